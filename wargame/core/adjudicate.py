@@ -1,0 +1,226 @@
+"""Resolution: turn every state's simultaneous orders into events and new numbers.
+
+The steps run in a fixed order, each state's orders in the world's order, and all
+chance comes from the game's one seeded ``random.Random``, so the same inputs
+always give the same result.
+"""
+
+from __future__ import annotations
+
+import random
+
+from . import machine
+from .actions import Effect, Order, Target
+from .clauses import collective_defence, consultations, settle_obligations, table_drafts
+from .combat import resolve_attacks, stand_down
+from .context import Round, clamp
+from .economy import aid, apply_sanctions, blockade_and_cyber, change_sanctions
+from .events import Event, Kind
+from .legal import MAX_SPENDING
+from .model import World
+from .state import GameState, pair
+
+HOSTILE = (Effect.BLOCKADE, Effect.CYBER, Effect.STRIKE, Effect.INVADE)
+PUBLIC_SILENT = (Effect.SANCTION, Effect.LIFT_SANCTIONS, Effect.AID, Effect.BLOCKADE,
+                 Effect.CYBER, Effect.STRIKE, Effect.INVADE, Effect.CONSULT, Effect.MEETING,
+                 Effect.TABLE, Effect.STAND_DOWN)
+"""Effects whose own adjudication step writes the news, so no plain action item."""
+
+
+def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
+            rng: random.Random, earlier: list[Event] = ()) -> list[Event]:
+    """Adjudicate one round. ``earlier`` are this round's events before orders."""
+    flat = [o for n in world.ids for o in orders.get(n, ())]
+    r = Round(world, state, rng, flat)
+    before = state.escalation
+    _pay(r)
+    _news(r)
+    _diplomacy(r)
+    consultations(r)
+    table_drafts(r)
+    _posture(r)
+    change_sanctions(r)
+    aid(r)
+    incident = blockade_and_cyber(r)
+    state.under_attack = {}
+    for (occupier, victim), share in state.occupation.items():
+        if share > 0 and pair(occupier, victim) not in state.truces:
+            state.under_attack.setdefault(victim, []).append(occupier)
+    attacks = resolve_attacks(r)
+    agreed = _ceasefires(r)
+    collective_defence(r, attacks)
+    settle_obligations(r, world)
+    apply_sanctions(r)
+    _escalate(r, before)
+    _support(r, attacks)
+    hostile = bool(r.of(*HOSTILE)) or bool(r.of(Effect.SANCTION))
+    state.quiet_rounds = 0 if hostile else state.quiet_rounds + 1
+    state.fighting_rounds = state.fighting_rounds + 1 if attacks else 0
+    kinds = {e.kind for e in list(earlier) + r.events}
+    facts = machine.Facts(
+        level=state.escalation,
+        tension_mark=world.ladder.tension,
+        incident_mark=world.ladder.incident,
+        war_mark=world.ladder.war,
+        incident=incident,
+        armed_attack=bool(attacks),
+        consultation=bool(kinds & {Kind.CONSULTATION_OPENED, Kind.MEETING_CALLED}),
+        sanctions_active=any(ns.sanctioning for ns in state.nations.values()),
+        collective_action=bool(kinds & {Kind.OBLIGATION_CREATED, Kind.OBLIGATION_KEPT,
+                                        Kind.AUTHORISED}) or bool(r.of(Effect.DEFEND)),
+        ceasefire=agreed,
+        quiet_rounds=state.quiet_rounds,
+        fighting_rounds=state.fighting_rounds,
+    )
+    was = state.stage
+    trigger = machine.step(state, facts)
+    if trigger:
+        r.emit(Kind.STAGE_CHANGED, f"The crisis moves from {was.replace('_', ' ')} to "
+               f"{state.stage.replace('_', ' ')} ({trigger.replace('_', ' ')}).", ref=trigger)
+    for key in [k for k, when in state.ceasefire_offers.items() if when < state.round]:
+        del state.ceasefire_offers[key]
+    return r.events
+
+
+def _pay(r: Round) -> None:
+    for o in r.orders:
+        spec = r.world.actions[o.action]
+        ns = r.state.nations[o.nation]
+        if spec.cost_economy:
+            cost = ns.economy * spec.cost_economy / 100
+            ns.economy -= cost
+            ns.costs += cost
+        if spec.cost_support:
+            ns.support = clamp(ns.support - spec.cost_support)
+
+
+def _news(r: Round) -> None:
+    """Every public action is news; démarches are seen by the two states only."""
+    for o in r.orders:
+        spec = r.world.actions[o.action]
+        if spec.effect in PUBLIC_SILENT:
+            continue
+        whom = f" toward {r.name(o.target)}" if o.target else ""
+        if spec.effect is Effect.DEMARCHE:
+            r.emit(Kind.PRIVATE_ACTION, f"{r.name(o.nation)} delivers a démarche to "
+                   f"{r.name(o.target)}.", actor=o.nation, target=o.target,
+                   visible_to=(o.nation, o.target))
+        else:
+            r.emit(Kind.ACTION, f"{r.name(o.nation)}: {spec.name}{whom}.", actor=o.nation,
+                   target=o.target, ref=spec.id, value=spec.escalation)
+
+
+def _diplomacy(r: Round) -> None:
+    st = r.state
+    for o in r.of(Effect.SUPPORT):
+        st.nations[o.target].support = clamp(st.nations[o.target].support + 1.5)
+    for o in r.of(Effect.CONDEMN):
+        st.nations[o.target].credibility = clamp(st.nations[o.target].credibility - 0.5)
+    for o in r.of(Effect.MEDIATE):
+        for key in [k for k in st.tension if o.target in k]:
+            r.push(key[0], key[1], -3.0)
+    for o in r.of(Effect.PROPOSE_CEASEFIRE):
+        st.ceasefire_offers[(o.nation, o.target)] = st.round
+        r.emit(Kind.CEASEFIRE_PROPOSED, f"{r.name(o.nation)} proposes a ceasefire to "
+               f"{r.name(o.target)}.", actor=o.nation, target=o.target)
+
+
+def _ceasefires(r: Round) -> bool:
+    st = r.state
+    agreed = False
+    for o in r.of(Effect.ACCEPT_CEASEFIRE):
+        if st.ceasefire_offers.pop((o.target, o.nation), None) is None:
+            continue
+        agreed = True
+        key = pair(o.nation, o.target)
+        if key not in st.truces:
+            st.truces.append(key)
+        if key in st.tension:
+            st.tension[key] *= 0.5
+        for victim, other in ((o.nation, o.target), (o.target, o.nation)):
+            attackers = st.under_attack.get(victim, [])
+            if other in attackers:
+                attackers.remove(other)
+                if not attackers:
+                    del st.under_attack[victim]
+        r.emit(Kind.CEASEFIRE_AGREED, f"{r.name(o.nation)} and {r.name(o.target)} agree a "
+               "ceasefire.", actor=o.nation, target=o.target)
+    return agreed
+
+
+def _posture(r: Round) -> None:
+    st = r.state
+    for o in r.of(Effect.READINESS):
+        ns = st.nations[o.nation]
+        ns.readiness = max(ns.readiness, int(r.world.actions[o.action].magnitude))
+    for o in r.of(Effect.SPENDING):
+        ns = st.nations[o.nation]
+        spec = r.world.actions[o.action]
+        ns.spending = min(MAX_SPENDING, ns.spending + spec.magnitude)
+        ns.military *= 1 + spec.magnitude / max(ns.spending, 0.1) * 0.25
+        ns.contribution += r.world.nation[o.nation].economy * spec.magnitude / 100
+        r.emit(Kind.SPENDING, f"{r.name(o.nation)} raises defence spending to "
+               f"{ns.spending:.1f}% of GDP.", actor=o.nation, value=ns.spending)
+    for o in r.of(Effect.DEPLOY):
+        ns = st.nations[o.nation]
+        amount = ns.military * r.world.actions[o.action].magnitude
+        free = ns.military - sum(ns.deployed.values())
+        amount = min(amount, max(0.0, free))
+        if amount <= 0:
+            continue
+        ns.deployed[o.target] = ns.deployed.get(o.target, 0.0) + amount
+        ns.contribution += amount
+        r.emit(Kind.DEPLOYMENT, f"{r.name(o.nation)} deploys {amount:.0f} to "
+               f"{r.name(o.target)}.", actor=o.nation, target=o.target, value=amount)
+    for o in r.of(Effect.PEACEKEEPERS):
+        ns = st.nations[o.nation]
+        ns.contribution += ns.military * 0.02
+    for o in r.of(Effect.STAND_DOWN):
+        stand_down(r, o.nation)
+
+
+def _escalate(r: Round, before: float) -> None:
+    st = r.state
+    keep = 1.0 - r.world.ladder.decay
+    for key in list(st.tension):
+        v = st.tension[key] * keep
+        if v < 0.5:
+            del st.tension[key]
+        else:
+            st.tension[key] = v
+    selfish = {o.nation for o in r.orders if r.world.actions[o.action].target is Target.NONE}
+    around: dict[str, list[tuple[str, str]]] = {n: [] for n in selfish}
+    if selfish:
+        for key in st.tension:
+            for n in key:
+                if n in around:
+                    around[n].append(key)
+    for o in r.orders:
+        spec = r.world.actions[o.action]
+        esc = spec.escalation
+        if spec.effect is Effect.DEFEND:
+            for attacker in st.under_attack.get(o.target, ()):
+                r.push(o.nation, attacker, esc)
+        elif spec.target is Target.NONE:
+            for a, b in around[o.nation]:
+                r.push(a, b, esc)
+        elif o.target:
+            r.push(o.nation, o.target, esc)
+    peak = max(st.tension.values(), default=0.0)
+    st.escalation = clamp(max(peak, before * keep))
+    for rung, up in r.world.ladder.crossed(before, st.escalation):
+        word = "climbs past" if up else "falls below"
+        r.emit(Kind.RUNG_CROSSED, f"The crisis {word} '{rung.name}' ({rung.level:g}).",
+               ref=rung.id, value=1.0 if up else -1.0)
+
+
+def _support(r: Round, attacks: list[tuple[str, str]]) -> None:
+    st = r.state
+    fighting = {a for a, _ in attacks} | {o.nation for o in r.of(Effect.DEFEND)}
+    for n in fighting:
+        st.nations[n].support = clamp(st.nations[n].support - 1.5)
+    touched = fighting | {v for _, v in attacks} | {o.nation for o in r.orders}
+    for ns in st.nations.values():
+        if ns.id not in touched:
+            start = r.world.nation[ns.id].support
+            ns.support = clamp(ns.support + (start - ns.support) * 0.05)

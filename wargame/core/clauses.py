@@ -1,0 +1,217 @@
+"""Institutions at work: consultations, draft resolutions, and obligations.
+
+An armed attack on a member inside an institution's scope creates, for every
+other member, an obligation to assist with the collective-defence clause's
+strength. An attack outside the scope creates none (the Falklands, 1982, lay
+outside NATO's Art. 6 area). A member may always decline: when an obligation
+falls due without being honoured it is declined, and the clause's price is paid.
+"""
+
+from __future__ import annotations
+
+from .actions import Effect, Measure
+from .context import Round, clamp
+from .events import Kind
+from .model import ClauseKind, Strength, World
+from .rules import Motion, MotionKind, decide
+from .state import Draft, GameState, Obligation, Status
+
+DELAY = {
+    Strength.AUTOMATIC: 0,
+    Strength.AS_IT_DEEMS_NECESSARY: 1,
+    Strength.CONSTITUTIONAL_PROCESSES: 2,
+}
+"""Rounds a member has to honour an assistance obligation after the attack."""
+
+KEEP_CREDIBILITY = 3.0
+KEEP_ALLIANCE = 1.0
+SUBSTANTIVE = {Measure.SANCTIONS, Measure.USE_OF_FORCE, Measure.PEACEKEEPING, Measure.SUSPEND}
+
+
+def consultations(r: Round) -> None:
+    for o in r.of(Effect.CONSULT):
+        inst = r.world.institution[o.institution]
+        r.state.institutions[inst.id].consultations += 1
+        clause = inst.clauses_of(ClauseKind.CONSULTATION)[0]
+        r.emit(Kind.CONSULTATION_OPENED, f"{r.name(o.nation)} requests consultations under "
+               f"{inst.name} {clause.label}; the members meet.", actor=o.nation,
+               institution=inst.id, ref=clause.id)
+    for o in r.of(Effect.MEETING):
+        inst = r.world.institution[o.institution]
+        r.emit(Kind.MEETING_CALLED, f"{r.name(o.nation)} calls an urgent meeting of {inst.name}.",
+               actor=o.nation, institution=inst.id)
+
+
+def table_drafts(r: Round) -> None:
+    st = r.state
+    for o in r.of(Effect.TABLE):
+        draft = Draft(id=f"d{len(st.drafts) + 1}", institution=o.institution, by=o.nation,
+                      measure=o.measure, target=o.target, tabled=st.round,
+                      votes={o.nation: "yes"})
+        st.drafts.append(draft)
+        r.emit(Kind.DRAFT_TABLED, f"{r.name(o.nation)} tables a draft in "
+               f"{r.name(o.institution)}: {o.measure.replace('_', ' ')} concerning "
+               f"{r.name(o.target)} (vote next round).", actor=o.nation, target=o.target,
+               institution=o.institution, ref=draft.id)
+
+
+def open_drafts(state: GameState) -> list[Draft]:
+    return [d for d in state.drafts if not d.decided]
+
+
+def decide_drafts(r: Round) -> None:
+    """Vote every open draft under its institution's rule; apply what is adopted."""
+    for draft in open_drafts(r.state):
+        inst = r.world.institution[draft.institution]
+        ist = r.state.institutions[inst.id]
+        members = [m for m in inst.members if m not in ist.suspended]
+        measure = Measure(draft.measure)
+        motion = Motion(
+            kind=MotionKind.SUBSTANTIVE if measure in SUBSTANTIVE
+            else MotionKind.PACIFIC_SETTLEMENT,
+            parties=(draft.target,),
+            subject=draft.target if measure is Measure.SUSPEND else "",
+        )
+        votes = {m: v for m, v in draft.votes.items() if m in members}
+        decision = decide(inst.rule, members, votes, motion)
+        draft.decided, draft.adopted, draft.reason = True, decision.adopted, decision.reason
+        r.emit(Kind.DRAFT_DECIDED, f"{inst.name}, draft on {measure.value.replace('_', ' ')} "
+               f"concerning {r.name(draft.target)}: {decision.summary()}.",
+               actor=draft.by, target=draft.target, institution=inst.id, ref=draft.id,
+               value=1.0 if decision.adopted else 0.0)
+        if decision.adopted:
+            _apply(r, draft, measure)
+
+
+def _apply(r: Round, draft: Draft, measure: Measure) -> None:
+    inst = r.world.institution[draft.institution]
+    ist = r.state.institutions[inst.id]
+    t = draft.target
+    if measure is Measure.SANCTIONS:
+        ist.sanctions_on.append(t)
+        clause = inst.clauses_of(ClauseKind.SANCTIONS)[0]
+        binding = " binding on all members" if clause.binding else ""
+        r.emit(Kind.AUTHORISED, f"{inst.name} authorises sanctions against {r.name(t)}"
+               f"{binding}.", target=t, institution=inst.id, ref=clause.id)
+        if clause.binding:
+            for m in inst.members:
+                if m != t and m not in ist.suspended:
+                    _oblige(r, m, inst.id, clause.id, "sanction", "", t,
+                            Strength.AUTOMATIC, r.state.round + 1)
+    elif measure is Measure.USE_OF_FORCE:
+        ist.force_on.append(t)
+        r.emit(Kind.AUTHORISED, f"{inst.name} authorises the use of force against {r.name(t)}.",
+               target=t, institution=inst.id)
+    elif measure is Measure.PEACEKEEPING:
+        ist.peacekeeping.append(t)
+        r.emit(Kind.AUTHORISED, f"{inst.name} mandates a peacekeeping mission in {r.name(t)}.",
+               target=t, institution=inst.id)
+    elif measure is Measure.SUSPEND:
+        ist.suspended.append(t)
+        r.emit(Kind.SUSPENDED, f"{inst.name} suspends {r.name(t)}.", target=t, institution=inst.id)
+    elif measure is Measure.CONDEMN:
+        ns = r.state.nations[t]
+        ns.credibility = clamp(ns.credibility - 3.0)
+    elif measure is Measure.CEASEFIRE:
+        for key in [k for k in r.state.tension if t in k]:
+            r.push(key[0], key[1], -3.0)
+
+
+def _oblige(r: Round, debtor: str, inst: str, clause: str, action: str, beneficiary: str,
+            against: str, strength: Strength, due: int) -> None:
+    st = r.state
+    ob = Obligation(id=f"o{len(st.obligations) + 1}", debtor=debtor, institution=inst,
+                    clause=clause, action=action, beneficiary=beneficiary, against=against,
+                    strength=strength, created=st.round, due=due)
+    st.obligations.append(ob)
+    what = (f"assist {r.name(beneficiary)} against {r.name(against)}" if action == "assist"
+            else f"sanction {r.name(against)}")
+    r.emit(Kind.OBLIGATION_CREATED, f"{r.name(debtor)} is obliged under {r.name(inst)} "
+           f"{clause} to {what} by round {due} ({strength.value.replace('_', ' ')}).",
+           actor=debtor, target=against, institution=inst, ref=ob.id)
+
+
+def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
+    """Create assistance obligations for armed attacks inside each alliance's scope."""
+    st = r.state
+    for attacker, victim in dict.fromkeys(attacks):
+        region = r.world.nation[victim].region
+        for inst_id in r.world.member_of[victim]:
+            inst = r.world.institution[inst_id]
+            ist = st.institutions[inst_id]
+            if victim in ist.suspended:
+                continue
+            for clause in inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE):
+                if _already(st, inst_id, clause.id, victim, attacker):
+                    continue
+                if not inst.scope.covers(region):
+                    r.emit(Kind.OUTSIDE_SCOPE, f"The attack on {r.name(victim)} ({region}) "
+                           f"falls outside {inst.name}'s treaty area: {clause.label} creates "
+                           "no obligation.", actor=attacker, target=victim,
+                           institution=inst_id, ref=clause.id)
+                    continue
+                for m in inst.members:
+                    if m not in (victim, attacker) and m not in ist.suspended:
+                        _oblige(r, m, inst_id, clause.id, "assist", victim, attacker,
+                                clause.strength, st.round + DELAY[clause.strength])
+
+
+def _already(st: GameState, inst: str, clause: str, victim: str, attacker: str) -> bool:
+    return any(o.institution == inst and o.clause == clause and o.beneficiary == victim
+               and o.against == attacker and o.status is Status.OPEN for o in st.obligations)
+
+
+def _honours(r: Round, ob: Obligation) -> bool:
+    st = r.state
+    for o in r.orders:
+        if o.nation != ob.debtor:
+            continue
+        e = r.world.actions[o.action].effect
+        if ob.action == "sanction":
+            if e is Effect.SANCTION and o.target == ob.against:
+                return True
+        elif e is Effect.DEFEND and o.target == ob.beneficiary:
+            return True
+        elif ob.strength is not Strength.AUTOMATIC and (
+            (e in (Effect.DEPLOY, Effect.AID) and o.target == ob.beneficiary)
+            or (e is Effect.SANCTION and o.target == ob.against)
+        ):
+            return True
+    if ob.action == "sanction":
+        return ob.against in st.nations[ob.debtor].sanctioning
+    return False
+
+
+def settle_obligations(r: Round, world: World) -> None:
+    st = r.state
+    for ob in st.obligations:
+        if ob.status is not Status.OPEN:
+            continue
+        ns = st.nations[ob.debtor]
+        ist = st.institutions[ob.institution]
+        if ob.action == "assist" and ob.beneficiary not in st.under_attack:
+            ob.status, ob.settled = Status.LAPSED, st.round
+            r.emit(Kind.OBLIGATION_LAPSED, f"{r.name(ob.debtor)}'s obligation to assist "
+                   f"{r.name(ob.beneficiary)} lapses: the attack has ended.",
+                   actor=ob.debtor, institution=ob.institution, ref=ob.id, value=0.0)
+            continue
+        if _honours(r, ob):
+            ob.status, ob.settled = Status.KEPT, st.round
+            ns.credibility = clamp(ns.credibility + KEEP_CREDIBILITY)
+            ist.credibility = clamp(ist.credibility + KEEP_ALLIANCE)
+            r.emit(Kind.OBLIGATION_KEPT, f"{r.name(ob.debtor)} honours its obligation under "
+                   f"{r.name(ob.institution)} {ob.clause}.", actor=ob.debtor,
+                   institution=ob.institution, ref=ob.id, value=KEEP_CREDIBILITY)
+        elif st.round >= ob.due:
+            clause = next(c for c in world.institution[ob.institution].clauses
+                          if c.id == ob.clause)
+            cost = clause.decline_costs
+            ob.status, ob.settled = Status.DECLINED, st.round
+            ns.credibility = clamp(ns.credibility - cost.credibility)
+            ns.support = clamp(ns.support - cost.support)
+            ist.credibility = clamp(ist.credibility - cost.alliance_credibility)
+            r.emit(Kind.OBLIGATION_DECLINED, f"{r.name(ob.debtor)} declines its obligation "
+                   f"under {r.name(ob.institution)} {ob.clause}: its credibility falls by "
+                   f"{cost.credibility:g}, the institution's by {cost.alliance_credibility:g}.",
+                   actor=ob.debtor, institution=ob.institution, ref=ob.id,
+                   value=-cost.credibility)

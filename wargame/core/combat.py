@@ -1,0 +1,123 @@
+"""Military engagements: strikes and invasions, with allies and tripwires assisting.
+
+Strength = forces at home x readiness multiplier x a random factor (0.85-1.15).
+The defender fights at home (x1.25); states that ordered *defend* bring half of
+their available forces; forces already deployed in the victim's territory fight
+too (a tripwire: their owner is drawn in). Losses are a share of the other side's
+strength; an invasion that outnumbers the defence takes territory.
+"""
+
+from __future__ import annotations
+
+from .actions import Effect
+from .context import Round, clamp
+from .events import Kind
+from .legal import READINESS_MULTIPLIER
+from .state import NationState, pair
+
+HOME_ADVANTAGE = 1.25
+EXPEDITION_SHARE = 0.5
+LOSS_RATE = 0.05
+MAX_TAKEN = 25.0  # territory points an invasion can take in one round
+
+
+def available(ns: NationState) -> float:
+    return max(0.0, ns.military - sum(ns.deployed.values()))
+
+
+def power(ns: NationState) -> float:
+    return available(ns) * READINESS_MULTIPLIER[ns.readiness]
+
+
+def resolve_attacks(r: Round) -> list[tuple[str, str]]:
+    """Adjudicate every strike and invasion; return the (attacker, victim) pairs."""
+    st = r.state
+    attacks = r.of(Effect.STRIKE, Effect.INVADE)
+    helpers: dict[str, list[str]] = {}
+    for o in r.of(Effect.DEFEND):
+        helpers.setdefault(o.target, []).append(o.nation)
+    tripwires: dict[str, list[str]] = {}
+    for ns in st.nations.values():
+        for host in ns.deployed:
+            tripwires.setdefault(host, []).append(ns.id)
+    done: list[tuple[str, str]] = []
+    for o in attacks:
+        spec = r.world.actions[o.action]
+        a, v = st.nations[o.nation], st.nations[o.target]
+        invade = spec.effect is Effect.INVADE
+        truce = pair(a.id, v.id)
+        if truce in st.truces:
+            st.truces.remove(truce)
+            r.emit(Kind.CEASEFIRE_BROKEN, f"{r.name(a.id)} breaks its ceasefire with "
+                   f"{r.name(v.id)}.", actor=a.id, target=v.id)
+            a.credibility = clamp(a.credibility - 10.0)
+        att = power(a) * r.rng.uniform(0.85, 1.15)
+        side = [(v, power(v) * HOME_ADVANTAGE)]
+        for h in helpers.get(v.id, ()):
+            if h != a.id:
+                side.append((st.nations[h], power(st.nations[h]) * EXPEDITION_SHARE))
+        for t in tripwires.get(v.id, ()):
+            if t != a.id:
+                side.append((st.nations[t], st.nations[t].deployed.get(v.id, 0.0)))
+        dfn = sum(p for _, p in side) * r.rng.uniform(0.85, 1.15)
+        intensity = 1.0 if invade else 0.5
+        a_loss = min(a.military, dfn * LOSS_RATE * intensity)
+        a.military -= a_loss
+        a.losses += a_loss
+        for ns, p in side:
+            share = p / dfn if dfn else 0.0
+            loss = min(ns.military, att * LOSS_RATE * intensity * share)
+            ns.military -= loss
+            ns.losses += loss
+            if ns.id != v.id:
+                ns.contribution += loss
+                r.push(ns.id, a.id, 5.0)
+        taken = 0.0
+        if invade and att > dfn:
+            taken = min(v.territory, MAX_TAKEN, 10.0 * (att / max(dfn, 1e-9) - 1.0) + 5.0)
+            v.territory -= taken
+            key = (a.id, v.id)
+            st.occupation[key] = st.occupation.get(key, 0.0) + taken
+        elif not invade:
+            hit = v.economy * 0.005
+            v.economy -= hit
+            v.costs += hit
+        v.support = clamp(v.support + 3.0)  # rallying round the flag
+        st.under_attack.setdefault(v.id, [])
+        if a.id not in st.under_attack[v.id]:
+            st.under_attack[v.id].append(a.id)
+        with_whom = [ns.id for ns, _ in side[1:]]
+        helped = f", with {', '.join(r.name(i) for i in with_whom)}" if with_whom else ""
+        result = (f"{r.name(a.id)} takes {taken:.0f}% of {r.name(v.id)}'s territory" if taken
+                  else f"{r.name(v.id)} holds" if invade else "the strike hits its targets")
+        r.emit(Kind.ARMED_ATTACK, f"{r.name(a.id)} {'invades' if invade else 'strikes'} "
+               f"{r.name(v.id)}.", actor=a.id, target=v.id, value=spec.escalation)
+        r.emit(Kind.ENGAGEMENT, f"Battle: {r.name(a.id)} ({att:.0f}) against {r.name(v.id)}"
+               f"{helped} ({dfn:.0f}); {result}. Losses {a_loss:.0f} and "
+               f"{att * LOSS_RATE * intensity:.0f}.", actor=a.id, target=v.id,
+               value=att / max(dfn, 1e-9))
+        if taken:
+            r.emit(Kind.TERRITORY, f"{r.name(a.id)} now holds {st.occupation[(a.id, v.id)]:.0f}% "
+                   f"of {r.name(v.id)}.", actor=a.id, target=v.id, value=taken)
+        done.append((a.id, v.id))
+    return done
+
+
+def stand_down(r: Round, nation: str) -> None:
+    """Lower readiness, bring forces home and give back occupied territory."""
+    st = r.state
+    ns = st.nations[nation]
+    ns.readiness = 0
+    ns.deployed.clear()
+    returned = []
+    for key in [k for k in st.occupation if k[0] == nation]:
+        victim = st.nations[key[1]]
+        victim.territory = clamp(victim.territory + st.occupation.pop(key))
+        returned.append(key[1])
+    for victim in list(st.under_attack):
+        if nation in st.under_attack[victim]:
+            st.under_attack[victim].remove(nation)
+            if not st.under_attack[victim]:
+                del st.under_attack[victim]
+    where = f" and leaves {', '.join(r.name(v) for v in returned)}" if returned else ""
+    r.emit(Kind.WITHDRAWAL, f"{r.name(nation)} stands its forces down{where}.", actor=nation)

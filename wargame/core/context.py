@@ -1,0 +1,54 @@
+"""What one round's adjudication works with: the world, the state, the orders."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from .actions import Effect, Order
+from .events import Event, Kind
+from .model import World
+from .state import GameState, pair
+
+
+@dataclass
+class Round:
+    world: World
+    state: GameState
+    rng: random.Random
+    orders: list[Order]  # every state's orders, in world order then given order
+    events: list[Event] = field(default_factory=list)
+    by_effect: dict[Effect, list[Order]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for o in self.orders:
+            self.by_effect.setdefault(self.world.actions[o.action].effect, []).append(o)
+
+    def of(self, *effects: Effect) -> list[Order]:
+        out: list[Order] = []
+        for e in effects:
+            out.extend(self.by_effect.get(e, ()))
+        return out
+
+    def emit(self, kind: Kind, text: str, **kw) -> Event:
+        ev = Event(self.state.round, kind, text, **kw)
+        self.events.append(ev)
+        return ev
+
+    def name(self, ident: str) -> str:
+        return self.world.name_of(ident)
+
+    def push(self, a: str, b: str, amount: float) -> None:
+        """Add ``amount`` to the tension between two states (may be negative)."""
+        if a == b or not amount:
+            return
+        key = pair(a, b)
+        level = min(100.0, max(0.0, self.state.tension.get(key, 0.0) + amount))
+        if level < 0.5:
+            self.state.tension.pop(key, None)
+        else:
+            self.state.tension[key] = level
+
+
+def clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
+    return lo if x < lo else hi if x > hi else x

@@ -1,0 +1,113 @@
+"""Sanctions, aid, blockade and cyber attacks: the economic side of a round.
+
+Sanctions bite in proportion to the share of the target's trade the senders
+cover (``coverage``): what they do not cover leaks through others. Each sender
+pays in proportion to its own trade with the target. Both are per round, for as
+long as the sanctions stay in force.
+"""
+
+from __future__ import annotations
+
+from .actions import Effect
+from .context import Round, clamp
+from .events import Kind
+
+BITE = 0.03  # share of GDP a full embargo covering all trade costs the target a round
+SENDER_COST = 0.03  # share of GDP a sender loses a round per unit of its trade share
+SUPPORT_PER_COVERAGE = 4.0
+
+
+def coverage(r: Round, target: str, senders: list[tuple[str, float]]) -> float:
+    """Share of ``target``'s trade the senders cover, weighted by how hard they bite."""
+    trade = r.world.nation[target].trade
+    return min(1.0, sum(trade.get(s, 0.0) * bite for s, bite in senders))
+
+
+def change_sanctions(r: Round) -> None:
+    st = r.state
+    for o in r.of(Effect.LIFT_SANCTIONS):
+        st.nations[o.nation].sanctioning.pop(o.target, None)
+        r.emit(Kind.SANCTIONS_LIFTED, f"{r.name(o.nation)} lifts its sanctions on "
+               f"{r.name(o.target)}.", actor=o.nation, target=o.target)
+    for o in r.of(Effect.SANCTION):
+        spec = r.world.actions[o.action]
+        st.nations[o.nation].sanctioning[o.target] = spec.magnitude
+        r.emit(Kind.SANCTIONS_IMPOSED, f"{r.name(o.nation)} imposes {spec.name.lower()} on "
+               f"{r.name(o.target)}.", actor=o.nation, target=o.target, value=spec.magnitude)
+
+
+def apply_sanctions(r: Round) -> None:
+    st = r.state
+    by_target: dict[str, list[tuple[str, float]]] = {}
+    for ns in st.nations.values():
+        for target, bite in ns.sanctioning.items():
+            by_target.setdefault(target, []).append((ns.id, bite))
+    for target, senders in by_target.items():
+        t = st.nations[target]
+        cov = coverage(r, target, senders)
+        loss = t.economy * BITE * cov
+        t.economy -= loss
+        t.costs += loss
+        t.support = clamp(t.support - SUPPORT_PER_COVERAGE * cov)
+        r.emit(Kind.SANCTIONS_EFFECT,
+               f"Sanctions cost {r.name(target)} {100 * BITE * cov:.1f}% of GDP this round: "
+               f"{len(senders)} sender(s) cover {100 * cov:.0f}% of its trade, "
+               f"{100 * (1 - cov):.0f}% leaks through others.",
+               target=target, value=cov)
+        for sender, bite in senders:
+            s = st.nations[sender]
+            share = r.world.nation[sender].trade.get(target, 0.0)
+            cost = s.economy * SENDER_COST * share * bite
+            if cost <= 0:
+                continue
+            s.economy -= cost
+            s.costs += cost
+            s.contribution += cost
+            r.emit(Kind.SANCTIONS_COST, f"Your sanctions on {r.name(target)} cost you "
+                   f"{cost:.1f} bn this round ({100 * share:.0f}% of your trade is with it).",
+                   actor=sender, target=target, value=cost, visible_to=(sender,))
+
+
+def aid(r: Round) -> None:
+    st = r.state
+    for o in r.of(Effect.AID):
+        spec = r.world.actions[o.action]
+        giver, taker = st.nations[o.nation], st.nations[o.target]
+        amount = giver.economy * spec.magnitude / 100
+        taker.economy += amount
+        taker.military += amount * 0.2
+        giver.contribution += amount
+        r.emit(Kind.ACTION, f"{r.name(o.nation)} sends {amount:.1f} bn of aid to "
+               f"{r.name(o.target)}.", actor=o.nation, target=o.target, value=amount)
+
+
+def blockade_and_cyber(r: Round) -> bool:
+    """Adjudicate blockades and cyber attacks; return True if any happened."""
+    st = r.state
+    hit = False
+    for o in r.of(Effect.BLOCKADE):
+        spec = r.world.actions[o.action]
+        t = st.nations[o.target]
+        loss = t.economy * 0.01 * spec.magnitude
+        t.economy -= loss
+        t.costs += loss
+        hit = True
+        r.emit(Kind.BLOCKADE, f"{r.name(o.nation)} blockades {r.name(o.target)}: shipping "
+               f"stops, {loss:.1f} bn lost.", actor=o.nation, target=o.target, value=loss)
+    for o in r.of(Effect.CYBER):
+        spec = r.world.actions[o.action]
+        t = st.nations[o.target]
+        loss = t.economy * 0.005 * spec.magnitude
+        t.economy -= loss
+        t.costs += loss
+        hit = True
+        r.emit(Kind.ACTION, f"A cyber attack disrupts {r.name(o.target)}'s infrastructure; "
+               "no one claims it.", target=o.target, value=loss)
+        r.emit(Kind.PRIVATE_ACTION, f"Your cyber attack on {r.name(o.target)} succeeded "
+               f"({loss:.1f} bn of damage).", actor=o.nation, target=o.target,
+               visible_to=(o.nation,))
+        if r.rng.random() < 0.7:
+            r.emit(Kind.INTELLIGENCE, f"Intelligence attributes the cyber attack to "
+                   f"{r.name(o.nation)}.", actor=o.nation, target=o.target,
+                   visible_to=(o.target,))
+    return hit

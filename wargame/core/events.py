@@ -1,0 +1,77 @@
+"""Events: everything that happens in a game, each with who may see it.
+
+An event with an empty ``visible_to`` is public news; otherwise only the states
+named may see it (intelligence, private démarches, the sender's own costs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(str, Enum):
+    ROUND_STARTED = "round_started"
+    ACTION = "action"  # a public action, as news
+    PRIVATE_ACTION = "private_action"  # seen by actor and target only
+    INTELLIGENCE = "intelligence"
+    ENGAGEMENT = "engagement"
+    ARMED_ATTACK = "armed_attack"
+    TERRITORY = "territory"
+    OBLIGATION_CREATED = "obligation_created"
+    OUTSIDE_SCOPE = "outside_scope"
+    OBLIGATION_KEPT = "obligation_kept"
+    OBLIGATION_DECLINED = "obligation_declined"
+    OBLIGATION_LAPSED = "obligation_lapsed"
+    SANCTIONS_IMPOSED = "sanctions_imposed"
+    SANCTIONS_LIFTED = "sanctions_lifted"
+    SANCTIONS_EFFECT = "sanctions_effect"
+    SANCTIONS_COST = "sanctions_cost"
+    CONSULTATION_OPENED = "consultation_opened"
+    MEETING_CALLED = "meeting_called"
+    DRAFT_TABLED = "draft_tabled"
+    DRAFT_DECIDED = "draft_decided"
+    AUTHORISED = "authorised"
+    SUSPENDED = "suspended"
+    CEASEFIRE_PROPOSED = "ceasefire_proposed"
+    CEASEFIRE_AGREED = "ceasefire_agreed"
+    CEASEFIRE_BROKEN = "ceasefire_broken"
+    RUNG_CROSSED = "rung_crossed"
+    STAGE_CHANGED = "stage_changed"
+    CREDIBILITY = "credibility"
+    SPENDING = "spending"
+    DEPLOYMENT = "deployment"
+    WITHDRAWAL = "withdrawal"
+    BLOCKADE = "blockade"
+    GAME_OVER = "game_over"
+
+
+@dataclass(frozen=True)
+class Event:
+    round: int
+    kind: Kind
+    text: str  # one sentence a player can read
+    actor: str = ""
+    target: str = ""
+    institution: str = ""
+    value: float = 0.0
+    ref: str = ""  # id of a draft, obligation or rung
+    visible_to: tuple[str, ...] = ()  # empty: public
+
+    @property
+    def public(self) -> bool:
+        return not self.visible_to
+
+    def seen_by(self, nation: str) -> bool:
+        return not self.visible_to or nation in self.visible_to
+
+    def to_dict(self) -> dict:
+        d = {"round": self.round, "kind": self.kind.value, "text": self.text}
+        for k in ("actor", "target", "institution", "ref"):
+            if getattr(self, k):
+                d[k] = getattr(self, k)
+        if self.value:
+            d["value"] = round(self.value, 6)
+        if self.visible_to:
+            d["visible_to"] = list(self.visible_to)
+        return d

@@ -1,0 +1,253 @@
+"""Which orders a government may give now, and why the others are refused."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .actions import ActionSpec, Effect, Measure, Order, Target
+from .errors import IllegalOrder
+from .model import ClauseKind, World
+from .state import GameState, pair
+
+MEASURE_CLAUSE = {
+    Measure.SANCTIONS: ClauseKind.SANCTIONS,
+    Measure.USE_OF_FORCE: ClauseKind.USE_OF_FORCE,
+    Measure.PEACEKEEPING: ClauseKind.PEACEKEEPING,
+    Measure.SUSPEND: ClauseKind.SUSPENSION,
+}
+READINESS_MULTIPLIER = (1.0, 1.15, 1.35)
+MAX_SPENDING = 10.0
+
+
+@dataclass(frozen=True)
+class Option:
+    """One legal action for a state, with every target it may take now."""
+
+    action: ActionSpec
+    targets: tuple[str, ...] = ()  # states
+    institutions: tuple[str, ...] = ()
+    measures: tuple[str, ...] = ()
+
+
+def _fail(order: Order, reason: str) -> IllegalOrder:
+    return IllegalOrder(reason, order)
+
+
+def _institution_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -> None:
+    inst = world.institution.get(order.institution)
+    if inst is None:
+        raise _fail(order, f"{spec.name} needs an institution; {order.institution or 'none'} "
+                           "is not one in this campaign")
+    if order.nation not in inst.members:
+        raise _fail(order, f"{world.name_of(order.nation)} is not a member of {inst.name}")
+    if order.nation in state.institutions[inst.id].suspended:
+        raise _fail(order, f"{world.name_of(order.nation)} is suspended from {inst.name}")
+    if spec.effect is Effect.CONSULT and not inst.has(ClauseKind.CONSULTATION):
+        raise _fail(order, f"{inst.name} has no consultation clause")
+    if spec.effect is Effect.MEETING and not (
+        inst.has(ClauseKind.SANCTIONS) or inst.has(ClauseKind.USE_OF_FORCE)
+    ):
+        raise _fail(order, f"{inst.name} cannot take enforcement measures, so it has no "
+                           "meeting to call")
+    if spec.effect is Effect.TABLE:
+        _draft_ok(world, state, order)
+
+
+def _draft_ok(world: World, state: GameState, order: Order) -> None:
+    inst = world.institution[order.institution]
+    try:
+        measure = Measure(order.measure)
+    except ValueError:
+        names = ", ".join(m.value for m in Measure)
+        raise _fail(order, f"unknown measure {order.measure!r}: choose one of {names}") from None
+    if order.target not in world.nation:
+        raise _fail(order, "a draft resolution must name the state it concerns")
+    kind = MEASURE_CLAUSE.get(measure)
+    if kind is not None and not inst.has(kind):
+        raise _fail(order, f"{inst.name} has no {kind.value.replace('_', ' ')} clause")
+    if measure is Measure.SUSPEND and order.target not in inst.members:
+        raise _fail(order, f"{world.name_of(order.target)} is not a member of {inst.name}")
+    if measure is Measure.USE_OF_FORCE:
+        needs = any(c.requires_sanctions_tried for c in inst.clauses_of(ClauseKind.USE_OF_FORCE))
+        if needs and order.target not in state.institutions[inst.id].sanctions_on:
+            raise _fail(order, f"{inst.name} must try sanctions against "
+                               f"{world.name_of(order.target)} before it can authorise force "
+                               "(UN Charter Art. 42)")
+
+
+def _target_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -> None:
+    me = order.nation
+    if spec.target is Target.NONE:
+        if order.target:
+            raise _fail(order, f"{spec.name} takes no target")
+        return
+    if spec.target is Target.INSTITUTION:
+        _institution_ok(world, state, order, spec)
+        return
+    if not order.target:
+        raise _fail(order, f"{spec.name} needs a target state")
+    if order.target not in world.nation:
+        raise _fail(order, f"there is no state {order.target!r} in this campaign")
+    if order.target == me:
+        raise _fail(order, f"{spec.name} cannot target your own state")
+    if spec.target is Target.ALLY and order.target not in world.allies[me]:
+        raise _fail(order, f"{world.name_of(order.target)} is not your ally: you share no "
+                           "alliance or consultation pact")
+
+
+def _effect_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -> None:
+    me, t = state.nations[order.nation], order.target
+    e = spec.effect
+    name = world.name_of(t) if t else ""
+    if e is Effect.ACCEPT_CEASEFIRE and (t, order.nation) not in state.ceasefire_offers:
+        raise _fail(order, f"{name} has not proposed a ceasefire to you")
+    if e is Effect.PROPOSE_CEASEFIRE and pair(order.nation, t) not in state.tension:
+        raise _fail(order, f"there is no dispute between you and {name} to cease")
+    if e is Effect.SANCTION and me.sanctioning.get(t, 0) >= spec.magnitude:
+        raise _fail(order, f"you already impose sanctions at least this strong on {name}")
+    if e is Effect.LIFT_SANCTIONS and t not in me.sanctioning:
+        raise _fail(order, f"you impose no sanctions on {name}")
+    if e is Effect.AID and t in me.sanctioning:
+        raise _fail(order, f"you cannot aid {name} while you sanction it")
+    if e is Effect.READINESS and me.readiness >= spec.magnitude:
+        raise _fail(order, "your forces are already at that readiness or higher")
+    if e is Effect.DEFEND and t not in state.under_attack:
+        raise _fail(order, f"{name} is not under armed attack")
+    if e is Effect.DEFEND and order.nation in state.under_attack.get(t, ()):
+        raise _fail(order, f"you are the one attacking {name}")
+    if e is Effect.PEACEKEEPERS and not any(
+        t in s.peacekeeping for s in state.institutions.values()
+    ):
+        raise _fail(order, f"no institution has mandated peacekeeping in {name}")
+    if e is Effect.STAND_DOWN and not (
+        me.readiness or me.deployed or any(k[0] == order.nation for k in _occupying(state, me.id))
+    ):
+        raise _fail(order, "you have nothing to stand down: normal readiness, no forces abroad")
+    if e is Effect.SPENDING and me.spending + spec.magnitude > MAX_SPENDING:
+        raise _fail(order, f"defence spending cannot exceed {MAX_SPENDING:g}% of GDP")
+
+
+def _occupying(state: GameState, nation: str):
+    return [k for k, v in state.occupation.items() if k[0] == nation and v > 0]
+
+
+def check(world: World, state: GameState, order: Order) -> None:
+    """Raise :class:`IllegalOrder` with the reason if ``order`` is not legal now."""
+    if state.outcome:
+        raise _fail(order, "the game is over")
+    if order.nation not in world.nation:
+        raise _fail(order, f"there is no state {order.nation!r} in this campaign")
+    spec = world.actions.get(order.action)
+    if spec is None:
+        raise _fail(order, f"there is no action {order.action!r} in this campaign")
+    if state.stage not in spec.stages:
+        allowed = ", ".join(s for s in _STAGE_ORDER if s in spec.stages)
+        raise _fail(order, f"{spec.name} is not possible in the {state.stage.replace('_', ' ')} "
+                           f"stage (only in: {allowed})")
+    _target_ok(world, state, order, spec)
+    _effect_ok(world, state, order, spec)
+
+
+_STAGE_ORDER = ("peace", "tension", "incident", "consultation", "sanctions",
+                "collective_response", "armed_conflict", "settlement")
+
+
+def check_all(world: World, state: GameState, orders: list[Order]) -> None:
+    """Check one state's orders for a round, alone and together."""
+    if len(orders) > world.orders_per_round:
+        raise IllegalOrder(f"at most {world.orders_per_round} orders a round; you gave "
+                           f"{len(orders)}")
+    seen: set[tuple] = set()
+    effects: dict[str, list[Order]] = {}
+    for order in orders:
+        check(world, state, order)
+        if order.key() in seen:
+            raise _fail(order, f"the same order twice: {world.actions[order.action].name}")
+        seen.add(order.key())
+        effects.setdefault(world.actions[order.action].effect.value, []).append(order)
+    if len(effects.get(Effect.READINESS.value, ())) > 1:
+        raise IllegalOrder("one readiness change a round")
+    sanctioned = {o.target for o in effects.get(Effect.SANCTION.value, ())}
+    if len(sanctioned) != len(effects.get(Effect.SANCTION.value, ())):
+        raise IllegalOrder("one kind of sanctions per target a round")
+    for o in effects.get(Effect.LIFT_SANCTIONS.value, ()):
+        if o.target in sanctioned:
+            raise _fail(o, "you cannot impose and lift sanctions on the same state at once")
+    truce = {o.target for o in effects.get(Effect.ACCEPT_CEASEFIRE.value, ())}
+    for kind in (Effect.STRIKE.value, Effect.INVADE.value):
+        for o in effects.get(kind, ()):
+            if o.target in truce:
+                raise _fail(o, f"you cannot accept a ceasefire with {world.name_of(o.target)} "
+                               "and attack it in the same round")
+
+
+def options(world: World, state: GameState, nation: str) -> list[Option]:
+    """Every action ``nation`` may order now, each with its legal targets."""
+    if state.outcome:
+        return []
+    out: list[Option] = []
+    others = tuple(i for i in world.ids if i != nation)
+    mine = tuple(i for i in world.member_of[nation]
+                 if nation not in state.institutions[i].suspended)
+    for spec in world.actions.values():
+        if state.stage not in spec.stages:
+            continue
+        if spec.target is Target.NONE:
+            if _legal(world, state, Order(nation, spec.id)):
+                out.append(Option(spec))
+        elif spec.target is Target.INSTITUTION:
+            if spec.effect is Effect.TABLE:
+                insts = tuple(i for i in mine if _can_table(world, state, nation, i))
+                if insts:
+                    out.append(Option(spec, targets=others + (nation,),
+                                      institutions=insts,
+                                      measures=tuple(m.value for m in Measure)))
+                continue
+            insts = tuple(i for i in mine if _legal(world, state, Order(nation, spec.id,
+                                                                         institution=i)))
+            if insts:
+                out.append(Option(spec, institutions=insts))
+        else:
+            pool = world.allies[nation] if spec.target is Target.ALLY else others
+            targets = _targets(world, state, nation, spec, pool)
+            if targets:
+                out.append(Option(spec, targets=targets))
+    return out
+
+
+def _can_table(world: World, state: GameState, nation: str, inst: str) -> bool:
+    return nation not in state.institutions[inst].suspended
+
+
+# effects whose legality depends on the target only through sparse data:
+# checking each candidate would be O(n) per action, so filter from that data.
+def _targets(world, state, nation, spec, pool) -> tuple[str, ...]:
+    me = state.nations[nation]
+    e = spec.effect
+    if e is Effect.ACCEPT_CEASEFIRE:
+        cands = [by for (by, to) in state.ceasefire_offers if to == nation]
+    elif e is Effect.PROPOSE_CEASEFIRE:
+        cands = [b if a == nation else a for (a, b) in state.tension if nation in (a, b)]
+    elif e is Effect.LIFT_SANCTIONS:
+        cands = list(me.sanctioning)
+    elif e is Effect.DEFEND:
+        cands = [v for v, atk in state.under_attack.items() if v != nation and nation not in atk]
+    elif e is Effect.PEACEKEEPERS:
+        cands = [h for s in state.institutions.values() for h in s.peacekeeping if h != nation]
+    else:
+        if e is Effect.SANCTION:
+            strong = {t for t, b in me.sanctioning.items() if b >= spec.magnitude}
+            return tuple(t for t in pool if t not in strong)
+        if e is Effect.AID:
+            return tuple(t for t in pool if t not in me.sanctioning)
+        return pool
+    ordered = [i for i in dict.fromkeys(cands) if i in world.nation]
+    return tuple(i for i in ordered if _legal(world, state, Order(nation, spec.id, target=i)))
+
+
+def _legal(world: World, state: GameState, order: Order) -> bool:
+    try:
+        check(world, state, order)
+    except IllegalOrder:
+        return False
+    return True

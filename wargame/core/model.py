@@ -1,0 +1,211 @@
+"""The world a game is played in: states, institutions, clauses. Immutable.
+
+A :class:`World` is what a campaign file describes (or a test builds in Python). The
+numbers that change during play live in :mod:`wargame.core.state`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import Mapping
+
+from .actions import CATALOGUE, ActionSpec
+from .errors import RuleError, WorldError
+from .ladder import DEFAULT_LADDER, Ladder
+from .rules import DecisionRule
+
+
+@dataclass(frozen=True)
+class Personality:
+    """How a computer-played government leans, each from 0 (not at all) to 1."""
+
+    aggression: float = 0.2
+    risk_tolerance: float = 0.5
+    loyalty: float = 0.6
+    multilateralism: float = 0.6
+    free_riding: float = 0.3
+
+
+class ObjectiveKind(str, Enum):
+    KEEP_TERRITORY = "keep_territory"  # hold all of your own territory at the end
+    AVOID_WAR = "avoid_war"  # the crisis does not end in war
+    CRISIS_RESOLVED = "crisis_resolved"  # the crisis ends resolved or settled
+    ALLIANCE_CREDIBLE = "alliance_credible"  # target institution ends at least as credible
+    AGGRESSOR_WITHDRAWS = "aggressor_withdraws"  # target holds no one else's territory
+    GAIN_TERRITORY = "gain_territory"  # hold at least `threshold` % of target's territory
+    LOW_COSTS = "low_costs"  # economic costs borne stay under `threshold` % of GDP
+    KEEP_SUPPORT = "keep_support"  # public support ends at or above `threshold`
+    TARGET_SANCTIONED = "target_sanctioned"  # target is under sanctions at the end
+    KEEP_CREDIBILITY = "keep_credibility"  # own credibility ends at or above `threshold`
+
+
+@dataclass(frozen=True)
+class Objective:
+    kind: ObjectiveKind
+    points: int
+    target: str = ""
+    threshold: float = 0.0
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Nation:
+    """A state's fixed description and its numbers at the start of the game."""
+
+    id: str
+    name: str
+    region: str
+    military: float  # power index, comparable between states
+    economy: float  # GDP, billions of US dollars
+    defence_spending: float  # % of GDP
+    support: float = 60.0  # public support / stability, 0..100
+    resolve: float = 50.0  # 0..100
+    nuclear: bool = False
+    credibility: float = 60.0  # record of keeping commitments, 0..100
+    trade: Mapping[str, float] = field(default_factory=dict)  # partner -> share of trade
+    objectives: tuple[Objective, ...] = ()
+    personality: Personality = Personality()
+    briefing: str = ""
+
+
+class ClauseKind(str, Enum):
+    CONSULTATION = "consultation"
+    COLLECTIVE_DEFENCE = "collective_defence"
+    SANCTIONS = "sanctions"
+    USE_OF_FORCE = "use_of_force_authorisation"
+    PEACEKEEPING = "peacekeeping_mandate"
+    SUSPENSION = "suspension"
+
+
+class Strength(str, Enum):
+    """How strongly a collective-defence clause binds each member."""
+
+    AUTOMATIC = "automatic"  # must fight (Brussels Treaty 1948, Art. IV)
+    AS_IT_DEEMS_NECESSARY = "as_it_deems_necessary"  # NATO Art. 5
+    CONSTITUTIONAL_PROCESSES = "constitutional_processes"  # ANZUS Art. IV
+
+
+@dataclass(frozen=True)
+class DeclineCost:
+    """What a member pays for declining an obligation under a clause."""
+
+    credibility: float = 10.0  # the member's own credibility
+    alliance_credibility: float = 5.0  # the institution's credibility
+    support: float = 0.0  # the member's public support
+
+
+@dataclass(frozen=True)
+class Clause:
+    id: str
+    kind: ClauseKind
+    title: str = ""
+    strength: Strength = Strength.AS_IT_DEEMS_NECESSARY  # collective defence only
+    binding: bool = True  # sanctions: binding on members, or voluntary
+    requires_sanctions_tried: bool = False  # use of force (UN Art. 42)
+    decline_costs: DeclineCost = DeclineCost()
+
+    @property
+    def label(self) -> str:
+        return self.title or self.id
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where an institution's collective defence applies. No regions: everywhere."""
+
+    regions: tuple[str, ...] = ()
+
+    def covers(self, region: str) -> bool:
+        return not self.regions or region in self.regions
+
+
+@dataclass(frozen=True)
+class Institution:
+    id: str
+    name: str
+    members: tuple[str, ...]
+    rule: DecisionRule
+    clauses: tuple[Clause, ...] = ()
+    scope: Scope = Scope()
+    credibility: float = 60.0
+
+    def clauses_of(self, kind: ClauseKind) -> tuple[Clause, ...]:
+        return tuple(c for c in self.clauses if c.kind is kind)
+
+    def has(self, kind: ClauseKind) -> bool:
+        return any(c.kind is kind for c in self.clauses)
+
+
+@dataclass(frozen=True)
+class World:
+    """Everything fixed about a game. Build it once; share it between games."""
+
+    title: str
+    nations: tuple[Nation, ...]
+    institutions: tuple[Institution, ...] = ()
+    ladder: Ladder = DEFAULT_LADDER
+    actions: Mapping[str, ActionSpec] = field(default_factory=lambda: CATALOGUE)
+    rounds_limit: int = 12
+    start_stage: str = "tension"
+    start_escalation: float = 0.0
+    orders_per_round: int = 3
+    briefing: str = ""
+
+    def __post_init__(self) -> None:
+        nations = {n.id: n for n in self.nations}
+        if len(nations) != len(self.nations):
+            raise WorldError("two states share an id")
+        insts = {i.id: i for i in self.institutions}
+        if len(insts) != len(self.institutions):
+            raise WorldError("two institutions share an id")
+        for inst in self.institutions:
+            for m in inst.members:
+                if m not in nations:
+                    raise WorldError(f"{inst.id}: member {m} is not a state")
+            try:
+                inst.rule.check(inst.members)
+            except RuleError as exc:
+                raise WorldError(f"{inst.id}: {exc}") from None
+        for n in self.nations:
+            for partner in n.trade:
+                if partner not in nations:
+                    raise WorldError(f"{n.id}: trade partner {partner} is not a state")
+        member_of: dict[str, list[str]] = {n: [] for n in nations}
+        for inst in self.institutions:
+            for m in inst.members:
+                member_of[m].append(inst.id)
+        allies: dict[str, set[str]] = {n: set() for n in nations}
+        for inst in self.institutions:
+            if inst.has(ClauseKind.COLLECTIVE_DEFENCE) or inst.has(ClauseKind.CONSULTATION):
+                for m in inst.members:
+                    allies[m].update(inst.members)
+        for n, s in allies.items():
+            s.discard(n)
+        order = tuple(nations)
+        object.__setattr__(self, "nation", MappingProxyType(nations))
+        object.__setattr__(self, "institution", MappingProxyType(insts))
+        object.__setattr__(
+            self, "member_of", MappingProxyType({k: tuple(v) for k, v in member_of.items()})
+        )
+        object.__setattr__(
+            self,
+            "allies",
+            MappingProxyType({k: tuple(m for m in order if m in v) for k, v in allies.items()}),
+        )
+        object.__setattr__(self, "ids", order)
+
+    # the attributes set in __post_init__, declared for readers and type checkers
+    nation: Mapping[str, Nation] = field(init=False, repr=False, compare=False)
+    institution: Mapping[str, Institution] = field(init=False, repr=False, compare=False)
+    member_of: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    allies: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def name_of(self, ident: str) -> str:
+        if ident in self.nation:
+            return self.nation[ident].name
+        if ident in self.institution:
+            return self.institution[ident].name
+        return ident

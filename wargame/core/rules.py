@@ -1,0 +1,331 @@
+"""Decision rules of institutions: who must agree for a decision to be adopted.
+
+This module is a public API that works without a game:
+
+>>> from wargame.core.rules import QualifiedMajority, Vote, decide
+>>> council = ["usa", "uk", "france", "russia", "china", "e1", "e2", "e3", "e4"]
+>>> rule = QualifiedMajority(required=5, veto=("usa", "uk", "france", "russia", "china"))
+>>> votes = {m: Vote.YES for m in council} | {"russia": Vote.NO}
+>>> decide(rule, council, votes).reason
+'vetoed by russia'
+
+A member missing from ``votes`` is absent. Every rule returns a :class:`Decision`
+that says whether the motion was adopted and why, in words a player can read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .errors import RuleError
+
+
+class Vote(str, Enum):
+    """How one member voted. A member not named at all is absent."""
+
+    YES = "yes"
+    NO = "no"
+    ABSTAIN = "abstain"
+    ABSENT = "absent"
+
+    @classmethod
+    def parse(cls, text: str) -> "Vote":
+        try:
+            return cls(str(text).strip().lower())
+        except ValueError:
+            raise RuleError(
+                f"unknown vote {text!r}: use yes, no, abstain or absent"
+            ) from None
+
+
+class PartiesRule(str, Enum):
+    """When parties to a dispute lose their vote on a motion about it."""
+
+    VOTE = "vote"  # parties vote like anyone else
+    ABSTAIN = "abstain"  # parties never vote on their own dispute (League Art. 15(6))
+    CHAPTER_VI_ONLY = "chapter_vi_only"  # UN Charter Art. 27(3): only pacific settlement
+
+
+class MotionKind(str, Enum):
+    """What sort of decision is being taken; some rules treat kinds differently."""
+
+    SUBSTANTIVE = "substantive"  # e.g. UN Charter Chapter VII enforcement
+    PACIFIC_SETTLEMENT = "pacific_settlement"  # UN Charter Chapter VI
+    PROCEDURAL = "procedural"  # UN Charter Art. 27(2): no veto
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The outcome of a vote and the reason for it."""
+
+    adopted: bool
+    reason: str
+    yes: tuple[str, ...] = ()
+    no: tuple[str, ...] = ()
+    abstain: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()  # parties who did not take part in this decision
+    vetoed_by: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """One line: ``ADOPTED (12-2-1): ...`` or ``NOT ADOPTED (...): ...``."""
+        head = "ADOPTED" if self.adopted else "NOT ADOPTED"
+        tally = f"{len(self.yes)}-{len(self.no)}-{len(self.abstain)}"
+        return f"{head} ({tally}): {self.reason}"
+
+
+@dataclass(frozen=True)
+class DecisionRule:
+    """Base class. ``parties`` says whether parties to a dispute may vote."""
+
+    parties: PartiesRule = PartiesRule.VOTE
+
+    name = "rule"
+
+    def describe(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def check(self, members: Sequence[str]) -> None:
+        """Raise :class:`RuleError` if the rule cannot work with these members."""
+
+    def _decide(self, t: "_Tally") -> tuple[bool, str, tuple[str, ...]]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Consensus(DecisionRule):
+    """Adopted unless a member objects; silence, abstention and absence are consent.
+
+    NATO's North Atlantic Council and the OSCE's silence procedure work this way.
+    """
+
+    name = "consensus"
+
+    def describe(self) -> str:
+        return "consensus: adopted unless a member objects (silence is consent)"
+
+    def _decide(self, t):
+        if t.no:
+            return False, _objection(t.no), ()
+        return True, "no objection", ()
+
+
+@dataclass(frozen=True)
+class ConsensusMinusOne(DecisionRule):
+    """Consensus that ignores the state the decision is about (OSCE Prague 1992).
+
+    The motion's ``subject`` (for example the state to be suspended) has no say;
+    any other member's objection blocks.
+    """
+
+    name = "consensus_minus_one"
+
+    def describe(self) -> str:
+        return "consensus minus one: adopted unless a member other than the state concerned objects"
+
+    def _decide(self, t):
+        if t.no:
+            return False, _objection(t.no), ()
+        if t.subject_excluded:
+            return True, f"no objection (the objection of {t.subject_excluded} does not count)", ()
+        return True, "no objection", ()
+
+
+@dataclass(frozen=True)
+class Unanimity(DecisionRule):
+    """Every member present must vote yes.
+
+    Absence never blocks (League Covenant Art. 5: members "represented at the
+    meeting"). Abstention does not block when ``abstention_blocks`` is false, as in
+    the EU Council (TFEU Art. 238(4)).
+    """
+
+    abstention_blocks: bool = False
+    name = "unanimity"
+
+    def describe(self) -> str:
+        extra = "abstention blocks" if self.abstention_blocks else "abstention does not block"
+        return f"unanimity: every member present must agree ({extra})"
+
+    def _decide(self, t):
+        if t.no:
+            return False, _objection(t.no), ()
+        if self.abstention_blocks and t.abstain:
+            return False, f"no unanimity: {', '.join(t.abstain)} abstained", ()
+        if not t.yes:
+            return False, "no member voted in favour", ()
+        return True, f"unanimous ({len(t.yes)} in favour)", ()
+
+
+@dataclass(frozen=True)
+class SimpleMajority(DecisionRule):
+    """More yes than no among votes cast, or more than half of all members.
+
+    ``of_members=False`` (default): majority of members present and voting;
+    abstentions and absences do not count (UN General Assembly, Art. 18(3)).
+    ``of_members=True``: more than half of all voting members must vote yes.
+    """
+
+    of_members: bool = False
+    name = "simple_majority"
+
+    def describe(self) -> str:
+        return "simple majority of " + ("all members" if self.of_members else "votes cast")
+
+    def _decide(self, t):
+        if self.of_members:
+            need = t.eligible_count // 2 + 1
+            if len(t.yes) >= need:
+                return True, f"{len(t.yes)} of {need} required votes", ()
+            return False, f"{len(t.yes)} of {need} required votes", ()
+        if len(t.yes) > len(t.no):
+            return True, f"majority: {len(t.yes)} for, {len(t.no)} against", ()
+        return False, f"no majority: {len(t.yes)} for, {len(t.no)} against", ()
+
+
+@dataclass(frozen=True)
+class QualifiedMajority(DecisionRule):
+    """At least ``required`` yes votes, optionally with veto holders.
+
+    A veto is a vote *against* by a holder; abstention or absence is not a veto
+    (UN practice since 1946, confirmed by the ICJ in the 1971 Namibia opinion).
+    A motion short of the required votes fails for lack of votes, whoever voted
+    against it; only then is a holder's "no" a veto. Procedural motions are never
+    vetoed (UN Charter Art. 27(2)).
+    """
+
+    required: int = 1
+    veto: tuple[str, ...] = ()
+    name = "qualified_majority"
+
+    def describe(self) -> str:
+        text = f"qualified majority: {self.required} votes in favour"
+        if self.veto:
+            text += f", veto holders: {', '.join(self.veto)}"
+        return text
+
+    def check(self, members):
+        if self.required < 1:
+            raise RuleError(f"required votes must be at least 1, not {self.required}")
+        if self.required > len(members):
+            raise RuleError(
+                f"{self.required} votes required but the institution has only {len(members)} members"
+            )
+        strangers = [v for v in self.veto if v not in members]
+        if strangers:
+            raise RuleError(f"veto holder {strangers[0]} is not a member")
+
+    def _decide(self, t):
+        count = f"{len(t.yes)} of {self.required} required votes"
+        if len(t.yes) < self.required:
+            return False, count, ()
+        if t.motion is not MotionKind.PROCEDURAL:
+            vetoes = tuple(m for m in t.no if m in self.veto)
+            if vetoes:
+                return False, f"vetoed by {', '.join(vetoes)}", vetoes
+        return True, count, ()
+
+
+@dataclass
+class _Tally:
+    yes: tuple[str, ...]
+    no: tuple[str, ...]
+    abstain: tuple[str, ...]
+    absent: tuple[str, ...]
+    excluded: tuple[str, ...]
+    eligible_count: int
+    motion: MotionKind
+    subject_excluded: str = ""
+
+
+@dataclass(frozen=True)
+class Motion:
+    """Context of a decision: what kind it is, who the dispute is between."""
+
+    kind: MotionKind = MotionKind.SUBSTANTIVE
+    parties: tuple[str, ...] = ()  # parties to the dispute
+    subject: str = ""  # the state a consensus-minus-one decision is about
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+
+def _objection(no: tuple[str, ...]) -> str:
+    return f"objection by {', '.join(no)}"
+
+
+def _excluded(rule: DecisionRule, motion: Motion) -> set[str]:
+    out: set[str] = set()
+    if rule.parties is PartiesRule.ABSTAIN or (
+        rule.parties is PartiesRule.CHAPTER_VI_ONLY
+        and motion.kind is MotionKind.PACIFIC_SETTLEMENT
+    ):
+        out.update(motion.parties)
+    if isinstance(rule, ConsensusMinusOne) and motion.subject:
+        out.add(motion.subject)
+    return out
+
+
+def decide(
+    rule: DecisionRule,
+    members: Sequence[str],
+    votes: Mapping[str, Vote | str],
+    motion: Motion | None = None,
+) -> Decision:
+    """Decide a motion under ``rule``.
+
+    ``members`` lists the institution's members in a stable order (reasons name
+    states in this order). ``votes`` maps member id to a :class:`Vote` (or its
+    text); members not in ``votes`` are absent. Votes from non-members raise
+    :class:`RuleError`.
+    """
+    motion = motion or Motion()
+    member_set = set(members)
+    cast: dict[str, Vote] = {}
+    for voter, v in votes.items():
+        if voter not in member_set:
+            raise RuleError(f"{voter} is not a member and cannot vote")
+        cast[voter] = v if isinstance(v, Vote) else Vote.parse(v)
+    excluded = _excluded(rule, motion)
+    buckets: dict[Vote, list[str]] = {v: [] for v in Vote}
+    gone: list[str] = []
+    for m in members:
+        if m in excluded:
+            gone.append(m)
+            continue
+        buckets[cast.get(m, Vote.ABSENT)].append(m)
+    tally = _Tally(
+        yes=tuple(buckets[Vote.YES]),
+        no=tuple(buckets[Vote.NO]),
+        abstain=tuple(buckets[Vote.ABSTAIN]),
+        absent=tuple(buckets[Vote.ABSENT]),
+        excluded=tuple(gone),
+        eligible_count=len(members) - len(gone),
+        motion=motion.kind,
+        subject_excluded=(
+            motion.subject
+            if motion.subject in excluded and cast.get(motion.subject) is Vote.NO
+            else ""
+        ),
+    )
+    adopted, reason, vetoed = rule._decide(tally)
+    return Decision(
+        adopted=adopted,
+        reason=reason,
+        yes=tally.yes,
+        no=tally.no,
+        abstain=tally.abstain,
+        absent=tally.absent,
+        excluded=tally.excluded,
+        vetoed_by=vetoed,
+    )
+
+
+RULES: dict[str, type[DecisionRule]] = {
+    "consensus": Consensus,
+    "consensus_minus_one": ConsensusMinusOne,
+    "unanimity": Unanimity,
+    "simple_majority": SimpleMajority,
+    "qualified_majority": QualifiedMajority,
+}
+"""The fixed list of rule names a campaign may use."""

@@ -1,0 +1,54 @@
+"""Scoring: each state's private objectives, met or not, at the end of the game."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Objective, ObjectiveKind as K, World
+from .state import GameState
+
+
+@dataclass(frozen=True)
+class Score:
+    total: int
+    possible: int
+    results: tuple[tuple[Objective, bool], ...]
+
+
+def met(world: World, state: GameState, nation: str, obj: Objective) -> bool:
+    ns = state.nations[nation]
+    if obj.kind is K.KEEP_TERRITORY:
+        return ns.territory >= 99.5
+    if obj.kind is K.AVOID_WAR:
+        return state.stage != "war"
+    if obj.kind is K.CRISIS_RESOLVED:
+        return state.stage in ("resolved", "settlement")
+    if obj.kind is K.ALLIANCE_CREDIBLE:
+        return state.institutions[obj.target].credibility >= \
+            world.institution[obj.target].credibility
+    if obj.kind is K.AGGRESSOR_WITHDRAWS:
+        return not any(k[0] == obj.target and v > 0 for k, v in state.occupation.items())
+    if obj.kind is K.GAIN_TERRITORY:
+        return state.occupation.get((nation, obj.target), 0.0) >= obj.threshold
+    if obj.kind is K.LOW_COSTS:
+        start = world.nation[nation].economy
+        return ns.costs <= start * obj.threshold / 100
+    if obj.kind is K.KEEP_SUPPORT:
+        return ns.support >= obj.threshold
+    if obj.kind is K.TARGET_SANCTIONED:
+        return any(obj.target in s.sanctioning for s in state.nations.values())
+    if obj.kind is K.KEEP_CREDIBILITY:
+        return ns.credibility >= obj.threshold
+    raise ValueError(f"unknown objective kind {obj.kind}")  # pragma: no cover
+
+
+def score(world: World, state: GameState) -> dict[str, Score]:
+    out: dict[str, Score] = {}
+    for n in world.nations:
+        results = tuple((o, met(world, state, n.id, o)) for o in n.objectives)
+        out[n.id] = Score(
+            total=sum(o.points for o, ok in results if ok),
+            possible=sum(o.points for o in n.objectives),
+            results=results,
+        )
+    return out

@@ -1,0 +1,151 @@
+"""The numbers that change during a game. Plain dataclasses; rebuilt by replay.
+
+Pairwise data is sparse: only pairs that have tension, sanctions, deployments or
+occupation are stored, so a 193-state world costs what its active pairs cost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .model import Strength, World
+
+
+class Status(str, Enum):
+    OPEN = "open"
+    KEPT = "kept"
+    DECLINED = "declined"  # an obligation the state chose not to honour
+    BROKEN = "broken"  # a commitment not kept
+    LAPSED = "lapsed"  # no longer owed (the fighting stopped before it was due)
+
+
+@dataclass
+class Obligation:
+    """A duty arising from a clause, e.g. to assist a member under armed attack.
+
+    ``action`` names what the duty is: ``assist`` (defend, deploy, aid or sanction
+    the attacker, as the strength allows) or ``sanction`` (binding sanctions).
+    """
+
+    id: str
+    debtor: str
+    institution: str
+    clause: str
+    action: str  # assist | sanction
+    beneficiary: str  # the attacked state ('' for sanctions)
+    against: str  # the attacker / the sanctioned state
+    strength: Strength
+    created: int
+    due: int
+    status: Status = Status.OPEN
+    settled: int = 0
+
+
+@dataclass
+class Commitment:
+    """A promise made in negotiation (the ledger grows in the negotiation layer)."""
+
+    id: str
+    debtor: str
+    creditor: str
+    action: str
+    target: str
+    created: int
+    due: int
+    status: Status = Status.OPEN
+    settled: int = 0
+
+
+@dataclass
+class Draft:
+    """A draft resolution tabled in an institution, voted in the diplomacy phase."""
+
+    id: str
+    institution: str
+    by: str
+    measure: str
+    target: str
+    tabled: int
+    votes: dict[str, str] = field(default_factory=dict)
+    decided: bool = False
+    adopted: bool = False
+    reason: str = ""
+
+
+@dataclass
+class NationState:
+    id: str
+    military: float
+    economy: float
+    spending: float
+    support: float
+    credibility: float
+    territory: float = 100.0  # share of its own territory it controls
+    readiness: int = 0  # 0 normal, 1 raised, 2 mobilised
+    deployed: dict[str, float] = field(default_factory=dict)  # host -> forces
+    sanctioning: dict[str, float] = field(default_factory=dict)  # target -> bite 0..1
+    costs: float = 0.0  # economic costs borne so far, billions
+    contribution: float = 0.0  # burden-sharing contributions so far (points)
+    losses: float = 0.0  # military losses so far
+
+
+@dataclass
+class InstitutionState:
+    id: str
+    credibility: float
+    suspended: list[str] = field(default_factory=list)
+    sanctions_on: list[str] = field(default_factory=list)  # authorised sanctions targets
+    force_on: list[str] = field(default_factory=list)  # use of force authorised against
+    peacekeeping: list[str] = field(default_factory=list)  # mandates (host states)
+    consultations: int = 0
+
+
+@dataclass(eq=False)
+class GameState:
+    round: int
+    stage: str
+    phase: str
+    escalation: float
+    nations: dict[str, NationState]
+    institutions: dict[str, InstitutionState]
+    tension: dict[tuple[str, str], float] = field(default_factory=dict)  # sorted pair -> level
+    occupation: dict[tuple[str, str], float] = field(default_factory=dict)  # (occupier, victim)
+    truces: list[tuple[str, str]] = field(default_factory=list)  # sorted pairs at ceasefire
+    ceasefire_offers: dict[tuple[str, str], int] = field(default_factory=dict)  # (by, to) -> round
+    obligations: list[Obligation] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    history: list[float] = field(default_factory=list)  # crisis level at each round's end
+    under_attack: dict[str, list[str]] = field(default_factory=dict)  # victim -> attackers
+    quiet_rounds: int = 0
+    fighting_rounds: int = 0
+    outcome: str = ""  # "", resolved, settled, frozen, war
+
+    @classmethod
+    def start(cls, world: World) -> "GameState":
+        nations = {
+            n.id: NationState(
+                id=n.id,
+                military=n.military,
+                economy=n.economy,
+                spending=n.defence_spending,
+                support=n.support,
+                credibility=n.credibility,
+            )
+            for n in world.nations
+        }
+        insts = {i.id: InstitutionState(i.id, i.credibility) for i in world.institutions}
+        return cls(
+            round=1,
+            stage=world.start_stage,
+            phase="briefing",
+            escalation=world.start_escalation,
+            nations=nations,
+            institutions=insts,
+        )
+
+
+def pair(a: str, b: str) -> tuple[str, str]:
+    """The key of an unordered pair of states."""
+    return (a, b) if a < b else (b, a)
