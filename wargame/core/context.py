@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .actions import Effect, Order
 from .events import Event, Kind
-from .model import World
-from .state import GameState, pair
+
+if TYPE_CHECKING:  # the world model imports injects, which import this module
+    from .model import World
+    from .state import GameState
 
 
 @dataclass
@@ -42,7 +45,7 @@ class Round:
         """Add ``amount`` to the tension between two states (may be negative)."""
         if a == b or not amount:
             return
-        key = pair(a, b)
+        key = (a, b) if a < b else (b, a)
         level = min(100.0, max(0.0, self.state.tension.get(key, 0.0) + amount))
         if level < 0.5:
             self.state.tension.pop(key, None)

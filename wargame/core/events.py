@@ -43,6 +43,7 @@ class Kind(str, Enum):
     DEPLOYMENT = "deployment"
     WITHDRAWAL = "withdrawal"
     BLOCKADE = "blockade"
+    INJECT = "inject"  # a scripted event from the campaign
     GAME_OVER = "game_over"
 
 

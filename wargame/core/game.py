@@ -26,6 +26,7 @@ from .context import Round
 from .errors import IllegalOrder, PhaseError
 from .events import Event, Kind
 from .hashing import state_hash
+from .scripted import due, fire
 from .model import World
 from .rules import Vote
 from .scoring import Score, score
@@ -150,18 +151,32 @@ class Game:
         machine.next_phase(self.state)  # resolution
         earlier = self.log[self._round_start:]
         events = adjudicate(self.world, self.state, self._orders, self.rng, earlier)
-        self.log.extend(events)
         self._orders = {}
         machine.next_phase(self.state)  # aftermath
         st = self.state
+        after = Round(self.world, st, self.rng, [])
+        for inject in self.world.injects:
+            if due(inject, st, st.fired) and (
+                inject.probability >= 1 or self.rng.random() < inject.probability
+            ):
+                st.fired.append(inject.id)
+                fire(after, inject)
+        events.extend(after.events)
+        self.log.extend(events)
         st.history.append(round(st.escalation, 6))
+        ending = ""
         if st.stage in machine.TERMINAL:
             st.outcome = st.stage
-        elif st.round >= self.world.rounds_limit:
+        else:
+            for end in self.world.end_conditions:
+                if all(c.holds(st) for c in end.when):
+                    st.outcome, ending = end.outcome, end.text
+                    break
+        if not st.outcome and st.round >= self.world.rounds_limit:
             st.outcome = "settled" if st.stage == "settlement" else "frozen"
         if st.outcome:
-            ev = Event(st.round, Kind.GAME_OVER, f"The game is over: {OUTCOMES[st.outcome]}",
-                       ref=st.outcome)
+            ev = Event(st.round, Kind.GAME_OVER,
+                       ending or f"The game is over: {OUTCOMES[st.outcome]}", ref=st.outcome)
             self.log.append(ev)
             events.append(ev)
             return events

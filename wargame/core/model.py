@@ -13,6 +13,7 @@ from typing import Mapping
 
 from .actions import CATALOGUE, ActionSpec
 from .errors import RuleError, WorldError
+from .injects import EndCondition, Inject
 from .ladder import DEFAULT_LADDER, Ladder
 from .rules import DecisionRule
 
@@ -152,6 +153,8 @@ class World:
     start_escalation: float = 0.0
     orders_per_round: int = 3
     briefing: str = ""
+    injects: tuple[Inject, ...] = ()
+    end_conditions: tuple[EndCondition, ...] = ()
 
     def __post_init__(self) -> None:
         nations = {n.id: n for n in self.nations}

@@ -120,6 +120,7 @@ class GameState:
     under_attack: dict[str, list[str]] = field(default_factory=dict)  # victim -> attackers
     quiet_rounds: int = 0
     fighting_rounds: int = 0
+    fired: list[str] = field(default_factory=list)  # injects that have fired, in order
     outcome: str = ""  # "", resolved, settled, frozen, war
 
     @classmethod

@@ -1,0 +1,50 @@
+"""The `wargame` command: play, validate, rules, ... Errors are one line, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="wargame",
+        description="A terminal crisis wargame about collective security.",
+        epilog="Run 'wargame COMMAND --help' for the options of one command. "
+               "With no command, 'wargame' starts a game on the default campaign.",
+    )
+    p.add_argument("--version", action="version", version=f"wargame {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="play a campaign (the default command)")
+    play.add_argument("campaign", nargs="?", help="a campaign file (default: the bundled default)")
+    play.add_argument("--seed", type=int, help="random seed (default: the campaign's)")
+    play.add_argument("--as", dest="nation", help="the state you govern (default: ask)")
+    play.add_argument("--rounds", type=int, help="stop after this many rounds")
+
+    val = sub.add_parser("validate", help="check campaign files and summarise them")
+    val.add_argument("files", nargs="+", metavar="FILE")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "play"
+    try:
+        if command == "validate":
+            from .campaign.validate import run as validate
+
+            return validate(args.files, sys.stdout)
+        from .textplay import run as play
+
+        return play(getattr(args, "campaign", None), getattr(args, "seed", None),
+                    getattr(args, "nation", None), getattr(args, "rounds", None))
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""Scripted events (injects) and end conditions, written by campaign authors.
+
+Everything here is data checked against fixed vocabularies: a condition is one
+of :class:`Test`, an effect one of :class:`Change`. Nothing names code.
+Firing them is in :mod:`wargame.core.scripted`. Injects fire in the aftermath of a round, in campaign order; a probability is
+drawn from the game's seeded random source, so replays agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the world model imports this module; keep it free of state
+    from .state import GameState
+
+
+class Test(str, Enum):
+    """What a condition can look at."""
+
+    ROUND_AT_LEAST = "round_at_least"  # value
+    STAGE_IS = "stage_is"  # stage
+    ESCALATION_AT_LEAST = "escalation_at_least"  # value
+    ESCALATION_BELOW = "escalation_below"  # value
+    UNDER_ATTACK = "under_attack"  # state
+    TERRITORY_BELOW = "territory_below"  # state, value
+    SANCTIONED = "sanctioned"  # state: anyone sanctions it
+    SUPPORT_BELOW = "support_below"  # state, value
+    QUIET_ROUNDS_AT_LEAST = "quiet_rounds_at_least"  # value
+
+
+@dataclass(frozen=True)
+class Condition:
+    test: Test
+    state: str = ""
+    stage: str = ""
+    value: float = 0.0
+
+    def holds(self, st: GameState) -> bool:
+        t = self.test
+        if t is Test.ROUND_AT_LEAST:
+            return st.round >= self.value
+        if t is Test.STAGE_IS:
+            return st.stage == self.stage
+        if t is Test.ESCALATION_AT_LEAST:
+            return st.escalation >= self.value
+        if t is Test.ESCALATION_BELOW:
+            return st.escalation < self.value
+        if t is Test.UNDER_ATTACK:
+            return self.state in st.under_attack
+        if t is Test.TERRITORY_BELOW:
+            return st.nations[self.state].territory < self.value
+        if t is Test.SANCTIONED:
+            return any(self.state in ns.sanctioning for ns in st.nations.values())
+        if t is Test.SUPPORT_BELOW:
+            return st.nations[self.state].support < self.value
+        if t is Test.QUIET_ROUNDS_AT_LEAST:
+            return st.quiet_rounds >= self.value
+        raise ValueError(t)  # pragma: no cover
+
+
+class Change(str, Enum):
+    """What an inject can do."""
+
+    NEWS = "news"  # text (public, or private to `state` when private is set)
+    ADJUST = "adjust"  # state, field (military/economy/support/credibility/spending), value
+    INCIDENT = "incident"  # state (actor), target, value (tension added)
+    TABLE_DRAFT = "table_draft"  # state (by), institution, measure, target
+
+
+ADJUSTABLE = ("military", "economy", "support", "credibility", "spending")
+
+
+@dataclass(frozen=True)
+class Effect:
+    change: Change
+    text: str = ""
+    state: str = ""
+    target: str = ""
+    institution: str = ""
+    measure: str = ""
+    field: str = ""
+    value: float = 0.0
+    private: bool = False
+
+
+@dataclass(frozen=True)
+class Inject:
+    id: str
+    effects: tuple[Effect, ...]
+    round: int = 0  # fires at the end of this round (0: any round)
+    when: tuple[Condition, ...] = ()  # all must hold
+    probability: float = 1.0
+    repeat: bool = False
+
+
+@dataclass(frozen=True)
+class EndCondition:
+    """Ends the game when every condition holds, with an outcome and a text."""
+
+    when: tuple[Condition, ...]
+    outcome: str  # resolved | settled | frozen | war
+    text: str = ""

@@ -1,0 +1,46 @@
+"""Firing campaign injects in the aftermath of a round (data in :mod:`.injects`)."""
+
+from __future__ import annotations
+
+from .context import Round, clamp
+from .events import Kind
+from .injects import Change, Inject
+from .state import Draft, GameState, pair
+
+
+def due(inject: Inject, st: GameState, fired: list[str]) -> bool:
+    if inject.id in fired and not inject.repeat:
+        return False
+    if inject.round and st.round != inject.round:
+        return False
+    return all(c.holds(st) for c in inject.when)
+
+
+def fire(r: Round, inject: Inject) -> None:
+    st = r.state
+    for e in inject.effects:
+        if e.change is Change.NEWS:
+            r.emit(Kind.INJECT if not e.private else Kind.INTELLIGENCE, e.text,
+                   ref=inject.id, visible_to=(e.state,) if e.private else ())
+        elif e.change is Change.ADJUST:
+            ns = st.nations[e.state]
+            now = getattr(ns, e.field) + e.value
+            if e.field in ("support", "credibility"):
+                now = clamp(now)
+            setattr(ns, e.field, max(0.0, now))
+            if e.text:
+                r.emit(Kind.INJECT, e.text, target=e.state, ref=inject.id, value=e.value)
+        elif e.change is Change.INCIDENT:
+            r.push(e.state, e.target, e.value)
+            r.emit(Kind.INJECT, e.text or f"Incident between {r.name(e.state)} and "
+                   f"{r.name(e.target)}.", actor=e.state, target=e.target, ref=inject.id,
+                   value=e.value)
+            st.escalation = clamp(max(st.escalation, st.tension.get(pair(e.state, e.target), 0)))
+        elif e.change is Change.TABLE_DRAFT:
+            draft = Draft(id=f"d{len(st.drafts) + 1}", institution=e.institution, by=e.state,
+                          measure=e.measure, target=e.target, tabled=st.round,
+                          votes={e.state: "yes"})
+            st.drafts.append(draft)
+            r.emit(Kind.DRAFT_TABLED, e.text or f"{r.name(e.state)} tables a draft in "
+                   f"{r.name(e.institution)}: {e.measure} concerning {r.name(e.target)}.",
+                   actor=e.state, target=e.target, institution=e.institution, ref=draft.id)
