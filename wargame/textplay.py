@@ -1,0 +1,149 @@
+"""A plain-text game in the terminal: one human government, the others passive.
+
+This is the headless way to play until the Textual interface lands; it uses only
+the core's verb API, so it shows exactly what a player may see and do.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Callable, TextIO
+
+from .core import Game, IllegalOrder, Option, Order, PhaseError, View, World, demo_world
+
+Ask = Callable[[str], str]
+
+
+def _load(campaign: str | None) -> tuple[World, int, str]:
+    """The world to play: a campaign file if the loader exists, else the demo world."""
+    try:
+        from .campaign import DEFAULT_CAMPAIGN, CampaignErrors, load_campaign
+    except ImportError:
+        return demo_world(), 7, "demo"
+    try:
+        c = load_campaign(campaign or DEFAULT_CAMPAIGN)
+    except CampaignErrors as exc:
+        raise SystemExit(f"{exc}")
+    return c.world, c.seed, c.title
+
+
+def run(campaign: str | None = None, seed: int | None = None, nation: str | None = None,
+        rounds: int | None = None, ask: Ask = input, out: TextIO = sys.stdout) -> int:
+    world, default_seed, title = _load(campaign)
+    game = Game(world, default_seed if seed is None else seed)
+    say = lambda text="": print(text, file=out)  # noqa: E731
+    say(f"wargame: {title}")
+    say(world.briefing)
+    try:
+        me = nation or _choose_nation(world, ask, say)
+        if me not in world.nation:
+            say(f"there is no state {me!r}; choose one of: {', '.join(world.ids)}")
+            return 2
+        while not game.over and (rounds is None or game.round <= rounds):
+            _play_round(game, me, ask, say)
+    except EOFError:
+        say("\nGoodbye.")
+        return 0
+    say("")
+    for e in game.log[-1:]:
+        say(e.text)
+    sc = game.scores()[me]
+    say(f"Your score: {sc.total} of {sc.possible}.")
+    for obj, ok in sc.results:
+        say(f"  [{'x' if ok else ' '}] {obj.kind.value.replace('_', ' ')} {obj.target} "
+            f"({obj.points} points)")
+    return 0
+
+
+def _choose_nation(world: World, ask: Ask, say) -> str:
+    for i, n in enumerate(world.nations, 1):
+        say(f"  {i:2}. {n.name} ({n.id})")
+    while True:
+        text = ask("Which government do you lead? ").strip()
+        if text.isdigit() and 1 <= int(text) <= len(world.nations):
+            return world.nations[int(text) - 1].id
+        if text in world.nation:
+            return text
+        say("Type a number from the list or a state id.")
+
+
+def _show(view: View, say) -> None:
+    say("")
+    say(f"=== Round {view.round}/{view.rounds_limit} | {view.stage.replace('_', ' ')} | "
+        f"escalation {view.escalation:.0f} ({view.rung}) ===")
+    for e in view.news:
+        if e.round >= view.round - 1:
+            say(f"  news: {e.text}")
+    for e in view.private:
+        if e.round >= view.round - 1:
+            say(f"  private: {e.text}")
+    me = view.me
+    say(f"  You ({view.name}): military {me.military:.0f}, economy {me.economy:.0f} bn, "
+        f"support {me.support:.0f}, credibility {me.credibility:.0f}, territory "
+        f"{me.territory:.0f}%")
+    mine = [o for o in view.obligations if o.debtor == view.nation and o.status.value == "open"]
+    for o in mine:
+        say(f"  obligation {o.id}: {o.action} {o.beneficiary or o.against} by round {o.due}")
+
+
+def _play_round(game: Game, me: str, ask: Ask, say) -> None:
+    _show(game.view(me), say)
+    game.advance()  # diplomacy
+    for d in game.drafts():
+        inst = game.world.institution[d.institution]
+        if me in inst.members and d.by != me:
+            while True:
+                v = ask(f"Vote on {inst.name} draft {d.id} ({d.measure} concerning "
+                        f"{d.target}) [yes/no/abstain/absent]: ").strip() or "absent"
+                try:
+                    game.vote(me, d.id, v)
+                    break
+                except (IllegalOrder, PhaseError, ValueError) as exc:
+                    say(f"  refused: {exc}")
+    game.advance()  # orders
+    options = game.legal_actions(me)
+    for i, opt in enumerate(options, 1):
+        extra = ""
+        if opt.targets:
+            extra = " -> " + ", ".join(opt.targets[:8]) + (" ..." if len(opt.targets) > 8 else "")
+        if opt.institutions:
+            extra += " in " + ", ".join(opt.institutions)
+        say(f"  {i:2}. {opt.action.name} ({opt.action.risk}){extra}")
+    orders: list[Order] = []
+    while True:
+        text = ask(f"Order (number [target] [institution] [measure]; Enter to end; "
+                   f"{len(orders)}/{game.world.orders_per_round}): ").strip()
+        if not text:
+            break
+        order = _parse(me, text, options)
+        if isinstance(order, str):
+            say(f"  refused: {order}")
+            continue
+        try:
+            game.submit_orders(me, orders + [order])
+            orders.append(order)
+            say(f"  ordered: {game.world.actions[order.action].name}")
+        except IllegalOrder as exc:
+            say(f"  refused: {exc}")
+    for e in game.resolve():
+        if e.seen_by(me):
+            say(f"  > {e.text}")
+
+
+def _parse(me: str, text: str, options: list[Option]) -> Order | str:
+    parts = text.split()
+    if not parts[0].isdigit() or not 1 <= int(parts[0]) <= len(options):
+        return f"choose an action by its number, 1 to {len(options)}"
+    opt = options[int(parts[0]) - 1]
+    rest = parts[1:]
+    target = institution = measure = ""
+    if opt.targets:
+        if not rest:
+            return f"{opt.action.name} needs a target: {', '.join(opt.targets[:8])}"
+        target = rest.pop(0)
+    if opt.institutions:
+        institution = rest.pop(0) if rest else (opt.institutions[0] if len(opt.institutions) == 1
+                                                else "")
+    if opt.measures:
+        measure = rest.pop(0) if rest else ""
+    return Order(me, opt.action.id, target=target, institution=institution, measure=measure)
