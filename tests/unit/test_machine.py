@@ -1,0 +1,92 @@
+"""The crisis machine: which event moves which stage where, and the diagram is current."""
+
+import pytest
+
+from wargame.core import machine
+from wargame.core.machine import Facts
+from wargame.docsgen import MACHINE_DOC, crisis_machine_doc
+
+
+class Model:
+    def __init__(self, stage: str, phase: str = "briefing"):
+        self.stage, self.phase = stage, phase
+
+
+QUIET = dict(quiet_rounds=1)
+
+CASES = [
+    # (stage, facts, expected trigger, expected stage)
+    ("peace", Facts(level=15), "tension_rose", "tension"),
+    ("peace", Facts(level=5), None, "peace"),
+    ("tension", Facts(level=20, incident=True), "incident_occurred", "incident"),
+    ("tension", Facts(level=40), "incident_occurred", "incident"),  # grey-zone level
+    ("tension", Facts(level=20, consultation=True), "consultation_opened", "consultation"),
+    ("incident", Facts(level=30, consultation=True, incident=True), "consultation_opened",
+     "consultation"),
+    ("consultation", Facts(level=30, sanctions_active=True), "sanctions_imposed", "sanctions"),
+    ("sanctions", Facts(level=40, collective_action=True), "collective_response",
+     "collective_response"),
+    ("tension", Facts(level=40, armed_attack=True, sanctions_active=True), "armed_attack",
+     "armed_conflict"),
+    ("collective_response", Facts(level=70, armed_attack=True), "armed_attack",
+     "armed_conflict"),
+    ("armed_conflict", Facts(level=90, armed_attack=True, fighting_rounds=2), "general_war",
+     "war"),
+    ("armed_conflict", Facts(level=90, armed_attack=True, fighting_rounds=1), None,
+     "armed_conflict"),
+    ("armed_conflict", Facts(level=70, ceasefire=True), "ceasefire_agreed", "settlement"),
+    ("settlement", Facts(level=50, armed_attack=True), "armed_attack", "armed_conflict"),
+    ("settlement", Facts(level=5, quiet_rounds=2), "crisis_resolved", "resolved"),
+    ("settlement", Facts(level=5, quiet_rounds=1), None, "settlement"),
+    # de-escalation
+    ("armed_conflict", Facts(level=50, quiet_rounds=1), "fighting_stopped",
+     "collective_response"),
+    ("collective_response", Facts(level=30, sanctions_active=True, **QUIET),
+     "response_stood_down", "sanctions"),
+    ("collective_response", Facts(level=30, **QUIET), "response_stood_down", "tension"),
+    ("sanctions", Facts(level=20), "sanctions_lifted", "tension"),
+    ("consultation", Facts(level=5, **QUIET), "consultation_closed", "tension"),
+    ("consultation", Facts(level=20, **QUIET), None, "consultation"),
+    ("incident", Facts(level=20), "incident_contained", "tension"),
+    ("tension", Facts(level=5, **QUIET), "tension_eased", "peace"),
+    ("tension", Facts(level=5), None, "tension"),  # not yet a quiet round
+    ("peace", Facts(level=0, quiet_rounds=3), "crisis_resolved", "resolved"),
+    ("resolved", Facts(level=99, armed_attack=True), None, "resolved"),  # terminal
+    ("war", Facts(level=0, ceasefire=True, quiet_rounds=9), None, "war"),  # terminal
+]
+
+
+@pytest.mark.parametrize("stage,facts,trigger,dest", CASES,
+                         ids=[f"{c[0]}->{c[3]}" for c in CASES])
+def test_transition(stage, facts, trigger, dest):
+    m = Model(stage)
+    assert machine.step(m, facts) == trigger
+    assert m.stage == dest
+
+
+def test_round_phases_cycle():
+    m = Model("tension")
+    seen = [machine.next_phase(m) for _ in range(5)]
+    assert seen == ["diplomacy", "orders", "resolution", "aftermath", "briefing"]
+
+
+def test_one_machine_shared_and_modelless():
+    # games keep only names; the shared machines never collect models
+    for _ in range(50):
+        machine.step(Model("peace"), Facts(level=20))
+    assert machine.CRISIS.models == []
+    assert machine.ROUND.models == []
+
+
+def test_every_stage_reachable_and_every_trigger_documented():
+    dests = {t["dest"] for t in machine.TRANSITIONS}
+    assert set(machine.STAGES) - {"peace", "tension"} <= dests
+    text = MACHINE_DOC.read_text(encoding="utf-8")
+    for t in machine.TRIGGERS:
+        assert f"`{t}`" in text
+
+
+def test_diagram_is_current():
+    assert MACHINE_DOC.read_text(encoding="utf-8") == crisis_machine_doc(), (
+        "docs/crisis-machine.md is out of date: run `python -m wargame.docsgen`"
+    )
