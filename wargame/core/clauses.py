@@ -17,11 +17,12 @@ from .rules import Motion, MotionKind, decide
 from .state import Draft, GameState, Obligation, Status
 
 DELAY = {
-    Strength.AUTOMATIC: 0,
+    Strength.AUTOMATIC: 1,
     Strength.AS_IT_DEEMS_NECESSARY: 1,
     Strength.CONSTITUTIONAL_PROCESSES: 2,
 }
-"""Rounds a member has to honour an assistance obligation after the attack."""
+"""Rounds a member has to honour an assistance obligation after the attack: it
+learns of the attack when the round resolves, so it can answer next round."""
 
 KEEP_CREDIBILITY = 3.0
 KEEP_ALLIANCE = 1.0
