@@ -124,27 +124,27 @@ CASES = [
     # Council since January 1950). Eleven members, seven votes required.
     Case("res82_korea_1950", CHARTER_1945, COUNCIL_1950,
          abstain=("yugoslavia",), absent=("ussr",), absent_explicit=True,
-         reason="9 of 7 required votes", tally=(9, 0, 1, 1)),
+         reason="9 votes in favour, 7 required", tally=(9, 0, 1, 1)),
     # Res. 660 (1990), Iraq's invasion of Kuwait: S/RES/660 (1990), 2 August 1990,
     # 2932nd meeting (S/PV.2932): 14-0-0, Yemen present but not participating in
     # the vote; a member that casts no vote is "absent" to the rule.
     Case("res660_kuwait_1990", CHARTER_1990, COUNCIL_1990,
-         absent=("yemen",), reason="14 of 9 required votes", tally=(14, 0, 0, 1)),
+         absent=("yemen",), reason="14 votes in favour, 9 required", tally=(14, 0, 0, 1)),
     # Res. 678 (1990), "all necessary means": S/RES/678 (1990), 29 November 1990,
     # 2963rd meeting (S/PV.2963): 12-2-1, Cuba and Yemen against, China abstaining.
     Case("res678_kuwait_1990", CHARTER_1990, COUNCIL_1990,
          no=("cuba", "yemen"), abstain=("china",),
-         reason="12 of 9 required votes", tally=(12, 2, 1, 0)),
+         reason="12 votes in favour, 9 required", tally=(12, 2, 1, 0)),
     # Res. 1441 (2002), Iraq: S/RES/1441 (2002), 8 November 2002, 4644th meeting
     # (S/PV.4644): adopted unanimously, 15-0-0 (Syria voting in favour).
     Case("res1441_iraq_2002", CHARTER, COUNCIL_2002,
-         reason="15 of 9 required votes", tally=(15, 0, 0, 0)),
+         reason="15 votes in favour, 9 required", tally=(15, 0, 0, 0)),
     # Res. 1973 (2011), Libya no-fly zone: S/RES/1973 (2011), 17 March 2011,
     # 6498th meeting (S/PV.6498): 10-0-5, Brazil, China, Germany, India and Russia
     # abstaining (two permanent members abstain; no veto).
     Case("res1973_libya_2011", CHARTER, COUNCIL_2011,
          abstain=("brazil", "china", "germany", "india", "russia"),
-         reason="10 of 9 required votes", tally=(10, 0, 5, 0)),
+         reason="10 votes in favour, 9 required", tally=(10, 0, 5, 0)),
     # Draft S/2011/612 on Syria, 4 October 2011, 6627th meeting (S/PV.6627):
     # 9-2-4, China and Russia against (the first double veto on Syria); Brazil,
     # India, Lebanon and South Africa abstaining (UN press release SC/10403).
@@ -155,7 +155,7 @@ CASES = [
     # Res. 2118 (2013), Syrian chemical weapons: S/RES/2118 (2013),
     # 27 September 2013, 7038th meeting (S/PV.7038): adopted unanimously, 15-0-0.
     Case("res2118_syria_2013", CHARTER, COUNCIL_2013,
-         reason="15 of 9 required votes", tally=(15, 0, 0, 0)),
+         reason="15 votes in favour, 9 required", tally=(15, 0, 0, 0)),
     # Draft S/2014/189 on the referendum in Crimea, 15 March 2014, 7138th meeting
     # (S/PV.7138): 13-1-1, Russia against, China abstaining.
     Case("s_2014_189_crimea", CHARTER, COUNCIL_2014,
@@ -165,7 +165,7 @@ CASES = [
     # Res. 2334 (2016), Israeli settlements: S/RES/2334 (2016), 23 December 2016,
     # 7853rd meeting (S/PV.7853): 14-0-1, the United States abstaining.
     Case("res2334_settlements_2016", CHARTER, COUNCIL_2016,
-         abstain=("usa",), reason="14 of 9 required votes", tally=(14, 0, 1, 0)),
+         abstain=("usa",), reason="14 votes in favour, 9 required", tally=(14, 0, 1, 0)),
     # Draft S/2022/155 on Russia's invasion of Ukraine, 25 February 2022,
     # 8979th meeting (S/PV.8979): 11-1-3, Russia against; China, India and the
     # United Arab Emirates abstaining.
@@ -246,4 +246,4 @@ def test_summary_line_of_a_real_vote() -> None:
     assert decision.summary() == "NOT ADOPTED (13-1-1): vetoed by russia"
     res678 = next(c for c in CASES if c.id == "res678_kuwait_1990")
     decision = decide(res678.rule, res678.council, res678.votes())
-    assert decision.summary() == "ADOPTED (12-2-1): 12 of 9 required votes"
+    assert decision.summary() == "ADOPTED (12-2-1): 12 votes in favour, 9 required"

@@ -135,6 +135,8 @@ def _oblige(r: Round, debtor: str, inst: str, clause: str, action: str, benefici
 def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
     """Create assistance obligations for armed attacks inside each alliance's scope."""
     st = r.state
+    open_keys = {(o.institution, o.clause, o.beneficiary, o.against)
+                 for o in st.obligations if o.status is Status.OPEN}
     for attacker, victim in dict.fromkeys(attacks):
         region = r.world.nation[victim].region
         for inst_id in r.world.member_of[victim]:
@@ -143,7 +145,7 @@ def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
             if victim in ist.suspended:
                 continue
             for clause in inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE):
-                if _already(st, inst_id, clause.id, victim, attacker):
+                if (inst_id, clause.id, victim, attacker) in open_keys:
                     continue
                 if not inst.scope.covers(region):
                     r.emit(Kind.OUTSIDE_SCOPE, f"The attack on {r.name(victim)} ({region}) "
@@ -157,16 +159,9 @@ def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
                                 clause.strength, st.round + DELAY[clause.strength])
 
 
-def _already(st: GameState, inst: str, clause: str, victim: str, attacker: str) -> bool:
-    return any(o.institution == inst and o.clause == clause and o.beneficiary == victim
-               and o.against == attacker and o.status is Status.OPEN for o in st.obligations)
-
-
 def _honours(r: Round, ob: Obligation) -> bool:
     st = r.state
-    for o in r.orders:
-        if o.nation != ob.debtor:
-            continue
+    for o in r.by_nation.get(ob.debtor, ()):
         e = r.world.actions[o.action].effect
         if ob.action == "sanction":
             if e is Effect.SANCTION and o.target == ob.against:

@@ -22,10 +22,12 @@ class Round:
     orders: list[Order]  # every state's orders, in world order then given order
     events: list[Event] = field(default_factory=list)
     by_effect: dict[Effect, list[Order]] = field(default_factory=dict)
+    by_nation: dict[str, list[Order]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for o in self.orders:
             self.by_effect.setdefault(self.world.actions[o.action].effect, []).append(o)
+            self.by_nation.setdefault(o.nation, []).append(o)
 
     def of(self, *effects: Effect) -> list[Order]:
         out: list[Order] = []

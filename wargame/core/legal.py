@@ -186,7 +186,7 @@ def options(world: World, state: GameState, nation: str) -> list[Option]:
     if state.outcome:
         return []
     out: list[Option] = []
-    others = tuple(i for i in world.ids if i != nation)
+    others = world.others(nation)
     mine = tuple(i for i in world.member_of[nation]
                  if nation not in state.institutions[i].suspended)
     for spec in world.actions.values():
@@ -224,25 +224,28 @@ def _can_table(world: World, state: GameState, nation: str, inst: str) -> bool:
 def _targets(world, state, nation, spec, pool) -> tuple[str, ...]:
     me = state.nations[nation]
     e = spec.effect
+    # each branch applies exactly the target rules of _effect_ok (the stage and the
+    # target kind were checked by the caller); test_legality checks they agree
     if e is Effect.ACCEPT_CEASEFIRE:
-        cands = [by for (by, to) in state.ceasefire_offers if to == nation]
-    elif e is Effect.PROPOSE_CEASEFIRE:
-        cands = [b if a == nation else a for (a, b) in state.tension if nation in (a, b)]
-    elif e is Effect.LIFT_SANCTIONS:
-        cands = list(me.sanctioning)
-    elif e is Effect.DEFEND:
-        cands = [v for v, atk in state.under_attack.items() if v != nation and nation not in atk]
-    elif e is Effect.PEACEKEEPERS:
-        cands = [h for s in state.institutions.values() for h in s.peacekeeping if h != nation]
-    else:
-        if e is Effect.SANCTION:
-            strong = {t for t, b in me.sanctioning.items() if b >= spec.magnitude}
-            return tuple(t for t in pool if t not in strong)
-        if e is Effect.AID:
-            return tuple(t for t in pool if t not in me.sanctioning)
+        return tuple(by for (by, to) in state.ceasefire_offers if to == nation)
+    if e is Effect.PROPOSE_CEASEFIRE:
+        tension = state.tension
+        return tuple(t for t in pool if ((nation, t) if nation < t else (t, nation)) in tension)
+    if e is Effect.LIFT_SANCTIONS:
+        return tuple(t for t in pool if t in me.sanctioning)
+    if e is Effect.DEFEND:
+        return tuple(v for v, atk in state.under_attack.items() if v != nation
+                     and nation not in atk)
+    if e is Effect.PEACEKEEPERS:
+        hosts = {h for s in state.institutions.values() for h in s.peacekeeping}
+        return tuple(t for t in pool if t in hosts) if hosts else ()
+    if not me.sanctioning:
         return pool
-    ordered = [i for i in dict.fromkeys(cands) if i in world.nation]
-    return tuple(i for i in ordered if _legal(world, state, Order(nation, spec.id, target=i)))
+    if e is Effect.SANCTION:
+        return tuple(t for t in pool if me.sanctioning.get(t, 0) < spec.magnitude)
+    if e is Effect.AID:
+        return tuple(t for t in pool if t not in me.sanctioning)
+    return pool
 
 
 def _legal(world: World, state: GameState, order: Order) -> bool:

@@ -198,6 +198,14 @@ class World:
             MappingProxyType({k: tuple(m for m in order if m in v) for k, v in allies.items()}),
         )
         object.__setattr__(self, "ids", order)
+        object.__setattr__(self, "_others", {})
+
+    def others(self, nation: str) -> tuple[str, ...]:
+        """Every state but ``nation``, in world order (computed once per state)."""
+        found = self._others.get(nation)
+        if found is None:
+            found = self._others[nation] = tuple(i for i in self.ids if i != nation)
+        return found
 
     # the attributes set in __post_init__, declared for readers and type checkers
     nation: Mapping[str, Nation] = field(init=False, repr=False, compare=False)

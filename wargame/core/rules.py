@@ -16,7 +16,7 @@ that says whether the motion was adopted and why, in words a player can read.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 from .errors import RuleError
@@ -31,7 +31,9 @@ class Vote(str, Enum):
     ABSENT = "absent"
 
     @classmethod
-    def parse(cls, text: str) -> "Vote":
+    def parse(cls, text: "str | Vote") -> "Vote":
+        if isinstance(text, Vote):
+            return text
         try:
             return cls(str(text).strip().lower())
         except ValueError:
@@ -89,6 +91,7 @@ class DecisionRule:
 
     def check(self, members: Sequence[str]) -> None:
         """Raise :class:`RuleError` if the rule cannot work with these members."""
+        _distinct(members)
 
     def _decide(self, t: "_Tally") -> tuple[bool, str, tuple[str, ...]]:
         raise NotImplementedError
@@ -178,7 +181,7 @@ class SimpleMajority(DecisionRule):
         if self.of_members:
             need = t.eligible_count // 2 + 1
             if len(t.yes) >= need:
-                return True, f"{len(t.yes)} of {need} required votes", ()
+                return True, f"{len(t.yes)} votes in favour, {need} required", ()
             return False, f"{len(t.yes)} of {need} required votes", ()
         if len(t.yes) > len(t.no):
             return True, f"majority: {len(t.yes)} for, {len(t.no)} against", ()
@@ -207,6 +210,7 @@ class QualifiedMajority(DecisionRule):
         return text
 
     def check(self, members):
+        super().check(members)
         if self.required < 1:
             raise RuleError(f"required votes must be at least 1, not {self.required}")
         if self.required > len(members):
@@ -218,14 +222,13 @@ class QualifiedMajority(DecisionRule):
             raise RuleError(f"veto holder {strangers[0]} is not a member")
 
     def _decide(self, t):
-        count = f"{len(t.yes)} of {self.required} required votes"
         if len(t.yes) < self.required:
-            return False, count, ()
+            return False, f"{len(t.yes)} of {self.required} required votes", ()
         if t.motion is not MotionKind.PROCEDURAL:
             vetoes = tuple(m for m in t.no if m in self.veto)
             if vetoes:
                 return False, f"vetoed by {', '.join(vetoes)}", vetoes
-        return True, count, ()
+        return True, f"{len(t.yes)} votes in favour, {self.required} required", ()
 
 
 @dataclass
@@ -247,7 +250,13 @@ class Motion:
     kind: MotionKind = MotionKind.SUBSTANTIVE
     parties: tuple[str, ...] = ()  # parties to the dispute
     subject: str = ""  # the state a consensus-minus-one decision is about
-    extra: Mapping[str, str] = field(default_factory=dict)
+
+
+def _distinct(members: Sequence[str]) -> None:
+    if len(set(members)) != len(members):
+        seen: set[str] = set()
+        twice = next(m for m in members if m in seen or seen.add(m))
+        raise RuleError(f"{twice} is listed twice among the members")
 
 
 def _objection(no: tuple[str, ...]) -> str:
@@ -276,9 +285,12 @@ def decide(
 
     ``members`` lists the institution's members in a stable order (reasons name
     states in this order). ``votes`` maps member id to a :class:`Vote` (or its
-    text); members not in ``votes`` are absent. Votes from non-members raise
-    :class:`RuleError`.
+    text); members not in ``votes`` are absent. Votes from non-members and a
+    member listed twice raise :class:`RuleError`. ``decide`` does not call
+    ``rule.check``: a game may decide with some members suspended, where a
+    threshold can exceed who is left (the motion then simply cannot pass).
     """
+    _distinct(members)
     motion = motion or Motion()
     member_set = set(members)
     cast: dict[str, Vote] = {}

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from .model import Strength, World
+
+if TYPE_CHECKING:  # negotiation builds on this module
+    from .negotiation import Commitment, Message, Proposal
 
 
 class Status(str, Enum):
@@ -36,21 +40,6 @@ class Obligation:
     beneficiary: str  # the attacked state ('' for sanctions)
     against: str  # the attacker / the sanctioned state
     strength: Strength
-    created: int
-    due: int
-    status: Status = Status.OPEN
-    settled: int = 0
-
-
-@dataclass
-class Commitment:
-    """A promise made in negotiation (the ledger grows in the negotiation layer)."""
-
-    id: str
-    debtor: str
-    creditor: str
-    action: str
-    target: str
     created: int
     due: int
     status: Status = Status.OPEN
@@ -115,6 +104,8 @@ class GameState:
     ceasefire_offers: dict[tuple[str, str], int] = field(default_factory=dict)  # (by, to) -> round
     obligations: list[Obligation] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
     history: list[float] = field(default_factory=list)  # crisis level at each round's end
     under_attack: dict[str, list[str]] = field(default_factory=dict)  # victim -> attackers

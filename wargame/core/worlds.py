@@ -120,8 +120,10 @@ def generated_world(n: int, seed: int = 0, rounds: int = 12) -> World:
             objectives=(Objective(K.KEEP_TERRITORY, 5), Objective(K.AVOID_WAR, 5)),
         ))
     insts = []
-    size = max(3, min(30, n // 4))
-    for k in range(max(1, n // 20)):
+    # alliances of a fixed size, and their number in proportion to n, so that each
+    # state belongs to about as many alliances at every size: growth measures n
+    size = min(16, n)
+    for k in range(max(1, n // 12)):
         members = tuple(sorted(rng.sample(ids, min(size, n))))
         insts.append(Institution(
             f"alliance{k}", f"Alliance {k}", members, Consensus(),

@@ -1,0 +1,279 @@
+"""Negotiation: private messages, proposals with typed terms, and the commitments ledger.
+
+Messages are seen by their sender and recipients only. A proposal between states
+is accepted when every recipient accepts; a proposal tabled in an institution is
+decided under the institution's decision rule when the diplomacy phase closes
+(accept = yes, reject = no, no answer = absent). Accepted terms become
+commitments, due after ``due_in`` rounds; adjudication decides from the orders
+actually given whether each was kept, and a broken one costs credibility — the
+state's, and the institution's when it was made there. The ledger is public.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .context import Round, clamp
+from .errors import IllegalOrder
+from .events import Kind
+from .model import World
+from .rules import decide
+from .state import GameState, Status
+from .terms import Term, TermKind, feasible, kept, violated
+
+MAX_TERMS = 6
+MAX_TEXT = 2000
+KEPT_CREDIBILITY = 2.0
+BROKEN_CREDIBILITY = 8.0
+BROKEN_INSTITUTION = 2.0
+
+
+class Answer(str, Enum):
+    ACCEPT = "accept"
+    REJECT = "reject"
+
+
+class ProposalStatus(str, Enum):
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    COUNTERED = "countered"
+    EXPIRED = "expired"
+
+
+@dataclass
+class Message:
+    id: str
+    round: int
+    sender: str
+    recipients: tuple[str, ...]
+    text: str
+
+
+@dataclass
+class Proposal:
+    id: str
+    round: int
+    by: str
+    to: tuple[str, ...]
+    terms: tuple[Term, ...]
+    institution: str = ""
+    due_in: int = 1
+    expires: int = 0  # the last round in which it can be answered
+    answers: dict[str, str] = field(default_factory=dict)
+    status: ProposalStatus = ProposalStatus.OPEN
+    counter_of: str = ""
+    reason: str = ""
+
+    def sees(self, nation: str) -> bool:
+        return nation == self.by or nation in self.to
+
+
+@dataclass
+class Commitment:
+    id: str
+    proposal: str
+    term: Term
+    creditors: tuple[str, ...]
+    institution: str
+    created: int
+    due: int
+    status: Status = Status.OPEN
+    settled: int = 0
+
+    @property
+    def debtor(self) -> str:
+        return self.term.party
+
+
+def send_message(world: World, state: GameState, sender: str, recipients, text: str) -> Message:
+    to = tuple(dict.fromkeys(recipients))
+    if not to:
+        raise IllegalOrder("a message needs at least one recipient")
+    for r in to:
+        if r not in world.nation:
+            raise IllegalOrder(f"there is no state {r!r} to write to")
+        if r == sender:
+            raise IllegalOrder("you cannot send a message to yourself")
+    text = text.strip()
+    if not text:
+        raise IllegalOrder("the message is empty")
+    if len(text) > MAX_TEXT:
+        raise IllegalOrder(f"a message holds at most {MAX_TEXT} characters")
+    msg = Message(f"m{len(state.messages) + 1}", state.round, sender, to, text)
+    state.messages.append(msg)
+    return msg
+
+
+def propose(world: World, state: GameState, by: str, to, terms, institution: str = "",
+            due_in: int = 1, expires_in: int = 1, counter_of: str = "") -> Proposal:
+    terms = tuple(terms)
+    if institution:
+        inst = world.institution.get(institution)
+        if inst is None:
+            raise IllegalOrder(f"there is no institution {institution!r}")
+        if by not in inst.members:
+            raise IllegalOrder(f"{world.name_of(by)} is not a member of {inst.name}")
+        if by in state.institutions[institution].suspended:
+            raise IllegalOrder(f"{world.name_of(by)} is suspended from {inst.name}")
+        suspended = state.institutions[institution].suspended
+        to = tuple(m for m in inst.members if m != by and m not in suspended)
+    else:
+        to = tuple(dict.fromkeys(to))
+    if not to:
+        raise IllegalOrder("a proposal needs at least one other state")
+    for r in to:
+        if r not in world.nation:
+            raise IllegalOrder(f"there is no state {r!r}")
+        if r == by:
+            raise IllegalOrder("you cannot make a proposal to yourself")
+    if not terms:
+        raise IllegalOrder("a proposal needs at least one term")
+    if len(terms) > MAX_TERMS:
+        raise IllegalOrder(f"a proposal holds at most {MAX_TERMS} terms")
+    if not 1 <= due_in <= 6 or not 0 <= expires_in <= 3:
+        raise IllegalOrder("terms fall due in 1 to 6 rounds; a proposal stays open 0 to 3 "
+                           "rounds after this one")
+    parties = {by, *to}
+    for i, term in enumerate(terms, 1):
+        if term.party not in parties:
+            raise IllegalOrder(f"term {i}: {world.name_of(term.party)} is not a party to "
+                               "this proposal")
+        why = feasible(world, state, term, due_in)
+        if why:
+            raise IllegalOrder(f"term {i}: {why}")
+    p = Proposal(f"p{len(state.proposals) + 1}", state.round, by, to, terms, institution,
+                 due_in, state.round + expires_in, counter_of=counter_of)
+    state.proposals.append(p)
+    return p
+
+
+def find(state: GameState, proposal_id: str) -> Proposal:
+    for p in state.proposals:
+        if p.id == proposal_id:
+            return p
+    raise IllegalOrder(f"there is no proposal {proposal_id!r}")
+
+
+def answer(world: World, state: GameState, nation: str, proposal_id: str,
+           reply: Answer | str) -> list[Commitment]:
+    """Record an answer; return the commitments made if this answer closes the deal."""
+    p = find(state, proposal_id)
+    reply = Answer(reply) if not isinstance(reply, Answer) else reply
+    if nation not in p.to:
+        raise IllegalOrder(f"proposal {p.id} was not made to {world.name_of(nation)}")
+    if p.status is not ProposalStatus.OPEN:
+        raise IllegalOrder(f"proposal {p.id} is {p.status.value}")
+    p.answers[nation] = reply.value
+    if p.institution:
+        return []
+    if reply is Answer.REJECT:
+        p.status, p.reason = ProposalStatus.REJECTED, f"rejected by {world.name_of(nation)}"
+        return []
+    if all(p.answers.get(n) == Answer.ACCEPT.value for n in p.to):
+        return _accept(world, state, p)
+    return []
+
+
+def counter(world: World, state: GameState, nation: str, proposal_id: str, terms,
+            due_in: int = 1) -> Proposal:
+    old = find(state, proposal_id)
+    if nation not in old.to:
+        raise IllegalOrder(f"proposal {old.id} was not made to {world.name_of(nation)}")
+    if old.status is not ProposalStatus.OPEN:
+        raise IllegalOrder(f"proposal {old.id} is {old.status.value}")
+    if old.institution:
+        raise IllegalOrder("a proposal in an institution is answered by vote; table your own")
+    to = tuple(n for n in (old.by, *old.to) if n != nation)
+    new = propose(world, state, nation, to, terms, due_in=due_in, counter_of=old.id)
+    old.status, old.reason = ProposalStatus.COUNTERED, f"countered by {world.name_of(nation)}"
+    return new
+
+
+def _accept(world: World, state: GameState, p: Proposal) -> list[Commitment]:
+    p.status = ProposalStatus.ACCEPTED
+    made = []
+    for term in p.terms:
+        creditors = tuple(n for n in (p.by, *p.to) if n != term.party)
+        c = Commitment(f"c{len(state.commitments) + 1}", p.id, term, creditors, p.institution,
+                       state.round, state.round + p.due_in)
+        state.commitments.append(c)
+        made.append(c)
+    return made
+
+
+def decide_institution_proposals(r: Round) -> None:
+    """Decide open proposals tabled in institutions under their decision rules."""
+    st = r.state
+    for p in st.proposals:
+        if p.status is not ProposalStatus.OPEN or not p.institution:
+            continue
+        inst = r.world.institution[p.institution]
+        members = [m for m in inst.members if m not in st.institutions[inst.id].suspended]
+        votes = {p.by: "yes"}
+        votes.update({n: "yes" if a == Answer.ACCEPT.value else "no"
+                      for n, a in p.answers.items() if n in members})
+        d = decide(inst.rule, members, votes)
+        p.reason = d.reason
+        if d.adopted:
+            made = _accept(r.world, st, p)
+            r.emit(Kind.PROPOSAL_DECIDED, f"{inst.name} adopts {r.name(p.by)}'s proposal "
+                   f"{p.id}: {d.summary()}.", actor=p.by, institution=inst.id, ref=p.id,
+                   value=1.0)
+            _announce(r, made)
+        else:
+            p.status = ProposalStatus.REJECTED
+            r.emit(Kind.PROPOSAL_DECIDED, f"{inst.name} does not adopt {r.name(p.by)}'s "
+                   f"proposal {p.id}: {d.summary()}.", actor=p.by, institution=inst.id,
+                   ref=p.id, value=0.0)
+
+
+def _announce(r: Round, made: list[Commitment]) -> None:
+    for c in made:
+        r.emit(Kind.COMMITMENT_MADE, f"Commitment {c.id}: {c.term.describe(r.world)} by "
+               f"round {c.due}.", actor=c.debtor, target=c.term.target,
+               institution=c.institution, ref=c.id)
+
+
+def settle_commitments(r: Round) -> None:
+    """Judge every open commitment from this round's orders and the state after them."""
+    st = r.state
+    for c in st.commitments:
+        if c.status is not Status.OPEN:
+            continue
+        term = c.term
+        if violated(r.world, term, r.orders):
+            _close(r, c, broken=True)
+        elif term.kind is not TermKind.NO_ATTACK and kept(r.world, st, term, r.orders):
+            _close(r, c, broken=False)
+        elif st.round >= c.due:
+            _close(r, c, broken=term.kind is not TermKind.NO_ATTACK)
+
+
+def _close(r: Round, c: Commitment, broken: bool) -> None:
+    st = r.state
+    ns = st.nations[c.debtor]
+    c.settled = st.round
+    if broken:
+        c.status = Status.BROKEN
+        ns.credibility = clamp(ns.credibility - BROKEN_CREDIBILITY)
+        if c.institution:
+            ist = st.institutions[c.institution]
+            ist.credibility = clamp(ist.credibility - BROKEN_INSTITUTION)
+        r.emit(Kind.COMMITMENT_BROKEN, f"{r.name(c.debtor)} breaks commitment {c.id} "
+               f"({c.term.describe(r.world)}): credibility -{BROKEN_CREDIBILITY:g}.",
+               actor=c.debtor, target=c.term.target, institution=c.institution, ref=c.id,
+               value=-BROKEN_CREDIBILITY)
+    else:
+        c.status = Status.KEPT
+        ns.credibility = clamp(ns.credibility + KEPT_CREDIBILITY)
+        r.emit(Kind.COMMITMENT_KEPT, f"{r.name(c.debtor)} keeps commitment {c.id} "
+               f"({c.term.describe(r.world)}).", actor=c.debtor, target=c.term.target,
+               institution=c.institution, ref=c.id, value=KEPT_CREDIBILITY)
+
+
+def expire_proposals(r: Round) -> None:
+    for p in r.state.proposals:
+        if p.status is ProposalStatus.OPEN and not p.institution and p.expires <= r.state.round:
+            p.status, p.reason = ProposalStatus.EXPIRED, "no answer in time"

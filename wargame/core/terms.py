@@ -1,0 +1,169 @@
+"""Typed terms of a proposal: what one party promises, whether it can, whether it did.
+
+Each :class:`Term` names its ``party`` (the state that must act), a kind from
+:class:`TermKind`, and what the kind needs (a target state, an institution, a
+measure, a value). :func:`feasible` says why a party could not keep a term;
+:func:`kept` and :func:`violated` judge it from the orders actually given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from .actions import Effect, Measure, Order
+from .legal import MAX_SPENDING, MEASURE_CLAUSE
+from .model import ClauseKind, World
+from .state import GameState, pair
+
+SPENDING_STEP = 0.5  # what one "raise defence spending" order adds
+
+
+class TermKind(str, Enum):
+    DEPLOY = "deploy"  # deploy forces to `target` (an ally)
+    SANCTION = "sanction"  # sanction `target`
+    LIFT_SANCTIONS = "lift_sanctions"  # lift sanctions on `target`
+    RAISE_SPENDING = "raise_spending"  # reach `value` % of GDP on defence
+    SUPPORT_RESOLUTION = "support_resolution"  # vote yes on a `measure` draft on `target`
+    WITHDRAW = "withdraw"  # give back all of `target`'s territory
+    CEASEFIRE = "ceasefire"  # a ceasefire with `target` holds
+    CONSULT = "consult"  # request consultation in `institution`
+    AID = "aid"  # send aid to `target`
+    NO_ATTACK = "no_attack"  # no strike or invasion against `target` until due
+
+
+@dataclass(frozen=True)
+class Term:
+    party: str
+    kind: TermKind
+    target: str = ""
+    institution: str = ""
+    measure: str = ""
+    value: float = 0.0
+
+    def describe(self, world: World) -> str:
+        p, t = world.name_of(self.party), world.name_of(self.target)
+        k = self.kind
+        if k is TermKind.RAISE_SPENDING:
+            return f"{p} raises defence spending to {self.value:g}% of GDP"
+        if k is TermKind.SUPPORT_RESOLUTION:
+            return (f"{p} votes for a {self.measure.replace('_', ' ')} draft on {t} in "
+                    f"{world.name_of(self.institution)}")
+        if k is TermKind.CONSULT:
+            return f"{p} requests consultation in {world.name_of(self.institution)}"
+        words = {TermKind.DEPLOY: "deploys forces to", TermKind.SANCTION: "sanctions",
+                 TermKind.LIFT_SANCTIONS: "lifts sanctions on", TermKind.WITHDRAW:
+                 "withdraws from", TermKind.CEASEFIRE: "agrees a ceasefire with",
+                 TermKind.AID: "sends aid to", TermKind.NO_ATTACK: "does not attack"}
+        return f"{p} {words[k]} {t}"
+
+    def to_dict(self) -> dict:
+        d = {"party": self.party, "kind": self.kind.value}
+        for k in ("target", "institution", "measure"):
+            if getattr(self, k):
+                d[k] = getattr(self, k)
+        if self.value:
+            d["value"] = self.value
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Term":
+        return cls(party=d["party"], kind=TermKind(d["kind"]), target=d.get("target", ""),
+                   institution=d.get("institution", ""), measure=d.get("measure", ""),
+                   value=float(d.get("value", 0.0)))
+
+
+NEEDS_TARGET = {TermKind.DEPLOY, TermKind.SANCTION, TermKind.LIFT_SANCTIONS,
+                TermKind.SUPPORT_RESOLUTION, TermKind.WITHDRAW, TermKind.CEASEFIRE,
+                TermKind.AID, TermKind.NO_ATTACK}
+
+
+def feasible(world: World, state: GameState, term: Term, rounds: int) -> str:
+    """Why ``term.party`` could not keep ``term`` within ``rounds`` rounds ('' if it can)."""
+    p, t, k = term.party, term.target, term.kind
+    if p not in world.nation:
+        return f"there is no state {p!r}"
+    name, tname = world.name_of(p), world.name_of(t)
+    if k in NEEDS_TARGET:
+        if t not in world.nation:
+            return f"the term '{k.value}' needs a target state"
+        if t == p:
+            return f"{name} cannot {k.value.replace('_', ' ')} itself"
+    ns = state.nations[p]
+    if k is TermKind.DEPLOY and t not in world.allies[p]:
+        return f"{tname} is not an ally of {name}, so {name} cannot deploy there"
+    if k is TermKind.LIFT_SANCTIONS and t not in ns.sanctioning:
+        return f"{name} imposes no sanctions on {tname}"
+    if k is TermKind.AID and t in ns.sanctioning:
+        return f"{name} sanctions {tname} and cannot aid it"
+    if k is TermKind.WITHDRAW and state.occupation.get((p, t), 0.0) <= 0:
+        return f"{name} holds none of {tname}'s territory"
+    if k is TermKind.CEASEFIRE and pair(p, t) not in state.tension:
+        return f"there is no dispute between {name} and {tname}"
+    if k is TermKind.RAISE_SPENDING:
+        if term.value > MAX_SPENDING:
+            return f"defence spending cannot exceed {MAX_SPENDING:g}% of GDP"
+        if term.value <= ns.spending:
+            return f"{name} already spends {ns.spending:.1f}% of GDP"
+        if term.value - ns.spending > SPENDING_STEP * rounds + 1e-9:
+            return (f"{name} can add only {SPENDING_STEP:g} point a round: "
+                    f"{term.value:g}% is out of reach in {rounds} round(s)")
+    if k in (TermKind.SUPPORT_RESOLUTION, TermKind.CONSULT):
+        inst = world.institution.get(term.institution)
+        if inst is None:
+            return f"there is no institution {term.institution!r}"
+        if p not in inst.members:
+            return f"{name} is not a member of {inst.name}"
+        if k is TermKind.CONSULT and not inst.has(ClauseKind.CONSULTATION):
+            return f"{inst.name} has no consultation clause"
+        if k is TermKind.SUPPORT_RESOLUTION:
+            try:
+                kind = MEASURE_CLAUSE.get(Measure(term.measure))
+            except ValueError:
+                return f"unknown measure {term.measure!r}"
+            if kind is not None and not inst.has(kind):
+                return f"{inst.name} has no {kind.value.replace('_', ' ')} clause"
+    return ""
+
+
+def _ordered(world: World, orders: list[Order], party: str, effect: Effect,
+             target: str = "", institution: str = "") -> bool:
+    return any(o.nation == party and world.actions[o.action].effect is effect
+               and (not target or o.target == target)
+               and (not institution or o.institution == institution) for o in orders)
+
+
+def kept(world: World, state: GameState, term: Term, orders: list[Order]) -> bool:
+    """Whether the term is fulfilled now, given this round's orders."""
+    p, t, k = term.party, term.target, term.kind
+    ns = state.nations[p]
+    if k is TermKind.DEPLOY:
+        return _ordered(world, orders, p, Effect.DEPLOY, t) or ns.deployed.get(t, 0) > 0
+    if k is TermKind.SANCTION:
+        return t in ns.sanctioning
+    if k is TermKind.LIFT_SANCTIONS:
+        return t not in ns.sanctioning
+    if k is TermKind.RAISE_SPENDING:
+        return ns.spending >= term.value - 1e-9
+    if k is TermKind.SUPPORT_RESOLUTION:
+        return any(d.institution == term.institution and d.target == t
+                   and d.measure == term.measure and d.votes.get(p) == "yes"
+                   and d.decided for d in state.drafts)
+    if k is TermKind.WITHDRAW:
+        return state.occupation.get((p, t), 0.0) <= 0
+    if k is TermKind.CEASEFIRE:
+        return pair(p, t) in state.truces
+    if k is TermKind.CONSULT:
+        return _ordered(world, orders, p, Effect.CONSULT, institution=term.institution)
+    if k is TermKind.AID:
+        return _ordered(world, orders, p, Effect.AID, t)
+    if k is TermKind.NO_ATTACK:
+        return False  # kept only by reaching the due round without attacking
+    raise ValueError(k)  # pragma: no cover
+
+
+def violated(world: World, term: Term, orders: list[Order]) -> bool:
+    """Whether this round's orders break the term outright (before it is due)."""
+    return term.kind is TermKind.NO_ATTACK and (
+        _ordered(world, orders, term.party, Effect.STRIKE, term.target)
+        or _ordered(world, orders, term.party, Effect.INVADE, term.target))
