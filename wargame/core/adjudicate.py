@@ -18,8 +18,11 @@ from .economy import aid, apply_sanctions, blockade_and_cyber, change_sanctions
 from .events import Event, Kind
 from .legal import MAX_SPENDING
 from .model import World
+from .negotiation import expire_proposals, settle_commitments
 from .state import GameState, pair
 
+FRIENDLY = frozenset({Effect.SUPPORT, Effect.AID, Effect.DEPLOY, Effect.EXERCISE,
+                      Effect.PEACEKEEPERS})
 HOSTILE = (Effect.BLOCKADE, Effect.CYBER, Effect.STRIKE, Effect.INVADE)
 PUBLIC_SILENT = (Effect.SANCTION, Effect.LIFT_SANCTIONS, Effect.AID, Effect.BLOCKADE,
                  Effect.CYBER, Effect.STRIKE, Effect.INVADE, Effect.CONSULT, Effect.MEETING,
@@ -50,6 +53,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     agreed = _ceasefires(r)
     collective_defence(r, attacks)
     settle_obligations(r, world)
+    settle_commitments(r)
     apply_sanctions(r)
     _escalate(r, before)
     _support(r, attacks)
@@ -79,6 +83,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
                f"{state.stage.replace('_', ' ')} ({trigger.replace('_', ' ')}).", ref=trigger)
     for key in [k for k, when in state.ceasefire_offers.items() if when < state.round]:
         del state.ceasefire_offers[key]
+    expire_proposals(r)
     return r.events
 
 
@@ -188,9 +193,13 @@ def _escalate(r: Round, before: float) -> None:
             del st.tension[key]
         else:
             st.tension[key] = v
+    # untargeted orders add to every dispute of the actor; friendly orders toward a
+    # state (support, aid, deployments, exercises) draw the actor into that state's
+    # disputes: tension rises between the actor and the state's adversaries
     selfish = {o.nation for o in r.orders if r.world.actions[o.action].target is Target.NONE}
-    around: dict[str, list[tuple[str, str]]] = {n: [] for n in selfish}
-    if selfish:
+    befriended = {o.target for o in r.orders if r.world.actions[o.action].effect in FRIENDLY}
+    around: dict[str, list[tuple[str, str]]] = {n: [] for n in selfish | befriended}
+    if around:
         for key in st.tension:
             for n in key:
                 if n in around:
@@ -201,6 +210,10 @@ def _escalate(r: Round, before: float) -> None:
         if spec.effect is Effect.DEFEND:
             for attacker in st.under_attack.get(o.target, ()):
                 r.push(o.nation, attacker, esc)
+        elif spec.effect in FRIENDLY:
+            for a, b in around[o.target]:
+                adversary = b if a == o.target else a
+                r.push(o.nation, adversary, esc)
         elif spec.target is Target.NONE:
             for a, b in around[o.nation]:
                 r.push(a, b, esc)

@@ -43,6 +43,12 @@ class Kind(str, Enum):
     DEPLOYMENT = "deployment"
     WITHDRAWAL = "withdrawal"
     BLOCKADE = "blockade"
+    PROPOSAL_MADE = "proposal_made"  # seen by the parties
+    PROPOSAL_ANSWERED = "proposal_answered"  # seen by the parties
+    PROPOSAL_DECIDED = "proposal_decided"  # in an institution: public
+    COMMITMENT_MADE = "commitment_made"  # the ledger is public
+    COMMITMENT_KEPT = "commitment_kept"
+    COMMITMENT_BROKEN = "commitment_broken"
     INJECT = "inject"  # a scripted event from the campaign
     GAME_OVER = "game_over"
 

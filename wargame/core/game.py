@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 
-from . import legal, machine
+from . import legal, machine, negotiation
 from .actions import Order
 from .adjudicate import resolve as adjudicate
 from .clauses import decide_drafts, open_drafts
@@ -31,6 +31,7 @@ from .model import World
 from .rules import Vote
 from .scoring import Score, score
 from .state import Draft, GameState
+from .terms import Term
 from .view import View, make_view
 
 
@@ -102,6 +103,7 @@ class Game:
         if self.phase == "diplomacy":
             r = Round(self.world, self.state, self.rng, [])
             decide_drafts(r)
+            negotiation.decide_institution_proposals(r)
             events = r.events
             self.log.extend(events)
         machine.next_phase(self.state)
@@ -128,6 +130,68 @@ class Game:
             draft.votes[nation] = v.value
         self.inputs.append({"verb": "vote", "nation": nation, "draft": draft_id,
                             "vote": v.value})
+
+    def send_message(self, sender: str, recipients: Iterable[str], text: str) -> str:
+        """Send a private message; only the sender and recipients will ever see it."""
+        self._talking(sender)
+        msg = negotiation.send_message(self.world, self.state, sender, list(recipients), text)
+        self.inputs.append({"verb": "message", "nation": sender, "to": list(msg.recipients),
+                            "text": msg.text})
+        return msg.id
+
+    def propose(self, nation: str, to: Iterable[str], terms: Iterable[Term],
+                institution: str = "", due_in: int = 1, expires_in: int = 1) -> str:
+        """Propose terms to other states, or table them in an institution (``to`` ignored).
+
+        Each term must be one its party could keep within ``due_in`` rounds, or the
+        proposal is refused with the reason (:class:`IllegalOrder`)."""
+        self._talking(nation)
+        terms = list(terms)
+        p = negotiation.propose(self.world, self.state, nation, list(to), terms, institution,
+                                due_in, expires_in)
+        self.inputs.append({"verb": "propose", "nation": nation, "to": list(to),
+                            "terms": [t.to_dict() for t in terms], "institution": institution,
+                            "due_in": due_in, "expires_in": expires_in})
+        where = f" in {self.world.name_of(institution)}" if institution else ""
+        self._note(Kind.PROPOSAL_MADE, f"{self.world.name_of(nation)} proposes{where} "
+                   f"({p.id}): " + "; ".join(t.describe(self.world) for t in p.terms) + ".",
+                   actor=nation, institution=institution, ref=p.id,
+                   visible_to=() if institution else (nation, *p.to))
+        return p.id
+
+    def answer(self, nation: str, proposal_id: str, reply: str) -> None:
+        """Accept or reject a proposal made to ``nation`` ('accept' or 'reject')."""
+        self._talking(nation)
+        try:
+            reply = negotiation.Answer(reply)
+        except ValueError:
+            raise IllegalOrder(f"answer 'accept' or 'reject', not {reply!r}") from None
+        made = negotiation.answer(self.world, self.state, nation, proposal_id, reply)
+        self.inputs.append({"verb": "answer", "nation": nation, "proposal": proposal_id,
+                            "reply": reply.value})
+        p = negotiation.find(self.state, proposal_id)
+        self._note(Kind.PROPOSAL_ANSWERED, f"{self.world.name_of(nation)} "
+                   f"{reply.value}s proposal {p.id}.", actor=nation, ref=p.id,
+                   institution=p.institution,
+                   visible_to=() if p.institution else (p.by, *p.to))
+        if made:
+            r = Round(self.world, self.state, self.rng, [])
+            negotiation.announce(r, made)
+            self.log.extend(r.events)
+
+    def counter(self, nation: str, proposal_id: str, terms: Iterable[Term],
+                due_in: int = 1) -> str:
+        """Reject a proposal and answer it with other terms to the same parties."""
+        self._talking(nation)
+        terms = list(terms)
+        p = negotiation.counter(self.world, self.state, nation, proposal_id, terms, due_in)
+        self.inputs.append({"verb": "counter", "nation": nation, "proposal": proposal_id,
+                            "terms": [t.to_dict() for t in terms], "due_in": due_in})
+        self._note(Kind.PROPOSAL_MADE, f"{self.world.name_of(nation)} counters "
+                   f"{proposal_id} with {p.id}: "
+                   + "; ".join(t.describe(self.world) for t in p.terms) + ".",
+                   actor=nation, ref=p.id, visible_to=(nation, *p.to))
+        return p.id
 
     def submit_orders(self, nation: str, orders: Iterable[Order]) -> None:
         """Set ``nation``'s orders for this round (replacing earlier ones)."""
@@ -196,6 +260,17 @@ class Game:
             self.submit_orders(entry["nation"], [Order(**o) for o in entry["orders"]])
         elif verb == "resolve":
             self.resolve()
+        elif verb == "message":
+            self.send_message(entry["nation"], entry["to"], entry["text"])
+        elif verb == "propose":
+            self.propose(entry["nation"], entry["to"],
+                         [Term.from_dict(t) for t in entry["terms"]], entry["institution"],
+                         entry["due_in"], entry["expires_in"])
+        elif verb == "answer":
+            self.answer(entry["nation"], entry["proposal"], entry["reply"])
+        elif verb == "counter":
+            self.counter(entry["nation"], entry["proposal"],
+                         [Term.from_dict(t) for t in entry["terms"]], entry["due_in"])
         else:
             raise ValueError(f"unknown input {verb!r}")
 
@@ -221,6 +296,15 @@ class Game:
                    f"({rung.name}).", value=st.escalation, ref=st.stage)
         self.log.append(ev)
         return [ev]
+
+    def _note(self, kind: Kind, text: str, **kw) -> None:
+        self.log.append(Event(self.state.round, kind, text, **kw))
+
+    def _talking(self, nation: str) -> None:
+        self._not_over()
+        self._known(nation)
+        if self.phase not in ("briefing", "diplomacy", "orders"):
+            raise PhaseError(f"no negotiation during the {self.phase} phase")
 
     def _in(self, phase: str, what: str) -> None:
         if self.phase != phase:

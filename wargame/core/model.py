@@ -151,6 +151,7 @@ class World:
     rounds_limit: int = 12
     start_stage: str = "tension"
     start_escalation: float = 0.0
+    start_tensions: tuple[tuple[str, str, float], ...] = ()  # (state, state, level)
     orders_per_round: int = 3
     briefing: str = ""
     injects: tuple[Inject, ...] = ()
@@ -171,6 +172,11 @@ class World:
                 inst.rule.check(inst.members)
             except RuleError as exc:
                 raise WorldError(f"{inst.id}: {exc}") from None
+        for a, b, level in self.start_tensions:
+            if a not in nations or b not in nations or a == b:
+                raise WorldError(f"start tension between {a} and {b}: two different states")
+            if not 0 <= level <= 100:
+                raise WorldError(f"start tension between {a} and {b} must be 0 to 100")
         for n in self.nations:
             for partner in n.trade:
                 if partner not in nations:

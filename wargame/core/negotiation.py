@@ -221,7 +221,7 @@ def decide_institution_proposals(r: Round) -> None:
             r.emit(Kind.PROPOSAL_DECIDED, f"{inst.name} adopts {r.name(p.by)}'s proposal "
                    f"{p.id}: {d.summary()}.", actor=p.by, institution=inst.id, ref=p.id,
                    value=1.0)
-            _announce(r, made)
+            announce(r, made)
         else:
             p.status = ProposalStatus.REJECTED
             r.emit(Kind.PROPOSAL_DECIDED, f"{inst.name} does not adopt {r.name(p.by)}'s "
@@ -229,7 +229,7 @@ def decide_institution_proposals(r: Round) -> None:
                    ref=p.id, value=0.0)
 
 
-def _announce(r: Round, made: list[Commitment]) -> None:
+def announce(r: Round, made: list[Commitment]) -> None:
     for c in made:
         r.emit(Kind.COMMITMENT_MADE, f"Commitment {c.id}: {c.term.describe(r.world)} by "
                f"round {c.due}.", actor=c.debtor, target=c.term.target,

@@ -128,13 +128,15 @@ class GameState:
             for n in world.nations
         }
         insts = {i.id: InstitutionState(i.id, i.credibility) for i in world.institutions}
+        tension = {pair(a, b): float(level) for a, b, level in world.start_tensions}
         return cls(
             round=1,
             stage=world.start_stage,
             phase="briefing",
-            escalation=world.start_escalation,
+            escalation=max([world.start_escalation, *tension.values()]),
             nations=nations,
             institutions=insts,
+            tension=tension,
         )
 
 

@@ -41,6 +41,10 @@ class Term:
     measure: str = ""
     value: float = 0.0
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", TermKind(self.kind))
+        object.__setattr__(self, "value", float(self.value))
+
     def describe(self, world: World) -> str:
         p, t = world.name_of(self.party), world.name_of(self.target)
         k = self.kind

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .events import Event
 from .legal import Option
 from .model import Objective, World
+from .negotiation import Commitment, Message, Proposal
 from .state import Draft, GameState, NationState, Obligation
 
 NEWS_KEPT = 60  # latest items of news and of private information in a view
@@ -69,6 +70,9 @@ class View:
     states: tuple[PublicNation, ...]
     institutions: tuple[InstitutionView, ...]
     obligations: tuple[Obligation, ...]  # the public ledger
+    commitments: tuple[Commitment, ...]  # the public ledger of promises
+    messages: tuple[Message, ...]  # sent or received by me only
+    proposals: tuple[Proposal, ...]  # made by me or to me only
     drafts: tuple[Draft, ...]  # open drafts (votes so far are public)
     news: tuple[Event, ...]
     private: tuple[Event, ...]
@@ -125,6 +129,10 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         states=states,
         institutions=insts,
         obligations=tuple(copy.copy(o) for o in state.obligations),
+        commitments=tuple(copy.copy(c) for c in state.commitments),
+        messages=tuple(copy.copy(m) for m in state.messages
+                       if m.sender == nation or nation in m.recipients),
+        proposals=tuple(copy.deepcopy(p) for p in state.proposals if p.sees(nation)),
         drafts=tuple(copy.deepcopy(d) for d in state.drafts if not d.decided),
         news=tuple(reversed(news)),
         private=tuple(reversed(private)),

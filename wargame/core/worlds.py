@@ -95,6 +95,7 @@ def demo_world(rounds: int = 12) -> World:
         credibility=40,
     )
     return World("Demo crisis", nations, (pact, council, union, forum), rounds_limit=rounds,
+                 start_tensions=(("north", "east", 30.0),),
                  briefing="Northland masses forces on Eastmark's border.")
 
 
