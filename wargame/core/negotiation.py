@@ -150,7 +150,10 @@ def propose(world: World, state: GameState, by: str, to, terms, institution: str
 
 
 def find(state: GameState, proposal_id: str) -> Proposal:
-    for p in state.proposals:
+    """The proposal with this id (ids are p1, p2, ... in the order made)."""
+    digits = proposal_id[1:] if proposal_id.startswith("p") else ""
+    if digits.isdigit() and 1 <= int(digits) <= len(state.proposals):
+        p = state.proposals[int(digits) - 1]
         if p.id == proposal_id:
             return p
     raise IllegalOrder(f"there is no proposal {proposal_id!r}")
