@@ -36,8 +36,10 @@ CASES = [
      "armed_conflict"),
     ("armed_conflict", Facts(level=70, ceasefire=True), "ceasefire_agreed", "settlement"),
     ("settlement", Facts(level=50, armed_attack=True), "armed_attack", "armed_conflict"),
-    ("settlement", Facts(level=5, quiet_rounds=2), "crisis_resolved", "resolved"),
-    ("settlement", Facts(level=5, quiet_rounds=1), None, "settlement"),
+    ("settlement", Facts(level=5, quiet_rounds=2, stage_rounds=2), "crisis_resolved",
+     "resolved"),
+    ("settlement", Facts(level=5, quiet_rounds=1, stage_rounds=2), None, "settlement"),
+    ("settlement", Facts(level=5, quiet_rounds=5, stage_rounds=1), None, "settlement"),
     # de-escalation
     ("armed_conflict", Facts(level=50, quiet_rounds=1), "fighting_stopped",
      "collective_response"),
@@ -50,7 +52,13 @@ CASES = [
     ("incident", Facts(level=20), "incident_contained", "tension"),
     ("tension", Facts(level=5, **QUIET), "tension_eased", "peace"),
     ("tension", Facts(level=5), None, "tension"),  # not yet a quiet round
-    ("peace", Facts(level=0, quiet_rounds=3), "crisis_resolved", "resolved"),
+    ("peace", Facts(level=0, quiet_rounds=3, stage_rounds=3), "crisis_resolved", "resolved"),
+    ("peace", Facts(level=0, quiet_rounds=9, stage_rounds=2), None, "peace"),
+    # an occupation without a ceasefire keeps the fighting stage
+    ("armed_conflict", Facts(level=20, occupation=True, quiet_rounds=4), None,
+     "armed_conflict"),
+    ("collective_response", Facts(level=20, occupation=True, quiet_rounds=4), None,
+     "collective_response"),
     ("resolved", Facts(level=99, armed_attack=True), None, "resolved"),  # terminal
     ("war", Facts(level=0, ceasefire=True, quiet_rounds=9), None, "war"),  # terminal
 ]

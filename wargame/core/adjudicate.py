@@ -17,9 +17,9 @@ from .context import Round, clamp
 from .economy import aid, apply_sanctions, blockade_and_cyber, change_sanctions
 from .events import Event, Kind
 from .legal import MAX_SPENDING
-from .model import World
+from .model import ClauseKind, World
 from .negotiation import expire_proposals, settle_commitments
-from .state import GameState, pair
+from .state import GameState, Status, pair
 
 FRIENDLY = frozenset({Effect.SUPPORT, Effect.AID, Effect.DEPLOY, Effect.EXERCISE,
                       Effect.PEACEKEEPERS})
@@ -51,8 +51,8 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
             state.under_attack.setdefault(victim, []).append(occupier)
     attacks = resolve_attacks(r)
     agreed = _ceasefires(r)
+    settle_obligations(r, world)  # those due now, before this round's attacks add more
     collective_defence(r, attacks)
-    settle_obligations(r, world)
     settle_commitments(r)
     apply_sanctions(r)
     _escalate(r, before)
@@ -60,7 +60,8 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     hostile = bool(r.of(*HOSTILE)) or bool(r.of(Effect.SANCTION))
     state.quiet_rounds = 0 if hostile else state.quiet_rounds + 1
     state.fighting_rounds = state.fighting_rounds + 1 if attacks else 0
-    kinds = {e.kind for e in list(earlier) + r.events}
+    round_events = list(earlier) + r.events
+    kinds = {e.kind for e in round_events}
     facts = machine.Facts(
         level=state.escalation,
         tension_mark=world.ladder.tension,
@@ -68,16 +69,19 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
         war_mark=world.ladder.war,
         incident=incident,
         armed_attack=bool(attacks),
+        occupation=bool(state.under_attack),
         consultation=bool(kinds & {Kind.CONSULTATION_OPENED, Kind.MEETING_CALLED}),
-        sanctions_active=any(ns.sanctioning for ns in state.nations.values()),
-        collective_action=bool(kinds & {Kind.OBLIGATION_CREATED, Kind.OBLIGATION_KEPT,
-                                        Kind.AUTHORISED}) or bool(r.of(Effect.DEFEND)),
+        sanctions_active=any(ns.sanctioning for ns in state.nations.values())
+        or any(_authorised(world, e, ClauseKind.SANCTIONS) for e in round_events),
+        collective_action=_collective_action(r, round_events),
         ceasefire=agreed,
         quiet_rounds=state.quiet_rounds,
         fighting_rounds=state.fighting_rounds,
+        stage_rounds=state.stage_rounds + 1,
     )
     was = state.stage
     trigger = machine.step(state, facts)
+    state.stage_rounds = 0 if trigger else state.stage_rounds + 1
     if trigger:
         r.emit(Kind.STAGE_CHANGED, f"The crisis moves from {was.replace('_', ' ')} to "
                f"{state.stage.replace('_', ' ')} ({trigger.replace('_', ' ')}).", ref=trigger)
@@ -85,6 +89,27 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
         del state.ceasefire_offers[key]
     expire_proposals(r)
     return r.events
+
+
+def _authorised(world: World, event: Event, kind: ClauseKind) -> bool:
+    """Whether ``event`` is an institution authorising a measure of this clause kind."""
+    if event.kind is not Kind.AUTHORISED:
+        return False
+    inst = world.institution[event.institution]
+    return any(c.id == event.ref and c.kind is kind for c in inst.clauses)
+
+
+def _collective_action(r: Round, events: list[Event]) -> bool:
+    """Allies acting together against an attack: assistance obligations arising or
+    honoured, allies fighting beside the victim, or force authorised. Sanctions,
+    even binding ones, are the sanctions stage, not a collective response."""
+    st = r.state
+    if r.of(Effect.DEFEND):
+        return True
+    if any(_authorised(r.world, e, ClauseKind.USE_OF_FORCE) for e in events):
+        return True
+    return any(ob.action == "assist" and (ob.created == st.round or (
+        ob.status is Status.KEPT and ob.settled == st.round)) for ob in st.obligations)
 
 
 def _pay(r: Round) -> None:

@@ -101,12 +101,14 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
                             Strength.AUTOMATIC, r.state.round + 1)
     elif measure is Measure.USE_OF_FORCE:
         ist.force_on.append(t)
+        clause = inst.clauses_of(ClauseKind.USE_OF_FORCE)[0]
         r.emit(Kind.AUTHORISED, f"{inst.name} authorises the use of force against {r.name(t)}.",
-               target=t, institution=inst.id)
+               target=t, institution=inst.id, ref=clause.id)
     elif measure is Measure.PEACEKEEPING:
         ist.peacekeeping.append(t)
+        clause = inst.clauses_of(ClauseKind.PEACEKEEPING)[0]
         r.emit(Kind.AUTHORISED, f"{inst.name} mandates a peacekeeping mission in {r.name(t)}.",
-               target=t, institution=inst.id)
+               target=t, institution=inst.id, ref=clause.id)
     elif measure is Measure.SUSPEND:
         ist.suspended.append(t)
         r.emit(Kind.SUSPENDED, f"{inst.name} suspends {r.name(t)}.", target=t, institution=inst.id)
@@ -160,7 +162,14 @@ def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
 
 
 def _honours(r: Round, ob: Obligation) -> bool:
-    st = r.state
+    """Whether the debtor honours ``ob`` this round, by new orders or standing measures.
+
+    Sanctions already in force count for a sanctions obligation and, unless the
+    clause is automatic, for assistance, as do forces already deployed in the
+    attacked state; forces that fought beside it this round (a tripwire) came to
+    its defence, which honours even an automatic clause.
+    """
+    debtor = r.state.nations[ob.debtor]
     for o in r.by_nation.get(ob.debtor, ()):
         e = r.world.actions[o.action].effect
         if ob.action == "sanction":
@@ -174,8 +183,11 @@ def _honours(r: Round, ob: Obligation) -> bool:
         ):
             return True
     if ob.action == "sanction":
-        return ob.against in st.nations[ob.debtor].sanctioning
-    return False
+        return ob.against in debtor.sanctioning
+    if ob.debtor in r.fought_for.get(ob.beneficiary, ()):
+        return True
+    return ob.strength is not Strength.AUTOMATIC and (
+        ob.against in debtor.sanctioning or debtor.deployed.get(ob.beneficiary, 0.0) > 0)
 
 
 def settle_obligations(r: Round, world: World) -> None:
@@ -185,13 +197,14 @@ def settle_obligations(r: Round, world: World) -> None:
             continue
         ns = st.nations[ob.debtor]
         ist = st.institutions[ob.institution]
-        if ob.action == "assist" and ob.beneficiary not in st.under_attack:
+        honoured = _honours(r, ob)
+        if not honoured and ob.action == "assist" and ob.beneficiary not in st.under_attack:
             ob.status, ob.settled = Status.LAPSED, st.round
             r.emit(Kind.OBLIGATION_LAPSED, f"{r.name(ob.debtor)}'s obligation to assist "
                    f"{r.name(ob.beneficiary)} lapses: the attack has ended.",
                    actor=ob.debtor, institution=ob.institution, ref=ob.id, value=0.0)
             continue
-        if _honours(r, ob):
+        if honoured:
             ob.status, ob.settled = Status.KEPT, st.round
             ns.credibility = clamp(ns.credibility + KEEP_CREDIBILITY)
             ist.credibility = clamp(ist.credibility + KEEP_ALLIANCE)

@@ -70,6 +70,7 @@ def resolve_attacks(r: Round) -> list[tuple[str, str]]:
             ns.military -= loss
             ns.losses += loss
             if ns.id != v.id:
+                r.fought_for.setdefault(v.id, set()).add(ns.id)
                 ns.contribution += loss
                 r.push(ns.id, a.id, 5.0)
         taken = 0.0
@@ -95,7 +96,7 @@ def resolve_attacks(r: Round) -> list[tuple[str, str]]:
         r.emit(Kind.ENGAGEMENT, f"Battle: {r.name(a.id)} ({att:.0f}) against {r.name(v.id)}"
                f"{helped} ({dfn:.0f}); {result}. Losses {a_loss:.0f} and "
                f"{att * LOSS_RATE * intensity:.0f}.", actor=a.id, target=v.id,
-               value=att / max(dfn, 1e-9))
+               value=min(att / max(dfn, 1e-9), 100.0))
         if taken:
             r.emit(Kind.TERRITORY, f"{r.name(a.id)} now holds {st.occupation[(a.id, v.id)]:.0f}% "
                    f"of {r.name(v.id)}.", actor=a.id, target=v.id, value=taken)

@@ -23,6 +23,7 @@ class Round:
     events: list[Event] = field(default_factory=list)
     by_effect: dict[Effect, list[Order]] = field(default_factory=dict)
     by_nation: dict[str, list[Order]] = field(default_factory=dict)
+    fought_for: dict[str, set[str]] = field(default_factory=dict)  # victim -> who fought
 
     def __post_init__(self) -> None:
         for o in self.orders:

@@ -44,12 +44,14 @@ class Facts:
     war_mark: float = 85.0
     incident: bool = False  # a blockade, cyber attack or clash short of armed attack
     armed_attack: bool = False  # a limited strike or invasion this round
+    occupation: bool = False  # a state's land is held by another with no ceasefire
     consultation: bool = False  # a consultation or meeting opened this round
-    sanctions_active: bool = False  # any state or institution sanctioning anyone
-    collective_action: bool = False  # obligations created, force authorised, allies defend
+    sanctions_active: bool = False  # any state sanctioning, or sanctions adopted this round
+    collective_action: bool = False  # assistance obligations, allies defending, force authorised
     ceasefire: bool = False  # a ceasefire agreed this round
     quiet_rounds: int = 0  # rounds in a row without hostile acts
     fighting_rounds: int = 0  # rounds in a row with armed attacks
+    stage_rounds: int = 1  # rounds spent in the current stage, this one included
 
 
 # guards: each takes the EventData the machine passes (send_event=True)
@@ -73,7 +75,8 @@ def incident(event) -> bool:
 
 def contained(event) -> bool:
     f = _f(event)
-    return not f.incident and not f.armed_attack and f.level < f.incident_mark
+    return (not f.incident and not f.armed_attack and not f.occupation
+            and f.level < f.incident_mark)
 
 
 def consultation(event) -> bool:
@@ -98,7 +101,7 @@ def armed_attack(event) -> bool:
 
 def fighting_stopped(event) -> bool:
     f = _f(event)
-    return not f.armed_attack and f.quiet_rounds >= 1
+    return not f.armed_attack and not f.occupation and f.quiet_rounds >= 1
 
 
 def general_war(event) -> bool:
@@ -112,12 +115,12 @@ def ceasefire(event) -> bool:
 
 def settled(event) -> bool:
     f = _f(event)
-    return f.quiet_rounds >= 2 and f.level < f.tension_mark
+    return f.stage_rounds >= 2 and f.quiet_rounds >= 2 and f.level < f.tension_mark
 
 
 def long_quiet(event) -> bool:
     f = _f(event)
-    return f.quiet_rounds >= 3 and f.level < f.tension_mark
+    return f.stage_rounds >= 3 and f.quiet_rounds >= 3 and f.level < f.tension_mark
 
 
 _UP_TO_SANCTIONS = ["peace", "tension", "incident", "consultation"]

@@ -110,6 +110,7 @@ class GameState:
     history: list[float] = field(default_factory=list)  # crisis level at each round's end
     under_attack: dict[str, list[str]] = field(default_factory=dict)  # victim -> attackers
     quiet_rounds: int = 0
+    stage_rounds: int = 0  # whole rounds spent in the current stage
     fighting_rounds: int = 0
     fired: list[str] = field(default_factory=list)  # injects that have fired, in order
     outcome: str = ""  # "", resolved, settled, frozen, war
