@@ -34,6 +34,7 @@ from wargame.core import (
     demo_world,
 )
 from wargame.core.state import pair
+from wargame.core.terms import Term
 
 CASES = Path(__file__).parent / "cases"
 
@@ -84,7 +85,8 @@ WORLDS: dict[str, Callable[[], World]] = {
 # ------------------------------------------------------------- the format
 CASE_KEYS = {"title", "world", "seed", "start", "rounds", "xfail", "note"}
 START_KEYS = {"stage", "escalation", "tension"}
-ROUND_KEYS = {"votes", "orders", "refused", "expect", "note"}
+ROUND_KEYS = {"talks", "votes", "orders", "refused", "expect", "note"}
+TALK_KEYS = {"message", "propose", "answer", "counter"}
 EXPECT_KEYS = {"events", "no_events", "stage", "outcome", "state"}
 EVENT_FIELDS = {f.name for f in dataclasses.fields(Event)}
 MATCHERS = {"approx", "tol", "at_least", "at_most", "above", "below", "contains", "lacks",
@@ -252,7 +254,57 @@ def _lookup(game: Game, path: str) -> Any:
 
 
 # ---------------------------------------------------------------- runner
+def _terms(where: str, specs: Any) -> list[Term]:
+    if not isinstance(specs, list):
+        raise CaseError(f"{where}: terms must be a list")
+    out = []
+    for j, t in enumerate(specs):
+        t = _keys(f"{where}: term {j + 1}", t, {"party", "kind", "target", "institution",
+                                                 "measure", "value"}, ("party", "kind"))
+        out.append(Term.from_dict({k: v if k == "value" else _text(f"{where}: {k}", v)
+                                   for k, v in t.items()}))
+    return out
+
+
+def _talk(game: Game, item: Any, where: str) -> Callable[[], Any]:
+    """One diplomacy step (message, propose, answer, counter) as a call to make."""
+    _keys(where, item, TALK_KEYS | {"reason"})
+    verbs = [k for k in item if k in TALK_KEYS]
+    if len(verbs) != 1:
+        raise CaseError(f"{where}: one of {sorted(TALK_KEYS)} per step")
+    verb, spec = verbs[0], item[verbs[0]]
+    if verb == "message":
+        m = _keys(where, spec, {"from", "to", "text"}, ("from", "to", "text"))
+        return lambda: game.send_message(m["from"], m["to"], m["text"])
+    if verb == "propose":
+        p = _keys(where, spec, {"by", "to", "terms", "institution", "due_in", "expires_in"},
+                  ("by", "terms"))
+        return lambda: game.propose(p["by"], p.get("to", []), _terms(where, p["terms"]),
+                                    p.get("institution", ""), p.get("due_in", 1),
+                                    p.get("expires_in", 1))
+    if verb == "answer":
+        a = _keys(where, spec, {"nation", "proposal", "reply"}, ("nation", "proposal", "reply"))
+        return lambda: game.answer(a["nation"], a["proposal"], _text(where, a["reply"]))
+    c = _keys(where, spec, {"nation", "proposal", "terms", "due_in"},
+              ("nation", "proposal", "terms"))
+    return lambda: game.counter(c["nation"], c["proposal"], _terms(where, c["terms"]),
+                                c.get("due_in", 1))
+
+
 def _refusal(game: Game, item: Any, where: str) -> None:
+    if isinstance(item, Mapping) and set(item) & TALK_KEYS:
+        call = _talk(game, item, where)
+        reason = _text(f"{where}: reason", item.get("reason"))
+        before = (len(game.state.proposals), len(game.state.messages),
+                  len(game.state.commitments))
+        with pytest.raises(IllegalOrder) as info:
+            call()
+        assert before == (len(game.state.proposals), len(game.state.messages),
+                          len(game.state.commitments)), f"{where}: refused but recorded"
+        assert reason in str(info.value), (
+            f"{where}: refused for another reason:\n    expected {reason!r}\n"
+            f"    got {str(info.value)!r}")
+        return
     _keys(where, item, {"order", "orders", "nation", "vote", "reason"}, ("reason",))
     reason = _text(f"{where}: reason", item["reason"])
     if "vote" in item:
@@ -302,16 +354,24 @@ def run(case: dict, name: str) -> None:
         assert game.round == i, f"{where}: the game is at round {game.round}"
         refused = rnd.get("refused") or []
         game.advance()  # briefing -> diplomacy
+        for j, item in enumerate(rnd.get("talks") or []):
+            try:
+                _talk(game, item, f"{where}: talks[{j}]")()
+            except IllegalOrder as exc:
+                pytest.fail(f"{where}: talks[{j}] refused: {exc}")
+        for j, item in enumerate(refused):
+            if set(item) & TALK_KEYS:
+                _refusal(game, item, f"{where}: refused[{j}]")
         for draft, votes in (rnd.get("votes") or {}).items():
             for nation, vote in _keys(f"{where}: votes {draft}", votes, set(votes)).items():
                 game.vote(nation, _text(f"{where}: vote of {nation}", draft),
                           _text(f"{where}: vote of {nation} on {draft}", vote))
         for j, item in enumerate(refused):
-            if "vote" in item:
+            if "vote" in item and not set(item) & TALK_KEYS:
                 _refusal(game, item, f"{where}: refused[{j}]")
         game.advance()  # diplomacy -> orders: drafts decided
         for j, item in enumerate(refused):
-            if "vote" not in item:
+            if "vote" not in item and not set(item) & TALK_KEYS:
                 _refusal(game, item, f"{where}: refused[{j}]")
         for nation, specs in (rnd.get("orders") or {}).items():
             orders = [_order(nation, s, f"{where}: orders of {nation}") for s in specs or []]
