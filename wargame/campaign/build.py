@@ -1,0 +1,182 @@
+"""Turn a checked campaign (plain data read by :mod:`.fmt`) into core objects.
+
+Runs only on data without errors, so it may assume every reference resolves.
+Each campaign feature maps onto one core type: states onto :class:`Nation`
+(personality, private briefing and all), institutions onto :class:`Institution`,
+the ladder onto :class:`Ladder`, action overrides onto ``World.actions`` (the
+catalogue with ``dataclasses.replace``), injects and end conditions onto
+:class:`Inject` and :class:`EndCondition`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from types import MappingProxyType
+
+from ..core.actions import CATALOGUE, ActionSpec
+from ..core.injects import Change, Condition, EndCondition, Inject, Test
+from ..core.injects import Effect as InjectEffect
+from ..core.ladder import DEFAULT_LADDER, Ladder, Rung
+from ..core.model import (Clause, ClauseKind, DeclineCost, Institution, Nation, Objective,
+                          ObjectiveKind, Personality, Scope, Strength, World)
+from ..core.rules import RULES, DecisionRule, PartiesRule, QualifiedMajority, SimpleMajority, \
+    Unanimity
+
+
+def _opt(d: dict, **defaults) -> dict:
+    """Keyword arguments: the keys of ``d`` named in ``defaults``, else the defaults."""
+    return {k: d.get(k, v) for k, v in defaults.items()}
+
+
+def nation(sid: str, s: dict) -> Nation:
+    p = s.get("personality", {})
+    base = Personality()
+    return Nation(
+        id=sid, name=s["name"], region=s["region"], military=float(s["military"]),
+        economy=float(s["economy"]), defence_spending=float(s["defence_spending"]),
+        support=float(s.get("support", 60.0)), resolve=float(s.get("resolve", 50.0)),
+        nuclear=s.get("nuclear", False), credibility=float(s.get("credibility", 60.0)),
+        trade=MappingProxyType({k: float(v) for k, v in s.get("trade", {}).items()}),
+        objectives=tuple(
+            Objective(ObjectiveKind(o["kind"]), o["points"], o.get("target", ""),
+                      float(o.get("threshold", 0.0)), o.get("text", ""))
+            for o in s.get("objectives", ())),
+        personality=Personality(**{k: float(p.get(k, getattr(base, k)))
+                                   for k in base.__dataclass_fields__}),
+        briefing=s.get("briefing", "").strip(),
+    )
+
+
+def rule(spec, parties: str) -> DecisionRule:
+    party = PartiesRule(parties)
+    if isinstance(spec, str):
+        return RULES[spec](parties=party)
+    name = spec["rule"]
+    if name == "qualified_majority":
+        return QualifiedMajority(parties=party, required=spec["votes"],
+                                 veto=tuple(spec.get("veto", ())))
+    if name == "unanimity":
+        return Unanimity(parties=party, abstention_blocks=spec.get("abstention_blocks", False))
+    if name == "simple_majority":
+        return SimpleMajority(parties=party, of_members=spec.get("of_members", False))
+    return RULES[name](parties=party)
+
+
+def clause(c: dict) -> Clause:
+    d = c.get("decline_costs", {})
+    base = DeclineCost()
+    return Clause(
+        id=c["id"], kind=ClauseKind(c["kind"]), title=c.get("title", ""),
+        strength=Strength(c.get("strength", Strength.AS_IT_DEEMS_NECESSARY.value)),
+        binding=c.get("binding", True),
+        requires_sanctions_tried=c.get("requires") == "sanctions_tried",
+        decline_costs=DeclineCost(**{k: float(d.get(k, getattr(base, k)))
+                                     for k in base.__dataclass_fields__}),
+    )
+
+
+def institution(iid: str, inst: dict) -> Institution:
+    scope = inst.get("scope")
+    return Institution(
+        id=iid, name=inst["name"], members=tuple(inst["members"]),
+        rule=rule(inst["decides_by"], inst.get("parties_to_dispute", "vote")),
+        clauses=tuple(clause(c) for c in inst.get("clauses", ())),
+        scope=Scope(tuple(scope["regions"])) if scope else Scope(),
+        credibility=float(inst.get("credibility", 60.0)),
+    )
+
+
+def ladder(lad: dict | None) -> Ladder:
+    if not lad:
+        return DEFAULT_LADDER
+    rungs = tuple(Rung(float(r["level"]), r["id"], r["name"]) for r in lad["rungs"]) \
+        if "rungs" in lad else DEFAULT_LADDER.rungs
+    marks = {k: float(lad.get(k, getattr(DEFAULT_LADDER, k)))
+             for k in ("tension", "incident", "armed_attack", "war", "decay")}
+    return Ladder(rungs=rungs, **marks)
+
+
+_NUMBERS = ("escalation", "magnitude", "cost_economy", "cost_support")
+
+
+def _tuned(spec: ActionSpec, t: dict, **extra) -> ActionSpec:
+    changes = {k: t[k] for k in ("name", "description", "category") if k in t}
+    changes.update({k: float(t[k]) for k in _NUMBERS if k in t})
+    if "stages" in t:
+        changes["stages"] = frozenset(t["stages"])
+    return replace(spec, **changes, **extra)
+
+
+def actions(acts: dict | None):
+    if not acts:
+        return CATALOGUE
+    out = dict(CATALOGUE)
+    for aid, t in acts.get("retune", {}).items():
+        out[aid] = _tuned(out[aid], t)
+    for aid in acts.get("disable", ()):
+        out.pop(aid, None)
+    for aid, v in acts.get("add", {}).items():
+        out[aid] = _tuned(CATALOGUE[v["like"]], v, id=aid)
+    return MappingProxyType(out)
+
+
+def condition(c: tuple) -> Condition:
+    test, v = c
+    t = Test(test)
+    if t is Test.STAGE_IS:
+        return Condition(t, stage=v)
+    if t in (Test.UNDER_ATTACK, Test.SANCTIONED):
+        return Condition(t, state=v)
+    if t in (Test.TERRITORY_BELOW, Test.SUPPORT_BELOW):
+        return Condition(t, state=v["state"], value=float(v["value"]))
+    return Condition(t, value=float(v))
+
+
+def effect(e: tuple) -> InjectEffect:
+    kind, v = e
+    if kind == "news":
+        if isinstance(v, str):
+            return InjectEffect(Change.NEWS, text=v.strip())
+        return InjectEffect(Change.NEWS, text=v["text"].strip(), state=v.get("to", ""),
+                            private="to" in v)
+    if kind == "adjust":
+        return InjectEffect(Change.ADJUST, state=v["state"], field=v["field"],
+                            value=float(v["by"]), text=v.get("text", "").strip())
+    if kind == "incident":
+        return InjectEffect(Change.INCIDENT, state=v["by"], target=v["against"],
+                            value=float(v["tension"]), text=v.get("text", "").strip())
+    return InjectEffect(Change.TABLE_DRAFT, state=v["by"], institution=v["institution"],
+                        measure=v["measure"], target=v["target"],
+                        text=v.get("text", "").strip())
+
+
+def inject(i: dict) -> Inject:
+    return Inject(id=i["id"], effects=tuple(effect(e) for e in i["effects"]),
+                  round=i.get("round", 0), when=tuple(condition(c) for c in i.get("when", ())),
+                  probability=float(i.get("probability", 1.0)), repeat=i.get("repeat", False))
+
+
+def end(e: dict) -> EndCondition:
+    return EndCondition(when=tuple(condition(c) for c in e["when"]), outcome=e["outcome"],
+                        text=e.get("text", "").strip())
+
+
+def world(d: dict) -> World:
+    start = d.get("start", {})
+    return World(
+        title=d["title"],
+        nations=tuple(nation(k, v) for k, v in d["states"].items()),
+        institutions=tuple(institution(k, v) for k, v in d.get("institutions", {}).items()),
+        ladder=ladder(d.get("ladder")),
+        actions=actions(d.get("actions")),
+        rounds_limit=d.get("rounds", 12),
+        start_stage=start.get("stage", "tension"),
+        start_escalation=float(start.get("escalation", 0.0)),
+        orders_per_round=d.get("orders_per_round", 3),
+        briefing=d["briefing"].strip(),
+        injects=tuple(inject(i) for i in d.get("injects", ())),
+        end_conditions=tuple(end(e) for e in d.get("end", ())),
+    )
+
+
+__all__ = ["world", "_opt"]

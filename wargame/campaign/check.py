@@ -1,0 +1,340 @@
+"""Checks across a campaign: references, rules that cannot work, impossible numbers.
+
+The shapes (:mod:`.shapes`) check each value alone; this module checks values
+against each other: that a member is a state, a veto holder a member, a vote
+threshold within the membership, an objective's target of the right kind. Every
+problem is reported at its place; checking goes on so all are found at once.
+"""
+
+from __future__ import annotations
+
+from ..core.actions import CATALOGUE, Effect, Measure
+from ..core.ladder import DEFAULT_LADDER
+from ..core.legal import MEASURE_CLAUSE
+from .errors import did_you_mean
+from .shapes import BAD, Reader
+
+OBJECTIVE_TARGET = {"alliance_credible": "institution", "aggressor_withdraws": "state",
+                    "gain_territory": "state", "target_sanctioned": "state"}
+OBJECTIVE_THRESHOLD = {"gain_territory": "the % of the target's territory to hold",
+                       "low_costs": "the most it may spend, % of GDP",
+                       "keep_support": "the lowest acceptable public support, 0-100",
+                       "keep_credibility": "the lowest acceptable credibility, 0-100"}
+CLAUSE_FIELDS = {"requested_by": ("consultation",),
+                 "trigger": ("collective_defence",), "strength": ("collective_defence",),
+                 "binding": ("sanctions",), "requires": ("use_of_force_authorisation",),
+                 "decline_costs": ("collective_defence", "sanctions")}
+RULE_OPTIONS = {"votes": "qualified_majority", "veto": "qualified_majority",
+                "abstention_blocks": "unanimity", "of_members": "simple_majority"}
+MAGNITUDE = {Effect.READINESS: (1, 2, "1 (raised) or 2 (mobilised)"),
+             Effect.SANCTION: (0, 1, "above 0 to 1"), Effect.DEPLOY: (0, 1, "above 0 to 1"),
+             Effect.BLOCKADE: (0, 1, "above 0 to 1"), Effect.CYBER: (0, 1, "above 0 to 1"),
+             Effect.AID: (0, 5, "above 0 to 5 (% of GDP)"),
+             Effect.SPENDING: (0, 5, "above 0 to 5 (points of GDP)")}
+
+
+def ok(value) -> bool:
+    return value is not None and value is not BAD
+
+
+def items(mapping) -> list:
+    """(key, value) pairs of a mapping that read well; nothing if it did not."""
+    return [(k, v) for k, v in mapping.items() if ok(v)] if isinstance(mapping, dict) else []
+
+
+def entries(seq) -> list:
+    return [(i, v) for i, v in enumerate(seq) if ok(v)] if isinstance(seq, list) else []
+
+
+class Checker:
+    def __init__(self, r: Reader, data: dict):
+        self.r, self.d = r, data
+        self.states = set(data.get("states") or ()) if isinstance(data.get("states"), dict) \
+            else set()
+        insts = data.get("institutions")
+        self.insts = set(insts) if isinstance(insts, dict) else set()
+
+    def err(self, path, message, hint="", key=False):
+        self.r.error(self.r.at(path, key), message, hint)
+
+    def ref(self, path, ident, kind="state", key=False) -> bool:
+        pool = self.states if kind == "state" else self.insts
+        if ident in pool:
+            return True
+        self.err(path, f"'{ident}' is not {'a state' if kind == 'state' else 'an institution'}"
+                 " in this campaign", did_you_mean(ident, pool, f"the {kind}s are"), key)
+        return False
+
+    def run(self) -> None:
+        d = self.d
+        if ok(d.get("format")) and d["format"] != 1:
+            self.err(("format",), f"this file is in format {d['format']}; this version of "
+                     "wargame reads format 1", "upgrade wargame, or write the file in format 1")
+        for sid, s in items(d.get("states")):
+            self.state(sid, s)
+        for iid, inst in items(d.get("institutions")):
+            self.institution(iid, inst)
+        if ok(d.get("ladder")):
+            self.ladder(d["ladder"])
+        if ok(d.get("actions")):
+            self.actions(d["actions"])
+        seen: dict[str, int] = {}
+        for i, inj in entries(d.get("injects")):
+            if ok(inj.get("id")):
+                if inj["id"] in seen:
+                    self.err(("injects", i, "id"), f"two injects are called '{inj['id']}'",
+                             f"the first is item {seen[inj['id']] + 1}; rename one")
+                seen.setdefault(inj["id"], i)
+            for j, c in entries(inj.get("when")):
+                self.condition(("injects", i, "when", j), c)
+            for j, e in entries(inj.get("effects")):
+                self.effect(("injects", i, "effects", j), e)
+        for i, end in entries(d.get("end")):
+            for j, c in entries(end.get("when")):
+                self.condition(("end", i, "when", j), c)
+
+    # ----------------------------------------------------------------- states
+    def state(self, sid, s) -> None:
+        base = ("states", sid)
+        total = 0.0
+        for partner, share in items(s.get("trade")):
+            total += share
+            if partner == sid:
+                self.err(base + ("trade", partner), f"'{sid}' cannot trade with itself",
+                         "list only its partners", key=True)
+            else:
+                self.ref(base + ("trade", partner), partner, key=True)
+        if total > 1.0 + 1e-9:
+            self.err(base + ("trade",), f"the trade shares of '{sid}' add up to {total:.2f}",
+                     "each is a share of the state's total trade: together at most 1")
+        for i, o in entries(s.get("objectives")):
+            self.objective(sid, base + ("objectives", i), o)
+
+    def objective(self, sid, path, o) -> None:
+        kind = o.get("kind")
+        if not ok(kind):
+            return
+        want = OBJECTIVE_TARGET.get(kind)
+        target = o.get("target")
+        if want and "target" not in o:
+            self.err(path, f"a {kind} objective needs a target {want}",
+                     f"add 'target:' with the {want}'s id")
+        elif not want and "target" in o:
+            self.err(path + ("target",), f"a {kind} objective takes no target",
+                     "remove the target")
+        elif want and ok(target):
+            if self.ref(path + ("target",), target, want) and kind == "gain_territory" \
+                    and target == sid:
+                self.err(path + ("target",), "a state cannot gain its own territory")
+        need = OBJECTIVE_THRESHOLD.get(kind)
+        if need and "threshold" not in o:
+            self.err(path, f"a {kind} objective needs a threshold: {need}",
+                     "add 'threshold:' with a number")
+        elif not need and "threshold" in o:
+            self.err(path + ("threshold",), f"a {kind} objective takes no threshold",
+                     "remove the threshold")
+        elif need and o.get("threshold") == 0 and kind in ("gain_territory", "low_costs"):
+            self.err(path + ("threshold",), f"a {kind} threshold of 0 cannot be meant",
+                     f"it is {need}")
+
+    # ----------------------------------------------------------- institutions
+    def institution(self, iid, inst) -> None:
+        base = ("institutions", iid)
+        members: list[str] = []
+        for i, m in entries(inst.get("members")):
+            if m in members:
+                self.err(base + ("members", i), f"'{m}' is listed twice as a member of '{iid}'")
+            elif self.ref(base + ("members", i), m):
+                members.append(m)
+        raw = inst.get("members")
+        clean = isinstance(raw, list) and len(members) == len(raw)
+        if clean and len(members) == 1:
+            self.err(base + ("members",), f"'{iid}' has only one member",
+                     "an institution needs at least two members")
+        rule = inst.get("decides_by")
+        if rule == "qualified_majority":
+            self.err(base + ("decides_by",), "qualified_majority needs the number of votes",
+                     "write: decides_by: {rule: qualified_majority, votes: 9}")
+        elif isinstance(rule, dict):
+            self.rule(iid, base + ("decides_by",), rule, members, clean)
+        kinds: dict[str, str] = {}
+        ids: set[str] = set()
+        for i, c in entries(inst.get("clauses")):
+            self.clause(iid, base + ("clauses", i), c, kinds, ids)
+
+    def rule(self, iid, path, rule, members, clean) -> None:  # noqa: C901
+        name = rule.get("rule")
+        if not ok(name):
+            return
+        for option, owner in RULE_OPTIONS.items():
+            if option in rule and name != owner:
+                self.err(path + (option,), f"'{option}' applies only to {owner}, not {name}",
+                         f"remove '{option}'", key=True)
+        if name != "qualified_majority":
+            return
+        votes = rule.get("votes")
+        if "votes" not in rule:
+            self.err(path, "qualified_majority needs 'votes': how many yes votes pass a "
+                     "motion", "add e.g. 'votes: 9'")
+        elif ok(votes) and clean and votes > len(members):
+            self.err(path + ("votes",), f"{votes} votes are required but '{iid}' has only "
+                     f"{len(members)} members", "lower 'votes' or add members")
+        seen: set[str] = set()
+        for i, v in entries(rule.get("veto")):
+            if v in seen:
+                self.err(path + ("veto", i), f"'{v}' holds the veto twice")
+            elif v not in members:
+                self.err(path + ("veto", i), f"veto holder '{v}' is not a member of '{iid}'",
+                         "a veto holder must be listed in members")
+            seen.add(v)
+
+    def clause(self, iid, path, c, kinds, ids) -> None:
+        kind, cid = c.get("kind"), c.get("id")
+        if ok(cid):
+            if cid in ids:
+                self.err(path + ("id",), f"'{iid}' has two clauses called '{cid}'")
+            ids.add(cid)
+        if not ok(kind):
+            return
+        if kind in kinds:
+            self.err(path + ("kind",), f"'{iid}' has two {kind} clauses ('{kinds[kind]}' and "
+                     f"'{cid}')", "an institution has at most one clause of each kind")
+        kinds.setdefault(kind, cid if ok(cid) else "?")
+        for key, owners in CLAUSE_FIELDS.items():
+            if key in c and kind not in owners:
+                self.err(path + (key,), f"'{key}' applies only to {' and '.join(owners)} "
+                         f"clauses, not {kind}", f"remove '{key}'", key=True)
+        if kind == "collective_defence" and "strength" not in c:
+            self.err(path, "a collective_defence clause needs a strength",
+                     "add 'strength:' automatic, as_it_deems_necessary (NATO Art. 5) or "
+                     "constitutional_processes (ANZUS Art. IV)")
+
+    # --------------------------------------------------------------- ladder
+    def ladder(self, lad) -> None:
+        rungs = entries(lad.get("rungs"))
+        ids: set[str] = set()
+        last = None
+        for i, rung in rungs:
+            level = rung.get("level")
+            if ok(rung.get("id")):
+                if rung["id"] in ids:
+                    self.err(("ladder", "rungs", i, "id"), f"two rungs are called '{rung['id']}'")
+                ids.add(rung["id"])
+            if not ok(level):
+                continue
+            if last is None and i == 0 and level != 0:
+                self.err(("ladder", "rungs", i, "level"), "the first rung must be at level 0")
+            elif last is not None and level <= last:
+                self.err(("ladder", "rungs", i, "level"), f"rung levels must rise: {level:g} "
+                         f"comes after {last:g}", "order the rungs from 0 upwards")
+            last = level
+        marks = [(k, lad.get(k) if ok(lad.get(k)) else getattr(DEFAULT_LADDER, k))
+                 for k in ("tension", "incident", "armed_attack", "war")]
+        for (a, va), (b, vb) in zip(marks, marks[1:]):
+            if va > vb:
+                where = ("ladder", b) if b in lad else ("ladder", a)
+                self.err(where, f"the ladder's {b} mark ({vb:g}) is below its {a} mark "
+                         f"({va:g})", "marks rise: tension <= incident <= armed_attack <= war")
+
+    # -------------------------------------------------------------- actions
+    def actions(self, acts) -> None:
+        disabled: list[str] = []
+        added = acts.get("add") if isinstance(acts.get("add"), dict) else {}
+        for i, a in entries(acts.get("disable")):
+            if a in disabled:
+                self.err(("actions", "disable", i), f"'{a}' is disabled twice")
+            elif a not in CATALOGUE:
+                self.err(("actions", "disable", i), f"there is no action '{a}' to disable",
+                         did_you_mean(a, CATALOGUE, "the actions are"))
+            disabled.append(a)
+        for aid, t in items(acts.get("retune")):
+            path = ("actions", "retune", aid)
+            if aid not in CATALOGUE:
+                self.err(path, f"there is no action '{aid}' to retune",
+                         did_you_mean(aid, list(CATALOGUE) + list(added), "the actions are"),
+                         key=True)
+                continue
+            self.magnitude(path, CATALOGUE[aid], t)
+        for aid, v in items(added):
+            path = ("actions", "add", aid)
+            if aid in CATALOGUE:
+                self.err(path, f"'{aid}' is already an action", "retune it, or give the new "
+                         "action another id", key=True)
+            like = v.get("like")
+            if not ok(like):
+                continue
+            if like not in CATALOGUE:
+                self.err(path + ("like",), f"'{like}' is not an action of the catalogue",
+                         did_you_mean(like, CATALOGUE, "the actions are"))
+                continue
+            self.magnitude(path, CATALOGUE[like], v)
+        if len(set(disabled) & set(CATALOGUE)) == len(CATALOGUE) and not added:
+            self.err(("actions", "disable"), "every action is disabled",
+                     "the states need something to do")
+
+    def magnitude(self, path, base, t) -> None:
+        if "magnitude" not in t or not ok(t["magnitude"]):
+            return
+        m = t["magnitude"]
+        rule = MAGNITUDE.get(base.effect)
+        if rule is None:
+            self.err(path + ("magnitude",), f"magnitude means nothing for {base.effect.value} "
+                     f"actions like '{base.id}'", "remove it")
+            return
+        lo, hi, words = rule
+        bad = m not in (1, 2) if base.effect is Effect.READINESS else not lo < m <= hi
+        if bad:
+            self.err(path + ("magnitude",), f"a {base.effect.value} magnitude must be {words}, "
+                     f"not {m:g}")
+
+    # ------------------------------------------------------ injects and ends
+    def condition(self, path, cond) -> None:
+        test, value = cond
+        if test in ("under_attack", "sanctioned"):
+            self.ref(path + (test,), value)
+        elif test in ("territory_below", "support_below") and ok(value.get("state")):
+            self.ref(path + (test, "state"), value["state"])
+
+    def effect(self, path, eff) -> None:
+        kind, v = eff
+        p = path + (kind,)
+        if kind == "news" and isinstance(v, dict) and ok(v.get("to")):
+            self.ref(p + ("to",), v["to"])
+        elif kind == "adjust" and ok(v.get("state")):
+            self.ref(p + ("state",), v["state"])
+        elif kind == "incident":
+            for k in ("by", "against"):
+                if ok(v.get(k)):
+                    self.ref(p + (k,), v[k])
+            if ok(v.get("by")) and v.get("by") == v.get("against"):
+                self.err(p + ("against",), "an incident needs two different states")
+        elif kind == "table_draft":
+            self.draft(p, v)
+
+    def draft(self, p, v) -> None:
+        by, iid, target, measure = (v.get(k) for k in ("by", "institution", "target", "measure"))
+        if ok(target):
+            self.ref(p + ("target",), target)
+        if not ok(iid) or not self.ref(p + ("institution",), iid, "institution"):
+            return
+        inst = self.d["institutions"][iid]
+        if not ok(inst):
+            return
+        members = inst.get("members") if isinstance(inst.get("members"), list) else []
+        if ok(by) and self.ref(p + ("by",), by) and by not in members:
+            self.err(p + ("by",), f"'{by}' is not a member of '{iid}' and cannot table a "
+                     "draft there")
+        if not ok(measure):
+            return
+        kinds = {c.get("kind"): c for _, c in entries(inst.get("clauses"))}
+        need = MEASURE_CLAUSE.get(Measure(measure))
+        if need is not None and need.value not in kinds:
+            self.err(p + ("measure",), f"'{iid}' has no {need.value} clause, so it cannot "
+                     f"decide on {measure}", "add the clause, or choose another measure")
+        elif measure == "suspend" and ok(target) and target not in members:
+            self.err(p + ("target",), f"'{target}' is not a member of '{iid}', so it cannot "
+                     "be suspended")
+        elif need is not None and kinds[need.value].get("requires") == "sanctions_tried":
+            self.err(p + ("measure",), f"'{iid}' may authorise force only after sanctions, "
+                     "so an inject cannot table it", "table sanctions instead; players may "
+                     "table force once sanctions are adopted")

@@ -1,0 +1,244 @@
+"""Campaign file format v1: every key a campaign file may hold, with its shape.
+
+This table is the one source of truth: the loader reads files with it and
+:mod:`.schema` turns it into the JSON Schema at ``campaigns/schema/``. The
+documentation strings become the hover texts in an instructor's editor.
+"""
+
+from __future__ import annotations
+
+from ..core.actions import CATALOGUE, Measure
+from ..core.injects import ADJUSTABLE, Test
+from ..core.model import ClauseKind, ObjectiveKind, Strength
+from ..core.rules import RULES, PartiesRule
+from .shapes import Bool, Either, Enum, Field as F, Id, IdMap, List, Num, Obj, OneKey, Text
+
+FORMAT = 1
+STAGES = ("peace", "tension", "incident", "consultation", "sanctions", "collective_response",
+          "armed_conflict", "settlement")
+"""Crisis stages a game may start in and actions may be allowed in (not the ends)."""
+OUTCOMES = ("resolved", "settled", "frozen", "war")
+
+SHARE = Num(0, 1)
+PERCENT = Num(0, 100)
+
+
+def _ids(of: str, min: int = 0) -> List:
+    return List(Id(of=of), min=min)
+
+
+PERSONALITY = Obj(title="a personality", fields={
+    "aggression": F(SHARE, "How readily it uses force and coercion, 0 to 1."),
+    "risk_tolerance": F(SHARE, "How much risk of escalation it accepts, 0 to 1."),
+    "loyalty": F(SHARE, "How reliably it honours its alliance obligations, 0 to 1."),
+    "multilateralism": F(SHARE, "How much it prefers acting through institutions, 0 to 1."),
+    "free_riding": F(SHARE, "How much it lets allies carry the costs, 0 to 1."),
+})
+
+OBJECTIVE = Obj(title="an objective", fields={
+    "kind": F(Enum(values=tuple(k.value for k in ObjectiveKind)),
+              "What the state wants at the end of the game.", required=True),
+    "points": F(Num(1, 100, integer=True), "Points scored if it is met.", required=True),
+    "target": F(Id(of="state or institution"),
+                "The state (or, for alliance_credible, the institution) it is about."),
+    "threshold": F(Num(0, 100), "The number it is measured against: % of territory "
+                   "(gain_territory), % of GDP (low_costs), or a 0-100 level."),
+    "text": F(Text(), "The objective in words, shown to the player."),
+})
+
+STATE = Obj(title="a state", fields={
+    "name": F(Text(), "The state's name as players read it.", required=True),
+    "region": F(Id(of="region"), "Where it lies; alliance scopes list regions.",
+                required=True),
+    "military": F(Num(0, 100000), "Military power index, comparable between states.",
+                  required=True),
+    "economy": F(Num(0, 1000000, above=True), "GDP in billions of US dollars.",
+                 required=True),
+    "defence_spending": F(Num(0, 50), "Defence spending, % of GDP.", required=True),
+    "support": F(PERCENT, "Public support and stability, 0-100 (default 60)."),
+    "resolve": F(PERCENT, "Resolve, 0-100 (default 50)."),
+    "nuclear": F(Bool(), "Whether it has nuclear weapons (default false)."),
+    "credibility": F(PERCENT, "Record of keeping commitments, 0-100 (default 60)."),
+    "trade": F(IdMap(value=SHARE, of="state"),
+               "Share of its total trade with each partner state, 0 to 1."),
+    "objectives": F(List(OBJECTIVE), "What it wants; scored at the end."),
+    "personality": F(PERSONALITY, "How the computer plays it."),
+    "briefing": F(Text(), "Private briefing: only this state's player reads it."),
+})
+
+RULE = Obj(title="a decision rule", fields={
+    "rule": F(Enum(values=tuple(RULES)), "The decision rule.", required=True),
+    "votes": F(Num(1, 1000, integer=True),
+               "qualified_majority: how many yes votes are needed."),
+    "veto": F(_ids("state"), "qualified_majority: members whose no vote is a veto."),
+    "abstention_blocks": F(Bool(), "unanimity: whether an abstention blocks (default false)."),
+    "of_members": F(Bool(), "simple_majority: count a majority of all members, not of "
+                    "votes cast (default false)."),
+})
+
+DECLINE = Obj(title="decline costs", fields={
+    "credibility": F(PERCENT, "Credibility the member loses (default 10)."),
+    "alliance_credibility": F(PERCENT, "Credibility the institution loses (default 5)."),
+    "support": F(PERCENT, "Public support the member loses (default 0)."),
+})
+
+CLAUSE = Obj(title="a clause", fields={
+    "id": F(Id(of="clause"), "A short id, unique in the institution (e.g. art5).",
+            required=True),
+    "kind": F(Enum(values=tuple(k.value for k in ClauseKind)), "What the clause does.",
+              required=True),
+    "title": F(Text(), "How players see it named, e.g. 'Art. 5'."),
+    "requested_by": F(Enum(values=("any_member",)),
+                      "consultation: who may ask (one member is enough)."),
+    "trigger": F(Enum(values=("armed_attack_on_member_in_scope",)),
+                 "collective_defence: what sets it off."),
+    "strength": F(Enum(values=tuple(s.value for s in Strength)),
+                  "collective_defence: how strongly it binds each member."),
+    "binding": F(Bool(), "sanctions: binding on every member (true) or voluntary (false)."),
+    "requires": F(Enum(values=("sanctions_tried",)),
+                  "use_of_force_authorisation: only after sanctions (UN Art. 42)."),
+    "decline_costs": F(DECLINE, "What a member pays for declining an obligation under it."),
+})
+
+INSTITUTION = Obj(title="an institution", fields={
+    "name": F(Text(), "The institution's name.", required=True),
+    "members": F(_ids("state", min=1), "Member states.", required=True),
+    "decides_by": F(Either(simple=Enum(values=tuple(RULES)), full=RULE),
+                    "Decision rule: a name, or a mapping with rule and its options.",
+                    required=True),
+    "parties_to_dispute": F(Enum(values=tuple(p.value for p in PartiesRule)),
+                            "Whether parties to a dispute vote on it (default vote)."),
+    "scope": F(Obj(title="a scope", fields={
+        "regions": F(_ids("region", min=1), "Regions its collective defence covers.",
+                     required=True)}),
+        "Where collective defence applies; no scope: everywhere."),
+    "credibility": F(PERCENT, "How far others believe it will act, 0-100 (default 60)."),
+    "clauses": F(List(CLAUSE), "What the institution can do."),
+})
+
+RUNG = Obj(title="a rung", fields={
+    "level": F(PERCENT, "Escalation level, 0-100.", required=True),
+    "id": F(Id(of="rung"), "A short id.", required=True),
+    "name": F(Text(), "The rung's name.", required=True),
+})
+
+LADDER = Obj(title="the ladder", fields={
+    "rungs": F(List(RUNG, min=1), "Rungs from level 0 upwards (default: Kahn-like ladder)."),
+    "tension": F(Num(0, 100, above=True), "Level at which a dispute becomes a crisis."),
+    "incident": F(PERCENT, "Level of grey-zone and hybrid attacks."),
+    "armed_attack": F(PERCENT, "Level of an armed attack."),
+    "war": F(PERCENT, "Level of general war: the game is lost."),
+    "decay": F(Num(0, 0.99), "Share of tension that fades each round (default 0.15)."),
+})
+
+_TUNABLE = {
+    "name": F(Text(), "The action's name."),
+    "description": F(Text(), "What it does, in a sentence."),
+    "category": F(Enum(values=("diplomatic", "economic", "military", "domestic")),
+                  "Where it is listed."),
+    "escalation": F(Num(-30, 50), "Tension it adds between actor and target."),
+    "magnitude": F(Num(0, 10), "Its strength; meaning depends on the effect kind."),
+    "cost_economy": F(Num(0, 10), "Cost to the actor, % of GDP."),
+    "cost_support": F(Num(0, 50), "Cost to the actor, public support points."),
+    "stages": F(List(Enum(values=STAGES), min=1), "Crisis stages in which it may be ordered."),
+}
+VARIANT = Obj(title="an action variant", fields={
+    "like": F(Id(of="action"), "The existing action it is a variant of.", required=True),
+    **_TUNABLE,
+    "name": F(Text(), "The action's name.", required=True),
+})
+ACTIONS = Obj(title="actions", fields={
+    "disable": F(_ids("action"), "Actions not available in this campaign."),
+    "retune": F(IdMap(value=Obj(title="a retuned action", fields=_TUNABLE), of="action"),
+                "New numbers or texts for existing actions."),
+    "add": F(IdMap(value=VARIANT, of="action"), "New actions, each a variant of an existing one."),
+})
+
+_STATE_VALUE = Obj(title="a condition", fields={
+    "state": F(Id(of="state"), "The state.", required=True),
+    "value": F(Num(0, 100), "The level.", required=True),
+})
+CONDITION = OneKey(title="condition", variants={
+    Test.ROUND_AT_LEAST.value: F(Num(1, 1000, integer=True), "From this round on."),
+    Test.STAGE_IS.value: F(Enum(values=STAGES + ("resolved", "war")),
+                           "The crisis is at this stage."),
+    Test.ESCALATION_AT_LEAST.value: F(PERCENT, "The crisis level is at least this."),
+    Test.ESCALATION_BELOW.value: F(PERCENT, "The crisis level is below this."),
+    Test.UNDER_ATTACK.value: F(Id(of="state"), "This state is under armed attack."),
+    Test.TERRITORY_BELOW.value: F(_STATE_VALUE, "A state holds less than value % of its land."),
+    Test.SANCTIONED.value: F(Id(of="state"), "Some state sanctions this state."),
+    Test.SUPPORT_BELOW.value: F(_STATE_VALUE, "A state's public support is below value."),
+    Test.QUIET_ROUNDS_AT_LEAST.value: F(Num(1, 1000, integer=True),
+                                        "Rounds in a row without hostile acts."),
+})
+
+EFFECT = OneKey(title="effect", variants={
+    "news": F(Either(simple=Text(), full=Obj(title="a news item", fields={
+        "text": F(Text(), "The news.", required=True),
+        "to": F(Id(of="state"), "Only this state learns it (intelligence)."),
+    })), "News for everyone, or intelligence for one state."),
+    "adjust": F(Obj(title="an adjustment", fields={
+        "state": F(Id(of="state"), "The state whose number changes.", required=True),
+        "field": F(Enum(values=ADJUSTABLE), "Which number.", required=True),
+        "by": F(Num(-100000, 100000), "How much to add (negative: take away).", required=True),
+        "text": F(Text(), "News announcing it."),
+    }), "Change one of a state's numbers."),
+    "incident": F(Obj(title="an incident", fields={
+        "by": F(Id(of="state"), "The state that causes it.", required=True),
+        "against": F(Id(of="state"), "The state it hits.", required=True),
+        "tension": F(Num(0, 100), "Tension added between the two.", required=True),
+        "text": F(Text(), "News describing it."),
+    }), "An incident that raises tension between two states."),
+    "table_draft": F(Obj(title="a draft", fields={
+        "by": F(Id(of="state"), "The member that tables it.", required=True),
+        "institution": F(Id(of="institution"), "Where it is voted.", required=True),
+        "measure": F(Enum(values=tuple(m.value for m in Measure)), "What it would decide.",
+                     required=True),
+        "target": F(Id(of="state"), "The state it concerns.", required=True),
+        "text": F(Text(), "News announcing it."),
+    }), "Put a draft resolution on the table; it is voted next diplomacy phase."),
+})
+
+INJECT = Obj(title="an inject", fields={
+    "id": F(Id(of="inject"), "A short id, unique in the campaign.", required=True),
+    "round": F(Num(1, 1000, integer=True), "Fires at the end of this round only."),
+    "when": F(List(CONDITION), "Conditions that must all hold."),
+    "probability": F(SHARE, "Chance it fires when due, 0 to 1 (default 1)."),
+    "repeat": F(Bool(), "Fire again each time it is due (default false: once)."),
+    "effects": F(List(EFFECT, min=1), "What happens.", required=True),
+})
+
+END = Obj(title="an end condition", fields={
+    "when": F(List(CONDITION, min=1), "Conditions that must all hold.", required=True),
+    "outcome": F(Enum(values=OUTCOMES), "How the crisis ends.", required=True),
+    "text": F(Text(), "What the players are told."),
+})
+
+CAMPAIGN = Obj(title="the campaign", fields={
+    "format": F(Num(1, 1000, integer=True), "The format version: 1.", required=True),
+    "title": F(Text(), "The campaign's title.", required=True),
+    "author": F(Text(), "Who wrote it."),
+    "description": F(Text(), "A paragraph saying what the campaign is about."),
+    "version": F(Text(), "The campaign's own version, e.g. '1.0'."),
+    "players": F(Num(1, 50, integer=True), "Suggested number of human players."),
+    "seed": F(Num(0, 2**32 - 1, integer=True), "Default random seed (default 0)."),
+    "rounds": F(Num(1, 100, integer=True), "Rounds before the game ends (default 12)."),
+    "orders_per_round": F(Num(1, 10, integer=True), "Orders each state may give a round "
+                          "(default 3)."),
+    "start": F(Obj(title="the start", fields={
+        "stage": F(Enum(values=STAGES), "Crisis stage at the start (default tension)."),
+        "escalation": F(PERCENT, "Crisis level at the start (default 0)."),
+    }), "Where the crisis starts."),
+    "briefing": F(Text(), "Public scenario briefing: every player reads it.", required=True),
+    "notes": F(Text(), "Designer's notes: sources of the facts, simplifications."),
+    "sources": F(List(Text()), "Sources of the facts, one per item."),
+    "states": F(IdMap(value=STATE, of="state", min=2), "The states, by id.", required=True),
+    "institutions": F(IdMap(value=INSTITUTION, of="institution"),
+                      "Alliances and collective-security bodies, by id."),
+    "ladder": F(LADDER, "The escalation ladder (optional: a default ships)."),
+    "actions": F(ACTIONS, "Changes to the catalogue of actions."),
+    "injects": F(List(INJECT), "Scripted events."),
+    "end": F(List(END), "Conditions that end the game early."),
+})
+
+ACTION_IDS = tuple(CATALOGUE)

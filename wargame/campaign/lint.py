@@ -1,0 +1,126 @@
+"""Warnings: things a campaign may legally say but probably does not mean.
+
+Runs on a campaign that loaded without errors, with both the data (for
+positions) and the built :class:`World` (for the rules as the engine sees them).
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from ..core.actions import Effect
+from ..core.injects import Condition, Test
+from ..core.model import ClauseKind, World
+from ..core.rules import Consensus, PartiesRule, Unanimity
+from .shapes import Reader
+
+DRAFTED = {ClauseKind.SANCTIONS: "sanctions", ClauseKind.USE_OF_FORCE: "use_of_force",
+           ClauseKind.PEACEKEEPING: "peacekeeping", ClauseKind.SUSPENSION: "suspend"}
+
+
+def never(conds: tuple[Condition, ...], rounds: int, round_: int = 0) -> str:
+    """Why these conditions can never all hold in a game of ``rounds`` rounds, or ''."""
+    at_least, below = 0.0, 101.0
+    for c in conds:
+        t, v = c.test, c.value
+        if t is Test.ROUND_AT_LEAST and v > (round_ or rounds):
+            return f"round_at_least {v:g} comes after round {round_ or rounds}"
+        if t is Test.QUIET_ROUNDS_AT_LEAST and v > (round_ or rounds):
+            return f"{v:g} quiet rounds cannot happen by round {round_ or rounds}"
+        if t in (Test.TERRITORY_BELOW, Test.SUPPORT_BELOW, Test.ESCALATION_BELOW) and v <= 0:
+            return f"nothing is below {v:g}"
+        if t is Test.ESCALATION_AT_LEAST:
+            at_least = max(at_least, v)
+        if t is Test.ESCALATION_BELOW:
+            below = min(below, v)
+    if at_least > 100:
+        return "escalation never exceeds 100"
+    if at_least >= below:
+        return f"escalation cannot be at least {at_least:g} and below {below:g} at once"
+    stages = {c.stage for c in conds if c.test is Test.STAGE_IS}
+    if len(stages) > 1:
+        return f"the crisis cannot be at {' and '.join(sorted(stages))} at once"
+    return ""
+
+
+class Linter:
+    def __init__(self, r: Reader, data: dict, world: World):
+        self.r, self.d, self.w = r, data, world
+        self.effects = {a.effect for a in world.actions.values()}
+
+    def warn(self, path, message, hint="", key=False):
+        self.r.warn(self.r.at(path, key), message, hint)
+
+    def run(self) -> None:
+        w = self.w
+        for n in w.nations:
+            if not n.objectives:
+                self.warn(("states", n.id), f"'{n.id}' has no objectives",
+                          "its player can score nothing; add at least one objective", key=True)
+        self.regions()
+        tabled = {(e.institution, e.measure) for i in w.injects for e in i.effects if e.institution}
+        for inst in w.institutions:
+            for i, c in enumerate(inst.clauses):
+                why = self.untriggerable(inst, c, tabled)
+                if why:
+                    self.warn(("institutions", inst.id, "clauses", i),
+                              f"clause '{c.id}' of '{inst.id}' can never be used: {why}")
+        for i, inj in enumerate(w.injects):
+            why = never(inj.when, w.rounds_limit, inj.round)
+            if inj.round > w.rounds_limit:
+                why = f"round {inj.round} comes after the last round ({w.rounds_limit})"
+            elif inj.probability <= 0:
+                why = "its probability is 0"
+            if why:
+                self.warn(("injects", i), f"inject '{inj.id}' can never fire: {why}")
+        for i, e in enumerate(w.end_conditions):
+            why = never(e.when, w.rounds_limit)
+            if why:
+                self.warn(("end", i), f"this end condition can never hold: {why}")
+        acts = self.d.get("actions") or {}
+        for aid in acts.get("retune", {}):
+            if aid in acts.get("disable", ()):
+                self.warn(("actions", "retune", aid), f"'{aid}' is retuned but also disabled",
+                          "remove one of the two", key=True)
+
+    def untriggerable(self, inst, c, tabled) -> str:
+        regions = {self.w.nation[m].region for m in inst.members}
+        if c.kind is ClauseKind.CONSULTATION and Effect.CONSULT not in self.effects:
+            return "no action requests consultation (request_consultation is disabled)"
+        if c.kind is ClauseKind.COLLECTIVE_DEFENCE:
+            if not self.effects & {Effect.STRIKE, Effect.INVADE}:
+                return "no action is an armed attack (strikes and invasions are disabled)"
+            if not any(inst.scope.covers(r) for r in regions):
+                return "no member lies inside its scope"
+        kind = DRAFTED.get(c.kind)
+        if kind and Effect.TABLE not in self.effects and (inst.id, kind) not in tabled:
+            return "nobody can table a draft (table_resolution is disabled and no inject " \
+                   "tables one)"
+        if c.kind is ClauseKind.USE_OF_FORCE and c.requires_sanctions_tried \
+                and not inst.has(ClauseKind.SANCTIONS):
+            return "it requires sanctions first, but the institution has no sanctions clause"
+        if c.kind is ClauseKind.SUSPENSION and isinstance(inst.rule, (Consensus, Unanimity)) \
+                and inst.rule.parties is not PartiesRule.ABSTAIN:
+            return "the state to be suspended can block it (use consensus_minus_one, or " \
+                   "parties_to_dispute: abstain)"
+        return ""
+
+    def regions(self) -> None:
+        used: dict[str, list[str]] = {}
+        for n in self.w.nations:
+            used.setdefault(n.region, []).append(n.id)
+        for region, states in used.items():
+            if len(states) == 1:
+                close = difflib.get_close_matches(region, [r for r in used if r != region], 1)
+                if close:
+                    self.warn(("states", states[0], "region"), f"region '{region}' is used "
+                              f"by '{states[0]}' only", f"did you mean '{close[0]}'?")
+        for inst in self.w.institutions:
+            for i, region in enumerate(inst.scope.regions):
+                if region in used:
+                    continue
+                close = difflib.get_close_matches(region, list(used), 1)
+                if close:
+                    self.warn(("institutions", inst.id, "scope", "regions", i),
+                              f"no state lies in scope region '{region}'",
+                              f"did you mean '{close[0]}'?")

@@ -1,0 +1,109 @@
+"""Load a campaign file: read, check, build, warn. Errors never escape as tracebacks."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.errors import WargameError
+from ..core.model import World
+from . import build
+from .check import Checker
+from .errors import CampaignError, CampaignErrors
+from .fmt import CAMPAIGN
+from .lint import Linter
+from .shapes import Reader
+from .source import compose, read_text
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A loaded campaign: its world, and what the file says about itself."""
+
+    path: Path
+    title: str
+    world: World
+    author: str = ""
+    description: str = ""
+    version: str = ""
+    players: int = 1
+    seed: int = 0
+    rounds: int = 12
+    notes: str = ""
+    sources: tuple[str, ...] = ()
+    warnings: tuple[CampaignError, ...] = field(default=(), compare=False)
+
+    @property
+    def briefing(self) -> str:
+        """The public scenario briefing (``world.briefing``)."""
+        return self.world.briefing
+
+    def private_briefing(self, nation: str) -> str:
+        """The briefing only ``nation``'s player reads (``Nation.briefing``)."""
+        return self.world.nation[nation].briefing
+
+    def summary(self) -> dict[str, int]:
+        w = self.world
+        return {
+            "states": len(w.nations),
+            "institutions": len(w.institutions),
+            "clauses": sum(len(i.clauses) for i in w.institutions),
+            "injects": len(w.injects),
+            "objectives": sum(len(n.objectives) for n in w.nations),
+        }
+
+
+def _shown(path: str | os.PathLike) -> str:
+    """The path as the user should read it: relative to here when that is shorter."""
+    text = os.fspath(path)
+    try:
+        rel = os.path.relpath(text)
+    except ValueError:
+        return text
+    return rel if len(rel) < len(text) else text
+
+
+def read(path: str | os.PathLike) -> tuple[Reader, dict | None]:
+    """Read and check a file; the reader holds every error and warning found."""
+    r = Reader(_shown(path))
+    report = lambda line, col, msg, hint: r.error((line, col), msg, hint)  # noqa: E731
+    text = read_text(os.fspath(path), report)
+    if text is None:
+        return r, None
+    node = compose(text, report)
+    if node is None:
+        if not r.errors:
+            r.error((1, 1), "the file is empty", "start from a bundled campaign or the "
+                    "example in campaigns/README.md")
+        return r, None
+    data = CAMPAIGN.read(r, node, ())
+    if not isinstance(data, dict):
+        return r, None
+    Checker(r, data).run()
+    return r, data
+
+
+def load_campaign(path: str | os.PathLike) -> Campaign:
+    """Load a campaign file; raise :class:`CampaignErrors` listing every error in it."""
+    try:
+        r, data = read(path)
+        if r.errors or data is None:
+            raise CampaignErrors(r.errors)
+        world = build.world(data)
+        Linter(r, data, world).run()
+    except CampaignErrors:
+        raise
+    except (WargameError, ValueError, TypeError, KeyError, RecursionError) as exc:
+        # the checks above are meant to catch everything first; say so if they did not
+        raise CampaignErrors([CampaignError(_shown(path), 1, 1, f"internal error: the "
+                              f"campaign could not be built ({exc})",
+                              "please report this with the file")]) from None
+    return Campaign(
+        path=Path(path), title=data["title"].strip(), world=world,
+        author=data.get("author", "").strip(), description=data.get("description", "").strip(),
+        version=data.get("version", "").strip(), players=data.get("players", 1),
+        seed=data.get("seed", 0), rounds=data.get("rounds", 12),
+        notes=data.get("notes", "").strip(), sources=tuple(data.get("sources", ())),
+        warnings=tuple(sorted(r.warnings, key=lambda e: (e.line, e.column))),
+    )

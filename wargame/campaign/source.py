@@ -1,0 +1,158 @@
+"""From bytes on disk to a YAML node tree with positions, refusing what is unsafe.
+
+Only the composer of PyYAML's safe loader runs: nothing in the file is ever
+constructed into Python objects by YAML itself. On top of it this module refuses
+files over :data:`MAX_BYTES`, text that is not UTF-8, anchors and aliases,
+duplicate keys, custom tags and syntax errors, each with its line and column.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_BYTES = 1 << 20  # 1 MiB: a big campaign is 50 KB
+REFUSED = "tag:wargame,2024:refused"  # stands in for an alias that was refused
+STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
+} | {REFUSED}
+
+Report = Callable[[int, int, str, str], None]  # line, column, message, hint
+
+
+def position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of character ``index`` in ``text``."""
+    before = text[:index]
+    line = before.count("\n") + 1
+    return line, index - (before.rfind("\n") + 1) + 1
+
+
+def read_text(path: str, report: Report) -> str | None:
+    """The file's text, or None after reporting why it cannot be read."""
+    try:
+        if os.path.isdir(path):
+            report(0, 0, "is a folder, not a campaign file", "give the path of a .yaml file")
+            return None
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        report(0, 0, f"cannot read the file: {exc.strerror or exc}", "check the path")
+        return None
+    if len(data) > MAX_BYTES:
+        report(1, 1, f"the file is larger than {MAX_BYTES // 1024} KB",
+               "a campaign file is text of a few dozen KB; is this the right file?")
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        report(1, 1, "the file is not UTF-8 text (it looks like UTF-16)",
+               "save the file with the UTF-8 encoding")
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start]
+        line = head.count(b"\n") + 1
+        col = len(head[head.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        report(line, col, f"the file is not UTF-8 text: byte 0x{data[exc.start]:02x} "
+               "cannot be read", "save the file with the UTF-8 encoding")
+        return None
+
+
+class _Composer(yaml.SafeLoader):
+    """Safe composer that reports anchors, aliases, duplicate keys and odd tags."""
+
+    def __init__(self, text: str, report: Report):
+        super().__init__(text)
+        self.report = report
+
+    def _at(self, mark, message: str, hint: str) -> None:
+        self.report(mark.line + 1, mark.column + 1, message, hint)
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            self._at(event.start_mark, f"YAML aliases (*{event.anchor}) are not allowed",
+                     "write the value out in full")
+            return ScalarNode(REFUSED, "", event.start_mark, event.end_mark)
+        event = self.peek_event()
+        if getattr(event, "anchor", None) is not None:
+            self._at(event.start_mark, f"YAML anchors (&{event.anchor}) are not allowed",
+                     "write each value out in full; anchors make a file hard to read")
+            event.anchor = None
+        node = super().compose_node(parent, index)
+        if node.tag not in STANDARD_TAGS:
+            self._at(node.start_mark, f"the YAML tag {node.tag!r} is not allowed",
+                     "remove the tag: campaign files use plain values only")
+            node.tag = REFUSED
+        return node
+
+    def compose_mapping_node(self, anchor):
+        node = super().compose_mapping_node(anchor)
+        seen: dict[str, Node] = {}
+        kept = []
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.tag != REFUSED:
+                first = seen.get(key.value)
+                if first is not None:
+                    self._at(key.start_mark, f"duplicate key '{key.value}' (first at line "
+                             f"{first.start_mark.line + 1})",
+                             "each key may appear once in a mapping; merge or rename them")
+                    continue
+                seen[key.value] = key
+            kept.append((key, value))
+        node.value = kept
+        return node
+
+
+_SYNTAX_HINTS = (
+    ("'\\t'", "YAML does not allow tabs for indentation: use spaces"),
+    ("mapping values are not allowed", "a colon followed by a space inside a value? "
+     "put the value in quotes"),
+    ("expected <block end>", "check the indentation of this line and the lines above"),
+    ("could not find expected ':'", "a key needs a colon after it, or a long value needs "
+     "quotes"),
+    ("found unexpected end of stream", "a quote or bracket is not closed"),
+    ("but found another document", "a campaign file holds one document: remove the '---'"),
+)
+
+
+def compose(text: str, report: Report) -> Node | None:
+    """The root node of ``text``, or None after reporting a syntax error."""
+    loader = None
+    try:
+        loader = _Composer(text, report)
+        return loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        line, col = position(text, exc.position)
+        report(line, col, f"the character {chr(exc.character)!r} is not allowed in YAML "
+               "text", "remove it: campaign files are plain text")
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = next((h for key, h in _SYNTAX_HINTS if key in str(exc)),
+                    "check the indentation and the quotes on this line and the one before")
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        report(line, col, f"YAML syntax error: {problem}", hint)
+    except RecursionError:
+        report(1, 1, "the file nests lists or mappings too deeply",
+               "a campaign file nests a few levels at most")
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return None
+
+
+def kind_of(node: Node) -> str:
+    """What a node is, in words for messages."""
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if node.tag.endswith(":null"):
+        return "nothing"
+    text = node.value if len(node.value) <= 30 else node.value[:27] + "..."
+    return repr(text)
