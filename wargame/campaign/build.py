@@ -23,11 +23,6 @@ from ..core.rules import RULES, DecisionRule, PartiesRule, QualifiedMajority, Si
     Unanimity
 
 
-def _opt(d: dict, **defaults) -> dict:
-    """Keyword arguments: the keys of ``d`` named in ``defaults``, else the defaults."""
-    return {k: d.get(k, v) for k, v in defaults.items()}
-
-
 def nation(sid: str, s: dict) -> Nation:
     p = s.get("personality", {})
     base = Personality()
@@ -172,11 +167,11 @@ def world(d: dict) -> World:
         rounds_limit=d.get("rounds", 12),
         start_stage=start.get("stage", "tension"),
         start_escalation=float(start.get("escalation", 0.0)),
+        start_tensions=tuple((t["between"][0], t["between"][1], float(t["level"]))
+                             for t in start.get("tensions", ())),
         orders_per_round=d.get("orders_per_round", 3),
         briefing=d["briefing"].strip(),
         injects=tuple(inject(i) for i in d.get("injects", ())),
         end_conditions=tuple(end(e) for e in d.get("end", ())),
     )
 
-
-__all__ = ["world", "_opt"]

@@ -72,6 +72,9 @@ class Checker:
                      "wargame reads format 1", "upgrade wargame, or write the file in format 1")
         for sid, s in items(d.get("states")):
             self.state(sid, s)
+        start = d.get("start") if isinstance(d.get("start"), dict) else {}
+        for i, t in entries(start.get("tensions")):
+            self.tension(("start", "tensions", i, "between"), t.get("between"))
         for iid, inst in items(d.get("institutions")):
             self.institution(iid, inst)
         if ok(d.get("ladder")):
@@ -92,6 +95,17 @@ class Checker:
         for i, end in entries(d.get("end")):
             for j, c in entries(end.get("when")):
                 self.condition(("end", i, "when", j), c)
+
+    def tension(self, path, between) -> None:
+        if not isinstance(between, list):
+            return
+        if len(between) != 2:
+            self.err(path, f"a tension is between two states, not {len(between)}",
+                     "write e.g. between: [russia, estonia]")
+        for i, s in entries(between):
+            self.ref(path + (i,), s)
+        if len(between) == 2 and ok(between[0]) and between[0] == between[1]:
+            self.err(path + (1,), "a tension is between two different states")
 
     # ----------------------------------------------------------------- states
     def state(self, sid, s) -> None:

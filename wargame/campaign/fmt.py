@@ -228,6 +228,10 @@ CAMPAIGN = Obj(title="the campaign", fields={
     "start": F(Obj(title="the start", fields={
         "stage": F(Enum(values=STAGES), "Crisis stage at the start (default tension)."),
         "escalation": F(PERCENT, "Crisis level at the start (default 0)."),
+        "tensions": F(List(Obj(title="a tension", fields={
+            "between": F(_ids("state", min=2), "The two states.", required=True),
+            "level": F(PERCENT, "Tension between them at the start, 0-100.", required=True),
+        })), "Tension between pairs of states at the start."),
     }), "Where the crisis starts."),
     "briefing": F(Text(), "Public scenario briefing: every player reads it.", required=True),
     "notes": F(Text(), "Designer's notes: sources of the facts, simplifications."),

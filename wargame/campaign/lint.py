@@ -6,8 +6,6 @@ positions) and the built :class:`World` (for the rules as the engine sees them).
 
 from __future__ import annotations
 
-import difflib
-
 from ..core.actions import Effect
 from ..core.injects import Condition, Test
 from ..core.model import ClauseKind, World
@@ -41,6 +39,27 @@ def never(conds: tuple[Condition, ...], rounds: int, round_: int = 0) -> str:
     if len(stages) > 1:
         return f"the crisis cannot be at {' and '.join(sorted(stages))} at once"
     return ""
+
+
+def distance(a: str, b: str) -> int:
+    """Edits (insert, delete, change, swap two neighbours) turning ``a`` into ``b``."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def typo_of(word: str, known) -> str:
+    """A known word that ``word`` is probably a misspelling of, or ''."""
+    limit = min(2, len(word) // 4)
+    near = [k for k in known if k != word and distance(word, k) <= limit]
+    return min(near, key=lambda k: (distance(word, k), k)) if near else ""
 
 
 class Linter:
@@ -109,18 +128,16 @@ class Linter:
         used: dict[str, list[str]] = {}
         for n in self.w.nations:
             used.setdefault(n.region, []).append(n.id)
+        common = [r for r, states in used.items() if len(states) > 1]
         for region, states in used.items():
-            if len(states) == 1:
-                close = difflib.get_close_matches(region, [r for r in used if r != region], 1)
-                if close:
-                    self.warn(("states", states[0], "region"), f"region '{region}' is used "
-                              f"by '{states[0]}' only", f"did you mean '{close[0]}'?")
+            close = typo_of(region, common) if len(states) == 1 else ""
+            if close:
+                self.warn(("states", states[0], "region"), f"region '{region}' is used by "
+                          f"'{states[0]}' only", f"did you mean '{close}'?")
         for inst in self.w.institutions:
             for i, region in enumerate(inst.scope.regions):
-                if region in used:
-                    continue
-                close = difflib.get_close_matches(region, list(used), 1)
+                close = "" if region in used else typo_of(region, used)
                 if close:
                     self.warn(("institutions", inst.id, "scope", "regions", i),
                               f"no state lies in scope region '{region}'",
-                              f"did you mean '{close[0]}'?")
+                              f"did you mean '{close}'?")
