@@ -1,0 +1,98 @@
+"""Building a legal set of orders from a view's options, without the game state.
+
+The engine checks a state's orders alone and together (:func:`wargame.core.legal.check_all`);
+a policy sees only its view, so :class:`OrderSet` applies the same combination
+rules to options the view says are legal: at most ``orders_per_round`` orders, no
+order twice, one readiness change, one kind of sanctions per target, never impose
+and lift sanctions on one state at once, never accept a ceasefire and attack the
+same state in one round.
+"""
+
+from __future__ import annotations
+
+from ..core.actions import Effect, Order
+from ..core.legal import Option
+from ..core.view import View
+
+ATTACKS = (Effect.STRIKE, Effect.INVADE)
+
+
+class OrderSet:
+    def __init__(self, view: View, most: int):
+        self.nation = view.nation
+        self.most = most
+        self.orders: list[Order] = []
+        self.by_effect: dict[Effect, list[Option]] = {}
+        for opt in view.options:
+            self.by_effect.setdefault(opt.action.effect, []).append(opt)
+        self._effects: list[Effect] = []
+
+    # ------------------------------------------------------------ queries
+    def options(self, effect: Effect) -> list[Option]:
+        return self.by_effect.get(effect, [])
+
+    def option(self, effect: Effect, target: str = "", institution: str = "",
+               strongest: bool = False, magnitude: float | None = None) -> Option | None:
+        """The legal option with ``effect`` that accepts this target/institution.
+
+        Several actions may share an effect (targeted, financial sanctions,
+        embargo): the weakest is returned unless ``strongest``, or the one of
+        ``magnitude`` when given.
+        """
+        found = [o for o in self.by_effect.get(effect, ())
+                 if (not target or target in o.targets)
+                 and (not institution or institution in o.institutions)
+                 and (magnitude is None or o.action.magnitude == magnitude)]
+        if not found:
+            return None
+        found.sort(key=lambda o: (o.action.magnitude, o.action.escalation, o.action.id))
+        return found[-1] if strongest else found[0]
+
+    def full(self) -> bool:
+        return len(self.orders) >= self.most
+
+    # ------------------------------------------------------------ adding
+    def add(self, option: Option | None, target: str = "", institution: str = "",
+            measure: str = "") -> bool:
+        """Add the order if it is legal now and with the orders already chosen."""
+        if option is None or self.full():
+            return False
+        spec = option.action
+        if target and target not in option.targets:
+            return False
+        if option.targets and not target:
+            return False
+        if institution and institution not in option.institutions:
+            return False
+        if option.institutions and not institution:
+            return False
+        if measure and measure not in option.measures:
+            return False
+        order = Order(self.nation, spec.id, target=target, institution=institution,
+                      measure=measure)
+        if not self._compatible(order, spec.effect):
+            return False
+        self.orders.append(order)
+        self._effects.append(spec.effect)
+        return True
+
+    def _compatible(self, order: Order, effect: Effect) -> bool:
+        for o, e in zip(self.orders, self._effects):
+            if o.key() == order.key():
+                return False
+            if effect is Effect.READINESS and e is Effect.READINESS:
+                return False
+            same_target = o.target == order.target
+            if same_target and {e, effect} == {Effect.SANCTION}:
+                return False
+            if same_target and {e, effect} == {Effect.SANCTION, Effect.LIFT_SANCTIONS}:
+                return False
+            if same_target and Effect.ACCEPT_CEASEFIRE in (e, effect) and (
+                e in ATTACKS or effect in ATTACKS
+            ):
+                return False
+        return True
+
+    def has(self, effect: Effect, target: str | None = None) -> bool:
+        return any(e is effect and (target is None or o.target == target)
+                   for o, e in zip(self.orders, self._effects))

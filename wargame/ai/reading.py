@@ -1,0 +1,151 @@
+"""What a government makes of its view: a memory of the news and a reading of the round.
+
+A view shows the latest news only; a government remembers. :class:`Memory`
+keeps, from the events a state has seen, who has been hostile to whom (decaying
+like the escalation ladder's tension), who attacked whom, whose forces stand in
+which country (tripwires) and who sanctions whom. :class:`Reading` is one
+round's picture: lookups by id into the view, open obligations, threats.
+
+Everything here is built from the view and the immutable world; nothing reads
+the game state.
+"""
+
+from __future__ import annotations
+
+from ..core.events import Event, Kind
+from ..core.model import ObjectiveKind, World
+from ..core.state import Status
+from ..core.view import InstitutionView, PublicNation, View
+
+HOSTILE_KINDS = {Kind.ACTION, Kind.ARMED_ATTACK, Kind.BLOCKADE, Kind.INTELLIGENCE,
+                 Kind.PRIVATE_ACTION}
+BLOCKADE_WEIGHT = 12.0
+CYBER_WEIGHT = 8.0
+
+
+class Memory:
+    """What one state has learnt from the events it has seen, round after round."""
+
+    def __init__(self, world: World, nation: str):
+        self.nation = nation
+        self.keep = 1.0 - world.ladder.decay
+        self.done = 0  # last round whose events were taken in
+        self.hostility: dict[tuple[str, str], float] = {}  # (actor, target) -> level
+        self.attacks: dict[tuple[str, str], int] = {}  # (attacker, victim) -> last round
+        self.tripwires: dict[tuple[str, str], float] = {}  # (owner, host) -> forces
+        self.sanctions: dict[tuple[str, str], float] = {}  # (sender, target) -> bite
+        self.taken: dict[str, float] = {}  # victim -> territory this state holds
+        self.truces: dict[tuple[str, str], int] = {}  # sorted pair -> round agreed
+
+    def take_in(self, view: View) -> None:
+        """Learn from the events of finished rounds not yet taken in."""
+        last = view.round - 1
+        if last <= self.done:
+            return
+        fresh = [e for e in view.news if self.done < e.round <= last]
+        fresh += [e for e in view.private if self.done < e.round <= last]
+        fresh.sort(key=lambda e: e.round)  # stable: keeps the log's order in a round
+        rounds = last - self.done
+        if self.hostility:
+            k = self.keep ** rounds
+            self.hostility = {key: v * k for key, v in self.hostility.items() if v * k >= 0.5}
+        for ev in fresh:
+            self._learn(ev)
+        self.done = last
+
+    def _learn(self, ev: Event) -> None:
+        a, t, kind = ev.actor, ev.target, ev.kind
+        if kind in HOSTILE_KINDS and a and t and a != t:
+            if kind is Kind.BLOCKADE:
+                weight = BLOCKADE_WEIGHT
+            elif kind is Kind.INTELLIGENCE:
+                weight = CYBER_WEIGHT
+            else:
+                weight = ev.value if ev.value > 0 else 0.0
+            if weight:
+                self.hostility[(a, t)] = min(100.0, self.hostility.get((a, t), 0.0) + weight)
+            if kind is Kind.ARMED_ATTACK:
+                self.attacks[(a, t)] = ev.round
+        elif kind is Kind.DEPLOYMENT and a and t:
+            self.tripwires[(a, t)] = self.tripwires.get((a, t), 0.0) + ev.value
+        elif kind is Kind.WITHDRAWAL and a:
+            for key in [k for k in self.tripwires if k[0] == a]:
+                del self.tripwires[key]
+            if a == self.nation:
+                self.taken.clear()
+            for key in [k for k in self.attacks if k[0] == a]:
+                del self.attacks[key]
+        elif kind is Kind.TERRITORY and a == self.nation and t:
+            self.taken[t] = self.taken.get(t, 0.0) + ev.value
+        elif kind is Kind.CEASEFIRE_AGREED and a and t:
+            self.truces[(a, t) if a < t else (t, a)] = ev.round
+        elif kind is Kind.CEASEFIRE_BROKEN and a and t:
+            self.truces.pop((a, t) if a < t else (t, a), None)
+        elif kind is Kind.SANCTIONS_IMPOSED and a and t:
+            self.sanctions[(a, t)] = ev.value
+        elif kind is Kind.SANCTIONS_LIFTED and a and t:
+            self.sanctions.pop((a, t), None)
+
+    # ------------------------------------------------------------ queries
+    def hostility_to(self, target: str) -> dict[str, float]:
+        return {a: v for (a, t), v in self.hostility.items() if t == target}
+
+    def tripwire_in(self, host: str, besides: str = "") -> float:
+        return sum(v for (o, h), v in self.tripwires.items() if h == host and o != besides)
+
+    def in_truce(self, a: str, b: str) -> bool:
+        return ((a, b) if a < b else (b, a)) in self.truces
+
+    def attackers_of(self, victim: str, since: int) -> list[str]:
+        return [a for (a, v), r in self.attacks.items() if v == victim and r >= since]
+
+
+class Reading:
+    """One round's picture for one state, built from its view and the world."""
+
+    def __init__(self, view: View, world: World, memory: Memory, state_pos: dict[str, int],
+                 inst_pos: dict[str, int]):
+        self.view = view
+        self.world = world
+        self.memory = memory
+        self.nation = view.nation
+        self.me = view.me
+        self._state_pos = state_pos
+        self._inst_pos = inst_pos
+        self.tension: dict[str, float] = {
+            s.id: s.tension_with_me for s in view.states if s.tension_with_me > 0
+        }
+        self.my_obligations = [o for o in view.obligations
+                               if o.debtor == self.nation and o.status is Status.OPEN]
+        # victim -> attackers, from the public ledger of open obligations and the news
+        attacked: dict[str, list[str]] = {}
+        for o in view.obligations:
+            if o.status is Status.OPEN and o.action == "assist":
+                attacked.setdefault(o.beneficiary, [])
+                if o.against not in attacked[o.beneficiary]:
+                    attacked[o.beneficiary].append(o.against)
+        for (a, v), r in memory.attacks.items():
+            if r >= view.round - 2 or self.state(v).territory < 100.0:
+                attacked.setdefault(v, [])
+                if a not in attacked[v]:
+                    attacked[v].append(a)
+        self.attacked = attacked
+        self.objectives = view.objectives
+        self.total_points = sum(o.points for o in view.objectives) or 1
+
+    def state(self, ident: str) -> PublicNation:
+        return self.view.states[self._state_pos[ident]]
+
+    def institution(self, ident: str) -> InstitutionView:
+        return self.view.institutions[self._inst_pos[ident]]
+
+    def points(self, *kinds: ObjectiveKind, target: str | None = None) -> int:
+        return sum(o.points for o in self.objectives if o.kind in kinds
+                   and (target is None or o.target == target))
+
+    def weight(self, *kinds: ObjectiveKind, target: str | None = None) -> float:
+        """Share of this state's objective points riding on these kinds."""
+        return self.points(*kinds, target=target) / self.total_points
+
+    def attackers(self) -> set[str]:
+        return {a for atk in self.attacked.values() for a in atk}

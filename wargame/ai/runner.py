@@ -1,0 +1,178 @@
+"""Computer players at work: drive the computer-played states of a game, or whole games.
+
+:class:`ComputerPlayers` plays some (or all) states of a :class:`~wargame.core.Game`
+through the verb API, exactly as a human's interface would: each policy sees its
+state's view, votes in the diplomacy phase and gives orders in the orders phase.
+:func:`play_game` plays a whole computer-vs-computer game and returns a
+:class:`GameRecord` of what happened (for ``wargame simulate``, tests, research).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..core.errors import IllegalOrder, RuleError
+from ..core.events import Kind
+from ..core.game import Game
+from ..core.model import World
+from . import registry
+from .base import Difficulty, Policy
+
+
+def _names(world: World, nations: Iterable[str],
+           policies: str | Mapping[str, str]) -> dict[str, str]:
+    if isinstance(policies, str):
+        return {n: policies for n in nations}
+    return {n: policies.get(n, registry.DEFAULT) for n in nations}
+
+
+class ComputerPlayers:
+    """The policies of the computer-played states of one game.
+
+    ``nations``: the states the computer plays (default: all). ``policies``: one
+    policy name for all, or a mapping state -> name (missing: ``default``).
+    """
+
+    def __init__(self, world: World, seed: int, nations: Iterable[str] | None = None,
+                 policies: str | Mapping[str, str] = registry.DEFAULT,
+                 difficulty: Difficulty | str = Difficulty.NORMAL):
+        nations = list(world.ids if nations is None else nations)
+        self.world = world
+        self.policies: dict[str, Policy] = {
+            n: registry.make(name, world, n, seed, difficulty)
+            for n, name in _names(world, nations, policies).items()
+        }
+        self.errors: list[str] = []  # illegal orders or votes a policy produced
+
+    def vote(self, game: Game) -> None:
+        """Cast the computer-played states' votes (diplomacy phase)."""
+        drafts = game.drafts()
+        if not drafts:
+            return
+        voters: dict[str, None] = {}
+        for d in drafts:
+            voters.update(dict.fromkeys(self.world.institution[d.institution].members))
+        for n, policy in self.policies.items():
+            if n not in voters:
+                continue
+            for draft_id, vote in policy.votes(game.view(n)).items():
+                try:
+                    game.vote(n, draft_id, vote)
+                except (IllegalOrder, RuleError) as exc:
+                    self.errors.append(f"round {game.round}, {n} votes on {draft_id}: {exc}")
+
+    def give_orders(self, game: Game) -> None:
+        """Submit the computer-played states' orders (orders phase)."""
+        for n, policy in self.policies.items():
+            orders = policy.orders(game.view(n))
+            try:
+                game.submit_orders(n, orders)
+            except IllegalOrder as exc:
+                self.errors.append(f"round {game.round}, {n}: {exc}")
+                legal = []
+                for o in orders:  # keep what is legal, in the policy's order
+                    try:
+                        game.submit_orders(n, legal + [o])
+                        legal.append(o)
+                    except IllegalOrder:
+                        pass
+                game.submit_orders(n, legal)
+
+    def play_round(self, game: Game) -> None:
+        """From a round's briefing to the next one (or the end of the game)."""
+        if game.phase == "briefing":
+            game.advance()
+        if game.phase == "diplomacy":
+            self.vote(game)
+            game.advance()
+        self.give_orders(game)
+        game.resolve()
+
+
+@dataclass
+class GameRecord:
+    """What happened in one computer-vs-computer game."""
+
+    seed: int
+    outcome: str
+    rounds: int
+    peak: float  # highest crisis escalation at the end of a round
+    history: tuple[float, ...]
+    attacks: tuple[tuple[int, str, str], ...]  # (round, attacker, victim)
+    obligations: dict[str, int]  # status -> how many
+    kept: dict[str, int]  # state -> obligations it kept
+    declined: dict[str, int]  # state -> obligations it declined
+    commitments: dict[str, int]  # status -> how many (negotiation)
+    scores: dict[str, int]
+    possible: dict[str, int]
+    contributions: dict[str, float]  # burden-sharing contributions
+    pushed: dict[str, float]  # escalation each state's own orders added
+    errors: tuple[str, ...] = field(default=())
+
+    def attackers(self) -> list[str]:
+        return list(dict.fromkeys(a for _, a, _ in self.attacks))
+
+    def to_dict(self) -> dict:
+        return {
+            "seed": self.seed, "outcome": self.outcome, "rounds": self.rounds,
+            "peak": round(self.peak, 3), "attacks": [list(a) for a in self.attacks],
+            "obligations": self.obligations, "kept": self.kept, "declined": self.declined,
+            "commitments": self.commitments, "scores": self.scores,
+            "contributions": {k: round(v, 3) for k, v in self.contributions.items()},
+            "pushed": {k: round(v, 3) for k, v in self.pushed.items()},
+            "errors": list(self.errors),
+        }
+
+
+def record(game: Game, errors: Iterable[str] = ()) -> GameRecord:
+    """Sum up a finished (or unfinished) game."""
+    st, world = game.state, game.world
+    obligations: dict[str, int] = {}
+    kept: dict[str, int] = {}
+    declined: dict[str, int] = {}
+    for ob in st.obligations:
+        obligations[ob.status.value] = obligations.get(ob.status.value, 0) + 1
+        if ob.status.value == "kept":
+            kept[ob.debtor] = kept.get(ob.debtor, 0) + 1
+        elif ob.status.value == "declined":
+            declined[ob.debtor] = declined.get(ob.debtor, 0) + 1
+    commitments: dict[str, int] = {}
+    for c in st.commitments:
+        commitments[c.status.value] = commitments.get(c.status.value, 0) + 1
+    pushed = {n: 0.0 for n in world.ids}
+    for entry in game.inputs:
+        if entry.get("verb") == "orders":
+            for o in entry["orders"]:
+                esc = world.actions[o["action"]].escalation
+                if esc > 0:
+                    pushed[entry["nation"]] += esc
+    scores = game.scores()
+    return GameRecord(
+        seed=game.seed,
+        outcome=st.outcome or "unfinished",
+        rounds=st.round,
+        peak=max(st.history, default=st.escalation),
+        history=tuple(st.history),
+        attacks=tuple((e.round, e.actor, e.target) for e in game.log
+                      if e.kind is Kind.ARMED_ATTACK),
+        obligations=obligations,
+        kept=kept,
+        declined=declined,
+        commitments=commitments,
+        scores={n: s.total for n, s in scores.items()},
+        possible={n: s.possible for n, s in scores.items()},
+        contributions={n: st.nations[n].contribution for n in world.ids},
+        pushed=pushed,
+        errors=tuple(errors),
+    )
+
+
+def play_game(world: World, seed: int, policies: str | Mapping[str, str] = registry.DEFAULT,
+              difficulty: Difficulty | str = Difficulty.NORMAL) -> GameRecord:
+    """Play one game with every state computer-played; return its record."""
+    game = Game(world, seed)
+    players = ComputerPlayers(world, seed, policies=policies, difficulty=difficulty)
+    while not game.over:
+        players.play_round(game)
+    return record(game, players.errors)
