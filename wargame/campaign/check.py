@@ -33,6 +33,10 @@ MAGNITUDE = {Effect.READINESS: (1, 2, "1 (raised) or 2 (mobilised)"),
              Effect.SPENDING: (0, 5, "above 0 to 5 (points of GDP)")}
 
 
+def an(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
+
+
 def ok(value) -> bool:
     return value is not None and value is not BAD
 
@@ -131,10 +135,10 @@ class Checker:
         want = OBJECTIVE_TARGET.get(kind)
         target = o.get("target")
         if want and "target" not in o:
-            self.err(path, f"a {kind} objective needs a target {want}",
+            self.err(path, f"{an(kind)} objective needs a target {want}",
                      f"add 'target:' with the {want}'s id")
         elif not want and "target" in o:
-            self.err(path + ("target",), f"a {kind} objective takes no target",
+            self.err(path + ("target",), f"{an(kind)} objective takes no target",
                      "remove the target")
         elif want and ok(target):
             if self.ref(path + ("target",), target, want) and kind == "gain_territory" \
@@ -142,13 +146,13 @@ class Checker:
                 self.err(path + ("target",), "a state cannot gain its own territory")
         need = OBJECTIVE_THRESHOLD.get(kind)
         if need and "threshold" not in o:
-            self.err(path, f"a {kind} objective needs a threshold: {need}",
+            self.err(path, f"{an(kind)} objective needs a threshold: {need}",
                      "add 'threshold:' with a number")
         elif not need and "threshold" in o:
-            self.err(path + ("threshold",), f"a {kind} objective takes no threshold",
+            self.err(path + ("threshold",), f"{an(kind)} objective takes no threshold",
                      "remove the threshold")
         elif need and o.get("threshold") == 0 and kind in ("gain_territory", "low_costs"):
-            self.err(path + ("threshold",), f"a {kind} threshold of 0 cannot be meant",
+            self.err(path + ("threshold",), f"{an(kind)} threshold of 0 cannot be meant",
                      f"it is {need}")
 
     # ----------------------------------------------------------- institutions
@@ -337,7 +341,7 @@ class Checker:
         members = inst.get("members") if isinstance(inst.get("members"), list) else []
         if ok(by) and self.ref(p + ("by",), by) and by not in members:
             self.err(p + ("by",), f"'{by}' is not a member of '{iid}' and cannot table a "
-                     "draft there")
+                     "draft there", f"the members are: {', '.join(members)}")
         if not ok(measure):
             return
         kinds = {c.get("kind"): c for _, c in entries(inst.get("clauses"))}

@@ -187,7 +187,8 @@ class Num(Shape):
             hint = ""
             if text.strip().endswith("%") and _number(text.strip()[:-1]) is not None:
                 hint = f"write {text.strip()[:-1]} without the % sign"
-            elif node.style is not None and _number(text) is not None:
+            elif node.style is not None and _number(text) is not None and (
+                    not self.integer or float(_number(text)).is_integer()):
                 hint = "remove the quotes"
             r.error(mark(node), f"{_name(path)} must be {self.words()}, not {kind_of(node)}",
                     hint)
@@ -197,17 +198,17 @@ class Num(Shape):
         if (self.lo is not None and (value < self.lo or (self.above and value == self.lo))) or (
             self.hi is not None and value > self.hi
         ):
-            r.error(mark(node), f"{_name(path)} is {text}, outside {self._range()}")
+            r.error(mark(node), f"{_name(path)} is {text}, but must be {self._range()}")
             return BAD
         return value
 
     def _range(self) -> str:
-        lo, hi = self.lo, self.hi
-        if lo is not None and hi is not None:
-            return f"{'above ' if self.above else ''}{lo:g} to {hi:g}"
-        if lo is not None:
-            return f"{'above' if self.above else 'at least'} {lo:g}"
-        return f"at most {hi:g}"
+        lo, hi = _fmt(self.lo), _fmt(self.hi)
+        if self.lo is not None and self.hi is not None:
+            return f"above {lo} and at most {hi}" if self.above else f"from {lo} to {hi}"
+        if self.lo is not None:
+            return f"{'above' if self.above else 'at least'} {lo}"
+        return f"at most {hi}"
 
     def words(self):
         what = "a whole number" if self.integer else "a number"
@@ -220,6 +221,10 @@ class Num(Shape):
         if self.hi is not None:
             out["maximum"] = self.hi
         return out
+
+
+def _fmt(x: float | None) -> str:
+    return "" if x is None else str(int(x)) if x == int(x) else f"{x:g}"
 
 
 def _number(text: str) -> float | None:
@@ -288,16 +293,14 @@ def _mapping(r: Reader, node: Node, path: Path, shape: Shape) -> list | None:
     hint = ""
     if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
         hint = "indent the entries under this key"
+    elif not path:
+        hint = "a campaign file is a mapping of keys: format:, title:, states:, ..."
     r.error(mark(node), f"{_name(path)} must be {shape.words()}, not {kind_of(node)}", hint)
     return None
 
 
 def _key(r: Reader, key: Node) -> str | None:
     if isinstance(key, ScalarNode) and key.tag != REFUSED:
-        if key.value == "<<" and key.style is None:
-            r.error(mark(key), "YAML merge keys (<<) are not allowed",
-                    "write the values out in full")
-            return None
         return key.value
     if key.tag != REFUSED:
         r.error(mark(key), f"a key must be a word, not {kind_of(key)}")
@@ -358,22 +361,28 @@ class Obj(Shape):
         if pairs is None:
             return BAD
         out = {}
+        meant: set[str] = set()  # keys an unknown key was probably meant to be
+        refused = False  # a merge key or alias was refused: keys may be missing for it
         for k, v in pairs:
             key = _key(r, k)
             if key is None:
+                refused = refused or k.tag == REFUSED
                 continue
             spec = self.fields.get(key)
             if spec is None:
-                r.error(mark(k), f"unknown key '{key}' in {self.title or 'this mapping'}",
-                        did_you_mean(key, self.fields, "the keys allowed here are"))
+                hint = did_you_mean(key, self.fields, "the keys allowed here are")
+                if hint.startswith("did you mean"):
+                    meant.add(hint.split("'")[1])
+                r.error(mark(k), f"unknown key '{key}' in {self.title or 'this mapping'}", hint)
                 continue
             r.keys[path + (key,)] = mark(k)
             out[key] = spec.shape.read(r, v, path + (key,))
         for key, spec in self.fields.items():
-            if spec.required and key not in out:
+            if spec.required and key not in out and key not in meant and not refused:
+                doc = spec.doc.split(".")[0]
                 r.error(r.at(path, key=True) if path in r.keys else mark(node),
                         f"{self.title or 'this mapping'} has no '{key}'",
-                        f"add '{key}:' ({spec.doc.split('.')[0].lower()})")
+                        f"add '{key}:' ({doc[:1].lower() + doc[1:]})")
         return out
 
     def words(self):
