@@ -173,19 +173,26 @@ class DefaultPolicy(Policy):
     # ------------------------------------------------------------ aggression
     def _aggression(self, r: Reading, s: OrderSet, add) -> None:
         p, me = self.p, self.nation
-        targets: dict[str, tuple[float, int]] = {}
+        # target -> (threshold, points, why): territory it wants, states that
+        # attacked it, and (if aggressive) the rivals it is in the worst dispute with
+        targets: dict[str, tuple[float, int, str]] = {}
         for o in r.objectives:
             if o.kind is K.GAIN_TERRITORY and o.target in self.world.nation and o.target != me:
-                targets[o.target] = (o.threshold, o.points)
+                targets[o.target] = (o.threshold, o.points, "gain")
         for a in r.attacked.get(me, []):
-            targets.setdefault(a, (0.0, 0))
+            targets.setdefault(a, (0.0, 0, "retaliate"))
+        if p.aggression >= 0.5:
+            rivals = sorted(((t, o) for o, t in r.tension.items()
+                             if t >= 10.0 and o not in self.partners), reverse=True)[:2]
+            for _, other in rivals:
+                targets.setdefault(other, (0.0, 0, "rival"))
         if not targets:
             return
         mobilise = s.option(Effect.READINESS, magnitude=2) if r.me.readiness < 2 else None
         readiness = 2 if mobilise is not None else r.me.readiness
         att = own_power(r.me, readiness) or 1e-9
         stakes = 0.5 + r.weight(*WAR_STAKES)
-        for t, (threshold, points) in targets.items():
+        for t, (threshold, points, why) in targets.items():
             vt = r.state(t)
             held = self.memory.taken.get(t, 0.0)
             if threshold and held >= threshold:
@@ -203,7 +210,7 @@ class DefaultPolicy(Policy):
                 progress = min(1.0, (held + taken) / threshold) if threshold else 1.0
                 gain = points / r.total_points * progress
             else:
-                gain = 0.15  # retaliation
+                gain = 0.15 if why == "retaliate" else 0.0
             response = expected_response(self.world, r.institution, r.state, t, me)
             rho = (response + dfn) / att  # deterrence: what an attack would meet
             u = (p.aggression * (0.3 + gain) * pw - DETERRENCE * self.aversion * rho * stakes
@@ -216,9 +223,9 @@ class DefaultPolicy(Policy):
                 add(3.0 + u, invade, t, why="attack")
                 if mobilise is not None:
                     add(3.1 + u, mobilise, why="attack")
-            elif u > 0 and strike is not None and not points:
+            elif strike is not None and not points and u > (0.0 if why == "retaliate" else 0.3):
                 add(2.0 + u, strike, t, why="attack")
-            else:
+            elif why != "retaliate":
                 self._coerce(r, s, add, t, points / r.total_points, rho)
 
     def _coerce(self, r: Reading, s: OrderSet, add, t: str, goal: float, rho: float) -> None:
@@ -328,6 +335,9 @@ class DefaultPolicy(Policy):
                     why="honour")
             return
         v, a = ob.beneficiary, ob.against
+        if ob.strength is not Strength.AUTOMATIC and (
+                a in r.me.sanctioning or r.me.deployed.get(v, 0.0) > 0):
+            return  # measures already in force honour it (clauses._honours)
         interest = 2.0 * r.weight(K.AGGRESSOR_WITHDRAWS, target=a)
         odds = public_power(r.state(a)) / (own_power(r.me) or 1.0)
         fight = (p.loyalty * (1.0 - p.free_riding) * (0.5 + 0.5 * p.risk_tolerance)

@@ -18,7 +18,7 @@ from ..core.state import Status
 from ..core.view import InstitutionView, PublicNation, View
 
 HOSTILE_KINDS = {Kind.ACTION, Kind.ARMED_ATTACK, Kind.BLOCKADE, Kind.INTELLIGENCE,
-                 Kind.PRIVATE_ACTION}
+                 Kind.PRIVATE_ACTION, Kind.INJECT}
 BLOCKADE_WEIGHT = 12.0
 CYBER_WEIGHT = 8.0
 

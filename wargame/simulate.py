@@ -1,0 +1,346 @@
+"""`wargame simulate`: computer-vs-computer games, headless, and what they add up to.
+
+Every state is played by its policy (:mod:`wargame.ai`); game ``i`` of a run
+with seed ``S`` has the seed ``sub_seed(S, "game", i)``, so a run is repeatable:
+the same campaign, seed, number of games, difficulty and policy give the same
+output byte for byte, whatever the number of processes (records are summed in
+game order). Games run in worker processes (all cores by default, ``--jobs`` to
+choose); a Rich progress bar is drawn on standard error when it is a terminal,
+then a table of outcomes is printed — or, with ``--json``, one JSON document.
+
+The CLI calls :func:`run` with its parsed arguments::
+
+    from wargame.simulate import run
+    sys.exit(run(args, sys.stdout))
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from typing import IO, Any
+
+from .ai import Difficulty, GameRecord, UnknownPolicy, available, get, play_game, sub_seed
+from .core.model import World
+
+DEFAULT_GAMES = 100
+TABLE_WIDTH = 100  # fixed width when not drawing on a terminal: repeatable output
+ENDINGS = ("resolved", "settled", "frozen", "war", "unfinished")
+
+
+class SimulateError(Exception):
+    """A problem with the arguments or the campaign: one line for the user."""
+
+
+# --------------------------------------------------------------- parameters
+@dataclass(frozen=True)
+class Params:
+    campaign: str | None = None  # a campaign file; None: the bundled default
+    games: int = DEFAULT_GAMES
+    seed: int | None = None  # None: the campaign's seed
+    json: bool = False
+    jobs: int | None = None  # None: every core
+    difficulty: str = Difficulty.NORMAL.value
+    policy: str | None = None  # one policy for every state; None: the campaign's / default
+
+    @classmethod
+    def of(cls, args: Any) -> "Params":
+        """From an ``argparse.Namespace`` (or any object with these attributes)."""
+        if isinstance(args, cls):
+            return args
+        get_ = (args.get if isinstance(args, dict) else lambda k, d=None: getattr(args, k, d))
+        games = get_("games")
+        return cls(campaign=get_("campaign"), games=DEFAULT_GAMES if games is None else games,
+                   seed=get_("seed"), json=bool(get_("json", False)), jobs=get_("jobs"),
+                   difficulty=get_("difficulty") or Difficulty.NORMAL.value,
+                   policy=get_("policy"))
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the world comes from; picklable, so each worker loads its own copy."""
+
+    campaign: str | None = None
+
+    def load(self) -> tuple[World, int, str, dict[str, str]]:
+        """(world, campaign seed, title, policy per state named by the campaign)."""
+        try:
+            from .campaign import DEFAULT_CAMPAIGN, CampaignErrors, load_campaign
+        except ImportError:  # the campaign loader is not there: the demo world
+            if self.campaign:
+                raise SimulateError("this installation cannot read campaign files") from None
+            from .core.worlds import demo_world
+            w = demo_world()
+            return w, 0, w.title, {}
+        try:
+            c = load_campaign(self.campaign or DEFAULT_CAMPAIGN)
+        except CampaignErrors as exc:
+            raise SimulateError(str(exc)) from None
+        except OSError as exc:
+            raise SimulateError(f"{self.campaign}: {exc.strerror or exc}") from None
+        return c.world, int(getattr(c, "seed", 0) or 0), c.title, dict(
+            getattr(c, "policies", None) or {})
+
+
+# --------------------------------------------------------------- running games
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(source: Source) -> None:
+    world, _, _, _ = source.load()
+    _WORKER["world"] = world
+
+
+def _play_chunk(indices: Sequence[int], seed: int, policies: dict[str, str] | str,
+                difficulty: str) -> list[tuple[int, GameRecord]]:
+    world = _WORKER["world"]
+    return [(i, play_game(world, game_seed(seed, i), policies, difficulty)) for i in indices]
+
+
+def game_seed(seed: int, index: int) -> int:
+    """The seed of game ``index`` in a run with ``seed``."""
+    return sub_seed(seed, "game", index) % (2 ** 63)
+
+
+def _context():
+    """Processes by fork where it is safe and cheap (Linux), else spawn (which needs
+    the usual ``if __name__ == "__main__"`` guard: console scripts have it)."""
+    methods = mp.get_all_start_methods()
+    return mp.get_context("fork" if sys.platform.startswith("linux") and "fork" in methods
+                          else "spawn")
+
+
+def play_games(source: Source, world: World, games: int, seed: int,
+               policies: dict[str, str] | str, difficulty: str, jobs: int = 1,
+               tick: Callable[[int], None] | None = None,
+               started: Callable[[], None] | None = None) -> list[GameRecord]:
+    """Play ``games`` games, in ``jobs`` processes; records in game order.
+
+    ``tick(k)`` is called as ``k`` more games finish; ``started()`` once every
+    worker process is up (start a progress display's thread only then: forking a
+    process that runs threads is unsafe).
+    """
+    jobs = max(1, min(jobs, games))
+    if jobs == 1:
+        if started:
+            started()
+        out = []
+        for i in range(games):
+            out.append(play_game(world, game_seed(seed, i), policies, difficulty))
+            if tick:
+                tick(1)
+        return out
+    size = max(1, min(20, games // (jobs * 4)))
+    chunks = [list(range(a, min(a + size, games))) for a in range(0, games, size)]
+    found: dict[int, GameRecord] = {}
+    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker,
+                             initargs=(source,)) as pool:
+        futures = [pool.submit(_play_chunk, c, seed, policies, difficulty) for c in chunks]
+        if started:
+            started()
+        for fut in as_completed(futures):
+            done = fut.result()
+            found.update(done)
+            if tick:
+                tick(len(done))
+    return [found[i] for i in range(games)]
+
+
+# --------------------------------------------------------------- summing up
+def _r(x: float, nd: int = 3) -> float:
+    return round(float(x), nd)
+
+
+def summarise(records: Sequence[GameRecord], world: World) -> dict:
+    """What a batch of games adds up to (plain data: the JSON document's body)."""
+    n = len(records)
+    outcomes = {e: 0 for e in ENDINGS}
+    for rec in records:
+        outcomes[rec.outcome] = outcomes.get(rec.outcome, 0) + 1
+    outcomes = {k: v for k, v in outcomes.items() if v or k != "unfinished"}
+    peaks = sorted(rec.peak for rec in records)
+    attacked = [rec for rec in records if rec.attacks]
+    obl = {k: sum(rec.obligations.get(k, 0) for rec in records)
+           for k in ("kept", "declined", "lapsed", "open")}
+    com = {k: sum(rec.commitments.get(k, 0) for rec in records)
+           for k in ("kept", "broken", "open")}
+    answered = obl["kept"] + obl["declined"]
+    states = {}
+    for nat in world.nations:
+        i = nat.id
+        scores = [rec.scores[i] for rec in records]
+        states[i] = {
+            "name": nat.name,
+            "score": _r(statistics.fmean(scores)) if n else 0.0,
+            "possible": records[0].possible[i] if n else 0,
+            "attacked_in": _r(sum(i in rec.attackers() for rec in records) / n) if n else 0.0,
+            "kept": sum(rec.kept.get(i, 0) for rec in records),
+            "declined": sum(rec.declined.get(i, 0) for rec in records),
+            "contribution": _r(statistics.fmean(rec.contributions[i] for rec in records))
+            if n else 0.0,
+            "escalation": _r(statistics.fmean(rec.pushed[i] for rec in records)) if n else 0.0,
+        }
+    return {
+        "games": n,
+        "outcomes": outcomes,
+        "war_rate": _r(outcomes.get("war", 0) / n) if n else 0.0,
+        "attack_rate": _r(len(attacked) / n) if n else 0.0,
+        "first_attack_round": _r(statistics.fmean(rec.attacks[0][0] for rec in attacked))
+        if attacked else None,
+        "escalation_peak": {
+            "mean": _r(statistics.fmean(peaks)) if n else 0.0,
+            "median": _r(statistics.median(peaks)) if n else 0.0,
+            "p90": _r(peaks[min(n - 1, int(0.9 * n))]) if n else 0.0,
+            "max": _r(peaks[-1]) if n else 0.0,
+        },
+        "rounds": _r(statistics.fmean(rec.rounds for rec in records)) if n else 0.0,
+        "obligations": dict(obl, kept_share=_r(obl["kept"] / answered) if answered else None),
+        "commitments": com,
+        "policy_errors": sum(len(rec.errors) for rec in records),
+        "states": states,
+    }
+
+
+# --------------------------------------------------------------- output
+def _table(doc: dict, out: IO[str]) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    tty = out.isatty()
+    style = box.HEAVY_HEAD if tty else box.ASCII2  # plain ASCII in files and pipes
+    con = Console(file=out, width=None if tty else TABLE_WIDTH, force_terminal=tty,
+                  no_color=not tty, highlight=False, emoji=False, soft_wrap=False)
+    s = doc["summary"]
+    n = s["games"]
+    con.print(f"{doc['campaign']}: {n} games, seed {doc['seed']}, difficulty "
+              f"{doc['difficulty']}, policy {doc['policy']}")
+    t = Table(title="Outcomes", title_justify="left", box=style)
+    t.add_column("ending")
+    t.add_column("games", justify="right")
+    t.add_column("share", justify="right")
+    for k, v in s["outcomes"].items():
+        t.add_row(k, str(v), f"{100 * v / n:.1f}%")
+    con.print(t)
+    peak = s["escalation_peak"]
+    obl, com = s["obligations"], s["commitments"]
+    first = s["first_attack_round"]
+    t = Table(title="Crisis", title_justify="left", show_header=False, box=style)
+    t.add_column("what")
+    t.add_column("value", justify="right")
+    t.add_row("war rate (games ending in war)", f"{100 * s['war_rate']:.1f}%")
+    t.add_row("games with an armed attack", f"{100 * s['attack_rate']:.1f}%")
+    t.add_row("first armed attack, mean round", "-" if first is None else f"{first:.1f}")
+    t.add_row("escalation peak: mean / median / p90 / max",
+              f"{peak['mean']:.1f} / {peak['median']:.1f} / {peak['p90']:.1f} / "
+              f"{peak['max']:.1f}")
+    t.add_row("rounds played, mean", f"{s['rounds']:.1f}")
+    share = obl["kept_share"]
+    t.add_row("obligations kept / declined / lapsed",
+              f"{obl['kept']} / {obl['declined']} / {obl['lapsed']}"
+              + ("" if share is None else f" ({100 * share:.0f}% kept)"))
+    t.add_row("commitments kept / broken", f"{com['kept']} / {com['broken']}")
+    if s["policy_errors"]:
+        t.add_row("illegal orders or votes from policies", str(s["policy_errors"]))
+    con.print(t)
+    t = Table(title="States", title_justify="left", box=style)
+    for col, just in (("state", "left"), ("mean score", "right"), ("attacks in", "right"),
+                      ("kept", "right"), ("declined", "right"), ("contribution", "right"),
+                      ("escalation", "right")):
+        t.add_column(col, justify=just)
+    for i, st in s["states"].items():
+        t.add_row(st["name"], f"{st['score']:.1f} / {st['possible']}",
+                  f"{100 * st['attacked_in']:.0f}%", str(st["kept"]), str(st["declined"]),
+                  f"{st['contribution']:.1f}", f"{st['escalation']:.1f}")
+    con.print(t)
+    con.print("attacks in: share of games in which the state launched an armed attack; "
+              "contribution: burden-sharing contributions (deployments, aid, spending, "
+              "sanctions costs, losses beside allies); escalation: escalation its own "
+              "orders added, per game.", soft_wrap=True)
+
+
+def _progress(err: IO[str], total: int):
+    """A transient Rich progress bar on ``err`` if it is a terminal, else nothing."""
+    if not (hasattr(err, "isatty") and err.isatty()):
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
+        TimeRemainingColumn
+
+    prog = Progress(TextColumn("simulating"), BarColumn(), MofNCompleteColumn(),
+                    TimeRemainingColumn(), console=Console(file=err), transient=True)
+    return prog
+
+
+def run(args: Any, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
+    """``wargame simulate``: returns the exit status (0 ok, 2 bad arguments/campaign)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        p = Params.of(args)
+        if p.games < 1:
+            raise SimulateError("--games must be at least 1")
+        if p.jobs is not None and p.jobs < 1:
+            raise SimulateError("--jobs must be at least 1")
+        try:
+            difficulty = Difficulty.parse(p.difficulty).value
+        except ValueError as exc:
+            raise SimulateError(str(exc)) from None
+        source = Source(p.campaign)
+        world, campaign_seed, title, named = source.load()
+        seed = campaign_seed if p.seed is None else p.seed
+        policies: dict[str, str] | str = p.policy or {n: named.get(n, "default")
+                                                      for n in world.ids}
+        for name in ([policies] if isinstance(policies, str) else
+                     list(dict.fromkeys(policies.values()))):
+            try:
+                get(name)
+            except UnknownPolicy as exc:
+                raise SimulateError(str(exc)) from None
+    except SimulateError as exc:
+        print(f"wargame simulate: {exc}", file=err)
+        return 2
+    jobs = p.jobs or os.cpu_count() or 1
+    bar = _progress(err, p.games)
+    started = time.perf_counter()
+    if bar is not None:
+        task = bar.add_task("games", total=p.games)
+        try:
+            records = play_games(source, world, p.games, seed, policies, difficulty, jobs,
+                                 tick=lambda k: bar.advance(task, k), started=bar.start)
+        finally:
+            bar.stop()
+    else:
+        records = play_games(source, world, p.games, seed, policies, difficulty, jobs)
+    elapsed = time.perf_counter() - started
+    doc = {
+        "campaign": title,
+        "seed": seed,
+        "difficulty": difficulty,
+        "policy": policies if isinstance(policies, str) else (
+            "default" if set(policies.values()) == {"default"} else policies),
+        "summary": summarise(records, world),
+        "games": [{"index": i, "seed": rec.seed, "outcome": rec.outcome,
+                   "rounds": rec.rounds, "peak": _r(rec.peak),
+                   "attacks": [list(a) for a in rec.attacks]}
+                  for i, rec in enumerate(records)],
+    }
+    if p.json:
+        out.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    else:
+        _table(doc, out)
+    if bar is not None:  # timing is for people, never part of the (repeatable) output
+        print(f"{p.games} games in {elapsed:.1f} s ({p.games / elapsed:.1f} games/s, "
+              f"{min(jobs, p.games)} process(es))", file=err)
+    return 0
+
+
+__all__ = ["Params", "SimulateError", "Source", "available", "game_seed", "play_games",
+           "run", "summarise"]
