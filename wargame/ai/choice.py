@@ -6,19 +6,26 @@ rules to options the view says are legal: at most ``orders_per_round`` orders, n
 order twice, one readiness change, one kind of sanctions per target, never impose
 and lift sanctions on one state at once, never accept a ceasefire and attack the
 same state in one round.
+
+A draft's measure must also suit its institution (``Option.measures`` lists every
+measure for every institution): :meth:`OrderSet.draft_ok` applies the rules of
+:func:`wargame.core.legal.check` for drafts from the world and the view.
 """
 
 from __future__ import annotations
 
-from ..core.actions import Effect, Order
-from ..core.legal import Option
+from ..core.actions import Effect, Measure, Order
+from ..core.legal import MEASURE_CLAUSE, Option
+from ..core.model import ClauseKind, World
 from ..core.view import View
 
 ATTACKS = (Effect.STRIKE, Effect.INVADE)
 
 
 class OrderSet:
-    def __init__(self, view: View, most: int):
+    def __init__(self, view: View, most: int, world: World | None = None):
+        self.view = view
+        self.world = world
         self.nation = view.nation
         self.most = most
         self.orders: list[Order] = []
@@ -48,6 +55,28 @@ class OrderSet:
         found.sort(key=lambda o: (o.action.magnitude, o.action.escalation, o.action.id))
         return found[-1] if strongest else found[0]
 
+    def draft_ok(self, institution: str, measure: str, target: str) -> bool:
+        """Whether a draft of ``measure`` on ``target`` may be tabled in ``institution``."""
+        if self.world is None:
+            return True
+        inst = self.world.institution.get(institution)
+        try:
+            m = Measure(measure)
+        except ValueError:
+            return False
+        if inst is None or target not in self.world.nation:
+            return False
+        kind = MEASURE_CLAUSE.get(m)
+        if kind is not None and not inst.has(kind):
+            return False
+        if m is Measure.SUSPEND and target not in inst.members:
+            return False
+        if m is Measure.USE_OF_FORCE and any(
+                c.requires_sanctions_tried for c in inst.clauses_of(ClauseKind.USE_OF_FORCE)):
+            iv = next(i for i in self.view.institutions if i.id == institution)
+            return target in iv.sanctions_on
+        return True
+
     def full(self) -> bool:
         return len(self.orders) >= self.most
 
@@ -67,6 +96,8 @@ class OrderSet:
         if option.institutions and not institution:
             return False
         if measure and measure not in option.measures:
+            return False
+        if spec.effect is Effect.TABLE and not self.draft_ok(institution, measure, target):
             return False
         order = Order(self.nation, spec.id, target=target, institution=institution,
                       measure=measure)

@@ -105,7 +105,7 @@ class DefaultPolicy(Policy):
 
     def orders(self, view: View) -> list[Order]:
         r = self._read(view)
-        s = OrderSet(view, self.world.orders_per_round)
+        s = OrderSet(view, self.world.orders_per_round, self.world)
         cands: list[tuple[float, int, object, str, str, str, str]] = []
 
         def add(u: float, option, target: str = "", institution: str = "",

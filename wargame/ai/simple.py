@@ -18,7 +18,7 @@ class RandomPolicy(Policy):
     name = "random"
 
     def orders(self, view: View) -> list[Order]:
-        s = OrderSet(view, self.world.orders_per_round)
+        s = OrderSet(view, self.world.orders_per_round, self.world)
         opts = list(view.options)
         for _ in range(self.rng.randint(0, self.world.orders_per_round)):
             if not opts:
