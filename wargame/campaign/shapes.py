@@ -371,7 +371,10 @@ class Obj(Shape):
             spec = self.fields.get(key)
             if spec is None:
                 hint = did_you_mean(key, self.fields, "the keys allowed here are")
-                if hint.startswith("did you mean"):
+                if not ID_RE.match(key):
+                    hint = "a colon and a space inside a text start a new key: put the " \
+                           "whole text in quotes"
+                elif hint.startswith("did you mean"):
                     meant.add(hint.split("'")[1])
                 r.error(mark(k), f"unknown key '{key}' in {self.title or 'this mapping'}", hint)
                 continue
