@@ -12,20 +12,9 @@ from ..core.actions import CATALOGUE, Effect, Measure
 from ..core.ladder import DEFAULT_LADDER
 from ..core.legal import MEASURE_CLAUSE
 from .errors import did_you_mean
+from .fmt import CLAUSE_FIELDS, OBJECTIVE_TARGET, OBJECTIVE_THRESHOLD, RULE_OPTIONS
 from .shapes import BAD, Reader
 
-OBJECTIVE_TARGET = {"alliance_credible": "institution", "aggressor_withdraws": "state",
-                    "gain_territory": "state", "target_sanctioned": "state"}
-OBJECTIVE_THRESHOLD = {"gain_territory": "the % of the target's territory to hold",
-                       "low_costs": "the most it may spend, % of GDP",
-                       "keep_support": "the lowest acceptable public support, 0-100",
-                       "keep_credibility": "the lowest acceptable credibility, 0-100"}
-CLAUSE_FIELDS = {"requested_by": ("consultation",),
-                 "trigger": ("collective_defence",), "strength": ("collective_defence",),
-                 "binding": ("sanctions",), "requires": ("use_of_force_authorisation",),
-                 "decline_costs": ("collective_defence", "sanctions")}
-RULE_OPTIONS = {"votes": "qualified_majority", "veto": "qualified_majority",
-                "abstention_blocks": "unanimity", "of_members": "simple_majority"}
 MAGNITUDE = {Effect.READINESS: (1, 2, "1 (raised) or 2 (mobilised)"),
              Effect.SANCTION: (0, 1, "above 0 to 1"), Effect.DEPLOY: (0, 1, "above 0 to 1"),
              Effect.BLOCKADE: (0, 1, "above 0 to 1"), Effect.CYBER: (0, 1, "above 0 to 1"),
@@ -184,10 +173,10 @@ class Checker:
         name = rule.get("rule")
         if not ok(name):
             return
-        for option, owner in RULE_OPTIONS.items():
-            if option in rule and name != owner:
-                self.err(path + (option,), f"'{option}' applies only to {owner}, not {name}",
-                         f"remove '{option}'", key=True)
+        for option, owners in RULE_OPTIONS.items():
+            if option in rule and name not in owners:
+                self.err(path + (option,), f"'{option}' applies only to {' and '.join(owners)}"
+                         f", not {name}", f"remove '{option}'", key=True)
         if name != "qualified_majority":
             return
         votes = rule.get("votes")

@@ -19,6 +19,42 @@ STAGES = ("peace", "tension", "incident", "consultation", "sanctions", "collecti
 """Crisis stages a game may start in and actions may be allowed in (not the ends)."""
 OUTCOMES = ("resolved", "settled", "frozen", "war")
 
+# Rules that depend on a "kind": the checker enforces them, the schema states them.
+OBJECTIVE_TARGET = {"alliance_credible": "institution", "aggressor_withdraws": "state",
+                    "gain_territory": "state", "target_sanctioned": "state"}
+OBJECTIVE_THRESHOLD = {"gain_territory": "the % of the target's territory to hold",
+                       "low_costs": "the most it may spend, % of GDP",
+                       "keep_support": "the lowest acceptable public support, 0-100",
+                       "keep_credibility": "the lowest acceptable credibility, 0-100"}
+CLAUSE_FIELDS = {"requested_by": ("consultation",),
+                 "trigger": ("collective_defence",), "strength": ("collective_defence",),
+                 "binding": ("sanctions",), "requires": ("use_of_force_authorisation",),
+                 "decline_costs": ("collective_defence", "sanctions")}
+RULE_OPTIONS = {"votes": ("qualified_majority",), "veto": ("qualified_majority",),
+                "abstention_blocks": ("unanimity",), "of_members": ("simple_majority",)}
+CLAUSE_REQUIRED = {"collective_defence": ("strength",)}
+RULE_REQUIRED = {"qualified_majority": ("votes",)}
+
+
+def _when(key: str, value: str, then: dict) -> dict:
+    return {"if": {"properties": {key: {"const": value}}, "required": [key]}, "then": then}
+
+
+def _kind_rules(key: str, kinds, allowed: dict, required: dict) -> list[dict]:
+    """JSON Schema if/then rules: which keys each kind needs, which it may not have."""
+    out = []
+    for kind in kinds:
+        banned = [k for k, owners in allowed.items() if kind not in owners]
+        then: dict = {}
+        if required.get(kind):
+            then["required"] = list(required[kind])
+        if banned:
+            then["not"] = {"anyOf": [{"required": [k]} for k in banned]}
+        if then:
+            out.append(_when(key, kind, then))
+    return out
+
+
 SHARE = Num(0, 1)
 PERCENT = Num(0, 100)
 
@@ -44,7 +80,12 @@ OBJECTIVE = Obj(title="an objective", fields={
     "threshold": F(Num(0, 100), "The number it is measured against: % of territory "
                    "(gain_territory), % of GDP (low_costs), or a 0-100 level."),
     "text": F(Text(), "The objective in words, shown to the player."),
-})
+}, extra={"allOf": _kind_rules(
+    "kind", [k.value for k in ObjectiveKind],
+    {"target": tuple(OBJECTIVE_TARGET), "threshold": tuple(OBJECTIVE_THRESHOLD)},
+    {k.value: tuple(f for f, table in (("target", OBJECTIVE_TARGET),
+                                       ("threshold", OBJECTIVE_THRESHOLD)) if k.value in table)
+     for k in ObjectiveKind})})
 
 STATE = Obj(title="a state", fields={
     "name": F(Text(), "The state's name as players read it.", required=True),
@@ -74,7 +115,7 @@ RULE = Obj(title="a decision rule", fields={
     "abstention_blocks": F(Bool(), "unanimity: whether an abstention blocks (default false)."),
     "of_members": F(Bool(), "simple_majority: count a majority of all members, not of "
                     "votes cast (default false)."),
-})
+}, extra={"allOf": _kind_rules("rule", tuple(RULES), RULE_OPTIONS, RULE_REQUIRED)})
 
 DECLINE = Obj(title="decline costs", fields={
     "credibility": F(PERCENT, "Credibility the member loses (default 10)."),
@@ -98,7 +139,8 @@ CLAUSE = Obj(title="a clause", fields={
     "requires": F(Enum(values=("sanctions_tried",)),
                   "use_of_force_authorisation: only after sanctions (UN Art. 42)."),
     "decline_costs": F(DECLINE, "What a member pays for declining an obligation under it."),
-})
+}, extra={"allOf": _kind_rules("kind", [k.value for k in ClauseKind], CLAUSE_FIELDS,
+                               CLAUSE_REQUIRED)})
 
 INSTITUTION = Obj(title="an institution", fields={
     "name": F(Text(), "The institution's name.", required=True),

@@ -355,6 +355,7 @@ class Obj(Shape):
 
     fields: dict = field(default_factory=dict)  # key -> Field
     title: str = ""  # what it is, for messages: 'a state', 'an inject'
+    extra: dict = field(default_factory=dict)  # more JSON Schema (rules checked elsewhere)
 
     def _read(self, r, node, path):
         pairs = _mapping(r, node, path, self)
@@ -399,7 +400,7 @@ class Obj(Shape):
         required = [k for k, s in self.fields.items() if s.required]
         if required:
             out["required"] = required
-        return out
+        return {**out, **self.extra}
 
 
 @dataclass(frozen=True)
