@@ -10,14 +10,15 @@ imports this package.
 True
 """
 
-from .base import Difficulty, Policy, PolicyFactory, drafts_to_vote, policy_rng, sub_seed
+from .base import (Counter, Difficulty, Offer, Policy, PolicyFactory, drafts_to_vote, policy_rng,
+                   sub_seed)
 from .default import DefaultPolicy
 from .registry import BUILTIN, GROUP, UnknownPolicy, available, get, make
 from .runner import ComputerPlayers, GameRecord, play_game, record
 from .simple import PassivePolicy, RandomPolicy
 
 __all__ = [
-    "BUILTIN", "GROUP", "ComputerPlayers", "DefaultPolicy", "Difficulty", "GameRecord",
+    "BUILTIN", "GROUP", "ComputerPlayers", "Counter", "Offer", "DefaultPolicy", "Difficulty", "GameRecord",
     "PassivePolicy", "Policy", "PolicyFactory", "RandomPolicy", "UnknownPolicy", "available",
     "drafts_to_vote", "get", "make", "play_game", "policy_rng", "record", "sub_seed",
 ]

@@ -4,11 +4,14 @@ A :class:`Policy` governs one state for one game. The game runner shows it the
 state's :class:`~wargame.core.view.View` (what that government may see) and asks
 for what the current phase needs:
 
-* diplomacy phase: :meth:`Policy.votes` on open drafts; later, when negotiation
-  reaches the verb API, :meth:`Policy.answers` to proposals, :meth:`Policy.proposals`
-  and :meth:`Policy.messages` (all empty by default, so policies written today
-  keep working when those arrive);
-* orders phase: :meth:`Policy.orders`, chosen from ``view.options``.
+* diplomacy phase: :meth:`Policy.answers` to proposals made to the state, then
+  :meth:`Policy.votes` on open drafts;
+* orders phase: :meth:`Policy.orders`, chosen from ``view.options``; once every
+  state has given its orders, :meth:`Policy.proposals` and
+  :meth:`Policy.messages` with the same view (so no state's orders depend on
+  another's proposals made in the same phase: moves stay simultaneous).
+
+Only :meth:`Policy.orders` must be written; the others default to nothing.
 
 A policy may also read the immutable :class:`~wargame.core.model.World` (the
 campaign: treaty texts, trade ties, its *own* personality and objectives). It must
@@ -28,6 +31,7 @@ from typing import Any, Protocol
 from ..core.actions import Order
 from ..core.model import World
 from ..core.rules import Vote
+from ..core.terms import Term
 from ..core.view import View
 
 
@@ -79,6 +83,26 @@ def policy_rng(seed: int, nation: str) -> random.Random:
     return random.Random(sub_seed(seed, "ai", nation))
 
 
+@dataclass(frozen=True)
+class Offer:
+    """A proposal a policy wants to make (``Game.propose``): terms to other states,
+    or tabled in an institution (then ``to`` is ignored)."""
+
+    to: tuple[str, ...]
+    terms: tuple[Term, ...]
+    institution: str = ""
+    due_in: int = 1
+    expires_in: int = 1
+
+
+@dataclass(frozen=True)
+class Counter:
+    """An answer that rejects a proposal and offers other terms (``Game.counter``)."""
+
+    terms: tuple[Term, ...]
+    due_in: int = 1
+
+
 class Policy:
     """Base class of computer players. Override :meth:`orders` at least.
 
@@ -98,18 +122,24 @@ class Policy:
 
     # -- diplomacy phase
     def votes(self, view: View) -> dict[str, Vote]:
-        """Votes on open drafts, by draft id. A draft left out: absent."""
+        """Votes on open drafts, by draft id. A draft left out: absent.
+
+        Called only when there is a draft this state may vote on."""
         return {}
 
-    def answers(self, view: View) -> dict[str, str]:
-        """Answers to proposals made to this state: proposal id -> accept | reject."""
+    def answers(self, view: View) -> dict[str, "str | Counter"]:
+        """Answers to open proposals made to this state, by proposal id:
+        ``"accept"``, ``"reject"`` or a :class:`Counter`. Left out: no answer yet.
+
+        Called only when a proposal awaits this state's answer."""
         return {}
 
-    def proposals(self, view: View) -> list[Any]:
-        """Proposals to make (negotiation): terms for other states to answer."""
+    # -- after everyone's orders (the orders-phase view, once a round)
+    def proposals(self, view: View) -> list[Offer]:
+        """Proposals to make; the others answer them in the next diplomacy phase."""
         return []
 
-    def messages(self, view: View) -> list[Any]:
+    def messages(self, view: View) -> list[tuple[tuple[str, ...], str]]:
         """Private messages to send: (recipients, text) pairs."""
         return []
 

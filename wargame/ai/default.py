@@ -22,8 +22,10 @@ are legal together. The judgements, in the order a government would make them:
   multilateral states consult and sanction before they use force.
 * **peace**: ceasefires, mediation, standing down, lifting sanctions.
 * **burden sharing**: defence spending, unless it free-rides.
+* **its word**: orders that keep the commitments it made, if its loyalty and the
+  credibility at stake outweigh their cost (:mod:`wargame.ai.talks`).
 
-Votes on drafts follow interests (:meth:`DefaultPolicy.votes`). Every judgement
+Votes, answers to proposals and its own proposals are in :mod:`wargame.ai.talks`. Every judgement
 gets a little noise from the state's own random source (more at ``easy``), plus
 one persistent misjudgement of risk drawn at the start of the game.
 """
@@ -37,7 +39,7 @@ from ..core.clauses import SUBSTANTIVE
 from ..core.model import ClauseKind, ObjectiveKind as K, Strength, World
 from ..core.rules import Motion, MotionKind, Vote, decide
 from ..core.view import View
-from .base import Difficulty, Policy, drafts_to_vote
+from .base import Difficulty, Policy
 from .choice import OrderSet
 from .estimate import (
     STRENGTH_FACTOR,
@@ -49,17 +51,16 @@ from .estimate import (
     win_probability,
 )
 from .reading import Memory, Reading
+from .talks import Diplomacy
 
 DETERRENCE = 3.0  # weight of the deterrence ratio against the gain of an attack
 DUTY = {Strength.AUTOMATIC: 1.0, Strength.AS_IT_DEEMS_NECESSARY: 0.6,
         Strength.CONSTITUTIONAL_PROCESSES: 0.45}
-PUNITIVE = {Measure.CONDEMN.value, Measure.SANCTIONS.value, Measure.USE_OF_FORCE.value,
-            Measure.SUSPEND.value}
 WAR_STAKES = (K.AVOID_WAR, K.LOW_COSTS, K.KEEP_TERRITORY, K.KEEP_SUPPORT)
 COERCION = (Effect.DEMARCHE, Effect.CONDEMN, Effect.RECALL, Effect.CYBER, Effect.BLOCKADE)
 
 
-class DefaultPolicy(Policy):
+class DefaultPolicy(Diplomacy, Policy):
     name = "default"
 
     def __init__(self, world: World, nation: str, rng: random.Random,
@@ -120,6 +121,7 @@ class DefaultPolicy(Policy):
         self._pressure(r, s, add, culprits)
         self._peace(r, s, add, culprits)
         self._burden(r, s, add)
+        self.keep_commitments(r, s, add)
         cands.sort(key=lambda c: (-c[0], c[1]))
         self.why = []
         for u, _, option, target, inst, measure, why in cands:
@@ -215,6 +217,8 @@ class DefaultPolicy(Policy):
             rho = (response + dfn) / att  # deterrence: what an attack would meet
             u = (p.aggression * (0.3 + gain) * pw - DETERRENCE * self.aversion * rho * stakes
                  + self.bias + self._judge(0.35))
+            if self.promised_not_to_attack(r, t):  # breaking its word costs credibility
+                u -= 0.3 + p.loyalty
             if points:
                 self.assessment[t] = u
             invade = s.option(Effect.INVADE, target=t)
@@ -568,45 +572,3 @@ class DefaultPolicy(Policy):
         if self._recent(opt.action.id, "", 1, r.view.round):
             u -= 0.3
         add(u + self._judge(), opt)
-
-    # ------------------------------------------------------------ votes
-    def votes(self, view: View) -> dict[str, Vote]:
-        drafts = drafts_to_vote(view, self.world)
-        if not drafts:
-            return {}
-        r = self._read(view)
-        culprits = self._culprits(r)
-        p, me = self.p, self.nation
-        out: dict[str, Vote] = {}
-        for d in drafts:
-            t, m = d.target, d.measure
-            self.drafts_seen[(d.institution, m, t)] = view.round
-            friendly = t in self.partners or t in self.world.allies[me] or \
-                self.trade.get(t, 0.0) >= 0.25
-            hostile = culprits.get(t, 0.0) >= 0.5
-            mine_to_take = t in self.assessment and not self.goal_met.get(t) and \
-                self.assessment[t] > -0.3
-            if t == me:
-                vote = Vote.NO
-            elif m in PUNITIVE:
-                if hostile and not friendly:
-                    cost = self.trade.get(t, 0.0) * (0.5 + p.free_riding)
-                    vote = Vote.YES if m != Measure.USE_OF_FORCE.value or \
-                        p.aggression + p.loyalty > 0.8 else Vote.ABSTAIN
-                    if m == Measure.SANCTIONS.value and cost > 0.25:
-                        vote = Vote.ABSTAIN
-                elif hostile:
-                    vote = Vote.ABSTAIN if p.multilateralism >= 0.5 else Vote.NO
-                elif friendly or mine_to_take:
-                    vote = Vote.NO
-                else:
-                    vote = Vote.YES if p.multilateralism >= 0.7 else Vote.ABSTAIN
-            else:  # statement, ceasefire, peacekeeping: pacific settlement
-                if mine_to_take or (m != Measure.STATEMENT.value and t in self.memory.taken):
-                    vote = Vote.NO
-                elif p.multilateralism >= 0.4 or p.aggression < 0.3:
-                    vote = Vote.YES
-                else:
-                    vote = Vote.ABSTAIN
-            out[d.id] = vote
-        return out

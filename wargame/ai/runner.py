@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..core.errors import IllegalOrder, RuleError
+from ..core.errors import IllegalOrder, PhaseError, RuleError
 from ..core.events import Kind
 from ..core.game import Game
 from ..core.model import World
+from ..core.negotiation import ProposalStatus
 from . import registry
-from .base import Difficulty, Policy
+from .base import Counter, Difficulty, Policy
 
 
 def _names(world: World, nations: Iterable[str],
@@ -45,6 +46,23 @@ class ComputerPlayers:
         }
         self.errors: list[str] = []  # illegal orders or votes a policy produced
 
+    def answer(self, game: Game) -> None:
+        """Answer the open proposals made to computer-played states (diplomacy phase)."""
+        waiting: dict[str, None] = {}
+        for prop in game.state.proposals:
+            if prop.status is ProposalStatus.OPEN:
+                waiting.update(dict.fromkeys(n for n in prop.to
+                                             if n in self.policies and n not in prop.answers))
+        for n in (n for n in self.policies if n in waiting):
+            for pid, reply in self.policies[n].answers(game.view(n)).items():
+                try:
+                    if isinstance(reply, Counter):
+                        game.counter(n, pid, list(reply.terms), reply.due_in)
+                    else:
+                        game.answer(n, pid, reply)
+                except (IllegalOrder, PhaseError) as exc:
+                    self.errors.append(f"round {game.round}, {n} answers {pid}: {exc}")
+
     def vote(self, game: Game) -> None:
         """Cast the computer-played states' votes (diplomacy phase)."""
         drafts = game.drafts()
@@ -64,8 +82,10 @@ class ComputerPlayers:
 
     def give_orders(self, game: Game) -> None:
         """Submit the computer-played states' orders (orders phase)."""
+        views = {}
         for n, policy in self.policies.items():
-            orders = policy.orders(game.view(n))
+            views[n] = view = game.view(n)
+            orders = policy.orders(view)
             try:
                 game.submit_orders(n, orders)
             except IllegalOrder as exc:
@@ -78,12 +98,26 @@ class ComputerPlayers:
                     except IllegalOrder:
                         pass
                 game.submit_orders(n, legal)
+        # then proposals and messages, from the same views: moves stay simultaneous
+        for n, policy in self.policies.items():
+            for offer in policy.proposals(views[n]):
+                try:
+                    game.propose(n, offer.to, list(offer.terms), offer.institution,
+                                 offer.due_in, offer.expires_in)
+                except (IllegalOrder, PhaseError) as exc:
+                    self.errors.append(f"round {game.round}, {n} proposes: {exc}")
+            for to, text in policy.messages(views[n]):
+                try:
+                    game.send_message(n, to, text)
+                except (IllegalOrder, PhaseError) as exc:
+                    self.errors.append(f"round {game.round}, {n} writes: {exc}")
 
     def play_round(self, game: Game) -> None:
         """From a round's briefing to the next one (or the end of the game)."""
         if game.phase == "briefing":
             game.advance()
         if game.phase == "diplomacy":
+            self.answer(game)
             self.vote(game)
             game.advance()
         self.give_orders(game)

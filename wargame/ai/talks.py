@@ -1,0 +1,254 @@
+"""Diplomacy of the default policy: votes, proposals, answers, and keeping its word.
+
+A mixin of :class:`~wargame.ai.default.DefaultPolicy` (it uses the policy's
+personality, memory and judgements):
+
+* **votes** on drafts follow interests: no to anything against itself, its allies
+  or a large trading partner; yes to punishing an aggressor; pacific settlement
+  when multilateral or dovish;
+* **answers** weigh what each term would cost it against what the others' terms
+  would bring; a free rider asked to deploy counters with aid;
+* **proposals**: a threatened state asks its strongest ally to deploy forces in
+  return for raising its own defence spending (burden sharing); a multilateral
+  victim, or its alliance's leading power, asks its allies to sanction the
+  aggressor together;
+* **commitments** it made are kept or broken according to its loyalty and the
+  credibility it would lose (:data:`~wargame.core.negotiation.BROKEN_CREDIBILITY`).
+"""
+
+from __future__ import annotations
+
+from ..core.actions import Effect, Measure
+from ..core.legal import MAX_SPENDING
+from ..core.model import ObjectiveKind as K
+from ..core.negotiation import BROKEN_CREDIBILITY, ProposalStatus
+from ..core.rules import Vote
+from ..core.state import Status
+from ..core.terms import SPENDING_STEP, Term, TermKind as T
+from ..core.view import View
+from .base import Counter, Offer, drafts_to_vote
+from .estimate import own_power, public_power
+from .reading import Reading
+
+PUNITIVE = {Measure.CONDEMN.value, Measure.SANCTIONS.value, Measure.USE_OF_FORCE.value,
+            Measure.SUSPEND.value}
+
+
+class Diplomacy:
+    """Votes, answers, proposals and commitments (mixed into DefaultPolicy)."""
+
+    # ------------------------------------------------------------ votes
+    def votes(self, view: View) -> dict[str, Vote]:
+        drafts = drafts_to_vote(view, self.world)
+        if not drafts:
+            return {}
+        r = self._read(view)
+        culprits = self._culprits(r)
+        promised = {(c.term.institution, c.term.measure, c.term.target)
+                    for c in view.commitments if c.debtor == self.nation
+                    and c.status is Status.OPEN and c.term.kind is T.SUPPORT_RESOLUTION}
+        out: dict[str, Vote] = {}
+        for d in drafts:
+            self.drafts_seen[(d.institution, d.measure, d.target)] = view.round
+            vote = self.vote_on(r, culprits, d.measure, d.target)
+            if (d.institution, d.measure, d.target) in promised and vote is not Vote.YES \
+                    and self.p.loyalty + self._judge() > 0.4:
+                vote = Vote.YES  # it promised to
+            out[d.id] = vote
+        return out
+
+    def vote_on(self, r: Reading, culprits: dict[str, float], m: str, t: str) -> Vote:
+        """How this state votes on a draft of measure ``m`` concerning ``t``."""
+        p, me = self.p, self.nation
+        friendly = t in self.partners or t in self.world.allies[me] or \
+            self.trade.get(t, 0.0) >= 0.25
+        hostile = culprits.get(t, 0.0) >= 0.5
+        mine_to_take = t in self.assessment and not self.goal_met.get(t) and \
+            self.assessment[t] > -0.3
+        if t == me:
+            return Vote.NO
+        if m in PUNITIVE:
+            if hostile and not friendly:
+                if m == Measure.SANCTIONS.value and \
+                        self.trade.get(t, 0.0) * (0.5 + p.free_riding) > 0.25:
+                    return Vote.ABSTAIN  # sanctions would cost it too much
+                if m == Measure.USE_OF_FORCE.value and p.aggression + p.loyalty <= 0.8:
+                    return Vote.ABSTAIN
+                return Vote.YES
+            if hostile:
+                return Vote.ABSTAIN if p.multilateralism >= 0.5 else Vote.NO
+            if friendly or mine_to_take:
+                return Vote.NO
+            return Vote.YES if p.multilateralism >= 0.7 else Vote.ABSTAIN
+        # statement, ceasefire, peacekeeping: pacific settlement
+        if mine_to_take or (m != Measure.STATEMENT.value and t in self.memory.taken):
+            return Vote.NO
+        if p.multilateralism >= 0.4 or p.aggression < 0.3:
+            return Vote.YES
+        return Vote.ABSTAIN
+
+    # ------------------------------------------------------------ terms
+    def term_cost(self, r: Reading, term: Term) -> float:
+        """What keeping ``term`` (its own) would cost this state, in judgement units."""
+        p, k, t = self.p, term.kind, term.target
+        ally = t in self.partners
+        culprit = self._culprits(r).get(t, 0.0) if t else 0.0
+        if k is T.DEPLOY:
+            return 0.3 + 0.4 * p.free_riding - 0.5 * p.loyalty * ally
+        if k is T.SANCTION:
+            return (self.trade.get(t, 0.0) * (2.0 + 4.0 * r.weight(K.LOW_COSTS))
+                    * (0.5 + p.free_riding) + 0.1 - 0.5 * culprit)
+        if k is T.LIFT_SANCTIONS:
+            return 0.5 * culprit - self.trade.get(t, 0.0)
+        if k is T.RAISE_SPENDING:
+            return 0.2 + 0.5 * p.free_riding - 0.3 * p.loyalty
+        if k is T.WITHDRAW:
+            return 2.0 * r.weight(K.GAIN_TERRITORY, target=t) + 0.3 * p.aggression
+        if k is T.CEASEFIRE:
+            return max(0.0, self.assessment.get(t, -1.0)) + 0.2 * p.aggression \
+                - r.weight(K.AVOID_WAR, K.CRISIS_RESOLVED)
+        if k is T.AID:
+            return 0.15 + 0.3 * p.free_riding - 0.3 * p.loyalty * ally
+        if k is T.NO_ATTACK:
+            return max(0.0, self.assessment.get(t, -1.0)) + 0.1 * p.aggression
+        if k is T.SUPPORT_RESOLUTION:
+            return 0.0 if self.vote_on(r, self._culprits(r), term.measure, t) is Vote.YES \
+                else 0.5
+        return 0.05  # consult
+
+    def term_benefit(self, r: Reading, term: Term) -> float:
+        """What another party keeping ``term`` would bring this state."""
+        p, k, t, me = self.p, term.kind, term.target, self.nation
+        if k is T.DEPLOY:
+            return min(1.0, self._danger(r)[0]) if t == me else \
+                0.3 * p.loyalty * self._ally_threat(r, t) if t in self.partners else 0.0
+        if k is T.SANCTION:
+            return 0.5 * self._culprits(r).get(t, 0.0)
+        if k is T.LIFT_SANCTIONS:
+            return 0.5 if t == me else 0.0
+        if k is T.RAISE_SPENDING:
+            return 0.3 * p.loyalty if term.party in self.partners else 0.0
+        if k is T.WITHDRAW:
+            return 2.0 * r.weight(K.KEEP_TERRITORY) + 0.5 if t == me else \
+                0.5 * r.weight(K.AGGRESSOR_WITHDRAWS, target=term.party)
+        if k is T.CEASEFIRE:
+            return r.weight(K.AVOID_WAR, K.CRISIS_RESOLVED) + 0.2 if t == me else 0.05
+        if k is T.AID:
+            return 0.3 if t == me else 0.0
+        if k is T.NO_ATTACK:
+            return min(1.0, self._danger(r)[0]) if t == me else 0.0
+        if k is T.SUPPORT_RESOLUTION:
+            return 0.2
+        return 0.1
+
+    # ------------------------------------------------------------ answers
+    def answers(self, view: View) -> dict[str, str | Counter]:
+        r = self._read(view)
+        me = self.nation
+        out: dict[str, str | Counter] = {}
+        for prop in view.proposals:
+            if prop.status is not ProposalStatus.OPEN or me not in prop.to or \
+                    me in prop.answers:
+                continue
+            value = sum(self.term_benefit(r, t) if t.party != me else -self.term_cost(r, t)
+                        for t in prop.terms) + self._judge()
+            if value > 0:
+                out[prop.id] = "accept"
+                continue
+            counter = self._counter(r, prop) if not prop.institution else None
+            out[prop.id] = counter or "reject"
+        return out
+
+    def _counter(self, r: Reading, prop) -> Counter | None:
+        """A free rider asked to deploy offers aid instead, if the rest is worth it."""
+        me = self.nation
+        mine = [t for t in prop.terms if t.party == me]
+        if self.p.free_riding < 0.5 or not any(t.kind is T.DEPLOY for t in mine):
+            return None
+        terms = tuple(Term(me, T.AID, target=t.target) if t.party == me and t.kind is T.DEPLOY
+                      else t for t in prop.terms
+                      if not (t.kind is T.RAISE_SPENDING and t.party != me
+                              and r.state(t.party).spending >= t.value - 1e-9))
+        if any(t.kind is T.AID and t.party == me and t.target in r.me.sanctioning
+               for t in terms):
+            return None
+        return Counter(terms, prop.due_in)
+
+    # ------------------------------------------------------------ proposals
+    def proposals(self, view: View) -> list[Offer]:
+        r = self._read(view)
+        out: list[Offer] = []
+        now = view.round
+        danger, by = self._danger(r)
+        # burden sharing: "I raise my spending if you deploy to me"
+        if danger >= 0.5 and self.partners and not self._recent("ask-deploy", "", 3, now):
+            here = {o for (o, h) in self.memory.tripwires if h == self.nation}
+            asked = [a for a in self.partners if a not in here and a != by]
+            if asked:
+                strongest = max(asked, key=lambda a: (public_power(r.state(a)), a))
+                terms = [Term(strongest, T.DEPLOY, target=self.nation)]
+                if r.me.spending + SPENDING_STEP <= MAX_SPENDING:
+                    terms.append(Term(self.nation, T.RAISE_SPENDING,
+                                      value=round(r.me.spending + SPENDING_STEP, 2)))
+                out.append(Offer((strongest,), tuple(terms), due_in=2))
+                self.last[("ask-deploy", "")] = now
+        # "we sanction the aggressor together"
+        if self.p.multilateralism >= 0.6 and not self._recent("ask-sanctions", "", 3, now):
+            mine = own_power(r.me)
+            leader = all(public_power(r.state(m)) < mine for m in self.partners)
+            for a, sev in sorted(self._culprits(r).items(), key=lambda x: (-x[1], x[0])):
+                if sev < 0.9 or a in self.partners:
+                    continue
+                victim = a in r.attacked.get(self.nation, ())
+                if not (victim or leader):
+                    break  # the victim or the alliance's leading power rallies the others
+                others = [m for m in self.partners if (m, a) not in self.memory.sanctions
+                          and m != a][:3]
+                if others:
+                    terms = tuple(Term(m, T.SANCTION, target=a) for m in others)
+                    if a not in r.me.sanctioning:
+                        terms += (Term(self.nation, T.SANCTION, target=a),)
+                    out.append(Offer(tuple(others), terms, due_in=1))
+                    self.last[("ask-sanctions", "")] = now
+                break
+        return out
+
+    # ------------------------------------------------------------ commitments
+    def keep_commitments(self, r: Reading, s, add) -> None:
+        """Orders that keep this state's open commitments, if it means to keep them."""
+        p, me = self.p, r.me
+        stake = BROKEN_CREDIBILITY / 10.0 * (0.5 + me.credibility / 100.0)
+        for c in r.view.commitments:
+            if c.debtor != self.nation or c.status is not Status.OPEN:
+                continue
+            term = c.term
+            u = p.loyalty * (1.0 + stake) - 0.4 - self.term_cost(r, term) + self._judge()
+            if u <= 0:
+                continue  # it will break it, and pay for it in credibility
+            k, t, u = term.kind, term.target, 2.4 + u
+            if k is T.DEPLOY and me.deployed.get(t, 0.0) <= 0:
+                add(u, s.option(Effect.DEPLOY, target=t), t, why="keep")
+            elif k is T.SANCTION and t not in me.sanctioning:
+                add(u, s.option(Effect.SANCTION, target=t), t, why="keep")
+            elif k is T.LIFT_SANCTIONS and t in me.sanctioning:
+                add(u, s.option(Effect.LIFT_SANCTIONS, target=t), t, why="keep")
+            elif k is T.RAISE_SPENDING and me.spending < term.value - 1e-9:
+                add(u, s.option(Effect.SPENDING), why="keep")
+            elif k is T.AID:
+                add(u, s.option(Effect.AID, target=t), t, why="keep")
+            elif k is T.CONSULT:
+                add(u, s.option(Effect.CONSULT, institution=term.institution),
+                    institution=term.institution, why="keep")
+            elif k is T.CEASEFIRE and not self.memory.in_truce(self.nation, t):
+                accept = s.option(Effect.ACCEPT_CEASEFIRE, target=t)
+                if accept is not None:
+                    add(u, accept, t, why="keep")
+                else:
+                    add(u, s.option(Effect.PROPOSE_CEASEFIRE, target=t), t, why="keep")
+            elif k is T.WITHDRAW and self.memory.taken.get(t):
+                add(u, s.option(Effect.STAND_DOWN), why="keep")
+
+    def promised_not_to_attack(self, r: Reading, target: str) -> bool:
+        return any(c.debtor == self.nation and c.status is Status.OPEN
+                   and c.term.kind is T.NO_ATTACK and c.term.target == target
+                   for c in r.view.commitments)
