@@ -26,6 +26,10 @@ def _parser() -> argparse.ArgumentParser:
 
     val = sub.add_parser("validate", help="check campaign files and summarise them")
     val.add_argument("files", nargs="+", metavar="FILE")
+
+    from .rulescmd import add_parser as add_rules
+
+    add_rules(sub)
     return p
 
 
@@ -37,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
             from .campaign.validate import run as validate
 
             return validate(args.files, sys.stdout)
+        if command == "rules":
+            from .rulescmd import run as rules
+
+            return rules(args, sys.stdout, sys.stderr)
         from .textplay import run as play
 
         return play(getattr(args, "campaign", None), getattr(args, "seed", None),

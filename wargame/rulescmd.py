@@ -1,0 +1,79 @@
+"""`wargame rules CAMPAIGN INSTITUTION --yes a,b --no c --abstain d`.
+
+Instructors use it to check how an institution they wrote decides before a
+class. Members not named are absent. Prints one line starting ``ADOPTED`` or
+``NOT ADOPTED`` with the tally and the reason; exit code 0 either way, 2 when
+the campaign, the institution or a name is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from .core.rules import Motion, MotionKind, Vote, decide
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "rules", help="show how an institution of a campaign decides a vote",
+        description="Decide one vote under an institution's rule, as the game would. "
+                    "Members you do not name are absent.",
+        epilog="example: wargame rules campaigns/baltic-flashpoint.yaml unsc "
+               "--yes usa,uk,france --no russia --abstain china")
+    p.add_argument("campaign", help="a campaign file")
+    p.add_argument("institution", help="an institution id in that campaign")
+    for vote in ("yes", "no", "abstain"):
+        p.add_argument(f"--{vote}", default="", metavar="IDS",
+                       help=f"comma-separated state ids voting {vote}")
+    p.add_argument("--kind", choices=[k.value for k in MotionKind], default="substantive",
+                   help="the kind of decision (default substantive; pacific_settlement is "
+                        "UN Chapter VI, where parties to the dispute abstain)")
+    p.add_argument("--parties", default="", metavar="IDS",
+                   help="parties to the dispute, comma-separated")
+    p.add_argument("--subject", default="",
+                   help="the state the decision is about (consensus minus one)")
+
+
+def _ids(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .campaign import CampaignErrors, load_campaign
+    from .campaign.errors import did_you_mean
+
+    try:
+        campaign = load_campaign(args.campaign)
+    except CampaignErrors as exc:
+        print(exc, file=err)
+        return 2
+    world = campaign.world
+    inst = world.institution.get(args.institution)
+    if inst is None:
+        hint = did_you_mean(args.institution, world.institution, "institution")
+        known = ", ".join(world.institution)
+        print(f"wargame rules: {args.campaign} has no institution {args.institution!r}"
+              f"{'; ' + hint if hint else ''} (institutions: {known})", file=err)
+        return 2
+    votes: dict[str, Vote] = {}
+    for vote in (Vote.YES, Vote.NO, Vote.ABSTAIN):
+        for ident in _ids(getattr(args, vote.value)):
+            if ident not in inst.members:
+                print(f"wargame rules: {ident!r} is not a member of {inst.name} "
+                      f"(members: {', '.join(inst.members)})", file=err)
+                return 2
+            if ident in votes:
+                print(f"wargame rules: {ident!r} is named twice "
+                      f"({votes[ident].value} and {vote.value})", file=err)
+                return 2
+            votes[ident] = vote
+    for ident in _ids(args.parties) + _ids(args.subject):
+        if ident not in world.nation:
+            print(f"wargame rules: there is no state {ident!r} in {args.campaign}", file=err)
+            return 2
+    motion = Motion(MotionKind(args.kind), tuple(_ids(args.parties)), args.subject)
+    decision = decide(inst.rule, inst.members, votes, motion)
+    print(f"{decision.summary()} [{inst.name}: {inst.rule.describe()}; absent: "
+          f"{', '.join(decision.absent) or 'none'}]", file=out)
+    return 0
