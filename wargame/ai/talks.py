@@ -97,7 +97,7 @@ class Diplomacy:
             return 0.3 + 0.4 * p.free_riding - 0.5 * p.loyalty * ally
         if k is T.SANCTION:
             return (self.trade.get(t, 0.0) * (2.0 + 4.0 * r.weight(K.LOW_COSTS))
-                    * (0.5 + p.free_riding) + 0.1 - 0.5 * culprit)
+                    * (0.5 + p.free_riding) + 0.1 + 0.4 * p.free_riding - 0.5 * culprit)
         if k is T.LIFT_SANCTIONS:
             return 0.5 * culprit - self.trade.get(t, 0.0)
         if k is T.RAISE_SPENDING:
@@ -108,7 +108,7 @@ class Diplomacy:
             return max(0.0, self.assessment.get(t, -1.0)) + 0.2 * p.aggression \
                 - r.weight(K.AVOID_WAR, K.CRISIS_RESOLVED)
         if k is T.AID:
-            return 0.15 + 0.3 * p.free_riding - 0.3 * p.loyalty * ally
+            return 0.15 + 0.4 * p.free_riding - 0.3 * p.loyalty * ally
         if k is T.NO_ATTACK:
             return max(0.0, self.assessment.get(t, -1.0)) + 0.1 * p.aggression
         if k is T.SUPPORT_RESOLUTION:
