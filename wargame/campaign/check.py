@@ -327,7 +327,7 @@ class Checker:
         inst = self.d["institutions"][iid]
         if not ok(inst):
             return
-        members = inst.get("members") if isinstance(inst.get("members"), list) else []
+        members = [m for _, m in entries(inst.get("members"))]
         if ok(by) and self.ref(p + ("by",), by) and by not in members:
             self.err(p + ("by",), f"'{by}' is not a member of '{iid}' and cannot table a "
                      "draft there", f"the members are: {', '.join(members)}")
