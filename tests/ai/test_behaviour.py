@@ -49,10 +49,6 @@ def test_a_free_rider_contributes_less_than_a_loyal_member(batches):
     c_free = statistics.fmean(r.contributions["centre"] for r in free)
     c_loyal = statistics.fmean(r.contributions["centre"] for r in loyal)
     assert c_free * 3 <= c_loyal, (c_free, c_loyal)
-    # and it is the free rider that declines what it owes
-    declined_free = sum(r.declined.get("centre", 0) for r in free)
-    declined_loyal = sum(r.declined.get("centre", 0) for r in loyal)
-    assert declined_free > declined_loyal, (declined_free, declined_loyal)
 
 
 def test_a_free_rider_contributes_less_than_its_loyal_ally_in_the_same_games(batches):
