@@ -152,3 +152,10 @@ def _timed(fn) -> float:
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
+
+
+def test_the_wargame_validate_command_checks_the_default_campaign(capsys):
+    from wargame.cli import main
+
+    assert main(["validate", str(DEFAULT_CAMPAIGN)]) == 0
+    assert ": OK: Baltic Flashpoint" in capsys.readouterr().out

@@ -100,3 +100,13 @@ def test_a_missing_file_and_a_folder_are_clean_errors(tmp_path):
     assert str(missing[0]).startswith(str(missing[0].file) + ": cannot read")
     folder = errors_of(tmp_path)
     assert "is a folder" in folder[0].message
+
+
+def test_the_wargame_validate_command_exits_2_on_a_broken_file(capsys):
+    from wargame.cli import main
+
+    assert main(["validate", str(BROKEN / "veto_not_member.yaml")]) == 2
+    out = capsys.readouterr()
+    assert "veto_not_member.yaml:15:66: veto holder 'green' is not a member of 'council'" \
+        in out.out
+    assert "Traceback" not in out.out + out.err
