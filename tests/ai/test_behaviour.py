@@ -4,13 +4,13 @@ Each test plays the same seeds (0..GAMES-1) in two variants of the demo world
 that differ in one thing, and states its threshold. Measured when the tests were
 written (200 games, normal difficulty):
 
-* Northland attacked in 21% of games facing the credible Northern Pact, in 100%
+* Northland attacked in 14% of games facing the credible Northern Pact, in 100%
   facing the same pact made weak (credibility 20, Art. 4 consultation only);
-  Northland scored 10.1 against 18.0, Eastmark 12.9 against 5.0;
-* Centralia contributed 36 a game as a free rider (free_riding 0.8), 182 when
-  loyal; per unit of economy, 0.0090 against Westland's 0.0118 in the same games;
-* the crisis peaked at 63.3 with a hawkish Northland, 28.7 with a dovish one,
-  whose own orders added 69.3 and 4.4 escalation a game.
+  Northland scored 9.4 against 18.0, Eastmark 13.6 against 5.0;
+* Centralia contributed 33 a game as a free rider (free_riding 0.8), 182 when
+  loyal; per unit of economy, 0.0082 against Westland's 0.0114 in the same games;
+* the crisis peaked at 63.1 with a hawkish Northland, 28.5 with a dovish one,
+  whose own orders added 68.5 and 3.4 escalation a game.
 """
 
 from __future__ import annotations

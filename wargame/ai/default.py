@@ -53,7 +53,8 @@ from .estimate import (
 from .reading import Memory, Reading
 from .talks import Diplomacy
 
-DETERRENCE = 3.0  # weight of the deterrence ratio against the gain of an attack
+DETERRENCE = 2.2  # weight of the deterrence ratio against the gain of an attack
+SURPRISE = 0.8  # risk tolerance from which a state attacks without mobilising first
 DUTY = {Strength.AUTOMATIC: 1.0, Strength.AS_IT_DEEMS_NECESSARY: 0.6,
         Strength.CONSTITUTIONAL_PROCESSES: 0.45}
 WAR_STAKES = (K.AVOID_WAR, K.LOW_COSTS, K.KEEP_TERRITORY, K.KEEP_SUPPORT)
@@ -223,10 +224,15 @@ class DefaultPolicy(Diplomacy, Policy):
                 self.assessment[t] = u
             invade = s.option(Effect.INVADE, target=t)
             strike = s.option(Effect.STRIKE, target=t)
-            if u > 0 and points and invade is not None:
+            if u > 0 and points and invade is not None and (
+                    r.me.readiness >= 1 or p.risk_tolerance >= SURPRISE):
                 add(3.0 + u, invade, t, why="attack")
                 if mobilise is not None:
                     add(3.1 + u, mobilise, why="attack")
+            elif u > 0 and points and invade is not None:
+                # forces at peacetime readiness: mobilise first, strike next round
+                add(3.1 + u, mobilise, why="prepare")
+                self._coerce(r, s, add, t, points / r.total_points, rho)
             elif strike is not None and not points and u > (0.0 if why == "retaliate" else 0.3):
                 add(2.0 + u, strike, t, why="attack")
             elif why != "retaliate":

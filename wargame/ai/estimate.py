@@ -17,6 +17,7 @@ clause and the member's own record (:func:`come_probability`).
 from __future__ import annotations
 
 import dataclasses
+import math
 
 from ..core.combat import EXPEDITION_SHARE, HOME_ADVANTAGE, MAX_TAKEN, power
 from ..core.model import ClauseKind, Strength, World
@@ -30,6 +31,8 @@ STRENGTH_FACTOR = {
     Strength.CONSTITUTIONAL_PROCESSES: 0.55,
 }
 CONSULTATION_ONLY = 0.2  # allies by a consultation pact alone owe no help
+CREDIBLE_MIDPOINT = 50.0
+CREDIBLE_SPREAD = 6.0
 
 
 def public_power(p: PublicNation, readiness: int | None = None) -> float:
@@ -72,6 +75,14 @@ def home_defence(victim: PublicNation) -> float:
     return public_power(victim) * HOME_ADVANTAGE
 
 
+def believed(credibility: float) -> float:
+    """How far a promise with this credibility (0-100) is believed: a logistic
+    curve around 50 (``CREDIBLE_MIDPOINT``), so that an institution at 40 is
+    little trusted and one at 65 mostly trusted, as deterrence theory has it
+    (credibility works more like a threshold than a dial)."""
+    return 1.0 / (1.0 + math.exp(-(credibility - CREDIBLE_MIDPOINT) / CREDIBLE_SPREAD))
+
+
 def come_probability(inst: InstitutionView, strength: Strength | None,
                      member: PublicNation) -> float:
     """How likely ``member`` is to fight for an ally under ``inst``.
@@ -80,7 +91,7 @@ def come_probability(inst: InstitutionView, strength: Strength | None,
     consultation clause only.
     """
     factor = STRENGTH_FACTOR[strength] if strength is not None else CONSULTATION_ONLY
-    return (inst.credibility / 100.0) * factor * (0.4 + 0.6 * member.credibility / 100.0)
+    return believed(inst.credibility) * factor * (0.4 + 0.6 * member.credibility / 100.0)
 
 
 def defenders(world: World, institutions, states, victim: str,
