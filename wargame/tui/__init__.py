@@ -1,0 +1,17 @@
+"""The terminal game (Textual). ``run()`` is what ``wargame`` and ``wargame play`` call.
+
+Nothing is imported here until :func:`run` is called, so importing the package
+is free and the core never pulls in Textual.
+"""
+
+from __future__ import annotations
+
+
+def run(campaign: str | None = None, seed: int | None = None) -> int:
+    """Play in the terminal: title screen, then a game of ``campaign`` (a file or a
+    folder of campaigns; the bundled default if None). Returns the exit code."""
+    from .app import WargameApp
+
+    app = WargameApp(campaign, seed)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,95 @@
+"""The table a game is played at: turns in order, hand-offs, the computer deciding.
+
+This screen shows nothing private: only the round, the stage and whose turn is
+next. Turns are separate screens pushed above it; between them, while the
+computer governments decide in a worker thread, it says so.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Middle
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, LoadingIndicator, Static
+
+from ..text import esc, stage
+
+
+class HandoffScreen(ModalScreen[None]):
+    """Between two humans: everything private is off screen until Enter."""
+
+    BINDINGS = [Binding("enter", "go", "I am ready")]
+
+    def __init__(self, government: str, player: str, round_: int, phase: str):
+        super().__init__()
+        self.text = (f"[b]Pass the keyboard to the Government of {esc(government)}[/b]"
+                     + (f" ({esc(player)})" if player else "")
+                     + f", then press Enter.\n\n[dim]Round {round_} · {esc(phase)} phase. "
+                     "Others: please look away — what follows is private.[/]")
+
+    def compose(self) -> ComposeResult:
+        with Middle(), Center():
+            yield Static(self.text, id="handoff")
+
+    def action_go(self) -> None:
+        self.dismiss(None)
+
+
+class PlayScreen(Screen):
+    """Runs the session: asks it for the next step, and does it."""
+
+    BINDINGS = [Binding("ctrl+s", "app.save", "Save")]
+
+    def __init__(self, session):
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        with Middle(), Center():
+            yield Static(id="play-status")
+        yield LoadingIndicator(id="deciding")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.flow()
+
+    def say(self, text: str, busy: bool = False) -> None:
+        g = self.session.game
+        head = (f"[b]{esc(self.session.scenario.title)}[/b] · Round {g.round}/"
+                f"{g.world.rounds_limit} · {esc(stage(g.stage))}")
+        self.query_one("#play-status", Static).update(f"{head}\n\n{text}")
+        self.query_one("#deciding").display = busy
+
+    @work(exclusive=True, group="flow")
+    async def flow(self) -> None:
+        from .game import GameScreen
+
+        s = self.session
+        while True:
+            step = s.next_step()
+            if step.kind == "over":
+                from .end import EndScreen
+
+                self.app.switch_screen(EndScreen(s))
+                return
+            if step.kind == "turn":
+                name, player = s.name(step.nation), s.player(step.nation)
+                if s.hotseat:
+                    self.say(f"Next: the Government of {esc(name)}.")
+                    await self.app.push_screen_wait(
+                        HandoffScreen(name, player, s.game.round, step.phase))
+                await self.app.push_screen_wait(GameScreen(s, step.nation))
+                s.end_turn(step.nation)
+                continue
+            what = "votes and answers" if step.phase == "diplomacy" else "orders"
+            self.say(f"The computer governments are deciding their {what}...", busy=True)
+            worker = self.decide()
+            await worker.wait()
+            self.say("")
+
+    @work(thread=True, exclusive=True, group="computer")
+    def decide(self) -> None:
+        """The computer's part of the phase, in a thread so the interface never freezes."""
+        self.session.play_computer()

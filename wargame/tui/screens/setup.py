@@ -1,0 +1,186 @@
+"""Setup: choose a campaign, and who governs each state. Enter starts a solo game."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..computer import DIFFICULTIES
+from ..scenario import Scenario, choices, load_scenario
+from ..session import Seat, default_seats
+from ..text import esc
+
+
+class SeatTable(DataTable):
+    BINDINGS = [Binding("h", "screen.toggle_human", "Human/computer"),
+                Binding("c", "screen.difficulty", "Difficulty"),
+                Binding("enter", "screen.name_player", "Name player", show=False)]
+
+
+class NameScreen(ModalScreen[str | None]):
+    """Name the human who governs a state (empty: the computer plays it)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, state: str, current: str):
+        super().__init__()
+        self.state, self.current = state, current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"[b]Who governs {esc(self.state)}?[/b]")
+            yield Label("[dim]A player's name, or empty for the computer. Enter to confirm.[/]")
+            yield Input(self.current, placeholder="computer", id="name")
+
+    @on(Input.Submitted)
+    def done(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SetupScreen(Screen):
+    BINDINGS = [Binding("escape", "back", "Back"), Binding("s", "start", "Start", show=False)]
+
+    def __init__(self, campaign: str | None = None, seed: int | None = None):
+        super().__init__()
+        self.options = choices(campaign)
+        self.seed_given = seed
+        self.cache: dict[str, Scenario | str] = {}
+        self.scenario: Scenario | None = None
+        self.seats: list[Seat] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="setup-top"):
+            with Vertical(id="setup-left"):
+                yield Label("[b]Campaign[/b]")
+                yield OptionList(*[Option(esc(c.label), id=c.key) for c in self.options],
+                                 id="campaigns")
+            yield VerticalScroll(Static(id="about"), id="about-box")
+        yield Label("[b]Governments[/b] [dim]h human/computer · Enter name a player · "
+                    "c computer difficulty[/]")
+        yield SeatTable(id="seats")
+        with Horizontal(id="setup-bottom"):
+            yield Label("Seed", id="seed-label")
+            yield Input(id="seed", type="integer")
+            yield Button("Start game", variant="primary", id="start")
+            yield Button("Back", id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(SeatTable)
+        table.cursor_type = "row"
+        table.add_columns("State", "Played by", "Region")
+        campaigns = self.query_one("#campaigns", OptionList)
+        campaigns.highlighted = 0
+        self.select(self.options[0].key)
+        self.query_one("#start").focus()
+
+    @on(OptionList.OptionHighlighted, "#campaigns")
+    def highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and (self.scenario is None or event.option.id != self.scenario.key):
+            self.select(event.option.id)
+
+    def select(self, key: str) -> None:
+        if key not in self.cache:
+            try:
+                self.cache[key] = load_scenario(key)
+            except Exception as exc:  # CampaignErrors: every mistake, file:line:column
+                self.cache[key] = str(exc)
+        found = self.cache[key]
+        about = self.query_one("#about", Static)
+        start = self.query_one("#start", Button)
+        if isinstance(found, str):
+            self.scenario, self.seats = None, []
+            about.update(f"[b $error]This campaign has errors:[/]\n{esc(found)}")
+            start.disabled = True
+            self.show_seats()
+            return
+        self.scenario, start.disabled = found, False
+        w = found.world
+        about.update(
+            f"[b]{esc(found.title)}[/b]\n{esc(found.description)}\n\n"
+            f"[dim]{len(w.nations)} states · {len(w.institutions)} institutions · "
+            f"{found.rounds} rounds · suggested for {found.players} player(s)[/]")
+        self.seats = default_seats(w)
+        self.query_one("#seed", Input).value = str(
+            self.seed_given if self.seed_given is not None else found.seed)
+        self.show_seats()
+
+    def show_seats(self) -> None:
+        table = self.query_one(SeatTable)
+        row = table.cursor_row
+        table.clear()
+        if self.scenario is None:
+            return
+        world = self.scenario.world
+        for seat in self.seats:
+            n = world.nation[seat.nation]
+            who = f"[b]{esc(seat.player)}[/b]" if seat.human else f"[dim]{seat.describe()}[/]"
+            table.add_row(esc(n.name), who, n.region.replace("_", " "), key=seat.nation)
+        table.move_cursor(row=min(row, len(self.seats) - 1))
+
+    def current_seat(self) -> Seat | None:
+        table = self.query_one(SeatTable)
+        if not self.seats:
+            return None
+        return self.seats[table.cursor_row]
+
+    # ------------------------------------------------------------- actions
+    def action_toggle_human(self) -> None:
+        seat = self.current_seat()
+        if seat is None:
+            return
+        if seat.human:
+            seat.player = ""
+        else:
+            seat.player = f"Player {sum(s.human for s in self.seats) + 1}"
+        self.show_seats()
+
+    def action_difficulty(self) -> None:
+        seat = self.current_seat()
+        if seat is None:
+            return
+        if seat.human:
+            seat.player = ""
+        else:
+            i = DIFFICULTIES.index(seat.difficulty)
+            seat.difficulty = DIFFICULTIES[(i + 1) % len(DIFFICULTIES)]
+        self.show_seats()
+
+    @work(exclusive=True)
+    async def action_name_player(self) -> None:
+        seat = self.current_seat()
+        if seat is None:
+            return
+        name = self.scenario.world.nation[seat.nation].name
+        result = await self.app.push_screen_wait(NameScreen(name, seat.player))
+        if result is not None:
+            seat.player = result
+            self.show_seats()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    @on(Button.Pressed, "#back")
+    def back(self) -> None:
+        self.action_back()
+
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        if self.scenario is None:
+            self.notify("Choose a campaign without errors first.", severity="error")
+            return
+        if not any(s.human for s in self.seats):
+            self.notify("Nobody governs a state: press h on a state to play it.",
+                        severity="warning")
+            return
+        text = self.query_one("#seed", Input).value.strip()
+        seed = int(text) if text.lstrip("-").isdigit() else self.scenario.seed
+        self.app.start_game(self.scenario, list(self.seats), seed)

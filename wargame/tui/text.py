@@ -1,0 +1,123 @@
+"""Words for numbers and rules: the plain-language lines the screens show.
+
+Everything here takes view objects (never the game state) and returns Textual
+markup with game text escaped, so a name with a bracket cannot break a screen.
+"""
+
+from __future__ import annotations
+
+from textual.markup import escape
+
+STAGES = {
+    "peace": "Peace", "tension": "Tension", "incident": "Incident",
+    "consultation": "Consultation", "sanctions": "Sanctions",
+    "collective_response": "Collective response", "armed_conflict": "Armed conflict",
+    "settlement": "Settlement", "resolved": "Resolved", "war": "War",
+}
+PHASES = {"briefing": "Briefing", "diplomacy": "Diplomacy", "orders": "Orders",
+          "resolution": "Resolution", "aftermath": "Aftermath"}
+READINESS = ("normal", "raised", "mobilised")
+OUTCOMES = {
+    "resolved": "The crisis is resolved.",
+    "settled": "A ceasefire holds: the crisis is settled, not resolved.",
+    "frozen": "The crisis is frozen: no war, no settlement.",
+    "war": "The crisis has ended in war.",
+}
+MEASURES = {
+    "statement": "a joint statement of concern",
+    "condemn": "a condemnation",
+    "ceasefire": "a demand for a ceasefire",
+    "sanctions": "sanctions (binding if the clause says so)",
+    "use_of_force": "authorising the use of force",
+    "peacekeeping": "a peacekeeping mandate",
+    "suspend": "suspending a member",
+}
+
+
+def esc(text: object) -> str:
+    return escape(str(text))
+
+
+def words(ident: str) -> str:
+    return ident.replace("_", " ")
+
+
+def stage(name: str) -> str:
+    return STAGES.get(name, words(name).capitalize())
+
+
+def names(view) -> dict[str, str]:
+    """Ids to names for every state and institution a view mentions."""
+    out = {s.id: s.name for s in view.states}
+    out.update({i.id: i.name for i in view.institutions})
+    return out
+
+
+def risk_style(escalation: float) -> str:
+    if escalation < 0:
+        return "$success"
+    if escalation <= 3:
+        return "$text-muted"
+    if escalation <= 8:
+        return "$warning"
+    return "$error"
+
+
+def cost_words(spec, economy: float) -> str:
+    """What an action costs, in words: share of GDP (and billions), support."""
+    parts = []
+    if spec.cost_economy:
+        parts.append(f"{spec.cost_economy:g}% of GDP (${economy * spec.cost_economy / 100:,.1f} bn)")
+    if spec.cost_support:
+        parts.append(f"{spec.cost_support:g} points of public support")
+    return "costs " + " and ".join(parts) if parts else "no direct cost"
+
+
+def sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def option_prompt(option, economy: float) -> str:
+    """Two lines for one legal action: name, risk; what it does and costs."""
+    a = option.action
+    risk = f"[{risk_style(a.escalation)}]{esc(a.risk)}[/]"
+    return (f"[b]{esc(a.name)}[/b]  [dim]{esc(a.category)}[/] · {risk}\n"
+            f"  [dim]{esc(a.description)} {esc(sentence(cost_words(a, economy)))}.[/]")
+
+
+def order_text(order, actions, known: dict[str, str]) -> str:
+    spec = actions.get(order.action)
+    out = esc(spec.name if spec else order.action)
+    if order.target:
+        out += f" → {esc(known.get(order.target, order.target))}"
+    if order.institution:
+        out += f" in {esc(known.get(order.institution, order.institution))}"
+    if order.measure:
+        out += f" ({esc(words(order.measure))})"
+    return out
+
+
+def obligation_text(ob, known: dict[str, str]) -> str:
+    n = lambda i: esc(known.get(i, i))  # noqa: E731
+    what = (f"assist {n(ob.beneficiary)} against {n(ob.against)}" if ob.action == "assist"
+            else f"sanction {n(ob.against)}")
+    return (f"{n(ob.debtor)}: {what} under {n(ob.institution)} {esc(ob.clause)} "
+            f"by round {ob.due} ({esc(words(ob.strength.value))})")
+
+
+STATUS_STYLE = {"open": "$warning", "kept": "$success", "declined": "$error",
+                "broken": "$error", "lapsed": "$text-muted"}
+
+
+def status(value: str) -> str:
+    return f"[{STATUS_STYLE.get(value, '')}]{esc(value)}[/]"
+
+
+def event_line(ev, nation: str = "") -> str:
+    """One event as a line: its round, a mark on private ones, its text."""
+    mark = "[b $accent]private[/] · " if ev.visible_to else ""
+    return f"[dim]R{ev.round}[/] {mark}{esc(ev.text)}"
+
+
+def readiness(level: int) -> str:
+    return READINESS[level] if 0 <= level < len(READINESS) else str(level)

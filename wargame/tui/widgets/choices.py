@@ -1,0 +1,117 @@
+"""Lists a player acts on: legal orders, open drafts, proposals. Prompts built from views."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from .. import text as t
+from ..text import esc
+from .lists import proposal_text
+
+
+def chosen_text(view, orders, actions, limit: int, refusal: str = "") -> str:
+    known = t.names(view)
+    if view.phase != "orders":
+        head = "[dim]Orders are given in the orders phase, after the vote.[/]"
+    else:
+        head = f"[b]Your orders[/b] ({len(orders)} of {limit})"
+        if orders:
+            head += "  [dim]x removes the last[/]"
+    lines = [head]
+    for i, o in enumerate(orders, 1):
+        spec = actions.get(o.action)
+        risk = f" · [{t.risk_style(spec.escalation)}]{esc(spec.risk)}[/]" if spec else ""
+        lines.append(f"  {i}. {t.order_text(o, actions, known)}{risk}")
+    if refusal:
+        lines.append(f"[b $error]Refused:[/] {esc(refusal)}")
+    return "\n".join(lines)
+
+
+def action_options(view, unavailable: list[tuple[str, str]]) -> list[Option]:
+    """Every legal action (Enter to choose), then those refused now, with the reason."""
+    out = [Option(t.option_prompt(o, view.me.economy), id=o.action.id) for o in view.options]
+    if unavailable:
+        out.append(Option("[b]Not possible now[/b] [dim](and why)[/]", disabled=True))
+        out += [Option(f"[dim]{esc(name)}: {esc(reason)}[/]", id=f"no:{aid}", disabled=True)
+                for aid, name, reason in unavailable]
+    return out
+
+
+def draft_prompt(d, view, rules: dict[str, str]) -> str:
+    known = t.names(view)
+    n = lambda i: esc(known.get(i, i))  # noqa: E731
+    votes = ", ".join(f"{n(m)} {esc(v)}" for m, v in d.votes.items()) or "none yet"
+    mine = d.votes.get(view.nation, "")
+    yours = f"[b $accent]{esc(mine)}[/]" if mine else "[b $warning]not cast[/]"
+    return (f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{esc(t.words(d.measure))}[/b] "
+            f"concerning {n(d.target)} · tabled by {n(d.by)} in round {d.tabled}\n"
+            f"  votes so far: {votes} · your vote: {yours}\n"
+            f"  [dim]decides by {esc(rules.get(d.institution, ''))}[/]")
+
+
+def draft_options(view) -> list[Option]:
+    member = {i.id for i in view.institutions if i.member and view.nation not in i.suspended}
+    rules = {i.id: i.rule for i in view.institutions}
+    out = []
+    for d in view.drafts:
+        prompt = draft_prompt(d, view, rules)
+        if d.institution in member:
+            out.append(Option(prompt, id=d.id))
+        else:
+            out.append(Option(prompt + "\n  [dim]you do not vote here[/]", id=d.id,
+                              disabled=True))
+    return out
+
+
+def decided_text(view) -> str:
+    """Drafts decided in the last two rounds: the result with its reason (veto, abstention)."""
+    recent = [e for e in view.news if e.kind.value == "draft_decided"
+              and e.round >= view.round - 1]
+    if not recent:
+        return ("[dim]No draft decided lately. Table one with the order 'Table a "
+                "resolution' (Orders, o): it is voted in the next diplomacy phase.[/]")
+    lines = ["[b]Decided[/b]"]
+    for e in reversed(recent):
+        style = "$success" if e.value else "$error"
+        lines.append(f"  [dim]R{e.round}[/] [{style}]{esc(e.text)}[/]")
+    return "\n".join(lines)
+
+
+def proposal_options(view) -> list[Option]:
+    known = t.names(view)
+    out = []
+    for p in reversed(view.proposals):
+        waiting = p.status.value == "open" and view.nation in p.to and \
+            view.nation not in p.answers
+        out.append(Option(proposal_text(p, known, view.nation), id=p.id,
+                          disabled=not waiting))
+    return out
+
+
+class ActionList(OptionList):
+    """Legal orders; the screen listens for ``OptionSelected``."""
+
+
+class DraftList(OptionList):
+    """Open drafts: y / n / a vote on the highlighted one (the screen casts it)."""
+
+    BINDINGS = [Binding("y", "screen.vote('yes')", "Vote yes"),
+                Binding("n", "screen.vote('no')", "Vote no"),
+                Binding("a", "screen.vote('abstain')", "Abstain")]
+
+
+class ProposalList(OptionList):
+    """Proposals to you and from you: y / n answer the highlighted one."""
+
+    BINDINGS = [Binding("y", "screen.answer('accept')", "Accept"),
+                Binding("n", "screen.answer('reject')", "Reject")]
+
+
+def refill(widget: OptionList, options: list[Option]) -> None:
+    """Replace a list's options, keeping the highlight where it was."""
+    at = widget.highlighted
+    widget.set_options(options)
+    if options:
+        widget.highlighted = min(at or 0, len(options) - 1)

@@ -1,0 +1,116 @@
+"""Text panels built from a view: institutions, news, inbox, the ledger."""
+
+from __future__ import annotations
+
+from .. import text as t
+from ..text import esc
+
+
+def institutions_text(view) -> str:
+    known = t.names(view)
+    n = lambda i: esc(known.get(i, i))  # noqa: E731
+    out = []
+    mine = [i for i in view.institutions if i.member] + [i for i in view.institutions
+                                                         if not i.member]
+    for inst in mine:
+        tag = "[b $success]member[/]" if inst.member else "[dim]not a member[/]"
+        if view.nation in inst.suspended:
+            tag = "[b $error]suspended[/]"
+        out.append(f"[b]{esc(inst.name)}[/b] · {tag} · decides by {esc(inst.rule)} · "
+                   f"credibility {inst.credibility:.0f}")
+        out.append(f"  Members: {', '.join(n(m) for m in inst.members)}")
+        if inst.clauses:
+            out.append(f"  Clauses: {esc('; '.join(inst.clauses))}")
+        now = []
+        if inst.sanctions_on:
+            now.append("sanctions authorised against " + ", ".join(map(n, inst.sanctions_on)))
+        if inst.force_on:
+            now.append("force authorised against " + ", ".join(map(n, inst.force_on)))
+        if inst.suspended:
+            now.append("suspended: " + ", ".join(map(n, inst.suspended)))
+        triggered = [o for o in view.obligations if o.institution == inst.id
+                     and o.status.value == "open"]
+        if triggered:
+            now.append(f"{len(triggered)} open obligation(s) under its clauses")
+        out.append("  Now: " + ("; ".join(now) if now else "[dim]nothing triggered[/]"))
+        yours = [o for o in triggered if o.debtor == view.nation]
+        for o in yours:
+            out.append(f"  [b $warning]You owe:[/] {t.obligation_text(o, known)}")
+        out.append("")
+    return "\n".join(out) or "No institutions in this campaign."
+
+
+def news_text(view) -> str:
+    """Public news, the latest round first."""
+    if not view.news:
+        return "No news yet."
+    out, last = [], None
+    for ev in reversed(view.news):
+        if ev.round != last:
+            if last is not None:
+                out.append("")
+            out.append(f"[b]Round {ev.round}[/b]")
+            last = ev.round
+        out.append(f"  {esc(ev.text)}")
+    return "\n".join(out)
+
+
+def inbox_text(view) -> str:
+    """Private intelligence, your own costs, messages: only yours, by construction."""
+    known = t.names(view)
+    out = []
+    if view.messages:
+        out.append("[b]Messages[/b]")
+        for m in reversed(view.messages):
+            to = ", ".join(esc(known.get(r, r)) for r in m.recipients)
+            out.append(f"  [dim]R{m.round}[/] [b]{esc(known.get(m.sender, m.sender))}[/b] → "
+                       f"{to}: {esc(m.text)}")
+        out.append("")
+    out.append("[b]Private information[/b] (intelligence, démarches, your costs)")
+    if not view.private:
+        out.append("  [dim]Nothing private yet.[/]")
+    for ev in reversed(view.private):
+        out.append(f"  [dim]R{ev.round}[/] {esc(ev.text)}")
+    return "\n".join(out)
+
+
+def proposal_text(p, known: dict[str, str], me: str) -> str:
+    terms = "; ".join(esc(_term(term, known)) for term in p.terms)
+    by = esc(known.get(p.by, p.by))
+    where = f" in {esc(known.get(p.institution, p.institution))}" if p.institution else ""
+    state = p.status.value
+    if state == "open" and me in p.to and me not in p.answers:
+        state = "[b $warning]awaiting your answer[/]"
+    elif state == "open":
+        state = "open"
+    return (f"[b]{esc(p.id)}[/b] from {by}{where} (round {p.round}): {terms}\n"
+            f"    {state}" + (f" · {esc(p.reason)}" if p.reason else ""))
+
+
+def _term(term, known: dict[str, str]) -> str:
+    """A term in words, from the names a view knows (Term.describe needs the world)."""
+
+    class _Names:
+        def name_of(self, ident: str) -> str:
+            return known.get(ident, ident)
+
+    return term.describe(_Names())
+
+
+def ledger_text(view) -> str:
+    """The public ledger: obligations under clauses, and commitments from proposals."""
+    known = t.names(view)
+    out = ["[b]Obligations under treaty clauses[/b] (public)"]
+    if not view.obligations:
+        out.append("  [dim]None yet: they arise when a clause is triggered.[/]")
+    for o in reversed(view.obligations):
+        mine = " [b $accent]← you[/]" if o.debtor == view.nation else ""
+        out.append(f"  {t.status(o.status.value)} {t.obligation_text(o, known)}{mine}")
+    out += ["", "[b]Commitments from accepted proposals[/b] (public)"]
+    if not view.commitments:
+        out.append("  [dim]None yet.[/]")
+    for c in reversed(view.commitments):
+        mine = " [b $accent]← you[/]" if c.debtor == view.nation else ""
+        out.append(f"  {t.status(c.status.value)} {esc(c.id)}: {esc(_term(c.term, known))} "
+                   f"by round {c.due}{mine}")
+    return "\n".join(out)

@@ -1,0 +1,78 @@
+"""Small read-only panels: the status line, your own numbers, the round briefing."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from .. import text as t
+from ..text import esc
+
+
+class StatusLine(Static):
+    """Round, stage, phase and whose turn it is, on one line."""
+
+    def show(self, view, player: str, title: str) -> None:
+        who = esc(view.name) + (f" ({esc(player)})" if player else "")
+        self.update(
+            f"[b]{who}[/b] · Round [b]{view.round}[/b]/{view.rounds_limit} · "
+            f"[b]{esc(t.stage(view.stage))}[/b] · [b $accent]{t.PHASES.get(view.phase, '')} "
+            f"phase[/] · [dim]{esc(title)}[/]")
+
+
+def you_lines(view) -> list[str]:
+    me = view.me
+    mine = [o for o in view.obligations if o.debtor == view.nation and o.status.value == "open"]
+    lines = [
+        f"[b]{esc(view.name)}[/b] · military {me.military:.0f} · ${me.economy:,.0f} bn",
+        f"support {me.support:.0f} · credibility {me.credibility:.0f}",
+        f"territory {me.territory:.0f}% · defence {me.spending:.1f}% GDP",
+    ]
+    last = f"readiness {t.readiness(me.readiness)}"
+    if mine:
+        last += f" · [b $warning]{len(mine)} obligation(s) due (8)[/]"
+    elif view.ceasefire_offers:
+        last += " · [b $success]ceasefire offered[/]"
+    lines.append(last)
+    return lines
+
+
+class YouPanel(Static):
+    def show(self, view) -> None:
+        self.update("\n".join(you_lines(view)))
+
+
+def briefing_text(view, player: str = "") -> str:
+    """The start of a turn: what happened, what you owe, what you want."""
+    known = t.names(view)
+    out = [f"[b]Round {view.round} of {view.rounds_limit}[/b] — {t.PHASES.get(view.phase, '')}"
+           f" phase. You govern [b]{esc(view.name)}[/b]"
+           + (f" ({esc(player)})." if player else ".")]
+    if view.phase == "diplomacy":
+        out.append("[$accent]Vote on the open drafts (3 or d) and answer proposals (4), "
+                   "then end your turn (e). Orders come next.[/]")
+    elif view.phase == "orders":
+        out.append("[$accent]Give your orders in Orders (2 or o), then end your turn (e). "
+                   "Everyone's orders are resolved together.[/]")
+    last = [e for e in (*view.news, *view.private) if e.round >= view.round - 1
+            and e.kind.value not in ("round_started",)]
+    last.sort(key=lambda e: e.round)
+    out.append("")
+    out.append("[b]What happened[/b]" if last else "[b]What happened[/b]: nothing yet.")
+    out += [f"  {t.event_line(e)}" for e in last[-40:]]
+    mine = [o for o in view.obligations if o.debtor == view.nation and o.status.value == "open"]
+    if mine:
+        out += ["", "[b $warning]Your obligations[/] (you may decline, at a price)"]
+        out += [f"  {t.obligation_text(o, known)}" for o in mine]
+    if view.ceasefire_offers:
+        offers = ", ".join(esc(known.get(n, n)) for n in view.ceasefire_offers)
+        out += ["", f"[b $success]Ceasefire offered to you by {offers}[/]: accept it with "
+                "the order 'Accept a ceasefire'."]
+    out += ["", "[b]Your objectives[/b] (private)"]
+    for obj in view.objectives:
+        desc = obj.text or f"{t.words(obj.kind.value)} {known.get(obj.target, obj.target)}".strip()
+        out.append(f"  • {esc(desc)} [dim]({obj.points} points)[/]")
+    if view.private_briefing:
+        out += ["", "[b]Your private briefing[/b]", esc(view.private_briefing.strip())]
+    if view.briefing:
+        out += ["", "[b]The situation[/b]", esc(view.briefing.strip())]
+    return "\n".join(out)
