@@ -24,6 +24,9 @@ from ..core.model import ClauseKind, Strength, World
 from ..core.state import NationState
 from ..core.view import InstitutionView, PublicNation
 
+# Two numbers of combat.resolve_attacks are literals there, not names: its random
+# factor and the territory an invasion takes. They are mirrored here until the
+# core exposes them (combat.FACTOR, combat.taken: requested).
 FACTOR = (0.85, 1.15)  # the random factor of combat.resolve_attacks, each side
 STRENGTH_FACTOR = {
     Strength.AUTOMATIC: 1.0,
