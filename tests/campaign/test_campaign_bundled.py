@@ -159,3 +159,28 @@ def test_the_wargame_validate_command_checks_the_default_campaign(capsys):
 
     assert main(["validate", str(DEFAULT_CAMPAIGN)]) == 0
     assert ": OK: Baltic Flashpoint" in capsys.readouterr().out
+
+
+def test_installed_campaigns_are_found_under_the_prefix(tmp_path, monkeypatch):
+    """After a regular install the files live in <prefix>/share/wargame/campaigns."""
+    from wargame.campaign import bundled
+
+    site = tmp_path / "lib" / "site-packages" / "wargame" / "campaign"
+    site.mkdir(parents=True)
+    share = tmp_path / "share" / "wargame" / "campaigns"
+    share.mkdir(parents=True)
+    for p in BUNDLED:
+        (share / p.name).write_bytes(p.read_bytes())
+    monkeypatch.setattr(bundled, "_HERE", site)
+    monkeypatch.setattr(bundled.sysconfig, "get_path", lambda name: str(tmp_path))
+    assert bundled.campaigns_dir() == share
+    assert [p.name for p in bundled.bundled_campaigns()][0] == "baltic-flashpoint.yaml"
+
+
+def test_a_missing_default_campaign_says_so(monkeypatch, tmp_path):
+    from wargame.campaign import CampaignErrors, load
+    gone = tmp_path / "baltic-flashpoint.yaml"
+    monkeypatch.setattr(load, "DEFAULT_CAMPAIGN", gone)
+    with pytest.raises(CampaignErrors) as info:
+        load_campaign(gone)
+    assert "bundled campaigns were not installed" in info.value.errors[0].hint

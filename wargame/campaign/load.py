@@ -9,6 +9,7 @@ from pathlib import Path
 from ..core.errors import WargameError
 from ..core.model import World
 from . import build
+from .bundled import DEFAULT_CAMPAIGN
 from .check import Checker
 from .errors import CampaignError, CampaignErrors
 from .fmt import CAMPAIGN
@@ -67,7 +68,13 @@ def _shown(path: str | os.PathLike) -> str:
 def read(path: str | os.PathLike) -> tuple[Reader, dict | None]:
     """Read and check a file; the reader holds every error and warning found."""
     r = Reader(_shown(path))
-    report = lambda line, col, msg, hint: r.error((line, col), msg, hint)  # noqa: E731
+
+    def report(line: int, col: int, msg: str, hint: str) -> None:
+        if line == 0 and Path(path) == DEFAULT_CAMPAIGN and not DEFAULT_CAMPAIGN.exists():
+            hint = "the bundled campaigns were not installed with wargame: reinstall it, " \
+                   "or give the path of a campaign file"
+        r.error((line, col), msg, hint)
+
     text = read_text(os.fspath(path), report)
     if text is None:
         return r, None
