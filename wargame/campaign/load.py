@@ -15,7 +15,7 @@ from .errors import CampaignError, CampaignErrors
 from .fmt import CAMPAIGN
 from .lint import Linter
 from .shapes import Reader
-from .source import compose, read_text
+from .source import compose, decode, read_text
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,9 @@ def _shown(path: str | os.PathLike) -> str:
     return rel if len(rel) < len(text) else text
 
 
-def read(path: str | os.PathLike) -> tuple[Reader, dict | None]:
-    """Read and check a file; the reader holds every error and warning found."""
+def read(path: str | os.PathLike, data: bytes | None = None) -> tuple[Reader, dict | None]:
+    """Read and check a file (or ``data``, its bytes, named by ``path``); the reader
+    holds every error and warning found."""
     r = Reader(_shown(path))
 
     def report(line: int, col: int, msg: str, hint: str) -> None:
@@ -75,7 +76,7 @@ def read(path: str | os.PathLike) -> tuple[Reader, dict | None]:
                    "or give the path of a campaign file"
         r.error((line, col), msg, hint)
 
-    text = read_text(os.fspath(path), report)
+    text = read_text(os.fspath(path), report) if data is None else decode(data, report)
     if text is None:
         return r, None
     node = compose(text, report)
@@ -91,10 +92,14 @@ def read(path: str | os.PathLike) -> tuple[Reader, dict | None]:
     return r, data
 
 
-def load_campaign(path: str | os.PathLike) -> Campaign:
-    """Load a campaign file; raise :class:`CampaignErrors` listing every error in it."""
+def load_campaign(path: str | os.PathLike, data: bytes | None = None) -> Campaign:
+    """Load a campaign file; raise :class:`CampaignErrors` listing every error in it.
+
+    With ``data``, the campaign is read from those bytes instead of the file (a save
+    carries a copy of its campaign); ``path`` then only names it in messages.
+    """
     try:
-        r, data = read(path)
+        r, data = read(path, data)
         if r.errors or data is None:
             raise CampaignErrors(r.errors)
         world = build.world(data)

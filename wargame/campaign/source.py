@@ -48,6 +48,11 @@ def read_text(path: str, report: Report) -> str | None:
     except OSError as exc:
         report(0, 0, f"cannot read the file: {exc.strerror or exc}", "check the path")
         return None
+    return decode(data, report)
+
+
+def decode(data: bytes, report: Report) -> str | None:
+    """A campaign file's bytes as text, or None after reporting why they are not."""
     if len(data) > MAX_BYTES:
         report(1, 1, f"the file is larger than {MAX_BYTES // 1024} KB",
                "a campaign file is text of a few dozen KB; is this the right file?")
