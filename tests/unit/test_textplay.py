@@ -1,0 +1,42 @@
+"""The plain-text game: playable from typed lines alone, refusals explained, no traceback."""
+
+import io
+
+from wargame.textplay import run
+
+
+def play(lines, **kw):
+    answers = iter(lines)
+
+    def ask(prompt):
+        try:
+            return next(answers)
+        except StopIteration:
+            raise EOFError from None
+
+    out = io.StringIO()
+    code = run(ask=ask, out=out, **kw)
+    return code, out.getvalue()
+
+
+def test_a_whole_game_from_typed_lines():
+    # lead the first state, give no orders: the game runs to its end and scores
+    code, text = play(["1"] + [""] * 200)
+    assert code == 0
+    assert "=== Round 2/" in text  # more than one round was played
+    assert "Your score:" in text and "[x]" in text  # the end: objectives met or not
+
+
+def test_orders_refused_with_the_reason_and_retried():
+    code, text = play(["estonia", "99", "1", "1 atlantis", "", ""], rounds=1)
+    assert code == 0
+    assert "refused: choose an action by its number" in text
+    assert "needs a target" in text
+    assert "refused: there is no state 'atlantis'" in text
+
+
+def test_unknown_state_and_end_of_input_are_clean():
+    code, text = play([], nation="atlantis")
+    assert code == 2 and "there is no state 'atlantis'" in text
+    code, text = play([])  # input ends at the first question
+    assert code == 0 and "Goodbye" in text
