@@ -1,0 +1,105 @@
+"""Hot-seat privacy: during one human's turn, nothing private of another human is on
+screen — not in any tab, not scrolled away, not on the hand-off screen."""
+
+from __future__ import annotations
+
+from wargame.tui.app import WargameApp
+from wargame.tui.scenario import DEMO
+
+from .helpers import (TAB_KEYS, choose_action, dom_text, pick, run, screen_name,
+                      screen_text, wait_for_turn, wait_until)
+
+NORTH_SECRET = "north-secret-plan"
+WEST_SECRET = "west-secret-plan"
+
+
+async def everything_shown(pilot) -> str:
+    """The text of every tab as shown, plus every text the screen holds."""
+    seen = []
+    for key in TAB_KEYS:
+        await pilot.press(key)
+        await pilot.pause()
+        seen.append(screen_text(pilot.app))
+    seen.append(dom_text(pilot.app.screen))
+    return "\n".join(seen)
+
+
+async def write(pilot, recipient_index: int, text: str) -> None:
+    """c: choose one recipient with space, type, Enter."""
+    await pilot.press("c")
+    await wait_until(pilot, lambda: screen_name(pilot.app) == "MessageScreen")
+    await pilot.press(*["down"] * recipient_index, "space", "tab", *text, "enter")
+    await wait_until(pilot, lambda: screen_name(pilot.app) == "GameScreen")
+
+
+async def two_humans(pilot) -> None:
+    """Setup by keys: Northland (the default human) and Westland (row 3) both human."""
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("shift+tab", "shift+tab")  # Start -> seed -> governments
+    await pilot.press("down", "down", "h")  # Westland: Player 2
+    await pilot.press("tab", "tab", "enter")  # -> seed -> Start
+    await pilot.pause()
+
+
+async def hotseat_game():
+    app = WargameApp(DEMO)
+    found = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await two_humans(pilot)
+        assert await wait_for_turn(pilot) == "HandoffScreen"
+        found["handoff"] = screen_text(app)
+        assert "Pass the keyboard to the Government of Northland" in found["handoff"]
+        await pilot.press("enter")
+        await wait_for_turn(pilot)
+        # Northland, round 1: a démarche to Eastmark (private to both) and a message
+        await choose_action(pilot, "demarche")
+        await pick(pilot, "east")
+        await write(pilot, 0, NORTH_SECRET)  # recipients: Eastmark first
+        found["north1"] = await everything_shown(pilot)
+        await pilot.press("e")
+        assert await wait_for_turn(pilot) == "HandoffScreen"
+        found["handoff2"] = screen_text(app)
+        await pilot.press("enter")
+        await wait_for_turn(pilot)
+        assert app.screen.nation == "west"
+        found["west1"] = await everything_shown(pilot)
+        await choose_action(pilot, "demarche")
+        await pick(pilot, "north")
+        await write(pilot, 1, WEST_SECRET)  # to Eastmark (Northland is first)
+        await pilot.press("e")
+        # round 2: every turn of each human until both have given orders
+        done = set()
+        while len(done) < 2:
+            kind = await wait_for_turn(pilot)
+            if kind == "HandoffScreen":
+                found.setdefault("handoffs", []).append(screen_text(app))
+                await pilot.press("enter")
+                continue
+            nation = app.screen.nation
+            found.setdefault(f"{nation}2", "")
+            found[f"{nation}2"] += await everything_shown(pilot)
+            if app.screen.game.phase == "orders":
+                done.add(nation)
+            await pilot.press("e")
+    return found
+
+
+def test_hot_seat_keeps_each_government_private():
+    found = run(hotseat_game())
+    north_demarche = "Northland delivers a démarche to Eastmark"
+    west_demarche = "Westland delivers a démarche to Northland"
+    # each sees its own private items (so the test is not vacuous) ...
+    assert NORTH_SECRET in found["north1"]
+    assert north_demarche in found["north2"]
+    assert WEST_SECRET in found["west2"]
+    assert west_demarche in found["north2"]  # delivered to Northland: it knows
+    # ... and never the other human's
+    for secret in (NORTH_SECRET, north_demarche):
+        assert secret not in found["west1"]
+        assert secret not in found["west2"]
+    assert WEST_SECRET not in found["north2"]  # a message to Eastmark only
+    for text in (found["handoff"], found["handoff2"], *found["handoffs"]):
+        for secret in (NORTH_SECRET, WEST_SECRET, north_demarche, west_demarche):
+            assert secret not in text
+        assert "Pass the keyboard to the Government of" in text
