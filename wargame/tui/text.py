@@ -53,6 +53,17 @@ def names(view) -> dict[str, str]:
     return out
 
 
+def named(text: str, known: dict[str, str]) -> str:
+    """Engine text that names states by id ('vetoed by north') with their names."""
+    import re
+
+    ids = sorted((k for k in known if k and k.isidentifier()), key=len, reverse=True)
+    if not ids:
+        return text
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, ids)) + r")\b")
+    return pattern.sub(lambda m: known[m.group(1)], text)
+
+
 def risk_style(escalation: float) -> str:
     if escalation < 0:
         return "$success"

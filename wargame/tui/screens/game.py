@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
 
 from ..widgets.choices import (ActionList, DraftList, ProposalList, action_options,
-                               chosen_text, decided_text, draft_options, proposal_options,
-                               refill)
+                               chosen_text, decided_text, draft_options, open_drafts_note,
+                               proposal_options, refill)
 from ..widgets.gauge import EscalationChart, EscalationGauge
 from ..widgets.lists import inbox_text, institutions_text, ledger_text, news_text
 from ..widgets.panels import StatusLine, YouPanel, briefing_text
@@ -31,7 +31,7 @@ FOCUS = {"orders": "#actions", "diplomacy": "#drafts", "inbox": "#proposals",
 class GameScreen(Screen[str]):
     """One turn of one human. Dismissed with "done" when the turn ends."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (130, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (140, "-wide")]
     BINDINGS = [
         Binding("e", "end_turn", "End turn"),
         Binding("x", "remove_order", "Remove order"),
@@ -81,6 +81,7 @@ class GameScreen(Screen[str]):
                 yield Static(id="chosen")
                 yield ActionList(id="actions")
             with TabPane("3 Votes", id="diplomacy"):
+                yield Static(id="drafts-note")
                 yield DraftList(id="drafts")
                 yield VerticalScroll(Static(id="decided"), id="decided-box")
             with TabPane("4 Inbox", id="inbox"):
@@ -126,9 +127,14 @@ class GameScreen(Screen[str]):
 
     def show_talks(self) -> None:
         v = self.view_
-        refill(self.query_one("#drafts", DraftList), draft_options(v))
+        drafts = self.query_one("#drafts", DraftList)
+        refill(drafts, draft_options(v))
+        drafts.display = bool(v.drafts)
+        self.query_one("#drafts-note", Static).update(open_drafts_note(v))
         self.query_one("#decided", Static).update(decided_text(v))
-        refill(self.query_one("#proposals", ProposalList), proposal_options(v))
+        proposals = self.query_one("#proposals", ProposalList)
+        refill(proposals, proposal_options(v))
+        proposals.display = bool(v.proposals)
         self.query_one("#inbox-text", Static).update(inbox_text(v))
         self.query_one("#ledger-text", Static).update(ledger_text(v))
 
@@ -140,9 +146,11 @@ class GameScreen(Screen[str]):
         tabs = self.query_one("#tabs", TabbedContent)
         tabs.active = "states-tab" if tab == "states" else tab
         target = FOCUS.get(tab)
-        widget = self.query_one(target) if target else tabs.active_pane.query(
-            VerticalScroll).first()
-        widget.focus()
+        widget = self.query_one(target) if target else None
+        if widget is None or not widget.display:
+            widget = tabs.active_pane.query(VerticalScroll).first(None)
+        if widget is not None:
+            widget.focus()
 
     @on(TabbedContent.TabActivated)
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:

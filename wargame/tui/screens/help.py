@@ -25,7 +25,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
-            yield Static("[b]How to play[/b] [dim]↑↓ PgUp PgDn scroll · Escape closes[/]")
+            yield Static("[dim]↑↓ PgUp PgDn scroll · Escape closes[/]")
             with VerticalScroll(id="help-scroll"):
                 yield Markdown(how_to_play(), id="help-text")
         yield Footer()

@@ -13,33 +13,50 @@ from ..text import MEASURES, esc, words
 
 def unavailable(game, nation: str, view) -> list[tuple[str, str, str]]:
     """(id, name, reason) for each action of the campaign not legal now."""
-
     if view.phase != "orders" or game.over:
         return []
     legal = {o.action.id for o in view.options}
     others = [s.id for s in view.states if s.id != nation]
-    mine = [i.id for i in view.institutions if i.member] or [""]
+    allies = list(game.world.allies[nation])
+    mine = [i.id for i in view.institutions if i.member]
     out = []
     for spec in game.world.actions.values():
         if spec.id in legal:
             continue
-        if spec.target is Target.NONE:
-            candidates = [Order(nation, spec.id)]
-        elif spec.target is Target.INSTITUTION:
-            candidates = [Order(nation, spec.id, institution=i) for i in mine]
-        else:
-            candidates = [Order(nation, spec.id, target=t) for t in others[:1]]
-        reason = "no legal target now"
-        for order in candidates:
-            try:
-                game.check(order)
-            except IllegalOrder as exc:
-                reason = str(exc)
-                break
-        if spec.target in (Target.STATE, Target.ALLY) and "stage" not in reason:
-            reason = f"no state is a legal target now (e.g. {reason})"
-        out.append((spec.id, spec.name, reason))
+        reason = _why_not(game, nation, spec, others, allies, mine)
+        if reason.startswith(spec.name + " is "):
+            reason = reason[len(spec.name) + 4:]
+        out.append((spec.id, spec.name, reason.replace("_", " ")))
     return out
+
+
+def _why_not(game, nation, spec, others, allies, mine) -> str:
+    """The engine's reason, for a representative order of this action."""
+    if spec.target is Target.ALLY and not allies:
+        return "you have no ally: you share no alliance or consultation pact with any state"
+    if spec.target is Target.INSTITUTION and not mine:
+        return "you belong to no institution"
+    if spec.target is Target.NONE:
+        orders = [Order(nation, spec.id)]
+    elif spec.target is Target.INSTITUTION:
+        orders = [Order(nation, spec.id, institution=i) for i in mine]
+    else:
+        orders = [Order(nation, spec.id, target=(allies or others)[0])]
+    reasons = []
+    for order in orders:
+        try:
+            game.check(order)
+        except IllegalOrder as exc:
+            reasons.append(str(exc))
+    if not reasons:
+        return "not possible now"
+    if "stage" in reasons[0]:
+        return reasons[0]
+    if spec.target is Target.INSTITUTION and len(reasons) > 1:
+        return f"none of your institutions allows it (e.g. {reasons[0]})"
+    if spec.target in (Target.STATE, Target.ALLY):
+        return f"no state is a legal target now (e.g. {reasons[0]})"
+    return reasons[0]
 
 
 async def build_order(screen, view, action_id: str):

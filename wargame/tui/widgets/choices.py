@@ -48,7 +48,7 @@ def draft_prompt(d, view, rules: dict[str, str]) -> str:
     return (f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{esc(t.words(d.measure))}[/b] "
             f"concerning {n(d.target)} · tabled by {n(d.by)} in round {d.tabled}\n"
             f"  votes so far: {votes} · your vote: {yours}\n"
-            f"  [dim]decides by {esc(rules.get(d.institution, ''))}[/]")
+            f"  [dim]decides by {esc(t.named(rules.get(d.institution, ''), known))}[/]")
 
 
 def draft_options(view) -> list[Option]:
@@ -65,6 +65,13 @@ def draft_options(view) -> list[Option]:
     return out
 
 
+def open_drafts_note(view) -> str:
+    if view.drafts:
+        return ("[dim]y yes · n no · a abstain on the highlighted draft; you may change "
+                "your vote until the phase ends.[/]")
+    return "No open draft."
+
+
 def decided_text(view) -> str:
     """Drafts decided in the last two rounds: the result with its reason (veto, abstention)."""
     recent = [e for e in view.news if e.kind.value == "draft_decided"
@@ -72,10 +79,12 @@ def decided_text(view) -> str:
     if not recent:
         return ("[dim]No draft decided lately. Table one with the order 'Table a "
                 "resolution' (Orders, o): it is voted in the next diplomacy phase.[/]")
-    lines = ["[b]Decided[/b]"]
+    known = t.names(view)
+    lines = ["[b]Decided[/b] [dim](tally: yes-no-abstain; a veto is a no by a veto holder, "
+             "abstaining or staying away is not)[/]"]
     for e in reversed(recent):
         style = "$success" if e.value else "$error"
-        lines.append(f"  [dim]R{e.round}[/] [{style}]{esc(e.text)}[/]")
+        lines.append(f"  [dim]R{e.round}[/] [{style}]{esc(t.named(e.text, known))}[/]")
     return "\n".join(lines)
 
 

@@ -1,0 +1,73 @@
+"""Layout: at 80x24 (usable) and 120x40 (readable) nothing essential is cut off."""
+
+from __future__ import annotations
+
+import pytest
+
+from wargame.tui.app import WargameApp
+from wargame.tui.scenario import DEMO
+
+from .helpers import run, screen_name, screen_text, wait_for_turn
+
+SIZES = [(80, 24), (100, 30), (120, 40)]
+
+
+def fully_visible(app, selector: str) -> bool:
+    """The widget is displayed and its whole region lies inside the terminal."""
+    widget = app.screen.query_one(selector)
+    region = widget.region
+    return (widget.display and region.width > 0 and region.height > 0
+            and region.right <= app.size.width and region.bottom <= app.size.height)
+
+
+async def screens_at(size):
+    app = WargameApp(DEMO)
+    shots = {}
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        shots["title"] = screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        shots["setup"] = screen_text(app)
+        assert fully_visible(app, "#start")
+        assert fully_visible(app, "#seats")
+        await pilot.press("enter")
+        assert await wait_for_turn(pilot) == "GameScreen"
+        for selector in ("#status", "#gauge", "#chart", "#tabs", "Footer"):
+            assert fully_visible(app, selector), selector
+        shots["briefing"] = screen_text(app)
+        await pilot.press("2")
+        await pilot.pause()
+        assert fully_visible(app, "#chosen")
+        assert fully_visible(app, "#actions")
+        assert app.screen.query_one("#actions").region.height >= 4
+        shots["orders"] = screen_text(app)
+        await pilot.press("5")
+        await pilot.pause()
+        shots["states"] = screen_text(app)
+    return shots
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_essential_panels_fit(size):
+    shots = run(screens_at(size))
+    assert "New game" in shots["title"] and "Quit" in shots["title"]
+    assert "Start game" in shots["setup"] and "Northland" in shots["setup"]
+    brief = shots["briefing"]
+    assert "Round 1/12" in brief
+    assert "Escalation" in brief
+    assert "tension" in brief  # the first threshold under the gauge
+    for tab in ("1 Briefing", "2 Orders", "3 Votes", "4 Inbox", "5 States", "6 Treaties",
+                "7 News", "8 Ledger"):
+        assert tab in brief, tab
+    assert "End turn" in brief  # the footer
+    orders = shots["orders"]
+    assert "Your orders (0 of 3)" in orders
+    assert "escalation" in orders  # risk in words
+    assert "Northland (you)" in shots["states"]
+
+
+def test_wide_screens_show_your_numbers():
+    shots = run(screens_at((120, 40)))
+    assert "credibility" in shots["briefing"]
+    assert "readiness" in shots["briefing"]

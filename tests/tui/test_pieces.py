@@ -1,0 +1,101 @@
+"""The pure pieces of the interface, and what importing it costs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from textual.content import Content
+
+from wargame.core import Game, demo_world
+from wargame.core.ladder import DEFAULT_LADDER
+from wargame.tui.session import Seat, Session, default_seats
+from wargame.tui.scenario import DEMO, choices, load_scenario
+from wargame.tui.widgets.gauge import chart_lines, gauge_lines
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def plain(lines):
+    return [Content.from_markup(line).plain for line in lines]
+
+
+def test_the_gauge_marks_every_threshold_and_fills_to_the_level():
+    head, bar, labels = plain(gauge_lines(34, "Military posturing", DEFAULT_LADDER, 60))
+    assert head == "Escalation 34/100 · Military posturing"
+    assert len(bar) == 60 and bar.count("┃") == 4
+    filled = bar.replace("┃", "█").index("░")
+    assert abs(filled - 60 * 34 / 100) <= 2
+    for mark in ("12", "38", "60", "85"):
+        assert mark in labels
+
+
+def test_the_chart_has_one_column_pair_per_round_and_an_axis():
+    lines = plain(chart_lines([10, 50, 90], DEFAULT_LADDER, width=40, height=4))
+    assert lines[0].startswith("100┤") and lines[2].startswith("  0┤")
+    assert "1" in lines[-1] and "3" in lines[-1]
+    assert lines[0].rstrip()[-1] in "▁▂▃▄▅▆▇█"  # 90 reaches the top row
+    assert lines[0][4:6] == "  "  # 10 does not
+
+
+def test_the_session_orders_turns_humans_then_computer():
+    scenario = load_scenario(DEMO)
+    seats = default_seats(scenario.world, "east")
+    seats[2] = Seat("west", "Bea")
+    s = Session(scenario, seats, seed=3)
+    assert s.hotseat and s.humans == ["east", "west"]
+    step = s.next_step()
+    assert (step.kind, step.phase) == ("computer", "diplomacy")  # no draft: no human turn
+    s.play_computer()
+    step = s.next_step()
+    assert (step.kind, step.phase, step.nation) == ("turn", "orders", "east")
+    s.end_turn("east")
+    assert s.next_step().nation == "west"
+    s.end_turn("west")
+    assert s.next_step().kind == "computer"
+    s.play_computer()
+    assert s.game.round == 2 and not s.done
+
+
+def test_campaign_choices_put_a_given_file_first_and_the_demo_last():
+    found = choices()
+    assert found[-1].key == DEMO
+    assert choices(DEMO)[0].key == DEMO
+
+
+def test_the_in_game_help_is_docs_how_to_play():
+    ours = (ROOT / "wargame" / "tui" / "how-to-play.md").read_text(encoding="utf-8")
+    docs = (ROOT / "docs" / "how-to-play.md").read_text(encoding="utf-8")
+    assert ours == docs
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys\n"
+                          "print('\\n'.join(sorted(sys.modules)))"],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    return set(out.stdout.split())
+
+
+def test_importing_the_package_imports_nothing_heavy():
+    mods = _modules_after("import wargame.tui")
+    assert "textual" not in mods and "wargame.core" not in mods
+
+
+def test_the_app_starts_without_the_rules_core_or_campaigns():
+    mods = _modules_after("import wargame.tui.app")
+    assert "textual.app" in mods
+    for heavy in ("wargame.core", "wargame.campaign", "wargame.ai", "yaml", "transitions"):
+        assert heavy not in mods, heavy
+
+
+def test_computer_orders_fallback_gives_legal_orders():
+    import random
+
+    from wargame.tui.computer import computer_orders
+
+    game = Game(demo_world(), 1)
+    game.advance()
+    game.advance()
+    for nation in game.world.ids:
+        game.submit_orders(nation, computer_orders(game, nation, random.Random(nation)))

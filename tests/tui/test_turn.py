@@ -1,0 +1,118 @@
+"""A turn by keys: orders with refusals explained, tabling and voting, help, palette."""
+
+from __future__ import annotations
+
+from wargame.tui.app import WargameApp
+from wargame.tui.scenario import DEMO
+
+from .helpers import (choose_action, dom_text, pick, run, screen_name, screen_text,
+                      wait_for_turn, wait_until)
+
+
+async def solo_as(pilot, row: int) -> None:
+    """Setup by keys: the default human (row 0) becomes the computer, ``row`` human."""
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("shift+tab", "shift+tab", "h", *["down"] * row, "h")
+    await pilot.press("tab", "tab", "enter")
+    await wait_for_turn(pilot)
+
+
+async def refusals():
+    app = WargameApp(DEMO)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for_turn(pilot)
+        await choose_action(pilot, "raise_readiness")
+        await choose_action(pilot, "mobilise")
+        shown = screen_text(app)
+        orders = app.screen.game.orders_of("north")
+        everything = dom_text(app.screen)
+        await pilot.press("x")
+        await pilot.pause()
+        after = app.screen.game.orders_of("north")
+    return shown, orders, everything, after
+
+
+def test_a_refused_order_shows_the_reason_and_x_takes_an_order_back():
+    shown, orders, everything, after = run(refusals())
+    assert "Refused: one readiness change a round" in shown
+    assert [o.action for o in orders] == ["raise_readiness"]
+    assert "Not possible now" in everything
+    assert "Accept a ceasefire: not possible in the tension stage" in everything
+    assert "Deploy forces to an ally: you have no ally" in everything
+    assert after == []
+
+
+async def table_and_vote():
+    app = WargameApp(DEMO)
+    seen = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await solo_as(pilot, 2)  # Westland
+        assert app.screen.nation == "west"
+        await choose_action(pilot, "table_resolution")
+        await pick(pilot, "council")
+        await pick(pilot, "sanctions")
+        await pick(pilot, "north")
+        seen["ordered"] = screen_text(app)
+        await pilot.press("e")
+        await wait_for_turn(pilot)
+        assert app.screen.game.phase == "diplomacy"  # a draft to vote on: a turn
+        await pilot.press("3")
+        await pilot.pause()
+        seen["draft"] = screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        seen["voted"] = screen_text(app)
+        await pilot.press("e")
+        await wait_for_turn(pilot)
+        assert app.screen.game.phase == "orders"
+        await pilot.press("3")
+        await pilot.pause()
+        seen["decided"] = screen_text(app)
+    return seen
+
+
+def test_table_a_draft_then_vote_and_see_the_result_with_its_reason():
+    seen = run(table_and_vote())
+    assert "Table a resolution → Northland in Security Council (sanctions)" in seen["ordered"]
+    assert "sanctions concerning Northland" in seen["draft"]
+    assert "your vote: yes" in seen["voted"]
+    decided = seen["decided"]
+    assert "Security Council, draft on sanctions concerning Northland" in decided
+    assert "ADOPTED" in decided
+    if "NOT ADOPTED" in decided:
+        assert "veto" in decided or "votes" in decided  # the reason is given
+
+
+async def help_palette_and_load():
+    app = WargameApp(DEMO)
+    seen = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # Load game
+        await pilot.pause()
+        seen["load"] = screen_text(app)
+        await pilot.press("escape", "question_mark")
+        await wait_until(pilot, lambda: "You govern one state" in screen_text(app))
+        seen["help"] = screen_text(app)
+        await pilot.press("escape", "up", "enter", "enter")
+        await wait_for_turn(pilot)
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: screen_name(app) == "CommandPalette")
+        await pilot.press(*"end turn")
+        await pilot.pause(0.3)
+        seen["palette"] = screen_text(app)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen.game.round == 2
+                         if hasattr(app.screen, "game") else False)
+        seen["round"] = app.screen.game.round
+    return seen
+
+
+def test_help_load_notice_and_the_command_palette():
+    seen = run(help_palette_and_load())
+    assert "saves module" in seen["load"]
+    assert "How to play" in seen["help"]
+    assert "End turn" in seen["palette"]
+    assert seen["round"] == 2
