@@ -30,6 +30,20 @@ def _parser() -> argparse.ArgumentParser:
     from .rulescmd import add_parser as add_rules
 
     add_rules(sub)
+
+    sim = sub.add_parser("simulate", help="play computer-vs-computer games and sum them up",
+                         description="Play whole games with every state computer-played, "
+                                     "headless, and print how they ended.")
+    sim.add_argument("campaign", nargs="?", help="a campaign file (default: the bundled default)")
+    sim.add_argument("--games", type=int, default=100, metavar="N",
+                     help="games to play (default 100)")
+    sim.add_argument("--seed", type=int, metavar="S", help="seed of the run (default: the "
+                     "campaign's); the same seed gives the same output byte for byte")
+    sim.add_argument("--json", action="store_true", help="print one JSON document")
+    sim.add_argument("--jobs", type=int, metavar="J",
+                     help="worker processes (default: one per core)")
+    sim.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal")
+    sim.add_argument("--policy", metavar="NAME", help="one policy for every state")
     return p
 
 
@@ -41,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
             from .campaign.validate import run as validate
 
             return validate(args.files, sys.stdout)
+        if command == "simulate":
+            from .simulate import run as simulate
+
+            return simulate(args, sys.stdout)
         if command == "rules":
             from .rulescmd import run as rules
 

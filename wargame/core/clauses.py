@@ -88,6 +88,10 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
     inst = r.world.institution[draft.institution]
     ist = r.state.institutions[inst.id]
     t = draft.target
+    already = {Measure.SANCTIONS: ist.sanctions_on, Measure.USE_OF_FORCE: ist.force_on,
+               Measure.PEACEKEEPING: ist.peacekeeping, Measure.SUSPEND: ist.suspended}
+    if t in already.get(measure, ()):
+        return  # an identical decision adopted before: nothing new to apply
     if measure is Measure.SANCTIONS:
         ist.sanctions_on.append(t)
         clause = inst.clauses_of(ClauseKind.SANCTIONS)[0]

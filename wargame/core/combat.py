@@ -19,6 +19,14 @@ HOME_ADVANTAGE = 1.25
 EXPEDITION_SHARE = 0.5
 LOSS_RATE = 0.05
 MAX_TAKEN = 25.0  # territory points an invasion can take in one round
+FACTOR = (0.85, 1.15)  # the random factor on each side's strength
+
+
+def taken(attack: float, defence: float, territory: float) -> float:
+    """Territory an invasion of strength ``attack`` takes from ``defence`` (0 if it fails)."""
+    if attack <= defence:
+        return 0.0
+    return min(territory, MAX_TAKEN, 10.0 * (attack / max(defence, 1e-9) - 1.0) + 5.0)
 
 
 def available(ns: NationState) -> float:
@@ -51,7 +59,7 @@ def resolve_attacks(r: Round) -> list[tuple[str, str]]:
             r.emit(Kind.CEASEFIRE_BROKEN, f"{r.name(a.id)} breaks its ceasefire with "
                    f"{r.name(v.id)}.", actor=a.id, target=v.id)
             a.credibility = clamp(a.credibility - 10.0)
-        att = power(a) * r.rng.uniform(0.85, 1.15)
+        att = power(a) * r.rng.uniform(*FACTOR)
         side = [(v, power(v) * HOME_ADVANTAGE)]
         for h in helpers.get(v.id, ()):
             if h != a.id:
@@ -59,7 +67,7 @@ def resolve_attacks(r: Round) -> list[tuple[str, str]]:
         for t in tripwires.get(v.id, ()):
             if t != a.id:
                 side.append((st.nations[t], st.nations[t].deployed.get(v.id, 0.0)))
-        dfn = sum(p for _, p in side) * r.rng.uniform(0.85, 1.15)
+        dfn = sum(p for _, p in side) * r.rng.uniform(*FACTOR)
         intensity = 1.0 if invade else 0.5
         a_loss = min(a.military, dfn * LOSS_RATE * intensity)
         a.military -= a_loss
@@ -73,12 +81,11 @@ def resolve_attacks(r: Round) -> list[tuple[str, str]]:
                 r.fought_for.setdefault(v.id, set()).add(ns.id)
                 ns.contribution += loss
                 r.push(ns.id, a.id, 5.0)
-        taken = 0.0
-        if invade and att > dfn:
-            taken = min(v.territory, MAX_TAKEN, 10.0 * (att / max(dfn, 1e-9) - 1.0) + 5.0)
-            v.territory -= taken
+        gained = taken(att, dfn, v.territory) if invade else 0.0
+        if gained:
+            v.territory -= gained
             key = (a.id, v.id)
-            st.occupation[key] = st.occupation.get(key, 0.0) + taken
+            st.occupation[key] = st.occupation.get(key, 0.0) + gained
         elif not invade:
             hit = v.economy * 0.005
             v.economy -= hit
@@ -89,7 +96,7 @@ def resolve_attacks(r: Round) -> list[tuple[str, str]]:
             st.under_attack[v.id].append(a.id)
         with_whom = [ns.id for ns, _ in side[1:]]
         helped = f", with {', '.join(r.name(i) for i in with_whom)}" if with_whom else ""
-        result = (f"{r.name(a.id)} takes {taken:.0f}% of {r.name(v.id)}'s territory" if taken
+        result = (f"{r.name(a.id)} takes {gained:.0f}% of {r.name(v.id)}'s territory" if gained
                   else f"{r.name(v.id)} holds" if invade else "the strike hits its targets")
         r.emit(Kind.ARMED_ATTACK, f"{r.name(a.id)} {'invades' if invade else 'strikes'} "
                f"{r.name(v.id)}.", actor=a.id, target=v.id, value=spec.escalation)
@@ -97,9 +104,9 @@ def resolve_attacks(r: Round) -> list[tuple[str, str]]:
                f"{helped} ({dfn:.0f}); {result}. Losses {a_loss:.0f} and "
                f"{att * LOSS_RATE * intensity:.0f}.", actor=a.id, target=v.id,
                value=min(att / max(dfn, 1e-9), 100.0))
-        if taken:
+        if gained:
             r.emit(Kind.TERRITORY, f"{r.name(a.id)} now holds {st.occupation[(a.id, v.id)]:.0f}% "
-                   f"of {r.name(v.id)}.", actor=a.id, target=v.id, value=taken)
+                   f"of {r.name(v.id)}.", actor=a.id, target=v.id, value=gained)
         done.append((a.id, v.id))
     return done
 

@@ -11,15 +11,18 @@ from __future__ import annotations
 from .actions import Effect
 from .context import Round, clamp
 from .events import Kind
+from .model import World
 
 BITE = 0.03  # share of GDP a full embargo covering all trade costs the target a round
 SENDER_COST = 0.03  # share of GDP a sender loses a round per unit of its trade share
 SUPPORT_PER_COVERAGE = 4.0
 
 
-def coverage(r: Round, target: str, senders: list[tuple[str, float]]) -> float:
-    """Share of ``target``'s trade the senders cover, weighted by how hard they bite."""
-    trade = r.world.nation[target].trade
+def coverage(world: World, target: str, senders: list[tuple[str, float]]) -> float:
+    """Share of ``target``'s trade the senders cover, weighted by how hard they bite.
+
+    ``senders`` are (state, bite) pairs; what they do not cover leaks through others."""
+    trade = world.nation[target].trade
     return min(1.0, sum(trade.get(s, 0.0) * bite for s, bite in senders))
 
 
@@ -44,7 +47,7 @@ def apply_sanctions(r: Round) -> None:
             by_target.setdefault(target, []).append((ns.id, bite))
     for target, senders in by_target.items():
         t = st.nations[target]
-        cov = coverage(r, target, senders)
+        cov = coverage(r.world, target, senders)
         loss = t.economy * BITE * cov
         t.economy -= loss
         t.costs += loss

@@ -26,7 +26,13 @@ class Option:
     action: ActionSpec
     targets: tuple[str, ...] = ()  # states
     institutions: tuple[str, ...] = ()
-    measures: tuple[str, ...] = ()
+    measures: tuple[str, ...] = ()  # drafts: every measure some institution can take
+    measures_in: tuple[tuple[str, tuple[str, ...]], ...] = ()  # drafts: per institution
+
+    def measures_for(self, institution: str) -> tuple[str, ...]:
+        """The measures a draft in ``institution`` can propose (some may still need
+        a particular target: a member to suspend, sanctions tried before force)."""
+        return dict(self.measures_in).get(institution, ())
 
 
 def _fail(order: Order, reason: str) -> IllegalOrder:
@@ -197,11 +203,13 @@ def options(world: World, state: GameState, nation: str) -> list[Option]:
                 out.append(Option(spec))
         elif spec.target is Target.INSTITUTION:
             if spec.effect is Effect.TABLE:
-                insts = tuple(i for i in mine if _can_table(world, state, nation, i))
-                if insts:
+                per = tuple((i, _measures(world, i)) for i in mine)
+                if per:
+                    union = tuple(m.value for m in Measure
+                                  if any(m.value in ms for _, ms in per))
                     out.append(Option(spec, targets=others + (nation,),
-                                      institutions=insts,
-                                      measures=tuple(m.value for m in Measure)))
+                                      institutions=tuple(i for i, _ in per),
+                                      measures=union, measures_in=per))
                 continue
             insts = tuple(i for i in mine if _legal(world, state, Order(nation, spec.id,
                                                                          institution=i)))
@@ -215,8 +223,10 @@ def options(world: World, state: GameState, nation: str) -> list[Option]:
     return out
 
 
-def _can_table(world: World, state: GameState, nation: str, inst: str) -> bool:
-    return nation not in state.institutions[inst].suspended
+def _measures(world: World, inst: str) -> tuple[str, ...]:
+    institution = world.institution[inst]
+    return tuple(m.value for m in Measure
+                 if MEASURE_CLAUSE.get(m) is None or institution.has(MEASURE_CLAUSE[m]))
 
 
 # effects whose legality depends on the target only through sparse data:

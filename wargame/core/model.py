@@ -6,7 +6,7 @@ numbers that change during play live in :mod:`wargame.core.state`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from enum import Enum
 from types import MappingProxyType
 from typing import Mapping
@@ -206,6 +206,13 @@ class World:
         object.__setattr__(self, "ids", order)
         object.__setattr__(self, "_others", {})
 
+    def __reduce__(self):
+        """Pickle by the constructor's arguments (worlds go to worker processes)."""
+        kwargs = {f.name: getattr(self, f.name) for f in fields(self) if f.init}
+        kwargs["actions"] = dict(self.actions)
+        kwargs["nations"] = tuple(replace(n, trade=dict(n.trade)) for n in self.nations)
+        return (_rebuild, (kwargs,))
+
     def others(self, nation: str) -> tuple[str, ...]:
         """Every state but ``nation``, in world order (computed once per state)."""
         found = self._others.get(nation)
@@ -226,3 +233,7 @@ class World:
         if ident in self.institution:
             return self.institution[ident].name
         return ident
+
+
+def _rebuild(kwargs: dict) -> World:
+    return World(**kwargs)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
 
 from .events import Event
 from .legal import Option
-from .model import Objective, World
+from .model import Objective, Personality, World
 from .negotiation import Commitment, Message, Proposal
 from .state import Draft, GameState, NationState, Obligation
 
@@ -67,6 +69,8 @@ class View:
     private_briefing: str
     me: NationState
     objectives: tuple[Objective, ...]
+    personality: Personality  # my own government's leanings (computer players use it)
+    tension: Mapping[str, float]  # my disputes only: state -> tension with me
     states: tuple[PublicNation, ...]
     institutions: tuple[InstitutionView, ...]
     obligations: tuple[Obligation, ...]  # the public ledger
@@ -126,6 +130,8 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         private_briefing=nat.briefing,
         me=copy.deepcopy(me),
         objectives=nat.objectives,
+        personality=nat.personality,
+        tension=MappingProxyType(tension),
         states=states,
         institutions=insts,
         obligations=tuple(copy.copy(o) for o in state.obligations),
