@@ -36,6 +36,7 @@ import random
 
 from ..core.actions import Effect, Measure, Order
 from ..core.clauses import SUBSTANTIVE
+from ..core.economy import coverage
 from ..core.model import ClauseKind, ObjectiveKind as K, Strength, World
 from ..core.rules import Motion, MotionKind, Vote, decide
 from ..core.view import View
@@ -550,9 +551,8 @@ class DefaultPolicy(Diplomacy, Policy):
         p = self.p
         if any(self.memory.taken.values()):  # an occupier: withdraw only under pressure
             me = self.nation
-            cover = min(1.0, sum(self.trade.get(sender, 0.0) * bite
-                                 for (sender, t), bite in self.memory.sanctions.items()
-                                 if t == me))
+            cover = coverage(self.world, me, [(sender, bite) for (sender, t), bite
+                                              in self.memory.sanctions.items() if t == me])
             worst = min((self.assessment.get(t, 0.0) for t in self.memory.taken), default=0.0)
             u = ((1.0 - p.aggression) * (cover + max(0.0, -worst))
                  - 2.0 * r.weight(K.GAIN_TERRITORY) - 0.3)

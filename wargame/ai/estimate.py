@@ -19,15 +19,11 @@ from __future__ import annotations
 import dataclasses
 import math
 
-from ..core.combat import EXPEDITION_SHARE, HOME_ADVANTAGE, MAX_TAKEN, power
+from ..core.combat import EXPEDITION_SHARE, FACTOR, HOME_ADVANTAGE, power, taken
 from ..core.model import ClauseKind, Strength, World
 from ..core.state import NationState
 from ..core.view import InstitutionView, PublicNation
 
-# Two numbers of combat.resolve_attacks are literals there, not names: its random
-# factor and the territory an invasion takes. They are mirrored here until the
-# core exposes them (combat.FACTOR, combat.taken: requested).
-FACTOR = (0.85, 1.15)  # the random factor of combat.resolve_attacks, each side
 STRENGTH_FACTOR = {
     Strength.AUTOMATIC: 1.0,
     Strength.AS_IT_DEEMS_NECESSARY: 0.75,
@@ -68,10 +64,8 @@ def win_probability(attack: float, defence: float, steps: int = 24) -> float:
 
 
 def territory_taken(attack: float, defence: float, territory: float) -> float:
-    """What an invasion that wins takes (combat.resolve_attacks' formula at the mean)."""
-    if attack <= defence:
-        return 0.0
-    return min(territory, MAX_TAKEN, 10.0 * (attack / max(defence, 1e-9) - 1.0) + 5.0)
+    """What an invasion that wins takes (combat's own formula, at the mean)."""
+    return taken(attack, defence, territory)
 
 
 def home_defence(victim: PublicNation) -> float:
