@@ -18,11 +18,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"wargame {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    play = sub.add_parser("play", help="play a campaign (the default command)")
-    play.add_argument("campaign", nargs="?", help="a campaign file (default: the bundled default)")
+    play = sub.add_parser("play", help="play a campaign (the default command)",
+                          description="Play in the terminal. With no campaign, the bundled "
+                                      "default; a folder offers every campaign in it.")
+    play.add_argument("campaign", nargs="?",
+                      help="a campaign file or folder (default: the bundled campaigns)")
     play.add_argument("--seed", type=int, help="random seed (default: the campaign's)")
-    play.add_argument("--as", dest="nation", help="the state you govern (default: ask)")
-    play.add_argument("--rounds", type=int, help="stop after this many rounds")
+    play.add_argument("--text", action="store_true",
+                      help="plain text lines instead of the full-screen interface "
+                           "(simple terminals, screen readers)")
+    play.add_argument("--as", dest="nation", help="with --text: the state you govern")
+    play.add_argument("--rounds", type=int, help="with --text: stop after this many rounds")
 
     val = sub.add_parser("validate", help="check campaign files and summarise them")
     val.add_argument("files", nargs="+", metavar="FILE")
@@ -63,10 +69,13 @@ def main(argv: list[str] | None = None) -> int:
             from .rulescmd import run as rules
 
             return rules(args, sys.stdout, sys.stderr)
-        from .textplay import run as play
+        if getattr(args, "text", False):
+            from .textplay import run as play
 
-        return play(getattr(args, "campaign", None), getattr(args, "seed", None),
-                    getattr(args, "nation", None), getattr(args, "rounds", None))
+            return play(args.campaign, args.seed, args.nation, args.rounds)
+        from .tui import run as tui
+
+        return tui(getattr(args, "campaign", None), getattr(args, "seed", None))
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130

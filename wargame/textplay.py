@@ -1,7 +1,8 @@
-"""A plain-text game in the terminal: one human government, the others passive.
+"""A plain-text game in the terminal: one human government, the computer plays the rest.
 
-This is the headless way to play until the Textual interface lands; it uses only
-the core's verb API, so it shows exactly what a player may see and do.
+For simple terminals and screen readers (`wargame play --text`): plain lines in,
+plain lines out. It uses only the core's verb API and the computer players, so
+it shows exactly what a player may see and do.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ def _load(campaign: str | None) -> tuple[World, int, str]:
 
 def run(campaign: str | None = None, seed: int | None = None, nation: str | None = None,
         rounds: int | None = None, ask: Ask = input, out: TextIO = sys.stdout) -> int:
+    from .ai import ComputerPlayers
+
     world, default_seed, title = _load(campaign)
     game = Game(world, default_seed if seed is None else seed)
     say = lambda text="": print(text, file=out)  # noqa: E731
@@ -39,8 +42,9 @@ def run(campaign: str | None = None, seed: int | None = None, nation: str | None
         if me not in world.nation:
             say(f"there is no state {me!r}; choose one of: {', '.join(world.ids)}")
             return 2
+        computer = ComputerPlayers(world, game.seed, [n for n in world.ids if n != me])
         while not game.over and (rounds is None or game.round <= rounds):
-            _play_round(game, me, ask, say)
+            _play_round(game, me, computer, ask, say)
     except EOFError:
         say("\nGoodbye.")
         return 0
@@ -86,9 +90,11 @@ def _show(view: View, say) -> None:
         say(f"  obligation {o.id}: {o.action} {o.beneficiary or o.against} by round {o.due}")
 
 
-def _play_round(game: Game, me: str, ask: Ask, say) -> None:
+def _play_round(game: Game, me: str, computer, ask: Ask, say) -> None:
     _show(game.view(me), say)
     game.advance()  # diplomacy
+    computer.answer(game)
+    computer.vote(game)
     for d in game.drafts():
         inst = game.world.institution[d.institution]
         if me in inst.members and d.by != me:
@@ -101,6 +107,7 @@ def _play_round(game: Game, me: str, ask: Ask, say) -> None:
                 except (IllegalOrder, PhaseError, ValueError) as exc:
                     say(f"  refused: {exc}")
     game.advance()  # orders
+    computer.give_orders(game)
     options = game.legal_actions(me)
     for i, opt in enumerate(options, 1):
         extra = ""
