@@ -288,3 +288,22 @@ def test_libyaml_and_pure_python_compose_the_same_nodes():
         assert shape(source.compose(text, lambda *a: fast.append(a))) == \
             shape(source._compose(text, lambda *a: slow.append(a)))
         assert fast == slow and len(fast) == 1
+
+
+def test_a_campaign_loads_from_bytes_named_by_its_path(tmp_path):
+    c = load_campaign("embedded.yaml", data=BASE.encode())
+    assert c.title == "Test"
+    with pytest.raises(CampaignErrors) as info:
+        load_campaign("embedded.yaml", data=BASE.replace("military: 50", "military: x").encode())
+    assert str(info.value).startswith("embedded.yaml:27:15: 'military' must be a number")
+
+
+def test_a_loaded_world_survives_pickling():
+    import pickle
+
+    from wargame.campaign import DEFAULT_CAMPAIGN
+
+    world = load_campaign(DEFAULT_CAMPAIGN).world
+    again = pickle.loads(pickle.dumps(world))
+    assert again.ids == world.ids and dict(again.actions) == dict(world.actions)
+    assert again.nation["estonia"].trade == world.nation["estonia"].trade
