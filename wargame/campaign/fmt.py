@@ -7,7 +7,7 @@ documentation strings become the hover texts in an instructor's editor.
 
 from __future__ import annotations
 
-from ..core.actions import CATALOGUE, Measure
+from ..core.actions import Measure
 from ..core.injects import ADJUSTABLE, Test
 from ..core.model import ClauseKind, ObjectiveKind, Strength
 from ..core.rules import RULES, PartiesRule
@@ -286,5 +286,3 @@ CAMPAIGN = Obj(title="the campaign", fields={
     "injects": F(List(INJECT), "Scripted events."),
     "end": F(List(END), "Conditions that end the game early."),
 })
-
-ACTION_IDS = tuple(CATALOGUE)
