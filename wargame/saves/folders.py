@@ -1,0 +1,220 @@
+"""Where saves go, what they are called, and what a saves folder holds.
+
+The folder, first match wins:
+
+1. ``--saves-dir`` (passed in as ``explicit``);
+2. the ``WARGAME_SAVES_DIR`` environment variable;
+3. ``saves/`` of the checkout, when wargame runs from a checkout and the current
+   folder is inside it;
+4. the user data folder (``platformdirs.user_data_path("wargame") / "saves"``:
+   ``~/.local/share/wargame/saves`` on Linux, ``~/Library/Application
+   Support/wargame/saves`` on macOS, ``%LOCALAPPDATA%\\wargame\\saves`` on Windows).
+
+A game's file is ``<campaign>_<date>_<time>_round-NN.json`` (``..._round-NN_<outcome>.json``
+when it is over), e.g. ``baltic-flashpoint_2025-03-14_1405_round-07.json``; the part
+before ``_round-`` names the game and stays the same from save to save. The last three
+earlier versions of each game are kept in ``backups/`` as
+``<name>_save-N.json`` (N counts the game's saves).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .document import FORMAT, FORMAT_VERSION, read_bytes
+from .errors import SaveError
+
+ENV_VAR = "WARGAME_SAVES_DIR"
+BACKUPS = "backups"
+KEEP_BACKUPS = 3
+_HERE = Path(__file__).resolve().parent
+
+
+def checkout_root() -> Path | None:
+    """The source checkout wargame runs from, if it runs from one."""
+    root = _HERE.parent.parent
+    if (root / "pyproject.toml").is_file() and (root / "wargame" / "__init__.py").is_file() \
+            and (root / "saves").is_dir():
+        return root
+    return None
+
+
+def user_data_dir() -> Path:
+    try:
+        from platformdirs import user_data_path
+    except ImportError:  # platformdirs comes with textual; fall back to the XDG layout
+        base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"),
+                                                               ".local", "share")
+        return Path(base) / "wargame"
+    return user_data_path("wargame", appauthor=False)
+
+
+def default_saves_dir(explicit: str | os.PathLike | None = None, cwd: Path | None = None,
+                      env: dict | None = None) -> Path:
+    """The folder to save in and list from (see the module's doc for the order)."""
+    if explicit:
+        return Path(explicit).expanduser()
+    value = (os.environ if env is None else env).get(ENV_VAR, "").strip()
+    if value:
+        return Path(value).expanduser()
+    root = checkout_root()
+    if root is not None:
+        here = (cwd or Path.cwd()).resolve()
+        if here == root or root in here.parents:
+            return root / "saves"
+    return user_data_dir() / "saves"
+
+
+# ------------------------------------------------------------------ names
+_NAME = re.compile(r"^(?P<game>.+)_round-(?P<round>\d+)(?:_(?P<end>[a-z]+))?\.json$")
+_BACKUP = re.compile(r"^(?P<stem>.+)_save-(?P<save>\d+)\.json$")
+
+
+def save_name(game_id: str, round_: int, outcome: str = "") -> str:
+    return f"{game_id}_round-{round_:02d}" + (f"_{outcome}" if outcome else "") + ".json"
+
+
+def backup_name(path: Path, save: int) -> str:
+    return f"{path.stem}_save-{save}.json"
+
+
+def game_id_of(path: Path) -> str:
+    """The game part of a save's file name (of a backup's too)."""
+    name = path.name
+    m = _BACKUP.match(name)
+    if m:
+        name = m.group("stem") + ".json"
+    m = _NAME.match(name)
+    return m.group("game") if m else path.stem
+
+
+def backups_of(path: Path) -> list[Path]:
+    """The backups of the game saved in ``path``, newest first."""
+    path = Path(path)
+    folder = path.parent if path.parent.name != BACKUPS else path.parent.parent
+    game = game_id_of(path)
+    found = []
+    for p in (folder / BACKUPS).glob(f"{_glob_escape(game)}_round-*_save-*.json"):
+        m = _BACKUP.match(p.name)
+        if m and game_id_of(p) == game and p != path:
+            found.append((int(m.group("save")), p))
+    return [p for _, p in sorted(found, reverse=True)]
+
+
+def _glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def prune_backups(folder: Path, game_id: str, keep: int = KEEP_BACKUPS) -> None:
+    found = []
+    for p in (folder / BACKUPS).glob(f"{_glob_escape(game_id)}_round-*_save-*.json"):
+        m = _BACKUP.match(p.name)
+        if m and game_id_of(p) == game_id:
+            found.append((int(m.group("save")), p))
+    for _, p in sorted(found, reverse=True)[keep:]:
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+def clean_temps(folder: Path, game_id: str) -> None:
+    """Remove temporary files a crashed save of this game left behind."""
+    mine = f".{os.getpid()}-"
+    for p in folder.glob(f".{_glob_escape(game_id)}_*.tmp"):
+        if mine not in p.name:
+            try:
+                p.unlink()
+            except OSError:
+                pass
+
+
+# ---------------------------------------------------------------- listing
+@dataclass(frozen=True)
+class SaveInfo:
+    """One saved game, as a Load screen lists it (read from the file's first line)."""
+
+    path: Path
+    title: str = ""
+    game_id: str = ""
+    round: int = 0
+    phase: str = ""
+    stage: str = ""
+    outcome: str = ""
+    saved_at: str = ""
+    save: int = 0
+    format_version: int = 0
+    meta: dict | None = None
+    branch_of: dict | None = None
+    error: str = ""  # not loadable: the line saying why
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+    def describe(self) -> str:
+        if self.error:
+            return self.error
+        state = f"over ({self.outcome})" if self.outcome else \
+            f"round {self.round}" + (f", {self.stage.replace('_', ' ')}" if self.stage else "")
+        when = self.saved_at.replace("T", " ")[:16]
+        return f"{self.title} — {state} — saved {when}"
+
+
+def peek(path: Path) -> SaveInfo:
+    """What a save says about itself, from its first line (the full file is only read
+    when that line is not a current-format header); never raises."""
+    try:
+        with open(path, "rb") as f:
+            first = f.readline(1 << 20)
+            f.seek(0, os.SEEK_END)
+            size = f.tell()
+            f.seek(max(0, size - 2))
+            tail = f.read()
+        head = None
+        if first.startswith(b'{"format":"wargame-save"') and first.rstrip().endswith(b","):
+            try:
+                head = json.loads(first.rstrip()[:-1] + b"}")
+            except ValueError:
+                head = None
+        if head is None or not tail.rstrip().endswith(b"}"):
+            from .document import parse
+
+            head = parse(path, read_bytes(path), lambda: backups_of(path))
+        elif head.get("format_version", 0) > FORMAT_VERSION or head.get("format") != FORMAT:
+            from .document import parse
+
+            parse(path, read_bytes(path), lambda: backups_of(path))  # raises NewerSave
+    except SaveError as exc:
+        return SaveInfo(path, game_id=game_id_of(path), error=str(exc))
+    except OSError as exc:
+        return SaveInfo(path, game_id=game_id_of(path), error=f"{path}: {exc}")
+    status, game = head.get("status", {}), head.get("game", {})
+    return SaveInfo(path, title=head.get("title", ""), game_id=game.get("id", ""),
+                    round=status.get("round", 0), phase=status.get("phase", ""),
+                    stage=status.get("stage", ""), outcome=status.get("outcome", ""),
+                    saved_at=head.get("saved_at", ""), save=game.get("save", 0),
+                    format_version=head.get("format_version", 0), meta=head.get("meta"),
+                    branch_of=game.get("branch_of"))
+
+
+def list_saves(folder: str | os.PathLike | None = None, everything: bool = False) \
+        -> list[SaveInfo]:
+    """The saved games in ``folder`` (the default folder if None), newest first: one
+    entry per game (its latest save), and unreadable files with their ``error``.
+    ``everything`` also lists older saves of a game left in the folder."""
+    folder = default_saves_dir() if folder is None else Path(folder)
+    if not folder.is_dir():
+        return []
+    infos = [peek(p) for p in folder.glob("*.json") if not p.name.startswith(".")]
+    if not everything:
+        best: dict[str, SaveInfo] = {}
+        for i in infos:
+            if i.ok and (i.game_id not in best or i.save > best[i.game_id].save):
+                best[i.game_id] = i
+        infos = [i for i in infos if not i.ok or best.get(i.game_id) is i]
+    return sorted(infos, key=lambda i: (i.saved_at, i.path.name), reverse=True)

@@ -1,0 +1,344 @@
+"""Saving: a journal follows one game and writes it, cheaply, as often as asked.
+
+:func:`save_game` is the one call: the first time it sees a game it opens a
+:class:`Journal` for it (reading the campaign file's bytes then), and every later
+call reuses what the journal already worked out, so an autosave after each round
+only hashes, snapshots and compresses that round. Rounds the journal did not see
+start (the first save of a finished simulated game) are rebuilt by replaying the
+inputs from the nearest snapshot.
+
+The file is written atomically (:mod:`wargame.saves.atomic`); the previous version
+goes to ``backups/`` and only the last three are kept.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import threading
+import weakref
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..core.events import Kind
+from ..core.game import Game
+from . import atomic
+from .codec import (decode_rng, decode_state, encode_events, encode_rng, encode_state,
+                    game_hash, restore_game, state_shape)
+from .document import FORMAT, FORMAT_VERSION, pack, unpack
+from .errors import SaveWriteError
+from .folders import (BACKUPS, backup_name, clean_temps, default_saves_dir, game_id_of,
+                      prune_backups, save_name)
+from .source import WorldSource, source_of
+
+SNAPSHOT_EVERY = 5
+"""A snapshot is kept for every round that is a multiple of this (and the latest)."""
+
+
+@dataclass(frozen=True)
+class RoundRecord:
+    round: int
+    input: int  # inputs accepted before the round started
+    hash: str  # Game.state_hash() at the start of the round, after its briefing
+
+    def to_doc(self) -> dict:
+        return {"round": self.round, "input": self.input, "hash": self.hash}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    round: int
+    input: int
+    events: int  # length of the event log at that moment
+    hash: str
+    zlib: str  # pack({"state": ..., "rng": ...})
+    end: bool = False  # the end of the game (not a round start)
+
+    def to_doc(self) -> dict:
+        d = {"round": self.round, "input": self.input, "events": self.events,
+             "hash": self.hash, "zlib": self.zlib}
+        if self.end:
+            d["end"] = True
+        return d
+
+    @classmethod
+    def from_doc(cls, d: dict) -> "Snapshot":
+        return cls(d["round"], d["input"], d["events"], d["hash"], d["zlib"],
+                   bool(d.get("end", False)))
+
+    def restore(self, world, seed: int, log: list, inputs: list) -> Game:
+        """The game at this snapshot (``log``/``inputs``: the game's, at least this long)."""
+        data = unpack(self.zlib)
+        return restore_game(world, seed, decode_state(data["state"]),
+                            decode_rng(data["rng"]), list(log[:self.events]),
+                            list(inputs[:self.input]))
+
+
+def take_snapshot(game: Game, hash_: str | None = None) -> Snapshot:
+    data = {"state": encode_state(game.state), "rng": encode_rng(game.rng)}
+    return Snapshot(game.round, len(game.inputs), len(game.log),
+                    hash_ or game_hash(game), pack(data, level=1), end=game.over)
+
+
+def at_round_start(game: Game) -> bool:
+    """Whether nothing has happened yet in this round since its briefing."""
+    if game.over or game.phase != "briefing":
+        return False
+    return not game.inputs or game.inputs[-1].get("verb") == "resolve"
+
+
+def pack_events(events) -> str:
+    return pack(encode_events(events))
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+class Journal:
+    """What the saves of one game share: its identity, round hashes, snapshots and the
+    compressed parts of its log. Holds no reference to the game itself."""
+
+    def __init__(self, source: WorldSource, seed: int, *, meta: dict | None = None,
+                 game_id: str = "", started_at: str = "", save_count: int = 0,
+                 branch_of: dict | None = None, last_path: Path | None = None):
+        self.source = source
+        self.seed = seed
+        self.meta = dict(meta or {})
+        self.game_id = game_id
+        self.started_at = started_at or _now().isoformat()
+        self.save_count = save_count
+        self.branch_of = branch_of
+        self.last_path = last_path
+        self.rounds: dict[int, RoundRecord] = {}
+        self.snapshots: dict[tuple[int, bool], Snapshot] = {}
+        self.chunks: list[tuple[int, str]] = []  # (events, packed) of whole rounds
+        self._chunk_start = 0  # log index where the next chunk starts
+        self._scan = 0
+        self._inputs_json: list[str] = []
+        self._campaign_json = json.dumps(source.to_doc(), ensure_ascii=False,
+                                         separators=(",", ":"))
+        self._unchanged: tuple | None = None
+        self.lock = threading.RLock()
+
+    # ------------------------------------------------------------ records
+    def observe(self, game: Game) -> None:
+        """Record the round start the game is at, if it is at one (cheap otherwise)."""
+        if at_round_start(game) and game.round not in self.rounds:
+            h = game_hash(game)
+            self.rounds[game.round] = RoundRecord(game.round, len(game.inputs), h)
+            if game.round % SNAPSHOT_EVERY == 0:
+                self.snapshots[(game.round, False)] = take_snapshot(game, h)
+
+    def _catch_up(self, game: Game) -> None:
+        """Records for every round start the game has passed, and a snapshot of the
+        latest, replaying from the nearest snapshot when they were not observed."""
+        self.observe(game)
+        current = game.round
+        missing = [r for r in range(1, current + 1) if r not in self.rounds]
+        need_latest = not game.over and (current, False) not in self.snapshots \
+            and current > 1
+        if at_round_start(game) and need_latest:
+            self.snapshots[(current, False)] = take_snapshot(game, self.rounds[current].hash)
+            need_latest = False
+        if not missing and not need_latest:
+            return
+        first = min(missing) if missing else current
+        base = max((s for (r, end), s in self.snapshots.items() if not end and r <= first),
+                   key=lambda s: s.round, default=None)
+        if base is not None:
+            g = base.restore(game.world, self.seed, game.log, game.inputs)
+        else:
+            g = Game(game.world, self.seed)
+        self._record(g, current)
+        for entry in game.inputs[len(g.inputs):]:
+            if g.round >= current:
+                break  # the start of the current round is recorded (or passed, at the end)
+            g.apply(entry)
+            self._record(g, current)
+
+    def _record(self, g: Game, current: int) -> None:
+        if not at_round_start(g):
+            return
+        r = g.round
+        if r not in self.rounds:
+            self.rounds[r] = RoundRecord(r, len(g.inputs), game_hash(g))
+        want = r % SNAPSHOT_EVERY == 0 or r == current
+        if want and r > 1 and (r, False) not in self.snapshots:
+            self.snapshots[(r, False)] = take_snapshot(g, self.rounds[r].hash)
+
+    def _log_parts(self, log: list) -> list[tuple[int, str]]:
+        i, start = self._scan, self._chunk_start
+        while i < len(log):
+            if log[i].kind is Kind.ROUND_STARTED and i > start:
+                self.chunks.append((i - start, pack_events(log[start:i])))
+                start = i
+            i += 1
+        self._scan, self._chunk_start = i, start
+        tail = log[start:]
+        return self.chunks + ([(len(tail), pack_events(tail))] if tail else [])
+
+    def _inputs(self, inputs: list[dict]) -> list[str]:
+        cache = self._inputs_json
+        if len(cache) > len(inputs) or (cache and json.loads(cache[-1]) != inputs[len(cache) - 1]):
+            cache.clear()  # not the inputs this journal saw: start again
+        for entry in inputs[len(cache):]:
+            cache.append(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+        return cache
+
+    # ----------------------------------------------------------- document
+    def document(self, game: Game, saved_at: str | None = None) -> bytes:
+        """The save file's bytes for the game as it is now."""
+        with self.lock:
+            self._catch_up(game)
+            current = game.round
+            snaps = [s for (r, end), s in sorted(self.snapshots.items())
+                     if not end and (r % SNAPSHOT_EVERY == 0 or r == current) and r <= current]
+            if game.over:
+                end = self.snapshots.get((current, True))
+                if end is None or end.input != len(game.inputs):
+                    end = self.snapshots[(current, True)] = take_snapshot(game)
+                snaps.append(end)
+                final_hash = end.hash
+            elif at_round_start(game):
+                final_hash = self.rounds[current].hash
+            else:
+                final_hash = game_hash(game)
+            # forget rolling snapshots of earlier rounds that are not kept
+            for key in [k for k in self.snapshots
+                        if not k[1] and k[0] % SNAPSHOT_EVERY and k[0] != current]:
+                del self.snapshots[key]
+            st = game.state
+            header = {
+                "format": FORMAT,
+                "format_version": FORMAT_VERSION,
+                "title": self.source.title,
+                "saved_at": saved_at or _now().isoformat(),
+                "wargame_version": __version__,
+                "python_version": platform.python_version(),
+                "state_shape": state_shape(),
+                "game": {"id": self.game_id, "save": self.save_count + 1,
+                         "started_at": self.started_at, "branch_of": self.branch_of},
+                "status": {"round": st.round, "phase": st.phase, "stage": st.stage,
+                           "escalation": st.escalation, "outcome": st.outcome,
+                           "hash": final_hash, "inputs": len(game.inputs),
+                           "events": len(game.log)},
+                "meta": self.meta,
+            }
+            head = json.dumps(header, ensure_ascii=False, separators=(",", ":"))
+            rounds = ",".join(json.dumps(self.rounds[r].to_doc(), separators=(",", ":"))
+                              for r in sorted(self.rounds))
+            parts = [
+                head[:-1] + ",\n",
+                f'"campaign":{self._campaign_json},\n',
+                f'"seed":{json.dumps(self.seed)},\n',
+                f'"rounds":[{rounds}],\n',
+                '"snapshots":[' + ",\n".join(json.dumps(s.to_doc(), separators=(",", ":"))
+                                             for s in snaps) + "],\n",
+                '"log":[' + ",\n".join(f'{{"events":{n},"zlib":"{z}"}}'
+                                       for n, z in self._log_parts(game.log)) + "],\n",
+                '"inputs":[\n' + ",\n".join(self._inputs(game.inputs)) + "\n]}\n",
+            ]
+            return "".join(parts).encode("utf-8")
+
+    # -------------------------------------------------------------- write
+    def save(self, game: Game, folder: str | os.PathLike | None = None) -> Path:
+        """Write the game to ``folder`` (the default saves folder if None)."""
+        folder = default_saves_dir() if folder is None else Path(folder)
+        with self.lock:
+            key = (len(game.inputs), game.over, json.dumps(self.meta, sort_keys=True),
+                   str(folder))
+            if self._unchanged == key and self.last_path is not None \
+                    and self.last_path.exists():
+                return self.last_path  # nothing happened since the last save
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                if not self.game_id:
+                    self.game_id = self._new_id(folder)
+                data = self.document(game)
+                target = folder / save_name(self.game_id, game.round, game.outcome)
+                prev = self.last_path
+                backups = folder / BACKUPS
+                backup = None
+                if target.exists():
+                    n = self.save_count if prev == target else _save_number(target)
+                    backup = backups / backup_name(target, n)
+                atomic.write_atomic(target, data, backup=backup)
+                self.save_count += 1
+                if prev is not None and prev != target and prev.parent == folder \
+                        and prev.exists() and game_id_of(prev) == self.game_id:
+                    atomic.move(prev, backups / backup_name(prev, self.save_count - 1))
+                self.last_path = target
+                self._unchanged = key
+                prune_backups(folder, self.game_id)
+                clean_temps(folder, self.game_id)
+            except OSError as exc:
+                raise SaveWriteError(folder, f"the game could not be saved "
+                                     f"({exc.strerror or exc})",
+                                     "check that the folder exists, is writable and the disk "
+                                     "is not full; the game is still running") from None
+            return target
+
+    def _new_id(self, folder: Path) -> str:
+        started = datetime.fromisoformat(self.started_at)
+        base = f"{self.source.slug}_{started:%Y-%m-%d_%H%M}"
+        if self.branch_of:
+            base += f"_from-r{int(self.branch_of.get('round', 0)):02d}"
+        n, ident = 1, base
+        while any(folder.glob(f"{ident}_round-*.json")) or \
+                any((folder / BACKUPS).glob(f"{ident}_round-*.json")):
+            n += 1
+            ident = f"{base}-{n}"
+        return ident
+
+
+def _save_number(path: Path) -> int:
+    """The save count written in an existing file's first line (0 if unreadable)."""
+    try:
+        with open(path, "rb") as f:
+            first = f.readline(1 << 20).rstrip()
+        return int(json.loads(first[:-1] + b"}")["game"]["save"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
+
+
+# ------------------------------------------------------------------ registry
+_JOURNALS: "weakref.WeakKeyDictionary[Game, Journal]" = weakref.WeakKeyDictionary()
+_REGISTRY_LOCK = threading.Lock()
+
+
+def record(game: Game, campaign: Any = None, *, meta: dict | None = None) -> Journal:
+    """The journal of ``game``, opened now if it has none (call this when a game
+    starts: the campaign file's bytes are read at this moment).
+
+    ``campaign``: a ``Campaign``, a campaign file path, ``"demo"``, the TUI's
+    scenario (anything with ``key``), or :func:`wargame.saves.builtin`."""
+    with _REGISTRY_LOCK:
+        j = _JOURNALS.get(game)
+        if j is None:
+            if campaign is None:
+                raise TypeError("the first save of a game needs its campaign")
+            j = _JOURNALS[game] = Journal(source_of(campaign, game.world), game.seed,
+                                          meta=meta)
+        elif meta is not None:
+            j.meta = dict(meta)
+        return j
+
+
+def attach(game: Game, journal: Journal) -> None:
+    with _REGISTRY_LOCK:
+        _JOURNALS[game] = journal
+
+
+def save_game(game: Game, campaign: Any = None, folder: str | os.PathLike | None = None,
+              *, meta: dict | None = None) -> Path:
+    """Save ``game`` and return the file's path.
+
+    ``folder``: where (the default saves folder if None). ``meta``: JSON data the
+    caller wants back on load (the TUI's seats, for instance). Raises
+    :class:`~wargame.saves.errors.SaveWriteError` when the file cannot be written."""
+    return record(game, campaign, meta=meta).save(game, folder)

@@ -1,0 +1,330 @@
+"""Loading a save, replaying it in full, and branching from one of its rounds.
+
+Loading restores the latest snapshot (checked against its recorded state hash)
+and replays only the inputs after it, so even a long game loads in milliseconds.
+:func:`replay_save` instead replays every input from the start and checks the
+state hash at every round: the way to prove a save and this engine still agree.
+
+Nothing here writes to the file it reads; every problem is a
+:class:`~wargame.saves.errors.SaveError` whose text is one line.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..core.errors import WargameError
+from ..core.game import Game
+from .codec import SnapshotError, decode_events, game_hash, state_shape
+from .document import parse, read_bytes, unpack
+from .errors import ReplayMismatch, SaveError, shown
+from .folders import BACKUPS, backups_of, default_saves_dir
+from .journal import Journal, RoundRecord, Snapshot, at_round_start, attach
+from .source import WorldSource
+
+
+@dataclass
+class LoadedSave:
+    """A game read back from a save, ready to play on (``game``)."""
+
+    path: Path
+    game: Game
+    source: WorldSource
+    campaign: Any  # wargame.campaign.Campaign, or None for a built-in world
+    meta: dict
+    notices: tuple[str, ...] = ()  # lines to show (the campaign file changed, ...)
+    header: dict = field(default_factory=dict)  # the save's own fields (title, status, ...)
+    branch_round: int | None = None  # loaded at the start of this round: a new branch
+    folder: Path | None = None  # where its next saves go by default
+
+    @property
+    def notice(self) -> str:
+        return " ".join(self.notices)
+
+    @property
+    def title(self) -> str:
+        return self.source.title
+
+    def save(self, folder: str | os.PathLike | None = None) -> Path:
+        """Save the game (as a new branch file when it was loaded at an earlier round)."""
+        from .journal import save_game
+
+        return save_game(self.game, folder=folder or self.folder)
+
+
+@dataclass
+class _Opened:
+    path: Path
+    doc: dict
+    source: WorldSource
+    world: Any
+    campaign: Any
+    notices: list[str]
+    comparable: bool = True  # its state hashes can be checked with this engine
+
+
+def _open(path: Path) -> _Opened:
+    data = read_bytes(path)
+    doc = parse(path, data, lambda: backups_of(path))
+    source = WorldSource.from_doc(doc["campaign"], path)
+    world, campaign = source.build(path)
+    notices = []
+    note = source.notice()
+    if note:
+        notices.append(f"{shown(path)}: {note}.")
+    if doc.get("migrated_from"):
+        notices.append(f"{shown(path)}: written by an older wargame (save format "
+                       f"{doc['migrated_from']}); it is read as it is and the next save of "
+                       f"this game uses the current format.")
+    shape = doc.get("state_shape")
+    comparable = shape is None or shape == state_shape()
+    if not comparable:
+        notices.append(f"{shown(path)}: saved by wargame {doc.get('wargame_version', '?')}, "
+                       f"whose game state has another shape; it is loaded without checking "
+                       f"its state hashes.")
+    return _Opened(path, doc, source, world, campaign, notices, comparable)
+
+
+def _records(doc: dict) -> dict[int, dict]:
+    return {r["round"]: r for r in doc["rounds"]}
+
+
+def _log(doc: dict) -> list | None:
+    """The stored event log, or None when there is none or it is damaged."""
+    parts = doc["log"]
+    if not parts:
+        return None
+    events: list = []
+    try:
+        for part in parts:
+            chunk = decode_events(unpack(part["zlib"]))
+            if len(chunk) != part["events"]:
+                return None
+            events.extend(chunk)
+    except (ValueError, SnapshotError):
+        return None
+    return events if len(events) == doc["status"].get("events", len(events)) else None
+
+
+def _round_starts(inputs: list[dict]) -> list[int]:
+    """Index in ``inputs`` where each round starts (round 1 at 0)."""
+    return [0] + [i + 1 for i, e in enumerate(inputs) if e.get("verb") == "resolve"]
+
+
+def _mismatch(o: _Opened, detail: str, good: int, bad: int) -> ReplayMismatch:
+    saved_by = o.doc.get("wargame_version", "unknown")
+    if good >= 1:
+        todo = (f"continue it from round {good}, the last state that matches, with "
+                f"'wargame branch {shown(o.path)} --round {good}'; the file was not changed")
+    else:
+        todo = f"open it with wargame {saved_by}; the file was not changed"
+    return ReplayMismatch(o.path, f"this game does not replay the same with wargame "
+                          f"{__version__} (it was saved by {saved_by}): {detail}", todo,
+                          good_round=good, bad_round=bad)
+
+
+def _apply(o: _Opened, g: Game, entry: dict, index: int, good: int) -> None:
+    try:
+        g.apply(entry)
+    except (WargameError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        verb = entry.get("verb", "?")
+        raise _mismatch(o, f"input {index + 1} ({verb} in round {g.round}) is refused "
+                        f"now: {exc}", good, g.round) from None
+
+
+def _check_round(o: _Opened, g: Game, records: dict, good: int) -> int:
+    """Check the hash at a round start; return the new last good round."""
+    rec = records.get(g.round)
+    if rec is None or not o.comparable:
+        return good
+    h = game_hash(g)
+    if h != rec["hash"]:
+        raise _mismatch(o, f"the state at the start of round {g.round} differs from the "
+                        f"record (hash {h}, recorded {rec['hash']})", good, g.round)
+    return g.round
+
+
+def load_save(path: str | os.PathLike, round: int | None = None) -> LoadedSave:
+    """Load a save to play on; with ``round``, the game as it was at the start of that
+    round, to play on as a new branch (its next save is a new file).
+
+    Raises :class:`~wargame.saves.errors.SaveError` (one line; the file untouched)."""
+    path = Path(path)
+    o = _open(path)
+    doc, world, seed = o.doc, o.world, o.doc["seed"]
+    inputs, status = doc["inputs"], doc["status"]
+    records = _records(doc)
+    starts = _round_starts(inputs)
+    if round is None:
+        target = len(inputs)
+    else:
+        last = len(starts)
+        if not 1 <= round <= last:
+            raise SaveError(path, f"this game has no round {round} (it has rounds 1 to "
+                            f"{last})", f"choose a round from 1 to {last}")
+        target = starts[round - 1]
+    log = _log(doc)
+    if log is None and doc["log"]:
+        o.notices.append(f"{shown(path)}: its fast-loading data is damaged; the game was "
+                         f"rebuilt by replaying its orders.")
+    snaps = sorted((Snapshot.from_doc(s) for s in doc["snapshots"]),
+                   key=lambda s: (s.input, s.end), reverse=True)
+    g = None
+    base: Snapshot | None = None
+    for s in snaps if log is not None else ():
+        if s.input > target or (s.end and round is not None):
+            continue
+        try:
+            cand = s.restore(world, seed, log, inputs)
+        except (ValueError, SnapshotError, TypeError, KeyError):
+            continue
+        if not o.comparable or game_hash(cand) == s.hash:
+            g, base = cand, s
+            break
+    if g is None:
+        g = Game(world, seed)
+        good = _check_round(o, g, records, 0) if 1 in records else 1
+    else:
+        good = base.round
+    for i in range(len(g.inputs), target):
+        _apply(o, g, inputs[i], i, good)
+        if at_round_start(g):
+            good = _check_round(o, g, records, good)
+    if round is None and o.comparable and not (
+            base is not None and base.input == len(inputs) and base.hash == status["hash"]):
+        h = game_hash(g)
+        if h != status["hash"]:
+            raise _mismatch(o, f"the state after its last order differs from the record "
+                            f"(hash {h}, recorded {status['hash']})", good, g.round)
+    meta = doc.get("meta", {})
+    game_info = doc["game"]
+    folder = path.parent.parent if path.parent.name == BACKUPS else path.parent
+    if round is None:
+        journal = Journal(o.source, seed, meta=meta, game_id=game_info["id"],
+                          started_at=game_info.get("started_at", ""),
+                          save_count=game_info["save"], branch_of=game_info.get("branch_of"),
+                          last_path=path if path.parent.name != BACKUPS else None)
+        _prefill(journal, doc, log, g)
+    else:
+        journal = Journal(o.source, seed, meta=meta,
+                          branch_of={"file": path.name, "game": game_info["id"],
+                                     "round": round})
+        _prefill(journal, doc, None, g)
+    attach(g, journal)
+    header = {k: v for k, v in doc.items() if k not in ("inputs", "log", "snapshots",
+                                                        "rounds", "campaign")}
+    return LoadedSave(path, g, o.source, o.campaign, meta, tuple(o.notices), header,
+                      round, folder)
+
+
+def _prefill(journal: Journal, doc: dict, log: list | None, g: Game) -> None:
+    """Give the journal what the save already holds, so the next save is cheap."""
+    upto = len(g.inputs)
+    for r in doc["rounds"]:
+        if r["input"] <= upto and r["round"] <= g.round:
+            journal.rounds[r["round"]] = RoundRecord(r["round"], r["input"], r["hash"])
+    for d in doc["snapshots"]:
+        s = Snapshot.from_doc(d)
+        if s.input <= upto and (not s.end or s.input == upto):
+            journal.snapshots[(s.round, s.end)] = s
+    if log is not None and log == g.log:
+        parts = doc["log"][:-1]  # the last part may be an unfinished round
+        start = 0
+        for p in parts:
+            if not (start < len(log) and log[start].kind.value == "round_started"):
+                break
+            journal.chunks.append((p["events"], p["zlib"]))
+            start += p["events"]
+        else:
+            journal._chunk_start = journal._scan = start
+            return
+        journal.chunks.clear()
+
+
+# -------------------------------------------------------------------- replay
+@dataclass
+class ReplayResult:
+    """A full replay of a save: the game, and whether it matched the record."""
+
+    path: Path
+    game: Game
+    checked: int = 0  # round hashes compared
+    problem: str = ""  # '' if everything matched; else the one line saying what differs
+    good_round: int = 0
+    final_hash: str = ""
+    recorded_hash: str = ""  # the recorded hash at the same point ('' if not recorded)
+    notices: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
+def replay_save(path: str | os.PathLike, to_round: int | None = None) -> ReplayResult:
+    """Replay a save from its first input, checking the state hash at every round start
+    (up to the start of ``to_round`` if given). A mismatch does not raise: it is in
+    ``problem`` (one line), and the replay goes on as far as the inputs allow."""
+    path = Path(path)
+    o = _open(path)
+    doc = o.doc
+    inputs, records = doc["inputs"], _records(doc)
+    starts = _round_starts(inputs)
+    if to_round is not None and not 1 <= to_round <= len(starts):
+        raise SaveError(path, f"this game has no round {to_round} (it has rounds 1 to "
+                        f"{len(starts)})", f"choose --to-round from 1 to {len(starts)}")
+    target = len(inputs) if to_round is None else starts[to_round - 1]
+    g = Game(o.world, doc["seed"])
+    res = ReplayResult(path, g, notices=tuple(o.notices))
+    good = 0
+
+    def check() -> None:
+        nonlocal good
+        rec = records.get(g.round)
+        if rec is None or res.problem or not o.comparable:
+            return
+        res.checked += 1
+        try:
+            good = _check_round(o, g, records, good)
+        except ReplayMismatch as exc:
+            res.problem, res.good_round = str(exc), exc.good_round
+
+    check()
+    for i in range(target):
+        try:
+            _apply(o, g, inputs[i], i, good)
+        except ReplayMismatch as exc:
+            if not res.problem:
+                res.problem, res.good_round = str(exc), exc.good_round
+            break
+        if at_round_start(g):
+            check()
+    res.final_hash = game_hash(g)
+    if not o.comparable:
+        pass
+    elif to_round is None:
+        res.recorded_hash = doc["status"]["hash"]
+    elif to_round in records:
+        res.recorded_hash = records[to_round]["hash"]
+    if not res.problem and res.recorded_hash and res.final_hash != res.recorded_hash:
+        exc = _mismatch(o, f"the final state differs from the record (hash "
+                        f"{res.final_hash}, recorded {res.recorded_hash})", good, g.round)
+        res.problem, res.good_round = str(exc), exc.good_round
+    if not res.problem:
+        res.good_round = g.round
+    return res
+
+
+def branch_save(path: str | os.PathLike, round: int,
+                folder: str | os.PathLike | None = None) -> Path:
+    """Continue a save from the start of ``round`` as a new save; returns its path (in
+    ``folder``, else beside the original)."""
+    loaded = load_save(path, round=round)
+    return loaded.save(folder if folder is not None else loaded.folder)
+
+
+def saves_folder(explicit: str | os.PathLike | None = None) -> Path:
+    return default_saves_dir(explicit)
