@@ -42,6 +42,10 @@ class ObjectiveKind(str, Enum):
     KEEP_CREDIBILITY = "keep_credibility"  # own credibility ends at or above `threshold`
 
 
+TARGETS_STATE = frozenset({ObjectiveKind.AGGRESSOR_WITHDRAWS, ObjectiveKind.GAIN_TERRITORY,
+                           ObjectiveKind.TARGET_SANCTIONED})
+
+
 @dataclass(frozen=True)
 class Objective:
     kind: ObjectiveKind
@@ -172,6 +176,18 @@ class World:
                 inst.rule.check(inst.members)
             except RuleError as exc:
                 raise WorldError(f"{inst.id}: {exc}") from None
+        from .machine import STAGES, TERMINAL
+
+        if self.start_stage not in STAGES or self.start_stage in TERMINAL:
+            raise WorldError(f"a game cannot start in stage {self.start_stage!r}")
+        for n in self.nations:
+            for o in n.objectives:
+                if o.kind is ObjectiveKind.ALLIANCE_CREDIBLE and o.target not in insts:
+                    raise WorldError(f"{n.id}: objective {o.kind.value} needs an institution, "
+                                     f"not {o.target!r}")
+                if o.kind in TARGETS_STATE and o.target not in nations:
+                    raise WorldError(f"{n.id}: objective {o.kind.value} needs a state, "
+                                     f"not {o.target!r}")
         for a, b, level in self.start_tensions:
             if a not in nations or b not in nations or a == b:
                 raise WorldError(f"start tension between {a} and {b}: two different states")
