@@ -283,6 +283,23 @@ class Journal:
                                      "is not full; the game is still running") from None
             return target
 
+    def save_as(self, game: Game, path: str | os.PathLike) -> Path:
+        """Write the game to exactly ``path`` (a name the user chose)."""
+        path = Path(path)
+        with self.lock:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                if not self.game_id:
+                    self.game_id = game_id_of(path)
+                atomic.write_atomic(path, self.document(game))
+            except OSError as exc:
+                raise SaveWriteError(path, f"the game could not be saved "
+                                     f"({exc.strerror or exc})", "check that the folder "
+                                     "exists, is writable and the disk is not full") from None
+            self.save_count += 1
+            self.last_path = path
+            return path
+
     def _new_id(self, folder: Path) -> str:
         started = datetime.fromisoformat(self.started_at)
         base = f"{self.source.slug}_{started:%Y-%m-%d_%H%M}"

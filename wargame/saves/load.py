@@ -321,8 +321,13 @@ def replay_save(path: str | os.PathLike, to_round: int | None = None) -> ReplayR
 def branch_save(path: str | os.PathLike, round: int,
                 folder: str | os.PathLike | None = None) -> Path:
     """Continue a save from the start of ``round`` as a new save; returns its path (in
-    ``folder``, else beside the original)."""
+    ``folder``, else beside the original; ``folder`` may also be a file name ending in
+    ``.json``)."""
     loaded = load_save(path, round=round)
+    if folder is not None and str(folder).lower().endswith(".json"):
+        from .journal import record
+
+        return record(loaded.game).save_as(loaded.game, folder)
     return loaded.save(folder if folder is not None else loaded.folder)
 
 

@@ -1,0 +1,158 @@
+"""The save commands: ``wargame replay``, ``report``, ``branch`` and ``saves``.
+
+The CLI adds them with :func:`add_parsers` and runs them with :func:`run`; every
+problem is one line on standard error and a non-zero exit, never a traceback.
+``python -m wargame.saves.commands replay SAVE`` works without the CLI too.
+
+Exit codes: 0 done; 1 the replay differs from the record; 2 the save (or an
+argument) cannot be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+COMMANDS = ("replay", "report", "branch", "saves")
+
+
+def add_parsers(sub) -> None:
+    p = sub.add_parser(
+        "replay", help="replay a saved game headless and check it against its record",
+        description="Replay every order of a saved game from the start, print the event "
+                    "log, and check the state hash at every round against the one recorded. "
+                    "The last line is the final state hash.")
+    p.add_argument("save", metavar="SAVE", help="a saved game (.json)")
+    p.add_argument("--to-round", type=int, metavar="N",
+                   help="stop at the start of round N")
+    p.add_argument("--quiet", action="store_true", help="print only the final state hash")
+
+    p = sub.add_parser(
+        "report", help="write the after-action report of a saved game",
+        description="The after-action report an instructor can hand out: the escalation "
+                    "curve, turning points, thresholds crossed, obligations and commitments "
+                    "kept and broken, burden sharing and free riders, scores.")
+    p.add_argument("save", metavar="SAVE", help="a saved game (.json)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write to FILE (.md for Markdown, .html for a web page); "
+                        "default: Markdown on standard output")
+    p.add_argument("--format", choices=("md", "html"),
+                   help="the format when it cannot be told from FILE's name")
+
+    p = sub.add_parser(
+        "branch", help="continue a saved game from one of its rounds, as a new save",
+        description="Take a saved game back to the start of round N and save it as a new "
+                    "game, to play what if: the original save is not changed.")
+    p.add_argument("save", metavar="SAVE", help="a saved game (.json)")
+    p.add_argument("--round", type=int, required=True, metavar="N",
+                   help="the round to start again from (its start, before any order)")
+    p.add_argument("-o", "--output", metavar="PATH",
+                   help="a folder for the new save (default: beside the original), or a "
+                        "file name ending in .json")
+
+    p = sub.add_parser("saves", help="list the saved games",
+                       description="List the saved games in the saves folder, newest first.")
+    p.add_argument("--saves-dir", metavar="DIR",
+                   help="the saves folder (default: $WARGAME_SAVES_DIR, saves/ of the "
+                        "checkout, or the user data folder)")
+    p.add_argument("--all", action="store_true",
+                   help="also list older saves of a game left in the folder")
+
+
+def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    from .errors import SaveError
+
+    try:
+        if args.command == "replay":
+            return _replay(args, out, err)
+        if args.command == "report":
+            return _report(args, out, err)
+        if args.command == "branch":
+            return _branch(args, out, err)
+        if args.command == "saves":
+            return _saves(args, out, err)
+    except SaveError as exc:
+        print(f"wargame {args.command}: {exc}", file=err)
+        return 2
+    raise ValueError(f"not a save command: {args.command}")
+
+
+def _replay(args, out: TextIO, err: TextIO) -> int:
+    from .load import replay_save
+
+    res = replay_save(args.save, args.to_round)
+    for note in res.notices:
+        print(f"wargame replay: {note}", file=err)
+    if not args.quiet:
+        for e in res.game.log:
+            print(f"R{e.round:<3} {e.kind.value:<20} {e.text}", file=out)
+    if res.problem:
+        print(f"wargame replay: {res.problem}", file=err)
+    elif not args.quiet:
+        print(f"# {res.checked} round hash(es) checked against the record: all match", file=out)
+    print(f"state hash {res.final_hash}", file=out)
+    return 1 if res.problem else 0
+
+
+def _report(args, out: TextIO, err: TextIO) -> int:
+    from .errors import SaveWriteError
+    from .reporting import report_text, write_report
+
+    fmt = args.format
+    if args.output:
+        try:
+            path = write_report(args.save, args.output, fmt)
+        except SaveWriteError as exc:
+            print(f"wargame report: {exc}", file=err)
+            return 2
+        print(f"Report written to {path}", file=out)
+        return 0
+    text, notices = report_text(args.save, fmt or "md")
+    for note in notices:
+        print(f"wargame report: {note}", file=err)
+    out.write(text)
+    return 0
+
+
+def _branch(args, out: TextIO, err: TextIO) -> int:
+    from .errors import shown
+    from .load import branch_save
+
+    new = branch_save(args.save, args.round, args.output)
+    print(f"Round {args.round} of {shown(args.save)} goes on as a new game: {shown(new)}",
+          file=out)
+    print(f"Play it with: wargame play --load {shown(new)}", file=out)
+    return 0
+
+
+def _saves(args, out: TextIO, err: TextIO) -> int:
+    from .errors import shown
+    from .folders import default_saves_dir, list_saves
+
+    folder = default_saves_dir(getattr(args, "saves_dir", None))
+    found = list_saves(folder, everything=args.all)
+    if not found:
+        print(f"No saved games in {shown(folder)}.", file=out)
+        return 0
+    print(f"Saved games in {shown(folder)} (newest first):", file=out)
+    for info in found:
+        if info.ok:
+            print(f"  {info.path.name}\n      {info.describe()}", file=out)
+        else:
+            print(f"  {info.path.name}\n      unreadable: {info.error}", file=out)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m wargame.saves.commands COMMAND ...`` (the same as ``wargame COMMAND``)."""
+    parser = argparse.ArgumentParser(prog="wargame")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add_parsers(sub)
+    args = parser.parse_args(argv)
+    return run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
