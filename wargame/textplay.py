@@ -10,29 +10,30 @@ from __future__ import annotations
 import sys
 from typing import Callable, TextIO
 
-from .core import Game, IllegalOrder, Option, Order, PhaseError, View, World, demo_world
+from .core import Game, IllegalOrder, Option, Order, PhaseError, View, World
 
 Ask = Callable[[str], str]
 
 
-def _load(campaign: str | None) -> tuple[World, int, str]:
-    """The world to play: a campaign file if the loader exists, else the demo world."""
-    try:
-        from .campaign import DEFAULT_CAMPAIGN, CampaignErrors, load_campaign
-    except ImportError:
-        return demo_world(), 7, "demo"
-    try:
-        c = load_campaign(campaign or DEFAULT_CAMPAIGN)
-    except CampaignErrors as exc:
-        raise SystemExit(f"{exc}")
-    return c.world, c.seed, c.title
+def _load(campaign: str | None) -> tuple[World, int, str, dict[str, str]]:
+    """The world to play, its seed, title and computer policies (a campaign file)."""
+    from .campaign import DEFAULT_CAMPAIGN, load_campaign
+
+    c = load_campaign(campaign or DEFAULT_CAMPAIGN)
+    return c.world, c.seed, c.title, dict(c.policies)
 
 
 def run(campaign: str | None = None, seed: int | None = None, nation: str | None = None,
         rounds: int | None = None, ask: Ask = input, out: TextIO = sys.stdout) -> int:
     from .ai import ComputerPlayers
 
-    world, default_seed, title = _load(campaign)
+    from .campaign import CampaignErrors
+
+    try:
+        world, default_seed, title, policies = _load(campaign)
+    except CampaignErrors as exc:
+        print(exc, file=sys.stderr)
+        return 2
     game = Game(world, default_seed if seed is None else seed)
     say = lambda text="": print(text, file=out)  # noqa: E731
     say(f"wargame: {title}")
@@ -42,7 +43,8 @@ def run(campaign: str | None = None, seed: int | None = None, nation: str | None
         if me not in world.nation:
             say(f"there is no state {me!r}; choose one of: {', '.join(world.ids)}")
             return 2
-        computer = ComputerPlayers(world, game.seed, [n for n in world.ids if n != me])
+        computer = ComputerPlayers(world, game.seed, [n for n in world.ids if n != me],
+                                   policies)
         while not game.over and (rounds is None or game.round <= rounds):
             _play_round(game, me, computer, ask, say)
     except EOFError:

@@ -27,3 +27,10 @@ def test_the_field_reference_is_generated_from_the_format():
     start, end = text.index(START), text.index(END) + len(END)
     assert text[start:end] + "\n" == reference(), \
         "regenerate it: python -m wargame.campaign.reference"
+
+
+def test_campaign_policies_are_the_builtin_computer_players():
+    from wargame.ai.registry import BUILTIN
+    from wargame.campaign.fmt import POLICIES
+
+    assert set(POLICIES) == set(BUILTIN)

@@ -40,3 +40,12 @@ def test_unknown_state_and_end_of_input_are_clean():
     assert code == 2 and "there is no state 'atlantis'" in text
     code, text = play([])  # input ends at the first question
     assert code == 0 and "Goodbye" in text
+
+
+def test_a_broken_campaign_is_reported_with_exit_2(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [\n", encoding="utf-8")
+    code, _ = play([], campaign=str(bad))
+    assert code == 2
+    assert "bad.yaml:" in capsys.readouterr().err
+    assert bad.read_text(encoding="utf-8") == "title: [\n"

@@ -18,6 +18,9 @@ STAGES = ("peace", "tension", "incident", "consultation", "sanctions", "collecti
           "armed_conflict", "settlement")
 """Crisis stages a game may start in and actions may be allowed in (not the ends)."""
 OUTCOMES = ("resolved", "settled", "frozen", "war")
+POLICIES = ("default", "random", "passive")
+"""Computer policies a campaign may name (wargame.ai.registry.BUILTIN; a test keeps
+them equal). Policies from other packages are chosen on the command line."""
 
 # Rules that depend on a "kind": the checker enforces them, the schema states them.
 OBJECTIVE_TARGET = {"alliance_credible": "institution", "aggressor_withdraws": "state",
@@ -104,6 +107,9 @@ STATE = Obj(title="a state", fields={
                "Share of its total trade with each partner state, 0 to 1."),
     "objectives": F(List(OBJECTIVE), "What it wants; scored at the end."),
     "personality": F(PERSONALITY, "How the computer plays it."),
+    "policy": F(Enum(values=POLICIES), "Which computer player plays it when no human "
+                "does: default (driven by the personality), random or passive "
+                "(default: default)."),
     "briefing": F(Text(), "Private briefing: only this state's player reads it."),
 })
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 from ..core.errors import WargameError
 from ..core.model import World
@@ -33,6 +34,7 @@ class Campaign:
     rounds: int = 12
     notes: str = ""
     sources: tuple[str, ...] = ()
+    policies: Mapping[str, str] = field(default_factory=dict)  # state -> computer policy
     warnings: tuple[CampaignError, ...] = field(default=(), compare=False)
 
     @property
@@ -117,5 +119,6 @@ def load_campaign(path: str | os.PathLike, data: bytes | None = None) -> Campaig
         version=data.get("version", "").strip(), players=data.get("players", 1),
         seed=data.get("seed", 0), rounds=data.get("rounds", 12),
         notes=data.get("notes", "").strip(), sources=tuple(data.get("sources", ())),
+        policies={sid: s.get("policy", "default") for sid, s in data["states"].items()},
         warnings=tuple(sorted(r.warnings, key=lambda e: (e.line, e.column))),
     )

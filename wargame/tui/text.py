@@ -34,6 +34,11 @@ MEASURES = {
 }
 
 
+def who(nation_name: str, player: str) -> str:
+    """'Estonia (Ana)'; just 'Estonia' for the solo default player 'You'."""
+    return nation_name if player in ("", "You") else f"{nation_name} ({player})"
+
+
 def esc(text: object) -> str:
     return escape(str(text))
 
@@ -81,19 +86,49 @@ def cost_words(spec, economy: float) -> str:
         parts.append(f"{spec.cost_economy:g}% of GDP (${economy * spec.cost_economy / 100:,.1f} bn)")
     if spec.cost_support:
         parts.append(f"{spec.cost_support:g} points of public support")
-    return "costs " + " and ".join(parts) if parts else "no direct cost"
+    out = "costs " + " and ".join(parts) if parts else "no direct cost"
+    if spec.effect.value == "sanction":
+        out += "; it costs you more the more you trade with the target"
+    return out
 
 
 def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def short_cost(spec, economy: float) -> str:
+    parts = []
+    if spec.cost_economy:
+        parts.append(f"${economy * spec.cost_economy / 100:,.1f} bn")
+    if spec.cost_support:
+        parts.append(f"{spec.cost_support:g} support")
+    if spec.effect.value == "sanction":
+        parts.append("trade")
+    return " + ".join(parts) if parts else "free"
+
+
 def option_prompt(option, economy: float) -> str:
-    """Two lines for one legal action: name, risk; what it does and costs."""
+    """One line for one legal action: name, category, risk in words, cost."""
     a = option.action
-    risk = f"[{risk_style(a.escalation)}]{esc(a.risk)}[/]"
-    return (f"[b]{esc(a.name)}[/b]  [dim]{esc(a.category)}[/] · {risk}\n"
-            f"  [dim]{esc(a.description)} {esc(sentence(cost_words(a, economy)))}.[/]")
+    return (f"[b]{esc(a.name)}[/b] [dim]{esc(a.category)}[/] · "
+            f"[{risk_style(a.escalation)}]{esc(a.risk)}[/] · [dim]{esc(short_cost(a, economy))}[/]")
+
+
+def option_details(option, economy: float, known: dict[str, str]) -> str:
+    """What the highlighted action does, costs and risks, and whom it may target."""
+    a = option.action
+    lines = [f"[b]{esc(a.name)}[/b]: {esc(a.description)}",
+             f"Cost: {esc(cost_words(a, economy))}.",
+             f"Risk: [{risk_style(a.escalation)}]{esc(a.risk)}[/] "
+             f"[dim](adds {a.escalation:+g} to the tension with its target)[/]"]
+    if option.institutions:
+        lines.append("In: " + ", ".join(esc(known.get(i, i)) for i in option.institutions))
+    if option.targets and len(option.targets) <= 12:
+        lines.append("Targets: " + ", ".join(esc(known.get(x, x)) for x in option.targets))
+    elif option.targets:
+        lines.append(f"Targets: {len(option.targets)} states")
+    lines.append("[dim]Enter to order it.[/]")
+    return "\n".join(lines)
 
 
 def order_text(order, actions, known: dict[str, str]) -> str:

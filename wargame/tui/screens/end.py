@@ -13,6 +13,8 @@ from ..widgets.gauge import EscalationChart
 
 
 class EndScreen(Screen):
+    CSS_PATH = "end.tcss"
+
     BINDINGS = [Binding("n", "app.new_game", "New game"),
                 Binding("t", "app.title_screen", "Title"),
                 Binding("q", "app.quit", "Quit")]

@@ -3,6 +3,11 @@
 Everything shown comes from ``game.view(nation)`` (plus the campaign's public
 ladder and action catalogue), so hot-seat secrecy follows from the view: a new
 screen is built for each turn and never holds another government's view.
+
+The tabs share three widgets — a head line, one list, one scrolling text — whose
+content changes with the tab, and the tab bar is one line of clickable text.
+Switching panes of widgets (TabbedContent) restyles and relays out the screen:
+50 ms and more on a small machine; changing content costs a fraction of that.
 """
 
 from __future__ import annotations
@@ -10,42 +15,42 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import Footer, OptionList, Static
 
-from ..widgets.choices import (ActionList, DraftList, ProposalList, action_options,
-                               chosen_text, decided_text, draft_options, open_drafts_note,
-                               proposal_options, refill)
+from ..widgets import choices as c
 from ..widgets.gauge import EscalationChart, EscalationGauge
 from ..widgets.lists import inbox_text, institutions_text, ledger_text, news_text
 from ..widgets.panels import StatusLine, YouPanel, briefing_text
-from ..widgets.states import StatesTable
+from ..widgets.states import table_text
 from . import orders as pick
 
-TABS = ("briefing", "orders", "diplomacy", "inbox", "states", "institutions", "news", "ledger")
-FOCUS = {"orders": "#actions", "diplomacy": "#drafts", "inbox": "#proposals",
-         "states": "#states"}
+TABS = {"briefing": "1 Briefing", "orders": "2 Orders", "diplomacy": "3 Votes",
+        "inbox": "4 Inbox", "states": "5 States", "institutions": "6 Treaties",
+        "news": "7 News", "ledger": "8 Ledger"}
+LISTS = ("orders", "diplomacy", "inbox")
+BINDINGS_BY_MODE = {"orders": "x", "diplomacy": "yna", "inbox": "yn"}
 
 
 class GameScreen(Screen[str]):
     """One turn of one human. Dismissed with "done" when the turn ends."""
 
+    CSS_PATH = "game.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (140, "-wide")]
     BINDINGS = [
         Binding("e", "end_turn", "End turn"),
         Binding("x", "remove_order", "Remove order"),
         Binding("c", "write", "Message"),
-        *[Binding(str(i), f"tab('{tab}')", tab.capitalize(), show=False)
-          for i, tab in enumerate(TABS, 1)],
+        *[Binding(str(i), f"tab('{tab}')", label, show=False)
+          for i, (tab, label) in enumerate(TABS.items(), 1)],
         Binding("o", "tab('orders')", "Orders", show=False),
-        Binding("d", "tab('diplomacy')", "Diplomacy", show=False),
+        Binding("d", "tab('diplomacy')", "Votes", show=False),
     ]
-
     GAME_COMMANDS = [
         ("End turn", "Finish your turn: votes or orders are final (e)", "end_turn"),
         ("Orders", "The legal actions, with cost and risk (2, o)", "tab('orders')"),
-        ("Diplomacy: vote on drafts", "Open drafts and decided ones (3, d)",
+        ("Votes on drafts", "Open drafts, and those decided lately (3, d)",
          "tab('diplomacy')"),
         ("Inbox: proposals and intelligence", "Answer proposals, read what is private (4)",
          "tab('inbox')"),
@@ -53,7 +58,8 @@ class GameScreen(Screen[str]):
         ("Remove the last order", "Take back your last order (x)", "remove_order"),
         ("Briefing", "What happened, your obligations and objectives (1)", "tab('briefing')"),
         ("States", "Key numbers and tension with you (5)", "tab('states')"),
-        ("Institutions", "Members, clauses, what is triggered (6)", "tab('institutions')"),
+        ("Treaties and institutions", "Members, clauses, what is triggered (6)",
+         "tab('institutions')"),
         ("News", "Public news, latest first (7)", "tab('news')"),
         ("Ledger", "Obligations and commitments (8)", "tab('ledger')"),
     ]
@@ -63,7 +69,11 @@ class GameScreen(Screen[str]):
         self.session, self.nation = session, nation
         self.game = session.game
         self.refusal = ""
+        self.mode = "briefing"
         self.view_ = self.game.view(nation)
+        self.options: dict[str, list] = {}  # built once per view, by tab
+        self.highlight: dict[str, int] = {}
+        self.keys_shown = "?"
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -74,88 +84,112 @@ class GameScreen(Screen[str]):
                 yield EscalationGauge(ladder, id="gauge")
             yield EscalationChart(ladder, id="chart")
             yield YouPanel(id="you")
-        with TabbedContent(id="tabs", initial="briefing"):
-            with TabPane("1 Briefing", id="briefing"):
-                yield VerticalScroll(Static(id="briefing-text"))
-            with TabPane("2 Orders", id="orders"):
-                yield Static(id="chosen")
-                yield ActionList(id="actions")
-            with TabPane("3 Votes", id="diplomacy"):
-                yield Static(id="drafts-note")
-                yield DraftList(id="drafts")
-                yield VerticalScroll(Static(id="decided"), id="decided-box")
-            with TabPane("4 Inbox", id="inbox"):
-                yield ProposalList(id="proposals")
-                yield VerticalScroll(Static(id="inbox-text"))
-            with TabPane("5 States", id="states-tab"):
-                yield StatesTable(id="states")
-            with TabPane("6 Treaties", id="institutions"):
-                yield VerticalScroll(Static(id="institutions-text"))
-            with TabPane("7 News", id="news"):
-                yield VerticalScroll(Static(id="news-text"))
-            with TabPane("8 Ledger", id="ledger"):
-                yield VerticalScroll(Static(id="ledger-text"))
+        yield Static(id="tabs")
+        yield Static(id="head")
+        yield c.ChoiceList(id="list")
+        with ScrollableContainer(id="body"):
+            yield Static(id="body-text")
         yield Footer()
 
     def on_mount(self) -> None:
         self.unavailable = pick.unavailable(self.game, self.nation, self.view_)
-        self.show_all()
-        self.query_one("#tabs", TabbedContent).active = "briefing"
-        self.query_one("#briefing-text").parent.focus()
-
-    # ----------------------------------------------------- attributes down
-    def show_all(self) -> None:
         v = self.view_
         self.query_one(StatusLine).show(v, self.session.player(self.nation),
                                         self.session.scenario.title)
         self.query_one(EscalationGauge).show(v.escalation, v.rung)
         self.query_one(EscalationChart).show(v.history)
         self.query_one(YouPanel).show(v)
-        self.query_one("#briefing-text", Static).update(
-            briefing_text(v, self.session.player(self.nation)))
-        refill(self.query_one("#actions", ActionList), action_options(v, self.unavailable))
-        self.query_one(StatesTable).show(v)
-        self.query_one("#institutions-text", Static).update(institutions_text(v))
-        self.query_one("#news-text", Static).update(news_text(v))
-        self.show_talks()
-        self.show_orders()
+        self.show_mode()
 
-    def show_orders(self) -> None:
-        self.query_one("#chosen", Static).update(chosen_text(
-            self.view_, self.game.orders_of(self.nation), self.game.world.actions,
-            self.game.world.orders_per_round, self.refusal))
-
-    def show_talks(self) -> None:
+    # ----------------------------------------------------- attributes down
+    def texts(self, mode: str) -> tuple[str, str]:
+        """The head line and the body text of a tab, from the view."""
         v = self.view_
-        drafts = self.query_one("#drafts", DraftList)
-        refill(drafts, draft_options(v))
-        drafts.display = bool(v.drafts)
-        self.query_one("#drafts-note", Static).update(open_drafts_note(v))
-        self.query_one("#decided", Static).update(decided_text(v))
-        proposals = self.query_one("#proposals", ProposalList)
-        refill(proposals, proposal_options(v))
-        proposals.display = bool(v.proposals)
-        self.query_one("#inbox-text", Static).update(inbox_text(v))
-        self.query_one("#ledger-text", Static).update(ledger_text(v))
+        if mode == "orders":
+            head = c.chosen_text(v, self.game.orders_of(self.nation), self.game.world.actions,
+                                 self.game.world.orders_per_round, self.refusal)
+            return head, self.orders_body()
+        if mode == "diplomacy":
+            return c.open_drafts_note(v), c.decided_text(v)
+        if mode == "inbox":
+            return "", inbox_text(v)
+        body = {"briefing": lambda: briefing_text(v, self.session.player(self.nation)),
+                "states": lambda: table_text(v),
+                "institutions": lambda: institutions_text(v),
+                "news": lambda: news_text(v), "ledger": lambda: ledger_text(v)}[mode]()
+        return "", body
+
+    def orders_body(self) -> str:
+        """Details of the highlighted action, then what is not possible now and why."""
+        from ..text import names, option_details
+
+        listing = self.query_one("#list", c.ChoiceList)
+        at = listing.highlighted if self.mode == "orders" else None
+        at = self.highlight.get("orders", 0) if at is None else at
+        parts = []
+        if self.view_.options and at is not None and at < len(self.view_.options):
+            parts.append(option_details(self.view_.options[at], self.view_.me.economy,
+                                        names(self.view_)))
+        parts.append(c.unavailable_text(self.unavailable))
+        return "\n\n".join(p for p in parts if p)
+
+    @on(OptionList.OptionHighlighted, "#list")
+    def highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.mode == "orders" and self.is_mounted:
+            self.query_one("#body-text", Static).update(self.orders_body())
+
+    def list_options(self, mode: str) -> list:
+        if mode not in self.options:
+            make = {"orders": c.action_options, "diplomacy": c.draft_options,
+                    "inbox": c.proposal_options}.get(mode)
+            self.options[mode] = make(self.view_) if make else []
+        return self.options[mode]
+
+    def show_mode(self, keep_scroll: bool = False) -> None:
+        mode = self.mode
+        self.query_one("#tabs", Static).update(c.tab_bar(TABS, mode))
+        head, body = self.texts(mode)
+        head_w = self.query_one("#head", Static)
+        head_w.update(head)
+        listing = self.query_one("#list", c.ChoiceList)
+        c.refill(listing, self.list_options(mode), self.highlight.get(mode, 0))
+
+        self.query_one("#body-text", Static).update(body)
+        box = self.query_one("#body")
+        box.set_class(mode == "states", "-table")
+        if not keep_scroll:
+            box.scroll_home(animate=False)
+        (listing if listing.option_count else box).focus()
+        keys = BINDINGS_BY_MODE.get(mode, "")
+        if keys != self.keys_shown:  # the footer recomposes: only when its keys change
+            self.keys_shown = keys
+            self.refresh_bindings()
 
     def reload(self) -> None:
+        """The view again, after a verb changed what this government sees."""
         self.view_ = self.game.view(self.nation)
+        self.options.clear()
+        self.show_mode(keep_scroll=True)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("yes", "no"):
+            return self.mode in ("diplomacy", "inbox")
+        if action == "abstain":
+            return self.mode == "diplomacy"
+        if action == "remove_order":
+            return self.mode == "orders"
+        return True
 
     # ------------------------------------------------------------- actions
     def action_tab(self, tab: str) -> None:
-        tabs = self.query_one("#tabs", TabbedContent)
-        tabs.active = "states-tab" if tab == "states" else tab
-        target = FOCUS.get(tab)
-        widget = self.query_one(target) if target else None
-        if widget is None or not widget.display:
-            widget = tabs.active_pane.query(VerticalScroll).first(None)
-        if widget is not None:
-            widget.focus()
-
-    @on(TabbedContent.TabActivated)
-    def tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        tab = "states" if event.pane.id == "states-tab" else event.pane.id
+        if tab == self.mode or tab not in TABS:
+            return
+        listing = self.query_one("#list", c.ChoiceList)
+        if listing.highlighted is not None:
+            self.highlight[self.mode] = listing.highlighted
+        self.mode = tab
         self.session.tabs[self.nation] = tab
+        self.show_mode()
 
     def action_end_turn(self) -> None:
         self.dismiss("done")
@@ -167,11 +201,16 @@ class GameScreen(Screen[str]):
             return
         self.game.submit_orders(self.nation, orders[:-1])
         self.refusal = ""
-        self.show_orders()
+        self.show_head()
 
-    @on(OptionList.OptionSelected, "#actions")
-    def action_chosen(self, event: OptionList.OptionSelected) -> None:
-        self.choose(event.option.id)
+    def show_head(self) -> None:
+        head, _ = self.texts(self.mode)
+        self.query_one("#head", Static).update(head)
+
+    @on(OptionList.OptionSelected, "#list")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        if self.mode == "orders":
+            self.choose(event.option.id)
 
     @work(exclusive=True, group="choose")
     async def choose(self, action_id: str) -> None:
@@ -181,34 +220,35 @@ class GameScreen(Screen[str]):
             return
         self.refusal = pick.add_order(self.game, self.nation, order)
         if not self.refusal:
-            name = self.game.world.actions[order.action].name
-            self.notify(f"Ordered: {name}", timeout=2)
-        self.show_orders()
+            self.notify(f"Ordered: {self.game.world.actions[order.action].name}", timeout=2)
+        self.show_head()
 
-    def action_vote(self, value: str) -> None:
-        drafts = self.query_one("#drafts", DraftList)
-        option = drafts.highlighted_option
-        if option is None or option.disabled:
-            self.notify("No draft you can vote on is highlighted.", severity="warning")
-            return
-        error = pick.vote(self.game, self.nation, option.id, value)
-        if error:
-            self.notify(error, severity="error", title="Vote refused")
-            return
-        self.reload()
-        self.show_talks()
+    def highlighted_id(self) -> str | None:
+        option = self.query_one("#list", c.ChoiceList).highlighted_option
+        return None if option is None or option.disabled else option.id
 
-    def action_answer(self, reply: str) -> None:
-        option = self.query_one("#proposals", ProposalList).highlighted_option
-        if option is None or option.disabled:
-            self.notify("No proposal awaiting your answer is highlighted.",
-                        severity="warning")
+    def action_yes(self) -> None:
+        self.decide("yes" if self.mode == "diplomacy" else "accept")
+
+    def action_no(self) -> None:
+        self.decide("no" if self.mode == "diplomacy" else "reject")
+
+    def action_abstain(self) -> None:
+        self.decide("abstain")
+
+    def decide(self, value: str) -> None:
+        """Vote on the highlighted draft, or answer the highlighted proposal."""
+        ident = self.highlighted_id()
+        what = "draft you can vote on" if self.mode == "diplomacy" else \
+            "proposal awaiting your answer"
+        if ident is None:
+            self.notify(f"No {what} is highlighted.", severity="warning")
             return
-        error = pick.answer(self.game, self.nation, option.id, reply)
+        verb = pick.vote if self.mode == "diplomacy" else pick.answer
+        error = verb(self.game, self.nation, ident, value)
         if error:
-            self.notify(error, severity="error", title="Answer refused")
+            self.notify(error, severity="error", title="Refused")
         self.reload()
-        self.show_talks()
 
     @work(exclusive=True, group="write")
     async def action_write(self) -> None:
@@ -223,4 +263,3 @@ class GameScreen(Screen[str]):
             else:
                 self.notify("Message sent.", timeout=2)
                 self.reload()
-                self.show_talks()

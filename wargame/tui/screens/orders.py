@@ -85,12 +85,15 @@ async def build_order(screen, view, action_id: str):
             for m in option.measures]))
         if measure is None:
             return None
+    trade = screen.game.world.nation[view.nation].trade  # your own trade ties
+    sanction = option.action.effect.value in ("sanction", "lift_sanctions")
     if option.targets:
         def label(t: str) -> str:
             if t == view.nation:
                 return f"{esc(known.get(t, t))} [dim](your own state)[/]"
-            level = tension.get(t, 0.0)
-            return f"{esc(known.get(t, t))} [dim]tension with you {level:.0f}[/]"
+            extra = f" · {trade.get(t, 0.0):.0%} of your trade" if sanction else ""
+            return (f"{esc(known.get(t, t))} [dim]tension with you "
+                    f"{tension.get(t, 0.0):.0f}{extra}[/]")
 
         choices = sorted(option.targets, key=lambda t: -tension.get(t, 0.0))
         target = await ask(PickScreen(f"{name}: which state?", [(t, label(t))

@@ -53,6 +53,12 @@ class PlayScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        import gc
+
+        # the world, the core and the screens live as long as the game: take them out
+        # of the collector's scans, so its pauses stay short while people play
+        gc.collect()
+        gc.freeze()
         self.flow()
 
     def say(self, text: str, busy: bool = False) -> None:

@@ -46,6 +46,8 @@ class NameScreen(ModalScreen[str | None]):
 
 
 class SetupScreen(Screen):
+    CSS_PATH = "setup.tcss"
+
     BINDINGS = [Binding("escape", "back", "Back"), Binding("s", "start", "Start", show=False)]
 
     def __init__(self, campaign: str | None = None, seed: int | None = None):
@@ -81,6 +83,21 @@ class SetupScreen(Screen):
         campaigns.highlighted = 0
         self.select(self.options[0].key)
         self.query_one("#start").focus()
+        self.load_titles()
+
+    @work(thread=True, exclusive=True, group="titles")
+    def load_titles(self) -> None:
+        """Read every campaign in the list, so it shows titles, not file names."""
+        for i, choice in enumerate(self.options):
+            if choice.key not in self.cache:
+                try:
+                    self.cache[choice.key] = load_scenario(choice.key)
+                except Exception as exc:  # shown when the campaign is highlighted
+                    self.cache[choice.key] = str(exc)
+            found = self.cache[choice.key]
+            label = found.title if isinstance(found, Scenario) else f"{choice.label} (errors)"
+            self.app.call_from_thread(self.query_one("#campaigns", OptionList)
+                                      .replace_option_prompt_at_index, i, esc(label))
 
     @on(OptionList.OptionHighlighted, "#campaigns")
     def highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 LOGO = """\
@@ -19,6 +19,8 @@ BLURB = ("Govern a state in a crisis. Alliances deter when they are credible; th
 
 
 class TitleScreen(Screen):
+    """No footer here: the hint line names the keys, and the screen starts faster."""
+
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="title-box"):
             yield Static(LOGO, id="logo")
@@ -30,8 +32,8 @@ class TitleScreen(Screen):
                 Option("Quit", id="quit"),
                 id="menu",
             )
-            yield Static("[dim]↑↓ choose · Enter · ? help · ctrl+q quit[/]", id="hint")
-        yield Footer()
+            yield Static("[dim]↑↓ choose · Enter · ? or F1 help · ctrl+p commands · "
+                         "ctrl+q quit[/]", id="hint")
 
     def on_mount(self) -> None:
         menu = self.query_one("#menu", OptionList)

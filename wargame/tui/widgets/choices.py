@@ -11,6 +11,15 @@ from ..text import esc
 from .lists import proposal_text
 
 
+def tab_bar(tabs: dict[str, str], active: str) -> str:
+    """The tabs as one line: the active one stands out; each is clickable."""
+    out = []
+    for tab, label in tabs.items():
+        style = "b reverse $accent" if tab == active else "$text-muted"
+        out.append(f"[@click=screen.tab('{tab}')][{style}] {esc(label)} [/][/]")
+    return " ".join(out)
+
+
 def chosen_text(view, orders, actions, limit: int, refusal: str = "") -> str:
     known = t.names(view)
     if view.phase != "orders":
@@ -29,14 +38,18 @@ def chosen_text(view, orders, actions, limit: int, refusal: str = "") -> str:
     return "\n".join(lines)
 
 
-def action_options(view, unavailable: list[tuple[str, str]]) -> list[Option]:
-    """Every legal action (Enter to choose), then those refused now, with the reason."""
-    out = [Option(t.option_prompt(o, view.me.economy), id=o.action.id) for o in view.options]
-    if unavailable:
-        out.append(Option("[b]Not possible now[/b] [dim](and why)[/]", disabled=True))
-        out += [Option(f"[dim]{esc(name)}: {esc(reason)}[/]", id=f"no:{aid}", disabled=True)
-                for aid, name, reason in unavailable]
-    return out
+def action_options(view) -> list[Option]:
+    """Every legal action now; Enter chooses one."""
+    return [Option(t.option_prompt(o, view.me.economy), id=o.action.id) for o in view.options]
+
+
+def unavailable_text(unavailable: list[tuple[str, str, str]]) -> str:
+    """The actions refused now, each with the engine's reason."""
+    if not unavailable:
+        return ""
+    lines = ["[b]Not possible now[/b] [dim](and why)[/]"]
+    lines += [f"  [dim]{esc(name)}: {esc(reason)}[/]" for _, name, reason in unavailable]
+    return "\n".join(lines)
 
 
 def draft_prompt(d, view, rules: dict[str, str]) -> str:
@@ -99,28 +112,17 @@ def proposal_options(view) -> list[Option]:
     return out
 
 
-class ActionList(OptionList):
-    """Legal orders; the screen listens for ``OptionSelected``."""
+class ChoiceList(OptionList):
+    """The one list of the game screen: legal actions, open drafts or proposals,
+    by tab. y / n / a act on the highlighted item; the screen says when they apply."""
+
+    BINDINGS = [Binding("y", "screen.yes", "Yes"), Binding("n", "screen.no", "No"),
+                Binding("a", "screen.abstain", "Abstain")]
 
 
-class DraftList(OptionList):
-    """Open drafts: y / n / a vote on the highlighted one (the screen casts it)."""
-
-    BINDINGS = [Binding("y", "screen.vote('yes')", "Vote yes"),
-                Binding("n", "screen.vote('no')", "Vote no"),
-                Binding("a", "screen.vote('abstain')", "Abstain")]
-
-
-class ProposalList(OptionList):
-    """Proposals to you and from you: y / n answer the highlighted one."""
-
-    BINDINGS = [Binding("y", "screen.answer('accept')", "Accept"),
-                Binding("n", "screen.answer('reject')", "Reject")]
-
-
-def refill(widget: OptionList, options: list[Option]) -> None:
-    """Replace a list's options, keeping the highlight where it was."""
-    at = widget.highlighted
+def refill(widget: OptionList, options: list[Option], at: int | None = None) -> None:
+    """Replace a list's options, keeping the highlight where it was (or at ``at``)."""
+    at = widget.highlighted if at is None else at
     widget.set_options(options)
     if options:
         widget.highlighted = min(at or 0, len(options) - 1)

@@ -12,7 +12,7 @@ class StatusLine(Static):
     """Round, stage, phase and whose turn it is, on one line."""
 
     def show(self, view, player: str, title: str) -> None:
-        who = esc(view.name) + (f" ({esc(player)})" if player else "")
+        who = esc(t.who(view.name, player))
         self.update(
             f"[b]{who}[/b] · Round [b]{view.round}[/b]/{view.rounds_limit} · "
             f"[b]{esc(t.stage(view.stage))}[/b] · [b $accent]{t.PHASES.get(view.phase, '')} "
@@ -45,8 +45,7 @@ def briefing_text(view, player: str = "") -> str:
     """The start of a turn: what happened, what you owe, what you want."""
     known = t.names(view)
     out = [f"[b]Round {view.round} of {view.rounds_limit}[/b] — {t.PHASES.get(view.phase, '')}"
-           f" phase. You govern [b]{esc(view.name)}[/b]"
-           + (f" ({esc(player)})." if player else ".")]
+           f" phase. You govern [b]{esc(t.who(view.name, player))}[/b]."]
     if view.phase == "diplomacy":
         out.append("[$accent]Vote on the open drafts (3 or d) and answer proposals (4), "
                    "then end your turn (e). Orders come next.[/]")
