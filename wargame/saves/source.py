@@ -156,13 +156,17 @@ def source_of(campaign, world: World | None = None) -> WorldSource:
                         "a campaign file path, 'demo', or wargame.saves.builtin(...)")
     path = Path(path).resolve()
     data = path.read_bytes()
-    title = getattr(campaign, "title", "") or _title_of(path, data)
+    title = campaign.title if hasattr(campaign, "world") else _title_of(path, data)
     return WorldSource("file", title, path=str(path), bundled=_bundled_name(path), data=data)
 
 
 def _title_of(path: Path, data: bytes) -> str:
-    m = re.search(rb"^title:\s*[\"']?(.+?)[\"']?\s*$", data, re.M)
-    return m.group(1).decode("utf-8", "replace") if m else path.stem
+    try:
+        from ..campaign import CampaignErrors, load_campaign
+
+        return load_campaign(path, data=data).title
+    except (ImportError, CampaignErrors):
+        return path.stem
 
 
 def _bundled_name(path: Path) -> str:
