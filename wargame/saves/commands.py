@@ -61,8 +61,12 @@ def add_parsers(sub) -> None:
                    help="also list older saves of a game left in the folder")
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) \
+        -> int:
     from .errors import SaveError
+
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
 
     try:
         if args.command == "replay":

@@ -106,7 +106,7 @@ def parse(path: Path, data: bytes, backups: Callable[[], list[Path]] = list) -> 
     except RecursionError:
         raise damaged("the save is corrupt (nested too deeply)") from None
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()) - 1:
+        if not text.rstrip().endswith("}") or exc.pos >= len(text.rstrip()) - 1:
             raise damaged(f"the save is truncated (it ends at line {exc.lineno}, before "
                           "the end of the game data)") from None
         raise damaged(f"the save is corrupt (bad JSON at line {exc.lineno} column "

@@ -173,7 +173,7 @@ def peek(path: Path) -> SaveInfo:
             first = f.readline(1 << 20)
             f.seek(0, os.SEEK_END)
             size = f.tell()
-            f.seek(max(0, size - 2))
+            f.seek(max(0, size - 8))
             tail = f.read()
         head = None
         if first.startswith(b'{"format":"wargame-save"') and first.rstrip().endswith(b","):
@@ -181,7 +181,7 @@ def peek(path: Path) -> SaveInfo:
                 head = json.loads(first.rstrip()[:-1] + b"}")
             except ValueError:
                 head = None
-        if head is None or not tail.rstrip().endswith(b"}"):
+        if head is None or not tail.rstrip().endswith(b"\n]}"):  # not as wargame ends it
             from .document import parse
 
             head = parse(path, read_bytes(path), lambda: backups_of(path))

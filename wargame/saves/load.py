@@ -175,16 +175,23 @@ def load_save(path: str | os.PathLike, round: int | None = None) -> LoadedSave:
                    key=lambda s: (s.input, s.end), reverse=True)
     g = None
     base: Snapshot | None = None
+    skipped = False
     for s in snaps if log is not None else ():
         if s.input > target or (s.end and round is not None):
             continue
         try:
             cand = s.restore(world, seed, log, inputs)
         except (ValueError, SnapshotError, TypeError, KeyError):
+            skipped = True
             continue
         if not o.comparable or game_hash(cand) == s.hash:
             g, base = cand, s
             break
+        skipped = True
+    if skipped and log is not None:
+        o.notices.append(f"{shown(path)}: a snapshot in it is damaged; the game was rebuilt "
+                         f"by replaying its orders from "
+                         f"{f'round {base.round}' if base else 'the start'}.")
     if g is None:
         g = Game(world, seed)
         good = _check_round(o, g, records, 0) if 1 in records else 1
