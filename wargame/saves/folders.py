@@ -98,20 +98,20 @@ def backups_of(path: Path) -> list[Path]:
     folder = path.parent if path.parent.name != BACKUPS else path.parent.parent
     game = game_id_of(path)
     found = []
-    for p in (folder / BACKUPS).glob(f"{_glob_escape(game)}_round-*_save-*.json"):
+    for p in (folder / BACKUPS).glob(f"{glob_escape(game)}_round-*_save-*.json"):
         m = _BACKUP.match(p.name)
         if m and game_id_of(p) == game and p != path:
             found.append((int(m.group("save")), p))
     return [p for _, p in sorted(found, reverse=True)]
 
 
-def _glob_escape(text: str) -> str:
+def glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
 def prune_backups(folder: Path, game_id: str, keep: int = KEEP_BACKUPS) -> None:
     found = []
-    for p in (folder / BACKUPS).glob(f"{_glob_escape(game_id)}_round-*_save-*.json"):
+    for p in (folder / BACKUPS).glob(f"{glob_escape(game_id)}_round-*_save-*.json"):
         m = _BACKUP.match(p.name)
         if m and game_id_of(p) == game_id:
             found.append((int(m.group("save")), p))
@@ -125,7 +125,7 @@ def prune_backups(folder: Path, game_id: str, keep: int = KEEP_BACKUPS) -> None:
 def clean_temps(folder: Path, game_id: str) -> None:
     """Remove temporary files a crashed save of this game left behind."""
     mine = f".{os.getpid()}-"
-    for p in folder.glob(f".{_glob_escape(game_id)}_*.tmp"):
+    for p in folder.glob(f".{glob_escape(game_id)}_*.tmp"):
         if mine not in p.name:
             try:
                 p.unlink()

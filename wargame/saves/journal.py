@@ -31,8 +31,8 @@ from .codec import (decode_rng, decode_state, encode_events, encode_rng, encode_
                     game_hash, restore_game, state_shape)
 from .document import FORMAT, FORMAT_VERSION, pack, unpack
 from .errors import SaveWriteError
-from .folders import (BACKUPS, backup_name, clean_temps, default_saves_dir, game_id_of,
-                      prune_backups, save_name)
+from .folders import (BACKUPS, glob_escape, backup_name, clean_temps, default_saves_dir,
+                      game_id_of, prune_backups, save_name)
 from .source import WorldSource, source_of
 
 SNAPSHOT_EVERY = 5
@@ -272,6 +272,10 @@ class Journal:
                 if prev is not None and prev != target and prev.parent == folder \
                         and prev.exists() and game_id_of(prev) == self.game_id:
                     atomic.move(prev, backups / backup_name(prev, self.save_count - 1))
+                for stale in folder.glob(f"{glob_escape(self.game_id)}_round-*.json"):
+                    # an earlier version left in place by a crash between two steps
+                    if stale != target and game_id_of(stale) == self.game_id:
+                        atomic.move(stale, backups / backup_name(stale, _save_number(stale)))
                 self.last_path = target
                 self._unchanged = key
                 prune_backups(folder, self.game_id)
