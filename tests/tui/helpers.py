@@ -72,7 +72,7 @@ async def wait_for_turn(pilot) -> str:
 async def choose_action(pilot, action_id: str) -> None:
     """In the Orders tab, move to ``action_id`` with the arrow keys and press Enter."""
     await pilot.press("2")
-    actions = pilot.app.screen.query_one("#actions", OptionList)
+    actions = pilot.app.screen.query_one("#list", OptionList)
     index = next(i for i, o in enumerate(actions.options) if o.id == action_id)
     await pilot.press("home", *["down"] * index, "enter")
     await pilot.pause()

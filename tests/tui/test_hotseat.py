@@ -20,7 +20,7 @@ async def everything_shown(pilot) -> str:
         await pilot.press(key)
         await pilot.pause()
         seen.append(screen_text(pilot.app))
-    seen.append(dom_text(pilot.app.screen))
+        seen.append(dom_text(pilot.app.screen))
     return "\n".join(seen)
 
 

@@ -38,9 +38,9 @@ async def screens_at(size):
         shots["briefing"] = screen_text(app)
         await pilot.press("2")
         await pilot.pause()
-        assert fully_visible(app, "#chosen")
-        assert fully_visible(app, "#actions")
-        assert app.screen.query_one("#actions").region.height >= 4
+        assert fully_visible(app, "#head")
+        assert fully_visible(app, "#list")
+        assert app.screen.query_one("#list").region.height >= 4
         shots["orders"] = screen_text(app)
         await pilot.press("5")
         await pilot.pause()

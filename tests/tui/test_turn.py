@@ -27,7 +27,7 @@ async def refusals():
         await choose_action(pilot, "mobilise")
         shown = screen_text(app)
         orders = app.screen.game.orders_of("north")
-        everything = dom_text(app.screen)
+        everything = dom_text(app.screen)  # the Orders tab, scrolled or not
         await pilot.press("x")
         await pilot.pause()
         after = app.screen.game.orders_of("north")

@@ -107,10 +107,10 @@ def short_cost(spec, economy: float) -> str:
     return " + ".join(parts) if parts else "free"
 
 
-def option_prompt(option, economy: float) -> str:
+def option_prompt(option, economy: float, width: int = 26) -> str:
     """One line for one legal action: name, category, risk in words, cost."""
     a = option.action
-    return (f"[b]{esc(a.name)}[/b] [dim]{esc(a.category)}[/] · "
+    return (f"[b]{esc(a.name):<{width}}[/b] [dim]{esc(a.category):<10}[/] "
             f"[{risk_style(a.escalation)}]{esc(a.risk)}[/] · [dim]{esc(short_cost(a, economy))}[/]")
 
 

@@ -17,9 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from ..widgets import choices as c
+from ..widgets.footer import KeyFooter
 from ..widgets.gauge import EscalationChart, EscalationGauge
 from ..widgets.lists import inbox_text, institutions_text, ledger_text, news_text
 from ..widgets.panels import StatusLine, YouPanel, briefing_text
@@ -89,7 +90,7 @@ class GameScreen(Screen[str]):
         yield c.ChoiceList(id="list")
         with ScrollableContainer(id="body"):
             yield Static(id="body-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.unavailable = pick.unavailable(self.game, self.nation, self.view_)
@@ -133,8 +134,8 @@ class GameScreen(Screen[str]):
         parts.append(c.unavailable_text(self.unavailable))
         return "\n\n".join(p for p in parts if p)
 
-    @on(OptionList.OptionHighlighted, "#list")
-    def highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def list_highlighted(self, index: int) -> None:
+        """The list's highlight moved (called by the list itself, in the same frame)."""
         if self.mode == "orders" and self.is_mounted:
             self.query_one("#body-text", Static).update(self.orders_body())
 
@@ -157,7 +158,7 @@ class GameScreen(Screen[str]):
         self.query_one("#body-text", Static).update(body)
         box = self.query_one("#body")
         box.set_class(mode == "states", "-table")
-        if not keep_scroll:
+        if not keep_scroll and (box.scroll_x or box.scroll_y):
             box.scroll_home(animate=False)
         (listing if listing.option_count else box).focus()
         keys = BINDINGS_BY_MODE.get(mode, "")

@@ -15,8 +15,10 @@ def tab_bar(tabs: dict[str, str], active: str) -> str:
     """The tabs as one line: the active one stands out; each is clickable."""
     out = []
     for tab, label in tabs.items():
-        style = "b reverse $accent" if tab == active else "$text-muted"
-        out.append(f"[@click=screen.tab('{tab}')][{style}] {esc(label)} [/][/]")
+        if tab == active:
+            out.append(f"[@click=screen.tab('{tab}')][b reverse $accent] {esc(label)} [/][/]")
+        else:
+            out.append(f"[@click=screen.tab('{tab}')][$text-muted]{esc(label)}[/][/]")
     return " ".join(out)
 
 
@@ -40,7 +42,9 @@ def chosen_text(view, orders, actions, limit: int, refusal: str = "") -> str:
 
 def action_options(view) -> list[Option]:
     """Every legal action now; Enter chooses one."""
-    return [Option(t.option_prompt(o, view.me.economy), id=o.action.id) for o in view.options]
+    width = max((len(o.action.name) for o in view.options), default=0)
+    return [Option(t.option_prompt(o, view.me.economy, width), id=o.action.id)
+            for o in view.options]
 
 
 def unavailable_text(unavailable: list[tuple[str, str, str]]) -> str:
@@ -118,6 +122,14 @@ class ChoiceList(OptionList):
 
     BINDINGS = [Binding("y", "screen.yes", "Yes"), Binding("n", "screen.no", "No"),
                 Binding("a", "screen.abstain", "Abstain")]
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        # tell the screen now, not by message: its details then change in the same
+        # frame as the highlight, instead of a frame or two later
+        hook = getattr(self.screen, "list_highlighted", None)
+        if hook is not None and highlighted is not None:
+            hook(highlighted)
 
 
 def refill(widget: OptionList, options: list[Option], at: int | None = None) -> None:
