@@ -18,7 +18,9 @@ records a hash at every round; a test holds the two equal.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import hashlib
 import json
 import operator
@@ -35,6 +37,19 @@ from ..core.state import GameState
 
 class SnapshotError(ValueError):
     """Snapshot data that does not fit the state's shape."""
+
+
+@contextlib.contextmanager
+def no_gc():
+    """Pause the cyclic garbage collector while many objects are built at once (a long
+    game's log and state): it would otherwise walk the whole heap several times."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 # ------------------------------------------------------------ compiled codecs
@@ -65,7 +80,9 @@ def _build(tp) -> tuple[Conv, Conv]:
     if tp in (int, float, str, bool):
         return None, None
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return _enum_value, tp
+        # a str (or int) enum is written by json as its value: nothing to convert
+        members = {m.value: m for m in tp}
+        return (None if issubclass(tp, (str, int)) else _enum_value), members.__getitem__
     if dataclasses.is_dataclass(tp):
         return _dataclass_codec(tp)
     if origin in (list, tuple) and (origin is list or (len(args) == 2 and args[1] is ...)):
@@ -323,7 +340,7 @@ def _plain_build(tp) -> Plain:
     if tp is float:
         return _plain_float
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return _enum_value
+        return None if issubclass(tp, (str, int)) else _enum_value  # json writes the value
     if dataclasses.is_dataclass(tp):
         hints = typing.get_type_hints(tp, localns=_NAMES)
         names = tuple(f.name for f in dataclasses.fields(tp))

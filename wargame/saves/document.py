@@ -31,8 +31,8 @@ MAX_BYTES = 256 * 1024 * 1024  # a save is never this big: refuse rather than ex
 # ------------------------------------------------------------------- blobs
 def pack(data: Any, level: int = 6) -> str:
     """JSON data as a zlib-compressed, base64 string (for the caches)."""
-    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    return base64.b64encode(zlib.compress(text.encode("utf-8"), level)).decode("ascii")
+    text = json.dumps(data, separators=(",", ":"), allow_nan=False)
+    return base64.b64encode(zlib.compress(text.encode("ascii"), level)).decode("ascii")
 
 
 def unpack(blob: str) -> Any:

@@ -19,6 +19,7 @@ import platform
 import threading
 import weakref
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from ..core.events import Kind
 from ..core.game import Game
 from . import atomic
 from .codec import (decode_rng, decode_state, encode_events, encode_rng, encode_state,
-                    game_hash, restore_game, state_shape)
+                    game_hash, no_gc, restore_game, state_shape)
 from .document import FORMAT, FORMAT_VERSION, pack, unpack
 from .errors import SaveWriteError
 from .folders import (BACKUPS, glob_escape, backup_name, clean_temps, default_saves_dir,
@@ -48,6 +49,10 @@ class RoundRecord:
     def to_doc(self) -> dict:
         return {"round": self.round, "input": self.input, "hash": self.hash}
 
+    @cached_property
+    def text(self) -> str:
+        return json.dumps(self.to_doc(), separators=(",", ":"))
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -64,6 +69,10 @@ class Snapshot:
         if self.end:
             d["end"] = True
         return d
+
+    @cached_property
+    def text(self) -> str:  # written in every save of the game: made once
+        return json.dumps(self.to_doc(), separators=(",", ":"))
 
     @classmethod
     def from_doc(cls, d: dict) -> "Snapshot":
@@ -193,7 +202,7 @@ class Journal:
     # ----------------------------------------------------------- document
     def document(self, game: Game, saved_at: str | None = None) -> bytes:
         """The save file's bytes for the game as it is now."""
-        with self.lock:
+        with self.lock, no_gc():
             self._catch_up(game)
             current = game.round
             snaps = [s for (r, end), s in sorted(self.snapshots.items())
@@ -230,15 +239,13 @@ class Journal:
                 "meta": self.meta,
             }
             head = json.dumps(header, ensure_ascii=False, separators=(",", ":"))
-            rounds = ",".join(json.dumps(self.rounds[r].to_doc(), separators=(",", ":"))
-                              for r in sorted(self.rounds))
+            rounds = ",".join(self.rounds[r].text for r in sorted(self.rounds))
             parts = [
                 head[:-1] + ",\n",
                 f'"campaign":{self._campaign_json},\n',
                 f'"seed":{json.dumps(self.seed)},\n',
                 f'"rounds":[{rounds}],\n',
-                '"snapshots":[' + ",\n".join(json.dumps(s.to_doc(), separators=(",", ":"))
-                                             for s in snaps) + "],\n",
+                '"snapshots":[' + ",\n".join(s.text for s in snaps) + "],\n",
                 '"log":[' + ",\n".join(f'{{"events":{n},"zlib":"{z}"}}'
                                        for n, z in self._log_parts(game.log)) + "],\n",
                 '"inputs":[\n' + ",\n".join(self._inputs(game.inputs)) + "\n]}\n",

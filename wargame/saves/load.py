@@ -19,7 +19,7 @@ from typing import Any
 from .. import __version__
 from ..core.errors import WargameError
 from ..core.game import Game
-from .codec import SnapshotError, decode_events, game_hash, state_shape
+from .codec import SnapshotError, decode_events, game_hash, no_gc, state_shape
 from .document import parse, read_bytes, unpack
 from .errors import ReplayMismatch, SaveError, shown
 from .folders import BACKUPS, backups_of, default_saves_dir
@@ -153,7 +153,11 @@ def load_save(path: str | os.PathLike, round: int | None = None) -> LoadedSave:
     round, to play on as a new branch (its next save is a new file).
 
     Raises :class:`~wargame.saves.errors.SaveError` (one line; the file untouched)."""
-    path = Path(path)
+    with no_gc():
+        return _load(Path(path), round)
+
+
+def _load(path: Path, round: int | None) -> LoadedSave:
     o = _open(path)
     doc, world, seed = o.doc, o.world, o.doc["seed"]
     inputs, status = doc["inputs"], doc["status"]
