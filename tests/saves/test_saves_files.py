@@ -184,3 +184,19 @@ def test_only_the_saves_package_writes_game_files():
             continue
         text = path.read_text(encoding="utf-8")
         assert "os.replace(" not in text and "fsync" not in text, path
+
+
+def test_simulate_names_its_games_and_shares_one_source(tmp_path):
+    import pickle
+
+    from wargame.campaign import DEFAULT_CAMPAIGN
+    from wargame.saves import source_of
+
+    source = pickle.loads(pickle.dumps(source_of(DEFAULT_CAMPAIGN)))  # to worker processes
+    from wargame.campaign import load_campaign
+
+    world = load_campaign(DEFAULT_CAMPAIGN).world
+    paths = [save_game(play(Game(world, i), random.Random(i), rounds=1), source, tmp_path,
+                       name=f"run-5_game-{i:04d}") for i in range(3)]
+    assert [p.name for p in paths] == [f"run-5_game-{i:04d}_round-02.json" for i in range(3)]
+    assert all(load_save(p).title == source.title for p in paths)

@@ -21,11 +21,12 @@ from .errors import (CampaignUnreadable, DamagedSave, NewerSave, NotASave, Repla
 from .folders import ENV_VAR, SaveInfo, backups_of, default_saves_dir, list_saves
 from .journal import record, save_game
 from .load import LoadedSave, ReplayResult, branch_save, load_save, replay_save
-from .source import WorldSource, builtin
+from .source import WorldSource, builtin, source_of
 
 __all__ = [
     "CampaignUnreadable", "DamagedSave", "ENV_VAR", "FORMAT", "FORMAT_VERSION", "LoadedSave",
     "NewerSave", "NotASave", "ReplayMismatch", "ReplayResult", "SaveError", "SaveInfo",
     "SaveMissing", "SaveWriteError", "WorldSource", "backups_of", "branch_save", "builtin",
     "default_saves_dir", "list_saves", "load_save", "record", "replay_save", "save_game",
+    "source_of",
 ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import re
 import threading
 import weakref
 from dataclasses import dataclass
@@ -339,22 +340,32 @@ _JOURNALS: "weakref.WeakKeyDictionary[Game, Journal]" = weakref.WeakKeyDictionar
 _REGISTRY_LOCK = threading.Lock()
 
 
-def record(game: Game, campaign: Any = None, *, meta: dict | None = None) -> Journal:
+def record(game: Game, campaign: Any = None, *, meta: dict | None = None,
+           name: str = "") -> Journal:
     """The journal of ``game``, opened now if it has none (call this when a game
     starts: the campaign file's bytes are read at this moment).
 
     ``campaign``: a ``Campaign``, a campaign file path, ``"demo"``, the TUI's
-    scenario (anything with ``key``), or :func:`wargame.saves.builtin`."""
+    scenario (anything with ``key``), a :class:`WorldSource` (``source_of(...)``,
+    made once and reused for many games) or :func:`wargame.saves.builtin`.
+    ``name``: the game part of its file names instead of ``<campaign>_<date>_<time>``
+    (``simulate`` names its games by run and number, so parallel workers never pick
+    the same name)."""
     with _REGISTRY_LOCK:
         j = _JOURNALS.get(game)
         if j is None:
             if campaign is None:
                 raise TypeError("the first save of a game needs its campaign")
             j = _JOURNALS[game] = Journal(source_of(campaign, game.world), game.seed,
-                                          meta=meta)
+                                          meta=meta, game_id=slug_name(name))
         elif meta is not None:
             j.meta = dict(meta)
         return j
+
+
+def slug_name(name: str) -> str:
+    """A file-name-safe game name ('' stays '')."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")[:80] if name else ""
 
 
 def attach(game: Game, journal: Journal) -> None:
@@ -363,10 +374,12 @@ def attach(game: Game, journal: Journal) -> None:
 
 
 def save_game(game: Game, campaign: Any = None, folder: str | os.PathLike | None = None,
-              *, meta: dict | None = None) -> Path:
+              *, meta: dict | None = None, name: str = "") -> Path:
     """Save ``game`` and return the file's path.
 
+    ``campaign``: needed the first time a game is saved (see :func:`record`).
     ``folder``: where (the default saves folder if None). ``meta``: JSON data the
-    caller wants back on load (the TUI's seats, for instance). Raises
-    :class:`~wargame.saves.errors.SaveWriteError` when the file cannot be written."""
-    return record(game, campaign, meta=meta).save(game, folder)
+    caller wants back on load (the TUI's seats, for instance). ``name``: see
+    :func:`record`. Raises :class:`~wargame.saves.errors.SaveWriteError` when the file
+    cannot be written."""
+    return record(game, campaign, meta=meta, name=name).save(game, folder)
