@@ -15,7 +15,7 @@ def outcome_text(game) -> str:
     head = OUTCOMES.get(game.outcome, game.outcome)
     style = {"war": "$error", "frozen": "$warning"}.get(game.outcome, "$success")
     lines = [f"[b {style}]{esc(head)}[/]"]
-    if ending and ending != f"The game is over: {head}":
+    if ending and not ending.startswith("The game is over"):
         lines.append(esc(ending))
     peak = max(game.state.history, default=game.state.escalation)
     lines.append(f"[dim]{game.round} round(s) played · peak escalation {peak:.0f} · "
@@ -23,23 +23,30 @@ def outcome_text(game) -> str:
     return "\n".join(lines)
 
 
-def score_rows(game, seats):
-    """(state, played by, score, objectives) rows, humans first then by share of points."""
+def scores_text(game, seats) -> str:
+    """Each state's score and objectives, humans first, then by share of points."""
     scores = game.scores()
     world = game.world
 
     def key(n):
         sc = scores[n]
-        return (not seats[n].human if n in seats else True,
-                -(sc.total / sc.possible if sc.possible else 0))
+        return (not (n in seats and seats[n].human),
+                -(sc.total / sc.possible if sc.possible else 0), world.ids.index(n))
 
+    lines = []
     for n in sorted(world.ids, key=key):
         sc = scores[n]
         seat = seats.get(n)
-        objectives = "; ".join(("✓ " if ok else "✗ ") + (o.text or words(o.kind.value))
-                               for o, ok in sc.results)
-        yield (world.name_of(n), seat.describe() if seat else "computer",
-               f"{sc.total}/{sc.possible}", objectives)
+        who = seat.describe() if seat else "computer"
+        style = "b" if seat and seat.human else ""
+        head = f"{esc(world.name_of(n))} ({esc(who)})"
+        lines.append(f"[{style or 'not b'}]{head}[/]: [b]{sc.total}[/b] of {sc.possible} points")
+        for o, ok in sc.results:
+            mark = "[$success]✓[/]" if ok else "[$error]✗[/]"
+            text = o.text or words(o.kind.value) + (f" {world.name_of(o.target)}" if o.target
+                                                    else "")
+            lines.append(f"    {mark} {esc(text)} [dim]({o.points})[/]")
+    return "\n".join(lines)
 
 
 def rungs_text(game) -> str:
@@ -67,10 +74,17 @@ def obligations_text(game) -> str:
                              f"{c.get('declined', 0)} declined, {c.get('lapsed', 0)} lapsed, "
                              f"{c.get('open', 0)} open")
     if st.commitments:
-        lines.append("[b]Commitments[/b]")
+        counts: dict[str, int] = {}
         for c in st.commitments:
+            counts[c.status.value] = counts.get(c.status.value, 0) + 1
+        lines.append("[b]Commitments[/b] from accepted proposals: " + ", ".join(
+            f"{k} {status(v)}" for v, k in sorted(counts.items())))
+        broken = [c for c in st.commitments if c.status.value == "broken"]
+        for c in broken[:12] or st.commitments[:6]:
             lines.append(f"  {status(c.status.value)} {esc(c.term.describe(world))} "
                          f"(due round {c.due})")
+        if not broken and len(st.commitments) > 6:
+            lines.append(f"  [dim]… and {len(st.commitments) - 6} more, all in the ledger[/]")
     return "\n".join(lines)
 
 

@@ -83,7 +83,7 @@ def cost_words(spec, economy: float) -> str:
     """What an action costs, in words: share of GDP (and billions), support."""
     parts = []
     if spec.cost_economy:
-        parts.append(f"{spec.cost_economy:g}% of GDP (${economy * spec.cost_economy / 100:,.1f} bn)")
+        parts.append(f"{spec.cost_economy:g}% of GDP ({money(economy * spec.cost_economy / 100)})")
     if spec.cost_support:
         parts.append(f"{spec.cost_support:g} points of public support")
     out = "costs " + " and ".join(parts) if parts else "no direct cost"
@@ -96,10 +96,16 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def money(billions: float) -> str:
+    if billions >= 0.1:
+        return f"${billions:,.1f} bn"
+    return f"${billions:.2f} bn" if billions >= 0.005 else "under $0.01 bn"
+
+
 def short_cost(spec, economy: float) -> str:
     parts = []
     if spec.cost_economy:
-        parts.append(f"${economy * spec.cost_economy / 100:,.1f} bn")
+        parts.append(money(economy * spec.cost_economy / 100))
     if spec.cost_support:
         parts.append(f"{spec.cost_support:g} support")
     if spec.effect.value == "sanction":

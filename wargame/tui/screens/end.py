@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from .. import debrief
 from ..widgets.gauge import EscalationChart
@@ -30,7 +30,7 @@ class EndScreen(Screen):
             yield Static(debrief.outcome_text(g), id="outcome")
             yield Static("[b]Scores[/b] [dim](each state's private objectives, now revealed)"
                          "[/]", classes="h2")
-            yield DataTable(id="scores", cursor_type="row", zebra_stripes=True)
+            yield Static(debrief.scores_text(g, self.session.seat), id="scores")
             yield Static("[b]Escalation over the rounds[/b]", classes="h2")
             yield EscalationChart(g.world.ladder, id="curve")
             yield Static("[b]Rungs of the ladder crossed[/b]", classes="h2")
@@ -45,13 +45,5 @@ class EndScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        from rich.text import Text
-
-        table = self.query_one("#scores", DataTable)
-        table.add_columns("State", "Played by", "Score", "Objectives")
-        for name, who, score, objectives in debrief.score_rows(self.session.game,
-                                                               self.session.seat):
-            table.add_row(Text(name), Text(who), Text(score, justify="right"),
-                          Text(objectives))
         self.query_one(EscalationChart).show(self.session.game.state.history)
         self.query_one("#end").focus()

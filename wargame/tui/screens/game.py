@@ -31,6 +31,18 @@ TABS = {"briefing": "1 Briefing", "orders": "2 Orders", "diplomacy": "3 Votes",
         "inbox": "4 Inbox", "states": "5 States", "institutions": "6 Treaties",
         "news": "7 News", "ledger": "8 Ledger"}
 LISTS = ("orders", "diplomacy", "inbox")
+HINTS = {
+    "briefing": "[dim]What happened, what you owe, what you want. 2 for orders, e ends "
+                "your turn.[/]",
+    "inbox": "[dim]Proposals: y accepts, n rejects the highlighted one.[/]",
+    "states": "[dim]Every state's public numbers; tension with you: the escalation between "
+              "you and it.[/]",
+    "institutions": "[dim]Who decides how, what each clause obliges, what is triggered "
+                    "now.[/]",
+    "news": "[dim]Public news, the latest round first.[/]",
+    "ledger": "[dim]Who owes what, kept or declined, is public: credibility is made "
+              "here.[/]",
+}
 BINDINGS_BY_MODE = {"orders": "x", "diplomacy": "yna", "inbox": "yn"}
 
 
@@ -113,12 +125,12 @@ class GameScreen(Screen[str]):
         if mode == "diplomacy":
             return c.open_drafts_note(v), c.decided_text(v)
         if mode == "inbox":
-            return "", inbox_text(v)
+            return HINTS["inbox"] if v.proposals else "", inbox_text(v)
         body = {"briefing": lambda: briefing_text(v, self.session.player(self.nation)),
                 "states": lambda: table_text(v),
                 "institutions": lambda: institutions_text(v),
                 "news": lambda: news_text(v), "ledger": lambda: ledger_text(v)}[mode]()
-        return "", body
+        return HINTS.get(mode, ""), body
 
     def orders_body(self) -> str:
         """Details of the highlighted action, then what is not possible now and why."""
@@ -154,13 +166,16 @@ class GameScreen(Screen[str]):
         head_w.update(head)
         listing = self.query_one("#list", c.ChoiceList)
         c.refill(listing, self.list_options(mode), self.highlight.get(mode, 0))
+        shown = bool(listing.option_count)
+        if listing.display != shown:  # an empty list would still take a line
+            listing.display = shown
 
         self.query_one("#body-text", Static).update(body)
         box = self.query_one("#body")
         box.set_class(mode == "states", "-table")
         if not keep_scroll and (box.scroll_x or box.scroll_y):
             box.scroll_home(animate=False)
-        (listing if listing.option_count else box).focus()
+        (listing if shown else box).focus()
         keys = BINDINGS_BY_MODE.get(mode, "")
         if keys != self.keys_shown:  # the footer recomposes: only when its keys change
             self.keys_shown = keys

@@ -59,7 +59,10 @@ def chart_lines(history, ladder, width: int, height: int) -> list[str]:
     first = len(history) - len(values) + 1
     lines = []
     for r in range(rows, 0, -1):
-        axis = {rows: "100┤", 1: "  0┤"}.get(r, "   │")
+        if rows >= 6:
+            axis = f"{round(100 * (r - 1) / rows):>3}┤"  # the level where the row starts
+        else:
+            axis = {rows: "100┤", 1: "  0┤"}.get(r, "   │")
         cells = []
         for v in values:
             eighths = round(v / 100 * rows * 8) - (r - 1) * 8

@@ -41,6 +41,33 @@ class YouPanel(Static):
         self.update("\n".join(you_lines(view)))
 
 
+HEADLINES = {"stage_changed", "rung_crossed", "inject", "armed_attack", "territory",
+             "draft_decided", "authorised", "suspended", "obligation_created",
+             "obligation_declined", "commitment_broken", "ceasefire_agreed",
+             "ceasefire_broken", "outside_scope", "game_over"}
+
+
+def what_happened(view) -> list[str]:
+    """Since the last round: headlines, what concerns you, then everything else."""
+    recent = [e for e in (*view.news, *view.private) if e.round >= view.round - 1
+              and e.kind.value != "round_started"]
+    recent.sort(key=lambda e: e.round)  # stable: the log's order within a round
+    if not recent:
+        return ["[b]What happened[/b]: nothing yet."]
+    me = view.nation
+    heads = [e for e in recent if e.kind.value in HEADLINES and not e.visible_to]
+    yours = [e for e in recent if e not in heads and (
+        e.visible_to or me in (e.actor, e.target))]
+    rest = [e for e in recent if e not in heads and e not in yours]
+    out = []
+    for title, events in (("Headlines", heads), ("Concerning you", yours),
+                          ("Elsewhere", rest)):
+        if events:
+            out.append(f"[b]{title}[/b]")
+            out += [f"  {t.event_line(e)}" for e in events[-30:]]
+    return out
+
+
 def briefing_text(view, player: str = "") -> str:
     """The start of a turn: what happened, what you owe, what you want."""
     known = t.names(view)
@@ -52,12 +79,7 @@ def briefing_text(view, player: str = "") -> str:
     elif view.phase == "orders":
         out.append("[$accent]Give your orders in Orders (2 or o), then end your turn (e). "
                    "Everyone's orders are resolved together.[/]")
-    last = [e for e in (*view.news, *view.private) if e.round >= view.round - 1
-            and e.kind.value not in ("round_started",)]
-    last.sort(key=lambda e: e.round)
-    out.append("")
-    out.append("[b]What happened[/b]" if last else "[b]What happened[/b]: nothing yet.")
-    out += [f"  {t.event_line(e)}" for e in last[-40:]]
+    out += ["", *what_happened(view)]
     mine = [o for o in view.obligations if o.debtor == view.nation and o.status.value == "open"]
     if mine:
         out += ["", "[b $warning]Your obligations[/] (you may decline, at a price)"]
