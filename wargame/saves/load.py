@@ -110,9 +110,15 @@ def _log(doc: dict) -> list | None:
     return events if len(events) == doc["status"].get("events", len(events)) else None
 
 
-def _round_starts(inputs: list[dict]) -> list[int]:
-    """Index in ``inputs`` where each round starts (round 1 at 0)."""
-    return [0] + [i + 1 for i, e in enumerate(inputs) if e.get("verb") == "resolve"]
+def _round_starts(doc: dict) -> list[int]:
+    """Index in the inputs where each round starts (round 1 at 0); a finished game's
+    last resolve starts no round."""
+    inputs = doc["inputs"]
+    starts = [0] + [i + 1 for i, e in enumerate(inputs) if e.get("verb") == "resolve"]
+    status = doc["status"]
+    if status.get("outcome") and len(starts) > status["round"] >= 1:
+        starts = starts[:status["round"]]
+    return starts
 
 
 def _mismatch(o: _Opened, detail: str, good: int, bad: int) -> ReplayMismatch:
@@ -162,7 +168,7 @@ def _load(path: Path, round: int | None) -> LoadedSave:
     doc, world, seed = o.doc, o.world, o.doc["seed"]
     inputs, status = doc["inputs"], doc["status"]
     records = _records(doc)
-    starts = _round_starts(inputs)
+    starts = _round_starts(doc)
     if round is None:
         target = len(inputs)
     else:
@@ -283,7 +289,7 @@ def replay_save(path: str | os.PathLike, to_round: int | None = None) -> ReplayR
     o = _open(path)
     doc = o.doc
     inputs, records = doc["inputs"], _records(doc)
-    starts = _round_starts(inputs)
+    starts = _round_starts(doc)
     if to_round is not None and not 1 <= to_round <= len(starts):
         raise SaveError(path, f"this game has no round {to_round} (it has rounds 1 to "
                         f"{len(starts)})", f"choose --to-round from 1 to {len(starts)}")
