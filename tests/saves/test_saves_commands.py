@@ -207,3 +207,19 @@ def test_report_goes_to_standard_output_by_default():
     out, err = io.StringIO(), io.StringIO()
     assert run(parser.parse_args(["report", str(V2), "--format", "html"]), out, err) == 0
     assert out.getvalue().startswith("<!DOCTYPE html>")
+
+
+def test_open_for_play_prints_one_line_or_the_notices(tmp_path, fixture_copy):
+    from wargame.saves.commands import open_for_play
+
+    err = io.StringIO()
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    assert open_for_play(str(bad), err) is None
+    assert err.getvalue().count("\n") == 1 and "bad.json" in err.getvalue()
+    err = io.StringIO()
+    from conftest import V1
+
+    loaded = open_for_play(str(fixture_copy(V1)), err)
+    assert loaded is not None and loaded.game.round == 4
+    assert "older wargame" in err.getvalue()

@@ -149,6 +149,24 @@ def _saves(args, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def open_for_play(path: str, err: TextIO | None = None):
+    """For ``wargame play --load SAVE``: the :class:`~wargame.saves.LoadedSave`, its
+    notices printed on ``err``; or None after printing the one line that says why not
+    (the caller then exits with code 2)."""
+    from .errors import SaveError
+    from .load import load_save
+
+    err = sys.stderr if err is None else err
+    try:
+        loaded = load_save(path)
+    except SaveError as exc:
+        print(f"wargame play: {exc}", file=err)
+        return None
+    for note in loaded.notices:
+        print(f"wargame play: {note}", file=err)
+    return loaded
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m wargame.saves.commands COMMAND ...`` (the same as ``wargame COMMAND``)."""
     parser = argparse.ArgumentParser(prog="wargame")
