@@ -312,3 +312,18 @@ def test_notices_reach_the_user_on_standard_error(tmp_path, fixture_copy):
 def test_save_errors_are_one_line_even_with_newlines_in_the_cause(tmp_path):
     e = SaveError(tmp_path / "x.json", "first\nsecond", "do\nthis")
     assert "\n" not in str(e) and str(e).endswith("do this")
+
+
+def test_a_campaign_edited_before_the_first_save_is_flagged_not_fatal(tmp_path):
+    from wargame.saves import save_game
+
+    mine = tmp_path / "c.yaml"
+    mine.write_bytes((campaigns_dir() / "tutorial.yaml").read_bytes())
+    campaign = load_campaign(mine)
+    game = play(Game(campaign.world, 2), random.Random(2), rounds=2)
+    mine.write_text(mine.read_text(encoding="utf-8").replace("Ardenia", "Arcadia"),
+                    encoding="utf-8")  # edited while the game ran, before its first save
+    path = save_game(game, campaign, tmp_path / "saves")
+    loaded = load_save(path)
+    assert loaded.game.state_hash() == game.state_hash()  # from its snapshot
+    assert any("not quite the one it was played on" in n for n in loaded.notices)

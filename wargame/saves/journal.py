@@ -356,8 +356,9 @@ def record(game: Game, campaign: Any = None, *, meta: dict | None = None,
         if j is None:
             if campaign is None:
                 raise TypeError("the first save of a game needs its campaign")
-            j = _JOURNALS[game] = Journal(source_of(campaign, game.world), game.seed,
-                                          meta=meta, game_id=slug_name(name))
+            source = source_of(campaign, game.world).checked_against(game.world)
+            j = _JOURNALS[game] = Journal(source, game.seed, meta=meta,
+                                          game_id=slug_name(name))
         elif meta is not None:
             j.meta = dict(meta)
         return j

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ class WorldSource:
     data: bytes = b""  # the campaign file's bytes
     name: str = ""  # builtin: a key of BUILTINS
     args: dict[str, Any] = field(default_factory=dict)
+    differs: bool = False  # the game's world was not the one this source builds
 
     @property
     def sha256(self) -> str:
@@ -47,19 +48,34 @@ class WorldSource:
 
     def to_doc(self) -> dict:
         if self.kind == "builtin":
-            return {"kind": "builtin", "title": self.title, "name": self.name,
-                    "args": dict(self.args)}
-        encoding, text = encode_campaign_bytes(self.data)
-        d = {"kind": "file", "title": self.title, "path": self.path, "sha256": self.sha256,
-             "bytes": len(self.data), "encoding": encoding, "data": text}
-        if self.bundled:
-            d["bundled"] = self.bundled
+            d = {"kind": "builtin", "title": self.title, "name": self.name,
+                 "args": dict(self.args)}
+        else:
+            encoding, text = encode_campaign_bytes(self.data)
+            d = {"kind": "file", "title": self.title, "path": self.path,
+                 "sha256": self.sha256, "bytes": len(self.data), "encoding": encoding,
+                 "data": text}
+            if self.bundled:
+                d["bundled"] = self.bundled
+        if self.differs:
+            d["differs_from_game"] = True
         return d
+
+    def checked_against(self, world: World) -> "WorldSource":
+        """This source, marked if the world it builds is not ``world`` (a campaign file
+        edited between the start of the game and its first save, say)."""
+        try:
+            built, _ = self.build()
+        except Exception:  # an unreadable source is reported when the save is loaded
+            built = None
+        return self if built == world else replace(self, differs=True)
 
     @classmethod
     def from_doc(cls, camp: dict, save_path: Path) -> "WorldSource":
+        differs = bool(camp.get("differs_from_game", False))
         if camp["kind"] == "builtin":
-            return cls("builtin", camp["title"], name=camp["name"], args=dict(camp["args"]))
+            return cls("builtin", camp["title"], name=camp["name"], args=dict(camp["args"]),
+                       differs=differs)
         try:
             data = decode_campaign_bytes(camp)
         except ValueError:
@@ -69,7 +85,7 @@ class WorldSource:
                               "damaged (its checksum does not match)",
                               "load one of its backups, or another save")
         return cls("file", camp["title"], path=str(camp.get("path", "")),
-                   bundled=str(camp.get("bundled", "")), data=data)
+                   bundled=str(camp.get("bundled", "")), data=data, differs=differs)
 
     # ------------------------------------------------------------- worlds
     def build(self, save_path: Path | None = None):
@@ -113,6 +129,10 @@ class WorldSource:
 
     def notice(self) -> str:
         """'' when the campaign file still matches the copy; else what happened to it."""
+        if self.differs:
+            return ("the campaign saved with this game is not quite the one it was played "
+                    "on (the file changed before the game's first save); the game goes on "
+                    "from its saved state")
         orig = self.original()
         if orig is None:
             return ""
