@@ -45,18 +45,21 @@ async def two_humans(pilot) -> None:
 async def hotseat_game():
     app = WargameApp(DEMO)
     found = {}
-    async with app.run_test(size=(120, 40)) as pilot:
+    # notifications on (run_test turns them off): a toast is on screen too
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await two_humans(pilot)
         assert await wait_for_turn(pilot) == "HandoffScreen"
         found["handoff"] = screen_text(app)
         assert "Pass the keyboard to the Government of Northland" in found["handoff"]
         await pilot.press("enter")
         await wait_for_turn(pilot)
-        # Northland, round 1: a démarche to Eastmark (private to both) and a message
-        await choose_action(pilot, "demarche")
-        await pick(pilot, "east")
+        # Northland, round 1: a message, and a démarche to Eastmark (private to both),
+        # the turn ended at once: its "Ordered" notification is still up
         await write(pilot, 0, NORTH_SECRET)  # recipients: Eastmark first
         found["north1"] = await everything_shown(pilot)
+        await choose_action(pilot, "demarche")
+        await pick(pilot, "east")
+        await wait_until(pilot, lambda: "Ordered: Démarche" in screen_text(app))
         await pilot.press("e")
         assert await wait_for_turn(pilot) == "HandoffScreen"
         found["handoff2"] = screen_text(app)
@@ -100,6 +103,8 @@ def test_hot_seat_keeps_each_government_private():
         assert secret not in found["west2"]
     assert WEST_SECRET not in found["north2"]  # a message to Eastmark only
     for text in (found["handoff"], found["handoff2"], *found["handoffs"]):
-        for secret in (NORTH_SECRET, WEST_SECRET, north_demarche, west_demarche):
+        for secret in (NORTH_SECRET, WEST_SECRET, north_demarche, west_demarche,
+                       "Ordered:", "Message sent", "Démarche"):
             assert secret not in text
         assert "Pass the keyboard to the Government of" in text
+    assert "Ordered: Démarche" not in found["west1"]  # Northland's notification is gone

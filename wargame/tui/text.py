@@ -109,22 +109,37 @@ def short_cost(spec, economy: float) -> str:
     if spec.cost_support:
         parts.append(f"{spec.cost_support:g} support")
     if spec.effect.value == "sanction":
-        parts.append("trade")
+        parts.append("costs trade")
     return " + ".join(parts) if parts else "free"
+
+
+def short_risk(escalation: float) -> str:
+    if escalation < 0:
+        return "calms"
+    if escalation == 0:
+        return "no risk"
+    if escalation <= 3:
+        return "low risk"
+    if escalation <= 8:
+        return "moderate risk"
+    if escalation <= 15:
+        return "high risk"
+    return "act of war"
 
 
 def option_prompt(option, economy: float, width: int = 26) -> str:
     """One line for one legal action: name, category, risk in words, cost."""
     a = option.action
     return (f"[b]{esc(a.name):<{width}}[/b] [dim]{esc(a.category):<10}[/] "
-            f"[{risk_style(a.escalation)}]{esc(a.risk)}[/] · [dim]{esc(short_cost(a, economy))}[/]")
+            f"[{risk_style(a.escalation)}]{short_risk(a.escalation):<13}[/] "
+            f"[dim]{esc(short_cost(a, economy))}[/]")
 
 
 def option_details(option, economy: float, known: dict[str, str]) -> str:
     """What the highlighted action does, costs and risks, and whom it may target."""
     a = option.action
     lines = [f"[b]{esc(a.name)}[/b]: {esc(a.description)}",
-             f"Cost: {esc(cost_words(a, economy))}.",
+             f"Cost: {esc(cost_words(a, economy).removeprefix('costs '))}.",
              f"Risk: [{risk_style(a.escalation)}]{esc(a.risk)}[/] "
              f"[dim](adds {a.escalation:+g} to the tension with its target)[/]"]
     if option.institutions:

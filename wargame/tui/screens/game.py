@@ -54,6 +54,7 @@ class GameScreen(Screen[str]):
     BINDINGS = [
         Binding("e", "end_turn", "End turn"),
         Binding("x", "remove_order", "Remove order"),
+        Binding("y", "yes", "Yes"), Binding("n", "no", "No"), Binding("a", "abstain", "Abstain"),
         Binding("c", "write", "Message"),
         *[Binding(str(i), f"tab('{tab}')", label, show=False)
           for i, (tab, label) in enumerate(TABS.items(), 1)],
@@ -208,6 +209,9 @@ class GameScreen(Screen[str]):
         self.show_mode()
 
     def action_end_turn(self) -> None:
+        # notifications are the app's, not the screen's: one saying "Ordered: Invasion"
+        # must not stay up for the next government to read
+        self.app.clear_notifications()
         self.dismiss("done")
 
     def action_remove_order(self) -> None:

@@ -83,6 +83,7 @@ class PlayScreen(Screen):
             if step.kind == "turn":
                 name, player = s.name(step.nation), s.player(step.nation)
                 if s.hotseat:
+                    self.app.clear_notifications()  # nothing of the last turn stays up
                     self.say(f"Next: the Government of {esc(name)}.")
                     await self.app.push_screen_wait(
                         HandoffScreen(name, player, s.game.round, step.phase))

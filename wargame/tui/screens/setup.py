@@ -82,6 +82,7 @@ class SetupScreen(Screen):
         campaigns = self.query_one("#campaigns", OptionList)
         campaigns.highlighted = 0
         self.select(self.options[0].key)
+        self.query_one("#about-box").can_focus = False  # Tab: campaigns, states, seed, start
         self.query_one("#start").focus()
         self.load_titles()
 
@@ -157,6 +158,9 @@ class SetupScreen(Screen):
         if seat.human:
             seat.player = ""
         else:
+            for other in self.seats:  # two humans: "You" becomes a player like the others
+                if other.player == "You":
+                    other.player = "Player 1"
             seat.player = f"Player {sum(s.human for s in self.seats) + 1}"
         self.show_seats()
 

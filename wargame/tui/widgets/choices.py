@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -117,11 +116,8 @@ def proposal_options(view) -> list[Option]:
 
 
 class ChoiceList(OptionList):
-    """The one list of the game screen: legal actions, open drafts or proposals,
-    by tab. y / n / a act on the highlighted item; the screen says when they apply."""
-
-    BINDINGS = [Binding("y", "screen.yes", "Yes"), Binding("n", "screen.no", "No"),
-                Binding("a", "screen.abstain", "Abstain")]
+    """The one list of the game screen: legal actions, open drafts or proposals, by
+    tab. The screen binds y / n / a to act on the highlighted item."""
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
