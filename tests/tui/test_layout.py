@@ -63,7 +63,7 @@ def test_essential_panels_fit(size):
     assert "End turn" in brief  # the footer
     orders = shots["orders"]
     assert "Your orders (0 of 3)" in orders
-    assert "escalation" in orders  # risk in words
+    assert "risk" in orders  # risk in words
     assert "Northland (you)" in shots["states"]
 
 
