@@ -76,7 +76,21 @@ def _check(folder: Path, reported: int, everything: bool) -> None:
             load_save(backup)
 
 
+def _warm_up(tmp: Path) -> None:
+    """Import everything the child will use before forking (a child must not need the
+    import lock, which another thread of this process might hold at the fork)."""
+    game = Game(WORLD, 1)
+    path = save_game(game, SOURCE, tmp)
+    list_saves(tmp)
+    load_save(path)
+
+
 def test_sigkill_at_random_moments_never_loses_the_previous_save(tmp_path):
+    import threading
+
+    _warm_up(tmp_path / "warm-up")
+    others = [t.name for t in threading.enumerate() if t is not threading.current_thread()]
+    print(f"threads besides this one at the fork: {others}")
     folder = tmp_path / "saves"
     rng = random.Random(2024)
     reported = 0

@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import os
 import zlib
 from pathlib import Path
 from typing import Any, Callable
