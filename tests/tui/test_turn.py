@@ -116,3 +116,22 @@ def test_help_load_notice_and_the_command_palette():
     assert "How to play" in seen["help"]
     assert "End turn" in seen["palette"]
     assert seen["round"] == 2
+
+
+async def mouse():
+    app = WargameApp(DEMO)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for_turn(pilot)
+        tabs = app.screen.query_one("#tabs")
+        column = tabs.render().plain.index("2 Orders") + 2
+        await pilot.click("#tabs", offset=(column, 0))
+        await pilot.pause()
+        mode = app.screen.mode
+        await pilot.click("#list", offset=(5, 0))  # the first action, clicked
+        await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+    return mode
+
+
+def test_the_mouse_works_too():
+    assert run(mouse()) == "orders"

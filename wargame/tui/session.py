@@ -27,7 +27,7 @@ class Seat:
         return bool(self.player.strip())
 
     def describe(self) -> str:
-        return self.player.strip() if self.human else f"computer ({self.difficulty})"
+        return self.player.strip() if self.human else f"computer, {self.difficulty}"
 
 
 @dataclass(frozen=True)
