@@ -327,3 +327,14 @@ def test_a_campaign_edited_before_the_first_save_is_flagged_not_fatal(tmp_path):
     loaded = load_save(path)
     assert loaded.game.state_hash() == game.state_hash()  # from its snapshot
     assert any("not quite the one it was played on" in n for n in loaded.notices)
+
+
+def test_a_game_id_cannot_send_the_next_save_elsewhere(tmp_path):
+    d = doc()
+    d["game"]["id"] = "../../escaped"
+    path = tmp_path / "saves" / "x_round-04.json"
+    path.parent.mkdir()
+    path.write_bytes(dump(d))
+    again = load_save(path).save()
+    assert again.parent == path.parent and "escaped" in again.name
+    assert not (tmp_path.parent / "escaped_round-04.json").exists()

@@ -22,8 +22,8 @@ from ..core.game import Game
 from .codec import SnapshotError, decode_events, game_hash, no_gc, state_shape
 from .document import parse, read_bytes, unpack
 from .errors import ReplayMismatch, SaveError, shown
-from .folders import BACKUPS, backups_of, default_saves_dir
-from .journal import Journal, RoundRecord, Snapshot, at_round_start, attach
+from .folders import BACKUPS, backups_of, default_saves_dir, game_id_of
+from .journal import Journal, RoundRecord, Snapshot, at_round_start, attach, slug_name
 from .source import WorldSource
 
 
@@ -221,7 +221,9 @@ def _load(path: Path, round: int | None) -> LoadedSave:
     game_info = doc["game"]
     folder = path.parent.parent if path.parent.name == BACKUPS else path.parent
     if round is None:
-        journal = Journal(o.source, seed, meta=meta, game_id=game_info["id"],
+        # the id names the next files: never a path, whatever the file says
+        game_id = slug_name(game_info["id"]) or slug_name(game_id_of(path)) or "game"
+        journal = Journal(o.source, seed, meta=meta, game_id=game_id,
                           started_at=game_info.get("started_at", ""),
                           save_count=game_info["save"], branch_of=game_info.get("branch_of"),
                           last_path=path if path.parent.name != BACKUPS else None)

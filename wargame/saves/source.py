@@ -84,8 +84,11 @@ class WorldSource:
             raise DamagedSave(save_path, "the copy of the campaign inside the save is "
                               "damaged (its checksum does not match)",
                               "load one of its backups, or another save")
+        bundled = str(camp.get("bundled", ""))
+        if Path(bundled).name != bundled:  # a bare file name, nothing else
+            bundled = ""
         return cls("file", camp["title"], path=str(camp.get("path", "")),
-                   bundled=str(camp.get("bundled", "")), data=data, differs=differs)
+                   bundled=bundled, data=data, differs=differs)
 
     # ------------------------------------------------------------- worlds
     def build(self, save_path: Path | None = None):
