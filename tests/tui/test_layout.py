@@ -7,7 +7,7 @@ import pytest
 from wargame.tui.app import WargameApp
 from wargame.tui.scenario import DEMO
 
-from .helpers import run, screen_name, screen_text, wait_for_turn
+from .helpers import run, screen_text, wait_for_turn
 
 SIZES = [(80, 24), (100, 30), (120, 40)]
 

@@ -16,7 +16,8 @@ def institutions_text(view) -> str:
         tag = "[b $success]member[/]" if inst.member else "[dim]not a member[/]"
         if view.nation in inst.suspended:
             tag = "[b $error]suspended[/]"
-        out.append(f"[b]{esc(inst.name)}[/b] · {tag} · decides by {esc(t.named(inst.rule, known))} · "
+        rule = esc(t.named(inst.rule, known))
+        out.append(f"[b]{esc(inst.name)}[/b] · {tag} · decides by {rule} · "
                    f"credibility {inst.credibility:.0f}")
         out.append(f"  Members: {', '.join(n(m) for m in inst.members)}")
         if inst.clauses:
