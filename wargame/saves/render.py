@@ -23,15 +23,20 @@ def chart_top(curve: list[float], marks: list[tuple[str, float]]) -> float:
     return min(100.0, max(10.0, math.ceil(top / 10) * 10))
 
 
-def text_chart(curve: list[float], marks: list[tuple[str, float]], height: int = 10) \
-        -> list[str]:
+def chart_step(top: float) -> float:
+    """Round steps, 7 to 12 rows: 10 from 70 up, 5 from 40, 2.5 from 20, else 1."""
+    return 10.0 if top >= 70 else 5.0 if top >= 40 else 2.5 if top >= 20 else 1.0
+
+
+def text_chart(curve: list[float], marks: list[tuple[str, float]]) -> list[str]:
     """A column chart of the crisis level per round, the ladder's marks as dotted lines."""
     if not curve:
         return ["(no round has been played yet)"]
     top = chart_top(curve, marks)
     n = len(curve)
     width = 3 if n <= 25 else 2 if n <= 60 else 1
-    step = top / height
+    step = chart_step(top)
+    height = round(top / step)
     lines = ["level"]
     for i in range(height):
         hi = top - i * step
@@ -47,7 +52,7 @@ def text_chart(curve: list[float], marks: list[tuple[str, float]], height: int =
             else:
                 c = fill
             cells.append((fill + c * (width - 1)) if width > 1 else c)
-        label = f"{hi:5.0f} ┤"
+        label = f"{hi:>5g} ┤"
         tail = "  " + ", ".join(f"{name} ({lvl:g})" for name, lvl in here) if here else ""
         lines.append((label + "".join(cells)).rstrip() + tail)
     lines.append("      └" + "─" * (n * width))
