@@ -19,6 +19,8 @@ from .errors import CampaignUnreadable, DamagedSave, shown
 BUILTINS = {"demo": demo_world, "generated": generated_world}
 """Worlds built in Python that a save can name instead of embedding a campaign."""
 
+_BUILT: dict[tuple[str, str], tuple] = {}  # campaign copies already built, by checksum
+
 
 @dataclass(frozen=True)
 class WorldSource:
@@ -110,6 +112,9 @@ class WorldSource:
                     from None
         from ..campaign import CampaignErrors, load_campaign
 
+        key = (self.sha256, Path(self.path).name)
+        if key in _BUILT:  # the same bytes build the same (immutable) world
+            return _BUILT[key]
         try:
             campaign = load_campaign(Path(self.path).name or "campaign.yaml", data=self.data)
         except CampaignErrors as exc:
@@ -118,6 +123,9 @@ class WorldSource:
                                      f"saved in it ({str(first).splitlines()[0]})",
                                      "open it with the wargame version that saved it") \
                 from None
+        if len(_BUILT) >= 8:
+            _BUILT.pop(next(iter(_BUILT)))
+        _BUILT[key] = (campaign.world, campaign)
         return campaign.world, campaign
 
     def original(self) -> Path | None:
