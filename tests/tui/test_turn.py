@@ -135,3 +135,30 @@ async def mouse():
 
 def test_the_mouse_works_too():
     assert run(mouse()) == "orders"
+
+
+async def quit_while_deciding():
+    app = WargameApp(DEMO)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_until(pilot, lambda: "deciding" in screen_text(app))
+        shown = screen_text(app)
+        await pilot.press("question_mark")  # the interface answers while it waits
+        await wait_until(pilot, lambda: screen_name(app) == "HelpScreen")
+    return shown
+
+
+def test_the_computer_decides_in_a_worker_and_quitting_meanwhile_is_clean(monkeypatch):
+    import time
+
+    from wargame.tui.session import Session
+
+    slow = Session.play_computer
+
+    def play_computer(self):
+        time.sleep(0.5)
+        return slow(self)
+
+    monkeypatch.setattr(Session, "play_computer", play_computer)
+    shown = run(quit_while_deciding())  # leaving run_test while the thread runs: no error
+    assert "The computer governments are deciding" in shown

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, LoadingIndicator, Static
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from ..text import esc, stage
 
@@ -92,8 +93,14 @@ class PlayScreen(Screen):
                 continue
             what = "votes and answers" if step.phase == "diplomacy" else "orders"
             self.say(f"The computer governments are deciding their {what}...", busy=True)
-            worker = self.decide()
-            await worker.wait()
+            try:
+                await self.decide().wait()
+            except WorkerCancelled:  # the app is closing
+                return
+            except WorkerFailed as exc:  # a bug, not a rule: say it, keep the app alive
+                self.say(f"[b $error]The computer players failed:[/] {esc(exc.error)}\n"
+                         "Please report this with the campaign and seed.")
+                return
             self.say("")
 
     @work(thread=True, exclusive=True, group="computer")

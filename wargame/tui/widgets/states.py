@@ -38,7 +38,7 @@ def table_text(view) -> str:
     ordered = sorted(view.states, key=lambda s: (s.id != view.nation, -s.tension_with_me))
     for s in ordered:
         widths = [max(w, len(c)) for w, c in zip(widths, _cells(s, view.nation))]
-    head = "  ".join(f"{name:{align}{w}}" for (name, align, _), w in zip(COLUMNS, widths))
+    head = " ".join(f"{name:{align}{w}}" for (name, align, _), w in zip(COLUMNS, widths))
     lines = [f"[b]{esc(head)}[/b]"]
     for s in ordered:
         cells = [f"{c:{align}{w}}" for c, (_, align, _), w in
@@ -48,7 +48,7 @@ def table_text(view) -> str:
             cells[0] = f"[b]{cells[0]}[/b]"
         else:
             cells[1] = f"[{_tension_style(s.tension_with_me)}]{cells[1]}[/]"
-        lines.append("  ".join(cells))
+        lines.append(" ".join(cells))
     return "\n".join(lines)
 
 
