@@ -141,6 +141,8 @@ async def quit_while_deciding():
     app = WargameApp(DEMO)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter", "enter")
+        await wait_for_turn(pilot)
+        await pilot.press("e")  # end the turn: the computer gives its orders
         await wait_until(pilot, lambda: "deciding" in screen_text(app))
         shown = screen_text(app)
         await pilot.press("question_mark")  # the interface answers while it waits
@@ -156,7 +158,7 @@ def test_the_computer_decides_in_a_worker_and_quitting_meanwhile_is_clean(monkey
     slow = Session.play_computer
 
     def play_computer(self):
-        time.sleep(0.5)
+        time.sleep(1.5)
         return slow(self)
 
     monkeypatch.setattr(Session, "play_computer", play_computer)
