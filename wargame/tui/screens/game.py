@@ -23,7 +23,7 @@ from ..widgets import choices as c
 from ..widgets.footer import KeyFooter
 from ..widgets.gauge import EscalationChart, EscalationGauge
 from ..widgets.lists import inbox_text, institutions_text, ledger_text, news_text
-from ..widgets.panels import StatusLine, YouPanel, briefing_text
+from ..widgets.panels import StatusLine, YouPanel, briefing_text, you_short
 from ..widgets.states import table_text
 from . import orders as pick
 
@@ -96,6 +96,7 @@ class GameScreen(Screen[str]):
         with Horizontal(id="top"):
             with Vertical(id="escalation"):
                 yield EscalationGauge(ladder, id="gauge")
+                yield Static(id="you-short")
             yield EscalationChart(ladder, id="chart")
             yield YouPanel(id="you")
         yield Static(id="tabs")
@@ -113,6 +114,7 @@ class GameScreen(Screen[str]):
         self.query_one(EscalationGauge).show(v.escalation, v.rung)
         self.query_one(EscalationChart).show(v.history)
         self.query_one(YouPanel).show(v)
+        self.query_one("#you-short", Static).update(you_short(v))
         self.show_mode()
 
     # ----------------------------------------------------- attributes down

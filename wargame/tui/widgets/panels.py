@@ -36,6 +36,18 @@ def you_lines(view) -> list[str]:
     return lines
 
 
+def you_short(view) -> str:
+    """Your numbers on one line, for narrow screens where the panel does not fit."""
+    me = view.me
+    owed = sum(1 for o in view.obligations
+               if o.debtor == view.nation and o.status.value == "open")
+    line = (f"[b]You[/b]: military {me.military:.0f} · ${me.economy:,.0f}bn · support "
+            f"{me.support:.0f} · cred. {me.credibility:.0f}")
+    if me.territory < 99.5:  # shown when it matters: part of you is occupied
+        line += f" · [b $error]territory {me.territory:.0f}%[/]"
+    return line + (f" · [b $warning]{owed} owed[/]" if owed else "")
+
+
 class YouPanel(Static):
     def show(self, view) -> None:
         self.update("\n".join(you_lines(view)))
