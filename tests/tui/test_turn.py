@@ -79,10 +79,10 @@ def test_table_a_draft_then_vote_and_see_the_result_with_its_reason():
     assert "sanctions concerning Northland" in seen["draft"]
     assert "your vote: yes" in seen["voted"]
     decided = seen["decided"]
-    assert "Security Council, draft on sanctions concerning Northland" in decided
-    assert "ADOPTED" in decided
-    if "NOT ADOPTED" in decided:
-        assert "veto" in decided or "votes" in decided  # the reason is given
+    line = next(row for row in decided.splitlines() if "ADOPTED" in row)  # the result
+    assert "Security Council" in line and "Northland" in line and "sanctions" in line
+    if "NOT ADOPTED" in line:
+        assert "veto" in line or "votes" in line  # the reason is given
 
 
 async def help_palette_and_load():
@@ -112,7 +112,7 @@ async def help_palette_and_load():
 
 def test_help_load_notice_and_the_command_palette():
     seen = run(help_palette_and_load())
-    assert "saves module" in seen["load"]
+    assert "No saved game" in seen["load"] or "saves module" in seen["load"]
     assert "How to play" in seen["help"]
     assert "End turn" in seen["palette"]
     assert seen["round"] == 2

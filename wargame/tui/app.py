@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -44,20 +45,49 @@ class WargameApp(App[int]):
             self.switch_screen(TitleScreen())
 
     def start_game(self, scenario, seats, seed: int) -> None:
-        from .screens.play import PlayScreen
         from .session import Session
 
-        session = Session(scenario, seats, seed)
+        self.start_session(Session(scenario, seats, seed))
+
+    def start_session(self, session) -> None:
+        from .screens.play import PlayScreen
+
         self.switch_screen(PlayScreen(session))
 
-    def action_load_game(self) -> None:
-        from .saving import NOTICE, saves_available
+    @work(exclusive=True, group="load")
+    async def action_load_game(self) -> None:
+        from . import saving
+        from .screens.dialogs import PickScreen
         from .screens.help import LoadScreen
+        from .text import esc
 
-        notice = NOTICE if not saves_available() else (
-            "The saves module is installed; this screen will list its games once its "
-            "interface is settled.")
-        self.push_screen(LoadScreen(notice))
+        infos = saving.listing()
+        if infos is None or not infos:
+            folder = ""
+            if infos is not None:
+                from ..saves import default_saves_dir
+
+                folder = f"No saved game in {default_saves_dir()} yet: games are saved " \
+                         "after every round, and with ctrl+s."
+            self.push_screen(LoadScreen(folder or saving.NOTICE))
+            return
+        choices = [(str(i.path), f"[b]{esc(i.title or i.path.name)}[/b] · "
+                    f"{esc(i.describe())} [dim]{esc(i.saved_at)}[/]") for i in infos if i.ok]
+        broken = [i for i in infos if not i.ok]
+        hint = f"{len(broken)} file(s) could not be read." if broken else ""
+        path = await self.push_screen_wait(PickScreen("Load a saved game", choices, hint))
+        if path is None:
+            return
+        try:
+            session, notices = saving.load(path)
+        except Exception as exc:  # SaveError: one line, the file untouched
+            self.notify(str(exc), title="Not loaded", severity="error", timeout=8)
+            return
+        for line in notices:
+            self.notify(line, title="Loaded", timeout=8)
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.start_session(session)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -66,9 +96,8 @@ class WargameApp(App[int]):
             self.push_screen(HelpScreen())
 
     def action_save(self) -> None:
-        from .saving import NOTICE
-
-        self.notify(NOTICE, title="Save", severity="warning", timeout=6)
+        self.notify("No game to save here: start or load one first.", title="Save",
+                    severity="warning")
 
     # --------------------------------------------------- command palette
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

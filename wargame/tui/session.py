@@ -48,14 +48,18 @@ class Session:
     scenario: Scenario
     seats: list[Seat]
     seed: int
+    loaded: object = None  # a game read back from a save, to play on
     game: object = field(init=False)  # wargame.core.Game
     done: set[str] = field(default_factory=set, init=False)  # humans done this phase
     tabs: dict[str, str] = field(default_factory=dict, init=False)  # last tab per human
+    saves_folder: object = field(default=None, init=False)  # None: the default folder
+    round_over: bool = field(default=False, init=False)  # a round resolved: autosave
 
     def __post_init__(self) -> None:
         from ..core import Game
 
-        self.game = Game(self.scenario.world, self.seed)
+        self.game = self.loaded if self.loaded is not None else \
+            Game(self.scenario.world, self.seed)
         self.seat = {s.nation: s for s in self.seats}
         world = self.scenario.world
         self.humans = [n for n in world.ids if self.seat.get(n, Seat(n)).human]
@@ -114,5 +118,6 @@ class Session:
         else:
             self.computers.orders(g)
             events = g.resolve()
+            self.round_over = True
         self.done.clear()
         return events

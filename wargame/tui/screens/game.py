@@ -56,6 +56,7 @@ class GameScreen(Screen[str]):
         Binding("x", "remove_order", "Remove order"),
         Binding("y", "yes", "Yes"), Binding("n", "no", "No"), Binding("a", "abstain", "Abstain"),
         Binding("c", "write", "Message"),
+        Binding("ctrl+s", "save", "Save", show=False),
         *[Binding(str(i), f"tab('{tab}')", label, show=False)
           for i, (tab, label) in enumerate(TABS.items(), 1)],
         Binding("o", "tab('orders')", "Orders", show=False),
@@ -209,6 +210,11 @@ class GameScreen(Screen[str]):
         self.mode = tab
         self.session.tabs[self.nation] = tab
         self.show_mode()
+
+    def action_save(self) -> None:
+        from .play import save_now
+
+        save_now(self, self.session)
 
     def action_end_turn(self) -> None:
         # notifications are the app's, not the screen's: one saying "Ordered: Invasion"

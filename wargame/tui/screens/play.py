@@ -15,7 +15,15 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 from textual.worker import WorkerCancelled, WorkerFailed
 
+from .. import saving
 from ..text import esc, stage
+
+
+def save_now(screen, session) -> None:
+    """ctrl+s: save, and say where (or why not)."""
+    text, ok = saving.save(session)
+    screen.notify(text, title="Save", severity="information" if ok else "warning",
+                  timeout=4 if ok else 8)
 
 
 class HandoffScreen(ModalScreen[None]):
@@ -41,11 +49,14 @@ class HandoffScreen(ModalScreen[None]):
 class PlayScreen(Screen):
     """Runs the session: asks it for the next step, and does it."""
 
-    BINDINGS = [Binding("ctrl+s", "app.save", "Save")]
+    BINDINGS = [Binding("ctrl+s", "save", "Save")]
 
     def __init__(self, session):
         super().__init__()
         self.session = session
+        problem = saving.start(session)
+        if problem:
+            self.notify(problem, severity="warning")
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
@@ -105,5 +116,15 @@ class PlayScreen(Screen):
 
     @work(thread=True, exclusive=True, group="computer")
     def decide(self) -> None:
-        """The computer's part of the phase, in a thread so the interface never freezes."""
-        self.session.play_computer()
+        """The computer's part of the phase, in a thread so the interface never freezes;
+        after a round, the autosave."""
+        s = self.session
+        s.play_computer()
+        if s.round_over:
+            s.round_over = False
+            problem = saving.autosave(s)
+            if problem:
+                self.app.call_from_thread(self.notify, problem, severity="warning")
+
+    def action_save(self) -> None:
+        save_now(self, self.session)

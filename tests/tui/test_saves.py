@@ -1,0 +1,47 @@
+"""Autosave each round, ctrl+s, and Load game — through wargame.saves."""
+
+from __future__ import annotations
+
+import pytest
+
+from wargame.tui.app import WargameApp
+from wargame.tui.scenario import DEMO
+
+from .helpers import run, screen_name, screen_text, wait_for_turn, wait_until
+
+pytest.importorskip("wargame.saves")
+
+
+async def play_two_rounds():
+    app = WargameApp(DEMO)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("enter", "enter")
+        for _ in range(2):
+            await wait_for_turn(pilot)
+            await pilot.press("e")
+        await wait_for_turn(pilot)
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "Saved:" in screen_text(app))
+        return app.screen.game.round
+
+
+async def load_from_title():
+    app = WargameApp(DEMO)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "enter")  # Load game
+        await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+        listed = screen_text(app)
+        await pilot.press("enter")
+        await wait_for_turn(pilot)
+        return listed, app.screen.game.round, app.screen.nation, screen_text(app)
+
+
+def test_autosave_ctrl_s_and_load_game(saves_folder):
+    round_ = run(play_two_rounds())
+    assert round_ == 3
+    files = sorted(p.name for p in saves_folder.glob("*.json"))
+    assert files, "an autosave after each round"
+    listed, loaded_round, nation, shown = run(load_from_title())
+    assert "Demo crisis" in listed and "round 3" in listed
+    assert (loaded_round, nation) == (3, "north")
+    assert "Round 3/12" in shown
