@@ -155,6 +155,10 @@ def ms(seconds: float) -> str:
 
 
 def main() -> int:
+    import os
+    import tempfile
+
+    os.environ["WARGAME_SAVES_DIR"] = tempfile.mkdtemp(prefix="wargame-bench-")  # not saves/
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="fewer runs, for a smoke test")
     args = p.parse_args()

@@ -45,3 +45,26 @@ def test_autosave_ctrl_s_and_load_game(saves_folder):
     assert "Demo crisis" in listed and "round 3" in listed
     assert (loaded_round, nation) == (3, "north")
     assert "Round 3/12" in shown
+
+
+async def open_file(path):
+    app = WargameApp(load=str(path))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_for_turn(pilot)
+        return app.screen.game.round
+
+
+async def open_broken(path):
+    app = WargameApp(load=str(path))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_until(pilot, lambda: "Not loaded" in screen_text(app))
+        return screen_name(app)
+
+
+def test_run_with_a_save_file_plays_on_and_a_bad_file_is_one_line(saves_folder, tmp_path):
+    run(play_two_rounds())
+    path = max(saves_folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
+    assert run(open_file(path)) == 3
+    bad = tmp_path / "not-a-save.json"
+    bad.write_text("{}")
+    assert run(open_broken(bad)) == "TitleScreen"

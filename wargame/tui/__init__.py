@@ -7,11 +7,13 @@ is free and the core never pulls in Textual.
 from __future__ import annotations
 
 
-def run(campaign: str | None = None, seed: int | None = None) -> int:
+def run(campaign: str | None = None, seed: int | None = None, *,
+        load: str | None = None) -> int:
     """Play in the terminal: title screen, then a game of ``campaign`` (a file or a
-    folder of campaigns; the bundled default if None). Returns the exit code."""
+    folder of campaigns; the bundled default if None), or play on from the save file
+    ``load``. Returns the exit code."""
     from .app import WargameApp
 
-    app = WargameApp(campaign, seed)
+    app = WargameApp(campaign, seed, load=load)
     app.run()
     return app.return_code or 0

@@ -24,12 +24,15 @@ class WargameApp(App[int]):
         Binding("ctrl+s", "save", "Save", show=False),
     ]
 
-    def __init__(self, campaign: str | None = None, seed: int | None = None):
+    def __init__(self, campaign: str | None = None, seed: int | None = None, *,
+                 load: str | None = None):
         super().__init__()
-        self.campaign, self.seed = campaign, seed
+        self.campaign, self.seed, self.load = campaign, seed, load
 
     def on_mount(self) -> None:
         self.push_screen(TitleScreen())
+        if self.load:
+            self.call_after_refresh(self.load_path, self.load)
 
     # ------------------------------------------------------------ actions
     def action_new_game(self) -> None:
@@ -76,8 +79,13 @@ class WargameApp(App[int]):
         broken = [i for i in infos if not i.ok]
         hint = f"{len(broken)} file(s) could not be read." if broken else ""
         path = await self.push_screen_wait(PickScreen("Load a saved game", choices, hint))
-        if path is None:
-            return
+        if path is not None:
+            self.load_path(path)
+
+    def load_path(self, path: str) -> None:
+        """Play on from a save file; a file that cannot be loaded is one line, no crash."""
+        from . import saving
+
         try:
             session, notices = saving.load(path)
         except Exception as exc:  # SaveError: one line, the file untouched

@@ -32,7 +32,8 @@ def start(session) -> str:
     try:
         record(session.game, session.scenario, meta=meta(session))
     except (SaveError, OSError, TypeError, ValueError) as exc:
-        return f"Saving is off for this game: {exc}"
+        session.saves_off = f"Saving is off for this game: {exc}"
+        return session.saves_off
     return ""
 
 
@@ -47,6 +48,8 @@ def save(session) -> tuple[str, bool]:
     """Save now: (what to tell the player, whether it worked). Safe in a worker thread."""
     if not saves_available():
         return NOTICE, False
+    if getattr(session, "saves_off", ""):
+        return session.saves_off, False
     from ..saves import SaveError
 
     try:
@@ -65,8 +68,8 @@ def _save(session):
 
 def autosave(session) -> str:
     """Save after a round, quietly: '' when it worked, else the line to show."""
-    if not saves_available():
-        return ""
+    if not saves_available() or getattr(session, "saves_off", ""):
+        return ""  # already said once, when the game started
     text, ok = save(session)
     return "" if ok else f"Autosave failed. {text}"
 
