@@ -74,8 +74,7 @@ class WargameApp(App[int]):
                          "after every round, and with ctrl+s."
             self.push_screen(LoadScreen(folder or saving.NOTICE))
             return
-        choices = [(str(i.path), f"[b]{esc(i.title or i.path.name)}[/b] · "
-                    f"{esc(i.describe())} [dim]{esc(i.saved_at)}[/]") for i in infos if i.ok]
+        choices = [(str(i.path), esc(i.describe())) for i in infos if i.ok]
         broken = [i for i in infos if not i.ok]
         hint = f"{len(broken)} file(s) could not be read." if broken else ""
         path = await self.push_screen_wait(PickScreen("Load a saved game", choices, hint))
