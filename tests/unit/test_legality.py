@@ -27,7 +27,7 @@ REFUSED = [
     ("tension", Order("north", "deploy_to_ally", "east"), "is not your ally"),
     ("tension", Order("north", "request_consultation", institution="pact"),
      "not a member of Northern Pact"),
-    ("tension", Order("south", "call_meeting", institution="pact"), "not a member"),
+    ("tension", Order("south", "call_meeting", institution="pact"), "cannot take enforcement"),
     ("tension", Order("east", "call_meeting", institution="pact"), "cannot take enforcement"),
     ("tension", Order("west", "request_consultation", institution="council"),
      "has no consultation clause"),
@@ -107,3 +107,11 @@ def test_options_are_exactly_the_legal_orders():
     assert west["defend_ally"].targets == ("east",)
     north = {o.action.id: o for o in options(game.world, game.state, "north")}
     assert "defend_ally" not in north  # the attacker cannot defend its victim
+
+
+def test_any_state_may_bring_a_dispute_to_the_council():
+    # UN Charter Art. 35: Eastmark is no member of the Council but may call a meeting
+    game = at_orders()
+    game.submit_orders("east", [Order("east", "call_meeting", institution="council")])
+    opts = {o.action.id: o for o in game.legal_actions("east")}
+    assert "council" in opts["call_meeting"].institutions

@@ -169,7 +169,7 @@ def test_institution_proposal_decided_by_its_rule():
     g.answer("isle", pid, "accept")
     events = g.advance()
     decided = [e for e in events if e.kind is Kind.PROPOSAL_DECIDED]
-    assert decided and "objection by centre" in decided[0].text
+    assert decided and "objection by Centralia" in decided[0].text
     assert g.state.commitments == []
 
 
@@ -180,7 +180,7 @@ def test_eu_sanctions_blocked_then_adopted_after_a_concession():
     g.advance()  # diplomacy of round 2
     g.vote("centre", "d1", "no")
     events = g.advance()
-    assert any("NOT ADOPTED" in e.text and "objection by centre" in e.text for e in events)
+    assert any("NOT ADOPTED" in e.text and "objection by Centralia" in e.text for e in events)
     assert g.state.institutions["union"].sanctions_on == []
     # the concession: Eastmark promises Centralia aid... no: West promises to cover
     # Centralia's costs with aid; Centralia promises to support the next draft

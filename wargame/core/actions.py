@@ -111,8 +111,8 @@ _ACTIONS = (
        description="Ask your allies to consult (NATO Art. 4): one member is enough."),
     _a("call_meeting", "Call an emergency meeting", "diplomatic", Effect.MEETING,
        Target.INSTITUTION, 1, CRISIS,
-       description="Bring the dispute before a collective-security body, e.g. the UN "
-                   "Security Council (UN Charter Art. 35)."),
+       description="Bring the dispute before a collective-security body such as the UN "
+                   "Security Council; any state may (UN Charter Art. 35)."),
     _a("table_resolution", "Table a resolution", "diplomatic", Effect.TABLE, Target.INSTITUTION,
        1, CRISIS, description="Put a draft to a vote in the next diplomacy phase."),
     _a("propose_ceasefire", "Propose a ceasefire", "diplomatic", Effect.PROPOSE_CEASEFIRE,

@@ -14,7 +14,7 @@ from .actions import Effect, Order, Target
 from .clauses import collective_defence, consultations, settle_obligations, table_drafts
 from .combat import resolve_attacks, stand_down
 from .context import Round, clamp
-from .economy import aid, apply_sanctions, blockade_and_cyber, change_sanctions
+from .economy import aid, apply_sanctions, blockade_and_cyber, change_sanctions, coverage
 from .events import Event, Kind
 from .legal import MAX_SPENDING
 from .model import ClauseKind, World
@@ -26,7 +26,8 @@ FRIENDLY = frozenset({Effect.SUPPORT, Effect.AID, Effect.DEPLOY, Effect.EXERCISE
 HOSTILE = (Effect.BLOCKADE, Effect.CYBER, Effect.STRIKE, Effect.INVADE)
 PUBLIC_SILENT = (Effect.SANCTION, Effect.LIFT_SANCTIONS, Effect.AID, Effect.BLOCKADE,
                  Effect.CYBER, Effect.STRIKE, Effect.INVADE, Effect.CONSULT, Effect.MEETING,
-                 Effect.TABLE, Effect.STAND_DOWN)
+                 Effect.TABLE, Effect.STAND_DOWN, Effect.SPENDING, Effect.DEPLOY,
+                 Effect.PROPOSE_CEASEFIRE)
 """Effects whose own adjudication step writes the news, so no plain action item."""
 
 
@@ -71,7 +72,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
         armed_attack=bool(attacks),
         occupation=bool(state.under_attack),
         consultation=bool(kinds & {Kind.CONSULTATION_OPENED, Kind.MEETING_CALLED}),
-        sanctions_active=any(ns.sanctioning for ns in state.nations.values())
+        sanctions_active=_sanctions_bite(r)
         or any(_authorised(world, e, ClauseKind.SANCTIONS) for e in round_events),
         collective_action=_collective_action(r, round_events),
         ceasefire=agreed,
@@ -89,6 +90,21 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
         del state.ceasefire_offers[key]
     expire_proposals(r)
     return r.events
+
+
+SANCTIONS_STAGE = 0.05
+"""The crisis is in its sanctions stage when an institution adopts sanctions, or when
+sanctions on some state cover at least this share of its trade: one state's
+symbolic measure does not change the crisis."""
+
+
+def _sanctions_bite(r: Round) -> bool:
+    by_target: dict[str, list[tuple[str, float]]] = {}
+    for ns in r.state.nations.values():
+        for target, bite in ns.sanctioning.items():
+            by_target.setdefault(target, []).append((ns.id, bite))
+    return any(coverage(r.world, t, senders) >= SANCTIONS_STAGE
+               for t, senders in by_target.items())
 
 
 def _authorised(world: World, event: Event, kind: ClauseKind) -> bool:
@@ -130,7 +146,7 @@ def _news(r: Round) -> None:
         spec = r.world.actions[o.action]
         if spec.effect in PUBLIC_SILENT:
             continue
-        whom = f" toward {r.name(o.target)}" if o.target else ""
+        whom = f" ({r.name(o.target)})" if o.target else ""
         if spec.effect is Effect.DEMARCHE:
             r.emit(Kind.PRIVATE_ACTION, f"{r.name(o.nation)} delivers a démarche to "
                    f"{r.name(o.target)}.", actor=o.nation, target=o.target,
@@ -138,6 +154,7 @@ def _news(r: Round) -> None:
         else:
             r.emit(Kind.ACTION, f"{r.name(o.nation)}: {spec.name}{whom}.", actor=o.nation,
                    target=o.target, ref=spec.id, value=spec.escalation)
+
 
 
 def _diplomacy(r: Round) -> None:
@@ -200,8 +217,8 @@ def _posture(r: Round) -> None:
             continue
         ns.deployed[o.target] = ns.deployed.get(o.target, 0.0) + amount
         ns.contribution += amount
-        r.emit(Kind.DEPLOYMENT, f"{r.name(o.nation)} deploys {amount:.0f} to "
-               f"{r.name(o.target)}.", actor=o.nation, target=o.target, value=amount)
+        r.emit(Kind.DEPLOYMENT, f"{r.name(o.nation)} deploys forces to {r.name(o.target)} "
+               f"(strength {amount:.0f}).", actor=o.nation, target=o.target, value=amount)
     for o in r.of(Effect.PEACEKEEPERS):
         ns = st.nations[o.nation]
         ns.contribution += ns.military * 0.02
@@ -244,6 +261,15 @@ def _escalate(r: Round, before: float) -> None:
                 r.push(a, b, esc)
         elif o.target:
             r.push(o.nation, o.target, esc)
+    # an armed attack is at least an armed attack on the ladder, whatever the
+    # tension was before: invasions reach its armed-attack mark, strikes half-way
+    # from the incident mark to it
+    ladder = r.world.ladder
+    for o in r.of(Effect.INVADE, Effect.STRIKE):
+        invade = r.world.actions[o.action].effect is Effect.INVADE
+        floor = ladder.armed_attack if invade else (ladder.incident + ladder.armed_attack) / 2
+        key = pair(o.nation, o.target)
+        st.tension[key] = max(st.tension.get(key, 0.0), floor)
     peak = max(st.tension.values(), default=0.0)
     st.escalation = clamp(max(peak, before * keep))
     for rung, up in r.world.ladder.crossed(before, st.escalation):

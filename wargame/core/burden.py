@@ -5,14 +5,16 @@ For every institution with a collective-defence or consultation clause:
 - **contribution** = defence spending this round (GDP x spending %) plus what the
   member has put in during the game: forces deployed to allies, aid, the cost of
   sanctions it bore, losses fighting for others, peacekeepers, extra spending;
-- **benefit** = the member's share of the alliance's GDP (what the alliance
-  protects; Olson and Zeckhauser, "An Economic Theory of Alliances", 1966),
-  averaged with its share of the protection the alliance actually gave (allied
-  forces deployed on its soil, and a tenth of the forces of each ally that
-  honoured an obligation to assist it), when any was given.
+- **benefit** = the member's share of the alliance's GDP: what the alliance
+  protects (Olson and Zeckhauser, "An Economic Theory of Alliances", 1966);
+- **protection received** (shown, not part of the rule): allied forces deployed
+  on its soil, and a tenth of the forces of each ally that honoured an
+  obligation to assist it.
 
 A member is a **free rider** when its share of contributions is below
-``FREE_RIDER_RATIO`` (three quarters) of its share of benefits.
+``FREE_RIDER_RATIO`` (three quarters) of its share of the alliance's GDP. A
+front-line state that receives allied troops is not a free rider for that: what
+counts is what it puts in for what it is worth.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ class BurdenRow:
     spending: float  # % of GDP now
     contribution: float  # billions (spending this round + contributions so far)
     contribution_share: float  # of the alliance's total, 0..1
-    benefit_share: float  # 0..1
+    benefit_share: float  # share of the alliance's GDP, 0..1
+    protection: float  # protection received (forces)
     ratio: float  # contribution share / benefit share
     free_rider: bool
 
@@ -57,15 +60,12 @@ def burden_sharing(world: World, state: GameState) -> dict[str, tuple[BurdenRow,
                 protect[ob.beneficiary] += state.nations[ob.debtor].military * HELP_SHARE
         total_c = sum(contrib.values()) or 1.0
         total_g = sum(gdp.values()) or 1.0
-        total_p = sum(protect.values())
         rows = []
         for m in members:
             benefit = gdp[m] / total_g
-            if total_p > 0:
-                benefit = (benefit + protect[m] / total_p) / 2
             c_share = contrib[m] / total_c
             ratio = c_share / benefit if benefit > 0 else float("inf")
-            rows.append(BurdenRow(m, ns[m].spending, contrib[m], c_share, benefit, ratio,
-                                  ratio < FREE_RIDER_RATIO))
+            rows.append(BurdenRow(m, ns[m].spending, contrib[m], c_share, benefit, protect[m],
+                                  ratio, ratio < FREE_RIDER_RATIO))
         out[inst.id] = tuple(rows)
     return out

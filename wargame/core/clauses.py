@@ -46,13 +46,21 @@ def consultations(r: Round) -> None:
 def table_drafts(r: Round) -> None:
     st = r.state
     for o in r.of(Effect.TABLE):
+        same = next((d for d in open_drafts(st) if (d.institution, d.measure, d.target)
+                     == (o.institution, o.measure, o.target)), None)
+        if same is not None:  # the same draft is on the table: co-sponsor it
+            same.votes[o.nation] = "yes"
+            r.emit(Kind.DRAFT_TABLED, f"{r.name(o.nation)} co-sponsors the draft in "
+                   f"{r.name(o.institution)} ({describe(r, Measure(o.measure), o.target)}).",
+                   actor=o.nation, target=o.target, institution=o.institution, ref=same.id)
+            continue
         draft = Draft(id=f"d{len(st.drafts) + 1}", institution=o.institution, by=o.nation,
                       measure=o.measure, target=o.target, tabled=st.round,
                       votes={o.nation: "yes"})
         st.drafts.append(draft)
         r.emit(Kind.DRAFT_TABLED, f"{r.name(o.nation)} tables a draft in "
-               f"{r.name(o.institution)}: {o.measure.replace('_', ' ')} concerning "
-               f"{r.name(o.target)} (vote next round).", actor=o.nation, target=o.target,
+               f"{r.name(o.institution)}: {describe(r, Measure(o.measure), o.target)} "
+               f"(vote next round).", actor=o.nation, target=o.target,
                institution=o.institution, ref=draft.id)
 
 
@@ -76,12 +84,28 @@ def decide_drafts(r: Round) -> None:
         votes = {m: v for m, v in draft.votes.items() if m in members}
         decision = decide(inst.rule, members, votes, motion)
         draft.decided, draft.adopted, draft.reason = True, decision.adopted, decision.reason
-        r.emit(Kind.DRAFT_DECIDED, f"{inst.name}, draft on {measure.value.replace('_', ' ')} "
-               f"concerning {r.name(draft.target)}: {decision.summary()}.",
+        r.emit(Kind.DRAFT_DECIDED, f"{inst.name} votes on {describe(r, measure, draft.target)}: "
+               f"{r.named(decision.summary(), members)}.",
                actor=draft.by, target=draft.target, institution=inst.id, ref=draft.id,
                value=1.0 if decision.adopted else 0.0)
         if decision.adopted:
             _apply(r, draft, measure)
+
+
+MEASURE_WORDS = {
+    Measure.STATEMENT: "a joint statement on {}",
+    Measure.CONDEMN: "condemning {}",
+    Measure.CEASEFIRE: "demanding a ceasefire from {}",
+    Measure.SANCTIONS: "sanctions against {}",
+    Measure.USE_OF_FORCE: "authorising force against {}",
+    Measure.PEACEKEEPING: "a peacekeeping mission in {}",
+    Measure.SUSPEND: "suspending {}",
+}
+
+
+def describe(r: Round, measure: Measure, target: str) -> str:
+    """What a draft would decide, in words: "sanctions against Russia"."""
+    return MEASURE_WORDS[measure].format(r.name(target))
 
 
 def _apply(r: Round, draft: Draft, measure: Measure) -> None:
@@ -99,10 +123,12 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
         r.emit(Kind.AUTHORISED, f"{inst.name} authorises sanctions against {r.name(t)}"
                f"{binding}.", target=t, institution=inst.id, ref=clause.id)
         if clause.binding:
-            for m in inst.members:
-                if m != t and m not in ist.suspended:
-                    _oblige(r, m, inst.id, clause.id, "sanction", "", t,
-                            Strength.AUTOMATIC, r.state.round + 1)
+            debtors = [m for m in inst.members if m != t and m not in ist.suspended]
+            for m in debtors:
+                _oblige(r, m, inst.id, clause.id, "sanction", "", t, Strength.AUTOMATIC,
+                        r.state.round + 1)
+            _invoked(r, inst.id, clause.id, debtors, f"sanction {r.name(t)}",
+                     r.state.round + 1)
     elif measure is Measure.USE_OF_FORCE:
         ist.force_on.append(t)
         clause = inst.clauses_of(ClauseKind.USE_OF_FORCE)[0]
@@ -126,16 +152,31 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
 
 def _oblige(r: Round, debtor: str, inst: str, clause: str, action: str, beneficiary: str,
             against: str, strength: Strength, due: int) -> None:
+    """One member's obligation, in the public ledger; the news item is its own."""
     st = r.state
     ob = Obligation(id=f"o{len(st.obligations) + 1}", debtor=debtor, institution=inst,
                     clause=clause, action=action, beneficiary=beneficiary, against=against,
                     strength=strength, created=st.round, due=due)
     st.obligations.append(ob)
+    label = _label(r, inst, clause)
     what = (f"assist {r.name(beneficiary)} against {r.name(against)}" if action == "assist"
             else f"sanction {r.name(against)}")
-    r.emit(Kind.OBLIGATION_CREATED, f"{r.name(debtor)} is obliged under {r.name(inst)} "
-           f"{clause} to {what} by round {due} ({strength.value.replace('_', ' ')}).",
-           actor=debtor, target=against, institution=inst, ref=ob.id)
+    r.emit(Kind.OBLIGATION_CREATED, f"You are obliged under {r.name(inst)} {label} to {what} "
+           f"by round {due} ({strength.value.replace('_', ' ')}).",
+           actor=debtor, target=against, institution=inst, ref=ob.id, visible_to=(debtor,))
+
+
+def _invoked(r: Round, inst: str, clause: str, debtors: list[str], what: str, due: int) -> None:
+    """The public news that a clause now obliges these members."""
+    if not debtors:
+        return
+    r.emit(Kind.CLAUSE_INVOKED, f"{r.name(inst)} {_label(r, inst, clause)}: {len(debtors)} "
+           f"member{'s are' if len(debtors) != 1 else ' is'} obliged to {what} by round {due}.",
+           institution=inst, ref=clause, value=len(debtors))
+
+
+def _label(r: Round, inst: str, clause: str) -> str:
+    return next((c.label for c in r.world.institution[inst].clauses if c.id == clause), clause)
 
 
 def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
@@ -159,10 +200,15 @@ def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
                            "no obligation.", actor=attacker, target=victim,
                            institution=inst_id, ref=clause.id)
                     continue
-                for m in inst.members:
-                    if m not in (victim, attacker) and m not in ist.suspended:
-                        _oblige(r, m, inst_id, clause.id, "assist", victim, attacker,
-                                clause.strength, st.round + DELAY[clause.strength])
+                due = st.round + DELAY[clause.strength]
+                debtors = [m for m in inst.members
+                           if m not in (victim, attacker) and m not in ist.suspended]
+                for m in debtors:
+                    _oblige(r, m, inst_id, clause.id, "assist", victim, attacker,
+                            clause.strength, due)
+                _invoked(r, inst_id, clause.id, debtors,
+                         f"assist {r.name(victim)} against {r.name(attacker)} "
+                         f"({clause.strength.value.replace('_', ' ')})", due)
 
 
 def _honours(r: Round, ob: Obligation) -> bool:
@@ -213,7 +259,7 @@ def settle_obligations(r: Round, world: World) -> None:
             ns.credibility = clamp(ns.credibility + KEEP_CREDIBILITY)
             ist.credibility = clamp(ist.credibility + KEEP_ALLIANCE)
             r.emit(Kind.OBLIGATION_KEPT, f"{r.name(ob.debtor)} honours its obligation under "
-                   f"{r.name(ob.institution)} {ob.clause}.", actor=ob.debtor,
+                   f"{r.name(ob.institution)} {_label(r, ob.institution, ob.clause)}.", actor=ob.debtor,
                    institution=ob.institution, ref=ob.id, value=KEEP_CREDIBILITY)
         elif st.round >= ob.due:
             clause = next(c for c in world.institution[ob.institution].clauses
@@ -224,7 +270,7 @@ def settle_obligations(r: Round, world: World) -> None:
             ns.support = clamp(ns.support - cost.support)
             ist.credibility = clamp(ist.credibility - cost.alliance_credibility)
             r.emit(Kind.OBLIGATION_DECLINED, f"{r.name(ob.debtor)} declines its obligation "
-                   f"under {r.name(ob.institution)} {ob.clause}: its credibility falls by "
+                   f"under {r.name(ob.institution)} {clause.label}: its credibility falls by "
                    f"{cost.credibility:g}, the institution's by {cost.alliance_credibility:g}.",
                    actor=ob.debtor, institution=ob.institution, ref=ob.id,
                    value=-cost.credibility)

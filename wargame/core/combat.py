@@ -72,11 +72,13 @@ def resolve_attacks(r: Round) -> list[tuple[str, str]]:
         a_loss = min(a.military, dfn * LOSS_RATE * intensity)
         a.military -= a_loss
         a.losses += a_loss
+        lost = [(a.id, a_loss)]
         for ns, p in side:
             share = p / dfn if dfn else 0.0
             loss = min(ns.military, att * LOSS_RATE * intensity * share)
             ns.military -= loss
             ns.losses += loss
+            lost.append((ns.id, loss))
             if ns.id != v.id:
                 r.fought_for.setdefault(v.id, set()).add(ns.id)
                 ns.contribution += loss
@@ -100,9 +102,10 @@ def resolve_attacks(r: Round) -> list[tuple[str, str]]:
                   else f"{r.name(v.id)} holds" if invade else "the strike hits its targets")
         r.emit(Kind.ARMED_ATTACK, f"{r.name(a.id)} {'invades' if invade else 'strikes'} "
                f"{r.name(v.id)}.", actor=a.id, target=v.id, value=spec.escalation)
-        r.emit(Kind.ENGAGEMENT, f"Battle: {r.name(a.id)} ({att:.0f}) against {r.name(v.id)}"
-               f"{helped} ({dfn:.0f}); {result}. Losses {a_loss:.0f} and "
-               f"{att * LOSS_RATE * intensity:.0f}.", actor=a.id, target=v.id,
+        losses = ", ".join(f"{r.name(i)} {x:.0f}" for i, x in lost)
+        r.emit(Kind.ENGAGEMENT, f"Battle: {r.name(a.id)} (strength {att:.0f}) against "
+               f"{r.name(v.id)}{helped} ({dfn:.0f}); {result}. Forces lost: {losses}.",
+               actor=a.id, target=v.id,
                value=min(att / max(dfn, 1e-9), 100.0))
         if gained:
             r.emit(Kind.TERRITORY, f"{r.name(a.id)} now holds {st.occupation[(a.id, v.id)]:.0f}% "

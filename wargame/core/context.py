@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,12 @@ class Round:
 
     def name(self, ident: str) -> str:
         return self.world.name_of(ident)
+
+    def named(self, text: str, ids) -> str:
+        """``text`` with the state ids the rules API returns replaced by names."""
+        for i in sorted(ids, key=len, reverse=True):
+            text = re.sub(rf"\b{re.escape(i)}\b", self.name(i), text)
+        return text
 
     def push(self, a: str, b: str, amount: float) -> None:
         """Add ``amount`` to the tension between two states (may be negative)."""

@@ -18,7 +18,8 @@ class Kind(str, Enum):
     ENGAGEMENT = "engagement"
     ARMED_ATTACK = "armed_attack"
     TERRITORY = "territory"
-    OBLIGATION_CREATED = "obligation_created"
+    OBLIGATION_CREATED = "obligation_created"  # seen by the obliged member
+    CLAUSE_INVOKED = "clause_invoked"  # public: a clause now obliges these members
     OUTSIDE_SCOPE = "outside_scope"
     OBLIGATION_KEPT = "obligation_kept"
     OBLIGATION_DECLINED = "obligation_declined"

@@ -44,7 +44,7 @@ def _institution_ok(world: World, state: GameState, order: Order, spec: ActionSp
     if inst is None:
         raise _fail(order, f"{spec.name} needs an institution; {order.institution or 'none'} "
                            "is not one in this campaign")
-    if order.nation not in inst.members:
+    if order.nation not in inst.members and spec.effect is not Effect.MEETING:
         raise _fail(order, f"{world.name_of(order.nation)} is not a member of {inst.name}")
     if order.nation in state.institutions[inst.id].suspended:
         raise _fail(order, f"{world.name_of(order.nation)} is suspended from {inst.name}")
@@ -195,6 +195,8 @@ def options(world: World, state: GameState, nation: str) -> list[Option]:
     others = world.others(nation)
     mine = tuple(i for i in world.member_of[nation]
                  if nation not in state.institutions[i].suspended)
+    bodies = tuple(i.id for i in world.institutions  # any state may bring a dispute
+                   if nation not in state.institutions[i.id].suspended)
     for spec in world.actions.values():
         if state.stage not in spec.stages:
             continue
@@ -211,8 +213,9 @@ def options(world: World, state: GameState, nation: str) -> list[Option]:
                                       institutions=tuple(i for i, _ in per),
                                       measures=union, measures_in=per))
                 continue
-            insts = tuple(i for i in mine if _legal(world, state, Order(nation, spec.id,
-                                                                         institution=i)))
+            pool_i = bodies if spec.effect is Effect.MEETING else mine
+            insts = tuple(i for i in pool_i if _legal(world, state, Order(nation, spec.id,
+                                                                           institution=i)))
             if insts:
                 out.append(Option(spec, institutions=insts))
         else:

@@ -222,13 +222,13 @@ def decide_institution_proposals(r: Round) -> None:
         if d.adopted:
             made = _accept(r.world, st, p)
             r.emit(Kind.PROPOSAL_DECIDED, f"{inst.name} adopts {r.name(p.by)}'s proposal "
-                   f"{p.id}: {d.summary()}.", actor=p.by, institution=inst.id, ref=p.id,
+                   f"{p.id}: {r.named(d.summary(), members)}.", actor=p.by, institution=inst.id, ref=p.id,
                    value=1.0)
             announce(r, made)
         else:
             p.status = ProposalStatus.REJECTED
             r.emit(Kind.PROPOSAL_DECIDED, f"{inst.name} does not adopt {r.name(p.by)}'s "
-                   f"proposal {p.id}: {d.summary()}.", actor=p.by, institution=inst.id,
+                   f"proposal {p.id}: {r.named(d.summary(), members)}.", actor=p.by, institution=inst.id,
                    ref=p.id, value=0.0)
 
 

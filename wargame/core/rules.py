@@ -223,7 +223,12 @@ class QualifiedMajority(DecisionRule):
 
     def _decide(self, t):
         if len(t.yes) < self.required:
-            return False, f"{len(t.yes)} of {self.required} required votes", ()
+            short = f"{len(t.yes)} of {self.required} required votes"
+            holders = [m for m in t.no if m in self.veto]
+            if holders and t.motion is not MotionKind.PROCEDURAL:
+                short += (f"; {', '.join(holders)}, holding a veto, also voted against "
+                          "(not counted as a veto: the draft failed for lack of votes)")
+            return False, short, ()
         if t.motion is not MotionKind.PROCEDURAL:
             vetoes = tuple(m for m in t.no if m in self.veto)
             if vetoes:

@@ -19,8 +19,8 @@ def met(world: World, state: GameState, nation: str, obj: Objective) -> bool:
     ns = state.nations[nation]
     if obj.kind is K.KEEP_TERRITORY:
         return ns.territory >= 99.5
-    if obj.kind is K.AVOID_WAR:
-        return state.stage != "war"
+    if obj.kind is K.AVOID_WAR:  # no war, and this state never fought (no losses)
+        return state.stage != "war" and ns.losses == 0
     if obj.kind is K.CRISIS_RESOLVED:
         return state.stage in ("resolved", "settlement")
     if obj.kind is K.ALLIANCE_CREDIBLE:

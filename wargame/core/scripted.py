@@ -35,7 +35,11 @@ def fire(r: Round, inject: Inject) -> None:
             r.emit(Kind.INJECT, e.text or f"Incident between {r.name(e.state)} and "
                    f"{r.name(e.target)}.", actor=e.state, target=e.target, ref=inject.id,
                    value=e.value)
+            before = st.escalation
             st.escalation = clamp(max(st.escalation, st.tension.get(pair(e.state, e.target), 0)))
+            for rung, up in r.world.ladder.crossed(before, st.escalation):
+                r.emit(Kind.RUNG_CROSSED, f"The crisis climbs past '{rung.name}' "
+                       f"({rung.level:g}).", ref=rung.id, value=1.0)
         elif e.change is Change.TABLE_DRAFT:
             draft = Draft(id=f"d{len(st.drafts) + 1}", institution=e.institution, by=e.state,
                           measure=e.measure, target=e.target, tabled=st.round,
