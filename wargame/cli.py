@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import __version__
@@ -29,6 +30,10 @@ def _parser() -> argparse.ArgumentParser:
                            "(simple terminals, screen readers)")
     play.add_argument("--as", dest="nation", help="with --text: the state you govern")
     play.add_argument("--rounds", type=int, help="with --text: stop after this many rounds")
+    play.add_argument("--load", metavar="SAVE", help="play on a saved game (see 'wargame saves')")
+    play.add_argument("--saves-dir", metavar="DIR",
+                      help="where games are saved (default: $WARGAME_SAVES_DIR, saves/ of "
+                           "the checkout when run from it, else the user data folder)")
 
     val = sub.add_parser("validate", help="check campaign files and summarise them")
     val.add_argument("files", nargs="+", metavar="FILE")
@@ -50,6 +55,12 @@ def _parser() -> argparse.ArgumentParser:
                      help="worker processes (default: one per core)")
     sim.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal")
     sim.add_argument("--policy", metavar="NAME", help="one policy for every state")
+    sim.add_argument("--save-dir", metavar="DIR",
+                     help="write every finished game as a save in DIR (for wargame replay)")
+
+    from .saves.commands import add_parsers as add_save_commands
+
+    add_save_commands(sub)
     return p
 
 
@@ -69,13 +80,31 @@ def main(argv: list[str] | None = None) -> int:
             from .rulescmd import run as rules
 
             return rules(args, sys.stdout, sys.stderr)
+        if command in ("replay", "report", "branch", "saves"):
+            from .saves.commands import run as saves_command
+
+            return saves_command(args, sys.stdout, sys.stderr)
+        loaded = None
+        if getattr(args, "load", None):
+            from .saves.commands import open_for_play
+
+            loaded = open_for_play(args.load, sys.stderr)
+            if loaded is None:
+                return 2
+        saves_dir = getattr(args, "saves_dir", None)
+        if saves_dir:  # every part of the game finds its saves folder through this
+            from .saves import ENV_VAR
+
+            os.environ[ENV_VAR] = saves_dir
         if getattr(args, "text", False):
             from .textplay import run as play
 
-            return play(args.campaign, args.seed, args.nation, args.rounds)
+            return play(args.campaign, args.seed, args.nation, args.rounds,
+                        loaded=loaded, saves_dir=saves_dir)
         from .tui import run as tui
 
-        return tui(getattr(args, "campaign", None), getattr(args, "seed", None))
+        return tui(getattr(args, "campaign", None), getattr(args, "seed", None),
+                   load=getattr(args, "load", None))
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130

@@ -24,17 +24,27 @@ def _load(campaign: str | None) -> tuple[World, int, str, dict[str, str]]:
 
 
 def run(campaign: str | None = None, seed: int | None = None, nation: str | None = None,
-        rounds: int | None = None, ask: Ask = input, out: TextIO = sys.stdout) -> int:
+        rounds: int | None = None, ask: Ask = input, out: TextIO = sys.stdout, *,
+        loaded=None, saves_dir: str | None = None) -> int:
+    """Play in plain text. ``loaded``: a :class:`~wargame.saves.LoadedSave` to play on.
+    The game is saved after every round (to ``saves_dir``, or the default folder)."""
     from .ai import ComputerPlayers
 
-    from .campaign import CampaignErrors
+    from .campaign import DEFAULT_CAMPAIGN, CampaignErrors
 
     try:
         world, default_seed, title, policies = _load(campaign)
     except CampaignErrors as exc:
         print(exc, file=sys.stderr)
         return 2
-    game = Game(world, default_seed if seed is None else seed)
+    if loaded is not None:
+        game, world = loaded.game, loaded.game.world
+        title = getattr(loaded.campaign, "title", title)
+        source = loaded.source
+        nation = nation or loaded.meta.get("text_player")
+    else:
+        game = Game(world, default_seed if seed is None else seed)
+        source = campaign or DEFAULT_CAMPAIGN
     say = lambda text="": print(text, file=out)  # noqa: E731
     say(f"wargame: {title}")
     say(world.briefing)
@@ -45,8 +55,12 @@ def run(campaign: str | None = None, seed: int | None = None, nation: str | None
             return 2
         computer = ComputerPlayers(world, game.seed, [n for n in world.ids if n != me],
                                    policies)
+        for obj in world.nation[me].objectives:
+            say(f"  your objective: {obj.text or obj.kind.value.replace('_', ' ')} "
+                f"({obj.points} points)")
         while not game.over and (rounds is None or game.round <= rounds):
             _play_round(game, me, computer, ask, say)
+            _autosave(game, source, saves_dir, me, say)
     except EOFError:
         say("\nGoodbye.")
         return 0
@@ -59,6 +73,17 @@ def run(campaign: str | None = None, seed: int | None = None, nation: str | None
         say(f"  [{'x' if ok else ' '}] {obj.kind.value.replace('_', ' ')} {obj.target} "
             f"({obj.points} points)")
     return 0
+
+
+def _autosave(game: Game, source, saves_dir, me: str, say) -> None:
+    from .saves import SaveWriteError, save_game
+
+    try:
+        path = save_game(game, source, saves_dir, meta={"text_player": me})
+    except SaveWriteError as exc:
+        say(f"  (not saved: {exc})")
+        return
+    say(f"  (saved: {path})")
 
 
 def _choose_nation(world: World, ask: Ask, say) -> str:
