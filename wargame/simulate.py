@@ -49,6 +49,7 @@ class Params:
     jobs: int | None = None  # None: every core
     difficulty: str = Difficulty.NORMAL.value
     policy: str | None = None  # one policy for every state; None: the campaign's / default
+    save_dir: str | None = None  # write every finished game there as a save
 
     @classmethod
     def of(cls, args: Any) -> "Params":
@@ -60,7 +61,7 @@ class Params:
         return cls(campaign=get_("campaign"), games=DEFAULT_GAMES if games is None else games,
                    seed=get_("seed"), json=bool(get_("json", False)), jobs=get_("jobs"),
                    difficulty=get_("difficulty") or Difficulty.NORMAL.value,
-                   policy=get_("policy"))
+                   policy=get_("policy"), save_dir=get_("save_dir"))
 
 
 @dataclass(frozen=True)
@@ -98,10 +99,38 @@ def _init_worker(source: Source) -> None:
     _WORKER["world"] = world
 
 
+@dataclass(frozen=True)
+class Saver:
+    """Writes each finished game as a save (``--save-dir``); picklable for workers."""
+
+    folder: str
+    source: Any  # wargame.saves.WorldSource, made once per run
+    seed: int
+
+    def __call__(self, index: int) -> Callable[[Any], None]:
+        from .saves import save_game
+
+        name = f"sim-{self.seed}_game-{index:04d}"
+        return lambda game: save_game(game, self.source, self.folder, name=name,
+                                      meta={"simulate": {"seed": self.seed, "game": index}})
+
+
+def _play_one(world: World, seed: int, i: int, policies, difficulty: str,
+              saver: "Saver | None") -> GameRecord:
+    return play_game(world, game_seed(seed, i), policies, difficulty,
+                     finished=saver(i) if saver else None)
+
+
 def _play_chunk(indices: Sequence[int], seed: int, policies: dict[str, str] | str,
-                difficulty: str) -> list[tuple[int, GameRecord]]:
+                difficulty: str, saver: "Saver | None" = None) -> list[tuple[int, GameRecord]]:
     world = _WORKER["world"]
-    return [(i, play_game(world, game_seed(seed, i), policies, difficulty)) for i in indices]
+    return [(i, _play_one(world, seed, i, policies, difficulty, saver)) for i in indices]
+
+
+def _default() -> str:
+    from .campaign import DEFAULT_CAMPAIGN
+
+    return str(DEFAULT_CAMPAIGN)
 
 
 def game_seed(seed: int, index: int) -> int:
@@ -120,7 +149,8 @@ def _context():
 def play_games(source: Source, world: World, games: int, seed: int,
                policies: dict[str, str] | str, difficulty: str, jobs: int = 1,
                tick: Callable[[int], None] | None = None,
-               started: Callable[[], None] | None = None) -> list[GameRecord]:
+               started: Callable[[], None] | None = None,
+               saver: Saver | None = None) -> list[GameRecord]:
     """Play ``games`` games, in ``jobs`` processes; records in game order.
 
     ``tick(k)`` is called as ``k`` more games finish; ``started()`` once every
@@ -133,7 +163,7 @@ def play_games(source: Source, world: World, games: int, seed: int,
             started()
         out = []
         for i in range(games):
-            out.append(play_game(world, game_seed(seed, i), policies, difficulty))
+            out.append(_play_one(world, seed, i, policies, difficulty, saver))
             if tick:
                 tick(1)
         return out
@@ -142,7 +172,8 @@ def play_games(source: Source, world: World, games: int, seed: int,
     found: dict[int, GameRecord] = {}
     with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker,
                              initargs=(source,)) as pool:
-        futures = [pool.submit(_play_chunk, c, seed, policies, difficulty) for c in chunks]
+        futures = [pool.submit(_play_chunk, c, seed, policies, difficulty, saver)
+                   for c in chunks]
         if started:
             started()
         for fut in as_completed(futures):
@@ -304,6 +335,16 @@ def run(args: Any, out: IO[str] | None = None, err: IO[str] | None = None) -> in
                 get(name)
             except UnknownPolicy as exc:
                 raise SimulateError(str(exc)) from None
+        saver = None
+        if p.save_dir:
+            from .saves import source_of
+
+            try:
+                os.makedirs(p.save_dir, exist_ok=True)
+            except OSError as exc:
+                raise SimulateError(f"cannot use --save-dir {p.save_dir}: "
+                                    f"{exc.strerror or exc}") from None
+            saver = Saver(p.save_dir, source_of(p.campaign or _default()), seed)
     except SimulateError as exc:
         print(f"wargame simulate: {exc}", file=err)
         return 2
@@ -314,11 +355,13 @@ def run(args: Any, out: IO[str] | None = None, err: IO[str] | None = None) -> in
         task = bar.add_task("games", total=p.games)
         try:
             records = play_games(source, world, p.games, seed, policies, difficulty, jobs,
-                                 tick=lambda k: bar.advance(task, k), started=bar.start)
+                                 tick=lambda k: bar.advance(task, k), started=bar.start,
+                                 saver=saver)
         finally:
             bar.stop()
     else:
-        records = play_games(source, world, p.games, seed, policies, difficulty, jobs)
+        records = play_games(source, world, p.games, seed, policies, difficulty, jobs,
+                             saver=saver)
     elapsed = time.perf_counter() - started
     doc = {
         "campaign": title,

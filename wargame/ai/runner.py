@@ -9,7 +9,7 @@ state's view, votes in the diplomacy phase and gives orders in the orders phase.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..core.errors import IllegalOrder, PhaseError, RuleError
@@ -203,10 +203,15 @@ def record(game: Game, errors: Iterable[str] = ()) -> GameRecord:
 
 
 def play_game(world: World, seed: int, policies: str | Mapping[str, str] = registry.DEFAULT,
-              difficulty: Difficulty | str = Difficulty.NORMAL) -> GameRecord:
-    """Play one game with every state computer-played; return its record."""
+              difficulty: Difficulty | str = Difficulty.NORMAL,
+              finished: Callable[[Game], None] | None = None) -> GameRecord:
+    """Play one game with every state computer-played; return its record.
+
+    ``finished(game)`` is called with the finished game (e.g. to save it)."""
     game = Game(world, seed)
     players = ComputerPlayers(world, seed, policies=policies, difficulty=difficulty)
     while not game.over:
         players.play_round(game)
+    if finished is not None:
+        finished(game)
     return record(game, players.errors)
