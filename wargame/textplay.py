@@ -46,13 +46,14 @@ def run(campaign: str | None = None, seed: int | None = None, nation: str | None
         game = Game(world, default_seed if seed is None else seed)
         source = campaign or DEFAULT_CAMPAIGN
     say = lambda text="": print(text, file=out)  # noqa: E731
+    if nation and nation not in world.nation:
+        print(f"wargame play: there is no state {nation!r} in {title}; choose one of: "
+              f"{', '.join(world.ids)}", file=sys.stderr)
+        return 2
     say(f"wargame: {title}")
     say(world.briefing)
     try:
         me = nation or _choose_nation(world, ask, say)
-        if me not in world.nation:
-            say(f"there is no state {me!r}; choose one of: {', '.join(world.ids)}")
-            return 2
         computer = ComputerPlayers(world, game.seed, [n for n in world.ids if n != me],
                                    policies)
         for obj in world.nation[me].objectives:
@@ -124,7 +125,7 @@ def _play_round(game: Game, me: str, computer, ask: Ask, say) -> None:
     computer.vote(game)
     for d in game.drafts():
         inst = game.world.institution[d.institution]
-        if me in inst.members and d.by != me:
+        if me in inst.members and d.by != me:  # the state that tabled it voted yes
             while True:
                 v = ask(f"Vote on {inst.name} draft {d.id} ({d.measure} concerning "
                         f"{d.target}) [yes/no/abstain/absent]: ").strip() or "absent"
@@ -133,7 +134,9 @@ def _play_round(game: Game, me: str, computer, ask: Ask, say) -> None:
                     break
                 except (IllegalOrder, PhaseError, ValueError) as exc:
                     say(f"  refused: {exc}")
-    game.advance()  # orders
+    for e in game.advance():  # orders: drafts are decided now
+        if e.seen_by(me):
+            say(f"  > {e.text}")
     computer.give_orders(game)
     options = game.legal_actions(me)
     for i, opt in enumerate(options, 1):
@@ -142,7 +145,7 @@ def _play_round(game: Game, me: str, computer, ask: Ask, say) -> None:
             extra = " -> " + ", ".join(opt.targets[:8]) + (" ..." if len(opt.targets) > 8 else "")
         if opt.institutions:
             extra += " in " + ", ".join(opt.institutions)
-        say(f"  {i:2}. {opt.action.name} ({opt.action.risk}){extra}")
+        say(f"  {i:2}. {opt.action.name} [{opt.action.id}] ({opt.action.risk}){extra}")
     orders: list[Order] = []
     while True:
         text = ask(f"Order (number [target] [institution] [measure]; Enter to end; "
@@ -150,6 +153,9 @@ def _play_round(game: Game, me: str, computer, ask: Ask, say) -> None:
         if not text:
             break
         order = _parse(me, text, options)
+        if order is HELP:
+            say(f"  {HELP}")
+            continue
         if isinstance(order, str):
             say(f"  refused: {order}")
             continue
@@ -164,11 +170,23 @@ def _play_round(game: Game, me: str, computer, ask: Ask, say) -> None:
             say(f"  > {e.text}")
 
 
+HELP = ("Type an action's number or its name (e.g. 'condemn russia'), then its target, "
+        "institution and measure as listed; Enter alone ends your orders. Action names "
+        "stay the same every round; numbers follow the list shown.")
+
+
 def _parse(me: str, text: str, options: list[Option]) -> Order | str:
     parts = text.split()
-    if not parts[0].isdigit() or not 1 <= int(parts[0]) <= len(options):
-        return f"choose an action by its number, 1 to {len(options)}"
-    opt = options[int(parts[0]) - 1]
+    if parts[0].lower() in ("help", "?"):
+        return HELP
+    by_id = {o.action.id: o for o in options}
+    if parts[0] in by_id:
+        opt = by_id[parts[0]]
+    elif parts[0].isdigit() and 1 <= int(parts[0]) <= len(options):
+        opt = options[int(parts[0]) - 1]
+    else:
+        return (f"choose an action by its number, 1 to {len(options)}, or its name "
+                f"(type help)")
     rest = parts[1:]
     target = institution = measure = ""
     if opt.targets:

@@ -35,9 +35,7 @@ def test_orders_refused_with_the_reason_and_retried():
     assert "refused: there is no state 'atlantis'" in text
 
 
-def test_unknown_state_and_end_of_input_are_clean():
-    code, text = play([], nation="atlantis")
-    assert code == 2 and "there is no state 'atlantis'" in text
+def test_end_of_input_is_clean():
     code, text = play([])  # input ends at the first question
     assert code == 0 and "Goodbye" in text
 
@@ -49,3 +47,20 @@ def test_a_broken_campaign_is_reported_with_exit_2(tmp_path, capsys):
     assert code == 2
     assert "bad.yaml:" in capsys.readouterr().err
     assert bad.read_text(encoding="utf-8") == "title: [\n"
+
+
+def test_actions_by_name_help_and_decisions_shown():
+    # round 1: table EU sanctions on Russia by the action's name; round 2: the vote's
+    # result is printed when diplomacy closes
+    code, text = play(["help", "table_resolution russia eu sanctions", "", "", ""],
+                      nation="estonia", rounds=2)
+    assert code == 0
+    assert "Action names stay the same every round" in text
+    assert "ordered: Table a resolution" in text
+    assert "European Union votes on sanctions against Russia" in text
+
+
+def test_unknown_state_is_refused_before_the_game_starts(capsys):
+    code, text = play([], nation="narnia")
+    assert code == 2 and text == ""
+    assert "wargame play: there is no state 'narnia'" in capsys.readouterr().err
