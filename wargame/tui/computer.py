@@ -24,18 +24,22 @@ class Computers:
     """The computer players of one game: ``difficulty`` maps each state they play to
     easy, normal or hard."""
 
-    def __init__(self, world, seed: int, difficulty: Mapping[str, str]):
+    def __init__(self, world, seed: int, difficulty: Mapping[str, str],
+                 policies: Mapping[str, str] | None = None):
         self.nations = [n for n in world.ids if n in difficulty]
         self.errors: list[str] = []
         self._rng = random.Random(f"wargame-tui-{seed}")
         try:
-            from ..ai import ComputerPlayers
+            from ..ai import ComputerPlayers, available
         except ImportError:
             self.groups = []
             return
+        known = set(available())  # a policy the campaign names but is not installed: default
+        named = {n: p for n, p in (policies or {}).items() if p in known}
         self.groups = [
             ComputerPlayers(world, seed, nations=[n for n in self.nations
                                                   if difficulty[n] == level],
+                            policies={n: named.get(n, "default") for n in self.nations},
                             difficulty=level)
             for level in DIFFICULTIES if level in difficulty.values()
         ]

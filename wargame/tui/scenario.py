@@ -24,6 +24,7 @@ class Scenario:
     seed: int
     players: int = 1
     rounds: int = 12
+    policies: tuple[tuple[str, str], ...] = ()  # (state, computer policy) the file names
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def load_scenario(key: str | None = None) -> Scenario:
                         world.rounds_limit)
     c = load_campaign(key or DEFAULT_CAMPAIGN)
     return Scenario(str(c.path), c.title, c.description, c.world, c.seed, c.players,
-                    c.world.rounds_limit)
+                    c.world.rounds_limit, tuple(dict(getattr(c, "policies", {})).items()))
 
 
 def choices(extra: str | None = None) -> list[Choice]:

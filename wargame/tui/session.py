@@ -65,7 +65,8 @@ class Session:
         self.humans = [n for n in world.ids if self.seat.get(n, Seat(n)).human]
         self.computers = Computers(world, self.seed, {
             n: self.seat[n].difficulty if n in self.seat else "normal"
-            for n in world.ids if n not in self.humans})
+            for n in world.ids if n not in self.humans},
+            dict(getattr(self.scenario, "policies", ())))
 
     # ------------------------------------------------------------ queries
     @property
