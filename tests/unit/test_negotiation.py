@@ -296,3 +296,19 @@ def test_random_negotiation_keeps_ledger_invariants(seed, steps):
             if not later:
                 assert d.target not in g.state.institutions[d.institution].sanctions_on
     assert Game.replay(g.world, seed, g.inputs).state_hash() == g.state_hash()
+
+
+def test_views_show_votes_and_commitments_as_soon_as_they_change():
+    # views share their public part until something public changes: never stale
+    g = game_in("orders")
+    g.submit_orders("west", [Order("west", "table_resolution", "north", "council", "sanctions")])
+    g.view("east")
+    g.resolve()
+    g.advance()
+    assert g.view("east").drafts[0].votes == {"west": "yes"}
+    g.vote("south", "d1", "no")
+    assert g.view("east").drafts[0].votes == {"west": "yes", "south": "no"}
+    pid = g.propose("east", ["west"], [Term("west", T.DEPLOY, "east")])
+    assert g.view("north").commitments == ()
+    g.answer("west", pid, "accept")
+    assert len(g.view("north").commitments) == 1

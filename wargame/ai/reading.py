@@ -113,7 +113,7 @@ class Reading:
         self._state_pos = state_pos
         self._inst_pos = inst_pos
         self.tension: dict[str, float] = {
-            s.id: s.tension_with_me for s in view.states if s.tension_with_me > 0
+            s: t for s, t in view.tension.items() if t > 0
         }
         self.my_obligations = [o for o in view.obligations
                                if o.debtor == self.nation and o.status is Status.OPEN]

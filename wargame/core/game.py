@@ -32,7 +32,7 @@ from .rules import Vote
 from .scoring import Score, score
 from .state import Draft, GameState
 from .terms import Term
-from .view import View, make_view
+from .view import NewsIndex, View, make_view, shared_part
 
 
 class Game:
@@ -45,6 +45,9 @@ class Game:
         self.inputs: list[dict] = []
         self._orders: dict[str, list[Order]] = {}
         self._round_start = 0
+        self._shared = None  # (key, Shared): the public part of views, until the game moves
+        self._version = 0  # bumped by every verb that changes what all governments see
+        self._news = NewsIndex()
         self._brief()
 
     # ------------------------------------------------------------- queries
@@ -84,8 +87,15 @@ class Game:
 
     def view(self, nation: str) -> View:
         self._known(nation)
+        # orders and messages are private: giving them does not change what all see
+        key = (self._version, self.state.round, self.state.phase, self.state.stage)
+        if self._shared is None or self._shared[0] != key:
+            self._shared = (key, shared_part(self.world, self.state))
+        self._news.update(self.log)
+        news, private = self._news.of(nation)
         return make_view(self.world, self.state, self.log, nation,
-                         self.legal_actions(nation) if self.phase == "orders" else [])
+                         self.legal_actions(nation) if self.phase == "orders" else [],
+                         self._shared[1], news, private)
 
     def scores(self) -> dict[str, Score]:
         return score(self.world, self.state)
@@ -96,6 +106,7 @@ class Game:
     # --------------------------------------------------------------- verbs
     def advance(self) -> list[Event]:
         """Move to the next phase: briefing -> diplomacy -> orders -> (resolve)."""
+        self._version += 1
         self._not_over()
         if self.phase == "orders":
             return self.resolve()
@@ -112,6 +123,7 @@ class Game:
 
     def vote(self, nation: str, draft_id: str, vote: Vote | str) -> None:
         """Cast or change ``nation``'s vote on an open draft (diplomacy phase)."""
+        self._version += 1
         self._not_over()
         self._in("diplomacy", "vote")
         self._known(nation)
@@ -161,6 +173,7 @@ class Game:
 
     def answer(self, nation: str, proposal_id: str, reply: str) -> None:
         """Accept or reject a proposal made to ``nation`` ('accept' or 'reject')."""
+        self._version += 1
         self._talking(nation)
         try:
             reply = negotiation.Answer(reply)
@@ -182,6 +195,7 @@ class Game:
     def counter(self, nation: str, proposal_id: str, terms: Iterable[Term],
                 due_in: int = 1) -> str:
         """Reject a proposal and answer it with other terms to the same parties."""
+        self._version += 1
         self._talking(nation)
         terms = list(terms)
         p = negotiation.counter(self.world, self.state, nation, proposal_id, terms, due_in)
@@ -209,6 +223,7 @@ class Game:
 
     def resolve(self) -> list[Event]:
         """Adjudicate the round's orders, run the aftermath and open the next round."""
+        self._version += 1
         self._not_over()
         self._in("orders", "resolve the round")
         self.inputs.append({"verb": "resolve"})
@@ -283,6 +298,24 @@ class Game:
             if to_round is not None and game.round >= to_round:
                 break
             game.apply(entry)
+        return game
+
+    @classmethod
+    def restore(cls, world: World, seed: int, state: GameState, rng: random.Random,
+                log: list[Event], inputs: list[dict]) -> "Game":
+        """A game as it was at a round boundary, without replaying it (saves use this).
+
+        ``state``, ``rng`` and ``log`` must be those right after a round's briefing
+        (or at the end of the game); ``inputs`` those accepted so far."""
+        game = cls.__new__(cls)
+        game.world, game.seed, game.rng, game.state = world, seed, rng, state
+        game.log, game.inputs = log, inputs
+        game._orders = {}
+        start = len(log) - 1
+        while start > 0 and log[start].kind is not Kind.ROUND_STARTED:
+            start -= 1
+        game._round_start = max(start, 0)
+        game._shared, game._version, game._news = None, 0, NewsIndex()
         return game
 
     # ------------------------------------------------------------- helpers

@@ -196,7 +196,8 @@ def options(world: World, state: GameState, nation: str) -> list[Option]:
     mine = tuple(i for i in world.member_of[nation]
                  if nation not in state.institutions[i].suspended)
     bodies = tuple(i.id for i in world.institutions  # any state may bring a dispute
-                   if nation not in state.institutions[i.id].suspended)
+                   if (i.has(ClauseKind.SANCTIONS) or i.has(ClauseKind.USE_OF_FORCE))
+                   and nation not in state.institutions[i.id].suspended)
     for spec in world.actions.values():
         if state.stage not in spec.stages:
             continue

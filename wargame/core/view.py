@@ -37,7 +37,6 @@ class PublicNation:
     territory: float
     readiness: int
     nuclear: bool
-    tension_with_me: float
 
 
 @dataclass(frozen=True)
@@ -85,16 +84,26 @@ class View:
     outcome: str
 
 
-def make_view(world: World, state: GameState, log: list[Event], nation: str,
-              options: list[Option]) -> View:
-    me = state.nations[nation]
-    nat = world.nation[nation]
-    tension = {(b if a == nation else a): v for (a, b), v in state.tension.items()
-               if nation in (a, b)}
+@dataclass(frozen=True)
+class Shared:
+    """The part of a view that is the same for every government at one moment.
+
+    Built once and shared by all views until the game changes, so that n views
+    cost n small private parts, not n copies of the world."""
+
+    states: tuple[PublicNation, ...]
+    institutions: tuple[InstitutionView, ...]
+    obligations: tuple[Obligation, ...]
+    commitments: tuple[Commitment, ...]
+    drafts: tuple[Draft, ...]
+    history: tuple[float, ...]
+    tension: Mapping[str, Mapping[str, float]]  # state -> its disputes (read-only)
+
+
+def shared_part(world: World, state: GameState) -> Shared:
     states = tuple(
         PublicNation(n.id, n.name, n.region, s.military, s.economy, s.spending, s.support,
-                     s.credibility, s.territory, s.readiness, n.nuclear,
-                     tension.get(n.id, 0.0))
+                     s.credibility, s.territory, s.readiness, n.nuclear)
         for n in world.nations
         for s in (state.nations[n.id],)
     )
@@ -102,10 +111,77 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         InstitutionView(i.id, i.name, i.members, i.rule.describe(),
                         tuple(f"{c.label}: {c.kind.value.replace('_', ' ')}" for c in i.clauses),
                         s.credibility, tuple(s.suspended), tuple(s.sanctions_on),
-                        tuple(s.force_on), nation in i.members)
+                        tuple(s.force_on), False)
         for i in world.institutions
         for s in (state.institutions[i.id],)
     )
+    by: dict[str, dict[str, float]] = {}
+    for (a, b), v in state.tension.items():
+        by.setdefault(a, {})[b] = v
+        by.setdefault(b, {})[a] = v
+    return Shared(
+        tension={k: MappingProxyType(v) for k, v in by.items()},
+        states=states,
+        institutions=insts,
+        obligations=tuple(copy.copy(o) for o in state.obligations),
+        commitments=tuple(copy.copy(c) for c in state.commitments),
+        drafts=tuple(copy.deepcopy(d) for d in state.drafts if not d.decided),
+        history=tuple(state.history),
+    )
+
+
+def make_view(world: World, state: GameState, log: list[Event], nation: str,
+              options: list[Option], shared: Shared | None = None,
+              news: list[Event] | None = None, private: list[Event] | None = None) -> View:
+    """The view of ``nation``. ``shared``, ``news`` and ``private`` may be given by a
+    caller that keeps them (the game does); otherwise they are computed here."""
+    me = state.nations[nation]
+    nat = world.nation[nation]
+    shared = shared or shared_part(world, state)
+    tension = shared.tension.get(nation, MappingProxyType({}))
+    if news is None or private is None:
+        news, private = _scan(log, nation)
+    insts = tuple(i if nation not in world.institution[i.id].members
+                  else _member(i) for i in shared.institutions)
+    return View(
+        nation=nation,
+        name=nat.name,
+        round=state.round,
+        rounds_limit=world.rounds_limit,
+        stage=state.stage,
+        phase=state.phase,
+        escalation=state.escalation,
+        rung=world.ladder.rung_at(state.escalation).name,
+        history=shared.history,
+        briefing=world.briefing,
+        private_briefing=nat.briefing,
+        me=copy.deepcopy(me),
+        objectives=nat.objectives,
+        personality=nat.personality,
+        tension=tension,
+        states=shared.states,
+        institutions=insts,
+        obligations=shared.obligations,
+        commitments=shared.commitments,
+        messages=tuple(copy.copy(m) for m in state.messages
+                       if m.sender == nation or nation in m.recipients),
+        proposals=tuple(copy.deepcopy(p) for p in state.proposals if p.sees(nation)),
+        drafts=shared.drafts,
+        news=tuple(news),
+        private=tuple(private),
+        options=tuple(options),
+        ceasefire_offers=tuple(by for (by, to) in state.ceasefire_offers if to == nation),
+        outcome=state.outcome,
+    )
+
+
+def _member(i: InstitutionView) -> InstitutionView:
+    from dataclasses import replace
+
+    return replace(i, member=True)
+
+
+def _scan(log: list[Event], nation: str) -> tuple[list[Event], list[Event]]:
     news: list[Event] = []
     private: list[Event] = []
     for ev in reversed(log):
@@ -116,33 +192,25 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
             private.append(ev)
         if len(news) >= NEWS_KEPT and len(private) >= NEWS_KEPT:
             break
-    return View(
-        nation=nation,
-        name=nat.name,
-        round=state.round,
-        rounds_limit=world.rounds_limit,
-        stage=state.stage,
-        phase=state.phase,
-        escalation=state.escalation,
-        rung=world.ladder.rung_at(state.escalation).name,
-        history=tuple(state.history),
-        briefing=world.briefing,
-        private_briefing=nat.briefing,
-        me=copy.deepcopy(me),
-        objectives=nat.objectives,
-        personality=nat.personality,
-        tension=MappingProxyType(tension),
-        states=states,
-        institutions=insts,
-        obligations=tuple(copy.copy(o) for o in state.obligations),
-        commitments=tuple(copy.copy(c) for c in state.commitments),
-        messages=tuple(copy.copy(m) for m in state.messages
-                       if m.sender == nation or nation in m.recipients),
-        proposals=tuple(copy.deepcopy(p) for p in state.proposals if p.sees(nation)),
-        drafts=tuple(copy.deepcopy(d) for d in state.drafts if not d.decided),
-        news=tuple(reversed(news)),
-        private=tuple(reversed(private)),
-        options=tuple(options),
-        ceasefire_offers=tuple(by for (by, to) in state.ceasefire_offers if to == nation),
-        outcome=state.outcome,
-    )
+    return news[::-1], private[::-1]
+
+
+class NewsIndex:
+    """Public and private events by state, kept up to date as a log grows."""
+
+    def __init__(self) -> None:
+        self.public: list[Event] = []
+        self.private: dict[str, list[Event]] = {}
+        self.seen = 0
+
+    def update(self, log: list[Event]) -> None:
+        for ev in log[self.seen:]:
+            if ev.public:
+                self.public.append(ev)
+            else:
+                for n in ev.visible_to:
+                    self.private.setdefault(n, []).append(ev)
+        self.seen = len(log)
+
+    def of(self, nation: str) -> tuple[list[Event], list[Event]]:
+        return self.public[-NEWS_KEPT:], self.private.get(nation, [])[-NEWS_KEPT:]

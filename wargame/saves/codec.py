@@ -283,21 +283,11 @@ def restore_game(world, seed: int, state: GameState, rng: random.Random,
     """A :class:`Game` as it was at a round boundary (or at its end), without replay.
 
     ``state``/``rng``/``log`` must be those at the start of a round, right after its
-    briefing (or at the end of the game), and ``inputs`` those accepted so far. The
-    core keeps two private fields: the orders given this round (none at a round
-    start) and where this round's events begin in the log (the round's
-    ``round_started`` event, the last one at a round start). A test proves that a
-    restored game plays on exactly as the replayed one does.
+    briefing (or at the end of the game), and ``inputs`` those accepted so far
+    (:meth:`Game.restore`). A test proves that a restored game plays on exactly as
+    the replayed one does.
     """
-    game = Game.__new__(Game)
-    game.world, game.seed, game.rng, game.state = world, seed, rng, state
-    game.log, game.inputs = log, inputs
-    game._orders = {}
-    start = len(log) - 1
-    while start > 0 and log[start].kind is not Kind.ROUND_STARTED:
-        start -= 1
-    game._round_start = max(start, 0)
-    return game
+    return Game.restore(world, seed, state, rng, log, inputs)
 
 
 # -------------------------------------------------------------- fast hashing

@@ -67,7 +67,7 @@ async def build_order(screen, view, action_id: str):
     if option is None:
         return None
     name = option.action.name
-    tension = {s.id: s.tension_with_me for s in view.states}
+    tension = dict(view.tension)
     known = {s.id: s.name for s in view.states}
     known.update({i.id: i.name for i in view.institutions})
     institution = measure = target = ""

@@ -17,10 +17,10 @@ COLUMNS = (("State", "<", 20), ("Tension", ">", 7), ("Military", ">", 8), ("GDP 
            ("Region", "<", 16))
 
 
-def _cells(s, me: str) -> list[str]:
+def _cells(s, me: str, tension: float) -> list[str]:
     return [
         s.name + (" (you)" if s.id == me else ""),
-        "" if s.id == me else (f"{s.tension_with_me:.0f}" if s.tension_with_me else "–"),
+        "" if s.id == me else (f"{tension:.0f}" if tension else "–"),
         f"{s.military:.0f}", f"{s.economy:,.0f}", f"{s.spending:.1f}%", f"{s.support:.0f}",
         f"{s.credibility:.0f}", f"{s.territory:.0f}%", t.readiness(s.readiness),
         "yes" if s.nuclear else "", t.words(s.region),
@@ -35,19 +35,20 @@ def _tension_style(level: float) -> str:
 def table_text(view) -> str:
     """You first, then by tension with you (highest first), in aligned columns."""
     widths = [w for _, _, w in COLUMNS]
-    ordered = sorted(view.states, key=lambda s: (s.id != view.nation, -s.tension_with_me))
+    ordered = sorted(view.states, key=lambda s: (s.id != view.nation,
+                                                 -view.tension.get(s.id, 0.0)))
     for s in ordered:
-        widths = [max(w, len(c)) for w, c in zip(widths, _cells(s, view.nation))]
+        widths = [max(w, len(c)) for w, c in zip(widths, _cells(s, view.nation, view.tension.get(s.id, 0.0)))]
     head = " ".join(f"{name:{align}{w}}" for (name, align, _), w in zip(COLUMNS, widths))
     lines = [f"[b]{esc(head)}[/b]"]
     for s in ordered:
         cells = [f"{c:{align}{w}}" for c, (_, align, _), w in
-                 zip(_cells(s, view.nation), COLUMNS, widths)]
+                 zip(_cells(s, view.nation, view.tension.get(s.id, 0.0)), COLUMNS, widths)]
         cells = [esc(c) for c in cells]
         if s.id == view.nation:
             cells[0] = f"[b]{cells[0]}[/b]"
         else:
-            cells[1] = f"[{_tension_style(s.tension_with_me)}]{cells[1]}[/]"
+            cells[1] = f"[{_tension_style(view.tension.get(s.id, 0.0))}]{cells[1]}[/]"
         lines.append(" ".join(cells))
     return "\n".join(lines)
 
