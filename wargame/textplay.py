@@ -11,6 +11,7 @@ import sys
 from typing import Callable, TextIO
 
 from .core import Game, IllegalOrder, Option, Order, PhaseError, View, World
+from .core.scoring import describe
 
 Ask = Callable[[str], str]
 
@@ -57,8 +58,7 @@ def run(campaign: str | None = None, seed: int | None = None, nation: str | None
         computer = ComputerPlayers(world, game.seed, [n for n in world.ids if n != me],
                                    policies)
         for obj in world.nation[me].objectives:
-            say(f"  your objective: {obj.text or obj.kind.value.replace('_', ' ')} "
-                f"({obj.points} points)")
+            say(f"  your objective: {describe(world, obj)} ({obj.points} points)")
         while not game.over and (rounds is None or game.round <= rounds):
             _play_round(game, me, computer, ask, say)
             _autosave(game, source, saves_dir, me, say)
@@ -71,8 +71,7 @@ def run(campaign: str | None = None, seed: int | None = None, nation: str | None
     sc = game.scores()[me]
     say(f"Your score: {sc.total} of {sc.possible}.")
     for obj, ok in sc.results:
-        say(f"  [{'x' if ok else ' '}] {obj.kind.value.replace('_', ' ')} {obj.target} "
-            f"({obj.points} points)")
+        say(f"  [{'x' if ok else ' '}] {describe(game.world, obj)} ({obj.points} points)")
     return 0
 
 

@@ -234,8 +234,7 @@ def decide_institution_proposals(r: Round) -> None:
 
 def announce(r: Round, made: list[Commitment]) -> None:
     for c in made:
-        r.emit(Kind.COMMITMENT_MADE, f"Commitment {c.id}: {c.term.describe(r.world)} by "
-               f"round {c.due}.", actor=c.debtor, target=c.term.target,
+        r.emit(Kind.COMMITMENT_MADE, f"Promise: {c.term.describe(r.world)} by round {c.due}.", actor=c.debtor, target=c.term.target,
                institution=c.institution, ref=c.id)
 
 
@@ -264,14 +263,14 @@ def _close(r: Round, c: Commitment, broken: bool) -> None:
         if c.institution:
             ist = st.institutions[c.institution]
             ist.credibility = clamp(ist.credibility - BROKEN_INSTITUTION)
-        r.emit(Kind.COMMITMENT_BROKEN, f"{r.name(c.debtor)} breaks commitment {c.id} "
+        r.emit(Kind.COMMITMENT_BROKEN, f"{r.name(c.debtor)} breaks its promise "
                f"({c.term.describe(r.world)}): credibility -{BROKEN_CREDIBILITY:g}.",
                actor=c.debtor, target=c.term.target, institution=c.institution, ref=c.id,
                value=-BROKEN_CREDIBILITY)
     else:
         c.status = Status.KEPT
         ns.credibility = clamp(ns.credibility + KEPT_CREDIBILITY)
-        r.emit(Kind.COMMITMENT_KEPT, f"{r.name(c.debtor)} keeps commitment {c.id} "
+        r.emit(Kind.COMMITMENT_KEPT, f"{r.name(c.debtor)} keeps its promise "
                f"({c.term.describe(r.world)}).", actor=c.debtor, target=c.term.target,
                institution=c.institution, ref=c.id, value=KEPT_CREDIBILITY)
 

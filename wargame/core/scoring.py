@@ -42,6 +42,28 @@ def met(world: World, state: GameState, nation: str, obj: Objective) -> bool:
     raise ValueError(f"unknown objective kind {obj.kind}")  # pragma: no cover
 
 
+WORDS = {
+    K.KEEP_TERRITORY: "Lose none of your territory.",
+    K.AVOID_WAR: "Come through without war: no general war, and no fighting for you.",
+    K.CRISIS_RESOLVED: "See the crisis resolved or settled.",
+    K.ALLIANCE_CREDIBLE: "{target} ends at least as credible as it began.",
+    K.AGGRESSOR_WITHDRAWS: "{target} holds no one else's land at the end.",
+    K.GAIN_TERRITORY: "Hold at least {threshold:g}% of {target}'s territory.",
+    K.LOW_COSTS: "Keep the crisis's costs to you under {threshold:g}% of your GDP.",
+    K.KEEP_SUPPORT: "Keep public support at {threshold:g} or more.",
+    K.TARGET_SANCTIONED: "{target} is under sanctions at the end.",
+    K.KEEP_CREDIBILITY: "Keep your credibility at {threshold:g} or more.",
+}
+
+
+def describe(world: World, obj: Objective) -> str:
+    """The objective in words: the campaign's own text, or a sentence made from it."""
+    if obj.text:
+        return obj.text
+    return WORDS[obj.kind].format(target=world.name_of(obj.target) if obj.target else "",
+                                  threshold=obj.threshold)
+
+
 def score(world: World, state: GameState) -> dict[str, Score]:
     out: dict[str, Score] = {}
     for n in world.nations:

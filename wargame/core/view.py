@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
+from .burden import burden_sharing
 from .events import Event
 from .legal import Option
 from .model import Objective, Personality, World
@@ -20,6 +21,7 @@ from .negotiation import Commitment, Message, Proposal
 from .state import Draft, GameState, NationState, Obligation
 
 NEWS_KEPT = 60  # latest items of news and of private information in a view
+DECIDED_ROUNDS = 2  # decided drafts tabled this many rounds back or fewer are shown
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ class View:
     messages: tuple[Message, ...]  # sent or received by me only
     proposals: tuple[Proposal, ...]  # made by me or to me only
     drafts: tuple[Draft, ...]  # open drafts (votes so far are public)
+    decided: tuple[Draft, ...]  # drafts decided lately, with every member's vote
+    burden: Mapping[str, tuple]  # alliance -> BurdenRow per member (wargame.core.burden)
     news: tuple[Event, ...]
     private: tuple[Event, ...]
     options: tuple[Option, ...]
@@ -96,8 +100,10 @@ class Shared:
     obligations: tuple[Obligation, ...]
     commitments: tuple[Commitment, ...]
     drafts: tuple[Draft, ...]
+    decided: tuple[Draft, ...]
     history: tuple[float, ...]
     tension: Mapping[str, Mapping[str, float]]  # state -> its disputes (read-only)
+    burden: Mapping[str, tuple]  # institution -> burden-sharing rows (BurdenRow)
 
 
 def shared_part(world: World, state: GameState) -> Shared:
@@ -126,7 +132,10 @@ def shared_part(world: World, state: GameState) -> Shared:
         obligations=tuple(copy.copy(o) for o in state.obligations),
         commitments=tuple(copy.copy(c) for c in state.commitments),
         drafts=tuple(copy.deepcopy(d) for d in state.drafts if not d.decided),
+        decided=tuple(copy.deepcopy(d) for d in state.drafts
+                      if d.decided and d.tabled >= state.round - DECIDED_ROUNDS),
         history=tuple(state.history),
+        burden=MappingProxyType(burden_sharing(world, state)),
     )
 
 
@@ -167,6 +176,8 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
                        if m.sender == nation or nation in m.recipients),
         proposals=tuple(copy.deepcopy(p) for p in state.proposals if p.sees(nation)),
         drafts=shared.drafts,
+        decided=shared.decided,
+        burden=shared.burden,
         news=tuple(news),
         private=tuple(private),
         options=tuple(options),
