@@ -31,7 +31,8 @@ class Personality:
 
 class ObjectiveKind(str, Enum):
     KEEP_TERRITORY = "keep_territory"  # hold all of your own territory at the end
-    AVOID_WAR = "avoid_war"  # no war at the end, and the state never had to fight
+    AVOID_WAR = "avoid_war"  # the crisis does not end in war
+    STAY_OUT_OF_FIGHTING = "stay_out_of_fighting"  # the state's forces never fight
     CRISIS_RESOLVED = "crisis_resolved"  # the crisis ends resolved or settled
     ALLIANCE_CREDIBLE = "alliance_credible"  # target institution ends at least as credible
     AGGRESSOR_WITHDRAWS = "aggressor_withdraws"  # target holds no one else's territory

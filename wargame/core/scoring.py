@@ -19,8 +19,10 @@ def met(world: World, state: GameState, nation: str, obj: Objective) -> bool:
     ns = state.nations[nation]
     if obj.kind is K.KEEP_TERRITORY:
         return ns.territory >= 99.5
-    if obj.kind is K.AVOID_WAR:  # no war, and this state never fought (no losses)
-        return state.stage != "war" and ns.losses == 0
+    if obj.kind is K.AVOID_WAR:
+        return state.stage != "war"
+    if obj.kind is K.STAY_OUT_OF_FIGHTING:  # never attacked, attacking or fighting for others
+        return ns.losses == 0
     if obj.kind is K.CRISIS_RESOLVED:
         return state.stage in ("resolved", "settlement")
     if obj.kind is K.ALLIANCE_CREDIBLE:
@@ -44,7 +46,8 @@ def met(world: World, state: GameState, nation: str, obj: Objective) -> bool:
 
 WORDS = {
     K.KEEP_TERRITORY: "Lose none of your territory.",
-    K.AVOID_WAR: "Come through without war: no general war, and no fighting for you.",
+    K.AVOID_WAR: "The crisis does not end in war.",
+    K.STAY_OUT_OF_FIGHTING: "Your forces never have to fight.",
     K.CRISIS_RESOLVED: "See the crisis resolved or settled.",
     K.ALLIANCE_CREDIBLE: "{target} ends at least as credible as it began.",
     K.AGGRESSOR_WITHDRAWS: "{target} holds no one else's land at the end.",
