@@ -19,6 +19,7 @@ from .screens.title import TitleScreen
 class WargameApp(App[int]):
     TITLE = "wargame"
     CSS_PATH = "app.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help"),
         Binding("ctrl+s", "save", "Save", show=False),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, SelectionList
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..text import esc
@@ -26,7 +26,7 @@ class PickScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(f"[b]{esc(self.title_text)}[/b]")
             if self.hint:
-                yield Label(f"[dim]{esc(self.hint)}[/]")
+                yield Static(f"[dim]{esc(self.hint)}[/]", classes="hint")
             yield OptionList(*[Option(label, id=key) for key, label in self.choices],
                              id="pick")
             yield Label("[dim]Enter chooses · Escape cancels[/]")
@@ -42,31 +42,85 @@ class PickScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class RecipientList(OptionList):
+    """States with a visible mark: [x] chosen, [ ] not. Space or Enter toggles."""
+
+    BINDINGS = [Binding("space,enter", "toggle", "Toggle", show=False),
+                Binding("a", "screen.allies", "All allies", show=False),
+                Binding("n", "screen.none", "None", show=False)]
+
+    def __init__(self, recipients: list[tuple[str, str]], **kw):
+        self.names = dict(recipients)
+        self.chosen: set[str] = set()
+        super().__init__(*[Option(self.prompt(k), id=k) for k, _ in recipients], **kw)
+
+    def prompt(self, key: str) -> str:
+        mark = "[b $accent]\\[x][/]" if key in self.chosen else "\\[ ]"
+        return f"{mark} {esc(self.names[key])}"
+
+    def set_chosen(self, keys) -> None:
+        self.chosen = set(keys)
+        for i, key in enumerate(self.names):
+            self.replace_option_prompt_at_index(i, self.prompt(key))
+
+    def action_toggle(self) -> None:
+        option = self.highlighted_option
+        if option is not None:
+            self.set_chosen(self.chosen ^ {option.id})
+
+
 class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
     """Write a private message: choose recipients (space), type, Enter sends."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, recipients: list[tuple[str, str]]):
+    def __init__(self, recipients: list[tuple[str, str]], allies: list[str] = ()):
         super().__init__()
-        self.recipients = recipients
+        self.recipients, self.allies = recipients, list(allies)
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("[b]A private message[/b] — only you and the recipients will see it")
-            yield SelectionList[str](*[(name, key) for key, name in self.recipients],
-                                     id="to")
-            yield Input(placeholder="Your message (Enter sends)", id="text")
+        with Vertical(classes="dialog", id="message-box"):
+            yield Label("[b]A private message[/b] — only you and the recipients see it")
+            yield Static("[dim]Space toggles a recipient · a all allies · n none · "
+                         "Tab to the text · Enter sends · Escape cancels[/]", classes="hint")
+            yield RecipientList(self.recipients, id="to")
+            yield Input(placeholder="Your message (Enter sends)", id="text", compact=True)
             yield Label("", id="error")
-            yield Button("Send", variant="primary", id="send")
+            with Horizontal(id="message-buttons"):
+                yield Button("Send", variant="primary", id="send", compact=True)
+                yield Button("All allies", id="allies", compact=True)
+                yield Button("None", id="none", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#to").focus()
 
+    def action_allies(self) -> None:
+        to = self.query_one("#to", RecipientList)
+        if not self.allies:
+            self.query_one("#error", Label).update("[$warning]You have no ally.[/]")
+        to.set_chosen(a for a in self.allies if a in to.names)
+
+    def action_none(self) -> None:
+        self.query_one("#to", RecipientList).set_chosen(())
+
+    @on(Button.Pressed, "#allies")
+    def allies_pressed(self) -> None:
+        self.action_allies()
+
+    @on(Button.Pressed, "#none")
+    def none_pressed(self) -> None:
+        self.action_none()
+
+    @on(Button.Pressed, "#cancel")
+    def cancel_pressed(self) -> None:
+        self.action_cancel()
+
     @on(Input.Submitted)
     @on(Button.Pressed, "#send")
     def send(self) -> None:
-        to = list(self.query_one("#to", SelectionList).selected)
+        to = [k for k in self.query_one("#to", RecipientList).names
+              if k in self.query_one("#to", RecipientList).chosen]
         text = self.query_one("#text", Input).value.strip()
         if not to or not text:
             self.query_one("#error", Label).update(

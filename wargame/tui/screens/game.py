@@ -97,9 +97,9 @@ class GameScreen(Screen[str]):
         with Horizontal(id="top"):
             with Vertical(id="escalation"):
                 yield EscalationGauge(ladder, id="gauge")
-                yield Static(id="you-short")
             yield EscalationChart(ladder, id="chart")
             yield YouPanel(id="you")
+        yield Static(id="you-short")
         yield Static(id="tabs")
         yield Static(id="head")
         yield c.ChoiceList(id="list")
@@ -283,7 +283,8 @@ class GameScreen(Screen[str]):
         from .dialogs import MessageScreen
 
         others = [(s.id, s.name) for s in self.view_.states if s.id != self.nation]
-        result = await self.app.push_screen_wait(MessageScreen(others))
+        result = await self.app.push_screen_wait(MessageScreen(
+            others, allies=sorted(self.game.world.allies[self.nation])))
         if result:
             error = pick.message(self.game, self.nation, *result)
             if error:

@@ -123,9 +123,10 @@ class SetupScreen(Screen):
         self.scenario, start.disabled = found, False
         w = found.world
         about.update(
-            f"[b]{esc(found.title)}[/b]\n{esc(found.description)}\n\n"
+            f"[b]{esc(found.title)}[/b]\n"
             f"[dim]{len(w.nations)} states · {len(w.institutions)} institutions · "
-            f"{found.rounds} rounds · suggested for {found.players} player(s)[/]")
+            f"{found.rounds} rounds · suggested for {found.players} player(s)[/]\n\n"
+            f"{esc(found.description)}")
         self.seats = default_seats(w)
         self.query_one("#seed", Input).value = str(
             self.seed_given if self.seed_given is not None else found.seed)

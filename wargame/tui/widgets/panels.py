@@ -42,10 +42,10 @@ def you_short(view) -> str:
     owed = sum(1 for o in view.obligations
                if o.debtor == view.nation and o.status.value == "open")
     line = (f"[b]You[/b]: military {me.military:.0f} · ${me.economy:,.0f}bn · support "
-            f"{me.support:.0f} · cred. {me.credibility:.0f}")
-    if me.territory < 99.5:  # shown when it matters: part of you is occupied
-        line += f" · [b $error]territory {me.territory:.0f}%[/]"
-    return line + (f" · [b $warning]{owed} owed[/]" if owed else "")
+            f"{me.support:.0f} · cred. {me.credibility:.0f} · ")
+    terr = f"terr. {me.territory:.0f}%"
+    line += f"[b $error]{terr}[/]" if me.territory < 99.5 else terr  # part of you occupied
+    return line + (f" · [b $warning]{owed} owed (8)[/]" if owed else " · nothing owed")
 
 
 class YouPanel(Static):
