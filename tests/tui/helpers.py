@@ -89,3 +89,12 @@ async def pick(pilot, choice_id: str) -> None:
 
 def run(coro):
     return asyncio.run(coro)
+
+
+async def end_turn(pilot) -> None:
+    """e; if the game asks (uncast votes), answer yes."""
+    await pilot.press("e")
+    await pilot.pause()
+    if screen_name(pilot.app) == "ConfirmScreen":
+        await pilot.press("y")
+        await pilot.pause()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from wargame.tui.app import WargameApp
 from wargame.tui.scenario import DEMO
 
-from .helpers import (TAB_KEYS, choose_action, dom_text, pick, run, screen_name,
+from .helpers import (end_turn, TAB_KEYS, choose_action, dom_text, pick, run, screen_name,
                       screen_text, wait_for_turn, wait_until)
 
 NORTH_SECRET = "north-secret-plan"
@@ -36,7 +36,7 @@ async def two_humans(pilot) -> None:
     """Setup by keys: Northland (the default human) and Westland (row 3) both human."""
     await pilot.press("enter")
     await pilot.pause()
-    await pilot.press("shift+tab", "shift+tab")  # Start -> seed -> governments
+    await pilot.press("shift+tab", "shift+tab")  # Start -> seed -> governments (hint says so)
     await pilot.press("down", "down", "h")  # Westland: Player 2
     await pilot.press("tab", "tab", "enter")  # -> seed -> Start
     await pilot.pause()
@@ -60,7 +60,7 @@ async def hotseat_game():
         await choose_action(pilot, "demarche")
         await pick(pilot, "east")
         await wait_until(pilot, lambda: "Ordered: Démarche" in screen_text(app))
-        await pilot.press("e")
+        await end_turn(pilot)
         assert await wait_for_turn(pilot) == "HandoffScreen"
         found["handoff2"] = screen_text(app)
         await pilot.press("enter")
@@ -70,7 +70,7 @@ async def hotseat_game():
         await choose_action(pilot, "demarche")
         await pick(pilot, "north")
         await write(pilot, 1, WEST_SECRET)  # to Eastmark (Northland is first)
-        await pilot.press("e")
+        await end_turn(pilot)
         # round 2: every turn of each human until both have given orders
         done = set()
         while len(done) < 2:
@@ -84,7 +84,7 @@ async def hotseat_game():
             found[f"{nation}2"] += await everything_shown(pilot)
             if app.screen.game.phase == "orders":
                 done.add(nation)
-            await pilot.press("e")
+            await end_turn(pilot)
     return found
 
 

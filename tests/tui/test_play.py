@@ -7,7 +7,7 @@ import pytest
 from wargame.tui.app import WargameApp
 from wargame.tui.scenario import DEMO
 
-from .helpers import choose_action, pick, run, screen_name, screen_text, wait_for_turn
+from .helpers import end_turn, choose_action, pick, run, screen_name, screen_text, wait_for_turn
 
 
 def tutorial() -> str:
@@ -35,7 +35,7 @@ async def play_to_the_end(campaign: str, size=(120, 40)) -> tuple[WargameApp, st
                 await choose_action(pilot, "support_statement")
                 await pick(pilot, game.world.ids[-1])
                 assert "Statement of support →" in screen_text(app)
-            await pilot.press("e")
+            await end_turn(pilot)
             await pilot.pause()
         text = screen_text(app)
         return app, text, turns

@@ -7,7 +7,7 @@ import pytest
 from wargame.tui.app import WargameApp
 from wargame.tui.scenario import DEMO
 
-from .helpers import run, screen_name, screen_text, wait_for_turn, wait_until
+from .helpers import end_turn, run, screen_name, screen_text, wait_for_turn, wait_until
 
 pytest.importorskip("wargame.saves")
 
@@ -18,7 +18,7 @@ async def play_two_rounds():
         await pilot.press("enter", "enter")
         for _ in range(2):
             await wait_for_turn(pilot)
-            await pilot.press("e")
+            await end_turn(pilot)
         await wait_for_turn(pilot)
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: "Saved:" in screen_text(app))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from wargame.tui.app import WargameApp
 from wargame.tui.scenario import DEMO
 
-from .helpers import (choose_action, dom_text, pick, run, screen_name, screen_text,
+from .helpers import (end_turn, choose_action, dom_text, pick, run, screen_name, screen_text,
                       wait_for_turn, wait_until)
 
 
@@ -55,7 +55,7 @@ async def table_and_vote():
         await pick(pilot, "sanctions")
         await pick(pilot, "north")
         seen["ordered"] = screen_text(app)
-        await pilot.press("e")
+        await end_turn(pilot)
         await wait_for_turn(pilot)
         assert app.screen.game.phase == "diplomacy"  # a draft to vote on: a turn
         await pilot.press("3")
@@ -64,7 +64,7 @@ async def table_and_vote():
         await pilot.press("y")
         await pilot.pause()
         seen["voted"] = screen_text(app)
-        await pilot.press("e")
+        await end_turn(pilot)
         await wait_for_turn(pilot)
         assert app.screen.game.phase == "orders"
         await pilot.press("3")
@@ -142,7 +142,7 @@ async def quit_while_deciding():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter", "enter")
         await wait_for_turn(pilot)
-        await pilot.press("e")  # end the turn: the computer gives its orders
+        await end_turn(pilot)  # end the turn: the computer gives its orders
         await wait_until(pilot, lambda: "deciding" in screen_text(app))
         shown = screen_text(app)
         await pilot.press("question_mark")  # the interface answers while it waits

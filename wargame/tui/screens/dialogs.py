@@ -143,9 +143,10 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question)
-            yield Button("Yes (y)", variant="primary", id="yes")
-            yield Button("No (n)", id="no")
+            yield Static(self.question, classes="hint")
+            with Horizontal(classes="confirm-buttons"):
+                yield Button("Yes (y)", variant="primary", id="yes")
+                yield Button("No (n)", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#yes").focus()

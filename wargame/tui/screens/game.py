@@ -35,8 +35,9 @@ HINTS = {
     "briefing": "[dim]What happened, what you owe, what you want. 2 for orders, e ends "
                 "your turn.[/]",
     "inbox": "[dim]Proposals: y accepts, n rejects the highlighted one.[/]",
-    "states": "[dim]Every state's public numbers; tension with you: the escalation between "
-              "you and it.[/]",
+    "states": "[dim]Every state's public numbers, the most tense with you first. Tens. "
+              "tension with you · Mil. military · Def. defence % GDP · Supp. support · Cred. "
+              "credibility · Terr. territory[/]",
     "institutions": "[dim]Who decides how, what each clause obliges, what is triggered "
                     "now.[/]",
     "news": "[dim]Public news, the latest round first.[/]",
@@ -216,7 +217,16 @@ class GameScreen(Screen[str]):
 
         save_now(self, self.session)
 
-    def action_end_turn(self) -> None:
+    @work(exclusive=True, group="end")
+    async def action_end_turn(self) -> None:
+        from .dialogs import ConfirmScreen
+
+        uncast = pick.uncast_votes(self.view_) if self.view_.phase == "diplomacy" else 0
+        if uncast:
+            question = (f"You have {uncast} uncast vote(s) on open drafts (absent counts as "
+                        "absent, which some rules take as consent): end your turn anyway?")
+            if not await self.app.push_screen_wait(ConfirmScreen(question)):
+                return
         # notifications are the app's, not the screen's: one saying "Ordered: Invasion"
         # must not stay up for the next government to read
         self.app.clear_notifications()
@@ -237,14 +247,26 @@ class GameScreen(Screen[str]):
 
     @on(OptionList.OptionSelected, "#list")
     def chosen(self, event: OptionList.OptionSelected) -> None:
-        if self.mode == "orders":
-            self.choose(event.option.id)
+        if self.mode != "orders":
+            return
+        limit = self.game.world.orders_per_round
+        if len(self.game.orders_of(self.nation)) >= limit:  # refuse before asking anything
+            self.refusal = (f"you have given {limit} of {limit} orders this round: remove "
+                            "one (x) to give another.")
+            self.show_head()
+            return
+        self.choose(event.option.id)
 
     @work(exclusive=True, group="choose")
     async def choose(self, action_id: str) -> None:
         """Ask for the target, institution and measure an action needs, then add it."""
+        from .dialogs import ConfirmScreen
+
         order = await pick.build_order(self, self.view_, action_id)
         if order is None:
+            return
+        warning = pick.war_warning(self.game, self.view_, order)
+        if warning and not await self.app.push_screen_wait(ConfirmScreen(warning)):
             return
         self.refusal = pick.add_order(self.game, self.nation, order)
         if not self.refusal:

@@ -45,6 +45,10 @@ class NameScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+HINT = ("[dim]Enter on Start game begins · Tab: Campaign → Governments → Seed → Start "
+        "· Shift+Tab back · Escape: title[/]")
+
+
 class SetupScreen(Screen):
     CSS_PATH = "setup.tcss"
 
@@ -73,6 +77,7 @@ class SetupScreen(Screen):
             yield Input(id="seed", type="integer")
             yield Button("Start game", variant="primary", id="start")
             yield Button("Back", id="back")
+        yield Static(HINT, id="setup-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -83,6 +88,7 @@ class SetupScreen(Screen):
         campaigns.highlighted = 0
         self.select(self.options[0].key)
         self.query_one("#about-box").can_focus = False  # Tab: campaigns, states, seed, start
+        self.query_one("#back").can_focus = False  # Escape goes back; Tab wraps to campaigns
         self.query_one("#start").focus()
         self.load_titles()
 
@@ -113,14 +119,13 @@ class SetupScreen(Screen):
                 self.cache[key] = str(exc)
         found = self.cache[key]
         about = self.query_one("#about", Static)
-        start = self.query_one("#start", Button)
         if isinstance(found, str):
             self.scenario, self.seats = None, []
             about.update(f"[b $error]This campaign has errors:[/]\n{esc(found)}")
-            start.disabled = True
             self.show_seats()
             return
-        self.scenario, start.disabled = found, False
+        self.scenario = found
+        self.query_one("#setup-hint", Static).update(HINT)
         w = found.world
         about.update(
             f"[b]{esc(found.title)}[/b]\n"
@@ -197,7 +202,10 @@ class SetupScreen(Screen):
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
         if self.scenario is None:
-            self.notify("Choose a campaign without errors first.", severity="error")
+            why = ("This campaign has errors (listed on the right), so it cannot start: "
+                   "choose another campaign, or fix the file.")
+            self.query_one("#setup-hint", Static).update(f"[b $error]{esc(why)}[/]")
+            self.notify(why, severity="error", title="Cannot start")
             return
         if not any(s.human for s in self.seats):
             self.notify("Nobody governs a state: press h on a state to play it.",

@@ -42,7 +42,9 @@ def gauge_lines(level: float, rung: str, ladder, width: int) -> list[str]:
     placed = sorted(marks.items())
     for k, (pos, mark) in enumerate(placed):
         limit = placed[k + 1][0] - 1 if k + 1 < len(placed) else width
-        for text in (f"{mark:g} {names[mark]}", f"{mark:g}"):
+        word = names[mark]  # the number with its word, else a shortened word, else the number
+        tries = [f"{mark:g} {word}"] + [f"{mark:g} {word[:k]}." for k in range(len(word) - 2, 2, -1)]
+        for text in (*tries, f"{mark:g}"):
             if pos + len(text) <= limit:
                 labels[pos:pos + len(text)] = list(text)
                 break

@@ -11,10 +11,9 @@ from textual.widgets import Static
 from .. import text as t
 from ..text import esc
 
-COLUMNS = (("State", "<", 20), ("Tension", ">", 7), ("Military", ">", 8), ("GDP $bn", ">", 8),
-           ("Defence", ">", 7), ("Support", ">", 7), ("Credib.", ">", 7),
-           ("Territory", ">", 9), ("Readiness", "<", 9), ("Nuclear", "<", 7),
-           ("Region", "<", 16))
+COLUMNS = (("State", "<", 5), ("Tens.", ">", 5), ("Mil.", ">", 4), ("GDP $bn", ">", 7),
+           ("Def.", ">", 4), ("Supp.", ">", 5), ("Cred.", ">", 5), ("Terr.", ">", 5),
+           ("Ready", "<", 5), ("Nuc.", "<", 4), ("Region", "<", 6))
 
 
 def _cells(s, me: str, tension: float) -> list[str]:
