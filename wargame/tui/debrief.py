@@ -3,7 +3,7 @@ any more). No Textual widgets here, so it is easy to test."""
 
 from __future__ import annotations
 
-from .text import OUTCOMES, esc, status, words
+from .text import objective, OUTCOMES, esc, status, words
 
 TURNING = {"stage_changed", "armed_attack", "ceasefire_agreed", "ceasefire_broken",
            "obligation_declined", "commitment_broken", "suspended", "authorised", "inject",
@@ -43,8 +43,7 @@ def scores_text(game, seats) -> str:
         lines.append(f"[{style or 'not b'}]{head}[/]: [b]{sc.total}[/b] of {sc.possible} points")
         for o, ok in sc.results:
             mark = "[$success]✓[/]" if ok else "[$error]✗[/]"
-            text = o.text or words(o.kind.value) + (f" {world.name_of(o.target)}" if o.target
-                                                    else "")
+            text = objective(o, world)
             lines.append(f"    {mark} {esc(text)} [dim]({o.points})[/]")
     return "\n".join(lines)
 

@@ -188,3 +188,13 @@ def event_line(ev, nation: str = "") -> str:
 
 def readiness(level: int) -> str:
     return READINESS[level] if 0 <= level < len(READINESS) else str(level)
+
+
+def objective(obj, world=None, known: dict[str, str] | None = None) -> str:
+    """An objective in words: the core's own sentence when the world is at hand."""
+    if world is not None:
+        from ..core.scoring import describe
+
+        return describe(world, obj)
+    known = known or {}
+    return obj.text or f"{words(obj.kind.value)} {known.get(obj.target, obj.target)}".strip()

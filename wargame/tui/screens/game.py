@@ -131,11 +131,20 @@ class GameScreen(Screen[str]):
             return c.open_drafts_note(v), c.decided_text(v)
         if mode == "inbox":
             return HINTS["inbox"] if v.proposals else "", inbox_text(v)
-        body = {"briefing": lambda: briefing_text(v, self.session.player(self.nation)),
+        public = self.public_news()
+        body = {"briefing": lambda: briefing_text(v, self.session.player(self.nation),
+                                                  public, self.game.world),
                 "states": lambda: table_text(v),
                 "institutions": lambda: institutions_text(v),
-                "news": lambda: news_text(v), "ledger": lambda: ledger_text(v)}[mode]()
+                "news": lambda: news_text(v, public), "ledger": lambda: ledger_text(v)}[mode]()
         return HINTS.get(mode, ""), body
+
+    def public_news(self) -> list:
+        """Every public event of the game so far: the view keeps only the latest 60, and
+        public news is the same for every government, so hot-seat secrecy holds."""
+        if getattr(self, "_public", None) is None or self._public[0] != len(self.game.log):
+            self._public = (len(self.game.log), [e for e in self.game.log if e.public])
+        return self._public[1]
 
     def orders_body(self) -> str:
         """Details of the highlighted action, then what is not possible now and why."""

@@ -41,12 +41,14 @@ def institutions_text(view) -> str:
     return "\n".join(out) or "No institutions in this campaign."
 
 
-def news_text(view) -> str:
-    """Public news, the latest round first."""
-    if not view.news:
+def news_text(view, public=None) -> str:
+    """Public news, the latest round first: all of it when ``public`` (every public event
+    of the game, which every government may read) is given, else the view's latest."""
+    news = view.news if public is None else public
+    if not news:
         return "No news yet."
     out, last = [], None
-    for ev in reversed(view.news):
+    for ev in reversed(news):
         if ev.round != last:
             if last is not None:
                 out.append("")

@@ -59,9 +59,11 @@ HEADLINES = {"stage_changed", "rung_crossed", "inject", "armed_attack", "territo
              "ceasefire_broken", "outside_scope", "game_over"}
 
 
-def what_happened(view) -> list[str]:
-    """Since the last round: headlines, what concerns you, then everything else."""
-    recent = [e for e in (*view.news, *view.private) if e.round >= view.round - 1
+def what_happened(view, public=None) -> list[str]:
+    """Since the last round: headlines, what concerns you, then everything else.
+    ``public``: every public event of the game (the view keeps only the latest)."""
+    news = view.news if public is None else public
+    recent = [e for e in (*news, *view.private) if e.round >= view.round - 1
               and e.kind.value != "round_started"]
     recent.sort(key=lambda e: e.round)  # stable: the log's order within a round
     if not recent:
@@ -80,7 +82,7 @@ def what_happened(view) -> list[str]:
     return out
 
 
-def briefing_text(view, player: str = "") -> str:
+def briefing_text(view, player: str = "", public=None, world=None) -> str:
     """The start of a turn: what happened, what you owe, what you want."""
     known = t.names(view)
     out = [f"[b]Round {view.round} of {view.rounds_limit}[/b] — {t.PHASES.get(view.phase, '')}"
@@ -91,7 +93,7 @@ def briefing_text(view, player: str = "") -> str:
     elif view.phase == "orders":
         out.append("[$accent]Give your orders in Orders (2 or o), then end your turn (e). "
                    "Everyone's orders are resolved together.[/]")
-    out += ["", *what_happened(view)]
+    out += ["", *what_happened(view, public)]
     mine = [o for o in view.obligations if o.debtor == view.nation and o.status.value == "open"]
     if mine:
         out += ["", "[b $warning]Your obligations[/] (you may decline, at a price)"]
@@ -102,7 +104,7 @@ def briefing_text(view, player: str = "") -> str:
                 "the order 'Accept a ceasefire'."]
     out += ["", "[b]Your objectives[/b] (private)"]
     for obj in view.objectives:
-        desc = obj.text or f"{t.words(obj.kind.value)} {known.get(obj.target, obj.target)}".strip()
+        desc = t.objective(obj, world, known)
         out.append(f"  • {esc(desc)} [dim]({obj.points} points)[/]")
     if view.private_briefing:
         out += ["", "[b]Your private briefing[/b]", esc(view.private_briefing.strip())]
