@@ -38,9 +38,7 @@ import statistics
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
+from _common import ROOT, fixed_work  # noqa: E402  (puts the repository on sys.path)
 
 try:
     from wargame.core import Game, IllegalOrder, Order, generated_world
@@ -56,15 +54,6 @@ WORLD_SEED = 0
 
 
 # ---------------------------------------------------------------- references
-def _fixed_work() -> int:
-    """A fixed amount of dict/int/loop work in pure Python (the reference unit)."""
-    d: dict[int, int] = {}
-    total = 0
-    for i in range(50_000):
-        k = i % 997
-        d[k] = d.get(k, 0) + (i * 3) // 7
-        total ^= d[k]
-    return total
 
 
 def _median_time(fn, repeat: int) -> float:
@@ -79,8 +68,8 @@ def _median_time(fn, repeat: int) -> float:
 
 def references(repeat: int) -> tuple[float, float]:
     """(fixed pure-Python work, deep copy of the fresh 193-state GameState), seconds."""
-    _fixed_work()  # warm up
-    loop = _median_time(_fixed_work, repeat)
+    fixed_work()  # warm up
+    loop = _median_time(fixed_work, repeat)
     state = GameState.start(generated_world(TARGET_SIZE, WORLD_SEED))
     copy.deepcopy(state)
     deep = _median_time(lambda: copy.deepcopy(state), repeat)

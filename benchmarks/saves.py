@@ -49,9 +49,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
+from _common import ROOT, fixed_work  # noqa: E402  (puts the repository on sys.path)
 
 try:
     from wargame.core import Game, generated_world
@@ -69,15 +67,6 @@ TARGET_SIZE_MB = 1.0
 STATES, ROUNDS = 30, 50
 
 
-def _fixed_work() -> int:
-    """The reference unit of benchmarks/engine.py: fixed dict/int/loop work."""
-    d: dict[int, int] = {}
-    total = 0
-    for i in range(50_000):
-        k = i % 997
-        d[k] = d.get(k, 0) + (i * 3) // 7
-        total ^= d[k]
-    return total
 
 
 def timed(fn, repeat: int = 1) -> tuple[float, object]:
@@ -165,8 +154,8 @@ def main() -> int:
     args = ap.parse_args()
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="wargame-bench-"))
     try:
-        _fixed_work()
-        ref, _ = timed(_fixed_work, repeat=7)
+        fixed_work()
+        ref, _ = timed(fixed_work, repeat=7)
         print(f"Reference: REF = {ref * 1000:.2f} ms of fixed pure-Python work "
               f"(the unit of benchmarks/engine.py)")
         print(f"Files written in {folder}\n")

@@ -9,6 +9,7 @@ travel with the loaded campaign instead.
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -55,3 +56,13 @@ def did_you_mean(word: str, choices: Iterable[str], what: str = "") -> str:
         return ""
     shown = ", ".join(choices[:12]) + (", ..." if len(choices) > 12 else "")
     return f"{what or 'choose one of'}: {shown}"
+
+
+def shown(path: "str | os.PathLike") -> str:
+    """A path as a person should read it: relative to here when that is shorter."""
+    text = os.fspath(path)
+    try:
+        rel = os.path.relpath(text)
+    except ValueError:
+        return text
+    return rel if len(rel) < len(text) else text

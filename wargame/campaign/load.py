@@ -12,7 +12,7 @@ from ..core.model import World
 from . import build
 from .bundled import DEFAULT_CAMPAIGN
 from .check import Checker
-from .errors import CampaignError, CampaignErrors
+from .errors import CampaignError, CampaignErrors, shown
 from .fmt import CAMPAIGN
 from .lint import Linter
 from .shapes import Reader
@@ -57,20 +57,10 @@ class Campaign:
         }
 
 
-def _shown(path: str | os.PathLike) -> str:
-    """The path as the user should read it: relative to here when that is shorter."""
-    text = os.fspath(path)
-    try:
-        rel = os.path.relpath(text)
-    except ValueError:
-        return text
-    return rel if len(rel) < len(text) else text
-
-
 def read(path: str | os.PathLike, data: bytes | None = None) -> tuple[Reader, dict | None]:
     """Read and check a file (or ``data``, its bytes, named by ``path``); the reader
     holds every error and warning found."""
-    r = Reader(_shown(path))
+    r = Reader(shown(path))
 
     def report(line: int, col: int, msg: str, hint: str) -> None:
         if line == 0 and Path(path) == DEFAULT_CAMPAIGN and not DEFAULT_CAMPAIGN.exists():
@@ -110,7 +100,7 @@ def load_campaign(path: str | os.PathLike, data: bytes | None = None) -> Campaig
         raise
     except (WargameError, ValueError, TypeError, KeyError, RecursionError) as exc:
         # the checks above are meant to catch everything first; say so if they did not
-        raise CampaignErrors([CampaignError(_shown(path), 1, 1, f"internal error: the "
+        raise CampaignErrors([CampaignError(shown(path), 1, 1, f"internal error: the "
                               f"campaign could not be built ({exc})",
                               "please report this with the file")]) from None
     return Campaign(

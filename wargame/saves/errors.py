@@ -8,15 +8,7 @@ from __future__ import annotations
 
 import os
 
-
-def shown(path: str | os.PathLike) -> str:
-    """A path as a person should read it: relative to here when that is shorter."""
-    text = os.fspath(path)
-    try:
-        rel = os.path.relpath(text)
-    except ValueError:
-        return text
-    return rel if len(rel) < len(text) else text
+from ..campaign.errors import shown  # noqa: F401  (one way of printing paths)
 
 
 def one_line(text: str) -> str:
