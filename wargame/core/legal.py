@@ -126,7 +126,7 @@ def _effect_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -
     ):
         raise _fail(order, f"no institution has mandated peacekeeping in {name}")
     if e is Effect.STAND_DOWN and not (
-        me.readiness or me.deployed or any(k[0] == order.nation for k in _occupying(state, me.id))
+        me.readiness or me.deployed or _occupying(state, me.id)
     ):
         raise _fail(order, "you have nothing to stand down: normal readiness, no forces abroad")
     if e is Effect.SPENDING and me.spending + spec.magnitude > MAX_SPENDING:

@@ -128,7 +128,7 @@ class GameScreen(Screen[str]):
                                  self.game.world.orders_per_round, self.refusal)
             return head, self.orders_body()
         if mode == "diplomacy":
-            return c.open_drafts_note(v), c.decided_text(v)
+            return c.open_drafts_note(v), c.decided_text(v, self.game.world)
         if mode == "inbox":
             return HINTS["inbox"] if v.proposals else "", inbox_text(v)
         public = self.public_news()

@@ -88,19 +88,38 @@ def open_drafts_note(view) -> str:
     return "No open draft."
 
 
-def decided_text(view) -> str:
-    """Drafts decided in the last two rounds: the result with its reason (veto, abstention)."""
-    recent = [e for e in view.news if e.kind.value == "draft_decided"
-              and e.round >= view.round - 1]
-    if not recent:
+def decided_text(view, world=None) -> str:
+    """Drafts decided lately: the result with its reason, and who voted how, by name."""
+    if not view.decided:
         return ("[dim]No draft decided lately. Table one with the order 'Table a "
                 "resolution' (Orders, o): it is voted in the next diplomacy phase.[/]")
     known = t.names(view)
-    lines = ["[b]Decided[/b] [dim](tally: yes-no-abstain; a veto is a no by a veto holder, "
-             "abstaining or staying away is not)[/]"]
-    for e in reversed(recent):
-        style = "$success" if e.value else "$error"
-        lines.append(f"  [dim]R{e.round}[/] [{style}]{esc(t.named(e.text, known))}[/]")
+    n = lambda i: esc(known.get(i, i))  # noqa: E731
+    members = {i.id: i.members for i in view.institutions}
+    lines = ["[b]Decided lately[/b] [dim](a veto is a no by a veto holder; abstaining or "
+             "staying away is not)[/]"]
+    for d in sorted(view.decided, key=lambda d: -d.tabled):
+        style = "$success" if d.adopted else "$error"
+        result = "adopted" if d.adopted else "rejected"
+        lines.append(f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{esc(t.words(d.measure))}"
+                     f"[/b] concerning {n(d.target)} (round {d.tabled}) — "
+                     f"[b {style}]{result}[/]" + (f" [dim]({esc(t.named(d.reason, known))})[/]"
+                                                  if d.reason else ""))
+        rule = world.institution[d.institution].rule if world is not None else None
+        holders = set(getattr(rule, "veto", ()) or ())
+        by = {"yes": [], "no": [], "abstain": []}
+        for m, v in d.votes.items():
+            by.setdefault(v, []).append(m)
+        vetoed = [m for m in by["no"] if m in holders] if not d.adopted else []
+        absent = [m for m in members.get(d.institution, ()) if m not in d.votes]
+        for label, who in (("yes", by["yes"]), ("no", [m for m in by["no"] if m not in vetoed]),
+                           ("vetoed", vetoed), ("abstained", by["abstain"]),
+                           ("absent", absent)):
+            if who:
+                lines.append(f"  {label}: {', '.join(n(m) for m in who)}")
+        for other, who in by.items():
+            if other not in ("yes", "no", "abstain") and who:
+                lines.append(f"  {esc(other)}: {', '.join(n(m) for m in who)}")
     return "\n".join(lines)
 
 

@@ -119,4 +119,25 @@ def ledger_text(view) -> str:
         mine = " [b $accent]← you[/]" if c.debtor == view.nation else ""
         out.append(f"  {t.status(c.status.value)} {esc(c.id)}: {esc(_term(c.term, known))} "
                    f"by round {c.due}{mine}")
+    burden = burden_text(view)
+    return "\n".join(out + (["", burden] if burden else []))
+
+
+def burden_text(view) -> str:
+    """Burden sharing in each alliance now, free riders marked."""
+    if not view.burden:
+        return ""
+    known = t.names(view)
+    out = ["[b]Burden sharing[/b] (public) [dim]free rider: share of contributions below 3/4 "
+           "of share of the alliance's GDP[/]"]
+    for inst, rows in view.burden.items():
+        out.append(f"  [b]{esc(known.get(inst, inst))}[/b]")
+        out.append(f"  [dim]{'Member':<22} {'Contrib.':>8} {'GDP share':>9} "
+                   f"{'Defence':>7} {'Protection':>10}[/]")
+        for r in sorted(rows, key=lambda r: r.ratio):
+            name = known.get(r.nation, r.nation) + (" (you)" if r.nation == view.nation else "")
+            line = (f"{esc(name[:22]):<22} {r.contribution_share:>8.1%} {r.benefit_share:>9.1%} "
+                    f"{r.spending:>6.1f}% {r.protection:>10.0f}")
+            mark = " [b $warning]free rider[/]" if r.free_rider else ""
+            out.append(f"  {line}{mark}")
     return "\n".join(out)
