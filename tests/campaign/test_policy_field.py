@@ -8,19 +8,25 @@ briefing: A quarrel.
 states:
   a: {name: A, region: r, military: 10, economy: 10, defence_spending: 1, policy: passive,
       objectives: [{kind: avoid_war, points: 1}]}
-  b: {name: B, region: r, military: 10, economy: 10, defence_spending: 1,
+  b: {name: B, region: r, military: 10, economy: 10, defence_spending: 1, policy: random,
+      objectives: [{kind: avoid_war, points: 1}]}
+  c: {name: C, region: r, military: 10, economy: 10, defence_spending: 1,
       objectives: [{kind: avoid_war, points: 1}]}
 """
 
 
 def test_policy_per_state_defaults_to_default():
     c = load_campaign("two.yaml", CAMPAIGN)
-    assert dict(c.policies) == {"a": "passive", "b": "default"}
+    assert dict(c.policies) == {"a": "passive", "b": "random", "c": "default"}
 
 
-def test_simulate_plays_each_state_with_its_campaign_policy():
+def test_each_state_is_played_by_its_campaign_policy():
     from wargame.ai import play_game
 
     c = load_campaign("two.yaml", CAMPAIGN)
-    record = play_game(c.world, 1, dict(c.policies))
-    assert record.outcome  # the game was played to an end with those policies
+    games = []
+    play_game(c.world, 1, dict(c.policies), finished=games.append)
+    orders = {n: [e["orders"] for e in games[0].inputs
+                  if e["verb"] == "orders" and e["nation"] == n] for n in ("a", "b")}
+    assert orders["a"] and all(o == [] for o in orders["a"])  # passive: never an order
+    assert any(orders["b"])  # the random policy acts
