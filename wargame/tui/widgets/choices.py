@@ -100,7 +100,7 @@ def decided_text(view, world=None) -> str:
              "staying away is not)[/]"]
     for d in sorted(view.decided, key=lambda d: -d.tabled):
         style = "$success" if d.adopted else "$error"
-        result = "adopted" if d.adopted else "rejected"
+        result = "ADOPTED" if d.adopted else "NOT ADOPTED"
         lines.append(f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{esc(t.words(d.measure))}"
                      f"[/b] concerning {n(d.target)} (round {d.tabled}) — "
                      f"[b {style}]{result}[/]" + (f" [dim]({esc(t.named(d.reason, known))})[/]"
@@ -110,7 +110,8 @@ def decided_text(view, world=None) -> str:
         by = {"yes": [], "no": [], "abstain": []}
         for m, v in d.votes.items():
             by.setdefault(v, []).append(m)
-        vetoed = [m for m in by["no"] if m in holders] if not d.adopted else []
+        vetoed = [m for m in by["no"] if m in holders] \
+            if not d.adopted and "vetoed" in d.reason.lower() else []
         absent = [m for m in members.get(d.institution, ()) if m not in d.votes]
         for label, who in (("yes", by["yes"]), ("no", [m for m in by["no"] if m not in vetoed]),
                            ("vetoed", vetoed), ("abstained", by["abstain"]),
