@@ -81,6 +81,7 @@ def test_table_a_draft_then_vote_and_see_the_result_with_its_reason():
     decided = seen["decided"]
     line = next(row for row in decided.splitlines() if "ADOPTED" in row)  # the result
     assert "Security Council" in line and "Northland" in line and "sanctions" in line
+    assert "yes: Westland" in decided and "abstained: Islay" in decided  # names, by vote
     if "NOT ADOPTED" in line:
         assert "veto" in line or "votes" in line  # the reason is given
 

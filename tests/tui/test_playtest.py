@@ -1,0 +1,152 @@
+"""What a new player found in a real terminal, asserted on screen."""
+
+from __future__ import annotations
+
+from wargame.tui.app import WargameApp
+from wargame.tui.scenario import DEMO
+
+from .helpers import (choose_action, dom_text, end_turn, pick, run, screen_name,
+                      screen_text, wait_for_turn, wait_until)
+
+BALTIC = None  # the default campaign: Baltic Flashpoint, 24 states
+
+
+async def baltic_80x24():
+    app = WargameApp(BALTIC)
+    seen = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        seen["setup"] = screen_text(app)
+        await pilot.press("tab")
+        seen["tab"] = app.focused.id
+        await pilot.press("shift+tab", "enter")
+        await wait_for_turn(pilot)
+        seen["game"] = screen_text(app)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
+        seen["message"] = screen_text(app)
+        await pilot.press("down", "space")
+        seen["toggled"] = screen_text(app)
+        await pilot.press("a")
+        seen["allies"] = screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        seen["orders"] = screen_text(app)
+        await choose_action(pilot, "deploy_to_ally")
+        await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+        seen["picker"] = screen_text(app)
+    return seen
+
+
+def test_at_80x24_the_dialogs_your_numbers_and_details_fit():
+    seen = run(baltic_80x24())
+    assert "24 states · 3 institutions · 10 rounds" in seen["setup"]
+    assert "Tab: Campaign → Governments → Seed → Start" in seen["setup"]
+    assert seen["tab"] == "campaigns"  # from Start, Tab goes round to the first field
+    for word in ("military", "support", "cred.", "terr. 100%", "nothing owed"):
+        assert word in seen["game"], word
+    msg = seen["message"]
+    assert "Space toggles" in msg and "all allies" in msg
+    assert "[ ] Latvia" in msg and "Send" in msg and "Your message" in msg
+    assert "[x] Lithuania" in seen["toggled"] and "[ ] Latvia" in seen["toggled"]
+    assert "[x] Latvia" in seen["allies"]  # Latvia is Estonia's ally (NATO, EU)
+    assert "Risk:" in seen["orders"] and "Targets:" in seen["orders"]
+    assert "Enter chooses · Escape cancels" in seen["picker"]
+    assert "tripwire" in seen["picker"]  # the deploy description, whole
+
+
+async def baltic_120x40():
+    app = WargameApp(BALTIC)
+    seen = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for_turn(pilot)
+        seen["game"] = screen_text(app)
+        await pilot.press("5")
+        await pilot.pause()
+        seen["states"] = screen_text(app)
+        await pilot.press("8")
+        await pilot.pause()
+        seen["ledger"] = dom_text(app.screen)
+        seen["help"] = ""
+        while app.screen.view_.round < 5:
+            await end_turn(pilot)
+            await wait_for_turn(pilot)
+        await pilot.press("7")
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        seen["news_end"] = screen_text(app)
+    return seen
+
+
+def test_at_120x40_regions_gauge_words_burden_and_all_the_news():
+    seen = run(baltic_120x40())
+    assert "north africa" in seen["states"] and "horn of africa" in seen["states"]
+    assert "38 incid" in seen["game"]
+    assert "free rider" in seen["ledger"] and "below 3/4 of share" in seen["ledger"]
+    assert "Round 1 of 10" in seen["news_end"]  # the oldest round is reachable
+
+
+async def demo_orders():
+    app = WargameApp(DEMO)
+    seen = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for_turn(pilot)
+        seen["briefing"] = dom_text(app.screen)
+        await choose_action(pilot, "invasion")
+        await pick(pilot, "east")
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        seen["war"] = screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        seen["orders_after_no"] = list(app.screen.game.orders_of("north"))
+        for action, target in (("support_statement", "west"), ("condemn", "east"),
+                               ("raise_readiness", "")):
+            await choose_action(pilot, action)
+            if target:
+                await pick(pilot, target)
+        seen["three"] = len(app.screen.game.orders_of("north"))
+        await choose_action(pilot, "offer_mediation")
+        seen["fourth"] = (screen_name(app), screen_text(app))
+    return seen
+
+
+def test_acts_of_war_ask_first_and_a_fourth_order_is_refused_at_once():
+    seen = run(demo_orders())
+    war = seen["war"]
+    assert "Invasion against Eastmark" in war and "act of war" in war
+    assert "collective defence of" in war and "Northern Pact" in war
+    assert seen["orders_after_no"] == []  # "no" gives no order
+    assert seen["three"] == 3
+    name, screen = seen["fourth"]
+    assert name == "GameScreen"  # no target picker
+    assert "Refused:" in screen and "3 of 3" in screen
+    assert "gain territory" not in seen["briefing"]  # objectives in words
+
+
+def test_uncast_votes_are_counted_where_you_vote():
+    from types import SimpleNamespace as NS
+
+    from wargame.tui.screens.orders import uncast_votes
+
+    inst = [NS(id="a", member=True, suspended=()), NS(id="b", member=False, suspended=())]
+    drafts = (NS(institution="a", votes={}), NS(institution="a", votes={"me": "yes"}),
+              NS(institution="b", votes={}))
+    view = NS(nation="me", institutions=inst, drafts=drafts)
+    assert uncast_votes(view) == 1
+
+
+def test_help_says_how_saving_works():
+    from wargame.tui.screens.help import how_to_play
+
+    text = how_to_play()
+    assert "ctrl+s" in text and "when the saves module" not in text
