@@ -150,3 +150,52 @@ def test_help_says_how_saving_works():
 
     text = how_to_play()
     assert "ctrl+s" in text and "when the saves module" not in text
+
+
+async def propose_and_counter():
+    from wargame.core.terms import Term, TermKind
+
+    app = WargameApp(BALTIC)
+    seen = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for_turn(pilot)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
+        await pilot.press("r")
+        await pick(pilot, "usa")
+        await pilot.press("t")
+        for choice in ("estonia", "raise_spending", "6.0"):
+            await pick(pilot, choice)
+        seen["refused"] = screen_text(app)
+        await pilot.press("t")
+        for choice in ("usa", "deploy", "estonia"):
+            await pick(pilot, choice)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
+        game = app.screen.game
+        seen["mine"] = [p.terms for p in game.view("estonia").proposals]
+        pid = game.propose("latvia", ["estonia"], [Term("estonia", TermKind.AID, "latvia")])
+        app.screen.reload()
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("k")
+        await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
+        seen["counter"] = screen_text(app)
+        await pilot.press("t")
+        for choice in ("latvia", "raise_spending", "3.5"):
+            await pick(pilot, choice)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
+        seen["answered"] = next(p for p in game.view("estonia").proposals if p.id == pid)
+    return seen
+
+
+def test_propose_typed_terms_see_refusals_and_counter_from_the_inbox():
+    seen = run(propose_and_counter())
+    assert "Refused:" in seen["refused"] and "out of reach" in seen["refused"]
+    assert [t.kind.value for terms in seen["mine"] for t in terms] == ["deploy"]
+    assert "Counter p2" in seen["counter"]
+    assert seen["answered"].status.value != "open"  # a counter rejects the proposal

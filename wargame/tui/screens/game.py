@@ -34,7 +34,8 @@ LISTS = ("orders", "diplomacy", "inbox")
 HINTS = {
     "briefing": "[dim]What happened, what you owe, what you want. 2 for orders, e ends "
                 "your turn.[/]",
-    "inbox": "[dim]Proposals: y accepts, n rejects the highlighted one.[/]",
+    "inbox": "[dim]Proposals: y accepts, n rejects, k counters the highlighted one; p "
+             "proposes terms of your own.[/]",
     "states": "[dim]Every state's public numbers, the most tense with you first. Tens. "
               "tension with you · Mil. military · Def. defence % GDP · Supp. support · Cred. "
               "credibility · Terr. territory[/]",
@@ -44,7 +45,7 @@ HINTS = {
     "ledger": "[dim]Who owes what, kept or declined, is public: credibility is made "
               "here.[/]",
 }
-BINDINGS_BY_MODE = {"orders": "x", "diplomacy": "yna", "inbox": "yn"}
+BINDINGS_BY_MODE = {"orders": "x", "diplomacy": "yna", "inbox": "ynk"}
 
 
 class GameScreen(Screen[str]):
@@ -57,6 +58,8 @@ class GameScreen(Screen[str]):
         Binding("x", "remove_order", "Remove order"),
         Binding("y", "yes", "Yes"), Binding("n", "no", "No"), Binding("a", "abstain", "Abstain"),
         Binding("c", "write", "Message"),
+        Binding("p", "propose", "Propose"),
+        Binding("k", "counter", "Counter"),
         Binding("ctrl+s", "save", "Save", show=False),
         *[Binding(str(i), f"tab('{tab}')", label, show=False)
           for i, (tab, label) in enumerate(TABS.items(), 1)],
@@ -71,6 +74,10 @@ class GameScreen(Screen[str]):
         ("Inbox: proposals and intelligence", "Answer proposals, read what is private (4)",
          "tab('inbox')"),
         ("Write a private message", "Only you and the recipients see it (c)", "write"),
+        ("Propose terms", "A proposal from typed terms, to states or an institution (p)",
+         "propose"),
+        ("Counter a proposal", "Answer the highlighted proposal with other terms (4, k)",
+         "counter"),
         ("Remove the last order", "Take back your last order (x)", "remove_order"),
         ("Briefing", "What happened, your obligations and objectives (1)", "tab('briefing')"),
         ("States", "Key numbers and tension with you (5)", "tab('states')"),
@@ -204,6 +211,8 @@ class GameScreen(Screen[str]):
     def check_action(self, action: str, parameters) -> bool | None:
         if action in ("yes", "no"):
             return self.mode in ("diplomacy", "inbox")
+        if action == "counter":
+            return self.mode == "inbox"
         if action == "abstain":
             return self.mode == "diplomacy"
         if action == "remove_order":
@@ -323,3 +332,22 @@ class GameScreen(Screen[str]):
             else:
                 self.notify("Message sent.", timeout=2)
                 self.reload()
+
+    @work(exclusive=True, group="write")
+    async def action_propose(self, counter: str = "") -> None:
+        from .propose import ProposeScreen
+
+        if self.game.over:
+            return
+        pid = await self.app.push_screen_wait(ProposeScreen(self.game, self.nation, counter))
+        if pid:
+            self.notify(f"Proposal {pid} sent." if not counter else
+                        f"Countered with {pid}.", timeout=3)
+            self.reload()
+
+    def action_counter(self) -> None:
+        ident = self.highlighted_id()
+        if ident is None:
+            self.notify("No proposal awaiting your answer is highlighted.", severity="warning")
+            return
+        self.action_propose(ident)

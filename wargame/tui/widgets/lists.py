@@ -63,8 +63,9 @@ def inbox_text(view) -> str:
     known = t.names(view)
     out = []
     if not view.proposals:
-        out += ["[dim]No proposal made to you or by you. Computer governments may propose "
-                "terms; accepted terms become commitments in the Ledger (8).[/]", ""]
+        out += ["[dim]No proposal made to you or by you (p proposes terms). Computer "
+                "governments may propose terms; accepted terms become commitments in the "
+                "Ledger (8).[/]", ""]
     if view.messages:
         out.append("[b]Messages[/b]")
         for m in reversed(view.messages):
