@@ -199,3 +199,26 @@ def test_propose_typed_terms_see_refusals_and_counter_from_the_inbox():
     assert [t.kind.value for terms in seen["mine"] for t in terms] == ["deploy"]
     assert "Counter p2" in seen["counter"]
     assert seen["answered"].status.value != "open"  # a counter rejects the proposal
+
+
+async def own_mediation():
+    app = WargameApp(DEMO)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for_turn(pilot)
+        await choose_action(pilot, "offer_mediation")
+        await pick(pilot, "east")
+        await end_turn(pilot)
+        await wait_for_turn(pilot)
+        briefing = dom_text(app.screen)
+        await pilot.press("7")
+        await pilot.pause()
+        return briefing, screen_text(app)
+
+
+def test_your_own_mediation_is_in_the_briefing_and_the_news():
+    briefing, news = run(own_mediation())
+    line = "Northland: Offer mediation (Eastmark)."
+    assert line in briefing and line in news
