@@ -127,9 +127,9 @@ class ProposeScreen(ModalScreen[str | None]):
         mine = [(i.id, esc(i.name)) for i in self.game.world.institutions
                 if self.nation in i.members]
         picked = await self.ask("Table the proposal in which institution?",
-                                [("", "[dim]none: to the states I choose[/]"), *mine])
+                                [("-", "[dim]none: to the states I choose[/]"), *mine])
         if picked is not None:
-            self.institution = picked
+            self.institution = "" if picked == "-" else picked
         self.show()
 
     def action_due(self, step: int) -> None:
