@@ -97,6 +97,12 @@ class Game:
                          self.legal_actions(nation) if self.phase == "orders" else [],
                          self._shared[1], news, private)
 
+    def public_news(self) -> list[Event]:
+        """Every public event so far: the same for every government (a view holds
+        only the latest ones)."""
+        self._news.update(self.log)
+        return list(self._news.public)
+
     def scores(self) -> dict[str, Score]:
         return score(self.world, self.state)
 

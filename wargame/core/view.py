@@ -53,6 +53,8 @@ class InstitutionView:
     sanctions_on: tuple[str, ...]
     force_on: tuple[str, ...]
     member: bool
+    regions: tuple[str, ...] = ()  # where its collective defence applies; () = everywhere
+    veto: tuple[str, ...] = ()  # members whose vote against is a veto
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,8 @@ def shared_part(world: World, state: GameState) -> Shared:
         InstitutionView(i.id, i.name, i.members, i.rule.describe(),
                         tuple(f"{c.label}: {c.kind.value.replace('_', ' ')}" for c in i.clauses),
                         s.credibility, tuple(s.suspended), tuple(s.sanctions_on),
-                        tuple(s.force_on), False)
+                        tuple(s.force_on), False, i.scope.regions,
+                        tuple(getattr(i.rule, "veto", ())))
         for i in world.institutions
         for s in (state.institutions[i.id],)
     )

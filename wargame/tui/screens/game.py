@@ -147,11 +147,9 @@ class GameScreen(Screen[str]):
         return HINTS.get(mode, ""), body
 
     def public_news(self) -> list:
-        """Every public event of the game so far: the view keeps only the latest 60, and
+        """Every public event of the game so far (the view keeps only the latest);
         public news is the same for every government, so hot-seat secrecy holds."""
-        if getattr(self, "_public", None) is None or self._public[0] != len(self.game.log):
-            self._public = (len(self.game.log), [e for e in self.game.log if e.public])
-        return self._public[1]
+        return self.game.public_news()
 
     def orders_body(self) -> str:
         """Details of the highlighted action, then what is not possible now and why."""
