@@ -54,7 +54,8 @@ def apply_sanctions(r: Round) -> None:
         t.support = clamp(t.support - SUPPORT_PER_COVERAGE * cov)
         r.emit(Kind.SANCTIONS_EFFECT,
                f"Sanctions cost {r.name(target)} {100 * BITE * cov:.1f}% of GDP this round: "
-               f"{len(senders)} sender(s) cover {100 * cov:.0f}% of its trade, "
+               f"{len(senders)} sender{'s' if len(senders) != 1 else ''} cover"
+               f"{'s' if len(senders) == 1 else ''} {100 * cov:.0f}% of its trade, "
                f"{100 * (1 - cov):.0f}% leaks through others.",
                target=target, value=cov)
         for sender, bite in senders:
@@ -67,7 +68,7 @@ def apply_sanctions(r: Round) -> None:
             s.costs += cost
             s.contribution += cost
             r.emit(Kind.SANCTIONS_COST, f"Your sanctions on {r.name(target)} cost you "
-                   f"{cost:.1f} bn this round ({100 * share:.0f}% of your trade is with it).",
+                   f"${cost:.1f} bn this round ({100 * share:.0f}% of your trade is with it).",
                    actor=sender, target=target, value=cost, visible_to=(sender,))
 
 
@@ -80,37 +81,34 @@ def aid(r: Round) -> None:
         taker.economy += amount
         taker.military += amount * 0.2
         giver.contribution += amount
-        r.emit(Kind.ACTION, f"{r.name(o.nation)} sends {amount:.1f} bn of aid to "
+        r.emit(Kind.ACTION, f"{r.name(o.nation)} sends ${amount:.1f} bn of aid to "
                f"{r.name(o.target)}.", actor=o.nation, target=o.target, value=amount)
+
+
+def _damage(r: Round, target: str, share: float) -> float:
+    """Take ``share`` of the target's GDP away; return the loss in billions."""
+    t = r.state.nations[target]
+    loss = t.economy * share
+    t.economy -= loss
+    t.costs += loss
+    return loss
 
 
 def blockade_and_cyber(r: Round) -> bool:
     """Adjudicate blockades and cyber attacks; return True if any happened."""
-    st = r.state
-    hit = False
     for o in r.of(Effect.BLOCKADE):
-        spec = r.world.actions[o.action]
-        t = st.nations[o.target]
-        loss = t.economy * 0.01 * spec.magnitude
-        t.economy -= loss
-        t.costs += loss
-        hit = True
+        loss = _damage(r, o.target, 0.01 * r.world.actions[o.action].magnitude)
         r.emit(Kind.BLOCKADE, f"{r.name(o.nation)} blockades {r.name(o.target)}: shipping "
-               f"stops, {loss:.1f} bn lost.", actor=o.nation, target=o.target, value=loss)
+               f"stops, ${loss:.1f} bn lost.", actor=o.nation, target=o.target, value=loss)
     for o in r.of(Effect.CYBER):
-        spec = r.world.actions[o.action]
-        t = st.nations[o.target]
-        loss = t.economy * 0.005 * spec.magnitude
-        t.economy -= loss
-        t.costs += loss
-        hit = True
+        loss = _damage(r, o.target, 0.005 * r.world.actions[o.action].magnitude)
         r.emit(Kind.ACTION, f"A cyber attack disrupts {r.name(o.target)}'s infrastructure; "
                "no one claims it.", target=o.target, value=loss)
         r.emit(Kind.PRIVATE_ACTION, f"Your cyber attack on {r.name(o.target)} succeeded "
-               f"({loss:.1f} bn of damage).", actor=o.nation, target=o.target,
+               f"(${loss:.1f} bn of damage).", actor=o.nation, target=o.target,
                visible_to=(o.nation,))
         if r.rng.random() < 0.7:
             r.emit(Kind.INTELLIGENCE, f"Intelligence attributes the cyber attack to "
                    f"{r.name(o.nation)}.", actor=o.nation, target=o.target,
                    visible_to=(o.target,))
-    return hit
+    return bool(r.of(Effect.BLOCKADE, Effect.CYBER))
