@@ -73,7 +73,6 @@ async def baltic_120x40():
         await pilot.press("8")
         await pilot.pause()
         seen["ledger"] = dom_text(app.screen)
-        seen["help"] = ""
         while app.screen.view_.round < 5:
             await end_turn(pilot)
             await wait_for_turn(pilot)

@@ -35,7 +35,7 @@ def test_message_seen_by_sender_and_recipients_only():
 
 
 @pytest.mark.parametrize("to,text,reason", [
-    ([], "hi", "at least one recipient"),
+    ([], "hi", "needs at least one other state"),
     (["atlantis"], "hi", "no state 'atlantis'"),
     (["east"], "hi", "to yourself"),
     (["west"], "   ", "empty"),

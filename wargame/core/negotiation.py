@@ -87,15 +87,21 @@ class Commitment:
         return self.term.party
 
 
-def send_message(world: World, state: GameState, sender: str, recipients, text: str) -> Message:
-    to = tuple(dict.fromkeys(recipients))
+def _others(world: World, by: str, to, what: str) -> tuple[str, ...]:
+    """``to`` without repeats, checked: other states of this world, at least one."""
+    to = tuple(dict.fromkeys(to))
     if not to:
-        raise IllegalOrder("a message needs at least one recipient")
+        raise IllegalOrder(f"a {what} needs at least one other state")
     for r in to:
         if r not in world.nation:
-            raise IllegalOrder(f"there is no state {r!r} to write to")
-        if r == sender:
-            raise IllegalOrder("you cannot send a message to yourself")
+            raise IllegalOrder(f"there is no state {r!r}")
+        if r == by:
+            raise IllegalOrder(f"you cannot send a {what} to yourself")
+    return to
+
+
+def send_message(world: World, state: GameState, sender: str, recipients, text: str) -> Message:
+    to = _others(world, sender, recipients, "message")
     text = text.strip()
     if not text:
         raise IllegalOrder("the message is empty")
@@ -115,19 +121,11 @@ def propose(world: World, state: GameState, by: str, to, terms, institution: str
             raise IllegalOrder(f"there is no institution {institution!r}")
         if by not in inst.members:
             raise IllegalOrder(f"{world.name_of(by)} is not a member of {inst.name}")
-        if by in state.institutions[institution].suspended:
-            raise IllegalOrder(f"{world.name_of(by)} is suspended from {inst.name}")
         suspended = state.institutions[institution].suspended
+        if by in suspended:
+            raise IllegalOrder(f"{world.name_of(by)} is suspended from {inst.name}")
         to = tuple(m for m in inst.members if m != by and m not in suspended)
-    else:
-        to = tuple(dict.fromkeys(to))
-    if not to:
-        raise IllegalOrder("a proposal needs at least one other state")
-    for r in to:
-        if r not in world.nation:
-            raise IllegalOrder(f"there is no state {r!r}")
-        if r == by:
-            raise IllegalOrder("you cannot make a proposal to yourself")
+    to = _others(world, by, to, "proposal")
     if not terms:
         raise IllegalOrder("a proposal needs at least one term")
     if len(terms) > MAX_TERMS:
