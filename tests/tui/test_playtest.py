@@ -123,7 +123,8 @@ def test_acts_of_war_ask_first_and_a_fourth_order_is_refused_at_once():
     seen = run(demo_orders())
     war = seen["war"]
     assert "Invasion against Eastmark" in war and "act of war" in war
-    assert "collective defence of" in war and "Northern Pact" in war
+    assert "covered by Art. 5 of Northern Pact" in war
+    assert "Security Council could sanction you" in war and "block it yourself" in war
     assert seen["orders_after_no"] == []  # "no" gives no order
     assert seen["three"] == 3
     name, screen = seen["fourth"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 
-from . import legal, machine, negotiation
+from . import foresee, legal, machine, negotiation
 from .actions import Order
 from .adjudicate import resolve as adjudicate
 from .clauses import decide_drafts, open_drafts
@@ -78,6 +78,12 @@ class Game:
     def check(self, order: Order) -> None:
         """Raise :class:`IllegalOrder` with the reason if ``order`` is not legal now."""
         legal.check(self.world, self.state, order)
+
+    def war_consequences(self, order: Order) -> list[str]:
+        """What an act of war may bring about, in sentences from public facts (empty
+        for any other order): alliances covering the target, forces stationed there,
+        institutions that could answer and who could block them."""
+        return foresee.war_consequences(self.world, self.state, order)
 
     def orders_of(self, nation: str) -> list[Order]:
         return list(self._orders.get(nation, ()))

@@ -145,8 +145,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="hint")
             with Horizontal(classes="confirm-buttons"):
-                yield Button("Yes (y)", variant="primary", id="yes")
-                yield Button("No (n)", id="no")
+                yield Button("Yes (y)", variant="primary", id="yes", compact=True)
+                yield Button("No (n)", id="no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#yes").focus()

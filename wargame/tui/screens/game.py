@@ -281,7 +281,7 @@ class GameScreen(Screen[str]):
         order = await pick.build_order(self, self.view_, action_id)
         if order is None:
             return
-        warning = pick.war_warning(self.game, self.view_, order)
+        warning = pick.war_warning(self.game, order)
         if warning and not await self.app.push_screen_wait(ConfirmScreen(warning)):
             return
         self.refusal = pick.add_order(self.game, self.nation, order)

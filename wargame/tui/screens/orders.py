@@ -105,32 +105,15 @@ async def build_order(screen, view, action_id: str):
                  measure=measure)
 
 
-def war_warning(game, view, order) -> str:
+def war_warning(game, order) -> str:
     """For an act of war (limited strike, invasion): what it is and its likely
     consequences, in words; '' for anything else."""
-    from ...core.model import ClauseKind
-
-    spec = game.world.actions[order.action]
-    if spec.effect.value not in ("strike", "invade"):
+    lines = game.war_consequences(order)
+    if not lines:
         return ""
-    name = game.world.name_of
-    target = game.world.nation[order.target]
-    lines = [f"[b]{esc(spec.name)} against {esc(target.name)}[/b] is an act of war: an "
-             f"armed attack (adds {spec.escalation:+g} to the tension between you)."]
-    for inst in game.world.institutions:
-        if (order.target in inst.members and inst.has(ClauseKind.COLLECTIVE_DEFENCE)
-                and inst.scope.covers(target.region)):
-            others = [m for m in inst.members if m not in (order.target, view.nation)]
-            lines.append(f"{esc(target.name)} is covered by the collective defence of "
-                         f"{esc(inst.name)}: its {len(others)} other member(s) may be "
-                         f"obliged to come to its defence.")
-            if view.nation in inst.members:
-                lines.append(f"You are a member of {esc(inst.name)} yourself.")
-    if len(lines) == 1:
-        lines.append(f"No alliance's collective defence covers {esc(name(order.target))}, "
-                     "but others may still sanction you or take its side.")
-    lines.append("Give this order?")
-    return "\n".join(lines)
+    head, *rest = lines
+    return "\n".join([f"[b]{esc(head)}[/b]", *(f"• {esc(line)}" for line in rest),
+                      "Give this order?"])
 
 
 def uncast_votes(view) -> int:

@@ -45,8 +45,7 @@ class NameScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-HINT = ("[dim]Enter on Start game begins · Tab: Campaign → Governments → Seed → Start "
-        "· Shift+Tab back · Escape: title[/]")
+HINT = "[dim]Tab: campaign → governments → seed → Start · Enter on Start begins[/]"
 
 
 class SetupScreen(Screen):
@@ -74,9 +73,9 @@ class SetupScreen(Screen):
         yield SeatTable(id="seats")
         with Horizontal(id="setup-bottom"):
             yield Label("Seed", id="seed-label")
-            yield Input(id="seed", type="integer")
-            yield Button("Start game", variant="primary", id="start")
-            yield Button("Back", id="back")
+            yield Input(id="seed", type="integer", compact=True)
+            yield Button("Start game", variant="primary", id="start", compact=True)
+            yield Button("Back", id="back", compact=True)
         yield Static(HINT, id="setup-hint")
         yield Footer()
 

@@ -1,0 +1,99 @@
+"""Before an act of war the game says what it may bring about; what it says must be
+what the round then does."""
+
+import itertools
+import re
+
+import pytest
+
+from wargame.core import Game, Order, demo_world
+from wargame.core.state import pair
+
+
+def at_orders(**state) -> Game:
+    game = Game(demo_world(), seed=1)
+    for k, v in state.items():
+        setattr(game.state, k, v)
+    game.advance()
+    game.advance()
+    return game
+
+
+def said(order: Order, game: Game | None = None) -> str:
+    return "\n".join((game or at_orders()).war_consequences(order))
+
+
+SAYS = [
+    # (attacker, action, victim, words that must appear)
+    ("north", "invasion", "east", "Eastmark is covered by Art. 5 of Northern Pact: its 3 other "
+                                  "member(s) must assist, by such action as each deems "
+                                  "necessary, next round"),
+    ("north", "limited_strike", "east", "Limited strike against Eastmark is an act of war"),
+    ("north", "invasion", "isle", "south atlantic lies outside its treaty area: Art. 5 creates "
+                                  "no obligation"),
+    ("north", "invasion", "east", "Security Council could sanction you or authorise force "
+                                  "against you (it decides by qualified majority): you can "
+                                  "block it yourself (as can Westland)"),
+    ("north", "invasion", "east", "Union could sanction you (it decides by unanimity): "
+                                  "Centralia, Eastmark, Islay could block it"),
+    ("south", "invasion", "east", "Westland, Northland could block it"),
+    ("west", "invasion", "north", "you can block it yourself (as can Northland)"),
+    ("centre", "invasion", "east", "You are a member of Northern Pact yourself"),
+]
+
+
+@pytest.mark.parametrize("attacker,action,victim,words", SAYS, ids=[s[3][:40] for s in SAYS])
+def test_what_an_act_of_war_may_bring(attacker, action, victim, words):
+    assert words in said(Order(attacker, action, victim))
+
+
+@pytest.mark.parametrize("order", [Order("north", "mobilise"), Order("west", "trade_embargo", "north"), Order("x", "no_such_action"),
+                                   Order("west", "deploy_to_ally", "east")])
+def test_other_orders_bring_no_war_warning(order):
+    assert at_orders().war_consequences(order) == []
+
+
+def test_no_alliance_sentence_for_a_state_in_none():
+    text = said(Order("north", "invasion", "south"))
+    assert "covered by" not in text and "treaty area" not in text
+
+
+def test_forces_stationed_in_the_victim_are_named():
+    game = at_orders()
+    game.state.nations["west"].deployed["east"] = 30.0
+    assert "Forces of Westland are stationed in Eastmark: they will fight beside it" in said(
+        Order("north", "invasion", "east"), game)
+
+
+def test_a_ceasefire_is_named():
+    game = at_orders(truces=[pair("north", "east")])
+    assert "You have a ceasefire with Eastmark: this breaks it" in said(
+        Order("north", "invasion", "east"), game)
+
+
+def test_a_suspended_member_is_not_covered():
+    game = at_orders()
+    game.state.institutions["pact"].suspended.append("east")
+    assert "covered by" not in said(Order("north", "invasion", "east"), game)
+
+
+def _members_said(text: str) -> int:
+    return sum(int(n) for n in re.findall(r"its (\d+) other member\(s\)", text))
+
+
+PAIRS = [p for p in itertools.permutations(["north", "east", "west", "centre", "isle", "south"], 2)]
+
+
+@pytest.mark.parametrize("attacker,victim", PAIRS)
+def test_the_warning_counts_the_obligations_the_attack_creates(attacker, victim):
+    """The number of allies the warning says must assist is the number of assistance
+    obligations the round creates when the attack is made."""
+    game = at_orders()
+    order = Order(attacker, "invasion", victim)
+    expected = _members_said(said(order, game))
+    before = len(game.state.obligations)
+    game.submit_orders(attacker, [order])
+    game.resolve()
+    created = [o for o in game.state.obligations[before:]
+               if o.beneficiary == victim and o.against == attacker and o.action == "assist"]
+    assert len(created) == expected

@@ -1,0 +1,121 @@
+"""What an act of war may bring about, in words, before the order is given.
+
+Each sentence comes from the rules the round will apply, not from a second copy of
+them: the collective-defence test is the one :func:`clauses.collective_defence`
+uses (membership, suspension, treaty area), the tripwire is the forces
+:func:`combat.resolve_attacks` counts on the victim's side, and who could block
+sanctions or force against the attacker is found by running :func:`rules.decide`
+on the votes that would matter.
+"""
+
+from __future__ import annotations
+
+from .actions import Effect, Order
+from .clauses import DELAY
+from .model import ClauseKind, Institution, World
+from .rules import Motion, MotionKind, Vote, decide
+from .state import GameState, pair
+
+STRENGTH_WORDS = {
+    "automatic": "must fight",
+    "as_it_deems_necessary": "must assist, by such action as each deems necessary",
+    "constitutional_processes": "must act according to their constitutional processes",
+}
+
+
+def is_act_of_war(world: World, order: Order) -> bool:
+    spec = world.actions.get(order.action)
+    return spec is not None and spec.effect in (Effect.STRIKE, Effect.INVADE)
+
+
+def war_consequences(world: World, state: GameState, order: Order) -> list[str]:
+    """Sentences a government should read before attacking ``order.target``; empty
+    for an order that is not an act of war."""
+    if not is_act_of_war(world, order):
+        return []
+    spec = world.actions[order.action]
+    me, target = order.nation, world.nation[order.target]
+    out = [f"{spec.name} against {target.name} is an act of war: an armed attack that "
+           f"adds {spec.escalation:+g} to the tension between you."]
+    out += _alliances(world, state, me, order.target)
+    out += _tripwires(world, state, me, order.target)
+    if pair(me, order.target) in state.truces:
+        out.append(f"You have a ceasefire with {target.name}: this breaks it, and costs "
+                   "you credibility.")
+    out += _answers(world, state, me)
+    return out
+
+
+def _alliances(world: World, state: GameState, me: str, victim: str) -> list[str]:
+    out = []
+    region = world.nation[victim].region
+    name = world.nation[victim].name
+    for inst_id in world.member_of[victim]:
+        inst = world.institution[inst_id]
+        ist = state.institutions[inst_id]
+        if victim in ist.suspended:
+            continue
+        for clause in inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE):
+            if not inst.scope.covers(region):
+                out.append(f"{name} is in {inst.name}, but {region.replace('_', ' ')} lies "
+                           f"outside its treaty area: {clause.label} creates no obligation.")
+                continue
+            debtors = [m for m in inst.members
+                       if m not in (victim, me) and m not in ist.suspended]
+            due = DELAY[clause.strength]
+            when = "next round" if due == 1 else f"within {due} rounds"
+            out.append(f"{name} is covered by {clause.label} of {inst.name}: its "
+                       f"{len(debtors)} other member(s) "
+                       f"{STRENGTH_WORDS[clause.strength.value]}, {when}; "
+                       "each that declines pays in credibility.")
+            if me in inst.members:
+                out.append(f"You are a member of {inst.name} yourself.")
+    return out
+
+
+def _tripwires(world: World, state: GameState, me: str, victim: str) -> list[str]:
+    there = [ns.id for ns in state.nations.values()
+             if ns.id != me and ns.deployed.get(victim, 0.0) > 0]
+    if not there:
+        return []
+    names = ", ".join(world.name_of(n) for n in there)
+    return [f"Forces of {names} are stationed in {world.name_of(victim)}: they will "
+            "fight beside it."]
+
+
+def _answers(world: World, state: GameState, me: str) -> list[str]:
+    """Institutions that could sanction or authorise force against ``me``, and who
+    could block them."""
+    out = []
+    for inst in world.institutions:
+        kinds = [k for k in (ClauseKind.SANCTIONS, ClauseKind.USE_OF_FORCE) if inst.has(k)]
+        if not kinds:
+            continue
+        what = " or ".join("sanction you" if k is ClauseKind.SANCTIONS
+                           else "authorise force against you" for k in kinds)
+        blockers = _blockers(inst, state, me)
+        if me in blockers and len(blockers) == 1:
+            who = "you alone can block it"
+        elif me in blockers:
+            others = ", ".join(world.name_of(b) for b in blockers if b != me)
+            who = f"you can block it yourself (as can {others})"
+        elif len(blockers) > 5:
+            who = f"any one of {len(blockers)} members could block it"
+        elif blockers:
+            who = f"{', '.join(world.name_of(b) for b in blockers)} could block it"
+        else:
+            who = "no single member can block it"
+        rule = inst.rule.describe().split(":")[0]
+        out.append(f"{inst.name} could {what} (it decides by {rule}): {who}.")
+    return out
+
+
+def _blockers(inst: Institution, state: GameState, me: str) -> list[str]:
+    """Members whose lone "no", with every other member voting yes, defeats a
+    substantive motion against ``me``."""
+    members = [m for m in inst.members if m not in state.institutions[inst.id].suspended]
+    motion = Motion(kind=MotionKind.SUBSTANTIVE, parties=(me,))
+    return [m for m in members
+            if not decide(inst.rule, members,
+                          {v: Vote.NO if v == m else Vote.YES for v in members},
+                          motion).adopted]
