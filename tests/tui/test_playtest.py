@@ -44,7 +44,10 @@ async def baltic_80x24():
 def test_at_80x24_the_dialogs_your_numbers_and_details_fit():
     seen = run(baltic_80x24())
     assert "24 states · 3 institutions · 10 rounds" in seen["setup"]
-    assert "Tab: Campaign → Governments → Seed → Start" in seen["setup"]
+    assert "Tab: campaign → governments → seed → Start" in seen["setup"]
+    # the first ten of the 24 governments are listed without scrolling
+    for state in ("Estonia", "Poland", "France", "United Kingdom", "United States"):
+        assert state in seen["setup"], state
     assert seen["tab"] == "campaigns"  # from Start, Tab goes round to the first field
     for word in ("military", "support", "cred.", "terr. 100%", "nothing owed"):
         assert word in seen["game"], word

@@ -240,16 +240,24 @@ class DefaultPolicy(Diplomacy, Policy):
                 self._coerce(r, s, add, t, points / r.total_points, rho)
 
     def _coerce(self, r: Reading, s: OrderSet, add, t: str, goal: float, rho: float) -> None:
-        """Deterred from attacking: press ``t`` as far as temperament allows."""
+        """Deterred from attacking: press ``t`` as far as temperament allows.
+
+        Coercion below an armed attack creates no alliance obligation, so what it
+        risks is less the alliance's answer (``rho``, capped) than the spiral: the
+        nearer the crisis is to war, the dearer each step. A standing quarrel with
+        ``t`` (tension) makes the pressure worth more.
+        """
         p = self.p
-        pressure = p.aggression * (0.2 + goal)
-        risk = self.aversion * (1.0 + rho)
+        quarrel = min(0.15, r.tension.get(t, 0.0) / 200.0)
+        pressure = p.aggression * (0.3 + goal) + quarrel
+        spiral = 0.5 + r.view.escalation / 60.0
+        risk = self.aversion * (1.0 + 0.3 * min(rho, 3.0)) * spiral
         now = r.view.round
         for effect in COERCION:
             opt = s.option(effect, target=t)
             if opt is None:
                 continue
-            u = pressure - risk * max(opt.action.escalation, 0) / 15.0 - 0.1
+            u = pressure - risk * max(opt.action.escalation, 0) / 25.0 - 0.1
             if self._recent(opt.action.id, t, 1, now):
                 u -= 0.25
             add(u + self._judge(), opt, t)
