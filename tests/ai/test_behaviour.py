@@ -1,16 +1,16 @@
 """The rules must show in how computer-played states behave, over seeded batches.
 
 Each test plays the same seeds (0..GAMES-1) in two variants of the demo world
-that differ in one thing, and states its threshold. Measured when the tests were
-written (200 games, normal difficulty):
+that differ in one thing, and states its threshold. Measured (last when coercion
+was reweighed; 200 games, normal difficulty):
 
-* Northland attacked in 14% of games facing the credible Northern Pact, in 100%
+* Northland attacked in 13% of games facing the credible Northern Pact, in 100%
   facing the same pact made weak (credibility 20, Art. 4 consultation only);
-  Northland scored 9.4 against 18.0, Eastmark 13.6 against 5.0;
-* Centralia contributed 33 a game as a free rider (free_riding 0.8), 182 when
-  loyal; per unit of economy, 0.0082 against Westland's 0.0114 in the same games;
-* the crisis peaked at 63.1 with a hawkish Northland, 28.5 with a dovish one,
-  whose own orders added 68.5 and 3.4 escalation a game.
+  Northland scored 9.3 against 18.0, Eastmark 13.7 against 5.0;
+* Centralia contributed 30 a game as a free rider (free_riding 0.8), 178 when
+  loyal; per unit of economy, 0.0075 against Westland's 0.0119 in the same games;
+* the crisis peaked at 64.0 with a hawkish Northland, 32.6 with a dovish one,
+  whose own orders added 141.4 and 21.0 escalation a game.
 """
 
 from __future__ import annotations
