@@ -28,7 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--text", action="store_true",
                       help="plain text lines instead of the full-screen interface "
                            "(simple terminals, screen readers)")
-    play.add_argument("--as", dest="nation", help="with --text: the state you govern")
+    play.add_argument("--as", dest="nation", metavar="STATE",
+                      help="the state you govern (an id or a name, e.g. poland)")
     play.add_argument("--rounds", type=int, help="with --text: stop after this many rounds")
     play.add_argument("--load", metavar="SAVE", help="play on a saved game (see 'wargame saves')")
     play.add_argument("--saves-dir", metavar="DIR",
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         from .tui import run as tui
 
         return tui(getattr(args, "campaign", None), getattr(args, "seed", None),
-                   load=getattr(args, "load", None))
+                   load=getattr(args, "load", None), nation=getattr(args, "nation", None))
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130

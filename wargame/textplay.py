@@ -47,6 +47,8 @@ def run(campaign: str | None = None, seed: int | None = None, nation: str | None
         game = Game(world, default_seed if seed is None else seed)
         source = campaign or DEFAULT_CAMPAIGN
     say = lambda text="": print(text, file=out)  # noqa: E731
+    if nation:
+        nation = world.state_called(nation) or nation
     if nation and nation not in world.nation:
         print(f"wargame play: there is no state {nation!r} in {title}; choose one of: "
               f"{', '.join(world.ids)}", file=sys.stderr)
@@ -93,9 +95,9 @@ def _choose_nation(world: World, ask: Ask, say) -> str:
         text = ask("Which government do you lead? ").strip()
         if text.isdigit() and 1 <= int(text) <= len(world.nations):
             return world.nations[int(text) - 1].id
-        if text in world.nation:
-            return text
-        say("Type a number from the list or a state id.")
+        if text and world.state_called(text):
+            return world.state_called(text)
+        say("Type a number from the list, a state's name or its id.")
 
 
 def _show(view: View, say) -> None:

@@ -225,3 +225,31 @@ def test_your_own_mediation_is_in_the_briefing_and_the_news():
     briefing, news = run(own_mediation())
     line = "Northland: Offer mediation (Eastmark)."
     assert line in briefing and line in news
+
+
+async def setup_as(nation: str):
+    app = WargameApp(BALTIC, nation=nation)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        setup = screen_text(app)
+        notes = [n.message for n in app._notifications]
+        await pilot.press("enter")  # Start game
+        await wait_for_turn(pilot)
+        return setup, notes, screen_text(app)
+
+
+def test_play_as_a_state_by_name_offers_it_first():
+    """`wargame play --as poland` (or "Poland"): setup gives you Poland, Estonia is
+    left to the computer, and the game starts as Poland."""
+    setup, notes, game = run(setup_as("Poland"))
+    lines = {line.split()[0]: line for line in setup.splitlines() if line.strip()}
+    assert "You" in lines["Poland"] and "computer" in lines["Estonia"]
+    assert notes == []
+    assert game.lstrip().startswith("Poland · Round 1")
+
+
+def test_play_as_an_unknown_state_says_so_and_keeps_the_default():
+    setup, notes, game = run(setup_as("narnia"))
+    assert any("There is no state 'narnia' in Baltic Flashpoint" in n for n in notes)
+    assert game.lstrip().startswith("Estonia · Round 1")

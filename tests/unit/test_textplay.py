@@ -64,3 +64,9 @@ def test_unknown_state_is_refused_before_the_game_starts(capsys):
     code, text = play([], nation="narnia")
     assert code == 2 and text == ""
     assert "wargame play: there is no state 'narnia'" in capsys.readouterr().err
+
+
+def test_a_state_is_chosen_by_its_name_in_any_case():
+    code, text = play([""] * 3, nation="united KINGDOM", rounds=1)
+    assert code == 0
+    assert "You (United Kingdom): military" in text

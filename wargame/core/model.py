@@ -244,6 +244,12 @@ class World:
     allies: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
     ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
+    def state_called(self, text: str) -> str | None:
+        """The id of the state whose id or name is ``text`` (any case), else None."""
+        wanted = text.strip().casefold()
+        return next((n.id for n in self.nations
+                     if wanted in (n.id.casefold(), n.name.casefold())), None)
+
     def name_of(self, ident: str) -> str:
         if ident in self.nation:
             return self.nation[ident].name

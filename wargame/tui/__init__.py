@@ -8,12 +8,13 @@ from __future__ import annotations
 
 
 def run(campaign: str | None = None, seed: int | None = None, *,
-        load: str | None = None) -> int:
+        load: str | None = None, nation: str | None = None) -> int:
     """Play in the terminal: title screen, then a game of ``campaign`` (a file or a
     folder of campaigns; the bundled default if None), or play on from the save file
-    ``load``. Returns the exit code."""
+    ``load``. ``nation`` (an id or a name) is the state setup offers you first.
+    Returns the exit code."""
     from .app import WargameApp
 
-    app = WargameApp(campaign, seed, load=load)
+    app = WargameApp(campaign, seed, load=load, nation=nation)
     app.run()
     return app.return_code or 0

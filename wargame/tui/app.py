@@ -26,9 +26,9 @@ class WargameApp(App[int]):
     ]
 
     def __init__(self, campaign: str | None = None, seed: int | None = None, *,
-                 load: str | None = None):
+                 load: str | None = None, nation: str | None = None):
         super().__init__()
-        self.campaign, self.seed, self.load = campaign, seed, load
+        self.campaign, self.seed, self.load, self.nation = campaign, seed, load, nation
 
     def on_mount(self) -> None:
         self.push_screen(TitleScreen())
@@ -40,7 +40,7 @@ class WargameApp(App[int]):
         from .screens.setup import SetupScreen
 
         self.action_title_screen()
-        self.push_screen(SetupScreen(self.campaign, self.seed))
+        self.push_screen(SetupScreen(self.campaign, self.seed, self.nation))
 
     def action_title_screen(self) -> None:
         while len(self.screen_stack) > 2:

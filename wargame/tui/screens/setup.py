@@ -53,10 +53,12 @@ class SetupScreen(Screen):
 
     BINDINGS = [Binding("escape", "back", "Back"), Binding("s", "start", "Start", show=False)]
 
-    def __init__(self, campaign: str | None = None, seed: int | None = None):
+    def __init__(self, campaign: str | None = None, seed: int | None = None,
+                 nation: str | None = None):
         super().__init__()
         self.options = choices(campaign)
         self.seed_given = seed
+        self.nation_given = nation  # `wargame play --as STATE`: offered first
         self.cache: dict[str, Scenario | str] = {}
         self.scenario: Scenario | None = None
         self.seats: list[Seat] = []
@@ -131,10 +133,21 @@ class SetupScreen(Screen):
             f"[dim]{len(w.nations)} states · {len(w.institutions)} institutions · "
             f"{found.rounds} rounds · suggested for {found.players} player(s)[/]\n\n"
             f"{esc(found.description)}")
-        self.seats = default_seats(w)
+        self.seats = default_seats(w, self._given_state(w))
         self.query_one("#seed", Input).value = str(
             self.seed_given if self.seed_given is not None else found.seed)
         self.show_seats()
+
+    def _given_state(self, world) -> str | None:
+        """The state asked for with --as (by id or name), if this campaign has it."""
+        if not self.nation_given:
+            return None
+        found = world.state_called(self.nation_given)
+        if found is not None:
+            return found
+        self.notify(f"There is no state {self.nation_given!r} in {self.scenario.title}: "
+                    "press h on the state you want to govern.", severity="warning")
+        return None
 
     def show_seats(self) -> None:
         table = self.query_one(SeatTable)
