@@ -99,3 +99,30 @@ def test_computer_orders_fallback_gives_legal_orders():
     game.advance()
     for nation in game.world.ids:
         game.submit_orders(nation, computer_orders(game, nation, random.Random(nation)))
+
+
+def test_the_theme_chosen_is_kept_for_the_next_game(tmp_path, monkeypatch):
+    """A teacher who switches to a light theme for the projector finds it next time;
+    a settings file that is not JSON is ignored, no traceback."""
+    import asyncio
+
+    from wargame.tui import settings
+    from wargame.tui.app import WargameApp
+
+    monkeypatch.setenv("WARGAME_CONFIG_DIR", str(tmp_path))
+
+    async def theme_after(change_to: str | None) -> str:
+        app = WargameApp()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            if change_to:
+                app.theme = change_to
+                await pilot.pause()
+            return app.theme
+
+    (tmp_path / "settings.json").write_text("{not json", encoding="utf-8")
+    default = asyncio.run(theme_after(None))
+    assert asyncio.run(theme_after("textual-light")) == "textual-light"
+    assert settings.load() == {"theme": "textual-light"}
+    assert asyncio.run(theme_after(None)) == "textual-light"
+    assert default != "textual-light"

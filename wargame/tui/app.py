@@ -31,6 +31,13 @@ class WargameApp(App[int]):
         self.campaign, self.seed, self.load, self.nation = campaign, seed, load, nation
 
     def on_mount(self) -> None:
+        from . import settings
+
+        theme = settings.load().get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(
+            self, lambda t: settings.remember("theme", t.name))
         self.push_screen(TitleScreen())
         if self.load:
             self.call_after_refresh(self.load_path, self.load)
