@@ -253,3 +253,20 @@ def test_play_as_an_unknown_state_says_so_and_keeps_the_default():
     setup, notes, game = run(setup_as("narnia"))
     assert any("There is no state 'narnia' in Baltic Flashpoint" in n for n in notes)
     assert game.lstrip().startswith("Estonia · Round 1")
+
+
+async def switch_the_human():
+    app = WargameApp(BALTIC)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("shift+tab", "shift+tab", "h", "down", "h")  # Estonia off, Latvia on
+        await pilot.pause()
+        return screen_text(app)
+
+
+def test_a_lone_human_moved_to_another_state_is_still_you():
+    lines = {line.split()[0]: line for line in run(switch_the_human()).splitlines()
+             if line.strip()}
+    assert "computer" in lines["Estonia"]
+    assert "You" in lines["Latvia"] and "Player" not in lines["Latvia"]

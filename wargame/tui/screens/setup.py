@@ -179,7 +179,8 @@ class SetupScreen(Screen):
             for other in self.seats:  # two humans: "You" becomes a player like the others
                 if other.player == "You":
                     other.player = "Player 1"
-            seat.player = f"Player {sum(s.human for s in self.seats) + 1}"
+            humans = sum(s.human for s in self.seats)
+            seat.player = f"Player {humans + 1}" if humans else "You"
         self.show_seats()
 
     def action_difficulty(self) -> None:
