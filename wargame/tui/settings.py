@@ -39,11 +39,11 @@ def remember(key: str, value) -> bool:
     if data.get(key) == value:
         return True
     data[key] = value
+    from ..saves.atomic import write_atomic
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
     except OSError:
         return False
     return True
