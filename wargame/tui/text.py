@@ -71,12 +71,12 @@ def named(text: str, known: dict[str, str]) -> str:
 
 def risk_style(escalation: float) -> str:
     if escalation < 0:
-        return "$success"
+        return "$text-success"
     if escalation <= 3:
         return "$text-muted"
     if escalation <= 8:
-        return "$warning"
-    return "$error"
+        return "$text-warning"
+    return "$text-error"
 
 
 def cost_words(spec, economy: float) -> str:
@@ -172,8 +172,8 @@ def obligation_text(ob, known: dict[str, str]) -> str:
             f"by round {ob.due} ({esc(words(ob.strength.value))})")
 
 
-STATUS_STYLE = {"open": "$warning", "kept": "$success", "declined": "$error",
-                "broken": "$error", "lapsed": "$text-muted"}
+STATUS_STYLE = {"open": "$text-warning", "kept": "$text-success", "declined": "$text-error",
+                "broken": "$text-error", "lapsed": "$text-muted"}
 
 
 def status(value: str) -> str:
@@ -182,7 +182,7 @@ def status(value: str) -> str:
 
 def event_line(ev, nation: str = "") -> str:
     """One event as a line: its round, a mark on private ones, its text."""
-    mark = "[b $accent]private[/] · " if ev.visible_to else ""
+    mark = "[b $text-accent]private[/] · " if ev.visible_to else ""
     return f"[dim]R{ev.round}[/] {mark}{esc(ev.text)}"
 
 

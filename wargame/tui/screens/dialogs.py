@@ -55,7 +55,7 @@ class RecipientList(OptionList):
         super().__init__(*[Option(self.prompt(k), id=k) for k, _ in recipients], **kw)
 
     def prompt(self, key: str) -> str:
-        mark = "[b $accent]\\[x][/]" if key in self.chosen else "\\[ ]"
+        mark = "[b $text-accent]\\[x][/]" if key in self.chosen else "\\[ ]"
         return f"{mark} {esc(self.names[key])}"
 
     def set_chosen(self, keys) -> None:
@@ -98,7 +98,7 @@ class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
     def action_allies(self) -> None:
         to = self.query_one("#to", RecipientList)
         if not self.allies:
-            self.query_one("#error", Label).update("[$warning]You have no ally.[/]")
+            self.query_one("#error", Label).update("[$text-warning]You have no ally.[/]")
         to.set_chosen(a for a in self.allies if a in to.names)
 
     def action_none(self) -> None:
@@ -124,7 +124,7 @@ class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
         text = self.query_one("#text", Input).value.strip()
         if not to or not text:
             self.query_one("#error", Label).update(
-                "[$error]Choose at least one recipient (space) and write something.[/]")
+                "[$text-error]Choose at least one recipient (space) and write something.[/]")
             return
         self.dismiss((to, text))
 

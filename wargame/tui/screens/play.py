@@ -109,7 +109,7 @@ class PlayScreen(Screen):
             except WorkerCancelled:  # the app is closing
                 return
             except WorkerFailed as exc:  # a bug, not a rule: say it, keep the app alive
-                self.say(f"[b $error]The computer players failed:[/] {esc(exc.error)}\n"
+                self.say(f"[b $text-error]The computer players failed:[/] {esc(exc.error)}\n"
                          "Please report this with the campaign and seed.")
                 return
             self.say("")

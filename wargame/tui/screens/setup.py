@@ -122,7 +122,7 @@ class SetupScreen(Screen):
         about = self.query_one("#about", Static)
         if isinstance(found, str):
             self.scenario, self.seats = None, []
-            about.update(f"[b $error]This campaign has errors:[/]\n{esc(found)}")
+            about.update(f"[b $text-error]This campaign has errors:[/]\n{esc(found)}")
             self.show_seats()
             return
         self.scenario = found
@@ -217,7 +217,7 @@ class SetupScreen(Screen):
         if self.scenario is None:
             why = ("This campaign has errors (listed on the right), so it cannot start: "
                    "choose another campaign, or fix the file.")
-            self.query_one("#setup-hint", Static).update(f"[b $error]{esc(why)}[/]")
+            self.query_one("#setup-hint", Static).update(f"[b $text-error]{esc(why)}[/]")
             self.notify(why, severity="error", title="Cannot start")
             return
         if not any(s.human for s in self.seats):

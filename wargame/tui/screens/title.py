@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 LOGO = """\
-[b $accent]w a r g a m e[/]
+[b $text-accent]w a r g a m e[/]
 [dim]a crisis wargame about collective security[/]"""
 
 BLURB = ("Govern a state in a crisis. Alliances deter when they are credible; they fail "

@@ -13,12 +13,12 @@ BLOCKS = " ▁▂▃▄▅▆▇█"
 def zone(level: float, marks) -> str:
     """The colour of a level: calm, tense, incident, armed attack and beyond."""
     if level < marks.tension:
-        return "$success"
+        return "$text-success"
     if level < marks.incident:
-        return "$warning"
+        return "$text-warning"
     if level < marks.armed_attack:
-        return "bold $warning"
-    return "$error"
+        return "bold $text-warning"
+    return "$text-error"
 
 
 def gauge_lines(level: float, rung: str, ladder, width: int) -> list[str]:

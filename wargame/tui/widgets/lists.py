@@ -13,9 +13,9 @@ def institutions_text(view) -> str:
     mine = [i for i in view.institutions if i.member] + [i for i in view.institutions
                                                          if not i.member]
     for inst in mine:
-        tag = "[b $success]member[/]" if inst.member else "[dim]not a member[/]"
+        tag = "[b $text-success]member[/]" if inst.member else "[dim]not a member[/]"
         if view.nation in inst.suspended:
-            tag = "[b $error]suspended[/]"
+            tag = "[b $text-error]suspended[/]"
         rule = esc(t.named(inst.rule, known))
         out.append(f"[b]{esc(inst.name)}[/b] · {tag} · decides by {rule} · "
                    f"credibility {inst.credibility:.0f}")
@@ -36,7 +36,7 @@ def institutions_text(view) -> str:
         out.append("  Now: " + ("; ".join(now) if now else "[dim]nothing triggered[/]"))
         yours = [o for o in triggered if o.debtor == view.nation]
         for o in yours:
-            out.append(f"  [b $warning]You owe:[/] {t.obligation_text(o, known)}")
+            out.append(f"  [b $text-warning]You owe:[/] {t.obligation_text(o, known)}")
         out.append("")
     return "\n".join(out) or "No institutions in this campaign."
 
@@ -87,7 +87,7 @@ def proposal_text(p, known: dict[str, str], me: str) -> str:
     where = f" in {esc(known.get(p.institution, p.institution))}" if p.institution else ""
     state = p.status.value
     if state == "open" and me in p.to and me not in p.answers:
-        state = "[b $warning]awaiting your answer[/]"
+        state = "[b $text-warning]awaiting your answer[/]"
     elif state == "open":
         state = "open"
     return (f"[b]{esc(p.id)}[/b] from {by}{where} (round {p.round}): {terms}\n"
@@ -111,13 +111,13 @@ def ledger_text(view) -> str:
     if not view.obligations:
         out.append("  [dim]None yet: they arise when a clause is triggered.[/]")
     for o in reversed(view.obligations):
-        mine = " [b $accent]← you[/]" if o.debtor == view.nation else ""
+        mine = " [b $text-accent]← you[/]" if o.debtor == view.nation else ""
         out.append(f"  {t.status(o.status.value)} {t.obligation_text(o, known)}{mine}")
     out += ["", "[b]Commitments from accepted proposals[/b] (public)"]
     if not view.commitments:
         out.append("  [dim]None yet.[/]")
     for c in reversed(view.commitments):
-        mine = " [b $accent]← you[/]" if c.debtor == view.nation else ""
+        mine = " [b $text-accent]← you[/]" if c.debtor == view.nation else ""
         out.append(f"  {t.status(c.status.value)} {esc(c.id)}: {esc(_term(c.term, known))} "
                    f"by round {c.due}{mine}")
     burden = burden_text(view)
@@ -139,6 +139,6 @@ def burden_text(view) -> str:
             name = known.get(r.nation, r.nation) + (" (you)" if r.nation == view.nation else "")
             line = (f"{esc(name[:22]):<22} {r.contribution_share:>8.1%} {r.benefit_share:>9.1%} "
                     f"{r.spending:>6.1f}% {r.protection:>10.0f}")
-            mark = " [b $warning]free rider[/]" if r.free_rider else ""
+            mark = " [b $text-warning]free rider[/]" if r.free_rider else ""
             out.append(f"  {line}{mark}")
     return "\n".join(out)

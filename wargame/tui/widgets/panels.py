@@ -15,7 +15,7 @@ class StatusLine(Static):
         who = esc(t.who(view.name, player))
         self.update(
             f"[b]{who}[/b] · Round [b]{view.round}[/b]/{view.rounds_limit} · "
-            f"[b]{esc(t.stage(view.stage))}[/b] · [b $accent]{t.PHASES.get(view.phase, '')} "
+            f"[b]{esc(t.stage(view.stage))}[/b] · [b $text-accent]{t.PHASES.get(view.phase, '')} "
             f"phase[/] · [dim]{esc(title)}[/]")
 
 
@@ -29,9 +29,9 @@ def you_lines(view) -> list[str]:
     ]
     last = f"readiness {t.readiness(me.readiness)}"
     if mine:
-        last += f" · [b $warning]{len(mine)} obligation(s) due (8)[/]"
+        last += f" · [b $text-warning]{len(mine)} obligation(s) due (8)[/]"
     elif view.ceasefire_offers:
-        last += " · [b $success]ceasefire offered[/]"
+        last += " · [b $text-success]ceasefire offered[/]"
     lines.append(last)
     return lines
 
@@ -44,8 +44,8 @@ def you_short(view) -> str:
     line = (f"[b]You[/b]: military {me.military:.0f} · ${me.economy:,.0f}bn · support "
             f"{me.support:.0f} · cred. {me.credibility:.0f} · ")
     terr = f"terr. {me.territory:.0f}%"
-    line += f"[b $error]{terr}[/]" if me.territory < 99.5 else terr  # part of you occupied
-    return line + (f" · [b $warning]{owed} owed (8)[/]" if owed else " · nothing owed")
+    line += f"[b $text-error]{terr}[/]" if me.territory < 99.5 else terr  # part of you occupied
+    return line + (f" · [b $text-warning]{owed} owed (8)[/]" if owed else " · nothing owed")
 
 
 class YouPanel(Static):
@@ -88,19 +88,19 @@ def briefing_text(view, player: str = "", public=None, world=None) -> str:
     out = [f"[b]Round {view.round} of {view.rounds_limit}[/b] — {t.PHASES.get(view.phase, '')}"
            f" phase. You govern [b]{esc(t.who(view.name, player))}[/b]."]
     if view.phase == "diplomacy":
-        out.append("[$accent]Vote on the open drafts (3 or d) and answer proposals (4), "
+        out.append("[$text-accent]Vote on the open drafts (3 or d) and answer proposals (4), "
                    "then end your turn (e). Orders come next.[/]")
     elif view.phase == "orders":
-        out.append("[$accent]Give your orders in Orders (2 or o), then end your turn (e). "
+        out.append("[$text-accent]Give your orders in Orders (2 or o), then end your turn (e). "
                    "Everyone's orders are resolved together.[/]")
     out += ["", *what_happened(view, public)]
     mine = [o for o in view.obligations if o.debtor == view.nation and o.status.value == "open"]
     if mine:
-        out += ["", "[b $warning]Your obligations[/] (you may decline, at a price)"]
+        out += ["", "[b $text-warning]Your obligations[/] (you may decline, at a price)"]
         out += [f"  {t.obligation_text(o, known)}" for o in mine]
     if view.ceasefire_offers:
         offers = ", ".join(esc(known.get(n, n)) for n in view.ceasefire_offers)
-        out += ["", f"[b $success]Ceasefire offered to you by {offers}[/]: accept it with "
+        out += ["", f"[b $text-success]Ceasefire offered to you by {offers}[/]: accept it with "
                 "the order 'Accept a ceasefire'."]
     out += ["", "[b]Your objectives[/b] (private)"]
     for obj in view.objectives:
