@@ -68,3 +68,38 @@ def test_run_with_a_save_file_plays_on_and_a_bad_file_is_one_line(saves_folder, 
     bad = tmp_path / "not-a-save.json"
     bad.write_text("{}")
     assert run(open_broken(bad)) == "TitleScreen"
+
+
+async def save_in_a_dialog_then_quit():
+    from .helpers import choose_action
+
+    app = WargameApp(DEMO)
+    seen = {}
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for_turn(pilot)
+        await choose_action(pilot, "raise_readiness")  # an order of this round
+        await pilot.press("c")  # a dialog is open: ctrl+s still saves
+        await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "Saved:" in screen_text(app))
+        await pilot.press("escape")
+        app.clear_notifications()
+        await pilot.press("ctrl+p", *"Save game", "enter")  # the palette's command too
+        await wait_until(pilot, lambda: "Saved:" in screen_text(app))
+        seen["palette"] = screen_text(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    seen["exit"] = app.quit_message
+    return seen
+
+
+def test_ctrl_s_in_a_dialog_the_palette_and_ctrl_q_save_this_rounds_orders(saves_folder):
+    from wargame.saves import list_saves, load_save
+
+    seen = run(save_in_a_dialog_then_quit())
+    assert "No game to save" not in seen["palette"]
+    assert "Saved:" in seen["exit"] and "wargame play --load" in seen["exit"]
+    newest = max(list_saves(saves_folder), key=lambda i: i.path.stat().st_mtime)
+    game = load_save(newest.path).game
+    assert [o.action for o in game.orders_of("north")] == ["raise_readiness"]

@@ -22,13 +22,15 @@ class WargameApp(App[int]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help"),
-        Binding("ctrl+s", "save", "Save", show=False),
+        Binding("ctrl+s", "save", "Save", show=False, priority=True),  # in dialogs too
     ]
 
     def __init__(self, campaign: str | None = None, seed: int | None = None, *,
                  load: str | None = None, nation: str | None = None):
         super().__init__()
         self.campaign, self.seed, self.load, self.nation = campaign, seed, load, nation
+        self.session = None  # the game being played, once one has started
+        self.quit_message = ""  # what ctrl+q printed (saved where)
 
     def on_mount(self) -> None:
         from . import settings
@@ -63,6 +65,7 @@ class WargameApp(App[int]):
     def start_session(self, session) -> None:
         from .screens.play import PlayScreen
 
+        self.session = session
         self.switch_screen(PlayScreen(session))
 
     @work(exclusive=True, group="load")
@@ -111,8 +114,31 @@ class WargameApp(App[int]):
             self.push_screen(HelpScreen())
 
     def action_save(self) -> None:
-        self.notify("No game to save here: start or load one first.", title="Save",
-                    severity="warning")
+        """ctrl+s anywhere (dialogs too) and the palette's Save game."""
+        from .screens.play import save_now
+
+        if self.session is None or self.session.game.over:
+            self.notify("No game to save here: start or load one first.", title="Save",
+                        severity="warning")
+            return
+        save_now(self, self.session)
+
+    async def action_quit(self) -> None:
+        """ctrl+q: a game in progress is saved first, with this round's orders, and the
+        terminal says how to go on."""
+        from . import saving
+
+        s = self.session
+        busy = any(w.group == "computer" and w.is_running for w in self.workers)
+        if s is None or s.game.over or busy:  # the computer's round ends in an autosave
+            self.exit()
+            return
+        text, ok = saving.save(s)
+        if ok:
+            path = text.removeprefix("Saved: ")
+            text = f"Saved: {path}\nGo on with: wargame play --load {path}"
+        self.quit_message = text
+        self.exit(message=text)
 
     # --------------------------------------------------- command palette
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
