@@ -108,3 +108,21 @@ def test_hot_seat_keeps_each_government_private():
             assert secret not in text
         assert "Pass the keyboard to the Government of" in text
     assert "Ordered: Démarche" not in found["west1"]  # Northland's notification is gone
+
+
+def test_the_handoff_says_whose_turn_of_how_many_and_what_the_last_round_brought():
+    found = run(hotseat_game())
+
+    def flat(screen: str) -> str:  # the box's text as one line, wrapping undone
+        return " ".join(" ".join(line.strip(" █▀▄") for line in screen.splitlines()).split())
+
+    first, second = flat(found["handoff"]), flat(found["handoff2"])
+    assert "Turn 1 of 2 in this phase." in first and "Round 1 is over" not in first
+    assert "Turn 2 of 2 in this phase." in second
+    assert "After this turn the computer governments decide and the round is resolved" \
+        in second
+    round2 = flat(found["handoffs"][0])
+    assert "Round 1 is over." in round2 and "Headlines" in round2
+    # the headlines are public: nothing private of either government
+    for secret in (NORTH_SECRET, WEST_SECRET, "démarche"):
+        assert secret not in round2

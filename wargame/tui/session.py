@@ -92,6 +92,14 @@ class Session:
         return any(p.status.value == "open" and nation in p.to and nation not in p.answers
                    for p in st.proposals)
 
+    def turn_order(self) -> tuple[list[str], list[str]]:
+        """Humans who play in this phase (in order, done ones included) and humans
+        skipped in it (in the diplomacy phase, those with nothing to vote on or answer)."""
+        if self.game.phase == "orders":
+            return list(self.humans), []
+        playing = [n for n in self.humans if n in self.done or self.has_business(n)]
+        return playing, [n for n in self.humans if n not in playing]
+
     # -------------------------------------------------------------- flow
     def next_step(self) -> Step:
         g = self.game

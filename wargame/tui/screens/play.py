@@ -31,12 +31,14 @@ class HandoffScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("enter", "go", "I am ready")]
 
-    def __init__(self, government: str, player: str, round_: int, phase: str):
+    def __init__(self, government: str, player: str, round_: int, phase: str,
+                 details: str = ""):
         super().__init__()
         self.text = (f"[b]Pass the keyboard to the Government of {esc(government)}[/b]"
                      + (f" ({esc(player)})" if player else "")
                      + f", then press Enter.\n\n[dim]Round {round_} · {esc(phase)} phase. "
-                     "Others: please look away — what follows is private.[/]")
+                     "Others: please look away — what follows is private.[/]"
+                     + (f"\n\n{details}" if details else ""))
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
@@ -54,6 +56,7 @@ class PlayScreen(Screen):
     def __init__(self, session):
         super().__init__()
         self.session = session
+        self.shown_round = None  # the round of the last hand-off (headlines at a new one)
         problem = saving.start(session)
         if problem:
             self.notify(problem, severity="warning")
@@ -98,7 +101,8 @@ class PlayScreen(Screen):
                     self.app.clear_notifications()  # nothing of the last turn stays up
                     self.say(f"Next: the Government of {esc(name)}.")
                     await self.app.push_screen_wait(
-                        HandoffScreen(name, player, s.game.round, step.phase))
+                        HandoffScreen(name, player, s.game.round, step.phase,
+                                      self.handoff_details(step)))
                 await self.app.push_screen_wait(GameScreen(s, step.nation))
                 s.end_turn(step.nation)
                 continue
@@ -113,6 +117,41 @@ class PlayScreen(Screen):
                          "Please report this with the campaign and seed.")
                 return
             self.say("")
+
+    def handoff_details(self, step) -> str:
+        """Public facts for the table: whose turn of how many, who is skipped and
+        why, what comes after; at a new round, what the last one brought."""
+        s = self.session
+        playing, skipped = s.turn_order()
+        out = []
+        if s.game.round != self.shown_round:
+            if self.shown_round is not None:
+                out += self.last_round_headlines(s.game.round - 1)
+            self.shown_round = s.game.round
+        turn = playing.index(step.nation) + 1 if step.nation in playing else 1
+        out.append(f"Turn {turn} of {len(playing)} in this phase.")
+        if skipped:
+            names = ", ".join(esc(s.name(n)) for n in skipped)
+            out.append(f"{names}: nothing to vote on or answer, so no turn in this "
+                       "phase (every government gives orders).")
+        if turn == len(playing):
+            out.append("After this turn the computer governments decide"
+                       + (" and the round is resolved." if step.phase == "orders" else
+                          "; then the orders phase."))
+        return "[dim]" + "\n".join(out) + "[/]"
+
+    def last_round_headlines(self, round_: int) -> list[str]:
+        from ..widgets.panels import HEADLINES
+
+        heads = [e.text for e in self.session.game.public_news()
+                 if e.round == round_ and e.kind.value in HEADLINES
+                 and e.kind.value != "game_over"]
+        if not heads:
+            return [f"Round {round_} is over: no headline.", ""]
+        shown = heads[-6:]
+        more = f" (and {len(heads) - len(shown)} more in News)" if len(heads) > len(shown) else ""
+        return ([f"[b]Round {round_} is over.[/b] Headlines{more}:"]
+                + [f"• {esc(h)}" for h in shown] + [""])
 
     @work(thread=True, exclusive=True, group="computer")
     def decide(self) -> None:
