@@ -92,7 +92,7 @@ def run(coro):
 
 
 async def end_turn(pilot) -> None:
-    """e; if the game asks (uncast votes), answer yes."""
+    """e; if the game asks (uncast votes, no orders), answer yes."""
     await pilot.press("e")
     await pilot.pause()
     if screen_name(pilot.app) == "ConfirmScreen":

@@ -270,3 +270,29 @@ def test_a_lone_human_moved_to_another_state_is_still_you():
              if line.strip()}
     assert "computer" in lines["Estonia"]
     assert "You" in lines["Latvia"] and "Player" not in lines["Latvia"]
+
+
+async def end_with_no_orders():
+    app = WargameApp(DEMO)
+    seen = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for_turn(pilot)
+        seen["hint"] = screen_text(app)
+        await pilot.press("e")
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        seen["asked"] = screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        seen["after_no"] = (screen_name(app), app.screen.game.round)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
+        seen["message"] = screen_text(app)
+    return seen
+
+
+def test_ending_a_turn_with_no_orders_asks_and_messages_say_who_reads_them():
+    seen = run(end_with_no_orders())
+    assert "You have given no orders this round" in seen["asked"]
+    assert seen["after_no"] == ("GameScreen", 1)  # "no": still your turn
+    assert "Computer governments do not read messages" in seen["message"]

@@ -74,15 +74,18 @@ class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, recipients: list[tuple[str, str]], allies: list[str] = ()):
+    def __init__(self, recipients: list[tuple[str, str]], allies: list[str] = (),
+                 note: str = ""):
         super().__init__()
-        self.recipients, self.allies = recipients, list(allies)
+        self.recipients, self.allies, self.note = recipients, list(allies), note
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="message-box"):
             yield Label("[b]A private message[/b] — only you and the recipients see it")
             yield Static("[dim]Space toggles a recipient · a all allies · n none · "
                          "Tab to the text · Enter sends · Escape cancels[/]", classes="hint")
+            if self.note:
+                yield Static(f"[dim]{esc(self.note)}[/]", classes="hint")
             yield RecipientList(self.recipients, id="to")
             yield Input(placeholder="Your message (Enter sends)", id="text", compact=True)
             yield Label("", id="error")

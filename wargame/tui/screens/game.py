@@ -34,6 +34,8 @@ LISTS = ("orders", "diplomacy", "inbox")
 HINTS = {
     "briefing": "[dim]What happened, what you owe, what you want. 2 for orders, e ends "
                 "your turn.[/]",
+    "briefing-diplomacy": "[dim]What happened, what you owe, what you want. 3 to vote, 4 "
+                          "for proposals, e ends your turn.[/]",
     "inbox": "[dim]Proposals: y accepts, n rejects, k counters the highlighted one; p "
              "proposes terms of your own.[/]",
     "states": "[dim]Every state's public numbers, the most tense with you first. Tens. "
@@ -144,6 +146,8 @@ class GameScreen(Screen[str]):
                 "states": lambda: table_text(v),
                 "institutions": lambda: institutions_text(v),
                 "news": lambda: news_text(v, public), "ledger": lambda: ledger_text(v)}[mode]()
+        if mode == "briefing" and v.phase == "diplomacy":
+            return HINTS["briefing-diplomacy"], body
         return HINTS.get(mode, ""), body
 
     def public_news(self) -> list:
@@ -238,11 +242,17 @@ class GameScreen(Screen[str]):
         from .dialogs import ConfirmScreen
 
         uncast = pick.uncast_votes(self.view_) if self.view_.phase == "diplomacy" else 0
+        question = ""
         if uncast:
-            question = (f"You have {uncast} uncast vote(s) on open drafts (absent counts as "
-                        "absent, which some rules take as consent): end your turn anyway?")
-            if not await self.app.push_screen_wait(ConfirmScreen(question)):
-                return
+            question = (f"You have not voted on {uncast} open draft(s) where you vote. Not "
+                        "voting counts as being absent: under a consensus rule silence is "
+                        "consent, under the others absence is neither yes nor no. End your "
+                        "turn anyway?")
+        elif self.view_.phase == "orders" and not self.game.orders_of(self.nation):
+            question = ("You have given no orders this round. Doing nothing is a choice "
+                        "too (others will read it). End your turn anyway?")
+        if question and not await self.app.push_screen_wait(ConfirmScreen(question)):
+            return
         # notifications are the app's, not the screen's: one saying "Ordered: Invasion"
         # must not stay up for the next government to read
         self.app.clear_notifications()
@@ -321,8 +331,11 @@ class GameScreen(Screen[str]):
         from .dialogs import MessageScreen
 
         others = [(s.id, s.name) for s in self.view_.states if s.id != self.nation]
+        computers = [s for s in others if s[0] not in self.session.humans]
+        note = ("Computer governments do not read messages: make them a proposal (p), "
+                "which they answer." if computers else "")
         result = await self.app.push_screen_wait(MessageScreen(
-            others, allies=sorted(self.game.world.allies[self.nation])))
+            others, allies=sorted(self.game.world.allies[self.nation]), note=note))
         if result:
             error = pick.message(self.game, self.nation, *result)
             if error:
