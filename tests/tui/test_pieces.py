@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.content import Content
 
 from wargame.core import Game, demo_world
@@ -29,6 +31,19 @@ def test_the_gauge_marks_every_threshold_and_fills_to_the_level():
     assert abs(filled - 60 * 34 / 100) <= 2
     for mark in ("12", "38", "60", "85"):
         assert mark in labels
+
+
+@given(level=st.floats(0, 100), rung=st.text(st.characters(codec="ascii", categories=["L", "Zs"]),
+                                             min_size=1, max_size=80),
+       width=st.integers(20, 160))
+def test_every_gauge_line_fits_its_width(level, rung, width):
+    """A long rung name ("Grey-zone and hybrid attacks") never wraps the gauge's first
+    line into the bar; the threshold labels use whole words or short forms."""
+    head, bar, labels = plain(gauge_lines(level, rung, DEFAULT_LADDER, width))
+    assert len(head) <= width and len(bar) == width and len(labels) <= width
+    for word in labels.split():
+        assert word.rstrip(".").isdigit() or word in ("tension", "incident", "attack", "war",
+                                                      "tens.", "inc.", "att.")
 
 
 def test_the_chart_has_one_column_pair_per_round_and_an_axis():

@@ -8,6 +8,7 @@ from textual.widget import Widget
 from ..text import esc
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
+SHORT = {"tension": "tens.", "incident": "inc.", "attack": "att.", "war": "war"}
 
 
 def zone(level: float, marks) -> str:
@@ -24,7 +25,12 @@ def zone(level: float, marks) -> str:
 def gauge_lines(level: float, rung: str, ladder, width: int) -> list[str]:
     """Three lines of markup: the level and rung, the bar, the thresholds under it."""
     width = max(width, 20)
-    head = f"[b]Escalation {level:.0f}[/b]/100 · [{zone(level, ladder)}]{esc(rung)}[/]"
+    head = f"[b]Escalation {level:.0f}[/b]/100"
+    room = width - len(f"Escalation {level:.0f}/100 · ")
+    if len(rung) > room:  # one line, always: a long rung name is shortened
+        rung = rung[:room - 1].rstrip() + "…" if room >= 4 else ""
+    if rung:
+        head += f" · [{zone(level, ladder)}]{esc(rung)}[/]"
     marks = {round(m * (width - 1) / 100): m
              for m in (ladder.tension, ladder.incident, ladder.armed_attack, ladder.war)}
     bar = []
@@ -42,9 +48,9 @@ def gauge_lines(level: float, rung: str, ladder, width: int) -> list[str]:
     placed = sorted(marks.items())
     for k, (pos, mark) in enumerate(placed):
         limit = placed[k + 1][0] - 1 if k + 1 < len(placed) else width
-        word = names[mark]  # the number with its word, else a shortened word, else the number
-        tries = [f"{mark:g} {word}"] + [f"{mark:g} {word[:k]}." for k in range(len(word) - 2, 2, -1)]
-        for text in (*tries, f"{mark:g}"):
+        word = names[mark]  # the number with its word, else its short form, else the number
+        tries = (f"{mark:g} {word}", f"{mark:g} {SHORT[word]}", f"{mark:g}")
+        for text in tries:
             if pos + len(text) <= limit:
                 labels[pos:pos + len(text)] = list(text)
                 break
