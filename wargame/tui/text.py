@@ -168,8 +168,16 @@ def obligation_text(ob, known: dict[str, str]) -> str:
     n = lambda i: esc(known.get(i, i))  # noqa: E731
     what = (f"assist {n(ob.beneficiary)} against {n(ob.against)}" if ob.action == "assist"
             else f"sanction {n(ob.against)}")
-    return (f"{n(ob.debtor)}: {what} under {n(ob.institution)} {esc(ob.clause)} "
-            f"by round {ob.due} ({esc(words(ob.strength.value))})")
+    how = ("binding" if ob.action != "assist" else
+           OBLIGATION_STRENGTH.get(ob.strength.value, words(ob.strength.value)))
+    return (f"{n(ob.debtor)}: {what} under {n(ob.institution)} "
+            f"{esc(known.get((ob.institution, ob.clause), ob.clause))} "
+            f"by round {ob.due} ({esc(how)})")
+
+
+OBLIGATION_STRENGTH = {"automatic": "must fight", "as_it_deems_necessary":
+                       "as it deems necessary", "constitutional_processes":
+                       "by its constitutional processes"}
 
 
 STATUS_STYLE = {"open": "$text-warning", "kept": "$text-success", "declined": "$text-error",
