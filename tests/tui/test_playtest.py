@@ -90,7 +90,7 @@ async def baltic_120x40():
 def test_at_120x40_regions_gauge_words_burden_and_all_the_news():
     seen = run(baltic_120x40())
     assert "north africa" in seen["states"] and "horn of africa" in seen["states"]
-    assert "38 incid" in seen["game"]
+    assert "38 incident" in seen["game"] or "38 inc." in seen["game"]
     assert "free rider" in seen["ledger"] and "below 3/4 of share" in seen["ledger"]
     assert "Round 1 of 10" in seen["news_end"]  # the oldest round is reachable
 
@@ -296,3 +296,28 @@ def test_ending_a_turn_with_no_orders_asks_and_messages_say_who_reads_them():
     assert "You have given no orders this round" in seen["asked"]
     assert seen["after_no"] == ("GameScreen", 1)  # "no": still your turn
     assert "Computer governments do not read messages" in seen["message"]
+
+
+async def setup_keys():
+    app = WargameApp(BALTIC)
+    seen = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down")  # from Start, the arrows go to the governments
+        seen["focused"] = app.focused.id
+        await pilot.press("c")  # on your own seat: it stays yours, and says why
+        await pilot.pause()
+        seen["notes"] = [n.message for n in app._notifications]
+        seen["screen"] = screen_text(app)
+    return seen
+
+
+def test_setup_arrows_reach_the_governments_and_c_keeps_a_human_seat():
+    seen = run(setup_keys())
+    assert seen["focused"] == "seats"
+    assert any("c sets a computer's difficulty" in n for n in seen["notes"])
+    estonia = next(line for line in seen["screen"].splitlines()
+                   if line.strip().startswith("Estonia"))
+    assert "You" in estonia and "computer" not in estonia
+    assert "Tutorial: The Harbour at Belport" in seen["screen"]  # one line, not two

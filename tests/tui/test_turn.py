@@ -105,6 +105,9 @@ async def help_palette_and_load():
         await pilot.pause(0.3)
         seen["palette"] = screen_text(app)
         await pilot.press("enter")
+        # no orders given: the game asks first
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        await pilot.press("y")
         await wait_until(pilot, lambda: app.screen.game.round == 2
                          if hasattr(app.screen, "game") else False)
         seen["round"] = app.screen.game.round

@@ -51,7 +51,9 @@ HINT = "[dim]Tab: campaign → governments → seed → Start · Enter on Start 
 class SetupScreen(Screen):
     CSS_PATH = "setup.tcss"
 
-    BINDINGS = [Binding("escape", "back", "Back"), Binding("s", "start", "Start", show=False)]
+    BINDINGS = [Binding("escape", "back", "Back"), Binding("s", "start", "Start", show=False),
+                # from the buttons and the seed, the arrows go to the governments
+                Binding("up,down", "focus_seats", "Governments", show=False)]
 
     def __init__(self, campaign: str | None = None, seed: int | None = None,
                  nation: str | None = None):
@@ -183,15 +185,19 @@ class SetupScreen(Screen):
             seat.player = f"Player {humans + 1}" if humans else "You"
         self.show_seats()
 
+    def action_focus_seats(self) -> None:
+        self.query_one(SeatTable).focus()
+
     def action_difficulty(self) -> None:
         seat = self.current_seat()
         if seat is None:
             return
         if seat.human:
-            seat.player = ""
-        else:
-            i = DIFFICULTIES.index(seat.difficulty)
-            seat.difficulty = DIFFICULTIES[(i + 1) % len(DIFFICULTIES)]
+            self.notify(f"{seat.player} governs this state: c sets a computer's difficulty. "
+                        "Press h to give this state to the computer.", timeout=5)
+            return
+        i = DIFFICULTIES.index(seat.difficulty)
+        seat.difficulty = DIFFICULTIES[(i + 1) % len(DIFFICULTIES)]
         self.show_seats()
 
     @work(exclusive=True)
