@@ -321,3 +321,22 @@ def test_setup_arrows_reach_the_governments_and_c_keeps_a_human_seat():
                    if line.strip().startswith("Estonia"))
     assert "You" in estonia and "computer" not in estonia
     assert "Tutorial: The Harbour at Belport" in seen["screen"]  # one line, not two
+
+
+async def humans_named_in_order():
+    app = WargameApp(BALTIC)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        # Estonia is "You"; make Lithuania (row 3) human, then Latvia (row 2)
+        await pilot.press("shift+tab", "shift+tab", "down", "down", "h", "up", "h")
+        await pilot.pause()
+        return screen_text(app)
+
+
+def test_unnamed_players_are_numbered_in_the_order_they_play():
+    lines = {line.split()[0]: line for line in run(humans_named_in_order()).splitlines()
+             if line.strip()}
+    assert "Player 1" in lines["Estonia"]
+    assert "Player 2" in lines["Latvia"]
+    assert "Player 3" in lines["Lithuania"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -175,15 +177,18 @@ class SetupScreen(Screen):
         seat = self.current_seat()
         if seat is None:
             return
-        if seat.human:
-            seat.player = ""
-        else:
-            for other in self.seats:  # two humans: "You" becomes a player like the others
-                if other.player == "You":
-                    other.player = "Player 1"
-            humans = sum(s.human for s in self.seats)
-            seat.player = f"Player {humans + 1}" if humans else "You"
+        seat.player = "" if seat.human else "You"
+        self.renumber()
         self.show_seats()
+
+    def renumber(self) -> None:
+        """Players nobody has named are "You" alone, else "Player 1", "Player 2"...
+        in the order of the list, which is the order of play."""
+        humans = [s for s in self.seats if s.human]
+        auto = re.compile(r"(You|Player \d+)")
+        for i, seat in enumerate(humans, 1):
+            if auto.fullmatch(seat.player.strip()):
+                seat.player = "You" if len(humans) == 1 else f"Player {i}"
 
     def action_focus_seats(self) -> None:
         self.query_one(SeatTable).focus()
