@@ -7,10 +7,10 @@ was reweighed; 200 games, normal difficulty):
 * Northland attacked in 13% of games facing the credible Northern Pact, in 100%
   facing the same pact made weak (credibility 20, Art. 4 consultation only);
   Northland scored 9.3 against 18.0, Eastmark 13.7 against 5.0;
-* Centralia contributed 30 a game as a free rider (free_riding 0.8), 178 when
-  loyal; per unit of economy, 0.0075 against Westland's 0.0119 in the same games;
+* Centralia contributed 30 a game as a free rider (free_riding 0.8), 176 when
+  loyal; per unit of economy, 0.0075 against Westland's 0.0117 in the same games;
 * the crisis peaked at 64.0 with a hawkish Northland, 32.6 with a dovish one,
-  whose own orders added 141.4 and 21.0 escalation a game.
+  whose own orders added 137.6 and 20.9 escalation a game.
 """
 
 from __future__ import annotations

@@ -205,3 +205,31 @@ def test_ai_imports_no_user_interface():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def _proposals(world, games: int):
+    out = []
+    for seed in range(games):
+        game = Game(world, seed)
+        players = ComputerPlayers(world, seed)
+        while not game.over:
+            players.play_round(game)
+        out += game.state.proposals
+    return out
+
+
+def test_computer_governments_offer_deals_to_smaller_states():
+    """A solo player governing a small state is offered deals, not only asked: the
+    alliance's leading power offers forces for higher spending (Westland to
+    Eastmark), and an aggressor under sanctions offers a sender a promise not to
+    attack it if it lifts them (a wedge in the coalition)."""
+    from wargame.core.terms import TermKind as T
+
+    made = _proposals(demo_world(), 30)
+    kinds = {(p.by, tuple(t.kind for t in p.terms), p.to) for p in made}
+    assert ("west", (T.DEPLOY, T.RAISE_SPENDING), ("east",)) in kinds
+    wedges = [p for p in made if p.by == "north"
+              and [t.kind for t in p.terms] == [T.NO_ATTACK, T.LIFT_SANCTIONS]]
+    assert wedges, "an aggressor under sanctions offers a wedge deal"
+    for p in wedges:  # made to a state that sanctioned it, which the deal would undo
+        assert p.terms[1].party == p.to[0] and p.terms[1].target == "north"

@@ -9,9 +9,11 @@ personality, memory and judgements):
 * **answers** weigh what each term would cost it against what the others' terms
   would bring; a free rider asked to deploy counters with aid;
 * **proposals**: a threatened state asks its strongest ally to deploy forces in
-  return for raising its own defence spending (burden sharing); a multilateral
-  victim, or its alliance's leading power, asks its allies to sanction the
-  aggressor together;
+  return for raising its own defence spending (burden sharing), and the
+  alliance's leading power offers the same deal to its most threatened ally; a
+  multilateral victim, or its alliance's leading power, asks its allies to
+  sanction the aggressor together; an aggressor under sanctions offers the
+  sender that trades most with it a promise not to attack it if it lifts them;
 * **commitments** it made are kept or broken according to its loyalty and the
   credibility it would lose (:data:`~wargame.core.negotiation.BROKEN_CREDIBILITY`).
 """
@@ -211,7 +213,47 @@ class Diplomacy:
                     out.append(Offer(tuple(others), terms, due_in=1))
                     self.last[("ask-sanctions", "")] = now
                 break
+        out += self._patron_offer(r, now) + self._wedge_offer(r, now)
         return out
+
+    def _patron_offer(self, r: Reading, now: int) -> list[Offer]:
+        """The alliance's leading power offers a threatened ally forces, if the ally
+        pays more for its own defence (burden sharing, from the other side)."""
+        if not self.partners or self._recent("offer-deploy", "", 3, now) or \
+                self.p.loyalty < 0.5:
+            return []
+        mine = own_power(r.me)
+        if any(public_power(r.state(m)) >= mine for m in self.partners):
+            return []
+        there = {h for (o, h) in self.memory.tripwires if o == self.nation}
+        threatened = sorted(((self._ally_threat(r, a), a) for a in self.partners
+                             if a not in there), reverse=True)
+        if not threatened or threatened[0][0] < 0.5:
+            return []
+        ally = threatened[0][1]
+        spending = r.state(ally).spending
+        if spending + SPENDING_STEP > MAX_SPENDING:
+            return []
+        self.last[("offer-deploy", "")] = now
+        return [Offer((ally,), (Term(self.nation, T.DEPLOY, target=ally),
+                                Term(ally, T.RAISE_SPENDING,
+                                     value=round(spending + SPENDING_STEP, 2))), due_in=2)]
+
+    def _wedge_offer(self, r: Reading, now: int) -> list[Offer]:
+        """An aggressor under sanctions offers one sender a promise not to attack it,
+        if it lifts its sanctions: a wedge in the coalition."""
+        if self.p.aggression < 0.5 or self._recent("offer-wedge", "", 3, now):
+            return []
+        senders = sorted(s for (s, t) in self.memory.sanctions if t == self.nation
+                         and s != self.nation)
+        if not senders:
+            return []
+        # the sender that trades most with it has the most to gain from the deal
+        sender = max(senders, key=lambda s: (self.trade.get(s, 0.0), s))
+        self.last[("offer-wedge", "")] = now
+        return [Offer((sender,), (Term(self.nation, T.NO_ATTACK, target=sender),
+                                  Term(sender, T.LIFT_SANCTIONS, target=self.nation)),
+                      due_in=1)]
 
     # ------------------------------------------------------------ commitments
     def keep_commitments(self, r: Reading, s, add) -> None:
