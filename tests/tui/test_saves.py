@@ -103,3 +103,22 @@ def test_ctrl_s_in_a_dialog_the_palette_and_ctrl_q_save_this_rounds_orders(saves
     newest = max(list_saves(saves_folder), key=lambda i: i.path.stat().st_mtime)
     game = load_save(newest.path).game
     assert [o.action for o in game.orders_of("north")] == ["raise_readiness"]
+
+
+def test_a_screenshot_without_a_downloads_folder_goes_beside_the_saves(saves_folder,
+                                                                        tmp_path, monkeypatch):
+    import platformdirs
+
+    monkeypatch.setattr(platformdirs, "user_downloads_path", lambda: tmp_path / "nowhere")
+
+    async def shoot():
+        app = WargameApp(DEMO)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.pause()
+            app.action_screenshot()
+            await wait_until(pilot, lambda: list((saves_folder / "screenshots").glob("*.svg")))
+            await pilot.pause()
+            return [n.message for n in app._notifications]
+
+    notes = run(shoot())
+    assert not any("Failed" in n for n in notes)

@@ -140,6 +140,27 @@ class WargameApp(App[int]):
         self.quit_message = text
         self.exit(message=text)
 
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """The palette's Screenshot: into Downloads if there is one, else beside the
+        saved games (Textual's default fails when Downloads does not exist)."""
+        if path is None:
+            from pathlib import Path
+
+            from platformdirs import user_downloads_path
+
+            folder = user_downloads_path()
+            if not folder.is_dir():
+                from ..saves import default_saves_dir
+
+                folder = Path(default_saves_dir()) / "screenshots"
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    self.notify(f"No folder for screenshots: {exc}", severity="error")
+                    return
+            path = str(folder)
+        self.deliver_screenshot(filename, path)
+
     # --------------------------------------------------- command palette
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
