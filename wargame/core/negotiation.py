@@ -138,7 +138,7 @@ def propose(world: World, state: GameState, by: str, to, terms, institution: str
         if term.party not in parties:
             raise IllegalOrder(f"term {i}: {world.name_of(term.party)} is not a party to "
                                "this proposal")
-        why = feasible(world, state, term, due_in)
+        why = feasible(world, state, term, due_in, terms[:i - 1])
         if why:
             raise IllegalOrder(f"term {i}: {why}")
     p = Proposal(f"p{len(state.proposals) + 1}", state.round, by, to, terms, institution,

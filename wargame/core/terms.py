@@ -82,11 +82,27 @@ NEEDS_TARGET = {TermKind.DEPLOY, TermKind.SANCTION, TermKind.LIFT_SANCTIONS,
                 TermKind.AID, TermKind.NO_ATTACK}
 
 
-def feasible(world: World, state: GameState, term: Term, rounds: int) -> str:
-    """Why ``term.party`` could not keep ``term`` within ``rounds`` rounds ('' if it can)."""
+def draft_measures(world: World, institution: str) -> tuple[str, ...]:
+    """The measures a draft in ``institution`` can decide: those needing no clause,
+    and those whose clause it has (no sanctions without a sanctions clause)."""
+    inst = world.institution.get(institution)
+    if inst is None:
+        return ()
+    return tuple(m.value for m in Measure
+                 if MEASURE_CLAUSE.get(m) is None or inst.has(MEASURE_CLAUSE[m]))
+
+
+def feasible(world: World, state: GameState, term: Term, rounds: int,
+             already: tuple[Term, ...] | list[Term] = ()) -> str:
+    """Why ``term.party`` could not keep ``term`` within ``rounds`` rounds ('' if it can).
+
+    ``already`` holds the terms the proposal has before this one: the same term
+    twice is refused."""
     p, t, k = term.party, term.target, term.kind
     if p not in world.nation:
         return f"there is no state {p!r}"
+    if term in already:
+        return "this term is already in the proposal"
     name, tname = world.name_of(p), world.name_of(t)
     if k in NEEDS_TARGET:
         if t not in world.nation:
@@ -122,11 +138,14 @@ def feasible(world: World, state: GameState, term: Term, rounds: int) -> str:
             return f"{inst.name} has no consultation clause"
         if k is TermKind.SUPPORT_RESOLUTION:
             try:
-                kind = MEASURE_CLAUSE.get(Measure(term.measure))
+                measure = Measure(term.measure)
             except ValueError:
                 return f"unknown measure {term.measure!r}"
-            if kind is not None and not inst.has(kind):
+            if term.measure not in draft_measures(world, inst.id):
+                kind = MEASURE_CLAUSE[measure]
                 return f"{inst.name} has no {kind.value.replace('_', ' ')} clause"
+            if measure is Measure.SUSPEND and t not in inst.members:
+                return f"{tname} is not a member of {inst.name}, so it cannot be suspended"
     return ""
 
 

@@ -7,8 +7,38 @@ can show it; nothing here keeps game state.
 from __future__ import annotations
 
 from ...core import IllegalOrder, Order, PhaseError, RuleError
-from ...core.actions import Target
+from ...core.actions import Effect, Target
 from ..text import MEASURES, esc, words
+
+# actions that help their target: its friends come first in the target list
+SUPPORTIVE = frozenset({Effect.SUPPORT, Effect.AID, Effect.DEPLOY, Effect.EXERCISE,
+                        Effect.DEFEND, Effect.PEACEKEEPERS})
+
+# what the state named by a draft is, for each measure: (the question, the hint)
+MEASURE_TARGET = {
+    "statement": ("a statement of concern about which state?",
+                  "The state whose conduct concerns the institution."),
+    "condemn": ("condemning which state?", "The culprit: the state the draft condemns."),
+    "ceasefire": ("demanding a ceasefire of which state?",
+                  "A party to the fighting: the state called on to stop."),
+    "sanctions": ("sanctions against which state?",
+                  "The culprit: the state the sanctions would hit."),
+    "use_of_force": ("authorising force against which state?",
+                     "The culprit: the state force may be used against."),
+    "peacekeeping": ("a peacekeeping mission in which state?",
+                     "The place: the mission serves in this state; it does not accuse it."),
+    "suspend": ("suspending which member?", "The member whose rights the draft suspends."),
+}
+
+
+def target_order(targets, tension, allies, supportive: bool) -> list[str]:
+    """Targets in the order a player most likely wants them: for an action that
+    helps its target, allies first, then the least tense; otherwise the most tense
+    with you first."""
+    tension = dict(tension)
+    if supportive:
+        return sorted(targets, key=lambda t: (t not in allies, tension.get(t, 0.0)))
+    return sorted(targets, key=lambda t: -tension.get(t, 0.0))
 
 
 def unavailable(game, nation: str, view) -> list[tuple[str, str, str]]:
@@ -23,15 +53,20 @@ def unavailable(game, nation: str, view) -> list[tuple[str, str, str]]:
     for spec in game.world.actions.values():
         if spec.id in legal:
             continue
-        reason = _why_not(game, nation, spec, others, allies, mine)
+        # the example target: the state you quarrel with most, or for an action
+        # that helps its target, your closest friend
+        pool = target_order(allies if spec.target is Target.ALLY else others, view.tension,
+                            allies, spec.effect in SUPPORTIVE)
+        reason = _why_not(game, nation, spec, pool, allies, mine)
         if reason.startswith(spec.name + " is "):
             reason = reason[len(spec.name) + 4:]
         out.append((spec.id, spec.name, reason.replace("_", " ")))
     return out
 
 
-def _why_not(game, nation, spec, others, allies, mine) -> str:
-    """The engine's reason, for a representative order of this action."""
+def _why_not(game, nation, spec, pool, allies, mine) -> str:
+    """The engine's reason, for a representative order of this action (its target
+    the first of ``pool``)."""
     if spec.target is Target.ALLY and not allies:
         return "you have no ally: you share no alliance or consultation pact with any state"
     if spec.target is Target.INSTITUTION and not mine:
@@ -41,7 +76,7 @@ def _why_not(game, nation, spec, others, allies, mine) -> str:
     elif spec.target is Target.INSTITUTION:
         orders = [Order(nation, spec.id, institution=i) for i in mine]
     else:
-        orders = [Order(nation, spec.id, target=(allies or others)[0])]
+        orders = [Order(nation, spec.id, target=pool[0])] if pool else []
     reasons = []
     for order in orders:
         try:
@@ -49,7 +84,7 @@ def _why_not(game, nation, spec, others, allies, mine) -> str:
         except IllegalOrder as exc:
             reasons.append(str(exc))
     if not reasons:
-        return "not possible now"
+        return "not possible now" if orders else "there is no other state"
     if "stage" in reasons[0]:
         return reasons[0]
     if spec.target is Target.INSTITUTION and len(reasons) > 1:
@@ -68,6 +103,7 @@ async def build_order(screen, view, action_id: str):
         return None
     name = option.action.name
     tension = dict(view.tension)
+    allies = screen.game.world.allies[view.nation]
     known = {s.id: s.name for s in view.states}
     known.update({i.id: i.name for i in view.institutions})
     institution = measure = target = ""
@@ -79,26 +115,59 @@ async def build_order(screen, view, action_id: str):
                 (i, esc(known.get(i, i))) for i in option.institutions]))
             if institution is None:
                 return None
+    targets = list(option.targets)
+    title, hint = f"{name}: which state?", option.action.description
     if option.measures:
-        measure = await ask(PickScreen(f"{name}: what would the draft decide?", [
+        # only the measures this institution can decide, each with a state it may
+        # name now: the engine checks every (measure, state) pair
+        measures = option.measures_for(institution) if option.measures_in else option.measures
+        pool = target_order(option.targets, tension, (), False)
+        legal_for, refused = {}, []
+        for m in measures:
+            legal_for[m], why = [], ""
+            for t in pool:
+                try:
+                    screen.game.check(Order(view.nation, action_id, target=t,
+                                            institution=institution, measure=m))
+                except IllegalOrder as exc:
+                    why = why or str(exc)
+                else:
+                    legal_for[m].append(t)
+            if not legal_for[m]:
+                refused.append(f"{words(m)}: {why}")
+        offered = [m for m in measures if legal_for[m]]
+        where = known.get(institution, institution)
+        if not offered:
+            screen.notify("; ".join(refused) or f"{where} can decide nothing now",
+                          severity="error", title="Not possible now")
+            return None
+        measure = await ask(PickScreen(f"{name} in {known.get(institution, institution)}: "
+                                       "what would the draft decide?", [
             (m, f"[b]{esc(words(m))}[/b] [dim]{esc(MEASURES.get(m, ''))}[/]")
-            for m in option.measures]))
+            for m in offered], hint=("Not now: " + "; ".join(refused)) if refused else ""))
         if measure is None:
             return None
+        targets = legal_for[measure]
+        title, hint = MEASURE_TARGET.get(measure, ("which state?", hint))
+        title = f"{name}: {title}"
     trade = screen.game.world.nation[view.nation].trade  # your own trade ties
-    sanction = option.action.effect.value in ("sanction", "lift_sanctions")
-    if option.targets:
+    effect = option.action.effect
+    sanction = effect.value in ("sanction", "lift_sanctions")
+    if targets:
         def label(t: str) -> str:
             if t == view.nation:
                 return f"{esc(known.get(t, t))} [dim](your own state)[/]"
             extra = f" · {trade.get(t, 0.0):.0%} of your trade" if sanction else ""
+            ally = " · your ally" if t in allies else ""
             return (f"{esc(known.get(t, t))} [dim]tension with you "
-                    f"{tension.get(t, 0.0):.0f}{extra}[/]")
+                    f"{tension.get(t, 0.0):.0f}{ally}{extra}[/]")
 
-        choices = sorted(option.targets, key=lambda t: -tension.get(t, 0.0))
-        target = await ask(PickScreen(f"{name}: which state?", [(t, label(t))
-                                                                for t in choices],
-                                      hint=option.action.description))
+        supportive = effect in SUPPORTIVE
+        choices = target_order(targets, tension, allies, supportive) if not option.measures \
+            else targets
+        if supportive and not option.measures:
+            title += " (allies and friends first)"
+        target = await ask(PickScreen(title, [(t, label(t)) for t in choices], hint=hint))
         if target is None:
             return None
     return Order(view.nation, action_id, target=target, institution=institution,

@@ -4,6 +4,8 @@ Recipients (states) or an institution, terms added one by one with pickers (part
 kind, then target, institution, measure or value as the kind needs), due in N rounds.
 The engine checks every term (``wargame.core.terms.feasible``) and refuses the
 proposal with its reason, which is shown here; nothing is sent until it accepts.
+The pickers offer only what the engine would allow where it can tell (kinds of
+term, targets, institutions, measures), and a term given twice is refused at once.
 """
 
 from __future__ import annotations
@@ -17,8 +19,11 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core import IllegalOrder, PhaseError
-from ...core.terms import NEEDS_TARGET, Term, TermKind, feasible
+from ...core.state import pair
+from ...core.terms import NEEDS_TARGET, Term, TermKind, draft_measures, feasible
 from ..text import MEASURES, esc, words
+from . import dialogs
+from .orders import MEASURE_TARGET
 
 KINDS = {
     TermKind.DEPLOY: "deploy forces to a state (an ally)",
@@ -33,15 +38,43 @@ KINDS = {
     TermKind.NO_ATTACK: "not strike or invade a state",
 }
 SPENDING = [x / 2 for x in range(2, 13)]  # 1% .. 6% of GDP
+# terms that help their target: the party's allies come first in the target list
+SUPPORTIVE = {TermKind.DEPLOY, TermKind.AID}
+TARGET_PROMPT = {
+    TermKind.DEPLOY: "deploy forces to which ally?",
+    TermKind.SANCTION: "sanction which state?",
+    TermKind.LIFT_SANCTIONS: "lift its sanctions on which state?",
+    TermKind.WITHDRAW: "give back the territory of which state?",
+    TermKind.CEASEFIRE: "agree a ceasefire with which state?",
+    TermKind.AID: "send aid to which state?",
+    TermKind.NO_ATTACK: "not attack which state?",
+}
+
+
+class PickScreen(dialogs.PickScreen):
+    """The game's picker, where Space chooses as Enter does (as in the message
+    dialog's recipient list)."""
+
+    BINDINGS = [Binding("space", "choose", "Choose", show=False)]
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#pick", OptionList).highlighted = 0 if self.choices else None
+        for label in self.query(dialogs.Label):
+            if "Enter chooses" in str(label.content):
+                label.update("[dim]Enter or Space chooses · Escape cancels[/]")
+
+    def action_choose(self) -> None:
+        self.query_one("#pick", OptionList).action_select()
 
 
 class ProposeScreen(ModalScreen[str | None]):
     """Returns the new proposal's id, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("plus,t", "add", "Add term"),
-                Binding("delete,minus", "drop", "Remove term"),
+                Binding("delete,minus", "drop", "Remove highlighted term"),
                 Binding("r", "recipients", "Recipients"), Binding("i", "institution", "In"),
-                Binding("left_square_bracket", "due(-1)", "Due −"),
+                Binding("left_square_bracket", "due(-1)", "Due -"),
                 Binding("right_square_bracket", "due(1)", "Due +"),
                 Binding("ctrl+enter,p", "send", "Propose")]
 
@@ -52,6 +85,7 @@ class ProposeScreen(ModalScreen[str | None]):
         self.institution = ""
         self.terms: list[Term] = []
         self.due = 1
+        self.at = 0  # the term highlighted after a redraw
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="propose-box"):
@@ -61,8 +95,9 @@ class ProposeScreen(ModalScreen[str | None]):
             yield Static(id="propose-head", classes="hint")
             yield OptionList(id="terms")
             yield Static(id="propose-error", classes="hint")
-            yield Static("[dim]t add a term · − remove · r recipients · i institution · "
-                         "[ ] due · p propose · Escape cancels[/]", classes="hint")
+            yield Static("[dim]t add a term · - or Delete removes the highlighted one · "
+                         "r recipients · i institution · \\[ ] due · "
+                         "p propose · Escape cancels[/]", classes="hint")
             with Horizontal(id="message-buttons"):
                 yield Button("Propose", variant="primary", id="send", compact=True)
                 yield Button("Add term", id="add", compact=True)
@@ -82,14 +117,17 @@ class ProposeScreen(ModalScreen[str | None]):
         elif self.institution:
             who = f"tabled in [b]{self.nm(self.institution)}[/b] (all its members answer)"
         else:
-            who = ", ".join(self.nm(s) for s in self.to) or "[b $warning]nobody yet (r)[/]"
+            who = ", ".join(self.nm(s) for s in self.to) or "[b $text-warning]nobody yet (r)[/]"
         self.query_one("#propose-head", Static).update(
             f"To: {who} · due in [b]{self.due}[/b] round(s)")
         terms = self.query_one("#terms", OptionList)
-        terms.set_options([Option(esc(t.describe(self.game.world))) for t in self.terms]
+        terms.set_options([Option(f"{i}. {esc(t.describe(self.game.world))}")
+                           for i, t in enumerate(self.terms, 1)]
                           or [Option("[dim]No term yet: t adds one.[/]", disabled=True)])
+        if self.terms:
+            terms.highlighted = max(0, min(self.at, len(self.terms) - 1))
         self.query_one("#propose-error", Static).update(
-            f"[b $error]Refused:[/] {esc(error)}" if error else "")
+            f"[b $text-error]Refused:[/] {esc(error)}" if error else "")
 
     def parties(self) -> list[str]:
         if self.institution:
@@ -103,8 +141,6 @@ class ProposeScreen(ModalScreen[str | None]):
 
     # ----------------------------------------------------------- actions
     async def ask(self, title: str, choices: list[tuple[str, str]], hint: str = ""):
-        from .dialogs import PickScreen
-
         return await self.app.push_screen_wait(PickScreen(title, choices, hint))
 
     @work(exclusive=True, group="propose")
@@ -112,7 +148,7 @@ class ProposeScreen(ModalScreen[str | None]):
         if self.counter:
             return
         states = [(n.id, n.name) for n in self.game.world.nations if n.id != self.nation]
-        picked = await self.ask("Add or remove a recipient", [
+        picked = await self.ask("Add or remove a recipient (Space or Enter)", [
             (s, ("\\[x] " if s in self.to else "\\[ ] ") + esc(n)) for s, n in states])
         if picked:
             self.to = [s for s in self.to if s != picked] if picked in self.to \
@@ -137,10 +173,81 @@ class ProposeScreen(ModalScreen[str | None]):
         self.show()
 
     def action_drop(self) -> None:
+        """Remove the highlighted term (not the last one)."""
         at = self.query_one("#terms", OptionList).highlighted
-        if self.terms and at is not None and at < len(self.terms):
-            del self.terms[at]
+        if not self.terms:
+            self.show("there is no term to remove")
+            return
+        if at is None or at >= len(self.terms):
+            self.show("highlight a term (up and down) to remove it")
+            return
+        del self.terms[at]
+        self.at = at
         self.show()
+
+    # ------------------------------------------------ what the core allows
+    def why(self, term: Term, already=()) -> str:
+        return feasible(self.game.world, self.game.state, term, self.due, already)
+
+    def targets(self, party: str, kind: TermKind, institution: str = "",
+                measure: str = "") -> tuple[list[str], str]:
+        """The states ``party`` could promise this about (the core checks each, as
+        it will the proposal), in a useful order; and a reason if there is none."""
+        world, tension = self.game.world, self.game.state.tension
+        ok, why = [], ""
+        for n in world.nations:
+            if n.id == party:
+                continue
+            reason = self.why(Term(party, kind, n.id, institution, measure))
+            if reason:
+                why = why or reason
+            else:
+                ok.append(n.id)
+        heat = {t: tension.get(pair(party, t), 0.0) for t in ok}
+        if kind in SUPPORTIVE:
+            allies = world.allies[party]
+            ok.sort(key=lambda t: (t not in allies, heat[t]))
+        else:
+            ok.sort(key=lambda t: -heat[t])
+        return ok, why
+
+    def institutions(self, party: str, kind: TermKind) -> tuple[list[str], str]:
+        """Institutions where ``party`` could keep a term of this kind."""
+        ok, why = [], ""
+        for inst in self.game.world.institutions:
+            if kind is TermKind.CONSULT:
+                reason = self.why(Term(party, kind, institution=inst.id))
+            else:  # a draft: a member, with some measure to decide
+                reason = "" if party in inst.members and draft_measures(
+                    self.game.world, inst.id) else \
+                    f"{self.game.world.name_of(party)} is not a member of {inst.name}"
+            if reason:
+                why = why or reason
+            else:
+                ok.append(inst.id)
+        return ok, why
+
+    def kinds(self, party: str) -> tuple[list[TermKind], list[str]]:
+        """The kinds of term ``party`` could promise now, and why the others not."""
+        ok, refused = [], []
+        for kind in KINDS:
+            if kind in (TermKind.SUPPORT_RESOLUTION, TermKind.CONSULT):
+                found, why = self.institutions(party, kind)
+            elif kind in NEEDS_TARGET:
+                found, why = self.targets(party, kind)
+            else:
+                found, why = [kind], ""
+            if found:
+                ok.append(kind)
+            else:
+                refused.append(f"{words(kind.value)} (e.g. {why})")
+        return ok, refused
+
+    def state_row(self, party: str, t: str) -> str:
+        world = self.game.world
+        heat = self.game.state.tension.get(pair(party, t), 0.0)
+        ally = f" · ally of {world.name_of(party)}" if t in world.allies[party] else ""
+        return f"{self.nm(t)} [dim]tension with {esc(world.name_of(party))} {heat:.0f}{ally}[/]"
 
     @work(exclusive=True, group="propose")
     async def action_add(self) -> None:
@@ -148,26 +255,39 @@ class ProposeScreen(ModalScreen[str | None]):
         party = await self.ask("Who must act?", [(p, self.nm(p)) for p in self.parties()])
         if not party:
             return
-        kind = await self.ask(f"What does {world.name_of(party)} promise?", [
-            (k.value, f"[b]{esc(words(k.value))}[/b] [dim]{esc(d)}[/]") for k, d in KINDS.items()])
+        pname = world.name_of(party)
+        offered, refused = self.kinds(party)
+        kind = await self.ask(f"What does {pname} promise?", [
+            (k.value, f"[b]{esc(words(k.value))}[/b] [dim]{esc(KINDS[k])}[/]")
+            for k in offered], hint=f"Not possible for {pname} now: " + "; ".join(refused)
+            if refused else "")
         if not kind:
             return
         kind = TermKind(kind)
         target = institution = measure = ""
         value = 0.0
         if kind in (TermKind.SUPPORT_RESOLUTION, TermKind.CONSULT):
+            places, _ = self.institutions(party, kind)
             institution = await self.ask("In which institution?", [
-                (i.id, esc(i.name)) for i in world.institutions if party in i.members])
+                (i, self.nm(i)) for i in places])
             if not institution:
                 return
         if kind is TermKind.SUPPORT_RESOLUTION:
-            measure = await self.ask("A draft deciding what?", [
-                (m, f"[b]{esc(words(m))}[/b] [dim]{esc(d)}[/]") for m, d in MEASURES.items()])
+            measure = await self.ask(f"A draft in {world.name_of(institution)} deciding what?", [
+                (m, f"[b]{esc(words(m))}[/b] [dim]{esc(MEASURES.get(m, ''))}[/]")
+                for m in draft_measures(world, institution)])
             if not measure:
                 return
         if kind in NEEDS_TARGET:
-            target = await self.ask("Concerning which state?", [
-                (n.id, esc(n.name)) for n in world.nations if n.id != party])
+            states, why = self.targets(party, kind, institution, measure)
+            if not states:
+                self.show(why)
+                return
+            title, hint = MEASURE_TARGET.get(measure, ("", ""))
+            title = (f"A draft: {title}" if measure else
+                     f"{pname} promises to {TARGET_PROMPT.get(kind, 'act on which state?')}")
+            target = await self.ask(title, [(t, self.state_row(party, t)) for t in states],
+                                    hint)
             if not target:
                 return
         if kind is TermKind.RAISE_SPENDING:
@@ -177,11 +297,12 @@ class ProposeScreen(ModalScreen[str | None]):
                 return
             value = float(picked)
         term = Term(party, kind, target, institution, measure, value)
-        why = feasible(world, self.game.state, term, self.due)
+        why = self.why(term, self.terms)
         if why:
             self.show(f"{term.describe(world)}: {why}")
             return
         self.terms.append(term)
+        self.at = len(self.terms) - 1
         self.show()
 
     def action_send(self) -> None:

@@ -1,0 +1,207 @@
+"""Pickers offer what the core allows, in a useful order, and say what they ask.
+
+The tutorial, as Belmark: Ardenia (tension 16) claims Belport; Corvia is Belmark's
+ally in the Harbour Compact (consultation and defence clauses only); the Council
+of Four can sanction and mandate peacekeeping.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import OptionList
+
+from wargame.tui.app import WargameApp
+
+from .helpers import (choose_action, dom_text, pick, run, screen_name, screen_text,
+                      wait_for_turn, wait_until)
+
+
+def tutorial() -> str:
+    campaign = pytest.importorskip("wargame.campaign")
+    return str(next(p for p in campaign.bundled_campaigns() if p.name == "tutorial.yaml"))
+
+
+async def start(pilot) -> None:
+    await pilot.press("enter")  # New game
+    await pilot.pause()
+    await pilot.press("enter")  # Start
+    await wait_for_turn(pilot)
+
+
+def picked_ids(app) -> list[str]:
+    return [o.id for o in app.screen.query_one("#pick", OptionList).options]
+
+
+async def pick_by_space(pilot, choice_id: str) -> None:
+    await wait_until(pilot, lambda: screen_name(pilot.app) == "PickScreen")
+    index = picked_ids(pilot.app).index(choice_id)
+    await pilot.press("home", *["down"] * index, "space")
+    await pilot.pause()
+
+
+# ------------------------------------------------------------ orders
+async def table_resolution():
+    app = WargameApp(tutorial())
+    seen = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        await choose_action(pilot, "table_resolution")
+        await pick(pilot, "compact")
+        await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+        seen["compact"] = picked_ids(app)
+        seen["compact screen"] = screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await choose_action(pilot, "table_resolution")
+        await pick(pilot, "council")
+        await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+        seen["council"] = picked_ids(app)
+        await pick(pilot, "peacekeeping")
+        await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+        seen["peacekeeping"] = screen_text(app)
+        await pick(pilot, "ardenia")
+        await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
+        await pilot.pause()
+        seen["ordered"] = screen_text(app)
+        seen["orders"] = app.screen.game.orders_of("belmark")
+    return seen
+
+
+def test_a_draft_offers_only_the_measures_its_institution_can_take():
+    seen = run(table_resolution())
+    # the Compact has no sanctions, force or peacekeeping clause: none is offered
+    assert seen["compact"] == ["statement", "condemn", "ceasefire"]
+    assert "sanctions" not in seen["compact screen"]
+    assert "Table a resolution in Harbour Compact: what would the draft decide?" in \
+        seen["compact screen"]
+    assert "sanctions" in seen["council"] and "peacekeeping" in seen["council"]
+    assert "use_of_force" not in seen["council"] and "suspend" not in seen["council"]
+    # the target prompt says what the state is for this measure
+    assert "a peacekeeping mission in which state?" in seen["peacekeeping"]
+    assert "The place: the mission serves in this state" in seen["peacekeeping"]
+    assert "Refused" not in seen["ordered"]
+    [order] = seen["orders"]
+    assert (order.institution, order.measure, order.target) == \
+        ("council", "peacekeeping", "ardenia")
+
+
+async def target_orders():
+    app = WargameApp(tutorial())
+    seen = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        seen["body"] = dom_text(app.screen)
+        for action in ("support_statement", "aid_victim", "condemn", "demarche"):
+            await choose_action(pilot, action)
+            await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+            seen[action] = picked_ids(app)
+            seen[action + " screen"] = screen_text(app)
+            await pilot.press("escape")
+            await pilot.pause()
+        # Enter, Enter: the first target offered for a statement of support
+        await choose_action(pilot, "support_statement")
+        await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
+        await pilot.pause()
+        seen["supported"] = screen_text(app)
+    return seen
+
+
+def test_friendly_actions_list_friends_first_and_hostile_ones_the_adversary():
+    seen = run(target_orders())
+    assert seen["support_statement"][0] == "corvia"  # the ally, not Ardenia
+    assert seen["support_statement"][-1] == "ardenia"  # the most tense comes last
+    assert "allies and friends first" in seen["support_statement screen"]
+    assert "Corvia tension with you 0 · your ally" in seen["support_statement screen"]
+    assert seen["aid_victim"][0] == "corvia"
+    assert seen["condemn"][0] == "ardenia"
+    assert seen["demarche"][0] == "ardenia"
+    assert "Statement of support → Corvia" in seen["supported"]
+    assert "Not possible now" in seen["body"]
+
+
+def test_the_example_of_an_impossible_target_is_the_state_you_quarrel_with():
+    from wargame.campaign import load_campaign
+    from wargame.core import Game
+    from wargame.tui.screens.orders import unavailable
+
+    game = Game(load_campaign(tutorial()).world, seed=7)
+    game.state.stage = "incident"
+    while game.phase != "orders":
+        game.advance()
+    why = {name: reason for _, name, reason in unavailable(game, "belmark",
+                                                           game.view("belmark"))}
+    assert why["Accept a ceasefire"] == ("no state is a legal target now (e.g. Ardenia has "
+                                         "not proposed a ceasefire to you)")
+    assert "(e.g. you impose no sanctions on Ardenia)" in why["Lift sanctions"]
+    # an action that helps its target takes the example of a friend
+    assert "in Corvia" in why["Contribute peacekeepers"]
+
+
+# ------------------------------------------------------------ proposals
+async def proposal():
+    app = WargameApp(tutorial())
+    seen = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
+        seen["help"] = screen_text(app)
+        await pilot.press("r")
+        await pick_by_space(pilot, "corvia")  # Space chooses, as in the message dialog
+        await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
+        seen["to"] = screen_text(app)
+        # deploy: only Belmark's allies are offered
+        await pilot.press("t")
+        await pick(pilot, "belmark")
+        await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+        seen["kinds"] = picked_ids(app)
+        seen["kinds screen"] = screen_text(app)
+        await pick(pilot, "deploy")
+        await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+        seen["deploy"] = picked_ids(app)
+        await pick(pilot, "corvia")
+        # a pledge, then the same pledge again
+        for _ in range(2):
+            await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
+            await pilot.press("t")
+            await pick(pilot, "belmark")
+            await pick(pilot, "no_attack")
+            await pick(pilot, "ardenia")
+        await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
+        seen["twice"] = screen_text(app)
+        # a draft in the Compact: no sanctions offered
+        await pilot.press("t")
+        await pick(pilot, "corvia")
+        await pick(pilot, "support_resolution")
+        await pick(pilot, "compact")
+        await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+        seen["measures"] = picked_ids(app)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
+        # remove the highlighted (first) term, not the last one
+        await pilot.press("home", "minus")
+        await pilot.pause()
+        seen["removed"] = screen_text(app)
+        seen["terms"] = [t.kind.value for t in app.screen.terms]
+    return seen
+
+
+def test_the_proposal_dialog_offers_feasible_terms_once_each():
+    seen = run(proposal())
+    assert "- or Delete removes the highlighted one" in seen["help"]
+    assert "−" not in seen["help"]  # no Unicode minus for a key
+    assert "To: Corvia" in seen["to"]
+    # Belmark sanctions no one and holds no land: it cannot promise to undo either
+    assert "lift_sanctions" not in seen["kinds"] and "withdraw" not in seen["kinds"]
+    assert "Not possible for Belmark now: lift sanctions" in seen["kinds screen"]
+    assert seen["deploy"] == ["corvia"]  # Ardenia and Dunmore are not allies
+    assert "Refused: Belmark does not attack Ardenia: this term is already in" in seen["twice"]
+    assert seen["twice"].count("Belmark does not attack Ardenia") == 2  # the list + refusal
+    assert seen["measures"] == ["statement", "condemn", "ceasefire"]
+    assert seen["terms"] == ["no_attack"]
+    assert "1. Belmark does not attack Ardenia" in seen["removed"]
+    assert "deploys forces to Corvia" not in seen["removed"]
