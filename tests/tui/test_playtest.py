@@ -57,7 +57,7 @@ def test_at_80x24_the_dialogs_your_numbers_and_details_fit():
     assert "[x] Lithuania" in seen["toggled"] and "[ ] Latvia" in seen["toggled"]
     assert "[x] Latvia" in seen["allies"]  # Latvia is Estonia's ally (NATO, EU)
     assert "Risk:" in seen["orders"] and "Targets:" in seen["orders"]
-    assert "Enter chooses · Escape cancels" in seen["picker"]
+    assert "Enter or Space chooses · Escape cancels" in seen["picker"]
     assert "tripwire" in seen["picker"]  # the deploy description, whole
 
 

@@ -141,7 +141,7 @@ def option_details(option, economy: float, known: dict[str, str]) -> str:
     lines = [f"[b]{esc(a.name)}[/b]: {esc(a.description)}",
              f"Cost: {esc(cost_words(a, economy).removeprefix('costs '))}.",
              f"Risk: [{risk_style(a.escalation)}]{esc(a.risk)}[/] "
-             f"[dim](adds {a.escalation:+g} to the tension with its target)[/]"]
+             f"[dim]({esc(tension_note(a))})[/]"]
     if option.institutions:
         lines.append("In: " + ", ".join(esc(known.get(i, i)) for i in option.institutions))
     if option.targets and len(option.targets) <= 12:
@@ -152,13 +152,43 @@ def option_details(option, economy: float, known: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+def tension_note(action) -> str:
+    """Where an action's escalation goes, as the resolution applies it."""
+    from ..core.actions import Effect, Target
+    from ..core.adjudicate import FRIENDLY
+
+    x = f"{action.escalation:+g}"
+    if action.effect is Effect.DEFEND:
+        return f"adds {x} to the tension between you and the attackers"
+    if action.effect in FRIENDLY:
+        return f"adds {x} to the tension between you and the target's adversaries"
+    if action.target is Target.NONE:
+        return f"adds {x} to the tension in each of your disputes"
+    if action.effect is Effect.TABLE:
+        return f"adds {x} to the tension with the state the draft names"
+    if action.target is Target.INSTITUTION:
+        return "names no state, so it changes no tension"
+    return f"adds {x} to the tension with its target"
+
+
+MEASURE_PHRASE = {"sanctions": "sanctions against {}", "use_of_force": "force against {}",
+                  "condemn": "condemnation of {}", "peacekeeping": "peacekeeping in {}",
+                  "suspend": "suspend {}", "ceasefire": "a ceasefire by {}",
+                  "statement": "a statement on {}"}
+
+
 def order_text(order, actions, known: dict[str, str]) -> str:
     spec = actions.get(order.action)
     out = esc(spec.name if spec else order.action)
+    name = lambda i: esc(known.get(i, i))  # noqa: E731
+    if order.measure and order.institution:  # "Table a resolution in X: sanctions against Y"
+        what = MEASURE_PHRASE.get(order.measure, words(order.measure) + " on {}")
+        return (f"{out} in {name(order.institution)}: "
+                f"{what.format(name(order.target)) if order.target else words(order.measure)}")
     if order.target:
-        out += f" → {esc(known.get(order.target, order.target))}"
+        out += f" → {name(order.target)}"
     if order.institution:
-        out += f" in {esc(known.get(order.institution, order.institution))}"
+        out += f" in {name(order.institution)}"
     if order.measure:
         out += f" ({esc(words(order.measure))})"
     return out

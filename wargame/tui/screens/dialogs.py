@@ -14,9 +14,10 @@ from ..text import esc
 
 
 class PickScreen(ModalScreen[str | None]):
-    """Choose one of ``choices`` ((id, label) pairs); Escape cancels."""
+    """Choose one of ``choices`` ((id, label) pairs) with Enter or Space; Escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"),
+                Binding("space", "choose", "Choose", show=False)]
 
     def __init__(self, title: str, choices: list[tuple[str, str]], hint: str = ""):
         super().__init__()
@@ -29,7 +30,7 @@ class PickScreen(ModalScreen[str | None]):
                 yield Static(f"[dim]{esc(self.hint)}[/]", classes="hint")
             yield OptionList(*[Option(label, id=key) for key, label in self.choices],
                              id="pick")
-            yield Label("[dim]Enter chooses · Escape cancels[/]")
+            yield Label("[dim]Enter or Space chooses · Escape cancels[/]")
 
     def on_mount(self) -> None:
         self.query_one("#pick").focus()
@@ -37,6 +38,11 @@ class PickScreen(ModalScreen[str | None]):
     @on(OptionList.OptionSelected, "#pick")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def action_choose(self) -> None:
+        option = self.query_one("#pick", OptionList).highlighted_option
+        if option is not None and not option.disabled:
+            self.dismiss(option.id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -207,6 +207,7 @@ class GameScreen(Screen[str]):
     def reload(self) -> None:
         """The view again, after a verb changed what this government sees."""
         self.view_ = self.game.view(self.nation)
+        self.refusal = ""  # a refusal is about the last order, not what came after
         self.options.clear()
         self.show_mode(keep_scroll=True)
 

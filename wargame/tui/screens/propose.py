@@ -51,21 +51,7 @@ TARGET_PROMPT = {
 }
 
 
-class PickScreen(dialogs.PickScreen):
-    """The game's picker, where Space chooses as Enter does (as in the message
-    dialog's recipient list)."""
-
-    BINDINGS = [Binding("space", "choose", "Choose", show=False)]
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#pick", OptionList).highlighted = 0 if self.choices else None
-        for label in self.query(dialogs.Label):
-            if "Enter chooses" in str(label.content):
-                label.update("[dim]Enter or Space chooses · Escape cancels[/]")
-
-    def action_choose(self) -> None:
-        self.query_one("#pick", OptionList).action_select()
+PickScreen = dialogs.PickScreen  # Enter or Space chooses
 
 
 class ProposeScreen(ModalScreen[str | None]):
