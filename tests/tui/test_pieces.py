@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.content import Content
@@ -141,3 +142,21 @@ def test_the_theme_chosen_is_kept_for_the_next_game(tmp_path, monkeypatch):
     assert settings.load() == {"theme": "textual-light"}
     assert asyncio.run(theme_after(None)) == "textual-light"
     assert default != "textual-light"
+
+
+RISK_WORDS = [("support_statement", "between you and the target's adversaries"),
+              ("deploy_to_ally", "between you and the target's adversaries"),
+              ("defend_ally", "between you and the attackers"),
+              ("mobilise", "in each of your disputes"),
+              ("table_resolution", "with the state the draft names"),
+              ("request_consultation", "names no state, so it changes no tension"),
+              ("call_meeting", "names no state"),
+              ("invasion", "+30 to the tension with its target")]
+
+
+@pytest.mark.parametrize("action,words", RISK_WORDS)
+def test_the_risk_line_says_where_the_tension_goes(action, words):
+    from wargame.core.actions import CATALOGUE
+    from wargame.tui.text import tension_note
+
+    assert words in tension_note(CATALOGUE[action])
