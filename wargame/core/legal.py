@@ -179,6 +179,17 @@ def check_all(world: World, state: GameState, orders: list[Order]) -> None:
     for o in effects.get(Effect.LIFT_SANCTIONS.value, ()):
         if o.target in sanctioned:
             raise _fail(o, "you cannot impose and lift sanctions on the same state at once")
+    # aid to a state the same order set sanctions: the same refusal as aid to a state
+    # already under your sanctions (_effect_ok), whichever order comes first
+    aided = {o.target for o in effects.get(Effect.AID.value, ())}
+    for o in orders:  # the later of the two orders is the one refused
+        if o.target in sanctioned and o.target in aided and world.actions[o.action].effect in (
+                Effect.AID, Effect.SANCTION):
+            first = next(p for p in orders if p.target == o.target and world.actions[
+                p.action].effect in (Effect.AID, Effect.SANCTION))
+            if first is not o:
+                raise _fail(o, f"you cannot aid {world.name_of(o.target)} while you "
+                               "sanction it")
     truce = {o.target for o in effects.get(Effect.ACCEPT_CEASEFIRE.value, ())}
     for kind in (Effect.STRIKE.value, Effect.INVADE.value):
         for o in effects.get(kind, ()):
