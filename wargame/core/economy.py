@@ -101,14 +101,34 @@ def blockade_and_cyber(r: Round) -> bool:
         r.emit(Kind.BLOCKADE, f"{r.name(o.nation)} blockades {r.name(o.target)}: shipping "
                f"stops, ${loss:.1f} bn lost.", actor=o.nation, target=o.target, value=loss)
     for o in r.of(Effect.CYBER):
+        what = _common_noun(r.world.actions[o.action].name)  # "cyber attack", "undersea sabotage"
         loss = _damage(r, o.target, 0.005 * r.world.actions[o.action].magnitude)
-        r.emit(Kind.ACTION, f"A cyber attack disrupts {r.name(o.target)}'s infrastructure; "
-               "no one claims it.", target=o.target, value=loss)
-        r.emit(Kind.PRIVATE_ACTION, f"Your cyber attack on {r.name(o.target)} succeeded "
+        r.emit(Kind.ACTION, f"{_indefinite(what).capitalize()} {what} disrupts "
+               f"{r.name(o.target)}'s infrastructure; no one claims it.", target=o.target,
+               value=loss)
+        r.emit(Kind.PRIVATE_ACTION, f"Your {what} against {r.name(o.target)} succeeded "
                f"(${loss:.1f} bn of damage).", actor=o.nation, target=o.target,
                visible_to=(o.nation,))
         if r.rng.random() < 0.7:
-            r.emit(Kind.INTELLIGENCE, f"Intelligence attributes the cyber attack to "
+            r.emit(Kind.INTELLIGENCE, f"Intelligence attributes the {what} to "
                    f"{r.name(o.nation)}.", actor=o.nation, target=o.target,
                    visible_to=(o.target,))
     return bool(r.of(Effect.BLOCKADE, Effect.CYBER))
+
+
+def _common_noun(name: str) -> str:
+    """An action's name as it reads inside a sentence: "Cyber attack" -> "cyber attack";
+    a leading acronym or proper name ("GPS jamming", "NotPetya attack") is kept."""
+    if name[:1].isupper() and not name[1:2].isupper() and not any(
+            c.isupper() for c in name.split(" ", 1)[0][1:]):
+        return name[:1].lower() + name[1:]
+    return name
+
+
+def _indefinite(noun: str) -> str:
+    """ "a" or "an" before ``noun``, by its first letter ("an undersea sabotage",
+    "a cyber attack"; an acronym read letter by letter, "an SMS flood")."""
+    first = noun.split(" ", 1)[0]
+    if first.isupper() and len(first) > 1:
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
+    return "an" if first[:1].lower() in "aeiou" else "a"
