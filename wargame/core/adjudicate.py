@@ -62,6 +62,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     state.quiet_rounds = 0 if hostile else state.quiet_rounds + 1
     state.fighting_rounds = state.fighting_rounds + 1 if attacks else 0
     round_events = list(earlier) + r.events
+    cover = _sanctions_cover(r)
     kinds = {e.kind for e in round_events}
     facts = machine.Facts(
         level=state.escalation,
@@ -72,7 +73,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
         armed_attack=bool(attacks),
         occupation=bool(state.under_attack),
         consultation=bool(kinds & {Kind.CONSULTATION_OPENED, Kind.MEETING_CALLED}),
-        sanctions_active=_sanctions_bite(r)
+        sanctions_active=_sanctions_bite(cover)
         or any(_authorised(world, e, ClauseKind.SANCTIONS) for e in round_events),
         collective_action=_collective_action(r, round_events),
         ceasefire=agreed,
@@ -85,7 +86,8 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     state.stage_rounds = 0 if trigger else state.stage_rounds + 1
     if trigger:
         r.emit(Kind.STAGE_CHANGED, f"The crisis moves from {was.replace('_', ' ')} to "
-               f"{state.stage.replace('_', ' ')} ({trigger.replace('_', ' ')}).", ref=trigger)
+               f"{state.stage.replace('_', ' ')} ({_why(r, trigger, facts, cover)}).",
+               ref=trigger)
     for key in [k for k, when in state.ceasefire_offers.items() if when < state.round]:
         del state.ceasefire_offers[key]
     expire_proposals(r)
@@ -98,13 +100,38 @@ sanctions on some state cover at least this share of its trade: one state's
 symbolic measure does not change the crisis."""
 
 
-def _sanctions_bite(r: Round) -> bool:
+def _sanctions_cover(r: Round) -> list[tuple[float, str]]:
+    """(coverage, target) for every state under sanctions, the highest coverage first."""
     by_target: dict[str, list[tuple[str, float]]] = {}
     for ns in r.state.nations.values():
         for target, bite in ns.sanctioning.items():
             by_target.setdefault(target, []).append((ns.id, bite))
-    return any(coverage(r.world, t, senders) >= SANCTIONS_STAGE
-               for t, senders in by_target.items())
+    return sorted(((coverage(r.world, t, senders), t) for t, senders in by_target.items()),
+                  key=lambda ct: -ct[0])
+
+
+def _sanctions_bite(cover: list[tuple[float, str]]) -> bool:
+    return any(c >= SANCTIONS_STAGE for c, _ in cover)
+
+
+def _why(r: Round, trigger: str, facts: machine.Facts, cover: list[tuple[float, str]]) -> str:
+    """Why the stage moved, in words that agree with what the players saw this round
+    (no " to " and no parentheses: the reason sits in parentheses after the stage)."""
+    weak = ""
+    if cover and not facts.sanctions_active:  # in force, but too thin for the stage
+        c, t = cover[0]
+        weak = (f"the sanctions still in force cover only {100 * c:.0f}% of "
+                f"{r.name(t)}'s trade, less than the {100 * SANCTIONS_STAGE:.0f}% that keeps "
+                "a crisis in the sanctions stage")
+    if trigger == "sanctions_lifted":
+        return weak or ("sanctions lifted" if r.of(Effect.LIFT_SANCTIONS)
+                        else "no sanctions in force")
+    if trigger == "response_stood_down" and weak:
+        return f"response stood down; {weak}"
+    if trigger == "consultation_closed":
+        return (f"no consultations this round, and the crisis level is below "
+                f"{facts.tension_mark:g}")
+    return trigger.replace("_", " ")
 
 
 def _authorised(world: World, event: Event, kind: ClauseKind) -> bool:

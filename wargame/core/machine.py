@@ -83,6 +83,10 @@ def consultation(event) -> bool:
     return _f(event).consultation
 
 
+def no_consultation(event) -> bool:
+    return not _f(event).consultation
+
+
 def sanctions_active(event) -> bool:
     return _f(event).sanctions_active
 
@@ -155,8 +159,9 @@ TRANSITIONS = [
      "conditions": [contained, no_sanctions]},
     {"trigger": "sanctions_lifted", "source": "sanctions", "dest": "tension",
      "conditions": [no_sanctions, contained]},
+    # members who consulted or met this round are still consulting: the stage stays
     {"trigger": "consultation_closed", "source": "consultation", "dest": "tension",
-     "conditions": [contained, below_tension]},
+     "conditions": [contained, below_tension, no_consultation]},
     {"trigger": "incident_contained", "source": "incident", "dest": "tension",
      "conditions": [contained]},
     {"trigger": "tension_eased", "source": "tension", "dest": "peace",
