@@ -247,3 +247,23 @@ def test_summary_line_of_a_real_vote() -> None:
     res678 = next(c for c in CASES if c.id == "res678_kuwait_1990")
     decision = decide(res678.rule, res678.council, res678.votes())
     assert decision.summary() == "ADOPTED (12-2-1): 12 votes in favour, 9 required"
+
+
+def test_s_2022_155_through_the_games_motion_is_a_veto_not_an_abstention():
+    """The game decides a condemnation as the Council did on 25 February 2022: as a
+    substantive matter, so Russia, the party, votes and vetoes (not Chapter VI)."""
+    from wargame.core.actions import Measure
+    from wargame.core.clauses import motion_of
+    from wargame.core.rules import PartiesRule
+
+    un = QualifiedMajority(required=9, veto=P5, parties=PartiesRule.CHAPTER_VI_ONLY)
+    votes = {m: Vote.YES for m in COUNCIL_2022} | {"russia": Vote.NO} | {
+        m: Vote.ABSTAIN for m in ("china", "india", "uae")}
+    d = decide(un, COUNCIL_2022, votes, motion_of(Measure.CONDEMN, "russia"))
+    assert (d.adopted, d.reason, d.vetoed_by, d.excluded) == (
+        False, "vetoed by russia", ("russia",), ())
+    # a ceasefire demand stays Chapter VI: the party's no is not counted, and the reason says so
+    d = decide(un, COUNCIL_2022, votes, motion_of(Measure.CEASEFIRE, "russia"))
+    assert d.adopted and d.excluded == ("russia",)
+    assert d.reason == ("11 votes in favour, 9 required; russia, a party to the dispute, "
+                        "may not vote (UN Charter Art. 27(3))")

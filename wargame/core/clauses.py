@@ -13,7 +13,8 @@ from .actions import Effect, Measure
 from .context import Round, clamp
 from .events import Kind
 from .model import ClauseKind, Strength, World
-from .rules import Motion, MotionKind, decide
+from .rules import (PARTIES_SOURCE, ConsensusMinusOne, Motion, MotionKind, decide,
+                    parties_excluded)
 from .state import Draft, GameState, Obligation, Status
 
 DELAY = {
@@ -26,7 +27,47 @@ learns of the attack when the round resolves, so it can answer next round."""
 
 KEEP_CREDIBILITY = 3.0
 KEEP_ALLIANCE = 1.0
-SUBSTANTIVE = {Measure.SANCTIONS, Measure.USE_OF_FORCE, Measure.PEACEKEEPING, Measure.SUSPEND}
+SUBSTANTIVE = {Measure.SANCTIONS, Measure.USE_OF_FORCE, Measure.PEACEKEEPING, Measure.SUSPEND,
+               Measure.CONDEMN}
+"""Measures decided as substantive matters (veto holders can veto; under UN Charter
+Art. 27(3) a party to the dispute votes). A condemnation is one: Russia vetoed the
+draft of 25 February 2022 deploring its own aggression against Ukraine (S/2022/155),
+and no Council member has treated such a draft as Chapter VI. Joint statements and
+ceasefire demands stay pacific settlement (Chapter VI), where the parties abstain."""
+
+
+def motion_of(measure: Measure, target: str) -> Motion:
+    """The motion a draft puts to the vote: its kind, its party, its subject."""
+    return Motion(
+        kind=MotionKind.SUBSTANTIVE if measure in SUBSTANTIVE else MotionKind.PACIFIC_SETTLEMENT,
+        parties=(target,),
+        subject=target if measure is Measure.SUSPEND else "",
+    )
+
+
+PARTY = "party to the dispute"
+CONCERNED = "the state concerned"
+
+
+def not_counted(world: World, state: GameState,
+                draft: Draft) -> tuple[tuple[str, str, str], ...]:
+    """Members whose vote on ``draft`` does not count, each as (member, why, source):
+    why is ``PARTY`` for a party to the dispute the rule leaves out (UN Charter
+    Art. 27(3) on Chapter VI drafts), ``CONCERNED`` for the state a consensus-minus-one
+    decision is about; source is the article, or "". They are in no count of the
+    tally."""
+    inst = world.institution[draft.institution]
+    suspended = state.institutions[inst.id].suspended
+    motion = motion_of(Measure(draft.measure), draft.target)
+    out = []
+    for m in inst.members:
+        if m in suspended:
+            continue
+        if m in motion.parties and parties_excluded(inst.rule, motion):
+            out.append((m, PARTY, PARTIES_SOURCE.get(inst.rule.parties, "")))
+        elif m == motion.subject and isinstance(inst.rule, ConsensusMinusOne):
+            out.append((m, CONCERNED, ""))
+    return tuple(out)
 
 
 def consultations(r: Round) -> None:
@@ -75,12 +116,7 @@ def decide_drafts(r: Round) -> None:
         ist = r.state.institutions[inst.id]
         members = [m for m in inst.members if m not in ist.suspended]
         measure = Measure(draft.measure)
-        motion = Motion(
-            kind=MotionKind.SUBSTANTIVE if measure in SUBSTANTIVE
-            else MotionKind.PACIFIC_SETTLEMENT,
-            parties=(draft.target,),
-            subject=draft.target if measure is Measure.SUSPEND else "",
-        )
+        motion = motion_of(measure, draft.target)
         votes = {m: v for m, v in draft.votes.items() if m in members}
         decision = decide(inst.rule, members, votes, motion)
         draft.decided, draft.adopted, draft.reason = True, decision.adopted, decision.reason

@@ -268,12 +268,32 @@ def _objection(no: tuple[str, ...]) -> str:
     return f"objection by {', '.join(no)}"
 
 
-def _excluded(rule: DecisionRule, motion: Motion) -> set[str]:
-    out: set[str] = set()
-    if rule.parties is PartiesRule.ABSTAIN or (
+def parties_excluded(rule: DecisionRule, motion: Motion) -> bool:
+    """Whether the parties to the dispute take no part in deciding ``motion``."""
+    return rule.parties is PartiesRule.ABSTAIN or (
         rule.parties is PartiesRule.CHAPTER_VI_ONLY
         and motion.kind is MotionKind.PACIFIC_SETTLEMENT
-    ):
+    )
+
+
+PARTIES_SOURCE = {PartiesRule.CHAPTER_VI_ONLY: "UN Charter Art. 27(3)"}
+"""The source cited when parties may not vote (``ABSTAIN`` is used by campaigns for
+bodies other than the League, so it cites nothing)."""
+
+
+def party_note(rule: DecisionRule, parties: Sequence[str]) -> str:
+    """``"russia, a party to the dispute, may not vote (UN Charter Art. 27(3))"``."""
+    if not parties:
+        return ""
+    who = (f"{parties[0]}, a party" if len(parties) == 1
+           else f"{', '.join(parties[:-1])} and {parties[-1]}, parties")
+    source = PARTIES_SOURCE.get(rule.parties)
+    return f"{who} to the dispute, may not vote" + (f" ({source})" if source else "")
+
+
+def _excluded(rule: DecisionRule, motion: Motion) -> set[str]:
+    out: set[str] = set()
+    if parties_excluded(rule, motion):
         out.update(motion.parties)
     if isinstance(rule, ConsensusMinusOne) and motion.subject:
         out.add(motion.subject)
@@ -326,6 +346,10 @@ def decide(
         ),
     )
     adopted, reason, vetoed = rule._decide(tally)
+    if parties_excluded(rule, motion):
+        note = party_note(rule, [m for m in gone if m in motion.parties])
+        if note:
+            reason = f"{reason}; {note}"
     return Decision(
         adopted=adopted,
         reason=reason,

@@ -9,11 +9,12 @@ briefing belong to one state only.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
 from .burden import burden_sharing
+from .clauses import not_counted
 from .events import Event
 from .legal import Option
 from .model import Objective, Personality, World
@@ -88,6 +89,11 @@ class View:
     options: tuple[Option, ...]
     ceasefire_offers: tuple[str, ...]  # states that offered me a ceasefire
     outcome: str
+    # draft id -> members whose vote on it does not count, as (member, why, source):
+    # why is "party to the dispute" or "the state concerned" (clauses.not_counted);
+    # for open and lately decided drafts
+    not_counted: Mapping[str, tuple[tuple[str, str, str], ...]] = field(
+        default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,8 @@ class Shared:
     history: tuple[float, ...]
     tension: Mapping[str, Mapping[str, float]]  # state -> its disputes (read-only)
     burden: Mapping[str, tuple]  # institution -> burden-sharing rows (BurdenRow)
+    not_counted: Mapping[str, tuple[tuple[str, str, str], ...]] = field(
+        default_factory=lambda: MappingProxyType({}))
 
 
 def shared_part(world: World, state: GameState) -> Shared:
@@ -128,17 +136,21 @@ def shared_part(world: World, state: GameState) -> Shared:
     for (a, b), v in state.tension.items():
         by.setdefault(a, {})[b] = v
         by.setdefault(b, {})[a] = v
+    drafts = tuple(copy.deepcopy(d) for d in state.drafts if not d.decided)
+    decided = tuple(copy.deepcopy(d) for d in state.drafts
+                    if d.decided and d.tabled >= state.round - DECIDED_ROUNDS)
     return Shared(
         tension={k: MappingProxyType(v) for k, v in by.items()},
         states=states,
         institutions=insts,
         obligations=tuple(copy.copy(o) for o in state.obligations),
         commitments=tuple(copy.copy(c) for c in state.commitments),
-        drafts=tuple(copy.deepcopy(d) for d in state.drafts if not d.decided),
-        decided=tuple(copy.deepcopy(d) for d in state.drafts
-                      if d.decided and d.tabled >= state.round - DECIDED_ROUNDS),
+        drafts=drafts,
+        decided=decided,
         history=tuple(state.history),
         burden=MappingProxyType(burden_sharing(world, state)),
+        not_counted=MappingProxyType({d.id: out for d in drafts + decided
+                                      for out in (not_counted(world, state, d),) if out}),
     )
 
 
@@ -186,6 +198,7 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         options=tuple(options),
         ceasefire_offers=tuple(by for (by, to) in state.ceasefire_offers if to == nation),
         outcome=state.outcome,
+        not_counted=shared.not_counted,
     )
 
 

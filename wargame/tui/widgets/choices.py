@@ -55,16 +55,34 @@ def unavailable_text(unavailable: list[tuple[str, str, str]]) -> str:
     return "\n".join(lines)
 
 
-def draft_prompt(d, view, rules: dict[str, str]) -> str:
+def _not_counted(view, draft_id: str) -> dict[str, tuple[str, str]]:
+    """Members whose vote on a draft does not count -> (why, source), from the core."""
+    return {m: (why, source) for m, why, source in getattr(view, "not_counted", {}).get(
+        draft_id, ())}
+
+
+def draft_prompt(d, view, rules: dict[str, str], votes_here: bool = True) -> str:
     known = t.names(view)
     n = lambda i: esc(known.get(i, i))  # noqa: E731
-    votes = ", ".join(f"{n(m)} {esc(v)}" for m, v in d.votes.items()) or "none yet"
+    out = _not_counted(view, d.id)
+    votes = ", ".join(f"{n(m)} {esc(v)}" + (" [dim](not counted)[/]" if m in out else "")
+                      for m, v in d.votes.items()) or "none yet"
     mine = d.votes.get(view.nation, "")
-    yours = f"[b $accent]{esc(mine)}[/]" if mine else "[b $warning]not cast[/]"
-    return (f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{esc(t.words(d.measure))}[/b] "
+    yours = ""
+    if votes_here:
+        yours = " · your vote: " + (f"[b $accent]{esc(mine)}[/]" if mine
+                                    else "[b $warning]not cast[/]")
+    text = (f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{esc(t.words(d.measure))}[/b] "
             f"concerning {n(d.target)} · tabled by {n(d.by)} in round {d.tabled}\n"
-            f"  votes so far: {votes} · your vote: {yours}\n"
+            f"  votes so far: {votes}{yours}\n"
             f"  [dim]decides by {esc(t.named(rules.get(d.institution, ''), known))}[/]")
+    if votes_here and view.nation in out:
+        why, source = out[view.nation]
+        article = "a" if why.startswith("party") else ""
+        text += (f"\n  [b $warning]You are {article + ' ' if article else ''}{esc(why)}: "
+                 f"you may vote, but your vote will not count"
+                 f"{f' ({esc(source)})' if source else ''}.[/]")
+    return text
 
 
 def draft_options(view) -> list[Option]:
@@ -72,12 +90,11 @@ def draft_options(view) -> list[Option]:
     rules = {i.id: i.rule for i in view.institutions}
     out = []
     for d in view.drafts:
-        prompt = draft_prompt(d, view, rules)
         if d.institution in member:
-            out.append(Option(prompt, id=d.id))
+            out.append(Option(draft_prompt(d, view, rules), id=d.id))
         else:
-            out.append(Option(prompt + "\n  [dim]you do not vote here[/]", id=d.id,
-                              disabled=True))
+            out.append(Option(draft_prompt(d, view, rules, votes_here=False)
+                              + "\n  [dim]you do not vote here[/]", id=d.id, disabled=True))
     return out
 
 
@@ -101,18 +118,23 @@ def decided_text(view, world=None) -> str:
     for d in sorted(view.decided, key=lambda d: -d.tabled):
         style = "$success" if d.adopted else "$error"
         result = "ADOPTED" if d.adopted else "NOT ADOPTED"
+        out = _not_counted(view, d.id)
+        counted = {m: v for m, v in d.votes.items() if m not in out}
+        tally = {v: sum(1 for x in counted.values() if x == v) for v in ("yes", "no", "abstain")}
+        reason = f" · {esc(t.named(d.reason, known))}" if d.reason else ""
         lines.append(f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{esc(t.words(d.measure))}"
                      f"[/b] concerning {n(d.target)} (round {d.tabled}) — "
-                     f"[b {style}]{result}[/]" + (f" [dim]({esc(t.named(d.reason, known))})[/]"
-                                                  if d.reason else ""))
+                     f"[b {style}]{result}[/] [dim]{tally['yes']} yes, {tally['no']} no, "
+                     f"{tally['abstain']} abstained{reason}[/]")
         rule = world.institution[d.institution].rule if world is not None else None
         holders = set(getattr(rule, "veto", ()) or ())
         by = {"yes": [], "no": [], "abstain": []}
-        for m, v in d.votes.items():
+        for m, v in counted.items():
             by.setdefault(v, []).append(m)
         vetoed = [m for m in by["no"] if m in holders] \
             if not d.adopted and "vetoed" in d.reason.lower() else []
-        absent = [m for m in members.get(d.institution, ()) if m not in d.votes]
+        absent = [m for m in members.get(d.institution, ())
+                  if m not in d.votes and m not in out]
         for label, who in (("yes", by["yes"]), ("no", [m for m in by["no"] if m not in vetoed]),
                            ("vetoed", vetoed), ("abstained", by["abstain"]),
                            ("absent", absent)):
@@ -121,6 +143,10 @@ def decided_text(view, world=None) -> str:
         for other, who in by.items():
             if other not in ("yes", "no", "abstain") and who:
                 lines.append(f"  {esc(other)}: {', '.join(n(m) for m in who)}")
+        for why in dict.fromkeys(w for w, _ in out.values()):
+            who = [f"{n(m)} ({esc(d.votes.get(m, 'did not vote'))})"
+                   for m, (w, _) in out.items() if w == why]
+            lines.append(f"  {esc(why)}, vote not counted: {', '.join(who)}")
     return "\n".join(lines)
 
 
