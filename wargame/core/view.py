@@ -4,6 +4,11 @@ Hot-seat secrecy follows from this function, not from hiding widgets: public
 news, everyone's public numbers, the commitments ledger and open drafts are
 shared; intelligence, private actions, costs, objectives and the private
 briefing belong to one state only.
+
+Commitments from a private proposal join the public ledger (and their "Promise"
+news the public news) from the end of the round in which they were agreed: until
+that round resolves only the parties see them, so a state that gives its orders
+later in a hot-seat round cannot read a deal struck earlier in it.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import Mapping
 
 from .burden import burden_sharing
 from .clauses import not_counted
-from .events import Event
+from .events import Event, Kind
 from .legal import Option
 from .model import Objective, Personality, World
 from .negotiation import Commitment, Message, Proposal
@@ -116,6 +121,23 @@ class Shared:
         default_factory=lambda: MappingProxyType({}))
 
 
+UNRESOLVED = ("briefing", "diplomacy", "orders")  # phases before the round resolves
+
+
+def withheld(state: GameState, c: Commitment) -> bool:
+    """Whether commitment ``c`` is still known only to its parties: made from a private
+    proposal (not in an institution, whose vote is public) in this round, which has
+    not resolved yet."""
+    return (not c.institution and c.created == state.round and not state.outcome
+            and state.phase in UNRESOLVED)
+
+
+def _withheld_event(ev: Event) -> bool:
+    """A "Promise" news item of a private deal, public only once its round resolves
+    (the log-side twin of :func:`withheld`)."""
+    return ev.kind is Kind.COMMITMENT_MADE and not ev.institution
+
+
 def shared_part(world: World, state: GameState) -> Shared:
     states = tuple(
         PublicNation(n.id, n.name, n.region, s.military, s.economy, s.spending, s.support,
@@ -144,7 +166,8 @@ def shared_part(world: World, state: GameState) -> Shared:
         states=states,
         institutions=insts,
         obligations=tuple(copy.copy(o) for o in state.obligations),
-        commitments=tuple(copy.copy(c) for c in state.commitments),
+        commitments=tuple(copy.copy(c) for c in state.commitments
+                          if not withheld(state, c)),
         drafts=drafts,
         decided=decided,
         history=tuple(state.history),
@@ -165,6 +188,17 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
     tension = shared.tension.get(nation, MappingProxyType({}))
     if news is None or private is None:
         news, private = _scan(log, nation)
+    commitments = shared.commitments
+    secret = {c.id: c for c in state.commitments if withheld(state, c)}
+    if secret:  # this round's private deals: the parties' own, the others' not at all
+        news = [e for e in news if not (_withheld_event(e) and e.ref in secret)]
+        mine = {i for i, c in secret.items() if nation == c.debtor or nation in c.creditors}
+        if mine:
+            commitments = commitments + tuple(copy.copy(secret[i]) for i in secret
+                                              if i in mine)
+            told = [e for e in _this_round(log, state.round)
+                    if _withheld_event(e) and e.ref in mine]
+            private = (list(private) + told)[-NEWS_KEPT:]
     insts = tuple(i if nation not in world.institution[i.id].members
                   else _member(i) for i in shared.institutions)
     return View(
@@ -186,7 +220,7 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         states=shared.states,
         institutions=insts,
         obligations=shared.obligations,
-        commitments=shared.commitments,
+        commitments=commitments,
         messages=tuple(copy.copy(m) for m in state.messages
                        if m.sender == nation or nation in m.recipients),
         proposals=tuple(copy.deepcopy(p) for p in state.proposals if p.sees(nation)),
@@ -208,36 +242,58 @@ def _member(i: InstitutionView) -> InstitutionView:
     return replace(i, member=True)
 
 
+def _this_round(log: list[Event], round_: int) -> list[Event]:
+    """The events of round ``round_`` at the end of the log, in order."""
+    i = len(log)
+    while i > 0 and log[i - 1].round == round_:
+        i -= 1
+    return log[i:]
+
+
 def _scan(log: list[Event], nation: str) -> tuple[list[Event], list[Event]]:
     news: list[Event] = []
     private: list[Event] = []
-    for ev in reversed(log):
-        if ev.public:
-            if len(news) < NEWS_KEPT:
-                news.append(ev)
-        elif nation in ev.visible_to and len(private) < NEWS_KEPT:
-            private.append(ev)
-        if len(news) >= NEWS_KEPT and len(private) >= NEWS_KEPT:
-            break
-    return news[::-1], private[::-1]
+    index = NewsIndex()  # the same withholding as the game's own index
+    index.update(log)
+    news = index.public[-NEWS_KEPT:]
+    private = index.private.get(nation, [])[-NEWS_KEPT:]
+    return news, private
 
 
 class NewsIndex:
-    """Public and private events by state, kept up to date as a log grows."""
+    """Public and private events by state, kept up to date as a log grows.
+
+    A "Promise" of a private deal is held back from the public news until the round
+    it was made in resolves (an event of a later round, or the end of the game, comes
+    in); it then takes its place in the order of the log."""
 
     def __init__(self) -> None:
         self.public: list[Event] = []
         self.private: dict[str, list[Event]] = {}
         self.seen = 0
+        self.pending: list[tuple[int, Event]] = []  # (index among public events, event)
+        self.count = 0  # public events seen, the pending ones included
 
     def update(self, log: list[Event]) -> None:
         for ev in log[self.seen:]:
+            if self.pending and (ev.round > self.pending[0][1].round
+                                 or ev.kind is Kind.GAME_OVER):
+                self._release()
             if ev.public:
-                self.public.append(ev)
+                if _withheld_event(ev):
+                    self.pending.append((self.count, ev))
+                else:
+                    self.public.append(ev)
+                self.count += 1
             else:
                 for n in ev.visible_to:
                     self.private.setdefault(n, []).append(ev)
         self.seen = len(log)
+
+    def _release(self) -> None:
+        for at, ev in self.pending:  # ascending: each goes where it stood in the log
+            self.public.insert(at, ev)
+        self.pending = []
 
     def of(self, nation: str) -> tuple[list[Event], list[Event]]:
         return self.public[-NEWS_KEPT:], self.private.get(nation, [])[-NEWS_KEPT:]
