@@ -15,7 +15,7 @@ def tab_bar(tabs: dict[str, str], active: str) -> str:
     out = []
     for tab, label in tabs.items():
         if tab == active:
-            out.append(f"[@click=screen.tab('{tab}')][b reverse $accent] {esc(label)} [/][/]")
+            out.append(f"[@click=screen.tab('{tab}')][b reverse $text-accent] {esc(label)} [/][/]")
         else:
             out.append(f"[@click=screen.tab('{tab}')][$text-muted]{esc(label)}[/][/]")
     return " ".join(out)
@@ -35,7 +35,7 @@ def chosen_text(view, orders, actions, limit: int, refusal: str = "") -> str:
         risk = f" · [{t.risk_style(spec.escalation)}]{esc(spec.risk)}[/]" if spec else ""
         lines.append(f"  {i}. {t.order_text(o, actions, known)}{risk}")
     if refusal:
-        lines.append(f"[b $error]Refused:[/] {esc(refusal)}")
+        lines.append(f"[b $text-error]Refused:[/] {esc(refusal)}")
     return "\n".join(lines)
 
 
@@ -70,8 +70,8 @@ def draft_prompt(d, view, rules: dict[str, str], votes_here: bool = True) -> str
     mine = d.votes.get(view.nation, "")
     yours = ""
     if votes_here:
-        yours = " · your vote: " + (f"[b $accent]{esc(mine)}[/]" if mine
-                                    else "[b $warning]not cast[/]")
+        yours = " · your vote: " + (f"[b $text-accent]{esc(mine)}[/]" if mine
+                                    else "[b $text-warning]not cast[/]")
     text = (f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{esc(t.words(d.measure))}[/b] "
             f"concerning {n(d.target)} · tabled by {n(d.by)} in round {d.tabled}\n"
             f"  votes so far: {votes}{yours}\n"
@@ -79,7 +79,7 @@ def draft_prompt(d, view, rules: dict[str, str], votes_here: bool = True) -> str
     if votes_here and view.nation in out:
         why, source = out[view.nation]
         article = "a" if why.startswith("party") else ""
-        text += (f"\n  [b $warning]You are {article + ' ' if article else ''}{esc(why)}: "
+        text += (f"\n  [b $text-warning]You are {article + ' ' if article else ''}{esc(why)}: "
                  f"you may vote, but your vote will not count"
                  f"{f' ({esc(source)})' if source else ''}.[/]")
     return text
@@ -116,7 +116,7 @@ def decided_text(view, world=None) -> str:
     lines = ["[b]Decided lately[/b] [dim](a veto is a no by a veto holder; abstaining or "
              "staying away is not)[/]"]
     for d in sorted(view.decided, key=lambda d: -d.tabled):
-        style = "$success" if d.adopted else "$error"
+        style = "$text-success" if d.adopted else "$text-error"
         result = "ADOPTED" if d.adopted else "NOT ADOPTED"
         out = _not_counted(view, d.id)
         counted = {m: v for m, v in d.votes.items() if m not in out}
