@@ -124,8 +124,9 @@ def decided_text(view, world=None) -> str:
         reason = f" · {esc(t.named(d.reason, known))}" if d.reason else ""
         lines.append(f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{esc(t.words(d.measure))}"
                      f"[/b] concerning {n(d.target)} (round {d.tabled}) — "
-                     f"[b {style}]{result}[/] [dim]{tally['yes']} yes, {tally['no']} no, "
-                     f"{tally['abstain']} abstained{reason}[/]")
+                     f"[b {style}]{result}[/][dim]{reason}[/]")
+        lines.append(f"  [dim]counted: {tally['yes']} yes, {tally['no']} no, "
+                     f"{tally['abstain']} abstained[/]")
         rule = world.institution[d.institution].rule if world is not None else None
         holders = set(getattr(rule, "veto", ()) or ())
         by = {"yes": [], "no": [], "abstain": []}
