@@ -31,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--as", dest="nation", metavar="STATE",
                       help="the state you govern (an id or a name, e.g. poland)")
     play.add_argument("--rounds", type=int, help="with --text: stop after this many rounds")
-    play.add_argument("--load", metavar="SAVE", help="play on a saved game (see 'wargame saves')")
+    play.add_argument("--load", metavar="SAVE",
+                      help="play on a saved game: a name as 'wargame saves' lists it "
+                           "(looked for in the saves folder), or the path of a save file")
     play.add_argument("--saves-dir", metavar="DIR",
                       help="where games are saved (default: $WARGAME_SAVES_DIR, saves/ of "
                            "the checkout when run from it, else the user data folder)")
@@ -85,14 +87,14 @@ def main(argv: list[str] | None = None) -> int:
             from .saves.commands import run as saves_command
 
             return saves_command(args, sys.stdout, sys.stderr)
+        saves_dir = getattr(args, "saves_dir", None)
         loaded = None
         if getattr(args, "load", None):
             from .saves.commands import open_for_play
 
-            loaded = open_for_play(args.load, sys.stderr)
+            loaded = open_for_play(args.load, sys.stderr, saves_dir)
             if loaded is None:
                 return 2
-        saves_dir = getattr(args, "saves_dir", None)
         if saves_dir:  # every part of the game finds its saves folder through this
             from .saves import ENV_VAR
 
@@ -105,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         from .tui import run as tui
 
         return tui(getattr(args, "campaign", None), getattr(args, "seed", None),
-                   load=getattr(args, "load", None), nation=getattr(args, "nation", None))
+                   load=str(loaded.path) if loaded is not None else None,
+                   nation=getattr(args, "nation", None))
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130

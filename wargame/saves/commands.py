@@ -15,6 +15,10 @@ import sys
 from typing import TextIO
 
 COMMANDS = ("replay", "report", "branch", "saves")
+SAVE_HELP = ("a saved game: a name as 'wargame saves' lists it (with or without .json), "
+             "looked for in the saves folder, or the path of a .json file")
+SAVES_DIR_HELP = ("the saves folder (default: $WARGAME_SAVES_DIR, saves/ of the checkout "
+                  "when run from it, or the user data folder)")
 
 
 def add_parsers(sub) -> None:
@@ -23,7 +27,8 @@ def add_parsers(sub) -> None:
         description="Replay every order of a saved game from the start, print the event "
                     "log, and check the state hash at every round against the one recorded. "
                     "The last line is the final state hash.")
-    p.add_argument("save", metavar="SAVE", help="a saved game (.json)")
+    p.add_argument("save", metavar="SAVE", help=SAVE_HELP)
+    p.add_argument("--saves-dir", metavar="DIR", help=SAVES_DIR_HELP)
     p.add_argument("--to-round", type=int, metavar="N",
                    help="stop at the start of round N")
     p.add_argument("--quiet", action="store_true", help="print only the final state hash")
@@ -33,7 +38,8 @@ def add_parsers(sub) -> None:
         description="The after-action report an instructor can hand out: the escalation "
                     "curve, turning points, thresholds crossed, obligations and commitments "
                     "kept and broken, burden sharing and free riders, scores.")
-    p.add_argument("save", metavar="SAVE", help="a saved game (.json)")
+    p.add_argument("save", metavar="SAVE", help=SAVE_HELP)
+    p.add_argument("--saves-dir", metavar="DIR", help=SAVES_DIR_HELP)
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write to FILE (.md for Markdown, .html for a web page); "
                         "default: Markdown on standard output")
@@ -44,7 +50,8 @@ def add_parsers(sub) -> None:
         "branch", help="continue a saved game from one of its rounds, as a new save",
         description="Take a saved game back to the start of round N and save it as a new "
                     "game, to play what if: the original save is not changed.")
-    p.add_argument("save", metavar="SAVE", help="a saved game (.json)")
+    p.add_argument("save", metavar="SAVE", help=SAVE_HELP)
+    p.add_argument("--saves-dir", metavar="DIR", help=SAVES_DIR_HELP)
     p.add_argument("--round", type=int, required=True, metavar="N",
                    help="the round to start again from (its start, before any order)")
     p.add_argument("-o", "--output", metavar="PATH",
@@ -52,12 +59,13 @@ def add_parsers(sub) -> None:
                         "file name ending in .json")
 
     p = sub.add_parser("saves", help="list the saved games",
-                       description="List the saved games in the saves folder, newest first.")
-    p.add_argument("--saves-dir", metavar="DIR",
-                   help="the saves folder (default: $WARGAME_SAVES_DIR, saves/ of the "
-                        "checkout, or the user data folder)")
+                       description="List the saved games in the saves folder, newest first: "
+                                   "the latest save of each game. Any command that takes "
+                                   "SAVE accepts a name as listed here.")
+    p.add_argument("--saves-dir", metavar="DIR", help=SAVES_DIR_HELP)
     p.add_argument("--all", action="store_true",
-                   help="also list older saves of a game left in the folder")
+                   help="also list the older saves of each game: those kept in backups/ "
+                        "(the last three of each game) and any left in the folder")
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) \
@@ -68,6 +76,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     err = sys.stderr if err is None else err
 
     try:
+        if args.command in ("replay", "report", "branch"):
+            args.save = str(find_save_arg(args.save, getattr(args, "saves_dir", None)))
         if args.command == "replay":
             return _replay(args, out, err)
         if args.command == "report":
@@ -130,34 +140,63 @@ def _branch(args, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def find_save_arg(name: str, saves_dir: str | None = None):
+    """The file a SAVE argument names: a path, or a name in the saves folder (see
+    :func:`~wargame.saves.folders.find_save`)."""
+    from .folders import find_save
+
+    return find_save(name, saves_dir)
+
+
 def _saves(args, out: TextIO, err: TextIO) -> int:
     from .errors import shown
-    from .folders import default_saves_dir, list_saves
+    from .folders import BACKUPS, default_saves_dir, list_saves
 
-    folder = default_saves_dir(getattr(args, "saves_dir", None))
-    found = list_saves(folder, everything=args.all)
+    explicit = getattr(args, "saves_dir", None)
+    folder = default_saves_dir(explicit)
+    found = list_saves(folder, everything=args.all, backups=args.all)
+    games = [i for i in found if not i.backup]
+    older = [i for i in found if i.backup]
     if not found:
         print(f"No saved games in {shown(folder)}.", file=out)
         return 0
-    print(f"Saved games in {shown(folder)} (newest first):", file=out)
-    for info in found:
+
+    def show(info, name: str, mark: str = "") -> None:
         if info.ok:
-            print(f"  {info.path.name}\n      {info.describe()}", file=out)
+            print(f"  {name}\n      {info.describe()}{mark}", file=out)
         else:
-            print(f"  {info.path.name}\n      unreadable: {info.error}", file=out)
+            print(f"  {name}\n      unreadable: {info.error}", file=out)
+
+    if games:
+        print(f"Saved games in {shown(folder)} (newest first):", file=out)
+        for info in games:
+            show(info, info.path.name)
+    else:
+        print(f"No saved games in {shown(folder)} itself.", file=out)
+    if older:
+        print(f"Older saves kept in {shown(folder / BACKUPS)} (newest first):", file=out)
+        for info in older:
+            show(info, f"{BACKUPS}/{info.path.name}", f" (backup, save {info.save})"
+                 if info.save else " (backup)")
+    elif args.all:
+        print("No older saves in backups/.", file=out)
+    dir_opt = f" --saves-dir {explicit}" if explicit else ""
+    print(f"Open one by its name: wargame play --load NAME{dir_opt} (or wargame report, "
+          f"replay, branch NAME{dir_opt})", file=out)
     return 0
 
 
-def open_for_play(path: str, err: TextIO | None = None):
+def open_for_play(path: str, err: TextIO | None = None, saves_dir: str | None = None):
     """For ``wargame play --load SAVE``: the :class:`~wargame.saves.LoadedSave`, its
     notices printed on ``err``; or None after printing the one line that says why not
-    (the caller then exits with code 2)."""
+    (the caller then exits with code 2). ``path`` may be a name in the saves folder
+    (``saves_dir``, else the default one); ``loaded.path`` is the file it found."""
     from .errors import SaveError
     from .load import load_save
 
     err = sys.stderr if err is None else err
     try:
-        loaded = load_save(path)
+        loaded = load_save(find_save_arg(path, saves_dir))
     except SaveError as exc:
         print(f"wargame play: {exc}", file=err)
         return None

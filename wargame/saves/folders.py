@@ -69,6 +69,37 @@ def default_saves_dir(explicit: str | os.PathLike | None = None, cwd: Path | Non
     return user_data_dir() / "saves"
 
 
+# ----------------------------------------------------------- finding one
+def find_save(name: str | os.PathLike, explicit: str | os.PathLike | None = None) -> Path:
+    """The save a command names: a path as given when there is such a file (or
+    folder, which loading then refuses with its own message); else a name in the
+    saves folder (:func:`default_saves_dir` of ``explicit``), with or without
+    ``.json``, or in its ``backups/`` (as ``wargame saves --all`` lists them).
+    :class:`~wargame.saves.SaveMissing` says where it looked when nothing fits."""
+    given = Path(name).expanduser()
+    if given.exists():
+        return given
+    folder = default_saves_dir(explicit)
+    tried: list[Path] = []
+    if not given.is_absolute():
+        text = os.fspath(name)
+        names = [text] if text.lower().endswith(".json") else [text, text + ".json"]
+        for n in names:
+            for base in (folder, folder / BACKUPS):
+                p = base / n
+                tried.append(p)
+                if p.is_file():
+                    return p
+    from .errors import SaveMissing
+
+    where = f"as a path and in the saves folder {os.path.abspath(folder)}" if tried \
+        else "as a path"
+    option = "" if explicit is None else f" --saves-dir {os.fspath(explicit)}"
+    raise SaveMissing(given, f"there is no such save (looked for it {where})",
+                      f"check the name, or run 'wargame saves{option}' to list the saved "
+                      "games")
+
+
 # ------------------------------------------------------------------ names
 _NAME = re.compile(r"^(?P<game>.+)_round-(?P<round>\d+)(?:_(?P<end>[a-z]+))?\.json$")
 _BACKUP = re.compile(r"^(?P<stem>.+)_save-(?P<save>\d+)\.json$")
@@ -156,6 +187,11 @@ class SaveInfo:
     def ok(self) -> bool:
         return not self.error
 
+    @property
+    def backup(self) -> bool:
+        """An older save of a game, kept in the folder's ``backups/``."""
+        return self.path.parent.name == BACKUPS
+
     def describe(self) -> str:
         if self.error:
             return self.error
@@ -202,19 +238,24 @@ def peek(path: Path) -> SaveInfo:
                     branch_of=game.get("branch_of"))
 
 
-def list_saves(folder: str | os.PathLike | None = None, everything: bool = False) \
-        -> list[SaveInfo]:
+def list_saves(folder: str | os.PathLike | None = None, everything: bool = False,
+               backups: bool = False) -> list[SaveInfo]:
     """The saved games in ``folder`` (the default folder if None), newest first: one
     entry per game (its latest save), and unreadable files with their ``error``.
-    ``everything`` also lists older saves of a game left in the folder."""
+    ``everything`` also lists older saves of a game left in the folder; ``backups``
+    also lists the older saves kept in its ``backups/`` (their ``backup`` is true)."""
     folder = default_saves_dir() if folder is None else Path(folder)
     if not folder.is_dir():
         return []
     infos = [peek(p) for p in folder.glob("*.json") if not p.name.startswith(".")]
+    if backups and (folder / BACKUPS).is_dir():
+        infos += [peek(p) for p in (folder / BACKUPS).glob("*.json")
+                  if not p.name.startswith(".")]
     if not everything:
         best: dict[str, SaveInfo] = {}
         for i in infos:
-            if i.ok and (i.game_id not in best or i.save > best[i.game_id].save):
+            if i.ok and not i.backup and (i.game_id not in best
+                                          or i.save > best[i.game_id].save):
                 best[i.game_id] = i
-        infos = [i for i in infos if not i.ok or best.get(i.game_id) is i]
+        infos = [i for i in infos if not i.ok or i.backup or best.get(i.game_id) is i]
     return sorted(infos, key=lambda i: (i.saved_at, i.path.name), reverse=True)
