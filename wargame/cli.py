@@ -9,6 +9,36 @@ import sys
 from . import __version__
 
 
+def _policy_choices() -> str:
+    """The --policy names in words: the built-in ones, then any installed ones."""
+    words = {"default": "plays by the state's personality in the campaign",
+             "random": "any legal order at random",
+             "passive": "gives no orders and casts no votes"}
+    try:
+        from .ai.registry import BUILTIN, available
+        names = available()
+    except Exception:  # a broken third-party entry point must not break --help
+        from .ai.registry import BUILTIN
+        names = list(BUILTIN)
+    parts = [f"{n} ({words[n]})" if n in words else n for n in BUILTIN]
+    extra = [n for n in names if n not in BUILTIN]
+    text = ", ".join(parts)
+    if extra:
+        text += "; installed: " + ", ".join(extra)
+    return text + "; more can be installed as 'wargame.policies' entry points"
+
+
+class _SimulateHelp(argparse.HelpFormatter):
+    """Lists the policy names only when help is shown (the registry is not imported
+    for every command)."""
+
+    def _get_help_string(self, action):
+        text = super()._get_help_string(action)
+        if action.dest == "policy" and text:
+            text += _policy_choices().replace("%", "%%")
+        return text
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="wargame",
@@ -46,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     add_rules(sub)
 
     sim = sub.add_parser("simulate", help="play computer-vs-computer games and sum them up",
+                         formatter_class=_SimulateHelp,
                          description="Play whole games with every state computer-played, "
                                      "headless, and print how they ended.")
     sim.add_argument("campaign", nargs="?", help="a campaign file (default: the bundled default)")
@@ -56,8 +87,13 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--json", action="store_true", help="print one JSON document")
     sim.add_argument("--jobs", type=int, metavar="J",
                      help="worker processes (default: one per core)")
-    sim.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal")
-    sim.add_argument("--policy", metavar="NAME", help="one policy for every state")
+    sim.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal",
+                     help="how well the computer players judge: easy (much noise in every "
+                          "judgement, no foreseeing of vetoes or tripwires), normal (some "
+                          "noise, foresees them) or hard (little noise); default normal")
+    sim.add_argument("--policy", metavar="NAME",
+                     help="one policy for every state, instead of each state's own (the "
+                          "campaign's 'policy', else default): ")  # + the names, see below
     sim.add_argument("--save-dir", metavar="DIR",
                      help="write every finished game as a save in DIR (for wargame replay)")
 

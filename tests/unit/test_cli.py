@@ -61,3 +61,19 @@ def test_help_lists_the_commands():
                          text=True, check=True).stdout
     for command in ("play", "validate", "rules"):
         assert command in out
+
+
+# ---------------------------------------------------------------- simulate --help
+def test_simulate_help_describes_difficulty_and_every_policy():
+    from wargame.ai import available
+
+    out = subprocess.run([sys.executable, "-m", "wargame.cli", "simulate", "--help"],
+                         capture_output=True, text=True, check=True).stdout
+    words = " ".join(out.split())
+    assert "--difficulty {easy,normal,hard} how well the computer players judge" in words
+    assert "default normal" in words
+    policy = words[words.index("--policy NAME one policy"):words.index("--save-dir DIR write")]
+    for name in available():
+        assert name in policy
+    assert "passive (gives no orders and casts no votes)" in policy
+    assert "'wargame.policies' entry points" in policy
