@@ -103,6 +103,47 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _campaign_problem(campaign: str | None, text: bool = False) -> str:
+    """Why ``wargame play CAMPAIGN`` cannot start, or '': a file that is not there
+    (or cannot be read) and a folder with no campaign in it are refused at once; a
+    file with mistakes in it opens, and setup shows them."""
+    if not campaign:
+        return ""
+    from pathlib import Path
+
+    path = Path(campaign).expanduser()
+    if not text and not path.exists():
+        from .tui.scenario import DEMO  # the full-screen game's built-in demo world
+
+        if campaign == DEMO:
+            return ""
+    if path.is_dir():
+        if any(path.glob("*.yaml")):
+            return ""
+        from .campaign import CampaignError
+
+        return str(CampaignError(campaign, 0, 0, "is a folder with no campaign in it "
+                                 "(no .yaml file)", "give the path of a campaign file, or "
+                                 "of a folder holding some"))
+    if path.is_file():
+        return ""
+    from .campaign import CampaignErrors, load_campaign
+
+    try:  # not there: the loader says so as 'wargame play --text' does
+        load_campaign(path)
+    except CampaignErrors as exc:
+        return str(exc)
+    return ""
+
+
+def _is_terminal() -> bool:
+    """Whether the full-screen game can run: standard input and output are a terminal."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # closed or replaced by something without isatty
+        return False
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "play"
@@ -123,6 +164,12 @@ def main(argv: list[str] | None = None) -> int:
             from .saves.commands import run as saves_command
 
             return saves_command(args, sys.stdout, sys.stderr)
+        campaign = getattr(args, "campaign", None)
+        text = getattr(args, "text", False)
+        problem = _campaign_problem(campaign, text)
+        if problem:  # before any screen opens: the same lines as 'play --text' prints
+            print(problem, file=sys.stderr)
+            return 2
         saves_dir = getattr(args, "saves_dir", None)
         loaded = None
         if getattr(args, "load", None):
@@ -131,18 +178,21 @@ def main(argv: list[str] | None = None) -> int:
             loaded = open_for_play(args.load, sys.stderr, saves_dir)
             if loaded is None:
                 return 2
+        if not text and not _is_terminal():
+            print("wargame play needs a terminal; use --text", file=sys.stderr)
+            return 2
         if saves_dir:  # every part of the game finds its saves folder through this
             from .saves import ENV_VAR
 
             os.environ[ENV_VAR] = saves_dir
-        if getattr(args, "text", False):
+        if text:
             from .textplay import run as play
 
-            return play(args.campaign, args.seed, args.nation, args.rounds,
+            return play(campaign, args.seed, args.nation, args.rounds,
                         loaded=loaded, saves_dir=saves_dir)
         from .tui import run as tui
 
-        return tui(getattr(args, "campaign", None), getattr(args, "seed", None),
+        return tui(campaign, getattr(args, "seed", None),
                    load=str(loaded.path) if loaded is not None else None,
                    nation=getattr(args, "nation", None))
     except KeyboardInterrupt:

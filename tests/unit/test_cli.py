@@ -63,6 +63,91 @@ def test_help_lists_the_commands():
         assert command in out
 
 
+# ------------------------------------------------------------------ play: before any screen
+@pytest.fixture
+def no_screen(monkeypatch):
+    """Fail if the full-screen game would start; say that a terminal is there."""
+    def tui(*args, **kwargs):
+        raise AssertionError("the full-screen game started")
+
+    monkeypatch.setattr("wargame.tui.run", tui)
+    monkeypatch.setattr("wargame.cli._is_terminal", lambda: True)
+
+
+def test_play_a_missing_campaign_is_refused_before_the_screen_opens(tmp_path, capsys,
+                                                                      no_screen):
+    missing = str(tmp_path / "nope.yaml")
+    assert main(["play", missing]) == 2
+    full_screen = capsys.readouterr()
+    assert main(["play", "--text", missing]) == 2
+    text = capsys.readouterr()
+    assert full_screen.out == "" and "nope.yaml: cannot read the file" in full_screen.err
+    assert full_screen.err == text.err  # the same words as the text game
+
+
+def test_play_a_folder_without_campaigns_is_refused(tmp_path, capsys, no_screen):
+    (tmp_path / "notes.txt").write_text("no campaign here", encoding="utf-8")
+    assert main(["play", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{tmp_path}: is a folder with no campaign in it")
+    assert "Traceback" not in err
+
+
+def test_play_opens_a_folder_of_campaigns_and_a_file_with_mistakes(tmp_path, monkeypatch,
+                                                                     capsys):
+    """Setup offers a folder's campaigns and shows a broken file's errors: both open."""
+    started = []
+    monkeypatch.setattr("wargame.tui.run", lambda campaign, *a, **k: started.append(campaign)
+                        or 0)
+    monkeypatch.setattr("wargame.cli._is_terminal", lambda: True)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("title: [unclosed\n", encoding="utf-8")
+    assert main(["play", str(tmp_path)]) == 0
+    assert main(["play", str(broken)]) == 0
+    assert main(["play", "demo"]) == 0  # the built-in demo world
+    assert started == [str(tmp_path), str(broken), "demo"]
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("stdin,stdout", [(False, True), (True, False), (False, False)])
+def test_play_without_a_terminal_says_so(stdin, stdout, monkeypatch, capsys):
+    class Stream:
+        def __init__(self, tty):
+            self.tty = tty
+
+        def isatty(self):
+            return self.tty
+
+        def write(self, text):
+            return len(text)
+
+        def flush(self):
+            pass
+
+    monkeypatch.setattr("wargame.tui.run", lambda *a, **k: pytest.fail("screen started"))
+    monkeypatch.setattr(sys, "stdin", Stream(stdin))
+    monkeypatch.setattr(sys, "stdout", Stream(stdout))
+    assert main(["play", BALTIC]) == 2
+    assert main([]) == 2  # 'wargame' alone plays too
+    assert capsys.readouterr().err == "wargame play needs a terminal; use --text\n" * 2
+
+
+def test_play_without_a_terminal_in_a_real_process(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "wargame.cli", "play", BALTIC],
+                         stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+                         cwd=tmp_path)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr == "wargame play needs a terminal; use --text\n"
+
+
+def test_play_text_needs_no_terminal(monkeypatch, capsys):
+    seen = []
+    monkeypatch.setattr("wargame.textplay.run", lambda *a, **k: seen.append(a) or 0)
+    monkeypatch.setattr("wargame.cli._is_terminal", lambda: False)
+    assert main(["play", "--text", BALTIC]) == 0
+    assert seen and seen[0][0] == BALTIC
+
+
 # ---------------------------------------------------------------- simulate --help
 def test_simulate_help_describes_difficulty_and_every_policy():
     from wargame.ai import available
