@@ -81,11 +81,14 @@ def test_accepted_terms_become_commitments_kept_from_orders():
     assert [p.id for p in g.view("north").proposals] == []  # private to the parties
     g.answer("west", pid, "accept")
     assert [c.status for c in g.state.commitments] == [Status.OPEN, Status.OPEN]
-    assert len(g.view("north").commitments) == 2  # the ledger is public
+    # a private deal stays the parties' own until the round resolves
+    assert g.view("north").commitments == ()
+    assert len(g.view("east").commitments) == 2
     g.advance()
     g.submit_orders("west", [Order("west", "deploy_to_ally", "east")])
     g.submit_orders("east", [Order("east", "raise_spending")])
     events = g.resolve()
+    assert len(g.view("north").commitments) == 2  # then the ledger is public
     assert kinds(events).count(Kind.COMMITMENT_KEPT) == 2
     assert [c.status for c in g.state.commitments] == [Status.KEPT, Status.KEPT]
 
@@ -311,4 +314,8 @@ def test_views_show_votes_and_commitments_as_soon_as_they_change():
     pid = g.propose("east", ["west"], [Term("west", T.DEPLOY, "east")])
     assert g.view("north").commitments == ()
     g.answer("west", pid, "accept")
+    assert len(g.view("west").commitments) == 1
+    assert g.view("north").commitments == ()
+    g.advance()
+    g.resolve()
     assert len(g.view("north").commitments) == 1
