@@ -118,6 +118,8 @@ class OrderSet:
                 return False
             if same_target and {e, effect} == {Effect.SANCTION, Effect.LIFT_SANCTIONS}:
                 return False
+            if same_target and {e, effect} == {Effect.SANCTION, Effect.AID}:
+                return False  # never aid a state it sanctions (the core refuses it)
             if same_target and Effect.ACCEPT_CEASEFIRE in (e, effect) and (
                 e in ATTACKS or effect in ATTACKS
             ):

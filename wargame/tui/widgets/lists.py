@@ -90,8 +90,11 @@ def proposal_text(p, known: dict[str, str], me: str) -> str:
         state = "[b $text-warning]awaiting your answer[/]"
     elif state == "open":
         state = "open"
-    return (f"[b]{esc(p.id)}[/b] from {by}{where} (round {p.round}): {terms}\n"
-            f"    {state}" + (f" · {esc(p.reason)}" if p.reason else ""))
+    if p.reason and p.reason.startswith(state):
+        shown = esc(p.reason)  # "rejected by ..." says the state itself
+    else:
+        shown = f"{state} · {esc(p.reason)}" if p.reason else state
+    return f"[b]{esc(p.id)}[/b] from {by}{where} (round {p.round}): {terms}\n    {shown}"
 
 
 def _term(term, known: dict[str, str]) -> str:
@@ -113,7 +116,8 @@ def ledger_text(view) -> str:
     for o in reversed(view.obligations):
         mine = " [b $text-accent]← you[/]" if o.debtor == view.nation else ""
         out.append(f"  {t.status(o.status.value)} {t.obligation_text(o, known)}{mine}")
-    out += ["", "[b]Commitments from accepted proposals[/b] (public)"]
+    out += ["", "[b]Commitments from accepted proposals[/b] "
+                "(public; a private deal from the end of its round)"]
     if not view.commitments:
         out.append("  [dim]None yet.[/]")
     for c in reversed(view.commitments):
