@@ -14,7 +14,16 @@ For every institution with a collective-defence or consultation clause:
 A member is a **free rider** when its share of contributions is below
 ``FREE_RIDER_RATIO`` (three quarters) of its share of the alliance's GDP. A
 front-line state that receives allied troops is not a free rider for that: what
-counts is what it puts in for what it is worth.
+counts is what it puts in for what it is worth. Two kinds of member are never
+labelled, and their row says why (``exempt``):
+
+- a member that was itself the **victim of an armed attack** in the game: it pays
+  in land, lives and costs that no column measures. The state records the victims
+  it still knows of (attacked this round, land occupied, or owed assistance under
+  a clause); a caller with the game's log passes the others (``attacked``);
+- a member whose share of the alliance's GDP is under ``MIN_BENEFIT_SHARE`` (1%):
+  its shares are a few tenths of a percent, where one ally's deployment or a
+  rounding moves the ratio across three quarters, so the rule means nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +34,9 @@ from .model import ClauseKind, World
 from .state import GameState, Status
 
 FREE_RIDER_RATIO = 0.75
+MIN_BENEFIT_SHARE = 0.01  # below 1% of the alliance's GDP the 3/4 rule is rounding noise
+ATTACKED = "attacked"  # exempt: itself the victim of an armed attack
+TOO_SMALL = "too small"  # exempt: under MIN_BENEFIT_SHARE of the alliance's GDP
 HELP_SHARE = 0.1  # of a helper's forces, counted as protection per obligation honoured
 
 
@@ -38,10 +50,33 @@ class BurdenRow:
     protection: float  # protection received (forces)
     ratio: float  # contribution share / benefit share
     free_rider: bool
+    exempt: str = ""  # why the rule was not applied: ATTACKED, TOO_SMALL, or ""
 
 
-def burden_sharing(world: World, state: GameState) -> dict[str, tuple[BurdenRow, ...]]:
+def victims(state: GameState) -> set[str]:
+    """States the state itself shows as victims of an armed attack: under attack
+    now, with land occupied, or owed assistance (an obligation arises only from one)."""
+    out = set(state.under_attack)
+    out.update(v for (_, v), share in state.occupation.items() if share > 0)
+    out.update(ob.beneficiary for ob in state.obligations
+               if ob.action == "assist" and ob.beneficiary)
+    return out
+
+
+def exemption(nation: str, benefit_share: float, attacked: set[str]) -> str:
+    if nation in attacked:
+        return ATTACKED
+    if benefit_share < MIN_BENEFIT_SHARE:
+        return TOO_SMALL
+    return ""
+
+
+def burden_sharing(world: World, state: GameState,
+                   attacked=()) -> dict[str, tuple[BurdenRow, ...]]:
+    """Each alliance's rows. ``attacked``: more victims of armed attacks (from the
+    log) than the state still shows."""
     out: dict[str, tuple[BurdenRow, ...]] = {}
+    hit = victims(state) | set(attacked)
     for inst in world.institutions:
         if not (inst.has(ClauseKind.COLLECTIVE_DEFENCE) or inst.has(ClauseKind.CONSULTATION)):
             continue
@@ -65,7 +100,8 @@ def burden_sharing(world: World, state: GameState) -> dict[str, tuple[BurdenRow,
             benefit = gdp[m] / total_g
             c_share = contrib[m] / total_c
             ratio = c_share / benefit if benefit > 0 else float("inf")
+            exempt = exemption(m, benefit, hit)
             rows.append(BurdenRow(m, ns[m].spending, contrib[m], c_share, benefit, protect[m],
-                                  ratio, ratio < FREE_RIDER_RATIO))
+                                  ratio, ratio < FREE_RIDER_RATIO and not exempt, exempt))
         out[inst.id] = tuple(rows)
     return out

@@ -46,7 +46,7 @@ def met(world: World, state: GameState, nation: str, obj: Objective) -> bool:
 
 WORDS = {
     K.KEEP_TERRITORY: "Lose none of your territory.",
-    K.AVOID_WAR: "The crisis does not end in war.",
+    K.AVOID_WAR: "The crisis does not end in general war.",
     K.STAY_OUT_OF_FIGHTING: "Your forces never have to fight.",
     K.CRISIS_RESOLVED: "See the crisis resolved or settled.",
     K.ALLIANCE_CREDIBLE: "{target} ends at least as credible as it began.",

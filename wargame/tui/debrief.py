@@ -1,25 +1,133 @@
-"""The debrief of a finished game: markup built from the whole game (nothing is secret
-any more). No Textual widgets here, so it is easy to test."""
+"""The debrief of a finished game: markup built from the whole game. No Textual
+widgets here, so it is easy to test.
+
+What it reveals: the end screen is shown to the whole table once the game is over,
+so every state's objectives and scores are revealed, and so is what the human
+governments alone saw in the last round (their private results: no hand-off screen
+comes after it). Everything else stays as the game showed it: public news only.
+Colours are theme text colours ($text-error, $text-warning, $text-success), which
+read on light themes too.
+"""
 
 from __future__ import annotations
 
-from .text import objective, OUTCOMES, esc, status, words
+from .text import objective, OUTCOMES, esc, status, who, words
 
-TURNING = {"stage_changed", "armed_attack", "ceasefire_agreed", "ceasefire_broken",
-           "obligation_declined", "commitment_broken", "suspended", "authorised", "inject",
-           "outside_scope"}
+TURNING = {"stage_changed", "armed_attack", "territory", "clause_invoked",
+           "ceasefire_agreed", "ceasefire_broken", "obligation_declined", "commitment_broken",
+           "suspended", "authorised", "inject", "outside_scope"}
+KEPT_ALWAYS = {"armed_attack", "territory", "clause_invoked", "stage_changed",
+               "ceasefire_agreed", "ceasefire_broken"}  # never cut from the turning points
+TURNING_SHOWN = 40
+# the last round's headlines, most telling first: the fighting and who came, then the
+# turns of the crisis and the votes, then the moves (deployments, sanctions)
+LAST_ROUND = (
+    ("armed_attack", "engagement", "territory", "clause_invoked", "obligation_kept",
+     "obligation_declined", "obligation_lapsed", "ceasefire_proposed", "ceasefire_agreed",
+     "ceasefire_broken"),
+    ("stage_changed", "rung_crossed", "inject", "draft_decided", "authorised", "suspended",
+     "proposal_decided", "commitment_broken", "outside_scope"),
+    ("deployment", "withdrawal", "blockade", "sanctions_imposed", "sanctions_lifted"),
+)
+LAST_SHOWN = 16
+PRIVATE_SHOWN = 8
+
+
+def _public(game, kinds, round_=None):
+    return [e for e in game.log if not e.visible_to and e.kind.value in kinds
+            and (round_ is None or e.round == round_)]
+
+
+def attacks(game) -> list:
+    """The armed attacks of the game (invasions and strikes), in order."""
+    return _public(game, {"armed_attack"})
+
+
+def attacked(game) -> set[str]:
+    """Every state that was the victim of an armed attack in the game."""
+    return {e.target for e in attacks(game) if e.target}
+
+
+def holdings(game) -> list[str]:
+    """'Russia still holds 25% of Estonia.', one line per occupation at the end."""
+    world = game.world
+    out = []
+    for (occupier, victim), share in sorted(game.state.occupation.items(),
+                                            key=lambda kv: -kv[1]):
+        if share <= 0:
+            continue
+        amount = f"{share:.0f}%" if share >= 0.5 else "under 1%"
+        out.append(f"{world.name_of(occupier)} still holds {amount} of "
+                   f"{world.name_of(victim)}.")
+    return out
+
+
+def war_note(game) -> str:
+    """What 'war' means in the outcome, when the crisis did not end in war but there
+    was fighting."""
+    hits = attacks(game)
+    if game.outcome == "war" or not hits:
+        return ""
+    shown = "; ".join(f"R{e.round} {e.text.rstrip('.')}" for e in hits[:3])
+    more = f"; and {len(hits) - 3} more" if len(hits) > 3 else ""
+    mark = game.world.ladder.war
+    peak = max(game.state.history, default=game.state.escalation)
+    return (f"No war by the game's definition (escalation {mark:.0f}+ with fighting two "
+            f"rounds running; the peak was {peak:.0f}), but there were armed attacks: "
+            f"{shown}{more}.")
 
 
 def outcome_text(game) -> str:
     ending = next((e.text for e in reversed(game.log) if e.kind.value == "game_over"), "")
     head = OUTCOMES.get(game.outcome, game.outcome)
-    style = {"war": "$error", "frozen": "$warning"}.get(game.outcome, "$success")
+    style = {"war": "$text-error", "frozen": "$text-warning"}.get(game.outcome,
+                                                                 "$text-success")
     lines = [f"[b {style}]{esc(head)}[/]"]
     if ending and not ending.startswith("The game is over"):
         lines.append(esc(ending))
+    note = war_note(game)
+    if note:
+        lines.append(f"[$text-warning]{esc(note)}[/]")
+    held = holdings(game)
+    if held:
+        lines.append("[b]Who holds what:[/b] " + esc(" ".join(held)))
+    elif attacked(game):
+        lines.append("No land is occupied at the end.")
     peak = max(game.state.history, default=game.state.escalation)
     lines.append(f"[dim]{game.round} round(s) played · peak escalation {peak:.0f} · "
                  f"final stage {esc(words(game.stage))}[/]")
+    return "\n".join(lines)
+
+
+def last_round_text(game, seats) -> str:
+    """The last round's public headlines, then what each human government alone saw
+    in it (the game ends before any briefing could show them)."""
+    world, last = game.world, game.round
+    rank = {kind: i for i, kinds in enumerate(LAST_ROUND) for kind in kinds}
+    heads = sorted(_public(game, rank, last), key=lambda e: rank[e.kind.value])
+    lines = [f"[b]Round {last}[/b], the last:"]
+    if heads:
+        shown = heads[:LAST_SHOWN]
+        lines += [f"  • {esc(event_text(game, e))}" for e in shown]
+        if len(heads) > len(shown):
+            lines.append(f"  [dim]… and {len(heads) - len(shown)} more[/]")
+    else:
+        lines.append("  [dim]No headline: a quiet last round.[/]")
+    for n in world.ids:
+        seat = seats.get(n)
+        if not (seat and seat.human):
+            continue
+        mine = [e for e in game.log if e.round == last and n in e.visible_to
+                and e.kind.value not in ("round_started", "game_over")]
+        if not mine:
+            continue
+        name = who(world.name_of(n), seat.player.strip())
+        label = "you" if seat.player.strip() == "You" else name
+        lines.append(f"[b]Seen only by {esc(label)}[/b]" + (
+            f" [dim]({esc(world.name_of(n))})[/]" if label == "you" else "") + ":")
+        lines += [f"  • {esc(e.text)}" for e in mine[:PRIVATE_SHOWN]]
+        if len(mine) > PRIVATE_SHOWN:
+            lines.append(f"  [dim]… and {len(mine) - PRIVATE_SHOWN} more[/]")
     return "\n".join(lines)
 
 
@@ -42,7 +150,7 @@ def scores_text(game, seats) -> str:
         head = f"{esc(world.name_of(n))} ({esc(who)})"
         lines.append(f"[{style or 'not b'}]{head}[/]: [b]{sc.total}[/b] of {sc.possible} points")
         for o, ok in sc.results:
-            mark = "[$success]✓[/]" if ok else "[$error]✗[/]"
+            mark = "[$text-success]✓[/]" if ok else "[$text-error]✗[/]"
             text = objective(o, world)
             lines.append(f"    {mark} {esc(text)} [dim]({o.points})[/]")
     return "\n".join(lines)
@@ -88,22 +196,53 @@ def obligations_text(game) -> str:
 
 
 def burden_text(game) -> str:
-    from ..core.burden import burden_sharing
+    """Burden sharing in the Ledger's words (Contrib., GDP share, Defence, Protection),
+    with a legend. A member the 3/4 rule would name but that is not judged (attacked in
+    the game, or too small) says why."""
+    from ..core.burden import ATTACKED, FREE_RIDER_RATIO, MIN_BENEFIT_SHARE, burden_sharing
 
     world = game.world
-    tables = burden_sharing(world, game.state)
+    tables = burden_sharing(world, game.state, attacked(game))
     if not tables:
         return "[dim]No alliance in this campaign.[/]"
-    lines = []
+    lines = [
+        "[dim]Contrib.: share of the alliance's defence spending and of what was put in "
+        "(forces sent, aid, sanctions borne, losses) · GDP share: what the alliance "
+        "protects · Protection: allied forces on its soil, and a tenth of each ally that "
+        "honoured a duty to it · free rider: Contrib. under 3/4 of GDP share; not judged: "
+        f"members attacked in the game, or under {MIN_BENEFIT_SHARE:.0%} of GDP share.[/]"]
     for inst, rows in tables.items():
-        lines.append(f"[b]{esc(world.name_of(inst))}[/b]  [dim]share of contributions vs "
-                     "share of benefits[/]")
+        lines.append(f"[b]{esc(world.name_of(inst))}[/b]")
+        lines.append(f"  [dim]{'Member':<22} {'Contrib.':>8} {'GDP share':>9} "
+                     f"{'Defence':>7} {'Protection':>10}[/]")
         for r in sorted(rows, key=lambda r: r.ratio):
-            flag = " [b $error]free rider[/]" if r.free_rider else ""
-            lines.append(f"  {esc(world.name_of(r.nation)):<22} spends {r.spending:.1f}% · "
-                         f"contributes {r.contribution_share:5.1%} · benefits "
-                         f"{r.benefit_share:5.1%}{flag}")
+            if r.free_rider:
+                flag = " [b $text-error]free rider[/]"
+            elif r.exempt and r.ratio < FREE_RIDER_RATIO:  # the rule would have named it
+                flag = " [dim]attacked[/]" if r.exempt == ATTACKED else " [dim]too small[/]"
+            else:
+                flag = ""
+            lines.append(f"  {esc(world.name_of(r.nation)[:22]):<22} "
+                         f"{r.contribution_share:>8.1%} {r.benefit_share:>9.1%} "
+                         f"{r.spending:>6.1f}% {r.protection:>10.0f}{flag}")
     return "\n".join(lines)
+
+
+def event_text(game, e) -> str:
+    """An event's text; an invoked clause says so ('NATO Art. 5 invoked: 13 members
+    are obliged to assist Estonia against Russia ...')."""
+    text = e.text
+    if e.kind.value == "clause_invoked" and e.institution in game.world.institution:
+        inst = game.world.institution[e.institution]
+        label = next((c.label for c in inst.clauses if c.id == e.ref), e.ref)
+        head = f"{inst.name} {label}: "
+        if text.startswith(head):
+            text = f"{inst.name} {label} invoked: {text[len(head):]}"
+    return text
+
+
+def turning_line(game, e) -> str:
+    return f"[dim]R{e.round}[/] {esc(event_text(game, e))}"
 
 
 def turning_points(game) -> str:
@@ -111,4 +250,20 @@ def turning_points(game) -> str:
         e.kind.value in TURNING or (e.kind.value == "draft_decided" and e.value))]
     if not points:
         return "[dim]A quiet crisis: no turning point.[/]"
-    return "\n".join(f"[dim]R{e.round}[/] {esc(e.text)}" for e in points[:40])
+    if len(points) > TURNING_SHOWN:  # keep the attacks, invocations and stages; cut the rest
+        room = max(TURNING_SHOWN - sum(e.kind.value in KEPT_ALWAYS for e in points), 0)
+        kept = []
+        for e in points:
+            if e.kind.value in KEPT_ALWAYS:
+                kept.append(e)
+            elif room:
+                kept.append(e)
+                room -= 1
+        left = len(points) - len(kept)
+        points = kept
+    else:
+        left = 0
+    lines = [turning_line(game, e) for e in points]
+    if left:
+        lines.append(f"[dim]… and {left} more (votes, injects): 'wargame report' lists them all[/]")
+    return "\n".join(lines)

@@ -28,6 +28,8 @@ class EndScreen(Screen):
         with VerticalScroll(id="end"):
             yield Static(f"[b]Game over — {self.session.scenario.title}[/b]", classes="h1")
             yield Static(debrief.outcome_text(g), id="outcome")
+            yield Static("[b]The last round[/b]", classes="h2")
+            yield Static(debrief.last_round_text(g, self.session.seat), id="last-round")
             yield Static("[b]Scores[/b] [dim](each state's private objectives, now revealed)"
                          "[/]", classes="h2")
             yield Static(debrief.scores_text(g, self.session.seat), id="scores")
@@ -38,9 +40,9 @@ class EndScreen(Screen):
             yield Static("[b]Obligations kept and declined[/b]", classes="h2")
             yield Static(debrief.obligations_text(g))
             yield Static("[b]Burden sharing[/b]", classes="h2")
-            yield Static(debrief.burden_text(g))
+            yield Static(debrief.burden_text(g), id="burden")
             yield Static("[b]Turning points[/b]", classes="h2")
-            yield Static(debrief.turning_points(g))
+            yield Static(debrief.turning_points(g), id="turning")
             yield Static("[dim]n new game · t title screen · q quit[/]")
         yield Footer()
 

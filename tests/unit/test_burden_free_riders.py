@@ -1,0 +1,97 @@
+"""Who is labelled a free rider: the 3/4 rule, and the two kinds of member it spares
+(the victim of an armed attack, and a member too small for the shares to mean anything)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wargame.core.burden import (ATTACKED, MIN_BENEFIT_SHARE, TOO_SMALL, burden_sharing,
+                                 victims)
+from wargame.core.model import Clause, ClauseKind, Institution, Nation, World
+from wargame.core.rules import Consensus
+from wargame.core.state import GameState, Obligation, Status
+from wargame.core.model import Strength
+
+
+def alliance(members: dict[str, tuple[float, float]]) -> World:
+    """One alliance with a collective-defence clause; members: id -> (GDP, spending %)."""
+    nations = tuple(Nation(n, n.title(), "europe", military=10, economy=gdp,
+                           defence_spending=spend, support=60, credibility=60)
+                    for n, (gdp, spend) in members.items())
+    nations += (Nation("foe", "Foe", "europe", military=100, economy=500, defence_spending=4,
+                       support=60, credibility=50),)
+    inst = Institution("ally", "Alliance", tuple(members), Consensus(),
+                       clauses=(Clause("art5", ClauseKind.COLLECTIVE_DEFENCE, "Art. 5"),),
+                       credibility=60)
+    return World("t", nations, (inst,))
+
+
+# GDP, spending: "big" spends 4% of 1000; the others are judged against it
+BIG = {"big": (1000.0, 4.0)}
+
+CASES = [
+    # id, (GDP, spending), how it was attacked, free rider?, exempt
+    ("low spender of size", (400.0, 1.0), "", True, ""),
+    ("fair spender of size", (400.0, 4.0), "", False, ""),
+    ("low spender, invaded: land occupied", (400.0, 1.0), "occupied", False, ATTACKED),
+    ("low spender, under attack now", (400.0, 1.0), "under_attack", False, ATTACKED),
+    ("low spender, owed assistance", (400.0, 1.0), "owed", False, ATTACKED),
+    ("low spender, attacked earlier (from the log)", (400.0, 1.0), "log", False, ATTACKED),
+    ("tiny low spender: shares are noise", (5.0, 0.5), "", False, TOO_SMALL),
+    ("tiny fair spender", (5.0, 4.0), "", False, TOO_SMALL),
+    ("just above the floor, low spender", (11.0, 1.0), "", True, ""),
+]
+
+
+@pytest.mark.parametrize("gdp_spend, how, rider, exempt",
+                         [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_who_is_a_free_rider(gdp_spend, how, rider, exempt):
+    world = alliance({**BIG, "m": gdp_spend})
+    st = GameState.start(world)
+    attacked = ()
+    if how == "occupied":
+        st.occupation[("foe", "m")] = 25.0
+    elif how == "under_attack":
+        st.under_attack["m"] = ["foe"]
+    elif how == "owed":
+        st.obligations.append(Obligation("o1", "big", "ally", "art5", "assist", "m", "foe",
+                                         Strength.AUTOMATIC, 3, 4, Status.KEPT))
+    elif how == "log":
+        attacked = ("m",)
+    rows = {r.nation: r for r in burden_sharing(world, st, attacked)["ally"]}
+    assert rows["m"].free_rider is rider
+    assert rows["m"].exempt == exempt
+    assert not rows["big"].free_rider
+
+
+def test_the_floor_is_one_percent_of_the_alliances_gdp():
+    assert MIN_BENEFIT_SHARE == 0.01
+    # just under the floor: 10 of 1010 is 0.99%
+    world = alliance({**BIG, "m": (10.0, 1.0)})
+    row = next(r for r in burden_sharing(world, GameState.start(world))["ally"] if r.nation == "m")
+    assert row.benefit_share < MIN_BENEFIT_SHARE and row.exempt == TOO_SMALL
+
+
+def test_an_occupation_given_back_is_no_victim_in_the_state_alone():
+    world = alliance({**BIG, "m": (400.0, 1.0)})
+    st = GameState.start(world)
+    st.occupation[("foe", "m")] = 0.0
+    assert victims(st) == set()
+
+
+def test_the_estonia_case_of_the_playtest():
+    """Baltic Flashpoint, Russia invades Estonia in round 3: Estonia is never a free
+    rider in any alliance table, whatever its shares."""
+    from wargame.campaign import bundled_campaigns, load_campaign
+    from wargame.core import Game, Order
+
+    path = next(p for p in bundled_campaigns() if p.name == "baltic-flashpoint.yaml")
+    world = load_campaign(path).world
+    g = Game(world, 7)
+    while g.round < 3 or g.phase != "orders":
+        g.advance() if g.phase != "orders" else g.resolve()
+    g.submit_orders("russia", [Order("russia", "invasion", "estonia")])
+    g.resolve()
+    tables = burden_sharing(world, g.state)
+    rows = [r for rows in tables.values() for r in rows if r.nation == "estonia"]
+    assert rows and all(not r.free_rider and r.exempt == ATTACKED for r in rows)
