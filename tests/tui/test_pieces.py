@@ -160,3 +160,17 @@ def test_the_risk_line_says_where_the_tension_goes(action, words):
     from wargame.tui.text import tension_note
 
     assert words in tension_note(CATALOGUE[action])
+
+
+def test_the_ledger_names_clauses_by_their_labels():
+    from wargame.core import Order
+    from wargame.tui.widgets.lists import ledger_text
+
+    g = Game(demo_world(), seed=1)
+    g.advance()
+    g.advance()
+    g.submit_orders("north", [Order("north", "invasion", "east")])
+    g.resolve()
+    text = ledger_text(g.view("west"))
+    assert "Westland: assist Eastmark against Northland under Northern Pact Art. 5" in text
+    assert "art5" not in text

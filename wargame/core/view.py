@@ -61,6 +61,7 @@ class InstitutionView:
     member: bool
     regions: tuple[str, ...] = ()  # where its collective defence applies; () = everywhere
     veto: tuple[str, ...] = ()  # members whose vote against is a veto
+    clause_labels: tuple[tuple[str, str], ...] = ()  # (clause id, label), as "art5", "Art. 5"
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,8 @@ def shared_part(world: World, state: GameState) -> Shared:
                         tuple(f"{c.label}: {c.kind.value.replace('_', ' ')}" for c in i.clauses),
                         s.credibility, tuple(s.suspended), tuple(s.sanctions_on),
                         tuple(s.force_on), False, i.scope.regions,
-                        tuple(getattr(i.rule, "veto", ())))
+                        tuple(getattr(i.rule, "veto", ())),
+                        tuple((c.id, c.label) for c in i.clauses))
         for i in world.institutions
         for s in (state.institutions[i.id],)
     )

@@ -226,8 +226,11 @@ def after_action(game: Game, title: str = "", description: str = "",
         whom = world.name_of(ob.beneficiary) if ob.beneficiary else ""
         what = (f"assist {whom} against {world.name_of(ob.against)}" if ob.action == "assist"
                 else f"{ob.action} {world.name_of(ob.against)}")
+        inst = world.institution.get(ob.institution)
+        clause = next((c.label for c in inst.clauses if c.id == ob.clause),
+                      ob.clause) if inst else ob.clause
         aa.duties.append(Duty("obligation", world.name_of(ob.debtor),
-                              f"{what} ({world.name_of(ob.institution)} {ob.clause}, "
+                              f"{what} ({world.name_of(ob.institution)} {clause}, "
                               f"{ob.strength.value.replace('_', ' ')})",
                               ob.created, ob.due, ob.status.value))
     for c in st.commitments:

@@ -52,9 +52,12 @@ def stage(name: str) -> str:
 
 
 def names(view) -> dict[str, str]:
-    """Ids to names for every state and institution a view mentions."""
+    """Ids to names for every state and institution a view mentions, and each clause
+    under the key (institution id, clause id): "Art. 5"."""
     out = {s.id: s.name for s in view.states}
     out.update({i.id: i.name for i in view.institutions})
+    out.update({(i.id, cid): label for i in view.institutions
+                for cid, label in i.clause_labels})
     return out
 
 
@@ -62,7 +65,8 @@ def named(text: str, known: dict[str, str]) -> str:
     """Engine text that names states by id ('vetoed by north') with their names."""
     import re
 
-    ids = sorted((k for k in known if k and k.isidentifier()), key=len, reverse=True)
+    ids = sorted((k for k in known if isinstance(k, str) and k.isidentifier()),
+                 key=len, reverse=True)
     if not ids:
         return text
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, ids)) + r")\b")
