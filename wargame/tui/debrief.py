@@ -11,7 +11,7 @@ read on light themes too.
 
 from __future__ import annotations
 
-from .text import objective, OUTCOMES, esc, status, who, words
+from .text import objective, OUTCOMES, burden_mark, esc, status, who, words
 
 TURNING = {"stage_changed", "armed_attack", "territory", "clause_invoked",
            "ceasefire_agreed", "ceasefire_broken", "obligation_declined", "commitment_broken",
@@ -199,7 +199,7 @@ def burden_text(game) -> str:
     """Burden sharing in the Ledger's words (Contrib., GDP share, Defence, Protection),
     with a legend. A member the 3/4 rule would name but that is not judged (attacked in
     the game, or too small) says why."""
-    from ..core.burden import ATTACKED, FREE_RIDER_RATIO, MIN_BENEFIT_SHARE, burden_sharing
+    from ..core.burden import MIN_BENEFIT_SHARE, burden_sharing
 
     world = game.world
     tables = burden_sharing(world, game.state, attacked(game))
@@ -216,12 +216,7 @@ def burden_text(game) -> str:
         lines.append(f"  [dim]{'Member':<22} {'Contrib.':>8} {'GDP share':>9} "
                      f"{'Defence':>7} {'Protection':>10}[/]")
         for r in sorted(rows, key=lambda r: r.ratio):
-            if r.free_rider:
-                flag = " [b $text-error]free rider[/]"
-            elif r.exempt and r.ratio < FREE_RIDER_RATIO:  # the rule would have named it
-                flag = " [dim]attacked[/]" if r.exempt == ATTACKED else " [dim]too small[/]"
-            else:
-                flag = ""
+            flag = burden_mark(r, "$text-error")
             lines.append(f"  {esc(world.name_of(r.nation)[:22]):<22} "
                          f"{r.contribution_share:>8.1%} {r.benefit_share:>9.1%} "
                          f"{r.spending:>6.1f}% {r.protection:>10.0f}{flag}")

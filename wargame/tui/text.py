@@ -240,3 +240,15 @@ def objective(obj, world=None, known: dict[str, str] | None = None) -> str:
         return describe(world, obj)
     known = known or {}
     return obj.text or f"{words(obj.kind.value)} {known.get(obj.target, obj.target)}".strip()
+
+
+def burden_mark(row, style: str = "$text-warning") -> str:
+    """After a burden-sharing row: 'free rider', or why a member the 3/4 rule would
+    name is not judged ('attacked' in the game, 'too small' a share)."""
+    from ..core.burden import FREE_RIDER_RATIO
+
+    if row.free_rider:
+        return f" [b {style}]free rider[/]"
+    if row.exempt and row.ratio < FREE_RIDER_RATIO:
+        return f" [dim]{esc(row.exempt)}[/]"
+    return ""

@@ -134,7 +134,8 @@ def burden_text(view) -> str:
         return ""
     known = t.names(view)
     out = ["[b]Burden sharing[/b] (public) [dim]free rider: share of contributions below 3/4 "
-           "of share of the alliance's GDP[/]"]
+           "of share of the alliance's GDP; not judged: a member attacked, or under 1% of "
+           "it[/]"]
     for inst, rows in view.burden.items():
         out.append(f"  [b]{esc(known.get(inst, inst))}[/b]")
         out.append(f"  [dim]{'Member':<22} {'Contrib.':>8} {'GDP share':>9} "
@@ -143,6 +144,5 @@ def burden_text(view) -> str:
             name = known.get(r.nation, r.nation) + (" (you)" if r.nation == view.nation else "")
             line = (f"{esc(name[:22]):<22} {r.contribution_share:>8.1%} {r.benefit_share:>9.1%} "
                     f"{r.spending:>6.1f}% {r.protection:>10.0f}")
-            mark = " [b $text-warning]free rider[/]" if r.free_rider else ""
-            out.append(f"  {line}{mark}")
+            out.append(f"  {line}{t.burden_mark(r)}")
     return "\n".join(out)
