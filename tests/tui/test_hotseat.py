@@ -126,3 +126,36 @@ def test_the_handoff_says_whose_turn_of_how_many_and_what_the_last_round_brought
     # the headlines are public: nothing private of either government
     for secret in (NORTH_SECRET, WEST_SECRET, "démarche"):
         assert secret not in round2
+
+
+async def names_then_new_game():
+    """Setup by keys: Northland named Ana, Westland named Ben; then New game."""
+    app = WargameApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")  # New game: the default campaign
+        await pilot.pause()
+        setup = app.screen
+        setup.query_one("#campaigns").highlighted = next(
+            i for i, c in enumerate(setup.options) if c.key == DEMO)
+        await pilot.pause()
+        await pilot.press("shift+tab", "shift+tab", "enter")  # name the first state
+        await wait_until(pilot, lambda: screen_name(app) == "NameScreen")
+        await pilot.press("ctrl+a", "ctrl+k", *"Ana", "enter")
+        await pilot.press("down", "down", "enter")  # Westland
+        await wait_until(pilot, lambda: screen_name(app) == "NameScreen")
+        await pilot.press(*"Ben", "enter")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "enter")  # -> seed -> Start
+        await wait_until(pilot, lambda: screen_name(app) in ("HandoffScreen", "GameScreen"))
+        app.action_new_game()  # what 'n' on the end screen does
+        await wait_until(pilot, lambda: screen_name(app) == "SetupScreen")
+        await pilot.pause()
+        return screen_text(app)
+
+
+def test_a_new_game_offers_the_last_campaign_and_players_again():
+    text = run(names_then_new_game())
+    assert "Demo crisis" in text
+    rows = [line for line in text.splitlines() if "Ana" in line or "Ben" in line]
+    assert any("Northland" in r and "Ana" in r for r in rows), text
+    assert any("Westland" in r and "Ben" in r for r in rows), text

@@ -31,6 +31,9 @@ class WargameApp(App[int]):
         self.campaign, self.seed, self.load, self.nation = campaign, seed, load, nation
         self.session = None  # the game being played, once one has started
         self.quit_message = ""  # what ctrl+q printed (saved where)
+        # the campaign and seats of the last game started: "New game" offers them again
+        # (kept in memory only: players' names are not written anywhere)
+        self.last_setup: tuple[str, list] | None = None
 
     def on_mount(self) -> None:
         from . import settings
@@ -63,9 +66,13 @@ class WargameApp(App[int]):
         self.start_session(Session(scenario, seats, seed))
 
     def start_session(self, session) -> None:
+        from dataclasses import replace
+
         from .screens.play import PlayScreen
 
         self.session = session
+        self.last_setup = (session.scenario.key,
+                           [replace(seat) for seat in session.seats])
         self.switch_screen(PlayScreen(session))
 
     @work(exclusive=True, group="load")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -90,8 +91,11 @@ class SetupScreen(Screen):
         table.cursor_type = "row"
         table.add_columns("State", "Played by", "Region")
         campaigns = self.query_one("#campaigns", OptionList)
-        campaigns.highlighted = 0
-        self.select(self.options[0].key)
+        keys = [c.key for c in self.options]
+        last = self._last_setup()
+        first = keys.index(last[0]) if last and last[0] in keys else 0
+        campaigns.highlighted = first
+        self.select(self.options[first].key)
         self.query_one("#about-box").can_focus = False  # Tab: campaigns, states, seed, start
         self.query_one("#back").can_focus = False  # Escape goes back; Tab wraps to campaigns
         self.query_one("#start").focus()
@@ -137,10 +141,18 @@ class SetupScreen(Screen):
             f"[dim]{len(w.nations)} states · {len(w.institutions)} institutions · "
             f"{found.rounds} rounds · suggested for {found.players} player(s)[/]\n\n"
             f"{esc(found.description)}")
-        self.seats = default_seats(w, self._given_state(w))
+        last = self._last_setup()
+        if last and last[0] == key and [s.nation for s in last[1]] == list(w.ids):
+            self.seats = [replace(seat) for seat in last[1]]  # as in the last game
+        else:
+            self.seats = default_seats(w, self._given_state(w))
         self.query_one("#seed", Input).value = str(
             self.seed_given if self.seed_given is not None else found.seed)
         self.show_seats()
+
+    def _last_setup(self) -> tuple[str, list[Seat]] | None:
+        """The campaign and seats of the last game started in this app, if any."""
+        return getattr(self.app, "last_setup", None)
 
     def _given_state(self, world) -> str | None:
         """The state asked for with --as (by id or name), if this campaign has it."""
