@@ -233,3 +233,39 @@ def test_computer_governments_offer_deals_to_smaller_states():
     assert wedges, "an aggressor under sanctions offers a wedge deal"
     for p in wedges:  # made to a state that sanctioned it, which the deal would undo
         assert p.terms[1].party == p.to[0] and p.terms[1].target == "north"
+
+
+@pytest.mark.parametrize("to, term, named", [
+    ("north", ("north", "no_attack", "east"), "Our part (Northland does not attack Eastmark)"),
+    ("isle", ("isle", "deploy", "east"), "Our part (Islay deploys forces to Eastmark)"),
+])
+def test_a_rejected_proposal_is_explained_to_its_author_alone(to, term, named):
+    from wargame.core.terms import Term
+
+    world = demo_world()
+    game = Game(world, seed=3)
+    game.advance()
+    pid = game.propose("east", [to], [Term(*term)])
+    players = ComputerPlayers(world, 3, nations=[n for n in world.ids if n != "east"])
+    players.answer(game)
+    assert game.state.proposals[0].answers == {to: "reject"}
+    [letter] = game.view("east").messages
+    assert letter.sender == to
+    assert letter.text.startswith(f"We reject proposal {pid}. {named}")
+    assert all(not v.messages for n in world.ids if n not in ("east", to)
+               for v in [game.view(n)])
+    assert players.errors == []
+
+
+def test_an_accepted_proposal_brings_no_explanation():
+    from wargame.core.terms import Term
+
+    world = demo_world()
+    game = Game(world, seed=3)
+    game.advance()
+    # Westland, Eastmark's ally, is offered more Eastmark defence spending for nothing
+    game.propose("east", ["west"], [Term("east", "raise_spending", value=3.0)])
+    players = ComputerPlayers(world, 3, nations=["west"])
+    players.answer(game)
+    assert game.state.proposals[0].answers == {"west": "accept"}
+    assert game.view("east").messages == ()

@@ -134,6 +134,12 @@ class Policy:
         Called only when a proposal awaits this state's answer."""
         return {}
 
+    def explain(self, proposal_id: str) -> str:
+        """Why this state rejected a proposal, in a sentence or two: sent privately to
+        the proposer, so a human who made an offer learns why it failed. "": nothing
+        to say (no message is sent)."""
+        return ""
+
     # -- after everyone's orders (the orders-phase view, once a round)
     def proposals(self, view: View) -> list[Offer]:
         """Proposals to make; the others answer them in the next diplomacy phase."""

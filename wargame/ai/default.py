@@ -90,6 +90,7 @@ class DefaultPolicy(Diplomacy, Policy):
         self.goal_met: dict[str, bool] = {}
         self.assessment: dict[str, float] = {}  # target -> utility of attacking it
         self.last: dict[tuple[str, str], int] = {}  # (what, target) -> round last ordered
+        self.rejected: dict[str, str] = {}  # proposal id -> why it was rejected (explain)
         self.why: list[tuple[str, str, float]] = []  # last round: (action, target, utility)
         self._passable: dict[tuple[str, str, str], bool] = {}
         self.drafts_seen: dict[tuple[str, str, str], int] = {}  # (inst, measure, target) -> round

@@ -60,8 +60,16 @@ class ComputerPlayers:
                         game.counter(n, pid, list(reply.terms), reply.due_in)
                     else:
                         game.answer(n, pid, reply)
+                        self._explain(game, n, pid, reply)
                 except (IllegalOrder, PhaseError) as exc:
                     self.errors.append(f"round {game.round}, {n} answers {pid}: {exc}")
+
+    def _explain(self, game: Game, nation: str, pid: str, reply: str) -> None:
+        """A rejected proposal between states: the reason, privately, to its author."""
+        why = self.policies[nation].explain(pid) if reply == "reject" else ""
+        prop = next((p for p in game.state.proposals if p.id == pid), None)
+        if why and prop is not None and not prop.institution and prop.by != nation:
+            game.send_message(nation, [prop.by], why)
 
     def vote(self, game: Game) -> None:
         """Cast the computer-played states' votes (diplomacy phase)."""

@@ -7,7 +7,8 @@ personality, memory and judgements):
   or a large trading partner; yes to punishing an aggressor; pacific settlement
   when multilateral or dovish;
 * **answers** weigh what each term would cost it against what the others' terms
-  would bring; a free rider asked to deploy counters with aid;
+  would bring; a free rider asked to deploy counters with aid; a rejection is
+  explained to the proposer in a private message (:meth:`explain`);
 * **proposals**: a threatened state asks its strongest ally to deploy forces in
   return for raising its own defence spending (burden sharing), and the
   alliance's leading power offers the same deal to its most threatened ally; a
@@ -159,7 +160,27 @@ class Diplomacy:
                 continue
             counter = self._counter(r, prop) if not prop.institution else None
             out[prop.id] = counter or "reject"
+            if not counter:
+                self.rejected[prop.id] = self._why_not(r, prop)
         return out
+
+    def explain(self, proposal_id: str) -> str:
+        return self.rejected.pop(proposal_id, "")
+
+    def _why_not(self, r: Reading, prop) -> str:
+        """The reason for a rejection, from the same weights as the answer."""
+        me, w = self.nation, self.world
+        mine = [(self.term_cost(r, t), t) for t in prop.terms if t.party == me]
+        gain = sum(self.term_benefit(r, t) for t in prop.terms if t.party != me)
+        head = f"We reject proposal {prop.id}."
+        if mine:
+            cost, term = max(mine, key=lambda ct: ct[0])
+            if cost > gain:
+                return (f"{head} Our part ({term.describe(w)}) would cost us more than the "
+                        "rest of the deal brings us.")
+        if gain <= 0.05:
+            return f"{head} Nothing in these terms meets our concerns."
+        return f"{head} On balance we are not persuaded, for now."
 
     def _counter(self, r: Reading, prop) -> Counter | None:
         """A free rider asked to deploy offers aid instead, if the rest is worth it."""

@@ -334,7 +334,7 @@ class GameScreen(Screen[str]):
         others = [(s.id, s.name) for s in self.view_.states if s.id != self.nation]
         computers = [s for s in others if s[0] not in self.session.humans]
         note = ("Computer governments do not read messages: make them a proposal (p), "
-                "which they answer." if computers else "")
+                "which they answer (and say why they reject it)." if computers else "")
         result = await self.app.push_screen_wait(MessageScreen(
             others, allies=sorted(self.game.world.allies[self.nation]), note=note))
         if result:
