@@ -174,3 +174,38 @@ def test_the_ledger_names_clauses_by_their_labels():
     text = ledger_text(g.view("west"))
     assert "Westland: assist Eastmark against Northland under Northern Pact Art. 5" in text
     assert "art5" not in text
+
+
+@pytest.fixture(scope="module")
+def baltic_view():
+    campaign = pytest.importorskip("wargame.campaign")
+    path = next(p for p in campaign.bundled_campaigns() if p.name == "baltic-flashpoint.yaml")
+    scenario = load_scenario(str(path))
+    return Game(scenario.world, 1).view("estonia")
+
+
+@given(st.integers(min_value=40, max_value=160))
+def test_the_states_table_fits_the_width_it_is_given(baltic_view, width):
+    import re
+
+    from wargame.tui.widgets.states import table_text
+
+    plain = [re.sub(r"\[/?[^\]]*\]", "", line) for line in
+             table_text(baltic_view, width).splitlines()]
+    widest = max(len(line) for line in table_text(baltic_view).splitlines())
+    narrowest = max(len(line) for line in table_text(baltic_view, 1).splitlines())
+    assert max(len(line) for line in plain) <= max(width, narrowest)
+    assert plain[0].startswith("State") and "Region" in plain[0] or width < widest
+    korea = next(line for line in plain if line.startswith("Republic of"))
+    assert "Republic of Korea" in korea or width < widest
+    if width >= widest:  # room for everything: nothing shortened
+        assert "…" not in "".join(plain)
+
+
+def test_at_80_columns_the_states_table_keeps_every_column(baltic_view):
+    from wargame.tui.widgets.states import table_text
+
+    lines = table_text(baltic_view, 76).splitlines()  # 80 less padding and scroll bar
+    assert lines[0].rstrip().endswith("Region[/b]")
+    assert any(line.rstrip().endswith(" europe") for line in lines)
+    assert any("United Kingdom " in line for line in lines)

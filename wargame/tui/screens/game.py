@@ -143,12 +143,21 @@ class GameScreen(Screen[str]):
         public = self.public_news()
         body = {"briefing": lambda: briefing_text(v, self.session.player(self.nation),
                                                   public, self.game.world),
-                "states": lambda: table_text(v),
+                "states": lambda: table_text(v, self.body_width()),
                 "institutions": lambda: institutions_text(v),
                 "news": lambda: news_text(v, public), "ledger": lambda: ledger_text(v)}[mode]()
         if mode == "briefing" and v.phase == "diplomacy":
             return HINTS["briefing-diplomacy"], body
         return HINTS.get(mode, ""), body
+
+    def body_width(self) -> int:
+        """Columns of text in the body (the terminal's width before the first layout)."""
+        width = self.query_one("#body").scrollable_content_region.width
+        return width if width > 1 else max(self.app.size.width - 4, 20)
+
+    def on_resize(self) -> None:
+        if self.mode == "states":  # once the body has its new size
+            self.call_after_refresh(self.show_mode, True)
 
     def public_news(self) -> list:
         """Every public event of the game so far (the view keeps only the latest);

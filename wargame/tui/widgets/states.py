@@ -6,14 +6,15 @@ Rich cells made switching to this tab take over 50 ms; aligned text takes a few.
 
 from __future__ import annotations
 
-from textual.widgets import Static
-
 from .. import text as t
 from ..text import esc
 
 COLUMNS = (("State", "<", 5), ("Tens.", ">", 5), ("Mil.", ">", 4), ("GDP $bn", ">", 7),
            ("Def.", ">", 4), ("Supp.", ">", 5), ("Cred.", ">", 5), ("Terr.", ">", 5),
            ("Ready", "<", 5), ("Nuc.", "<", 4), ("Region", "<", 6))
+
+
+MIN_NAME, MIN_REGION = 12, 6  # narrower than this, the table scrolls sideways
 
 
 def _cells(s, me: str, tension: float) -> list[str]:
@@ -31,18 +32,30 @@ def _tension_style(level: float) -> str:
         "$text-warning" if level < 38 else "b $text-error"
 
 
-def table_text(view) -> str:
-    """You first, then by tension with you (highest first), in aligned columns."""
+def _fit(cell: str, width: int) -> str:
+    return cell if len(cell) <= width else cell[:width - 1] + "…"
+
+
+def table_text(view, width: int = 0) -> str:
+    """You first, then by tension with you (highest first), in aligned columns. With a
+    ``width``, the region and then the names are shortened (…) to fit it."""
     widths = [w for _, _, w in COLUMNS]
     ordered = sorted(view.states, key=lambda s: (s.id != view.nation,
                                                  -view.tension.get(s.id, 0.0)))
-    for s in ordered:
-        widths = [max(w, len(c)) for w, c in zip(widths, _cells(s, view.nation, view.tension.get(s.id, 0.0)))]
-    head = " ".join(f"{name:{align}{w}}" for (name, align, _), w in zip(COLUMNS, widths))
+    rows = {s.id: _cells(s, view.nation, view.tension.get(s.id, 0.0)) for s in ordered}
+    for cells in rows.values():
+        widths = [max(w, len(c)) for w, c in zip(widths, cells)]
+    if width:  # too wide: shorten the region, then the names, then let it scroll
+        room = width - sum(widths[1:-1]) - (len(widths) - 1)  # for names and region
+        region = max(MIN_REGION, min(widths[-1], room - widths[0]))
+        widths[0] = max(MIN_NAME, min(widths[0], room - region))
+        widths[-1] = region
+    head = " ".join(f"{_fit(name, w):{align}{w}}"
+                    for (name, align, _), w in zip(COLUMNS, widths))
     lines = [f"[b]{esc(head)}[/b]"]
     for s in ordered:
-        cells = [f"{c:{align}{w}}" for c, (_, align, _), w in
-                 zip(_cells(s, view.nation, view.tension.get(s.id, 0.0)), COLUMNS, widths)]
+        cells = [f"{_fit(c, w):{align}{w}}" for c, (_, align, _), w in
+                 zip(rows[s.id], COLUMNS, widths)]
         cells = [esc(c) for c in cells]
         if s.id == view.nation:
             cells[0] = f"[b]{cells[0]}[/b]"
@@ -50,10 +63,3 @@ def table_text(view) -> str:
             cells[1] = f"[{_tension_style(view.tension.get(s.id, 0.0))}]{cells[1]}[/]"
         lines.append(" ".join(cells))
     return "\n".join(lines)
-
-
-class StatesTable(Static):
-    """Attributes down: ``show(view)`` redraws the table."""
-
-    def show(self, view) -> None:
-        self.update(table_text(view))
