@@ -97,3 +97,28 @@ def test_the_warning_counts_the_obligations_the_attack_creates(attacker, victim)
     created = [o for o in game.state.obligations[before:]
                if o.beneficiary == victim and o.against == attacker and o.action == "assist"]
     assert len(created) == expected
+
+
+@pytest.mark.parametrize("action", ["invasion", "limited_strike"])
+def test_a_promise_not_to_attack_is_named_and_its_breach_is_what_the_round_does(action):
+    from wargame.core.terms import Term
+
+    game = Game(demo_world(), seed=1)
+    game.advance()
+    pid = game.propose("east", ["north"], [Term("north", "no_attack", "east")], due_in=2)
+    game.answer("north", pid, "accept")
+    game.advance()
+    before = game.state.nations["north"].credibility
+    text = said(Order("north", action, "east"), game)
+    m = re.search(r"You promised \((\w+)\) that Northland does not attack Eastmark, until "
+                  r"round (\d+): this breaks that promise, and costs you (\d+) credibility",
+                  text)
+    assert m, text
+    assert said(Order("north", action, "south"), game).count("You promised") == 0
+    game.submit_orders("north", [Order("north", action, "east")])
+    game.resolve()
+    [c] = game.state.commitments
+    assert c.id == m.group(1) and c.status.value == "broken" and c.due == int(m.group(2))
+    broken = [e for e in game.log if e.kind.value == "commitment_broken"]
+    assert broken and broken[0].value == -int(m.group(3))
+    assert game.state.nations["north"].credibility < before

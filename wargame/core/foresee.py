@@ -3,7 +3,8 @@
 Each sentence comes from the rules the round will apply, not from a second copy of
 them: the collective-defence test is the one :func:`clauses.collective_defence`
 uses (membership, suspension, treaty area), the tripwire is the forces
-:func:`combat.resolve_attacks` counts on the victim's side, and who could block
+:func:`combat.resolve_attacks` counts on the victim's side, a promise broken is
+the test :func:`negotiation.settle_commitments` applies, and who could block
 sanctions or force against the attacker is found by running :func:`rules.decide`
 on the votes that would matter.
 """
@@ -14,7 +15,8 @@ from .actions import Effect, Order
 from .clauses import DELAY
 from .model import ClauseKind, Institution, World
 from .rules import Motion, MotionKind, Vote, decide
-from .state import GameState, pair
+from .state import GameState, Status, pair
+from .terms import violated
 
 STRENGTH_WORDS = {
     "automatic": "must fight",
@@ -39,6 +41,7 @@ def war_consequences(world: World, state: GameState, order: Order) -> list[str]:
            f"adds {spec.escalation:+g} to the tension between you."]
     out += _alliances(world, state, me, order.target)
     out += _tripwires(world, state, me, order.target)
+    out += _promises(world, state, order)
     if pair(me, order.target) in state.truces:
         out.append(f"You have a ceasefire with {target.name}: this breaks it, and costs "
                    "you credibility.")
@@ -70,6 +73,25 @@ def _alliances(world: World, state: GameState, me: str, victim: str) -> list[str
                        "each that declines pays in credibility.")
             if me in inst.members:
                 out.append(f"You are a member of {inst.name} yourself.")
+    return out
+
+
+def _promises(world: World, state: GameState, order: Order) -> list[str]:
+    """Open promises of the attacker that this order would break: the test is the one
+    :func:`negotiation.settle_commitments` applies (:func:`terms.violated`)."""
+    from .negotiation import BROKEN_CREDIBILITY, BROKEN_INSTITUTION
+
+    out = []
+    for c in state.commitments:
+        if c.debtor == order.nation and c.status is Status.OPEN and \
+                violated(world, c.term, [order]):
+            where = ""
+            if c.institution:
+                where = (f", and {world.name_of(c.institution)} loses "
+                         f"{BROKEN_INSTITUTION:g}")
+            out.append(f"You promised ({c.id}) that {c.term.describe(world)}, until round "
+                       f"{c.due}: this breaks that promise, and costs you "
+                       f"{BROKEN_CREDIBILITY:g} credibility{where}.")
     return out
 
 
