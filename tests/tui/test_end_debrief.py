@@ -117,3 +117,14 @@ def test_the_victim_is_not_a_free_rider_and_the_columns_are_the_ledgers(ended):
     assert "Member Contrib. GDP share Defence Protection Belmark" in burden
     belmark = burden[burden.index("Protection Belmark"):burden.index("Corvia")]
     assert "free rider" not in belmark
+
+
+def test_turning_points_leave_out_teaching_notes_but_keep_staged_incidents(ended):
+    seen, game = ended
+    turning = seen["all"][seen["all"].index("Turning points"):]
+    notes = [e for e in game.log if e.kind.value == "inject" and not e.actor]
+    assert any(e.text.startswith("How to play") for e in notes)
+    assert "How to play" not in turning
+    for e in game.log:
+        if e.kind.value == "inject" and e.actor and not e.visible_to:
+            assert flat(e.text)[:50] in turning
