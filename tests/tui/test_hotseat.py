@@ -159,3 +159,36 @@ def test_a_new_game_offers_the_last_campaign_and_players_again():
     rows = [line for line in text.splitlines() if "Ana" in line or "Ben" in line]
     assert any("Northland" in r and "Ana" in r for r in rows), text
     assert any("Westland" in r and "Ben" in r for r in rows), text
+
+
+async def one_human_in_diplomacy():
+    """Northland (Ana) alone has a proposal to answer in round 1's diplomacy; Westland
+    (Ben) has nothing there. The turns: Ana, Ana again for orders, then Ben."""
+    from wargame.core.terms import Term
+    from wargame.tui.scenario import load_scenario
+    from wargame.tui.session import Seat, Session
+
+    scenario = load_scenario(DEMO)
+    seats = [Seat(n, {"north": "Ana", "west": "Ben"}.get(n, "")) for n in scenario.world.ids]
+    session = Session(scenario, seats, scenario.seed)
+    session.game.propose("east", ["north"], [Term("east", "no_attack", "north")])
+    app = WargameApp(DEMO)
+    seen = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.start_session(session)
+        for _ in range(4):
+            kind = await wait_for_turn(pilot)
+            screen = app.screen
+            seen.append((kind, getattr(screen, "nation", ""), session.game.phase))
+            if kind == "HandoffScreen":
+                await pilot.press("enter")
+            else:
+                await end_turn(pilot)
+            await pilot.pause()
+    return seen
+
+
+def test_no_hand_off_when_the_same_government_plays_on():
+    seen = run(one_human_in_diplomacy())
+    assert seen[:4] == [("HandoffScreen", "", "diplomacy"), ("GameScreen", "north", "diplomacy"),
+                        ("GameScreen", "north", "orders"), ("HandoffScreen", "", "orders")]

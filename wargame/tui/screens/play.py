@@ -57,6 +57,7 @@ class PlayScreen(Screen):
         super().__init__()
         self.session = session
         self.shown_round = None  # the round of the last hand-off (headlines at a new one)
+        self.last_turn: tuple[int, str] | None = None  # (round, state) of the last turn
         problem = saving.start(session)
         if problem:
             self.notify(problem, severity="warning")
@@ -97,7 +98,11 @@ class PlayScreen(Screen):
                 return
             if step.kind == "turn":
                 name, player = s.name(step.nation), s.player(step.nation)
-                if s.hotseat:
+                # the same government again in the same round (diplomacy, then
+                # orders): the keyboard stays where it is, no hand-off
+                same = self.last_turn == (s.game.round, step.nation)
+                self.last_turn = (s.game.round, step.nation)
+                if s.hotseat and not same:
                     self.app.clear_notifications()  # nothing of the last turn stays up
                     self.say(f"Next: the Government of {esc(name)}.")
                     await self.app.push_screen_wait(
