@@ -115,6 +115,11 @@ class SetupScreen(Screen):
             self.app.call_from_thread(self.query_one("#campaigns", OptionList)
                                       .replace_option_prompt_at_index, i, esc(label))
 
+    @on(OptionList.OptionSelected, "#campaigns")
+    def chosen(self) -> None:
+        """Enter on a campaign: on to Start (Enter again begins)."""
+        self.query_one("#start").focus()
+
     @on(OptionList.OptionHighlighted, "#campaigns")
     def highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id and (self.scenario is None or event.option.id != self.scenario.key):
@@ -140,7 +145,7 @@ class SetupScreen(Screen):
             f"[b]{esc(found.title)}[/b]\n"
             f"[dim]{len(w.nations)} states · {len(w.institutions)} institutions · "
             f"{found.rounds} rounds · suggested for {found.players} player(s)[/]\n\n"
-            f"{esc(found.description)}")
+            f"{self._tutorial_note(key)}{esc(found.description)}")
         last = self._last_setup()
         if last and last[0] == key and [s.nation for s in last[1]] == list(w.ids):
             self.seats = [replace(seat) for seat in last[1]]  # as in the last game
@@ -149,6 +154,14 @@ class SetupScreen(Screen):
         self.query_one("#seed", Input).value = str(
             self.seed_given if self.seed_given is not None else found.seed)
         self.show_seats()
+
+    def _tutorial_note(self, key: str) -> str:
+        """Under another campaign: where a first-time player should start."""
+        tutorial = next((c for c in self.options if c.key.endswith("tutorial.yaml")), None)
+        if tutorial is None or tutorial.key == key:
+            return ""
+        return ("[$text-accent]New to the game? Choose the Tutorial in the list: six "
+                "rounds that teach every step.[/]\n\n")
 
     def _last_setup(self) -> tuple[str, list[Seat]] | None:
         """The campaign and seats of the last game started in this app, if any."""

@@ -1,0 +1,40 @@
+"""The setup screen by keys: choosing a campaign, and where a new player starts."""
+
+from __future__ import annotations
+
+from wargame.tui.app import WargameApp
+
+from .helpers import run, screen_text, wait_for_turn
+
+
+async def choose_tutorial_by_keys():
+    app = WargameApp()
+    seen = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")  # New game
+        await pilot.pause()
+        seen["first"] = screen_text(app)
+        options = app.screen.options
+        index = next(i for i, c in enumerate(options) if c.key.endswith("tutorial.yaml"))
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")  # Start -> seed -> seats -> list
+        assert app.focused.id == "campaigns"
+        await pilot.press("home", *["down"] * index)
+        await pilot.pause()
+        seen["tutorial"] = screen_text(app)
+        await pilot.press("enter")  # chosen: on to Start
+        await pilot.pause()
+        seen["focused"] = app.focused.id
+        await pilot.press("enter")  # Start
+        seen["turn"] = await wait_for_turn(pilot)
+        seen["title"] = app.session.scenario.title
+    return seen
+
+
+def test_a_new_player_is_shown_the_tutorial_and_enter_enter_starts_it():
+    seen = run(choose_tutorial_by_keys())
+    assert "New to the game? Choose the Tutorial" in seen["first"]
+    assert "New to the game?" not in seen["tutorial"]  # it is the one shown
+    assert "Four invented states" in seen["tutorial"]
+    assert seen["focused"] == "start"
+    assert seen["turn"] in ("GameScreen", "HandoffScreen")
+    assert seen["title"].startswith("Tutorial")
