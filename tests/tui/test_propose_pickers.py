@@ -205,3 +205,41 @@ def test_the_proposal_dialog_offers_feasible_terms_once_each():
     assert seen["terms"] == ["no_attack"]
     assert "1. Belmark does not attack Ardenia" in seen["removed"]
     assert "deploys forces to Corvia" not in seen["removed"]
+
+
+async def spending_levels():
+    app = WargameApp(tutorial())
+    seen = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
+        for due in (1, 3):
+            await pilot.press("t")
+            await pick(pilot, "belmark")
+            await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+            seen["kinds screen"] = screen_text(app)
+            await pick(pilot, "raise_spending")
+            await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+            seen[due] = (picked_ids(app), screen_text(app))
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
+            await pilot.press("right_square_bracket", "right_square_bracket")
+            await pilot.pause()
+        seen["now"] = app.screen.game.state.nations["belmark"].spending
+    return seen
+
+
+def test_spending_levels_are_the_ones_within_reach_and_kinds_read_once():
+    seen = run(spending_levels())
+    now = seen["now"]  # Belmark spends 2.4% of GDP
+    ids, text = seen[1]
+    levels = [float(v) for v in ids]
+    assert levels and all(now < v <= now + 0.5 + 1e-9 for v in levels)
+    assert f"Belmark spends {now:g}% now" in text
+    assert "a later due round (] in the" in text and "reaches higher" in text
+    far = [float(v) for v in seen[3][0]]
+    assert max(far) == pytest.approx(now + 1.5) and min(far) > now
+    # a kind of term reads once: not 'deploy deploy forces to a state'
+    assert "Deploy forces to a state (an ally)" in seen["kinds screen"]
+    assert "deploy deploy" not in seen["kinds screen"].lower()

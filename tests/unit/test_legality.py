@@ -48,6 +48,10 @@ REFUSED = [
      "has no suspension clause"),
     ("tension", Order("west", "table_resolution", "south", "union", "sanctions"),
      "not a member of Union"),
+    ("tension", Order("west", "table_resolution", "west", "council", "sanctions"),
+     "a draft for sanctions against your own state"),
+    ("tension", Order("west", "table_resolution", "west", "council", "condemn"),
+     "a draft for condemn against your own state"),
 ]
 
 

@@ -59,6 +59,10 @@ def _institution_ok(world: World, state: GameState, order: Order, spec: ActionSp
         _draft_ok(world, state, order)
 
 
+# measures taken against the state a draft names: no state tables them against itself
+AGAINST = {Measure.CONDEMN, Measure.SANCTIONS, Measure.USE_OF_FORCE, Measure.SUSPEND}
+
+
 def _draft_ok(world: World, state: GameState, order: Order) -> None:
     inst = world.institution[order.institution]
     try:
@@ -68,6 +72,9 @@ def _draft_ok(world: World, state: GameState, order: Order) -> None:
         raise _fail(order, f"unknown measure {order.measure!r}: choose one of {names}") from None
     if order.target not in world.nation:
         raise _fail(order, "a draft resolution must name the state it concerns")
+    if order.target == order.nation and measure in AGAINST:
+        raise _fail(order, f"a draft for {measure.value.replace('_', ' ')} against your own "
+                           "state: name the state it is against")
     kind = MEASURE_CLAUSE.get(measure)
     if kind is not None and not inst.has(kind):
         raise _fail(order, f"{inst.name} has no {kind.value.replace('_', ' ')} clause")

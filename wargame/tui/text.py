@@ -34,6 +34,11 @@ MEASURES = {
 }
 
 
+def capital(text: str) -> str:
+    """'a condemnation' -> 'A condemnation' (a choice in a list)."""
+    return text[:1].upper() + text[1:]
+
+
 def who(nation_name: str, player: str) -> str:
     """'Estonia (Ana)'; just 'Estonia' for the solo default player 'You'."""
     return nation_name if player in ("", "You") else f"{nation_name} ({player})"

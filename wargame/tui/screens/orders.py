@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ...core import IllegalOrder, Order, PhaseError, RuleError
 from ...core.actions import Effect, Target
-from ..text import MEASURES, esc, words
+from ..text import MEASURES, capital, esc, words
 
 # actions that help their target: its friends come first in the target list
 SUPPORTIVE = frozenset({Effect.SUPPORT, Effect.AID, Effect.DEPLOY, Effect.EXERCISE,
@@ -143,7 +143,7 @@ async def build_order(screen, view, action_id: str):
             return None
         measure = await ask(PickScreen(f"{name} in {known.get(institution, institution)}: "
                                        "what would the draft decide?", [
-            (m, f"[b]{esc(words(m))}[/b] [dim]{esc(MEASURES.get(m, ''))}[/]")
+            (m, esc(capital(MEASURES.get(m, words(m)))))
             for m in offered], hint=("Not now: " + "; ".join(refused)) if refused else ""))
         if measure is None:
             return None

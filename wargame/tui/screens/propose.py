@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from ...core import IllegalOrder, PhaseError
 from ...core.state import pair
 from ...core.terms import NEEDS_TARGET, Term, TermKind, draft_measures, feasible
-from ..text import MEASURES, esc, words
+from ..text import MEASURES, capital, esc, words
 from . import dialogs
 from .orders import MEASURE_TARGET
 
@@ -172,6 +172,14 @@ class ProposeScreen(ModalScreen[str | None]):
         self.show()
 
     # ------------------------------------------------ what the core allows
+    def spending_levels(self, party: str) -> list[float]:
+        """Defence spending levels ``party`` could promise by the due round: the round
+        half-points and each step from where it is now, as the core allows them."""
+        now = self.game.state.nations[party].spending
+        steps = {round(now + 0.5 * k, 2) for k in range(1, 11)}
+        return sorted(v for v in set(SPENDING) | steps
+                      if not self.why(Term(party, TermKind.RAISE_SPENDING, value=v)))
+
     def why(self, term: Term, already=()) -> str:
         return feasible(self.game.world, self.game.state, term, self.due, already)
 
@@ -244,7 +252,7 @@ class ProposeScreen(ModalScreen[str | None]):
         pname = world.name_of(party)
         offered, refused = self.kinds(party)
         kind = await self.ask(f"What does {pname} promise?", [
-            (k.value, f"[b]{esc(words(k.value))}[/b] [dim]{esc(KINDS[k])}[/]")
+            (k.value, esc(capital(KINDS[k])))
             for k in offered], hint=f"Not possible for {pname} now: " + "; ".join(refused)
             if refused else "")
         if not kind:
@@ -260,7 +268,7 @@ class ProposeScreen(ModalScreen[str | None]):
                 return
         if kind is TermKind.SUPPORT_RESOLUTION:
             measure = await self.ask(f"A draft in {world.name_of(institution)} deciding what?", [
-                (m, f"[b]{esc(words(m))}[/b] [dim]{esc(MEASURES.get(m, ''))}[/]")
+                (m, esc(capital(MEASURES.get(m, words(m)))))
                 for m in draft_measures(world, institution)])
             if not measure:
                 return
@@ -277,8 +285,16 @@ class ProposeScreen(ModalScreen[str | None]):
             if not target:
                 return
         if kind is TermKind.RAISE_SPENDING:
-            picked = await self.ask("To what share of GDP?", [(str(v), f"{v:g}% of GDP")
-                                                              for v in SPENDING])
+            now = self.game.state.nations[party].spending
+            levels = self.spending_levels(party)
+            if not levels:
+                self.show(self.why(Term(party, kind, value=round(now + 0.5, 2))))
+                return
+            picked = await self.ask(
+                f"To what share of GDP? ({pname} spends {now:g}% now)",
+                [(str(v), f"{v:g}% of GDP") for v in levels],
+                hint=f"Levels {pname} can reach in {self.due} round(s); a later due "
+                     "round (] in the proposal) reaches higher.")
             if not picked:
                 return
             value = float(picked)
