@@ -149,7 +149,7 @@ RISK_WORDS = [("support_statement", "between you and the target's adversaries"),
               ("defend_ally", "between you and the attackers"),
               ("mobilise", "in each of your disputes"),
               ("table_resolution", "with the state the draft names"),
-              ("request_consultation", "names no state, so it changes no tension"),
+              ("request_consultation", "names no state, so no tension between states changes"),
               ("call_meeting", "names no state"),
               ("invasion", "+30 to the tension with its target")]
 
@@ -160,6 +160,31 @@ def test_the_risk_line_says_where_the_tension_goes(action, words):
     from wargame.tui.text import tension_note
 
     assert words in tension_note(CATALOGUE[action])
+
+
+def test_an_action_that_names_no_state_is_shown_without_risk_and_adds_none():
+    from wargame.core import Order
+    from wargame.core.actions import CATALOGUE
+    from wargame.tui.text import option_details, option_prompt
+
+    def after(orders):
+        g = Game(demo_world(), seed=1)
+        g.advance()
+        g.advance()
+        if orders:
+            g.submit_orders("east", orders)
+        g.resolve()
+        return dict(g.state.tension), g.state.escalation
+
+    consult = Order("east", "request_consultation", institution="pact")
+    assert after([consult]) == after([])  # the engine: nothing moves
+    g = Game(demo_world(), seed=1)
+    g.advance()
+    g.advance()
+    option = next(o for o in g.view("east").options if o.action.id == "request_consultation")
+    assert CATALOGUE["request_consultation"].escalation > 0  # its figure, not what it does
+    assert "Risk: [$text-muted]no escalation[/]" in option_details(option, 40, {})
+    assert "no risk" in option_prompt(option, 40)
 
 
 def test_the_ledger_names_clauses_by_their_labels():

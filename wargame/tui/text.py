@@ -140,7 +140,7 @@ def option_prompt(option, economy: float, width: int = 26) -> str:
     """One line for one legal action: name, category, risk in words, cost."""
     a = option.action
     return (f"[b]{esc(a.name):<{width}}[/b] [dim]{esc(a.category):<10}[/] "
-            f"[{risk_style(a.escalation)}]{short_risk(a.escalation):<13}[/] "
+            f"[{risk_style(felt(a))}]{short_risk(felt(a)):<13}[/] "
             f"[dim]{esc(short_cost(a, economy))}[/]")
 
 
@@ -149,7 +149,7 @@ def option_details(option, economy: float, known: dict[str, str]) -> str:
     a = option.action
     lines = [f"[b]{esc(a.name)}[/b]: {esc(a.description)}",
              f"Cost: {esc(cost_words(a, economy).removeprefix('costs '))}.",
-             f"Risk: [{risk_style(a.escalation)}]{esc(a.risk)}[/] "
+             f"Risk: [{risk_style(felt(a))}]{esc(a.risk if felt(a) else 'no escalation')}[/] "
              f"[dim]({esc(tension_note(a))})[/]"]
     if option.institutions:
         lines.append("In: " + ", ".join(esc(known.get(i, i)) for i in option.institutions))
@@ -159,6 +159,19 @@ def option_details(option, economy: float, known: dict[str, str]) -> str:
         lines.append(f"Targets: {len(option.targets)} states")
     lines.append("[dim]Enter to order it.[/]")
     return "\n".join(lines)
+
+
+def names_no_state(action) -> bool:
+    """An action aimed at an institution (a consultation): the resolution pushes no
+    tension between states for it, whatever its escalation figure."""
+    from ..core.actions import Effect, Target
+
+    return action.target is Target.INSTITUTION and action.effect is not Effect.TABLE
+
+
+def felt(action) -> float:
+    """The escalation an action really adds: none for one that names no state."""
+    return 0.0 if names_no_state(action) else action.escalation
 
 
 def tension_note(action) -> str:
@@ -175,8 +188,8 @@ def tension_note(action) -> str:
         return f"adds {x} to the tension in each of your disputes"
     if action.effect is Effect.TABLE:
         return f"adds {x} to the tension with the state the draft names"
-    if action.target is Target.INSTITUTION:
-        return "names no state, so it changes no tension"
+    if names_no_state(action):
+        return "it names no state, so no tension between states changes"
     return f"adds {x} to the tension with its target"
 
 
