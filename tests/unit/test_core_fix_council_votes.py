@@ -59,6 +59,8 @@ def test_decision_news_and_votes_tab_agree(measure, adopted, news, excluded):
     other = {o.id: plain(o.prompt) for o in choices.draft_options(game.view("centre"))}["d1"]
     assert "party to the dispute" not in other
     assert "Northland no (not counted)" in other if excluded else "Northland no" in other
+    assert "No draft decided yet: the open drafts are decided when this phase ends" in \
+        plain(choices.decided_text(game.view("centre"), game.world))
     events = [e for e in game.advance() if e.kind is Kind.DRAFT_DECIDED]
     assert [e.text for e in events] == [news]
     draft = game.state.drafts[0]
@@ -73,10 +75,16 @@ def test_decision_news_and_votes_tab_agree(measure, adopted, news, excluded):
         assert "  party to the dispute, vote not counted: Northland (no)" in lines
         assert not any(line.startswith("  no:") for line in lines)
         assert counted == "  counted: 3 yes, 0 no, 0 abstained"  # as in the news: (3-0-0)
+        # why the party votes on sanctions but not here: the rule, once, by measure
+        note = next(line for line in lines if line.startswith("UN Charter Art. 27(3): "))
+        assert "abstains on pacific settlement (Chapter VI: statements, ceasefire " \
+               "demands)" in note
+        assert "on substantive measures (condemnation, sanctions, force" in note
     else:
         assert "  vetoed: Northland" in lines
         assert counted == "  counted: 3 yes, 1 no, 0 abstained"  # as in the news: (3-1-0)
         assert "vote not counted" not in tab
+        assert "Chapter VI" not in tab
     assert "((" not in headline and "))" not in headline.replace("27(3))", "")
 
 

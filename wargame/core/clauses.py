@@ -13,8 +13,8 @@ from .actions import Effect, Measure
 from .context import Round, clamp
 from .events import Kind
 from .model import ClauseKind, Strength, World
-from .rules import (PARTIES_SOURCE, ConsensusMinusOne, Motion, MotionKind, decide,
-                    parties_excluded)
+from .rules import (PARTIES_SOURCE, ConsensusMinusOne, Motion, MotionKind, PartiesRule,
+                    decide, parties_excluded)
 from .state import Draft, GameState, Obligation, Status
 
 DELAY = {
@@ -34,6 +34,24 @@ Art. 27(3) a party to the dispute votes). A condemnation is one: Russia vetoed t
 draft of 25 February 2022 deploring its own aggression against Ukraine (S/2022/155),
 and no Council member has treated such a draft as Chapter VI. Joint statements and
 ceasefire demands stay pacific settlement (Chapter VI), where the parties abstain."""
+
+
+MEASURE_NOUN = {Measure.STATEMENT: "statements", Measure.CONDEMN: "condemnation",
+                Measure.CEASEFIRE: "ceasefire demands", Measure.SANCTIONS: "sanctions",
+                Measure.USE_OF_FORCE: "force", Measure.PEACEKEEPING: "peacekeeping",
+                Measure.SUSPEND: "suspension"}
+
+
+def parties_rule_note(source: str) -> str:
+    """Why a party votes on one draft and not on another, for the rule cited as
+    ``source`` (from :data:`SUBSTANTIVE`); "" for a rule that needs no note."""
+    if source != PARTIES_SOURCE.get(PartiesRule.CHAPTER_VI_ONLY):
+        return ""
+    words = lambda ms: ", ".join(MEASURE_NOUN[m] for m in Measure if m in ms)  # noqa: E731
+    pacific = [m for m in Measure if m not in SUBSTANTIVE]
+    return (f"{source}: a party to the dispute abstains on pacific settlement (Chapter VI: "
+            f"{words(pacific)}); on substantive measures ({words(SUBSTANTIVE)}) it votes, "
+            "and a veto holder may veto.")
 
 
 def motion_of(measure: Measure, target: str) -> Motion:

@@ -100,13 +100,17 @@ def draft_options(view) -> list[Option]:
 
 def open_drafts_note(view) -> str:
     if view.drafts:
+        notes = rule_notes(view, [d.id for d in view.drafts])
         return ("[dim]y yes · n no · a abstain on the highlighted draft; you may change "
-                "your vote until the phase ends.[/]")
+                "your vote until the phase ends.[/]" + "".join(f"\n[dim]{esc(x)}[/]"
+                                                             for x in notes))
     return "No open draft."
 
 
 def decided_text(view, world=None) -> str:
     """Drafts decided lately: the result with its reason, and who voted how, by name."""
+    if not view.decided and view.drafts:
+        return "[dim]No draft decided yet: the open drafts are decided when this phase ends.[/]"
     if not view.decided:
         return ("[dim]No draft decided lately. Table one with the order 'Table a "
                 "resolution' (Orders, o): it is voted in the next diplomacy phase.[/]")
@@ -148,7 +152,17 @@ def decided_text(view, world=None) -> str:
             who = [f"{n(m)} ({esc(d.votes.get(m, 'did not vote'))})"
                    for m, (w, _) in out.items() if w == why]
             lines.append(f"  {esc(why)}, vote not counted: {', '.join(who)}")
-    return "\n".join(lines)
+    notes = rule_notes(view, [d.id for d in view.decided])
+    return "\n".join(lines + ([f"[dim]{esc(x)}[/]" for x in notes]))
+
+
+def rule_notes(view, draft_ids) -> list[str]:
+    """Why parties vote on some drafts and not on others: one note per rule cited."""
+    from ...core.clauses import parties_rule_note
+
+    sources = dict.fromkeys(src for i in draft_ids for _, _, src in
+                            getattr(view, "not_counted", {}).get(i, ()))
+    return [note for src in sources if (note := parties_rule_note(src))]
 
 
 def proposal_options(view) -> list[Option]:
