@@ -87,6 +87,20 @@ def test_meta_comes_back_and_the_first_line_is_a_readable_header(folder):
     [info] = list_saves(folder)
     assert info.meta == seats and info.round == 1 and info.title == head["title"]
     assert "round 1" in info.describe()
+    assert " — Ana (north) — " in info.describe()  # who played tells games apart
+
+
+@pytest.mark.parametrize("meta,shown", [
+    ({"players": {"estonia": "You"}, "state_names": {"estonia": "Estonia"}}, "as Estonia"),
+    ({"players": {"estonia": "Ana", "latvia": "Ben"},
+      "state_names": {"estonia": "Estonia", "latvia": "Latvia"}}, "Ana (Estonia), Ben (Latvia)"),
+    ({"players": {"north": "Ana"}}, "Ana (north)"),
+    ({}, ""), ({"players": "garbage"}, ""),
+])
+def test_a_save_is_listed_with_who_played(meta, shown):
+    from wargame.saves.folders import SaveInfo
+
+    assert SaveInfo(Path("x.json"), meta=meta).players() == shown
 
 
 def test_atomic_write_keeps_the_old_file_until_the_new_one_is_complete(tmp_path, monkeypatch):

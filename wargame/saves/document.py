@@ -150,7 +150,7 @@ def recognise(path: Path, doc: dict) -> int:
     marker = doc.get("format")
     if marker != FORMAT and not (version == 1 and "inputs" in doc and "campaign_yaml" in doc):
         if marker is not None:
-            raise NotASave(path, f"this is not a wargame save (its format is {marker!r})",
+            raise NotASave(path, f"this is not a wargame save (its 'format' is {marker!r}, not {FORMAT!r})",
                            "choose a .json file written by wargame")
         raise NotASave(path, "this is not a wargame save (no 'format_version' in it)",
                        "choose a .json file written by wargame")

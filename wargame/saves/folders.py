@@ -198,7 +198,22 @@ class SaveInfo:
         state = f"over ({self.outcome})" if self.outcome else \
             f"round {self.round}" + (f", {self.stage.replace('_', ' ')}" if self.stage else "")
         when = self.saved_at.replace("T", " ")[:16]
-        return f"{self.title} — {state} — saved {when}"
+        who = self.players()
+        return f"{self.title} — {state}{f' — {who}' if who else ''} — saved {when}"
+
+    def players(self) -> str:
+        """Who played, from the save's meta (the interface writes it): "Ana (Estonia),
+        Ben (Latvia)", "as Estonia" for a lone "You"; "" when the save does not say."""
+        seats = (self.meta or {}).get("players")
+        if not isinstance(seats, dict) or not seats:
+            return ""
+        states = (self.meta or {}).get("state_names")
+        states = states if isinstance(states, dict) else {}
+        names = [(str(p).strip(), str(states.get(n, n))) for n, p in seats.items()
+                 if str(p).strip()]
+        if len(names) == 1 and names[0][0] == "You":
+            return f"as {names[0][1]}"
+        return ", ".join(f"{p} ({n})" for p, n in names)
 
 
 def peek(path: Path) -> SaveInfo:

@@ -38,7 +38,10 @@ def start(session) -> str:
 
 
 def meta(session) -> dict:
+    world = session.scenario.world
     return {"players": {s.nation: s.player for s in session.seats if s.human},
+            "state_names": {s.nation: world.name_of(s.nation) for s in session.seats
+                            if s.human},
             "seats": [{"nation": s.nation, "player": s.player, "difficulty": s.difficulty}
                       for s in session.seats],
             "interface": "tui"}
