@@ -39,6 +39,10 @@ class _SimulateHelp(argparse.HelpFormatter):
         return text
 
 
+_NAMED = ("A bundled campaign can be named by its file name, with or without .yaml "
+          "(e.g. tutorial, baltic-flashpoint) when no file of that name is here.")
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="wargame",
@@ -51,9 +55,11 @@ def _parser() -> argparse.ArgumentParser:
 
     play = sub.add_parser("play", help="play a campaign (the default command)",
                           description="Play in the terminal. With no campaign, the bundled "
-                                      "default; a folder offers every campaign in it.")
+                                      "default; a folder offers every campaign in it. "
+                                      + _NAMED)
     play.add_argument("campaign", nargs="?",
-                      help="a campaign file or folder (default: the bundled campaigns)")
+                      help="a campaign file or folder, or a bundled campaign's name "
+                           "(default: the bundled campaigns)")
     play.add_argument("--seed", type=int, help="random seed (default: the campaign's)")
     play.add_argument("--text", action="store_true",
                       help="plain text lines instead of the full-screen interface "
@@ -68,8 +74,11 @@ def _parser() -> argparse.ArgumentParser:
                       help="where games are saved (default: $WARGAME_SAVES_DIR, saves/ of "
                            "the checkout when run from it, else the user data folder)")
 
-    val = sub.add_parser("validate", help="check campaign files and summarise them")
-    val.add_argument("files", nargs="+", metavar="FILE")
+    val = sub.add_parser("validate", help="check campaign files and summarise them",
+                         description="Check campaign files: one line per error "
+                                     "(file:line:column: message). " + _NAMED)
+    val.add_argument("files", nargs="+", metavar="FILE",
+                     help="campaign files, or bundled campaigns' names")
 
     from .rulescmd import add_parser as add_rules
 
@@ -79,7 +88,8 @@ def _parser() -> argparse.ArgumentParser:
                          formatter_class=_SimulateHelp,
                          description="Play whole games with every state computer-played, "
                                      "headless, and print how they ended.")
-    sim.add_argument("campaign", nargs="?", help="a campaign file (default: the bundled default)")
+    sim.add_argument("campaign", nargs="?", help="a campaign file, or a bundled campaign's "
+                     "name (default: the bundled default)")
     sim.add_argument("--games", type=int, default=100, metavar="N",
                      help="games to play (default 100)")
     sim.add_argument("--seed", type=int, metavar="S", help="seed of the run (default: the "
@@ -101,6 +111,25 @@ def _parser() -> argparse.ArgumentParser:
 
     add_save_commands(sub)
     return p
+
+
+def _named(arg: str) -> str:
+    """A campaign argument as a path: a bundled campaign's name (``tutorial``) becomes
+    its file; a path that exists, or anything else, stays as given."""
+    from pathlib import Path
+
+    from .campaign.bundled import find_campaign
+
+    found = find_campaign(arg)
+    return arg if found == Path(arg).expanduser() else str(found)
+
+
+def _resolve_campaigns(args: argparse.Namespace) -> None:
+    """Every command that takes a campaign accepts a bundled campaign's name."""
+    if getattr(args, "campaign", None):
+        args.campaign = _named(args.campaign)
+    if getattr(args, "command", None) == "validate":
+        args.files = [_named(f) for f in args.files]
 
 
 def _campaign_problem(campaign: str | None, text: bool = False) -> str:
@@ -147,6 +176,7 @@ def _is_terminal() -> bool:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "play"
+    _resolve_campaigns(args)
     try:
         if command == "validate":
             from .campaign.validate import run as validate

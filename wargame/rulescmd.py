@@ -21,7 +21,8 @@ def add_parser(sub) -> None:
                     "Members you do not name are absent.",
         epilog="example: wargame rules campaigns/baltic-flashpoint.yaml unsc "
                "--yes usa,uk,france --no russia --abstain china")
-    p.add_argument("campaign", help="a campaign file")
+    p.add_argument("campaign", help="a campaign file, or a bundled campaign's name "
+                   "(e.g. baltic-flashpoint)")
     p.add_argument("institution", help="an institution id in that campaign")
     for vote in ("yes", "no", "abstain"):
         p.add_argument(f"--{vote}", default="", metavar="IDS",

@@ -10,7 +10,7 @@ from typing import Mapping
 from ..core.errors import WargameError
 from ..core.model import World
 from . import build
-from .bundled import DEFAULT_CAMPAIGN
+from .bundled import DEFAULT_CAMPAIGN, not_found
 from .check import Checker
 from .errors import CampaignError, CampaignErrors, shown
 from .fmt import CAMPAIGN
@@ -66,6 +66,8 @@ def read(path: str | os.PathLike, data: bytes | None = None) -> tuple[Reader, di
         if line == 0 and Path(path) == DEFAULT_CAMPAIGN and not DEFAULT_CAMPAIGN.exists():
             hint = "the bundled campaigns were not installed with wargame: reinstall it, " \
                    "or give the path of a campaign file"
+        elif line == 0 and not os.path.lexists(path):  # one line: what there is instead
+            msg, hint = f"{msg}; {not_found(path)}", ""
         r.error((line, col), msg, hint)
 
     text = read_text(os.fspath(path), report) if data is None else decode(data, report)
