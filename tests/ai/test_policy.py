@@ -269,3 +269,40 @@ def test_an_accepted_proposal_brings_no_explanation():
     players.answer(game)
     assert game.state.proposals[0].answers == {"west": "accept"}
     assert game.view("east").messages == ()
+
+
+def _memory(policy) -> dict:
+    m = policy.memory
+    return {k: getattr(m, k) for k in ("done", "hostility", "attacks", "tripwires",
+                                        "sanctions", "taken", "truces")}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_loaded_game_is_remembered_as_if_it_had_been_played(seed):
+    """A policy built for a game read back from a save recalls every round it missed:
+    its memory is the one the policy that played those rounds has."""
+    world = demo_world()
+    game = Game(world, seed=seed)
+    played = ComputerPlayers(world, seed)
+    for _ in range(6):
+        if game.round != 2:
+            played.play_round(game)
+            continue
+        # round 2 as play_round plays it, but Northland invades Eastmark
+        game.advance()
+        if game.phase == "diplomacy":
+            played.answer(game)
+            played.vote(game)
+            game.advance()
+        played.give_orders(game)
+        game.submit_orders("north", [Order("north", "invasion", "east")])
+        game.resolve()
+    assert any(e.kind.value == "armed_attack" for e in game.log)
+    fresh = ComputerPlayers(world, seed)
+    assert all(p.memory.done == 0 for p in fresh.policies.values())
+    fresh.recall(game)
+    for n in world.ids:
+        before = played.policies[n]
+        before.memory.take_in(game.view(n))  # up to the same round
+        assert _memory(fresh.policies[n]) == _memory(before), n
+    assert fresh.policies["east"].memory.attacks.get(("north", "east")) == 2

@@ -33,7 +33,9 @@ async def load_from_title():
         listed = screen_text(app)
         await pilot.press("enter")
         await wait_for_turn(pilot)
-        return listed, app.screen.game.round, app.screen.nation, screen_text(app)
+        remembered = {p.memory.done for g in app.session.computers.groups
+                      for p in g.policies.values()}
+        return listed, app.screen.game.round, app.screen.nation, screen_text(app), remembered
 
 
 def test_autosave_ctrl_s_and_load_game(saves_folder):
@@ -41,8 +43,11 @@ def test_autosave_ctrl_s_and_load_game(saves_folder):
     assert round_ == 3
     files = sorted(p.name for p in saves_folder.glob("*.json"))
     assert files, "an autosave after each round"
-    listed, loaded_round, nation, shown = run(load_from_title())
-    assert "Demo crisis" in listed and "round 3" in listed
+    listed, loaded_round, nation, shown, remembered = run(load_from_title())
+    assert "Demo crisis" in listed and "round 3" in listed and "as Northland" in listed
+    # the computer players remember the rounds played before the save (and the first
+    # view's latest news is taken in when they next decide)
+    assert remembered == {loaded_round - 1}
     assert (loaded_round, nation) == (3, "north")
     assert "Round 3/12" in shown
 

@@ -134,6 +134,12 @@ class Policy:
         Called only when a proposal awaits this state's answer."""
         return {}
 
+    def recall(self, news: list, private: list, last_round: int) -> None:
+        """A game loaded from a save: every event this state saw up to ``last_round``
+        (public ``news``, its ``private`` ones), before its first view. A policy that
+        learns from the news round by round catches up here; its views hold only the
+        latest news."""
+
     def explain(self, proposal_id: str) -> str:
         """Why this state rejected a proposal, in a sentence or two: sent privately to
         the proposer, so a human who made an offer learns why it failed. "": nothing

@@ -15,7 +15,7 @@ measure for every institution): :meth:`OrderSet.draft_ok` applies the rules of
 from __future__ import annotations
 
 from ..core.actions import Effect, Measure, Order
-from ..core.legal import MEASURE_CLAUSE, Option
+from ..core.legal import AGAINST, MEASURE_CLAUSE, Option
 from ..core.model import ClauseKind, World
 from ..core.view import View
 
@@ -70,6 +70,8 @@ class OrderSet:
         if kind is not None and not inst.has(kind):
             return False
         if m is Measure.SUSPEND and target not in inst.members:
+            return False
+        if m in AGAINST and target == self.view.nation:
             return False
         if m is Measure.USE_OF_FORCE and any(
                 c.requires_sanctions_tried for c in inst.clauses_of(ClauseKind.USE_OF_FORCE)):

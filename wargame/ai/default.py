@@ -100,6 +100,9 @@ class DefaultPolicy(Diplomacy, Policy):
         self.memory.take_in(view)
         return Reading(view, self.world, self.memory, self._state_pos, self._inst_pos)
 
+    def recall(self, news: list, private: list, last_round: int) -> None:
+        self.memory.recall(news, private, last_round)
+
     def _judge(self, scale: float = 1.0) -> float:
         return self.rng.gauss(0.0, self.skill.noise * scale)
 

@@ -39,11 +39,20 @@ class Memory:
 
     def take_in(self, view: View) -> None:
         """Learn from the events of finished rounds not yet taken in."""
-        last = view.round - 1
+        self._take(view.news, view.private, view.round - 1)
+
+    def recall(self, news: list[Event], private: list[Event], last: int) -> None:
+        """Learn from every event the state has seen up to round ``last``, round by
+        round as :meth:`take_in` does when it is called each round: a game loaded from
+        a save, whose views hold only the latest news, is remembered whole."""
+        for r in range(self.done + 1, last + 1):
+            self._take(news, private, r)
+
+    def _take(self, news, private, last: int) -> None:
         if last <= self.done:
             return
-        fresh = [e for e in view.news if self.done < e.round <= last]
-        fresh += [e for e in view.private if self.done < e.round <= last]
+        fresh = [e for e in news if self.done < e.round <= last]
+        fresh += [e for e in private if self.done < e.round <= last]
         fresh.sort(key=lambda e: e.round)  # stable: keeps the log's order in a round
         rounds = last - self.done
         if self.hostility:

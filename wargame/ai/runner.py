@@ -46,6 +46,13 @@ class ComputerPlayers:
         }
         self.errors: list[str] = []  # illegal orders or votes a policy produced
 
+    def recall(self, game: Game) -> None:
+        """A game loaded from a save: each policy takes in what its state saw in the
+        rounds already played (its first view holds only the latest news)."""
+        for n, policy in self.policies.items():
+            news, private = game.seen_by(n)
+            policy.recall(news, private, game.round - 1)
+
     def answer(self, game: Game) -> None:
         """Answer the open proposals made to computer-played states (diplomacy phase)."""
         waiting: dict[str, None] = {}

@@ -109,6 +109,13 @@ class Game:
         self._news.update(self.log)
         return list(self._news.public)
 
+    def seen_by(self, nation: str) -> tuple[list[Event], list[Event]]:
+        """Everything ``nation`` has seen so far, whole: the public news and its own
+        private events (a view holds only the latest of each)."""
+        self._known(nation)
+        self._news.update(self.log)
+        return list(self._news.public), list(self._news.private.get(nation, []))
+
     def scores(self) -> dict[str, Score]:
         return score(self.world, self.state)
 

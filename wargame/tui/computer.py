@@ -44,6 +44,11 @@ class Computers:
             for level in DIFFICULTIES if level in difficulty.values()
         ]
 
+    def recall(self, game) -> None:
+        """A game loaded from a save: the computer players remember its past rounds."""
+        for g in self.groups:
+            g.recall(game)
+
     def diplomacy(self, game) -> None:
         """Answer proposals and vote on drafts (diplomacy phase)."""
         for g in self.groups:

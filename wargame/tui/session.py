@@ -67,6 +67,8 @@ class Session:
             n: self.seat[n].difficulty if n in self.seat else "normal"
             for n in world.ids if n not in self.humans},
             dict(getattr(self.scenario, "policies", ())))
+        if self.loaded is not None:
+            self.computers.recall(self.game)
 
     # ------------------------------------------------------------ queries
     @property
