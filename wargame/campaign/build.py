@@ -122,6 +122,8 @@ def condition(c: tuple) -> Condition:
         return Condition(t, stage=v)
     if t in (Test.UNDER_ATTACK, Test.SANCTIONED):
         return Condition(t, state=v)
+    if t in (Test.FIRED, Test.NOT_FIRED):
+        return Condition(t, inject=v)
     if t in (Test.TERRITORY_BELOW, Test.SUPPORT_BELOW):
         return Condition(t, state=v["state"], value=float(v["value"]))
     return Condition(t, value=float(v))

@@ -46,6 +46,8 @@ class Checker:
             else set()
         insts = data.get("institutions")
         self.insts = set(insts) if isinstance(insts, dict) else set()
+        self.injects = {inj["id"] for _, inj in entries(data.get("injects"))
+                        if isinstance(inj, dict) and ok(inj.get("id"))}
 
     def err(self, path, message, hint="", key=False):
         self.r.error(self.r.at(path, key), message, hint)
@@ -299,6 +301,10 @@ class Checker:
         test, value = cond
         if test in ("under_attack", "sanctioned"):
             self.ref(path + (test,), value)
+        elif test in ("fired", "not_fired") and ok(value) and value not in self.injects:
+            self.err(path + (test,), f"'{value}' is not an inject in this campaign",
+                     did_you_mean(value, self.injects, "the injects are")
+                     or "give the id of an inject listed under injects")
         elif test in ("territory_below", "support_below") and ok(value.get("state")):
             self.ref(path + (test, "state"), value["state"])
 

@@ -218,6 +218,10 @@ CONDITION = OneKey(title="condition", variants={
     Test.SUPPORT_BELOW.value: F(_STATE_VALUE, "A state's public support is below value."),
     Test.QUIET_ROUNDS_AT_LEAST.value: F(Num(1, 1000, integer=True),
                                         "Rounds in a row without hostile acts."),
+    Test.FIRED.value: F(Id(of="inject"), "This inject has fired (in an earlier round, or "
+                        "listed earlier and fired in the same aftermath)."),
+    Test.NOT_FIRED.value: F(Id(of="inject"), "This inject has not fired yet, e.g. "
+                            "'no armed attack yet' after an inject on under_attack."),
 })
 
 EFFECT = OneKey(title="effect", variants={

@@ -38,6 +38,10 @@ def never(conds: tuple[Condition, ...], rounds: int, round_: int = 0) -> str:
     stages = {c.stage for c in conds if c.test is Test.STAGE_IS}
     if len(stages) > 1:
         return f"the crisis cannot be at {' and '.join(sorted(stages))} at once"
+    fired = {c.inject for c in conds if c.test is Test.FIRED}
+    both = sorted(fired & {c.inject for c in conds if c.test is Test.NOT_FIRED})
+    if both:
+        return f"inject '{both[0]}' cannot have fired and not fired at once"
     return ""
 
 
@@ -90,6 +94,9 @@ class Linter:
                 why = f"round {inj.round} comes after the last round ({w.rounds_limit})"
             elif inj.probability <= 0:
                 why = "its probability is 0"
+            elif not inj.repeat and any(c.test is Test.FIRED and c.inject == inj.id
+                                        for c in inj.when):
+                why = "it waits until it has fired itself (fired: its own id)"
             if why:
                 self.warn(("injects", i), f"inject '{inj.id}' can never fire: {why}")
         for i, e in enumerate(w.end_conditions):

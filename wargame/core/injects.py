@@ -4,6 +4,12 @@ Everything here is data checked against fixed vocabularies: a condition is one
 of :class:`Test`, an effect one of :class:`Change`. Nothing names code.
 Firing them is in :mod:`wargame.core.scripted`. Injects fire in the aftermath of a round, in campaign order; a probability is
 drawn from the game's seeded random source, so replays agree.
+
+``fired`` / ``not_fired`` read the record of injects that have fired
+(``GameState.fired``), so an inject can remember what happened: one whose condition
+is ``{under_attack: belmark}`` fires in the aftermath of the first armed attack on
+Belmark, and ``{not_fired: ...}`` of it means "no armed attack on Belmark yet".
+An inject listed earlier that fires in the same aftermath counts.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ class Test(str, Enum):
     SANCTIONED = "sanctioned"  # state: anyone sanctions it
     SUPPORT_BELOW = "support_below"  # state, value
     QUIET_ROUNDS_AT_LEAST = "quiet_rounds_at_least"  # value
+    FIRED = "fired"  # inject: that inject has fired (earlier, or earlier in this aftermath)
+    NOT_FIRED = "not_fired"  # inject: it has not fired yet
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,7 @@ class Condition:
     state: str = ""
     stage: str = ""
     value: float = 0.0
+    inject: str = ""  # fired / not_fired: the id of another inject of the campaign
 
     def holds(self, st: GameState) -> bool:
         t = self.test
@@ -57,6 +66,10 @@ class Condition:
             return st.nations[self.state].support < self.value
         if t is Test.QUIET_ROUNDS_AT_LEAST:
             return st.quiet_rounds >= self.value
+        if t is Test.FIRED:
+            return self.inject in st.fired
+        if t is Test.NOT_FIRED:
+            return self.inject not in st.fired
         raise ValueError(t)  # pragma: no cover
 
 
