@@ -19,12 +19,13 @@ def met(world: World, state: GameState, nation: str, obj: Objective) -> bool:
     ns = state.nations[nation]
     if obj.kind is K.KEEP_TERRITORY:
         return ns.territory >= 99.5
-    if obj.kind is K.AVOID_WAR:
-        return state.stage != "war"
+    if obj.kind is K.AVOID_WAR:  # a campaign's end condition may declare war too
+        return state.stage != "war" and state.outcome != "war"
     if obj.kind is K.STAY_OUT_OF_FIGHTING:  # never attacked, attacking or fighting for others
         return ns.losses == 0
-    if obj.kind is K.CRISIS_RESOLVED:
-        return state.stage in ("resolved", "settlement")
+    if obj.kind is K.CRISIS_RESOLVED:  # by the crisis machine, or a campaign's end
+        return state.stage in ("resolved", "settlement") or \
+            state.outcome in ("resolved", "settled")
     if obj.kind is K.ALLIANCE_CREDIBLE:
         return state.institutions[obj.target].credibility >= \
             world.institution[obj.target].credibility
