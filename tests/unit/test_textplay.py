@@ -23,16 +23,16 @@ def test_a_whole_game_from_typed_lines():
     # lead the first state, give no orders: the game runs to its end and scores
     code, text = play(["1"] + [""] * 200)
     assert code == 0
-    assert "=== Round 2/" in text  # more than one round was played
-    assert "Your score:" in text and "[x]" in text  # the end: objectives met or not
+    assert "Round 2 of " in text  # more than one round was played
+    assert "Your score:" in text and "Met: " in text  # the end: objectives met or not
 
 
 def test_orders_refused_with_the_reason_and_retried():
     code, text = play(["estonia", "99", "1", "1 atlantis", "", ""], rounds=1)
     assert code == 0
-    assert "refused: choose an action by its number" in text
-    assert "needs a target" in text
-    assert "refused: there is no state 'atlantis'" in text
+    assert "Refused: there is no action 99: the actions are numbered 1 to " in text
+    assert "Refused: Statement of support needs a target" in text
+    assert "Refused: there is no state 'atlantis'" in text
 
 
 def test_end_of_input_is_clean():
@@ -55,8 +55,8 @@ def test_actions_by_name_help_and_decisions_shown():
     code, text = play(["help", "table_resolution russia eu sanctions", "", "", ""],
                       nation="estonia", rounds=2)
     assert code == 0
-    assert "Action names stay the same every round" in text
-    assert "ordered: Table a resolution" in text
+    assert "Numbers stay the same all game" in text
+    assert "Ordered: Table a resolution, Russia, in European Union, sanctions." in text
     assert "European Union votes on sanctions against Russia" in text
 
 
@@ -69,4 +69,150 @@ def test_unknown_state_is_refused_before_the_game_starts(capsys):
 def test_a_state_is_chosen_by_its_name_in_any_case():
     code, text = play([""] * 3, nation="united KINGDOM", rounds=1)
     assert code == 0
-    assert "You (United Kingdom): military" in text
+    assert "You, United Kingdom: military" in text
+
+
+# ---------------------------------------------------------------- numbers that stay
+def _numbered(section: str) -> dict[str, str]:
+    """Action name -> its number, from the action list lines ('11. Targeted sanctions: ...')."""
+    import re
+
+    return {m.group(2): m.group(1)
+            for m in re.finditer(r"^(\d+)\. ([^:\n]+): ", section, re.MULTILINE)}
+
+
+def test_an_action_keeps_its_number_when_new_actions_open():
+    # round 2 adds 'Propose a ceasefire' (the crisis is hot): nothing after it moves
+    code, text = play(["", "11 russia", ""], nation="estonia", rounds=2)
+    assert code == 0
+    first, second = text.split("Actions you can order now")[1:3]
+    one, two = _numbered(first), _numbered(second)
+    assert "Propose a ceasefire" not in one and "Propose a ceasefire" in two
+    assert one["Targeted sanctions"] == two["Targeted sanctions"] == "11"
+    assert all(two[name] == number for name, number in one.items() if name in two)
+    assert "Ordered: Targeted sanctions, Russia." in text  # by that number in round 2
+
+
+def test_actions_are_ordered_by_their_names_and_states_by_theirs():
+    code, text = play(["targeted sanctions russia", "Table a resolution Russia European Union "
+                       "sanctions", ""], nation="estonia", rounds=1)
+    assert code == 0
+    assert "Ordered: Targeted sanctions, Russia." in text
+    assert "Ordered: Table a resolution, Russia, in European Union, sanctions." in text
+
+
+def test_an_action_not_open_now_says_so_with_its_number():
+    code, text = play(["accept a ceasefire russia", ""], nation="estonia", rounds=1)
+    assert "Refused: Accept a ceasefire (10) cannot be ordered now" in text
+
+
+# ---------------------------------------------------------------- briefing and costs
+def test_the_private_briefing_is_shown_at_the_start_and_on_request():
+    from wargame.campaign import DEFAULT_CAMPAIGN, load_campaign
+
+    secret = load_campaign(DEFAULT_CAMPAIGN).world.nation["estonia"].briefing.strip()
+    code, text = play(["briefing", ""], nation="estonia", rounds=1)
+    assert code == 0
+    assert text.count("Your private briefing, for you alone:\n" + secret) == 2
+    assert text.index(secret) < text.index("Round 1 of ")  # before the first round
+
+
+def test_the_action_list_gives_cost_and_risk_in_words():
+    code, text = play(["about 17", ""], nation="estonia", rounds=1)
+    assert ("17. Mobilise: moderate escalation; costs 0.3% of your GDP (about 126 million "
+            "dollars) and 3 points of public support.") in text
+    assert "2. Condemnation: low escalation; free. Target: any state." in text
+    assert "11. Targeted sanctions: low escalation; free, but costs you trade" in text
+    assert "6. Request consultation: no escalation (it names no state); free. In: nato." in text
+    # about: what it does, its cost and risk
+    assert "Call up reserves" in text and "Risk: moderate escalation (+6" in text
+
+
+def test_help_lists_every_command():
+    code, text = play(["help", ""], nation="estonia", rounds=1)
+    for command in ("quit, q or exit", "actions:", "about and a number", "briefing:",
+                    "help:", "Enter on an empty line"):
+        assert command in text
+
+
+def test_lines_are_plain():
+    code, text = play(["help", "about 8", ""], nation="estonia", rounds=1)
+    for mark in ("===", "->", "|", "[x]", "  > "):
+        assert mark not in text
+
+
+# ---------------------------------------------------------------- leaving and going on
+def _load_command(text: str) -> str:
+    line = next(x for x in text.splitlines() if x.startswith("wargame play --text --load "))
+    return line.removeprefix("wargame play --text --load ")
+
+
+def test_quit_saves_and_says_how_to_go_on(tmp_path):
+    for word in ("quit", "q", "EXIT"):
+        folder = tmp_path / word
+        code, text = play(["estonia", word], saves_dir=str(folder))
+        assert code == 0
+        assert "The game is saved in " in text and "Goodbye." in text
+        name, option, where = _load_command(text).split()
+        assert option == "--saves-dir" and where == str(folder)
+        assert (folder / f"{name}.json").is_file()
+
+
+def test_the_load_command_printed_on_quit_goes_on_where_the_player_left(tmp_path):
+    import subprocess
+    import sys
+
+    code, text = play(["estonia", "11 russia", "quit"], saves_dir=str(tmp_path))
+    assert code == 0 and "Ordered: Targeted sanctions, Russia." in text
+    args = _load_command(text).split()
+    run = subprocess.run([sys.executable, "-m", "wargame.cli", "play", "--text", "--load", *args],
+                         input="\nquit\n", capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    assert "Going on with the saved game, round 1 of " in out and "You lead Estonia." in out
+    assert "Already ordered: Targeted sanctions." in out  # the order given before quitting
+    assert "Estonia imposes targeted sanctions on Russia." in out  # and the round resolved
+    assert "Round 2 of " in out and "wargame play --text --load " in out
+
+
+def test_quit_before_choosing_a_state_saves_nothing(tmp_path):
+    code, text = play(["quit"], saves_dir=str(tmp_path))
+    assert code == 0 and "Nothing was saved" in text
+    assert not list(tmp_path.glob("*.json"))
+
+
+def test_ctrl_c_at_a_question_saves_and_says_how_to_go_on(tmp_path):
+    def ask(prompt):
+        raise KeyboardInterrupt
+
+    out = io.StringIO()
+    assert run(ask=ask, out=out, nation="estonia", saves_dir=str(tmp_path)) == 130
+    text = out.getvalue()
+    assert "Interrupted." in text and "The game is saved in " in text
+    assert (tmp_path / (_load_command(text).split()[0] + ".json")).is_file()
+
+
+def test_ctrl_c_while_the_round_is_worked_out_points_to_the_last_save(tmp_path, monkeypatch):
+    from wargame.ai import ComputerPlayers
+
+    real = ComputerPlayers.give_orders
+
+    def slow(self, game):
+        if game.round == 2:
+            raise KeyboardInterrupt
+        real(self, game)
+
+    monkeypatch.setattr(ComputerPlayers, "give_orders", slow)
+    code, text = play(["", ""], nation="estonia", saves_dir=str(tmp_path))
+    assert code == 130
+    assert "Interrupted while the round was being worked out." in text
+    assert "_round-02" in _load_command(text)  # the save made when round 1 ended
+
+
+def test_text_mode_does_not_import_textual():
+    import subprocess
+    import sys
+
+    code = ("import sys, wargame.textplay; "
+            "sys.exit(any(m.split('.')[0] == 'textual' for m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
