@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Callable, TextIO
 
-from .core import Game, IllegalOrder, Option, Order, PhaseError, View, World
+from .core import Game, Option, Order, View, WargameError, World
 from .core.actions import ActionSpec, Effect, Target as ActTarget
 from .core.scoring import describe
 
@@ -35,6 +35,7 @@ class _Leave(Exception):
 
 
 QUIT = ("quit", "q", "exit")
+VOTES = {"": "absent", "y": "yes", "n": "no"}  # Enter is absent; y and n for short
 
 
 def _asking(ask: Ask, out: TextIO) -> Ask:
@@ -119,7 +120,7 @@ def run(campaign: str | None = None, seed: int | None = None, nation: str | None
     except _Leave as leave:
         say("Interrupted." if leave.how == "interrupt" else
             "Input ended." if leave.how == "eof" else "Leaving the game.")
-        t.save(at_prompt=True)
+        t.save()
         t.how_to_go_on()
         say("Goodbye.")
         return 130 if leave.how == "interrupt" else 0
@@ -127,7 +128,7 @@ def run(campaign: str | None = None, seed: int | None = None, nation: str | None
         say("")
         say("Interrupted while the round was being worked out.")
         if t.saved is not None:
-            say("You go on from the last save, made before this round's moves.")
+            say("You can go on from its last save.")
         t.how_to_go_on()
         say("Goodbye.")
         return 130
@@ -246,18 +247,21 @@ class _Text:
     def _meta(self) -> dict:
         return {"text_player": self.me, "text_computer": list(self.acted)}
 
-    def save(self, at_prompt: bool = False) -> None:
+    def save(self) -> bool:
+        """Save the game now; False (said) when the file cannot be written."""
         from .saves import SaveWriteError, save_game
 
         try:
             self.saved = save_game(self.game, self.source, self.saves_dir, meta=self._meta())
         except SaveWriteError as exc:
             self.say(f"The game could not be saved: {exc}")
-            self.saved = None if at_prompt else self.saved
+            if self.saved is not None:
+                self.say("You can go on from its last save.")
+            return False
+        return True
 
     def autosave(self) -> None:
-        self.save()
-        if self.saved is not None:
+        if self.save():
             self.say("The game is saved.")
 
     def how_to_go_on(self) -> None:
@@ -266,7 +270,7 @@ class _Text:
         from .saves import default_saves_dir
 
         if self.saved is None:
-            self.say("Nothing was saved yet: the game saves after each round.")
+            self.say("Nothing was saved, so the game cannot go on later.")
             return
         path = Path(self.saved)
         self.say(f"The game is saved in {path}.")
@@ -339,7 +343,8 @@ class _Text:
             return "any state"
         if len(opt.targets) <= 6:
             return _list([self.name(x) for x in opt.targets])
-        return f"{len(opt.targets)} states, listed by about {self.number(opt.action.id)}"
+        return (f"{len(opt.targets)} states; type about {self.number(opt.action.id)} "
+                "for the list")
 
     def action_line(self, opt: Option, economy: float) -> str:
         a = opt.action
@@ -445,17 +450,18 @@ class _Text:
             while True:
                 v = self.ask("Your vote: yes, no, abstain or absent? ").strip()
                 if v.casefold() in ("help", "?"):
-                    self.say("Type yes, no, abstain or absent (Enter is absent). "
+                    self.say("Type yes (or y), no (or n), abstain or absent (Enter is absent). "
                              "briefing repeats your briefing; quit saves and leaves.")
                     continue
                 if v.casefold() == "briefing":
                     self.briefing()
                     continue
+                v = VOTES.get(v.casefold(), v.casefold())
                 try:
-                    game.vote(me, d.id, v.casefold() or "absent")
-                    self.say(f"You vote {v.casefold() or 'absent'}.")
+                    game.vote(me, d.id, v)
+                    self.say(f"You vote {v}.")
                     break
-                except (IllegalOrder, PhaseError, ValueError) as exc:
+                except (WargameError, ValueError) as exc:
                     self.say(f"Refused: {exc}")
 
     def orders(self) -> None:
@@ -496,7 +502,7 @@ class _Text:
                 game.submit_orders(me, orders + [order])
                 orders.append(order)
                 say(f"Ordered: {self.order_text(order)}.")
-            except IllegalOrder as exc:
+            except WargameError as exc:
                 say(f"Refused: {exc}")
         if len(orders) >= limit:
             say(f"That is all {limit} orders for this round.")

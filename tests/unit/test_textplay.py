@@ -216,3 +216,29 @@ def test_text_mode_does_not_import_textual():
     code = ("import sys, wargame.textplay; "
             "sys.exit(any(m.split('.')[0] == 'textual' for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+def test_votes_take_y_and_explain_a_wrong_answer():
+    answers = {"vote": iter(["maybe", "y"])}
+
+    def ask(prompt):
+        if prompt.startswith("Your vote"):
+            return next(answers["vote"], "")
+        return ""
+
+    out = io.StringIO()
+    assert run(ask=ask, out=out, nation="lithuania") == 0
+    text = out.getvalue()
+    assert "votes on draft d2, tabled by Slovenia. Measure: condemn. Concerning: Russia." in text
+    assert "Refused: unknown vote 'maybe': use yes, no, abstain or absent" in text
+    assert "You vote yes." in text
+
+
+def test_quit_when_the_save_cannot_be_written_says_so(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    code, text = play(["estonia", "quit"], saves_dir=str(blocker))
+    assert code == 0
+    assert "The game could not be saved: " in text
+    assert "Nothing was saved, so the game cannot go on later." in text
+    assert "--load" not in text
