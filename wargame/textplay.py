@@ -1,8 +1,13 @@
 """A plain-text game in the terminal: one human government, the computer plays the rest.
 
 For simple terminals and screen readers (`wargame play --text`): plain lines in,
-plain lines out. It uses only the core's verb API and the computer players, so
-it shows exactly what a player may see and do.
+plain lines out, no box drawing. It uses only the core's verb API and the computer
+players, so it shows exactly what a player may see and do.
+
+An action keeps one number all game: its place in the campaign's action catalogue
+(the list shows only those legal now); its name works too. At any question, quit
+(q, exit), the end of input or Ctrl+C saves the game and prints the
+``wargame play --text --load NAME`` that goes on from there, in the same phase.
 """
 
 from __future__ import annotations
@@ -482,8 +487,7 @@ class _Text:
             word, _, rest = text.partition(" ")
             command = word.casefold()
             if command in ("help", "?"):
-                for line in HELP:
-                    say(line)
+                self.help(options)
                 continue
             if command in ("actions", "list"):
                 self.show_actions(options)
@@ -506,6 +510,17 @@ class _Text:
                 say(f"Refused: {exc}")
         if len(orders) >= limit:
             say(f"That is all {limit} orders for this round.")
+
+    def help(self, options: list[Option]) -> None:
+        """The commands, with examples from this game's actions and states."""
+        number = self.example_line(options)
+        spec = self.action_named(number.split()[0])
+        named = " ".join([spec.name.lower(), *number.split()[1:]]) if spec else "an action's name"
+        table = next((o for o in options if o.measures), None)
+        resolution = self.example(table) if table else "8, a state, an institution, a measure"
+        for line in HELP:
+            self.say(line.format(number=number, named=named, resolution=resolution,
+                                 about=number.split()[0]))
 
     def example_line(self, options: list[Option]) -> str:
         plain = [o for o in options if o.targets and not o.institutions]
@@ -569,14 +584,15 @@ class _Text:
 
 
 HELP = (
-    "To order: an action's number or name, then its target, e.g. 11 russia,",
-    "or targeted sanctions russia. A resolution also takes an institution and",
-    "a measure, e.g. 8 russia eu sanctions.",
+    "To order: an action's number or its name, then its target,",
+    "for example {number}, or {named}.",
+    "A resolution also takes an institution and a measure,",
+    "for example {resolution}.",
     "Numbers stay the same all game; the list shows only what you can order now.",
     "Enter on an empty line: end your orders for this round.",
     "actions: list the actions you can order now, with cost and risk.",
-    "about and a number, e.g. about 11: what that action does, costs and risks,",
-    "and its targets.",
+    "about and a number, for example about {about}: what that action does,",
+    "costs and risks, and its targets.",
     "briefing: your private briefing and your objectives again.",
     "quit, q or exit: save the game and leave; it tells you how to go on.",
     "help: these commands.",

@@ -133,6 +133,9 @@ def test_help_lists_every_command():
     for command in ("quit, q or exit", "actions:", "about and a number", "briefing:",
                     "help:", "Enter on an empty line"):
         assert command in text
+    # its examples are this game's: a state and an institution of the campaign
+    assert "for example 2 Russia, or condemnation Russia." in text
+    assert "for example 8 Russia nato statement." in text
 
 
 def test_lines_are_plain():
