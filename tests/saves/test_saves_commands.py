@@ -105,6 +105,10 @@ def test_markdown_report_has_every_section(tutorial_save, capsys):
             assert e.text in md
     if game.state.commitments:
         assert "commitment" in md
+    # the tutorial's teaching notes are not turning points; its story news is
+    turning = md.split("## Turning points", 1)[1].split("\n## ", 1)[0]
+    assert any(e.text.startswith("How to play") for e in game.log)
+    assert "How to play" not in turning
 
 
 def test_html_report_is_a_page_with_an_svg_chart(tutorial_save, tmp_path, capsys):

@@ -150,7 +150,8 @@ def effect(e: tuple) -> InjectEffect:
 def inject(i: dict) -> Inject:
     return Inject(id=i["id"], effects=tuple(effect(e) for e in i["effects"]),
                   round=i.get("round", 0), when=tuple(condition(c) for c in i.get("when", ())),
-                  probability=float(i.get("probability", 1.0)), repeat=i.get("repeat", False))
+                  probability=float(i.get("probability", 1.0)), repeat=i.get("repeat", False),
+                  teaching=i.get("teaching", False))
 
 
 def end(e: dict) -> EndCondition:

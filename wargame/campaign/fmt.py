@@ -257,6 +257,9 @@ INJECT = Obj(title="an inject", fields={
     "when": F(List(CONDITION), "Conditions that must all hold."),
     "probability": F(SHARE, "Chance it fires when due, 0 to 1 (default 1)."),
     "repeat": F(Bool(), "Fire again each time it is due (default false: once)."),
+    "teaching": F(Bool(), "A note for new players, such as a tutorial's tips (default "
+                  "false): its news is read in the briefing but left out of the debrief's "
+                  "turning points and the after-action report."),
     "effects": F(List(EFFECT, min=1), "What happens.", required=True),
 })
 

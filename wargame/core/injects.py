@@ -106,6 +106,14 @@ class Inject:
     when: tuple[Condition, ...] = ()  # all must hold
     probability: float = 1.0
     repeat: bool = False
+    teaching: bool = False  # a note for new players: news, but not part of the story
+
+
+def teaching_note(injects, event) -> bool:
+    """Whether ``event`` is the news of a teaching inject (a tutorial's tip): shown in
+    the briefing, left out of the turning points of a debrief or report."""
+    return event.kind.value == "inject" and any(
+        i.teaching for i in injects if i.id == event.ref)
 
 
 @dataclass(frozen=True)

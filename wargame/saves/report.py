@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..core.burden import burden_sharing
 from ..core.events import Kind
+from ..core.injects import teaching_note
 from ..core.game import OUTCOMES, Game
 from ..core.state import Status
 
@@ -214,7 +215,8 @@ def after_action(game: Game, title: str = "", description: str = "",
         rungs=[(r.name, r.level) for r in ladder.rungs],
         notes=list(notes or ()),
     )
-    public = [e for e in log if not e.visible_to and e.kind in TURNING]
+    public = [e for e in log if not e.visible_to and e.kind in TURNING
+              and not teaching_note(world.injects, e)]
     aa.timeline = _grouped(public, world)
     # from the curve (start, then each round's end), so that rises caused by campaign
     # events, which the engine does not announce as rung crossings, count too

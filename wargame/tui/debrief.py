@@ -240,18 +240,18 @@ def turning_line(game, e) -> str:
     return f"[dim]R{e.round}[/] {esc(event_text(game, e))}"
 
 
-def is_turning_point(e) -> bool:
-    """A public event that changed the crisis. A campaign's news without an actor (the
-    scene-setting, a tutorial's teaching notes) is not one; an incident it stages is."""
-    if e.visible_to:
+def is_turning_point(game, e) -> bool:
+    """A public event that changed the crisis; a campaign's teaching notes (a
+    tutorial's tips) are not."""
+    from ..core.injects import teaching_note
+
+    if e.visible_to or teaching_note(game.world.injects, e):
         return False
-    if e.kind.value == "inject":
-        return bool(e.actor)
     return e.kind.value in TURNING or (e.kind.value == "draft_decided" and bool(e.value))
 
 
 def turning_points(game) -> str:
-    points = [e for e in game.log if is_turning_point(e)]
+    points = [e for e in game.log if is_turning_point(game, e)]
     if not points:
         return "[dim]A quiet crisis: no turning point.[/]"
     if len(points) > TURNING_SHOWN:  # keep the attacks, invocations and stages; cut the rest
