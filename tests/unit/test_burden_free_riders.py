@@ -95,3 +95,26 @@ def test_the_estonia_case_of_the_playtest():
     tables = burden_sharing(world, g.state)
     rows = [r for rows in tables.values() for r in rows if r.nation == "estonia"]
     assert rows and all(not r.free_rider and r.exempt == ATTACKED for r in rows)
+
+
+def test_a_state_attacked_earlier_is_not_a_free_rider_in_the_view_or_the_report():
+    """The Ledger (the view), the after-action report and the end screen agree: a
+    victim is 'attacked', long after the fighting stopped."""
+    from wargame.core import Game, Order, demo_world
+    from wargame.saves.report import after_action
+
+    game = Game(demo_world(), seed=1)
+    game.advance()
+    game.advance()
+    game.submit_orders("north", [Order("north", "limited_strike", "isle")])
+    game.resolve()
+    for _ in range(2):
+        game.advance()
+        while game.phase != "orders":
+            game.advance()
+        game.resolve()
+    assert "isle" not in game.state.under_attack  # the state alone has forgotten
+    row = next(r for r in game.view("west").burden["pact"] if r.nation == "isle")
+    assert row.exempt == ATTACKED and not row.free_rider
+    lines = after_action(game).burden["Northern Pact"]
+    assert not next(b for b in lines if b.nation == "Islay").free_rider

@@ -31,6 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import ClauseKind, World
+from .events import Kind
 from .state import GameState, Status
 
 FREE_RIDER_RATIO = 0.75
@@ -61,6 +62,12 @@ def victims(state: GameState) -> set[str]:
     out.update(ob.beneficiary for ob in state.obligations
                if ob.action == "assist" and ob.beneficiary)
     return out
+
+
+def attacked_in(log) -> set[str]:
+    """Every state that was the victim of an armed attack in the game's log (the
+    state alone forgets an attack once the fighting stops)."""
+    return {e.target for e in log if e.kind is Kind.ARMED_ATTACK and e.target}
 
 
 def exemption(nation: str, benefit_share: float, attacked: set[str]) -> str:

@@ -32,6 +32,7 @@ from .rules import Vote
 from .scoring import Score, score
 from .state import Draft, GameState
 from .terms import Term
+from .burden import attacked_in
 from .view import NewsIndex, View, make_view, shared_part
 
 
@@ -96,7 +97,7 @@ class Game:
         # orders and messages are private: giving them does not change what all see
         key = (self._version, self.state.round, self.state.phase, self.state.stage)
         if self._shared is None or self._shared[0] != key:
-            self._shared = (key, shared_part(self.world, self.state))
+            self._shared = (key, shared_part(self.world, self.state, attacked_in(self.log)))
         self._news.update(self.log)
         news, private = self._news.of(nation)
         return make_view(self.world, self.state, self.log, nation,

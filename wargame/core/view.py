@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-from .burden import burden_sharing
+from .burden import attacked_in, burden_sharing
 from .clauses import not_counted
 from .events import Event, Kind
 from .legal import Option
@@ -139,7 +139,9 @@ def _withheld_event(ev: Event) -> bool:
     return ev.kind is Kind.COMMITMENT_MADE and not ev.institution
 
 
-def shared_part(world: World, state: GameState) -> Shared:
+def shared_part(world: World, state: GameState, attacked=()) -> Shared:
+    """What every government sees alike. ``attacked``: the victims of armed attacks in
+    the game's log (burden sharing never judges them free riders)."""
     states = tuple(
         PublicNation(n.id, n.name, n.region, s.military, s.economy, s.spending, s.support,
                      s.credibility, s.territory, s.readiness, n.nuclear)
@@ -173,7 +175,7 @@ def shared_part(world: World, state: GameState) -> Shared:
         drafts=drafts,
         decided=decided,
         history=tuple(state.history),
-        burden=MappingProxyType(burden_sharing(world, state)),
+        burden=MappingProxyType(burden_sharing(world, state, attacked)),
         not_counted=MappingProxyType({d.id: out for d in drafts + decided
                                       for out in (not_counted(world, state, d),) if out}),
     )
@@ -186,7 +188,7 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
     caller that keeps them (the game does); otherwise they are computed here."""
     me = state.nations[nation]
     nat = world.nation[nation]
-    shared = shared or shared_part(world, state)
+    shared = shared or shared_part(world, state, attacked_in(log))
     tension = shared.tension.get(nation, MappingProxyType({}))
     if news is None or private is None:
         news, private = _scan(log, nation)

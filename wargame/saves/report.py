@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..core.burden import burden_sharing
+from ..core.burden import attacked_in, burden_sharing
 from ..core.events import Kind
 from ..core.injects import teaching_note
 from ..core.game import OUTCOMES, Game
@@ -240,7 +240,7 @@ def after_action(game: Game, title: str = "", description: str = "",
         aa.duties.append(Duty("commitment", world.name_of(c.debtor),
                               f"{c.term.describe(world)}{where}", c.created, c.due,
                               c.status.value))
-    for inst, rows in burden_sharing(world, st).items():
+    for inst, rows in burden_sharing(world, st, attacked_in(log)).items():
         aa.burden[world.name_of(inst)] = [
             BurdenLine(world.name_of(r.nation), r.spending, r.contribution_share,
                        r.benefit_share, r.ratio, r.free_rider)

@@ -43,11 +43,6 @@ def attacks(game) -> list:
     return _public(game, {"armed_attack"})
 
 
-def attacked(game) -> set[str]:
-    """Every state that was the victim of an armed attack in the game."""
-    return {e.target for e in attacks(game) if e.target}
-
-
 def holdings(game) -> list[str]:
     """'Russia still holds 25% of Estonia.', one line per occupation at the end."""
     world = game.world
@@ -91,7 +86,7 @@ def outcome_text(game) -> str:
     held = holdings(game)
     if held:
         lines.append("[b]Who holds what:[/b] " + esc(" ".join(held)))
-    elif attacked(game):
+    elif attacks(game):
         lines.append("No land is occupied at the end.")
     peak = max(game.state.history, default=game.state.escalation)
     lines.append(f"[dim]{game.round} round(s) played · peak escalation {peak:.0f} · "
@@ -199,10 +194,10 @@ def burden_text(game) -> str:
     """Burden sharing in the Ledger's words (Contrib., GDP share, Defence, Protection),
     with a legend. A member the 3/4 rule would name but that is not judged (attacked in
     the game, or too small) says why."""
-    from ..core.burden import MIN_BENEFIT_SHARE, burden_sharing
+    from ..core.burden import MIN_BENEFIT_SHARE, attacked_in, burden_sharing
 
     world = game.world
-    tables = burden_sharing(world, game.state, attacked(game))
+    tables = burden_sharing(world, game.state, attacked_in(game.log))
     if not tables:
         return "[dim]No alliance in this campaign.[/]"
     lines = [

@@ -133,9 +133,11 @@ def burden_text(view) -> str:
     if not view.burden:
         return ""
     known = t.names(view)
-    out = ["[b]Burden sharing[/b] (public) [dim]free rider: share of contributions below 3/4 "
-           "of share of the alliance's GDP; not judged: a member attacked, or under 1% of "
-           "it[/]"]
+    from ...core.burden import FREE_RIDER_RATIO, MIN_BENEFIT_SHARE
+
+    out = ["[b]Burden sharing[/b] (public) [dim]free rider: share of contributions below "
+           f"{FREE_RIDER_RATIO:.0%} of share of the alliance's GDP; not judged: a member "
+           f"attacked in the game, or under {MIN_BENEFIT_SHARE:.0%} of it[/]"]
     for inst, rows in view.burden.items():
         out.append(f"  [b]{esc(known.get(inst, inst))}[/b]")
         out.append(f"  [dim]{'Member':<22} {'Contrib.':>8} {'GDP share':>9} "
