@@ -125,10 +125,19 @@ def test_conditions_that_can_never_hold_are_warned(tmp_path, extra, message):
     assert message in [w.message for w in load(tmp_path, extra).warnings]
 
 
-def test_a_repeating_inject_may_wait_for_itself(tmp_path):
+def test_a_repeating_inject_that_waits_for_itself_is_warned_and_never_fires(tmp_path):
+    from wargame.core import Game
+
     c = load(tmp_path, "injects:\n  - {id: again, repeat: true, when: [{fired: again}], "
                        "effects: [{news: x}]}\n")
-    assert not [w for w in c.warnings if "again" in w.message]
+    assert any("inject 'again' can never fire" in w.message for w in c.warnings)
+    game = Game(c.world, 1)
+    for _ in range(3):
+        while game.phase != "orders":
+            game.advance()
+        game.resolve()
+        game.advance()
+    assert "again" not in game.state.fired
 
 
 def test_the_schema_knows_the_conditions(tmp_path):

@@ -51,7 +51,7 @@ REFUSED = [
     ("tension", Order("west", "table_resolution", "west", "council", "sanctions"),
      "a draft for sanctions against your own state"),
     ("tension", Order("west", "table_resolution", "west", "council", "condemn"),
-     "a draft for condemn against your own state"),
+     "a draft for condemnation against your own state"),
 ]
 
 

@@ -94,8 +94,7 @@ class Linter:
                 why = f"round {inj.round} comes after the last round ({w.rounds_limit})"
             elif inj.probability <= 0:
                 why = "its probability is 0"
-            elif not inj.repeat and any(c.test is Test.FIRED and c.inject == inj.id
-                                        for c in inj.when):
+            elif any(c.test is Test.FIRED and c.inject == inj.id for c in inj.when):
                 why = "it waits until it has fired itself (fired: its own id)"
             if why:
                 self.warn(("injects", i), f"inject '{inj.id}' can never fire: {why}")

@@ -178,6 +178,13 @@ class Measure(str, Enum):
     SUSPEND = "suspend"
 
 
+MEASURE_NOUN = {Measure.STATEMENT: "statements", Measure.CONDEMN: "condemnation",
+                Measure.CEASEFIRE: "ceasefire demands", Measure.SANCTIONS: "sanctions",
+                Measure.USE_OF_FORCE: "force", Measure.PEACEKEEPING: "peacekeeping",
+                Measure.SUSPEND: "suspension"}
+"""Each measure as a noun, for sentences about kinds of draft."""
+
+
 @dataclass(frozen=True)
 class Order:
     """One instruction from one government for this round.

@@ -9,7 +9,7 @@ falls due without being honoured it is declined, and the clause's price is paid.
 
 from __future__ import annotations
 
-from .actions import Effect, Measure
+from .actions import MEASURE_NOUN, Effect, Measure
 from .context import Round, clamp
 from .events import Kind
 from .model import ClauseKind, Strength, World
@@ -34,12 +34,6 @@ Art. 27(3) a party to the dispute votes). A condemnation is one: Russia vetoed t
 draft of 25 February 2022 deploring its own aggression against Ukraine (S/2022/155),
 and no Council member has treated such a draft as Chapter VI. Joint statements and
 ceasefire demands stay pacific settlement (Chapter VI), where the parties abstain."""
-
-
-MEASURE_NOUN = {Measure.STATEMENT: "statements", Measure.CONDEMN: "condemnation",
-                Measure.CEASEFIRE: "ceasefire demands", Measure.SANCTIONS: "sanctions",
-                Measure.USE_OF_FORCE: "force", Measure.PEACEKEEPING: "peacekeeping",
-                Measure.SUSPEND: "suspension"}
 
 
 def parties_rule_note(source: str) -> str:

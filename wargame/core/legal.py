@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actions import ActionSpec, Effect, Measure, Order, Target
+from .actions import MEASURE_NOUN, ActionSpec, Effect, Measure, Order, Target
 from .errors import IllegalOrder
 from .model import ClauseKind, World
 from .state import GameState, pair
@@ -73,8 +73,8 @@ def _draft_ok(world: World, state: GameState, order: Order) -> None:
     if order.target not in world.nation:
         raise _fail(order, "a draft resolution must name the state it concerns")
     if order.target == order.nation and measure in AGAINST:
-        raise _fail(order, f"a draft for {measure.value.replace('_', ' ')} against your own "
-                           "state: name the state it is against")
+        raise _fail(order, f"a draft for {MEASURE_NOUN[measure]} against your own state: "
+                           "name the state it is against")
     kind = MEASURE_CLAUSE.get(measure)
     if kind is not None and not inst.has(kind):
         raise _fail(order, f"{inst.name} has no {kind.value.replace('_', ' ')} clause")
