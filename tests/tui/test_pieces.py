@@ -217,12 +217,18 @@ def test_the_states_table_fits_the_width_it_is_given(baltic_view, width):
 
     plain = [re.sub(r"\[/?[^\]]*\]", "", line) for line in
              table_text(baltic_view, width).splitlines()]
-    widest = max(len(line) for line in table_text(baltic_view).splitlines())
-    narrowest = max(len(line) for line in table_text(baltic_view, 1).splitlines())
+
+    def longest(text):
+        return max(len(re.sub(r"\[/?[^\]]*\]", "", line)) for line in text.splitlines())
+
+    widest, narrowest = longest(table_text(baltic_view)), longest(table_text(baltic_view, 1))
+    assert narrowest < widest
     assert max(len(line) for line in plain) <= max(width, narrowest)
     assert plain[0].startswith("State") and "Region" in plain[0] or width < widest
     korea = next(line for line in plain if line.startswith("Republic of"))
     assert "Republic of Korea" in korea or width < widest
+    assert "(you)" in plain[1]  # your own row keeps its mark, whatever the width
+    assert plain[1].startswith("Estonia (you)") or width < widest
     if width >= widest:  # room for everything: nothing shortened
         assert "…" not in "".join(plain)
 

@@ -27,7 +27,7 @@ def elsewhere(tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.mark.parametrize("arg", ["tutorial", "tutorial.yaml", "Tutorial"])
+@pytest.mark.parametrize("arg", ["tutorial", "tutorial.yaml", "Tutorial", "tutorial.yml"])
 def test_a_bundled_name_with_or_without_yaml_is_found(arg):
     assert find_campaign(arg) == TUTORIAL
 
@@ -85,7 +85,7 @@ def test_an_unknown_name_is_one_line_listing_the_bundled_campaigns(argv, capsys)
     captured = capsys.readouterr()
     text = captured.err + captured.out
     line = next(t for t in text.splitlines() if "cannot read the file" in t)
-    assert line.endswith(f"did you mean 'tutorial'? or choose a file, or one of: {NAMES}")
+    assert line.endswith(f"did you mean 'tutorial'? Otherwise choose a file, or one of: {NAMES}")
     assert "hint:" not in text and "Traceback" not in text
 
 

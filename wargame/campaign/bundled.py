@@ -70,8 +70,9 @@ def find_campaign(arg: str | os.PathLike) -> Path:
     if path.exists() or not _bare(text):
         return path
     want = text.lower()
+    stem = want.removesuffix(".yaml").removesuffix(".yml")
     for p in bundled_campaigns():
-        if want in (p.name.lower(), p.stem.lower()):
+        if stem == p.stem.lower():
             return p
     return path
 
@@ -84,5 +85,5 @@ def not_found(arg: str | os.PathLike) -> str:
         return "choose a campaign file (no bundled campaigns are installed)"
     stem = Path(os.fspath(arg)).name.lower().removesuffix(".yaml").removesuffix(".yml")
     close = difflib.get_close_matches(stem, names, n=1, cutoff=0.6)
-    mean = f"did you mean '{close[0]}'? or " if close else ""
+    mean = f"did you mean '{close[0]}'? Otherwise " if close else ""
     return f"{mean}choose a file, or one of: {', '.join(names)}"

@@ -108,9 +108,12 @@ def fighting_stopped(event) -> bool:
     return not f.armed_attack and not f.occupation and f.quiet_rounds >= 1
 
 
+WAR_ROUNDS = 2  # rounds of fighting at the war mark that make a general war
+
+
 def general_war(event) -> bool:
     f = _f(event)
-    return f.level >= f.war_mark and f.fighting_rounds >= 2
+    return f.level >= f.war_mark and f.fighting_rounds >= WAR_ROUNDS
 
 
 def ceasefire(event) -> bool:

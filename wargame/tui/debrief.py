@@ -51,7 +51,7 @@ def holdings(game) -> list[str]:
                                             key=lambda kv: -kv[1]):
         if share <= 0:
             continue
-        amount = f"{share:.0f}%" if share >= 0.5 else "under 1%"
+        amount = f"{share:.0f}%" if round(share) >= 1 else "under 1%"
         out.append(f"{world.name_of(occupier)} still holds {amount} of "
                    f"{world.name_of(victim)}.")
     return out
@@ -65,11 +65,13 @@ def war_note(game) -> str:
         return ""
     shown = "; ".join(f"R{e.round} {e.text.rstrip('.')}" for e in hits[:3])
     more = f"; and {len(hits) - 3} more" if len(hits) > 3 else ""
+    from ..core.machine import WAR_ROUNDS
+
     mark = game.world.ladder.war
     peak = max(game.state.history, default=game.state.escalation)
-    return (f"No war by the game's definition (escalation {mark:.0f}+ with fighting two "
-            f"rounds running; the peak was {peak:.0f}), but there were armed attacks: "
-            f"{shown}{more}.")
+    return (f"No war by the game's definition (escalation {mark:.0f}+ with fighting "
+            f"{WAR_ROUNDS} rounds running; the peak was {peak:.0f}), but there were armed "
+            f"attacks: {shown}{more}.")
 
 
 def outcome_text(game) -> str:
@@ -264,5 +266,5 @@ def turning_points(game) -> str:
         left = 0
     lines = [turning_line(game, e) for e in points]
     if left:
-        lines.append(f"[dim]… and {left} more (votes, injects): 'wargame report' lists them all[/]")
+        lines.append(f"[dim]… and {left} more: 'wargame report' lists them all[/]")
     return "\n".join(lines)

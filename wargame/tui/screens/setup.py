@@ -160,8 +160,8 @@ class SetupScreen(Screen):
         tutorial = next((c for c in self.options if c.key.endswith("tutorial.yaml")), None)
         if tutorial is None or tutorial.key == key:
             return ""
-        return ("[$text-accent]New to the game? Choose the Tutorial in the list: six "
-                "rounds that teach every step.[/]\n\n")
+        return ("[$text-accent]New to the game? Choose the Tutorial in the list: a short "
+                "game that teaches every step.[/]\n\n")
 
     def _last_setup(self) -> tuple[str, list[Seat]] | None:
         """The campaign and seats of the last game started in this app, if any."""

@@ -19,7 +19,7 @@ MIN_NAME, MIN_REGION = 12, 6  # narrower than this, the table scrolls sideways
 
 def _cells(s, me: str, tension: float) -> list[str]:
     return [
-        s.name + (" (you)" if s.id == me else ""),
+        s.name,
         "" if s.id == me else (f"{tension:.0f}" if tension else "–"),
         f"{s.military:.0f}", f"{s.economy:,.0f}", f"{s.spending:.1f}%", f"{s.support:.0f}",
         f"{s.credibility:.0f}", f"{s.territory:.0f}%", t.readiness(s.readiness),
@@ -32,8 +32,13 @@ def _tension_style(level: float) -> str:
         "$text-warning" if level < 38 else "b $text-error"
 
 
-def _fit(cell: str, width: int) -> str:
-    return cell if len(cell) <= width else cell[:width - 1] + "…"
+YOU = " (you)"
+
+
+def _fit(cell: str, width: int, tail: str = "") -> str:
+    """The cell in ``width`` characters, shortened with "…"; ``tail`` is kept whole."""
+    room = width - len(tail)
+    return (cell if len(cell) <= room else cell[:room - 1] + "…") + tail
 
 
 def table_text(view, width: int = 0) -> str:
@@ -45,6 +50,8 @@ def table_text(view, width: int = 0) -> str:
     rows = {s.id: _cells(s, view.nation, view.tension.get(s.id, 0.0)) for s in ordered}
     for cells in rows.values():
         widths = [max(w, len(c)) for w, c in zip(widths, cells)]
+    if view.nation in rows:
+        widths[0] = max(widths[0], len(rows[view.nation][0]) + len(YOU))
     if width:  # too wide: shorten the region, then the names, then let it scroll
         room = width - sum(widths[1:-1]) - (len(widths) - 1)  # for names and region
         region = max(MIN_REGION, min(widths[-1], room - widths[0]))
@@ -54,8 +61,9 @@ def table_text(view, width: int = 0) -> str:
                     for (name, align, _), w in zip(COLUMNS, widths))
     lines = [f"[b]{esc(head)}[/b]"]
     for s in ordered:
-        cells = [f"{_fit(c, w):{align}{w}}" for c, (_, align, _), w in
-                 zip(rows[s.id], COLUMNS, widths)]
+        tails = [YOU if s.id == view.nation else ""] + [""] * (len(COLUMNS) - 1)
+        cells = [f"{_fit(c, w, tail):{align}{w}}" for c, (_, align, _), w, tail in
+                 zip(rows[s.id], COLUMNS, widths, tails)]
         cells = [esc(c) for c in cells]
         if s.id == view.nation:
             cells[0] = f"[b]{cells[0]}[/b]"
