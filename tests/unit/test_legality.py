@@ -48,6 +48,8 @@ REFUSED = [
      "has no suspension clause"),
     ("tension", Order("west", "table_resolution", "south", "union", "sanctions"),
      "not a member of Union"),
+    ("tension", Order("west", "request_consultation", "north", "pact"),
+     "names no state, only an institution"),
     ("tension", Order("west", "table_resolution", "west", "council", "sanctions"),
      "a draft for sanctions against your own state"),
     ("tension", Order("west", "table_resolution", "west", "council", "condemn"),

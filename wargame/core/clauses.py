@@ -224,7 +224,7 @@ def _invoked(r: Round, inst: str, clause: str, debtors: list[str], what: str, du
 
 
 def _label(r: Round, inst: str, clause: str) -> str:
-    return next((c.label for c in r.world.institution[inst].clauses if c.id == clause), clause)
+    return r.world.institution[inst].clause_label(clause)
 
 
 def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:

@@ -57,6 +57,15 @@ def _institution_ok(world: World, state: GameState, order: Order, spec: ActionSp
                            "meeting to call")
     if spec.effect is Effect.TABLE:
         _draft_ok(world, state, order)
+    elif order.target:
+        raise _fail(order, f"{spec.name} names no state, only an institution")
+
+
+def names_no_state(spec: ActionSpec) -> bool:
+    """An action aimed at an institution alone (a consultation, a meeting): it takes
+    no target, so the resolution pushes no tension for it, whatever its escalation
+    figure (a draft names the state it concerns, so tabling one does)."""
+    return spec.target is Target.INSTITUTION and spec.effect is not Effect.TABLE
 
 
 # measures taken against the state a draft names: no state tables them against itself

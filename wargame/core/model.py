@@ -140,6 +140,10 @@ class Institution:
     def clauses_of(self, kind: ClauseKind) -> tuple[Clause, ...]:
         return tuple(c for c in self.clauses if c.kind is kind)
 
+    def clause_label(self, clause_id: str) -> str:
+        """A clause's label ("Art. 5"), or its id if there is no such clause."""
+        return next((c.label for c in self.clauses if c.id == clause_id), clause_id)
+
     def has(self, kind: ClauseKind) -> bool:
         return any(c.kind is kind for c in self.clauses)
 

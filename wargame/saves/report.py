@@ -229,8 +229,7 @@ def after_action(game: Game, title: str = "", description: str = "",
         what = (f"assist {whom} against {world.name_of(ob.against)}" if ob.action == "assist"
                 else f"{ob.action} {world.name_of(ob.against)}")
         inst = world.institution.get(ob.institution)
-        clause = next((c.label for c in inst.clauses if c.id == ob.clause),
-                      ob.clause) if inst else ob.clause
+        clause = inst.clause_label(ob.clause) if inst else ob.clause
         aa.duties.append(Duty("obligation", world.name_of(ob.debtor),
                               f"{what} ({world.name_of(ob.institution)} {clause}, "
                               f"{ob.strength.value.replace('_', ' ')})",

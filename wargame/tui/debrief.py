@@ -226,7 +226,7 @@ def event_text(game, e) -> str:
     text = e.text
     if e.kind.value == "clause_invoked" and e.institution in game.world.institution:
         inst = game.world.institution[e.institution]
-        label = next((c.label for c in inst.clauses if c.id == e.ref), e.ref)
+        label = inst.clause_label(e.ref)
         head = f"{inst.name} {label}: "
         if text.startswith(head):
             text = f"{inst.name} {label} invoked: {text[len(head):]}"

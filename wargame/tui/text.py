@@ -161,16 +161,10 @@ def option_details(option, economy: float, known: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def names_no_state(action) -> bool:
-    """An action aimed at an institution (a consultation): the resolution pushes no
-    tension between states for it, whatever its escalation figure."""
-    from ..core.actions import Effect, Target
-
-    return action.target is Target.INSTITUTION and action.effect is not Effect.TABLE
-
-
 def felt(action) -> float:
     """The escalation an action really adds: none for one that names no state."""
+    from ..core.legal import names_no_state
+
     return 0.0 if names_no_state(action) else action.escalation
 
 
@@ -178,6 +172,7 @@ def tension_note(action) -> str:
     """Where an action's escalation goes, as the resolution applies it."""
     from ..core.actions import Effect, Target
     from ..core.adjudicate import FRIENDLY
+    from ..core.legal import names_no_state
 
     x = f"{action.escalation:+g}"
     if action.effect is Effect.DEFEND:
