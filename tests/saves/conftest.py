@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import random
 import shutil
 import sys
@@ -14,18 +13,9 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from saveplay import play  # noqa: E402
+from saveplay import V1, V2, digest, play  # noqa: E402,F401  (the tests import them)
 
 from wargame.core import Game, demo_world  # noqa: E402
-
-FIXTURES = HERE / "fixtures"
-V1 = FIXTURES / "v1-tutorial.json"
-V2 = FIXTURES / "v2-tutorial.json"
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:

@@ -3,13 +3,23 @@ for the saves tests, the fixture maker, the fault test's child and the benchmark
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from wargame.core import Game, IllegalOrder, PhaseError, RuleError
 from wargame.core.randomplay import random_orders
 from wargame.core.terms import Term, TermKind
 
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+V1 = FIXTURES / "v1-tutorial.json"
+V2 = FIXTURES / "v2-tutorial.json"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 def steps(game: Game, rng: random.Random, rounds: int | None = None,
           talk: float = 0.3, vote_rate: float = 0.5) -> Iterator[str]:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import V1, V2, digest
+from saveplay import V1, V2, digest
 from saveplay import play
 
 from wargame.campaign import campaigns_dir, load_campaign

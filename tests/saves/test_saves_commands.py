@@ -8,7 +8,7 @@ import random
 from html.parser import HTMLParser
 
 import pytest
-from conftest import V2, digest
+from saveplay import V2, digest
 from saveplay import play
 
 from wargame.campaign import campaigns_dir, load_campaign
@@ -222,7 +222,7 @@ def test_open_for_play_prints_one_line_or_the_notices(tmp_path, fixture_copy):
     assert open_for_play(str(bad), err) is None
     assert err.getvalue().count("\n") == 1 and "bad.json" in err.getvalue()
     err = io.StringIO()
-    from conftest import V1
+    from saveplay import V1
 
     loaded = open_for_play(str(fixture_copy(V1)), err)
     assert loaded is not None and loaded.game.round == 4

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import V2
+from saveplay import V2
 from saveplay import play
 
 from wargame.campaign import DEFAULT_CAMPAIGN, load_campaign

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import V1, V2, digest
+from saveplay import V1, V2, digest
 
 from wargame.saves import FORMAT_VERSION, ReplayMismatch, load_save, replay_save
 from wargame.saves.document import MIGRATIONS, check, parse, recognise

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import V2, digest
+from saveplay import V2, digest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from wargame.saves import SaveError, list_saves, load_save, replay_save
