@@ -11,7 +11,7 @@ read on light themes too.
 
 from __future__ import annotations
 
-from .text import objective, OUTCOMES, burden_mark, esc, status, who, words
+from .text import objective, OUTCOMES, burden_rows, esc, fraction, status, who, words
 
 TURNING = {"stage_changed", "armed_attack", "territory", "clause_invoked",
            "ceasefire_agreed", "ceasefire_broken", "obligation_declined", "commitment_broken",
@@ -196,7 +196,7 @@ def burden_text(game) -> str:
     """Burden sharing in the Ledger's words (Contrib., GDP share, Defence, Protection),
     with a legend. A member the 3/4 rule would name but that is not judged (attacked in
     the game, or too small) says why."""
-    from ..core.burden import MIN_BENEFIT_SHARE, attacked_in, burden_sharing
+    from ..core.burden import FREE_RIDER_RATIO, MIN_BENEFIT_SHARE, attacked_in, burden_sharing
 
     world = game.world
     tables = burden_sharing(world, game.state, attacked_in(game.log))
@@ -206,17 +206,12 @@ def burden_text(game) -> str:
         "[dim]Contrib.: share of the alliance's defence spending and of what was put in "
         "(forces sent, aid, sanctions borne, losses) · GDP share: what the alliance "
         "protects · Protection: allied forces on its soil, and a tenth of each ally that "
-        "honoured a duty to it · free rider: Contrib. under 3/4 of GDP share; not judged: "
-        f"members attacked in the game, or under {MIN_BENEFIT_SHARE:.0%} of GDP share.[/]"]
+        f"honoured a duty to it · free rider: Contrib. under {fraction(FREE_RIDER_RATIO)} of GDP "
+        "share; not judged: members attacked in the game, or under "
+        f"{MIN_BENEFIT_SHARE:.0%} of GDP share.[/]"]
     for inst, rows in tables.items():
         lines.append(f"[b]{esc(world.name_of(inst))}[/b]")
-        lines.append(f"  [dim]{'Member':<22} {'Contrib.':>8} {'GDP share':>9} "
-                     f"{'Defence':>7} {'Protection':>10}[/]")
-        for r in sorted(rows, key=lambda r: r.ratio):
-            flag = burden_mark(r, "$text-error")
-            lines.append(f"  {esc(world.name_of(r.nation)[:22]):<22} "
-                         f"{r.contribution_share:>8.1%} {r.benefit_share:>9.1%} "
-                         f"{r.spending:>6.1f}% {r.protection:>10.0f}{flag}")
+        lines += burden_rows(rows, world.name_of, style="$text-error")
     return "\n".join(lines)
 
 

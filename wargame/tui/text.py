@@ -255,6 +255,27 @@ def objective(obj, world=None, known: dict[str, str] | None = None) -> str:
     return obj.text or f"{words(obj.kind.value)} {known.get(obj.target, obj.target)}".strip()
 
 
+def fraction(x: float) -> str:
+    """0.75 -> '3/4' (a rule's share in words a class reads at once)."""
+    from fractions import Fraction
+
+    f = Fraction(x).limit_denominator(10)
+    return f"{f.numerator}/{f.denominator}"
+
+
+def burden_rows(rows, name_of, me: str = "", style: str = "$text-warning") -> list[str]:
+    """One alliance's burden-sharing table: a head, then a line per member, the
+    lowest contributor for its worth first, each marked (:func:`burden_mark`)."""
+    out = [f"  [dim]{'Member':<22} {'Contrib.':>8} {'GDP share':>9} "
+           f"{'Defence':>7} {'Protection':>10}[/]"]
+    for r in sorted(rows, key=lambda r: r.ratio):
+        name = name_of(r.nation) + (" (you)" if r.nation == me else "")
+        out.append(f"  {esc(name[:22]):<22} {r.contribution_share:>8.1%} "
+                   f"{r.benefit_share:>9.1%} {r.spending:>6.1f}% {r.protection:>10.0f}"
+                   f"{burden_mark(r, style)}")
+    return out
+
+
 def burden_mark(row, style: str = "$text-warning") -> str:
     """After a burden-sharing row: 'free rider', or why a member the 3/4 rule would
     name is not judged ('attacked' in the game, 'too small' a share)."""

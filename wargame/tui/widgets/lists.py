@@ -136,15 +136,9 @@ def burden_text(view) -> str:
     from ...core.burden import FREE_RIDER_RATIO, MIN_BENEFIT_SHARE
 
     out = ["[b]Burden sharing[/b] (public) [dim]free rider: share of contributions below "
-           f"{FREE_RIDER_RATIO:.0%} of share of the alliance's GDP; not judged: a member "
+           f"{t.fraction(FREE_RIDER_RATIO)} of share of the alliance's GDP; not judged: a member "
            f"attacked in the game, or under {MIN_BENEFIT_SHARE:.0%} of it[/]"]
     for inst, rows in view.burden.items():
         out.append(f"  [b]{esc(known.get(inst, inst))}[/b]")
-        out.append(f"  [dim]{'Member':<22} {'Contrib.':>8} {'GDP share':>9} "
-                   f"{'Defence':>7} {'Protection':>10}[/]")
-        for r in sorted(rows, key=lambda r: r.ratio):
-            name = known.get(r.nation, r.nation) + (" (you)" if r.nation == view.nation else "")
-            line = (f"{esc(name[:22]):<22} {r.contribution_share:>8.1%} {r.benefit_share:>9.1%} "
-                    f"{r.spending:>6.1f}% {r.protection:>10.0f}")
-            out.append(f"  {line}{t.burden_mark(r)}")
+        out += t.burden_rows(rows, lambda n: known.get(n, n), view.nation)
     return "\n".join(out)
