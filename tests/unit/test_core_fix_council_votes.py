@@ -121,3 +121,36 @@ def test_unanimous_reason_is_not_nested_in_parentheses():
     tab = plain(choices.decided_text(game.view("centre"), game.world))
     headline = next(line for line in tab.splitlines() if line.startswith("d1"))
     assert headline.endswith("— ADOPTED · unanimous (2 in favour)")
+
+
+PARTIES = [
+    # (how Northland's dispute stands, who is left out of a statement on Northland)
+    ("Westland its main adversary", {("north", "west"): 30.0}, {}, {}, ["west", "north"]),
+    ("Islay under attack by it", {}, {"isle": ["north"]}, {}, ["north", "isle"]),
+    ("it holds Centralian land", {}, {}, {("north", "centre"): 20.0}, ["north", "centre"]),
+    ("only a mild quarrel with Southia", {("north", "south"): 5.0}, {}, {}, ["north"]),
+    ("a tie at the top", {("north", "west"): 30.0, ("north", "south"): 30.0}, {}, {},
+     ["west", "north", "south"]),
+]
+
+
+@pytest.mark.parametrize("case,tension,attacked,held,left_out", PARTIES,
+                         ids=[p[0] for p in PARTIES])
+def test_both_sides_of_a_dispute_are_parties_under_art_27_3(case, tension, attacked, held,
+                                                             left_out):
+    from wargame.core.clauses import PARTY, not_counted, parties_to
+
+    game = voted("statement", {})
+    st = game.state
+    st.tension = {k: v for k, v in st.tension.items() if "north" not in k}
+    st.tension.update({tuple(sorted(k)): v for k, v in tension.items()})
+    st.under_attack, st.occupation = dict(attacked), dict(held)
+    draft = st.drafts[0]
+    parties = parties_to(game.world, st, "north")
+    members = game.world.institution["council"].members
+    assert [m for m in members if m in parties] == [m for m in members if m in left_out]
+    out = [m for m, why, _ in not_counted(game.world, st, draft) if why == PARTY]
+    assert sorted(out) == sorted(m for m in left_out if m in members)
+    # on a substantive measure every party votes
+    draft.measure = "sanctions"
+    assert not_counted(game.world, st, draft) == ()

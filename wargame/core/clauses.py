@@ -48,11 +48,34 @@ def parties_rule_note(source: str) -> str:
             "and a veto holder may veto.")
 
 
-def motion_of(measure: Measure, target: str) -> Motion:
-    """The motion a draft puts to the vote: its kind, its party, its subject."""
+def parties_to(world: World, state: GameState, target: str) -> tuple[str, ...]:
+    """The parties to the dispute a draft on ``target`` is about: ``target``; every
+    state fighting it (attacking it or attacked by it) or holding or losing land to
+    it; and its main adversary, the state most in tension with it, once that tension
+    has reached the ladder's tension mark (all of them on a tie). Under UN Charter
+    Art. 27(3) both sides abstain on Chapter VI decisions, not only the one named."""
+    out = {target}
+    for victim, attackers in state.under_attack.items():
+        if victim == target:
+            out.update(attackers)
+        elif target in attackers:
+            out.add(victim)
+    out.update(n for (occupier, victim), share in state.occupation.items() if share > 0
+               and target in (occupier, victim) for n in (occupier, victim))
+    levels = {(b if a == target else a): v for (a, b), v in state.tension.items()
+              if target in (a, b)}
+    top = max(levels.values(), default=0.0)
+    if top >= world.ladder.tension:
+        out.update(n for n, v in levels.items() if v == top)
+    return tuple(n for n in world.ids if n in out)
+
+
+def motion_of(measure: Measure, target: str, parties: tuple[str, ...] = ()) -> Motion:
+    """The motion a draft puts to the vote: its kind, its parties (``target`` alone
+    unless :func:`parties_to` is given), its subject."""
     return Motion(
         kind=MotionKind.SUBSTANTIVE if measure in SUBSTANTIVE else MotionKind.PACIFIC_SETTLEMENT,
-        parties=(target,),
+        parties=parties or (target,),
         subject=target if measure is Measure.SUSPEND else "",
     )
 
@@ -70,7 +93,8 @@ def not_counted(world: World, state: GameState,
     tally."""
     inst = world.institution[draft.institution]
     suspended = state.institutions[inst.id].suspended
-    motion = motion_of(Measure(draft.measure), draft.target)
+    motion = motion_of(Measure(draft.measure), draft.target,
+                       parties_to(world, state, draft.target))
     out = []
     for m in inst.members:
         if m in suspended:
@@ -128,7 +152,8 @@ def decide_drafts(r: Round) -> None:
         ist = r.state.institutions[inst.id]
         members = [m for m in inst.members if m not in ist.suspended]
         measure = Measure(draft.measure)
-        motion = motion_of(measure, draft.target)
+        motion = motion_of(measure, draft.target,
+                           parties_to(r.world, r.state, draft.target))
         votes = {m: v for m, v in draft.votes.items() if m in members}
         decision = decide(inst.rule, members, votes, motion)
         draft.decided, draft.adopted, draft.reason = True, decision.adopted, decision.reason
