@@ -240,3 +240,19 @@ def test_at_80_columns_the_states_table_keeps_every_column(baltic_view):
     assert lines[0].rstrip().endswith("Region[/b]")
     assert any(line.rstrip().endswith(" europe") for line in lines)
     assert any("United Kingdom " in line for line in lines)
+
+
+def test_promises_count_as_owed_and_are_in_the_briefing():
+    from wargame.core.terms import Term
+    from wargame.tui.widgets.panels import briefing_text, you_short
+
+    g = Game(demo_world(), seed=1)
+    g.advance()
+    assert "nothing owed" in you_short(g.view("east"))
+    pid = g.propose("west", ["east"], [Term("east", "raise_spending", value=3.0)])
+    g.answer("east", pid, "accept")
+    view = g.view("east")
+    assert "1 owed (8)" in you_short(view)
+    text = briefing_text(view)
+    assert "Your promises" in text and "Eastmark raises defence spending to 3% of GDP" in text
+    assert "nothing owed" in you_short(g.view("west"))  # the promise is Eastmark's

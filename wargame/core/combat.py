@@ -96,13 +96,17 @@ def resolve_attacks(r: Round) -> list[tuple[str, str]]:
         st.under_attack.setdefault(v.id, [])
         if a.id not in st.under_attack[v.id]:
             st.under_attack[v.id].append(a.id)
-        with_whom = [ns.id for ns, _ in side[1:]]
+        # a state may fight twice over (its tripwire there, and its defence order): once
+        with_whom = [n for n in dict.fromkeys(ns.id for ns, _ in side[1:]) if n != v.id]
         helped = f", with {', '.join(r.name(i) for i in with_whom)}" if with_whom else ""
         result = (f"{r.name(a.id)} takes {gained:.0f}% of {r.name(v.id)}'s territory" if gained
                   else f"{r.name(v.id)} holds" if invade else "the strike hits its targets")
         r.emit(Kind.ARMED_ATTACK, f"{r.name(a.id)} {'invades' if invade else 'strikes'} "
                f"{r.name(v.id)}.", actor=a.id, target=v.id, value=spec.escalation)
-        losses = ", ".join(f"{r.name(i)} {x:.0f}" for i, x in lost)
+        by_state: dict[str, float] = {}
+        for i, x in lost:
+            by_state[i] = by_state.get(i, 0.0) + x
+        losses = ", ".join(f"{r.name(i)} {x:.0f}" for i, x in by_state.items())
         r.emit(Kind.ENGAGEMENT, f"Battle: {r.name(a.id)} (strength {att:.0f}) against "
                f"{r.name(v.id)}{helped} ({dfn:.0f}); {result}. Forces lost: {losses}.",
                actor=a.id, target=v.id,

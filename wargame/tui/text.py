@@ -211,6 +211,16 @@ def order_text(order, actions, known: dict[str, str]) -> str:
     return out
 
 
+def term_text(term, known: dict[str, str]) -> str:
+    """A term in words, from the names a view knows (Term.describe needs the world)."""
+
+    class _Names:
+        def name_of(self, ident: str) -> str:
+            return known.get(ident, ident)
+
+    return term.describe(_Names())
+
+
 def obligation_text(ob, known: dict[str, str]) -> str:
     n = lambda i: esc(known.get(i, i))  # noqa: E731
     what = (f"assist {n(ob.beneficiary)} against {n(ob.against)}" if ob.action == "assist"

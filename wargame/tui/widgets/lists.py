@@ -82,7 +82,7 @@ def inbox_text(view) -> str:
 
 
 def proposal_text(p, known: dict[str, str], me: str) -> str:
-    terms = "; ".join(esc(_term(term, known)) for term in p.terms)
+    terms = "; ".join(esc(t.term_text(term, known)) for term in p.terms)
     by = esc(known.get(p.by, p.by))
     where = f" in {esc(known.get(p.institution, p.institution))}" if p.institution else ""
     state = p.status.value
@@ -95,16 +95,6 @@ def proposal_text(p, known: dict[str, str], me: str) -> str:
     else:
         shown = f"{state} · {esc(p.reason)}" if p.reason else state
     return f"[b]{esc(p.id)}[/b] from {by}{where} (round {p.round}): {terms}\n    {shown}"
-
-
-def _term(term, known: dict[str, str]) -> str:
-    """A term in words, from the names a view knows (Term.describe needs the world)."""
-
-    class _Names:
-        def name_of(self, ident: str) -> str:
-            return known.get(ident, ident)
-
-    return term.describe(_Names())
 
 
 def ledger_text(view) -> str:
@@ -122,7 +112,7 @@ def ledger_text(view) -> str:
         out.append("  [dim]None yet.[/]")
     for c in reversed(view.commitments):
         mine = " [b $text-accent]← you[/]" if c.debtor == view.nation else ""
-        out.append(f"  {t.status(c.status.value)} {esc(c.id)}: {esc(_term(c.term, known))} "
+        out.append(f"  {t.status(c.status.value)} {esc(c.id)}: {esc(t.term_text(c.term, known))} "
                    f"by round {c.due}{mine}")
     burden = burden_text(view)
     return "\n".join(out + (["", burden] if burden else []))

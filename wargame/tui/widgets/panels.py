@@ -21,26 +21,31 @@ class StatusLine(Static):
 
 def you_lines(view) -> list[str]:
     me = view.me
-    mine = [o for o in view.obligations if o.debtor == view.nation and o.status.value == "open"]
     lines = [
         f"[b]{esc(view.name)}[/b] · military {me.military:.0f} · ${me.economy:,.0f} bn",
         f"support {me.support:.0f} · credibility {me.credibility:.0f}",
         f"territory {me.territory:.0f}% · defence {me.spending:.1f}% GDP",
     ]
     last = f"readiness {t.readiness(me.readiness)}"
-    if mine:
-        last += f" · [b $text-warning]{len(mine)} obligation(s) due (8)[/]"
+    owed = owed_count(view)
+    if owed:
+        last += f" · [b $text-warning]{owed} owed (8)[/]"
     elif view.ceasefire_offers:
         last += " · [b $text-success]ceasefire offered[/]"
     lines.append(last)
     return lines
 
 
+def owed_count(view) -> int:
+    """Your open duties: obligations under treaty clauses and promises you made."""
+    return sum(1 for o in (*view.obligations, *view.commitments)
+               if o.debtor == view.nation and o.status.value == "open")
+
+
 def you_short(view) -> str:
     """Your numbers on one line, for narrow screens where the panel does not fit."""
     me = view.me
-    owed = sum(1 for o in view.obligations
-               if o.debtor == view.nation and o.status.value == "open")
+    owed = owed_count(view)
     line = (f"[b]You[/b]: military {me.military:.0f} · ${me.economy:,.0f}bn · support "
             f"{me.support:.0f} · cred. {me.credibility:.0f} · ")
     terr = f"terr. {me.territory:.0f}%"
@@ -98,6 +103,13 @@ def briefing_text(view, player: str = "", public=None, world=None) -> str:
     if mine:
         out += ["", "[b $text-warning]Your obligations[/] (you may decline, at a price)"]
         out += [f"  {t.obligation_text(o, known)}" for o in mine]
+    promised = [c for c in view.commitments if c.debtor == view.nation
+                and c.status.value == "open"]
+    if promised:
+        out += ["", "[b $text-warning]Your promises[/] (kept by your orders; broken, they "
+                "cost credibility)"]
+        out += [f"  {esc(c.id)}: {esc(t.term_text(c.term, known))} by round {c.due}"
+                for c in promised]
     if view.ceasefire_offers:
         offers = ", ".join(esc(known.get(n, n)) for n in view.ceasefire_offers)
         out += ["", f"[b $text-success]Ceasefire offered to you by {offers}[/]: accept it with "
