@@ -192,3 +192,38 @@ def test_no_hand_off_when_the_same_government_plays_on():
     seen = run(one_human_in_diplomacy())
     assert seen[:4] == [("HandoffScreen", "", "diplomacy"), ("GameScreen", "north", "diplomacy"),
                         ("GameScreen", "north", "orders"), ("HandoffScreen", "", "orders")]
+
+
+async def long_handoff():
+    from pathlib import Path
+
+    from textual.app import App
+
+    import wargame.tui.app as app_module
+    from wargame.tui.screens.play import HandoffScreen
+
+    details = "\n".join(f"• headline {i} of a busy round" for i in range(30)) + \
+        "\nTurn 2 of 2 in this phase."
+
+    class One(App):
+        CSS_PATH = str(Path(app_module.__file__).with_name(WargameApp.CSS_PATH))
+
+        def on_mount(self) -> None:
+            self.push_screen(HandoffScreen("Ardenia", "Cid", 3, "orders", details))
+
+    app = One()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#handoff")
+        fits = box.region.y >= 0 and box.region.bottom <= 24
+        first = screen_text(app)
+        await pilot.press("end")
+        await pilot.pause()
+        return fits, first, screen_text(app)
+
+
+def test_a_long_hand_off_fits_the_terminal_and_scrolls_to_its_end():
+    fits, first, last = run(long_handoff())
+    assert fits
+    assert "Pass the keyboard to the Government of Ardenia" in first
+    assert "Turn 2 of 2" not in first and "Turn 2 of 2 in this phase." in last

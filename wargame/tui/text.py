@@ -149,7 +149,7 @@ def option_details(option, economy: float, known: dict[str, str]) -> str:
     a = option.action
     lines = [f"[b]{esc(a.name)}[/b]: {esc(a.description)}",
              f"Cost: {esc(cost_words(a, economy).removeprefix('costs '))}.",
-             f"Risk: [{risk_style(felt(a))}]{esc(a.risk if felt(a) else 'no escalation')}[/] "
+             f"Risk: [{risk_style(felt(a))}]{esc(risk_words(a))}[/] "
              f"[dim]({esc(tension_note(a))})[/]"]
     if option.institutions:
         lines.append("In: " + ", ".join(esc(known.get(i, i)) for i in option.institutions))
@@ -159,6 +159,11 @@ def option_details(option, economy: float, known: dict[str, str]) -> str:
         lines.append(f"Targets: {len(option.targets)} states")
     lines.append("[dim]Enter to order it.[/]")
     return "\n".join(lines)
+
+
+def risk_words(action) -> str:
+    """The escalation risk in words, as the resolution will apply it."""
+    return action.risk if felt(action) else "no escalation"
 
 
 def felt(action) -> float:

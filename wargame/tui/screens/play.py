@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Middle
+from textual.containers import Center, Middle, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 from textual.worker import WorkerCancelled, WorkerFailed
@@ -41,8 +41,9 @@ class HandoffScreen(ModalScreen[None]):
                      + (f"\n\n{details}" if details else ""))
 
     def compose(self) -> ComposeResult:
-        with Middle(), Center():
-            yield Static(self.text, id="handoff")
+        with Middle(), Center():  # scrolls (↑ ↓) when it is taller than the terminal
+            with VerticalScroll(id="handoff"):
+                yield Static(self.text, id="handoff-text")
 
     def action_go(self) -> None:
         self.dismiss(None)

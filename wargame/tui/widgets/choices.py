@@ -32,7 +32,7 @@ def chosen_text(view, orders, actions, limit: int, refusal: str = "") -> str:
     lines = [head]
     for i, o in enumerate(orders, 1):
         spec = actions.get(o.action)
-        risk = f" · [{t.risk_style(spec.escalation)}]{esc(spec.risk)}[/]" if spec else ""
+        risk = f" · [{t.risk_style(t.felt(spec))}]{esc(t.risk_words(spec))}[/]" if spec else ""
         lines.append(f"  {i}. {t.order_text(o, actions, known)}{risk}")
     if refusal:
         lines.append(f"[b $text-error]Refused:[/] {esc(refusal)}")
