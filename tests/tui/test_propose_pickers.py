@@ -236,10 +236,10 @@ def test_spending_levels_are_the_ones_within_reach_and_kinds_read_once():
     ids, text = seen[1]
     levels = [float(v) for v in ids]
     assert levels and all(now < v <= now + 0.5 + 1e-9 for v in levels)
-    assert f"Belmark spends {now:g}% now" in text
+    assert f"Belmark spends {now:.1f}% now" in text
     assert "a later due round (] in the" in text and "reaches higher" in text
     far = [float(v) for v in seen[3][0]]
-    assert max(far) == pytest.approx(now + 1.5) and min(far) > now
+    assert now + 1.4 < max(far) <= now + 1.5 and min(far) > now
     # a kind of term reads once: not 'deploy deploy forces to a state'
     assert "Deploy forces to a state (an ally)" in seen["kinds screen"]
     assert "deploy deploy" not in seen["kinds screen"].lower()

@@ -10,6 +10,8 @@ term, targets, institutions, measures), and a term given twice is refused at onc
 
 from __future__ import annotations
 
+import math
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -176,7 +178,8 @@ class ProposeScreen(ModalScreen[str | None]):
         """Defence spending levels ``party`` could promise by the due round: the round
         half-points and each step from where it is now, as the core allows them."""
         now = self.game.state.nations[party].spending
-        steps = {round(now + 0.5 * k, 2) for k in range(1, 11)}
+        # each step from now, to a tenth of a point below (3.43% -> 3.9%, not 3.93%)
+        steps = {math.floor((now + 0.5 * k) * 10 + 1e-9) / 10 for k in range(1, 11)}
         return sorted(v for v in set(SPENDING) | steps
                       if not self.why(Term(party, TermKind.RAISE_SPENDING, value=v)))
 
@@ -291,7 +294,7 @@ class ProposeScreen(ModalScreen[str | None]):
                 self.show(self.why(Term(party, kind, value=round(now + 0.5, 2))))
                 return
             picked = await self.ask(
-                f"To what share of GDP? ({pname} spends {now:g}% now)",
+                f"To what share of GDP? ({pname} spends {now:.1f}% now)",
                 [(str(v), f"{v:g}% of GDP") for v in levels],
                 hint=f"Levels {pname} can reach in {self.due} round(s); a later due "
                      "round (] in the proposal) reaches higher.")
