@@ -227,3 +227,30 @@ def test_a_long_hand_off_fits_the_terminal_and_scrolls_to_its_end():
     assert fits
     assert "Pass the keyboard to the Government of Ardenia" in first
     assert "Turn 2 of 2" not in first and "Turn 2 of 2 in this phase." in last
+
+
+async def end_turn_with_a_proposal_waiting():
+    from wargame.core.terms import Term
+    from wargame.tui.scenario import load_scenario
+    from wargame.tui.session import Seat, Session
+
+    scenario = load_scenario(DEMO)
+    seats = [Seat(n, "You" if n == "north" else "") for n in scenario.world.ids]
+    session = Session(scenario, seats, scenario.seed)
+    session.game.propose("east", ["north"], [Term("east", "no_attack", "north")])
+    app = WargameApp(DEMO)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.start_session(session)
+        assert await wait_for_turn(pilot) == "GameScreen"
+        await pilot.press("e")
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        asked = screen_text(app)
+        await pilot.press("n")  # no: back to the turn, the proposal still open
+        await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
+        return asked, session.game.phase
+
+
+def test_ending_a_turn_with_a_proposal_unanswered_asks_first():
+    asked, phase = run(end_turn_with_a_proposal_waiting())
+    assert "1 proposal(s) await your answer" in asked
+    assert phase == "diplomacy"

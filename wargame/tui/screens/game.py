@@ -258,6 +258,12 @@ class GameScreen(Screen[str]):
                         "voting counts as being absent: under a consensus rule silence is "
                         "consent, under the others absence is neither yes nor no. End your "
                         "turn anyway?")
+        elif self.view_.phase == "diplomacy" and (waiting := [
+                p for p in self.view_.proposals if p.status.value == "open"
+                and self.nation in p.to and self.nation not in p.answers]):
+            question = (f"{len(waiting)} proposal(s) await your answer (Inbox, 4: y accepts, "
+                        "n rejects). You may still answer in the orders phase; unanswered, a "
+                        "proposal expires. End your turn anyway?")
         elif self.view_.phase == "orders" and not self.game.orders_of(self.nation):
             question = ("You have given no orders this round. Doing nothing is a choice "
                         "too (others will read it). End your turn anyway?")
