@@ -108,7 +108,7 @@ _ACTIONS = (
        CRISIS, description="Offer good offices; lowers tension around the state."),
     _a("request_consultation", "Request consultation", "diplomatic", Effect.CONSULT,
        Target.INSTITUTION, 1, ACTIVE,
-       description="Ask your allies to consult (NATO Art. 4): one member is enough."),
+       description="Ask your allies to consult (as under NATO's Art. 4): one member is enough."),
     _a("call_meeting", "Call an emergency meeting", "diplomatic", Effect.MEETING,
        Target.INSTITUTION, 1, CRISIS,
        description="Bring the dispute before a collective-security body such as the UN "

@@ -199,6 +199,12 @@ MEASURE_PHRASE = {"sanctions": "sanctions against {}", "use_of_force": "force ag
                   "statement": "a statement on {}"}
 
 
+def draft_subject(draft, known: dict[str, str]) -> str:
+    """What a draft decides, in words and escaped: 'condemnation of Ardenia'."""
+    phrase = MEASURE_PHRASE.get(draft.measure, words(draft.measure) + " on {}")
+    return esc(phrase.format(known.get(draft.target, draft.target)))
+
+
 def order_text(order, actions, known: dict[str, str]) -> str:
     spec = actions.get(order.action)
     out = esc(spec.name if spec else order.action)

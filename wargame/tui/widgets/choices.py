@@ -72,8 +72,8 @@ def draft_prompt(d, view, rules: dict[str, str], votes_here: bool = True) -> str
     if votes_here:
         yours = " · your vote: " + (f"[b $text-accent]{esc(mine)}[/]" if mine
                                     else "[b $text-warning]not cast[/]")
-    text = (f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{esc(t.words(d.measure))}[/b] "
-            f"concerning {n(d.target)} · tabled by {n(d.by)} in round {d.tabled}\n"
+    text = (f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{t.draft_subject(d, known)}[/b] "
+            f"· tabled by {n(d.by)} in round {d.tabled}\n"
             f"  votes so far: {votes}{yours}\n"
             f"  [dim]decides by {esc(t.named(rules.get(d.institution, ''), known))}[/]")
     if votes_here and view.nation in out:
@@ -126,8 +126,8 @@ def decided_text(view, world=None) -> str:
         counted = {m: v for m, v in d.votes.items() if m not in out}
         tally = {v: sum(1 for x in counted.values() if x == v) for v in ("yes", "no", "abstain")}
         reason = f" · {esc(t.named(d.reason, known))}" if d.reason else ""
-        lines.append(f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{esc(t.words(d.measure))}"
-                     f"[/b] concerning {n(d.target)} (round {d.tabled}) — "
+        lines.append(f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{t.draft_subject(d, known)}"
+                     f"[/b] (round {d.tabled}) — "
                      f"[b {style}]{result}[/][dim]{reason}[/]")
         lines.append(f"  [dim]counted: {tally['yes']} yes, {tally['no']} no, "
                      f"{tally['abstain']} abstained[/]")
