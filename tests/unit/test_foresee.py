@@ -122,3 +122,25 @@ def test_a_promise_not_to_attack_is_named_and_its_breach_is_what_the_round_does(
     broken = [e for e in game.log if e.kind.value == "commitment_broken"]
     assert broken and broken[0].value == -int(m.group(3))
     assert game.state.nations["north"].credibility < before
+
+
+def test_standing_down_says_what_it_gives_up_and_the_round_does_it():
+    game = at_orders()
+    game.submit_orders("north", [Order("north", "invasion", "east")])
+    game.submit_orders("west", [Order("west", "deploy_to_ally", "east")])
+    game.resolve()
+    while game.phase != "orders":
+        game.advance()
+    held = game.state.occupation[("north", "east")]
+    assert held > 0
+    north = "\n".join(game.stand_down_consequences(Order("north", "stand_down")))
+    assert f"You give back the land you hold: {held:.0f}% of Eastmark." in north
+    west = "\n".join(game.stand_down_consequences(Order("west", "stand_down")))
+    assert "Your forces abroad come home: Eastmark (" in west
+    assert game.stand_down_consequences(Order("south", "stand_down")) == []  # nothing to lose
+    assert game.stand_down_consequences(Order("north", "mobilise")) == []
+    game.submit_orders("north", [Order("north", "stand_down")])
+    game.submit_orders("west", [Order("west", "stand_down")])
+    game.resolve()
+    assert ("north", "east") not in game.state.occupation
+    assert not game.state.nations["west"].deployed

@@ -49,6 +49,31 @@ def war_consequences(world: World, state: GameState, order: Order) -> list[str]:
     return out
 
 
+def stand_down_consequences(world: World, state: GameState, order: Order) -> list[str]:
+    """What standing down gives up, as :func:`combat.stand_down` does it: forces
+    deployed abroad come home, readiness falls, occupied land is given back. Empty
+    for any other order, or when there is nothing to give up."""
+    spec = world.actions.get(order.action)
+    if spec is None or spec.effect is not Effect.STAND_DOWN:
+        return []
+    ns = state.nations[order.nation]
+    held = [(v, share) for (o, v), share in state.occupation.items()
+            if o == order.nation and share > 0]
+    out = []
+    if held:
+        out.append("You give back the land you hold: " + ", ".join(
+            f"{share:.0f}% of {world.name_of(v)}" for v, share in held) + ".")
+    if ns.deployed:
+        out.append("Your forces abroad come home: " + ", ".join(
+            f"{world.name_of(h)} ({f:.0f})" for h, f in ns.deployed.items() if f > 0)
+            + "; they no longer stand as a tripwire there.")
+    if ns.readiness > 0:
+        out.append("Your readiness falls back to normal.")
+    if not out:
+        return []
+    return [f"{spec.name} gives up what your forces hold and where they stand:", *out]
+
+
 def _alliances(world: World, state: GameState, me: str, victim: str) -> list[str]:
     out = []
     region = world.nation[victim].region

@@ -86,6 +86,11 @@ class Game:
         institutions that could answer and who could block them."""
         return foresee.war_consequences(self.world, self.state, order)
 
+    def stand_down_consequences(self, order: Order) -> list[str]:
+        """What standing down gives up (land held, forces abroad, readiness); empty
+        for any other order or when there is nothing to give up."""
+        return foresee.stand_down_consequences(self.world, self.state, order)
+
     def orders_of(self, nation: str) -> list[Order]:
         return list(self._orders.get(nation, ()))
 
