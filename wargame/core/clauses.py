@@ -234,8 +234,9 @@ def _oblige(r: Round, debtor: str, inst: str, clause: str, action: str, benefici
     label = _label(r, inst, clause)
     what = (f"assist {r.name(beneficiary)} against {r.name(against)}" if action == "assist"
             else f"sanction {r.name(against)}")
+    how = strength.value.replace("_", " ") if action == "assist" else "binding"
     r.emit(Kind.OBLIGATION_CREATED, f"You are obliged under {r.name(inst)} {label} to {what} "
-           f"by round {due} ({strength.value.replace('_', ' ')}).",
+           f"by round {due} ({how}).",
            actor=debtor, target=against, institution=inst, ref=ob.id, visible_to=(debtor,))
 
 
