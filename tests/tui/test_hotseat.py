@@ -254,3 +254,40 @@ def test_ending_a_turn_with_a_proposal_unanswered_asks_first():
     asked, phase = run(end_turn_with_a_proposal_waiting())
     assert "1 proposal(s) await your answer" in asked
     assert phase == "diplomacy"
+
+
+async def invasion_then_handoff():
+    """The tutorial, Belmark and Ardenia human; Ardenia invades in round 1."""
+    from .test_end_debrief import tutorial
+
+    app = WargameApp(tutorial())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("shift+tab", "shift+tab", "down", "h", "tab", "tab", "enter")
+        while app.session.game.round == 1:
+            kind = await wait_for_turn(pilot)
+            if kind == "HandoffScreen":
+                await pilot.press("enter")
+            elif app.screen.nation == "ardenia" and app.session.game.phase == "orders":
+                await choose_action(pilot, "invasion")
+                await pick(pilot, "belmark")
+                await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+                await pilot.press("y")
+                await pilot.pause()
+                await end_turn(pilot)
+            else:
+                await end_turn(pilot)
+            await pilot.pause()
+        assert await wait_for_turn(pilot) == "HandoffScreen"
+        return screen_text(app)
+
+
+def test_the_hand_off_puts_the_attack_first_among_the_headlines():
+    screen = run(invasion_then_handoff())
+    text = " ".join(" ".join(line.strip(" █▀▄") for line in screen.splitlines()).split())
+    assert "Round 1 is over." in text
+    heads = text[text.index("Round 1 is over."):]
+    assert "• Ardenia invades Belmark." in heads and "climbs past" in heads
+    assert heads.index("invades Belmark") < heads.index("climbs past")
+    assert "How to play" not in heads  # the tips are in the briefing

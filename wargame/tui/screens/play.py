@@ -147,17 +147,25 @@ class PlayScreen(Screen):
         return "[dim]" + "\n".join(out) + "[/]"
 
     def last_round_headlines(self, round_: int) -> list[str]:
+        """The round's public headlines, the most telling first (attacks and battles,
+        then the turns of the crisis, then the rest); teaching notes are left to the
+        briefing."""
+        from ...core.injects import teaching_note
+        from ..debrief import LAST_ROUND
         from ..widgets.panels import HEADLINES
 
-        heads = [e.text for e in self.session.game.public_news()
-                 if e.round == round_ and e.kind.value in HEADLINES
-                 and e.kind.value != "game_over"]
+        g = self.session.game
+        rank = {kind: i for i, kinds in enumerate(LAST_ROUND) for kind in kinds}
+        heads = [e for e in g.public_news()
+                 if e.round == round_ and e.kind.value in HEADLINES | set(rank)
+                 and e.kind.value != "game_over" and not teaching_note(g.world.injects, e)]
         if not heads:
             return [f"Round {round_} is over: no headline.", ""]
-        shown = heads[-6:]
+        heads.sort(key=lambda e: rank.get(e.kind.value, len(LAST_ROUND)))
+        shown = heads[:6]
         more = f" (and {len(heads) - len(shown)} more in News)" if len(heads) > len(shown) else ""
         return ([f"[b]Round {round_} is over.[/b] Headlines{more}:"]
-                + [f"• {esc(h)}" for h in shown] + [""])
+                + [f"• {esc(e.text)}" for e in shown] + [""])
 
     @work(thread=True, exclusive=True, group="computer")
     def decide(self) -> None:
