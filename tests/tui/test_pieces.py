@@ -144,7 +144,8 @@ def test_the_theme_chosen_is_kept_for_the_next_game(tmp_path, monkeypatch):
     assert default != "textual-light"
 
 
-RISK_WORDS = [("support_statement", "between you and the target's adversaries"),
+RISK_WORDS = [("support_statement", "it changes no tension"),
+              ("joint_exercise", "between you and the target's adversaries"),
               ("deploy_to_ally", "between you and the target's adversaries"),
               ("defend_ally", "between you and the attackers"),
               ("mobilise", "in each of your disputes"),

@@ -180,6 +180,10 @@ def tension_note(action) -> str:
     from ..core.legal import names_no_state
 
     x = f"{action.escalation:+g}"
+    if names_no_state(action):
+        return "it names no state, so no tension between states changes"
+    if action.escalation == 0:
+        return "it changes no tension"
     if action.effect is Effect.DEFEND:
         return f"adds {x} to the tension between you and the attackers"
     if action.effect in FRIENDLY:
@@ -188,8 +192,6 @@ def tension_note(action) -> str:
         return f"adds {x} to the tension in each of your disputes"
     if action.effect is Effect.TABLE:
         return f"adds {x} to the tension with the state the draft names"
-    if names_no_state(action):
-        return "it names no state, so no tension between states changes"
     return f"adds {x} to the tension with its target"
 
 
