@@ -257,3 +257,22 @@ def test_promises_count_as_owed_and_are_in_the_briefing():
     text = briefing_text(view)
     assert "Your promises" in text and "Eastmark raises defence spending to 3% of GDP" in text
     assert "nothing owed" in you_short(g.view("west"))  # the promise is Eastmark's
+
+
+def test_rungs_crossed_in_one_round_read_as_one_line():
+    from wargame.core import Order
+    from wargame.tui.widgets.panels import what_happened
+
+    g = Game(demo_world(), seed=1)
+    g.advance()
+    g.advance()
+    g.submit_orders("north", [Order("north", "invasion", "east")])
+    g.resolve()
+    g.advance()
+    crossed = [e for e in g.log if e.kind.value == "rung_crossed"]
+    assert len(crossed) >= 2
+    text = "\n".join(what_happened(g.view("east"), g.public_news()))
+    assert text.count("climbs past") == 1
+    assert f"The crisis climbs past {len(crossed)} rungs: " in text
+    for e in crossed:  # every rung is still named
+        assert e.text.split("climbs past ")[1].rstrip(".") in text

@@ -83,7 +83,36 @@ def what_happened(view, public=None) -> list[str]:
                           ("Elsewhere", rest)):
         if events:
             out.append(f"[b]{title}[/b]")
-            out += [f"  {t.event_line(e)}" for e in events[-30:]]
+            out += [f"  {line}" for line in _lines(events[-30:])]
+    return out
+
+
+def _lines(events) -> list[str]:
+    """Event lines; the rungs one round's escalation crossed, one way, in one line."""
+    out, run = [], []
+
+    def flush() -> None:
+        if len(run) == 1:
+            out.append(t.event_line(run[0]))
+        elif run:
+            word = "climbs past" if run[0].value >= 0 else "falls below"
+            rungs = [e.text.split(f"{word} ", 1)[-1].rstrip(".") for e in run]
+            out.append(f"[dim]R{run[0].round}[/] " + esc(
+                f"The crisis {word} {len(run)} rungs: {', '.join(rungs[:-1])} and "
+                f"{rungs[-1]}."))
+        run.clear()
+
+    for e in events:
+        if e.kind.value == "rung_crossed" and not e.visible_to and (
+                not run or (run[0].round == e.round and (run[0].value >= 0) == (e.value >= 0))):
+            run.append(e)
+            continue
+        flush()
+        if e.kind.value == "rung_crossed" and not e.visible_to:
+            run.append(e)
+        else:
+            out.append(t.event_line(e))
+    flush()
     return out
 
 
