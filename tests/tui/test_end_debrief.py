@@ -131,3 +131,12 @@ def test_turning_points_leave_out_teaching_notes_but_keep_the_story(ended):
     assert story, "the scenario of these tests has campaign news"
     for e in story:
         assert flat(e.text)[:50] in turning
+
+
+def test_the_end_screen_says_what_stood_in_the_way_of_the_attack(ended):
+    seen, game = ended
+    text = seen["all"]
+    section = text[text.index("Deterrence when it failed"):text.index("Turning points")]
+    first = next(e.round for e in game.log if e.kind.value == "armed_attack")
+    assert f"R{first} Ardenia attacked Belmark. Stationed there:" in section
+    assert "Covered by: Harbour Compact Art. 5." in section

@@ -215,6 +215,33 @@ def burden_text(game) -> str:
     return "\n".join(lines)
 
 
+def deterrence_text(game) -> str:
+    """For each first attack: the allied forces that stood in the victim and the
+    clauses that covered it (core/deterrence)."""
+    from ..core.deterrence import first_attacks
+
+    world = game.world
+    attacks_ = first_attacks(world, game.log)
+    if not attacks_:
+        return "[dim]No armed attack: deterrence, or restraint, held.[/]"
+    lines = []
+    for a in attacks_:
+        there = (", ".join(f"{world.name_of(o)} ({f:.0f})" for o, f in a.stationed)
+                 if a.stationed else "no allied forces (no tripwire)")
+        cover = ", ".join(f"{world.name_of(i)} {label}" for i, label in a.covered_by)
+        if a.outside:
+            out = " and ".join(world.name_of(i) for i in a.outside)
+            cover = (f"{cover}; " if cover else "none: ") + \
+                f"it lies outside the treaty area of {out}"
+        cover = cover or "no collective-defence clause"
+        lines.append(f"[dim]R{a.round}[/] {esc(world.name_of(a.attacker))} attacked "
+                     f"{esc(world.name_of(a.victim))}. Stationed there: {esc(there)}. "
+                     f"Covered by: {esc(cover)}.")
+    lines.append("[dim]Allied forces on the ground fight at once beside the victim; a "
+                 "clause promises help a round or more later. An attacker weighs both.[/]")
+    return "\n".join(lines)
+
+
 def event_text(game, e) -> str:
     """An event's text; an invoked clause says so ('NATO Art. 5 invoked: 13 members
     are obliged to assist Estonia against Russia ...')."""

@@ -41,6 +41,8 @@ class EndScreen(Screen):
             yield Static(debrief.obligations_text(g))
             yield Static("[b]Burden sharing[/b]", classes="h2")
             yield Static(debrief.burden_text(g), id="burden")
+            yield Static("[b]Deterrence when it failed[/b]", classes="h2")
+            yield Static(debrief.deterrence_text(g), id="deterrence")
             yield Static("[b]Turning points[/b]", classes="h2")
             yield Static(debrief.turning_points(g), id="turning")
             yield Static("[dim]n new game · t title screen · q quit[/]")
