@@ -138,5 +138,5 @@ def test_the_end_screen_says_what_stood_in_the_way_of_the_attack(ended):
     text = seen["all"]
     section = text[text.index("Deterrence when it failed"):text.index("Turning points")]
     first = next(e.round for e in game.log if e.kind.value == "armed_attack")
-    assert f"R{first} Ardenia attacked Belmark. Stationed there:" in section
+    assert f"R{first} Ardenia attacked Belmark. Allied forces sent there:" in section
     assert "Covered by: Harbour Compact Art. 5." in section

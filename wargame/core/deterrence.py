@@ -2,10 +2,11 @@
 game's log, the allied forces stationed in the victim (a tripwire) and the
 collective-defence clauses that covered it.
 
-Forces stationed are counted the way the round counts them: each deployment adds
-its strength to the host, a state's withdrawal (standing down) brings all of its
-forces home. Coverage is the test :func:`clauses.collective_defence` applies
-(membership, not suspended, treaty area), on the world as the campaign wrote it.
+Forces are counted as sent: each deployment adds its strength to the host, a
+state's withdrawal (standing down) brings all of its forces home; losses in an
+earlier battle are not taken off (the log does not say whose forces where).
+Coverage is membership and the treaty area, as :func:`clauses.collective_defence`
+tests them, on the world as the campaign wrote it (a suspension is not counted).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ class Attack:
     round: int
     attacker: str
     victim: str
-    stationed: tuple[tuple[str, float], ...]  # (ally, forces) in the victim before it
+    stationed: tuple[tuple[str, float], ...]  # (ally, forces sent) to the victim before it
     covered_by: tuple[tuple[str, str], ...]  # (institution, clause label)
     outside: tuple[str, ...] = ()  # alliances it is in whose treaty area leaves it out
 

@@ -227,7 +227,7 @@ def deterrence_text(game) -> str:
     lines = []
     for a in attacks_:
         there = (", ".join(f"{world.name_of(o)} ({f:.0f})" for o, f in a.stationed)
-                 if a.stationed else "no allied forces (no tripwire)")
+                 if a.stationed else "none (no tripwire)")
         cover = ", ".join(f"{world.name_of(i)} {label}" for i, label in a.covered_by)
         if a.outside:
             out = " and ".join(world.name_of(i) for i in a.outside)
@@ -235,7 +235,7 @@ def deterrence_text(game) -> str:
                 f"it lies outside the treaty area of {out}"
         cover = cover or "no collective-defence clause"
         lines.append(f"[dim]R{a.round}[/] {esc(world.name_of(a.attacker))} attacked "
-                     f"{esc(world.name_of(a.victim))}. Stationed there: {esc(there)}. "
+                     f"{esc(world.name_of(a.victim))}. Allied forces sent there: {esc(there)}. "
                      f"Covered by: {esc(cover)}.")
     lines.append("[dim]Allied forces on the ground fight at once beside the victim; a "
                  "clause promises help a round or more later. An attacker weighs both.[/]")
