@@ -49,6 +49,7 @@ class Game:
         self._shared = None  # (key, Shared): the public part of views, until the game moves
         self._version = 0  # bumped by every verb that changes what all governments see
         self._news = NewsIndex()
+        self._victims: tuple[int, set[str]] = (0, set())  # (log entries read, victims)
         self._brief()
 
     # ------------------------------------------------------------- queries
@@ -102,7 +103,7 @@ class Game:
         # orders and messages are private: giving them does not change what all see
         key = (self._version, self.state.round, self.state.phase, self.state.stage)
         if self._shared is None or self._shared[0] != key:
-            self._shared = (key, shared_part(self.world, self.state, attacked_in(self.log)))
+            self._shared = (key, shared_part(self.world, self.state, self.victims()))
         self._news.update(self.log)
         news, private = self._news.of(nation)
         return make_view(self.world, self.state, self.log, nation,
@@ -114,6 +115,14 @@ class Game:
         only the latest ones)."""
         self._news.update(self.log)
         return list(self._news.public)
+
+    def victims(self) -> set[str]:
+        """Every state attacked so far in the game (read from the log as it grows)."""
+        read, found = self._victims
+        if read < len(self.log):
+            found = found | attacked_in(self.log[read:])
+            self._victims = (len(self.log), found)
+        return found
 
     def seen_by(self, nation: str) -> tuple[list[Event], list[Event]]:
         """Everything ``nation`` has seen so far, whole: the public news and its own
