@@ -350,6 +350,7 @@ class Game:
             start -= 1
         game._round_start = max(start, 0)
         game._shared, game._version, game._news = None, 0, NewsIndex()
+        game._victims = (0, set())
         return game
 
     # ------------------------------------------------------------- helpers
