@@ -144,3 +144,41 @@ def test_standing_down_says_what_it_gives_up_and_the_round_does_it():
     game.resolve()
     assert ("north", "east") not in game.state.occupation
     assert not game.state.nations["west"].deployed
+
+
+def _blockade_game() -> Game:
+    game = at_orders(stage="incident", truces=[pair("north", "east")])
+    game.state.tension[pair("north", "east")] = 40.0
+    return game
+
+
+def test_a_blockade_across_a_ceasefire_is_named_and_breaks_it_as_said():
+    game = _blockade_game()
+    text = said(Order("north", "blockade", "east"), game)
+    assert text == "A blockade of Eastmark breaks your ceasefire with it and costs you 10 credibility."
+    assert said(Order("north", "blockade", "south"), game) == ""  # no ceasefire with Southland
+    game.submit_orders("north", [Order("north", "blockade", "east")])
+    game.resolve()
+    assert pair("north", "east") not in game.state.truces
+    broken = [e for e in game.log if e.kind.value == "ceasefire_broken"]
+    assert [(e.actor, e.target) for e in broken] == [("north", "east")]
+
+
+def test_a_deniable_cyber_attack_leaves_the_ceasefire_standing():
+    game = _blockade_game()
+    assert said(Order("north", "cyber_attack", "east"), game) == ""
+    game.submit_orders("north", [Order("north", "cyber_attack", "east")])
+    game.resolve()
+    assert pair("north", "east") in game.state.truces
+
+
+def test_a_ceasefire_cannot_be_accepted_while_blockading_the_same_state():
+    from wargame.core.errors import IllegalOrder
+
+    game = at_orders(stage="incident")
+    game.state.tension[pair("north", "east")] = 40.0
+    game.state.ceasefire_offers[("east", "north")] = game.round
+    with pytest.raises(IllegalOrder, match="cannot accept a ceasefire with Eastmark and "
+                                           "blockade it in the same round"):
+        game.submit_orders("north", [Order("north", "accept_ceasefire", "east"),
+                                     Order("north", "blockade", "east")])

@@ -20,6 +20,7 @@ EXPEDITION_SHARE = 0.5
 LOSS_RATE = 0.05
 MAX_TAKEN = 25.0  # territory points an invasion can take in one round
 FACTOR = (0.85, 1.15)  # the random factor on each side's strength
+TRUCE_BROKEN_CREDIBILITY = 10.0
 
 
 def taken(attack: float, defence: float, territory: float) -> float:
@@ -35,6 +36,18 @@ def available(ns: NationState) -> float:
 
 def power(ns: NationState) -> float:
     return available(ns) * READINESS_MULTIPLIER[ns.readiness]
+
+
+def break_truce(r: Round, by: str, against: str) -> None:
+    """A hostile military act (strike, invasion, blockade) across a ceasefire ends it
+    and costs ``by`` credibility."""
+    truce = pair(by, against)
+    if truce in r.state.truces:
+        r.state.truces.remove(truce)
+        r.emit(Kind.CEASEFIRE_BROKEN, f"{r.name(by)} breaks its ceasefire with "
+               f"{r.name(against)}.", actor=by, target=against)
+        ns = r.state.nations[by]
+        ns.credibility = clamp(ns.credibility - TRUCE_BROKEN_CREDIBILITY)
 
 
 def resolve_attacks(r: Round) -> list[tuple[str, str]]:
@@ -53,12 +66,7 @@ def resolve_attacks(r: Round) -> list[tuple[str, str]]:
         spec = r.world.actions[o.action]
         a, v = st.nations[o.nation], st.nations[o.target]
         invade = spec.effect is Effect.INVADE
-        truce = pair(a.id, v.id)
-        if truce in st.truces:
-            st.truces.remove(truce)
-            r.emit(Kind.CEASEFIRE_BROKEN, f"{r.name(a.id)} breaks its ceasefire with "
-                   f"{r.name(v.id)}.", actor=a.id, target=v.id)
-            a.credibility = clamp(a.credibility - 10.0)
+        break_truce(r, a.id, v.id)
         att = power(a) * r.rng.uniform(*FACTOR)
         side = [(v, power(v) * HOME_ADVANTAGE)]
         for h in helpers.get(v.id, ()):

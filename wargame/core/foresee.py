@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .actions import Effect, Order
 from .clauses import DELAY
+from .combat import TRUCE_BROKEN_CREDIBILITY
 from .model import ClauseKind, Institution, World
 from .rules import Motion, MotionKind, Vote, decide
 from .state import GameState, Status, pair
@@ -34,7 +35,7 @@ def war_consequences(world: World, state: GameState, order: Order) -> list[str]:
     """Sentences a government should read before attacking ``order.target``; empty
     for an order that is not an act of war."""
     if not is_act_of_war(world, order):
-        return []
+        return _blockade_across_truce(world, state, order)
     spec = world.actions[order.action]
     me, target = order.nation, world.nation[order.target]
     out = [f"{spec.name} against {target.name} is an act of war: an armed attack that "
@@ -47,6 +48,17 @@ def war_consequences(world: World, state: GameState, order: Order) -> list[str]:
                    "you credibility.")
     out += _answers(world, state, me)
     return out
+
+
+def _blockade_across_truce(world: World, state: GameState, order: Order) -> list[str]:
+    """A blockade is a use of force too (UNGA Res. 3314, Art. 3(c)): across a
+    ceasefire it ends it, as :func:`combat.break_truce` does."""
+    spec = world.actions.get(order.action)
+    if spec is None or spec.effect is not Effect.BLOCKADE or \
+            pair(order.nation, order.target) not in state.truces:
+        return []
+    return [f"A blockade of {world.name_of(order.target)} breaks your ceasefire with it "
+            f"and costs you {TRUCE_BROKEN_CREDIBILITY:g} credibility."]
 
 
 def stand_down_consequences(world: World, state: GameState, order: Order) -> list[str]:

@@ -207,11 +207,12 @@ def check_all(world: World, state: GameState, orders: list[Order]) -> None:
                 raise _fail(o, f"you cannot aid {world.name_of(o.target)} while you "
                                "sanction it")
     truce = {o.target for o in effects.get(Effect.ACCEPT_CEASEFIRE.value, ())}
-    for kind in (Effect.STRIKE.value, Effect.INVADE.value):
+    for kind in (Effect.STRIKE.value, Effect.INVADE.value, Effect.BLOCKADE.value):
         for o in effects.get(kind, ()):
             if o.target in truce:
+                verb = "blockade" if kind == Effect.BLOCKADE.value else "attack"
                 raise _fail(o, f"you cannot accept a ceasefire with {world.name_of(o.target)} "
-                               "and attack it in the same round")
+                               f"and {verb} it in the same round")
 
 
 def options(world: World, state: GameState, nation: str) -> list[Option]:
