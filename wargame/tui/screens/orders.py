@@ -176,8 +176,8 @@ async def build_order(screen, view, action_id: str):
 
 def war_warning(game, order) -> str:
     """For an act of war (limited strike, invasion): what it is and its likely
-    consequences, in words; for standing down, what it gives up; '' for anything
-    else."""
+    consequences, in words; for a blockade across a ceasefire, that it breaks it;
+    for standing down, what it gives up; '' for anything else."""
     lines = game.war_consequences(order) or game.stand_down_consequences(order)
     if not lines:
         return ""
