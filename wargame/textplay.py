@@ -502,6 +502,9 @@ class _Text:
             if isinstance(order, str):
                 say(f"Refused: {order}")
                 continue
+            if not self.confirmed(order):
+                say("Not ordered.")
+                continue
             try:
                 game.submit_orders(me, orders + [order])
                 orders.append(order)
@@ -510,6 +513,18 @@ class _Text:
                 say(f"Refused: {exc}")
         if len(orders) >= limit:
             say(f"That is all {limit} orders for this round.")
+
+    def confirmed(self, order: Order) -> bool:
+        """Before an act of war, a blockade across a ceasefire or standing down: what
+        it brings about or gives up, then yes or no (anything but yes is no)."""
+        lines = self.game.war_consequences(order) or self.game.stand_down_consequences(order)
+        if not lines:
+            return True
+        head, *rest = lines
+        self.say(head)
+        for line in rest:
+            self.say(f"- {line}")
+        return self.ask("Give this order? (yes/no): ").strip().casefold() in ("y", "yes")
 
     def help(self, options: list[Option]) -> None:
         """The commands, with examples from this game's actions and states."""

@@ -245,3 +245,21 @@ def test_quit_when_the_save_cannot_be_written_says_so(tmp_path):
     assert "The game could not be saved: " in text
     assert "Nothing was saved, so the game cannot go on later." in text
     assert "--load" not in text
+
+
+def test_an_act_of_war_says_what_it_may_bring_and_asks_first():
+    answers = {"Give this order?": iter(["n", "yes"]), "Order 1": iter(["invasion estonia"] * 2)}
+
+    def ask(prompt):
+        for start, it in answers.items():
+            if prompt.startswith(start):
+                return next(it, "")
+        return ""
+
+    out = io.StringIO()
+    assert run(ask=ask, out=out, nation="russia", rounds=1) == 0
+    text = out.getvalue()
+    assert "Invasion against Estonia is an act of war" in text
+    assert "- Estonia is covered by Art. 5 of North Atlantic Treaty Organization" in text
+    assert text.count("Not ordered.") == 1  # the first answer, no
+    assert "Ordered: Invasion, Estonia." in text  # the second, yes
