@@ -309,8 +309,11 @@ async def setup_keys():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("down")  # from Start, the arrows go to the governments
+        await pilot.press("down", "down")  # from Start, the arrows choose the campaign
+        await pilot.pause()
         seen["focused"] = app.focused.id
+        seen["about"] = str(app.screen.query_one("#about").content)
+        await pilot.press("up", "up", "tab")  # back to Baltic Flashpoint, then the governments
         await pilot.press("c")  # on your own seat: it stays yours, and says why
         await pilot.pause()
         seen["notes"] = [n.message for n in app._notifications]
@@ -318,9 +321,10 @@ async def setup_keys():
     return seen
 
 
-def test_setup_arrows_reach_the_governments_and_c_keeps_a_human_seat():
+def test_setup_arrows_choose_the_campaign_and_c_keeps_a_human_seat():
     seen = run(setup_keys())
-    assert seen["focused"] == "seats"
+    assert seen["focused"] == "campaigns"
+    assert seen["about"].startswith("[b]Pacific Strait")  # two down from Baltic Flashpoint
     assert any("c sets a computer's difficulty" in n for n in seen["notes"])
     estonia = next(line for line in seen["screen"].splitlines()
                    if line.strip().startswith("Estonia"))

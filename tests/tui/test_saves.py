@@ -127,3 +127,29 @@ def test_a_screenshot_without_a_downloads_folder_goes_beside_the_saves(saves_fol
 
     notes = run(shoot())
     assert not any("Failed" in n for n in notes)
+
+
+async def order_then_new_game_from_the_palette():
+    from .helpers import choose_action
+
+    app = WargameApp(DEMO)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for_turn(pilot)
+        await choose_action(pilot, "raise_readiness")
+        await pilot.press("ctrl+p", *"New game", "enter")
+        await wait_until(pilot, lambda: screen_name(app) == "SetupScreen")
+        await wait_until(pilot, lambda: "Saved:" in screen_text(app))
+        return [n.message for n in app._notifications], app.session
+
+
+def test_leaving_a_game_for_a_new_one_saves_it_first(saves_folder):
+    from wargame.saves import list_saves, load_save
+
+    notes, session = run(order_then_new_game_from_the_palette())
+    assert any(n.startswith("Saved: ") and n.endswith("(Load game goes back to it)")
+               for n in notes), notes
+    assert session is None  # ctrl+s on the setup screen has no game to save
+    newest = max(list_saves(saves_folder), key=lambda i: i.path.stat().st_mtime)
+    assert [o.action for o in load_save(newest.path).game.orders_of("north")] == [
+        "raise_readiness"]

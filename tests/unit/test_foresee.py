@@ -147,7 +147,7 @@ def test_standing_down_says_what_it_gives_up_and_the_round_does_it():
 
 
 def _blockade_game() -> Game:
-    game = at_orders(stage="incident", truces=[pair("north", "east")])
+    game = at_orders(stage="settlement", truces=[pair("north", "east")])
     game.state.tension[pair("north", "east")] = 40.0
     return game
 
@@ -162,6 +162,7 @@ def test_a_blockade_across_a_ceasefire_is_named_and_breaks_it_as_said():
     assert pair("north", "east") not in game.state.truces
     broken = [e for e in game.log if e.kind.value == "ceasefire_broken"]
     assert [(e.actor, e.target) for e in broken] == [("north", "east")]
+    assert game.stage == "incident"  # the settlement is over: "a ceasefire holds" no more
 
 
 def test_a_deniable_cyber_attack_leaves_the_ceasefire_standing():
@@ -170,6 +171,7 @@ def test_a_deniable_cyber_attack_leaves_the_ceasefire_standing():
     game.submit_orders("north", [Order("north", "cyber_attack", "east")])
     game.resolve()
     assert pair("north", "east") in game.state.truces
+    assert game.stage == "settlement"
 
 
 def test_a_ceasefire_cannot_be_accepted_while_blockading_the_same_state():

@@ -40,6 +40,12 @@ CASES = [
      "resolved"),
     ("settlement", Facts(level=5, quiet_rounds=1, stage_rounds=2), None, "settlement"),
     ("settlement", Facts(level=5, quiet_rounds=5, stage_rounds=1), None, "settlement"),
+    # a blockade across the ceasefire: the settlement is over (an attack is armed_attack)
+    ("settlement", Facts(level=30, incident=True, ceasefire_broken=True), "ceasefire_broken",
+     "incident"),
+    ("settlement", Facts(level=60, armed_attack=True, ceasefire_broken=True), "armed_attack",
+     "armed_conflict"),
+    ("settlement", Facts(level=30, ceasefire=True, ceasefire_broken=True), None, "settlement"),
     # de-escalation
     ("armed_conflict", Facts(level=50, quiet_rounds=1), "fighting_stopped",
      "collective_response"),

@@ -4,8 +4,8 @@ The engine checks a state's orders alone and together (:func:`wargame.core.legal
 a policy sees only its view, so :class:`OrderSet` applies the same combination
 rules to options the view says are legal: at most ``orders_per_round`` orders, no
 order twice, one readiness change, one kind of sanctions per target, never impose
-and lift sanctions on one state at once, never accept a ceasefire and attack the
-same state in one round.
+and lift sanctions on one state at once, never accept a ceasefire and attack or
+blockade the same state in one round.
 
 A draft's measure must also suit its institution (``Option.measures`` lists every
 measure for every institution): :meth:`OrderSet.draft_ok` applies the rules of
@@ -19,7 +19,7 @@ from ..core.legal import AGAINST, MEASURE_CLAUSE, Option
 from ..core.model import ClauseKind, World
 from ..core.view import View
 
-ATTACKS = (Effect.STRIKE, Effect.INVADE)
+TRUCE_BREAKERS = (Effect.STRIKE, Effect.INVADE, Effect.BLOCKADE)  # not with accepting one
 
 
 class OrderSet:
@@ -123,7 +123,7 @@ class OrderSet:
             if same_target and {e, effect} == {Effect.SANCTION, Effect.AID}:
                 return False  # never aid a state it sanctions (the core refuses it)
             if same_target and Effect.ACCEPT_CEASEFIRE in (e, effect) and (
-                e in ATTACKS or effect in ATTACKS
+                e in TRUCE_BREAKERS or effect in TRUCE_BREAKERS
             ):
                 return False
         return True

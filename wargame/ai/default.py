@@ -257,10 +257,11 @@ class DefaultPolicy(Diplomacy, Policy):
         spiral = 0.5 + r.view.escalation / 60.0
         risk = self.aversion * (1.0 + 0.3 * min(rho, 3.0)) * spiral
         now = r.view.round
+        truce = self.memory.in_truce(self.nation, t)
         for effect in COERCION:
             opt = s.option(effect, target=t)
-            if opt is None:
-                continue
+            if opt is None or (truce and effect is Effect.BLOCKADE):
+                continue  # a blockade would break the ceasefire, at a cost in credibility
             u = pressure - risk * max(opt.action.escalation, 0) / 25.0 - 0.1
             if self._recent(opt.action.id, t, 1, now):
                 u -= 0.25

@@ -49,6 +49,7 @@ class Facts:
     sanctions_active: bool = False  # any state sanctioning, or sanctions adopted this round
     collective_action: bool = False  # assistance obligations, allies defending, force authorised
     ceasefire: bool = False  # a ceasefire agreed this round
+    ceasefire_broken: bool = False  # a ceasefire broken this round (by an attack or a blockade)
     quiet_rounds: int = 0  # rounds in a row without hostile acts
     fighting_rounds: int = 0  # rounds in a row with armed attacks
     stage_rounds: int = 1  # rounds spent in the current stage, this one included
@@ -120,6 +121,11 @@ def ceasefire(event) -> bool:
     return _f(event).ceasefire
 
 
+def ceasefire_broken(event) -> bool:
+    f = _f(event)
+    return f.ceasefire_broken and not f.ceasefire
+
+
 def settled(event) -> bool:
     f = _f(event)
     return f.stage_rounds >= 2 and f.quiet_rounds >= 2 and f.level < f.tension_mark
@@ -140,6 +146,8 @@ TRANSITIONS = [
      "conditions": [general_war]},
     {"trigger": "armed_attack", "source": _NOT_FIGHTING, "dest": "armed_conflict",
      "conditions": [armed_attack]},
+    {"trigger": "ceasefire_broken", "source": "settlement", "dest": "incident",
+     "conditions": [ceasefire_broken]},
     {"trigger": "ceasefire_agreed",
      "source": ["incident", "consultation", "sanctions", "collective_response", "armed_conflict"],
      "dest": "settlement", "conditions": [ceasefire]},

@@ -51,8 +51,24 @@ class WargameApp(App[int]):
     def action_new_game(self) -> None:
         from .screens.setup import SetupScreen
 
+        self.leave_game()
         self.action_title_screen()
         self.push_screen(SetupScreen(self.campaign, self.seed, self.nation))
+
+    def leave_game(self) -> None:
+        """Leaving a game in progress for another (New game, Load game): it is saved
+        first, with this round's orders, as ctrl+q does, and the player told where."""
+        from . import saving
+
+        s, self.session = self.session, None
+        busy = any(w.group == "computer" and w.is_running for w in self.workers)
+        if s is None or s.game.over or busy:  # the computer's round ends in an autosave
+            return
+        text, ok = saving.save(s)
+        if ok:
+            text += " (Load game goes back to it)"
+        self.notify(text, title="Your game", severity="information" if ok else "warning",
+                    timeout=6)
 
     def action_title_screen(self) -> None:
         while len(self.screen_stack) > 2:
@@ -110,6 +126,7 @@ class WargameApp(App[int]):
             return
         for line in notices:
             self.notify(line, title="Loaded", timeout=8)
+        self.leave_game()
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.start_session(session)

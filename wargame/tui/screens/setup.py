@@ -48,15 +48,17 @@ class NameScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-HINT = "[dim]Tab: campaign → governments → seed → Start · Enter on Start begins[/]"
+HINT = ("[dim]↑↓ campaign · Tab: campaign → governments → seed → Start · "
+        "Enter on Start begins[/]")
 
 
 class SetupScreen(Screen):
     CSS_PATH = "setup.tcss"
 
     BINDINGS = [Binding("escape", "back", "Back"), Binding("s", "start", "Start", show=False),
-                # from the buttons and the seed, the arrows go to the governments
-                Binding("up,down", "focus_seats", "Governments", show=False)]
+                # from the buttons and the seed, the arrows choose the campaign
+                Binding("up", "campaign(-1)", "Campaign", show=False),
+                Binding("down", "campaign(1)", "Campaign", show=False)]
 
     def __init__(self, campaign: str | None = None, seed: int | None = None,
                  nation: str | None = None):
@@ -215,8 +217,11 @@ class SetupScreen(Screen):
             if auto.fullmatch(seat.player.strip()):
                 seat.player = "You" if len(humans) == 1 else f"Player {i}"
 
-    def action_focus_seats(self) -> None:
-        self.query_one(SeatTable).focus()
+    def action_campaign(self, step: int) -> None:
+        """An arrow pressed on the seed or a button: move in the campaign list."""
+        campaigns = self.query_one("#campaigns", OptionList)
+        campaigns.focus()
+        campaigns.action_cursor_down() if step > 0 else campaigns.action_cursor_up()
 
     def action_difficulty(self) -> None:
         seat = self.current_seat()
