@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from wargame.core import IllegalOrder, Order
 from wargame.tui.app import WargameApp
 from wargame.tui.scenario import DEMO
 
@@ -42,6 +43,24 @@ async def screens_at(size):
         assert fully_visible(app, "#list")
         assert app.screen.query_one("#list").region.height >= 4
         shots["orders"] = screen_text(app)
+        screen = app.screen  # three orders given: the head grows, the details still show
+        game, me = screen.game, screen.nation
+        given = []
+        for opt in game.legal_actions(me):
+            if len(given) == 3:
+                break
+            order = Order(me, opt.action.id, target=opt.targets[0] if opt.targets else "",
+                          institution=opt.institutions[0] if opt.institutions else "",
+                          measure=opt.measures[0] if opt.measures else "")
+            try:
+                game.submit_orders(me, given + [order])
+            except IllegalOrder:
+                continue
+            given.append(order)
+        screen.show_mode()
+        await pilot.press("end")
+        await pilot.pause()
+        shots["three orders"] = screen_text(app)
         await pilot.press("5")
         await pilot.pause()
         shots["states"] = screen_text(app)
@@ -65,6 +84,9 @@ def test_essential_panels_fit(size):
     assert "Your orders (0 of 3)" in orders
     assert "risk" in orders  # risk in words
     assert "Northland (you)" in shots["states"]
+    three = shots["three orders"]
+    assert "Your orders (3 of 3)" in three
+    assert "Cost: " in three and "Risk: " in three  # the highlighted action's details
 
 
 def test_wide_screens_show_your_numbers():
