@@ -30,8 +30,14 @@ async def baltic_80x24():
         seen["toggled"] = screen_text(app)
         await pilot.press("a")
         seen["allies"] = screen_text(app)
-        await pilot.press("escape")
-        await pilot.pause()
+        await pilot.press("tab", *"Hold", "escape")  # typed text: Escape asks first
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        seen["discard?"] = screen_text(app)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
+        seen["kept"] = app.screen.query_one("#text").value
+        await pilot.press("escape", "y")
+        await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
         await pilot.press("2")
         await pilot.pause()
         seen["orders"] = screen_text(app)
@@ -56,6 +62,8 @@ def test_at_80x24_the_dialogs_your_numbers_and_details_fit():
     assert "[ ] Latvia" in msg and "Send" in msg and "Your message" in msg
     assert "[x] Lithuania" in seen["toggled"] and "[ ] Latvia" in seen["toggled"]
     assert "[x] Latvia" in seen["allies"]  # Latvia is Estonia's ally (NATO, EU)
+    assert "Discard this message? It has not been sent." in seen["discard?"]
+    assert seen["kept"] == "Hold"
     assert "Risk:" in seen["orders"] and "Targets:" in seen["orders"]
     assert "Enter or Space chooses · Escape cancels" in seen["picker"]
     assert "tripwire" in seen["picker"]  # the deploy description, whole

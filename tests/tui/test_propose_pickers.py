@@ -187,6 +187,18 @@ async def proposal():
         await pilot.pause()
         seen["removed"] = screen_text(app)
         seen["terms"] = [t.kind.value for t in app.screen.terms]
+        # Escape with a term in it asks first; "no" keeps the proposal as it was
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        seen["discard?"] = screen_text(app)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
+        seen["kept"] = [t.kind.value for t in app.screen.terms]
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
+        seen["proposals"] = list(app.screen.game.state.proposals)
     return seen
 
 
@@ -205,6 +217,9 @@ def test_the_proposal_dialog_offers_feasible_terms_once_each():
     assert seen["terms"] == ["no_attack"]
     assert "1. Belmark does not attack Ardenia" in seen["removed"]
     assert "deploys forces to Corvia" not in seen["removed"]
+    assert "Discard this proposal and its 1 term? It has not been sent." in seen["discard?"]
+    assert seen["kept"] == ["no_attack"]
+    assert seen["proposals"] == []  # discarded, never sent
 
 
 async def spending_levels():

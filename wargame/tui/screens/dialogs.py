@@ -138,7 +138,12 @@ class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
         self.dismiss((to, text))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Escape: a message with text in it is thrown away only when the player says so."""
+        if not self.query_one("#text", Input).value.strip():
+            self.dismiss(None)
+            return
+        self.app.push_screen(ConfirmScreen("Discard this message? It has not been sent."),
+                             lambda yes: self.dismiss(None) if yes else None)
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -326,7 +326,17 @@ class ProposeScreen(ModalScreen[str | None]):
         self.dismiss(pid)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Escape: a proposal with terms is thrown away only when the player says so."""
+        from .dialogs import ConfirmScreen
+
+        if not self.terms:
+            self.dismiss(None)
+            return
+        n = len(self.terms)
+        question = (f"Discard this proposal and its {n} term{'s' if n > 1 else ''}? "
+                    "It has not been sent.")
+        self.app.push_screen(ConfirmScreen(question),
+                             lambda yes: self.dismiss(None) if yes else None)
 
     @on(Button.Pressed, "#send")
     def send_pressed(self) -> None:

@@ -48,8 +48,7 @@ class NameScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-HINT = ("[dim]↑↓ campaign · Tab: campaign → governments → seed → Start · "
-        "Enter on Start begins[/]")
+HINT = "[dim]↑↓ campaign · Tab: campaign → governments → seed → Start · Enter begins[/]"
 
 
 class SetupScreen(Screen):
