@@ -253,7 +253,7 @@ def test_promises_count_as_owed_and_are_in_the_briefing():
     pid = g.propose("west", ["east"], [Term("east", "raise_spending", value=3.0)])
     g.answer("east", pid, "accept")
     view = g.view("east")
-    assert "1 owed (8)" in you_short(view)
+    assert "1 owed (tab 8)" in you_short(view)
     text = briefing_text(view)
     assert "Your promises" in text and "Eastmark raises defence spending to 3% of GDP" in text
     assert "nothing owed" in you_short(g.view("west"))  # the promise is Eastmark's
@@ -276,3 +276,43 @@ def test_rungs_crossed_in_one_round_read_as_one_line():
     assert f"The crisis climbs past {len(crossed)} rungs: " in text
     for e in crossed:  # every rung is still named
         assert e.text.split("climbs past ")[1].rstrip(".") in text
+
+
+def test_a_long_dialog_title_wraps_instead_of_being_cut_off():
+    from textual.app import App
+
+    from wargame.tui.screens.dialogs import PickScreen
+
+    from .helpers import run, screen_text
+
+    title = ("Table a resolution in North Atlantic Treaty Organization: what would the "
+             "draft decide?")
+
+    class One(App):
+        CSS_PATH = str(ROOT / "wargame" / "tui" / "app.tcss")
+
+        def on_mount(self):
+            self.push_screen(PickScreen(title, [("a", "Alpha")]))
+
+    async def shown():
+        app = One()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            return screen_text(app)
+
+    text = run(shown())
+    assert "what would" in text and "the draft decide?" in text
+
+
+def test_your_numbers_fit_one_line_at_80_columns_in_every_bundled_campaign():
+    campaign = pytest.importorskip("wargame.campaign")
+    from wargame.tui.widgets.panels import you_short
+
+    for path in campaign.bundled_campaigns():
+        world = load_scenario(str(path)).world
+        g = Game(world, seed=1)
+        for n in world.ids:
+            line = Content.from_markup(you_short(g.view(n))).plain
+            assert line.endswith(" · nothing owed")
+            owing = line.replace("nothing owed", "2 owed (tab 8)")  # the longer ending
+            assert len(owing) <= 78, (path.name, owing)

@@ -47,6 +47,14 @@ class WargameApp(App[int]):
         if self.load:
             self.call_after_refresh(self.load_path, self.load)
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, with a highlight and coloured words that read on it."""
+        from .colours import readable_variables
+
+        variables = readable_variables(super().get_css_variables(), self.current_theme.dark)
+        self.theme_variables = variables  # what $text-warning ... in markup resolve to
+        return variables
+
     # ------------------------------------------------------------ actions
     def action_new_game(self) -> None:
         from .screens.setup import SetupScreen

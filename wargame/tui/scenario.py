@@ -42,6 +42,7 @@ def load_scenario(key: str | None = None) -> Scenario:
     """
     try:
         from ..campaign import DEFAULT_CAMPAIGN, load_campaign
+        from ..campaign.bundled import find_campaign
     except ImportError:  # no campaign loader: the core's demo world is all there is
         key = DEMO
     if key == DEMO:
@@ -53,7 +54,7 @@ def load_scenario(key: str | None = None) -> Scenario:
                         "Northern Pact. A Security Council with two vetoes, a Union that "
                         "decides by unanimity, a Security Forum.", world, 7, 2,
                         world.rounds_limit)
-    c = load_campaign(key or DEFAULT_CAMPAIGN)
+    c = load_campaign(find_campaign(key) if key else DEFAULT_CAMPAIGN)  # a path or a name
     return Scenario(str(c.path), c.title, c.description, c.world, c.seed, c.players,
                     c.world.rounds_limit, tuple(dict(getattr(c, "policies", {})).items()))
 

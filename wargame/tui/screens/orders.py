@@ -31,14 +31,22 @@ MEASURE_TARGET = {
 }
 
 
-def target_order(targets, tension, allies, supportive: bool) -> list[str]:
+def target_order(targets, tension, allies, supportive: bool, owed=()) -> list[str]:
     """Targets in the order a player most likely wants them: for an action that
-    helps its target, allies first, then the least tense; otherwise the most tense
-    with you first."""
+    helps its target, allies first, then the least tense; otherwise the states you
+    are obliged to act against (``owed``) first, then the most tense with you, then
+    states that are not your allies."""
     tension = dict(tension)
     if supportive:
         return sorted(targets, key=lambda t: (t not in allies, tension.get(t, 0.0)))
-    return sorted(targets, key=lambda t: -tension.get(t, 0.0))
+    return sorted(targets, key=lambda t: (t not in owed, -tension.get(t, 0.0), t in allies))
+
+
+def owed_against(view) -> set[str]:
+    """States an open obligation of yours is against (an attacker to answer, a state
+    to sanction under a binding decision)."""
+    return {o.against for o in view.obligations
+            if o.debtor == view.nation and o.status.value == "open" and o.against}
 
 
 def unavailable(game, nation: str, view) -> list[tuple[str, str, str]]:
@@ -159,14 +167,19 @@ async def build_order(screen, view, action_id: str):
                 return f"{esc(known.get(t, t))} [dim](your own state)[/]"
             extra = f" · {trade.get(t, 0.0):.0%} of your trade" if sanction else ""
             ally = " · your ally" if t in allies else ""
+            duty = " · you are obliged to act against it" if t in owed else ""
             return (f"{esc(known.get(t, t))} [dim]tension with you "
-                    f"{tension.get(t, 0.0):.0f}{ally}{extra}[/]")
+                    f"{tension.get(t, 0.0):.0f}{ally}{extra}[/]{duty}")
 
         supportive = effect in SUPPORTIVE
-        choices = target_order(targets, tension, allies, supportive) if not option.measures \
-            else targets
+        owed = set() if supportive else owed_against(view)
+        choices = target_order(targets, tension, allies, supportive, owed) \
+            if not option.measures else targets
         if supportive and not option.measures:
             title += " (allies and friends first)"
+        elif not option.measures:
+            title += " (obligations, then the most tense, first)" if owed & set(targets) \
+                else " (the most tense with you first)"
         target = await ask(PickScreen(title, [(t, label(t)) for t in choices], hint=hint))
         if target is None:
             return None

@@ -29,7 +29,7 @@ def you_lines(view) -> list[str]:
     last = f"readiness {t.readiness(me.readiness)}"
     owed = owed_count(view)
     if owed:
-        last += f" · [b $text-warning]{owed} owed (8)[/]"
+        last += f" · [b $text-warning]{owed} owed (tab 8)[/]"
     elif view.ceasefire_offers:
         last += " · [b $text-success]ceasefire offered[/]"
     lines.append(last)
@@ -43,14 +43,16 @@ def owed_count(view) -> int:
 
 
 def you_short(view) -> str:
-    """Your numbers on one line, for narrow screens where the panel does not fit."""
+    """Your numbers on one line, for narrow screens where the panel does not fit
+    (78 columns at most, the width of the body at 80)."""
     me = view.me
     owed = owed_count(view)
-    line = (f"[b]You[/b]: military {me.military:.0f} · ${me.economy:,.0f}bn · support "
+    money = f"${me.economy / 1000:.1f}tn" if me.economy >= 1000 else f"${me.economy:.0f}bn"
+    line = (f"military {me.military:.0f} · {money} · support "
             f"{me.support:.0f} · cred. {me.credibility:.0f} · ")
     terr = f"terr. {me.territory:.0f}%"
     line += f"[b $text-error]{terr}[/]" if me.territory < 99.5 else terr  # part of you occupied
-    return line + (f" · [b $text-warning]{owed} owed (8)[/]" if owed else " · nothing owed")
+    return line + (f" · [b $text-warning]{owed} owed (tab 8)[/]" if owed else " · nothing owed")
 
 
 class YouPanel(Static):
