@@ -193,7 +193,9 @@ async def propose_and_counter():
         seen["mine"] = [p.terms for p in game.view("estonia").proposals]
         pid = game.propose("latvia", ["estonia"], [Term("estonia", TermKind.AID, "latvia")])
         app.screen.reload()
-        await pilot.press("4")
+        await pilot.press("2")  # the palette's Counter from the Orders tab: to the Inbox
+        await pilot.press("ctrl+p", *"Counter a proposal", "enter")
+        await wait_until(pilot, lambda: app.screen.mode == "inbox")
         await pilot.pause()
         await pilot.press("k")
         await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
@@ -204,6 +206,8 @@ async def propose_and_counter():
         await pilot.press("p")
         await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
         seen["answered"] = next(p for p in game.view("estonia").proposals if p.id == pid)
+        seen["counter terms"] = next(p for p in game.view("estonia").proposals
+                                     if p.counter_of == pid).terms
     return seen
 
 
@@ -214,6 +218,8 @@ def test_propose_typed_terms_see_refusals_and_counter_from_the_inbox():
     assert seen["levels"] == ["3.5", "3.9"]
     assert [t.kind.value for terms in seen["mine"] for t in terms] == ["deploy"]
     assert "Counter p2" in seen["counter"]
+    assert "1. Estonia sends aid to Latvia" in seen["counter"]  # its terms, to change
+    assert [t.kind.value for t in seen["counter terms"]] == ["aid", "raise_spending"]
     assert seen["answered"].status.value != "open"  # a counter rejects the proposal
 
 

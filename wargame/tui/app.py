@@ -200,6 +200,6 @@ class WargameApp(App[int]):
         yield SystemCommand("New game", "Choose a campaign and who plays",
                             self.action_new_game)
         yield SystemCommand("Save game", "Save this game (ctrl+s)", self.action_save)
+        run = getattr(screen, "run_palette", screen.run_action)
         for title, help_text, action in getattr(screen, "GAME_COMMANDS", ()):
-            yield SystemCommand(title, help_text,
-                                lambda a=action: self.call_later(screen.run_action, a))
+            yield SystemCommand(title, help_text, lambda a=action: self.call_later(run, a))

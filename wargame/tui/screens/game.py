@@ -231,6 +231,17 @@ class GameScreen(Screen[str]):
             return self.mode == "orders"
         return True
 
+    async def run_palette(self, action: str) -> None:
+        """A game command from the palette: one that belongs to a tab goes there first,
+        instead of doing nothing because the key is not active on this tab."""
+        if action == "counter" and self.mode != "inbox":
+            self.action_tab("inbox")
+            self.notify("Highlight the proposal to counter, then press k.", timeout=5)
+            return
+        if action == "remove_order" and self.mode != "orders":
+            self.action_tab("orders")
+        await self.run_action(action)
+
     # ------------------------------------------------------------- actions
     def action_tab(self, tab: str) -> None:
         if tab == self.mode or tab not in TABS:

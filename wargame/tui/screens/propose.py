@@ -74,10 +74,15 @@ class ProposeScreen(ModalScreen[str | None]):
         self.terms: list[Term] = []
         self.due = 1
         self.at = 0  # the term highlighted after a redraw
+        if counter:  # a counter starts from the terms it answers, to change
+            answered = next((p for p in game.view(nation).proposals if p.id == counter), None)
+            if answered is not None:
+                self.terms, self.due = list(answered.terms), answered.due_in
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="propose-box"):
-            title = f"Counter {self.counter}" if self.counter else "A proposal"
+            title = f"Counter {self.counter} (its terms, to change)" if self.counter \
+                else "A proposal"
             yield Static(f"[b]{esc(title)}[/b] — terms the engine checks before sending",
                          classes="hint")
             yield Static(id="propose-head", classes="hint")
