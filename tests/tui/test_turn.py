@@ -101,7 +101,10 @@ async def help_palette_and_load():
         await wait_for_turn(pilot)
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: screen_name(app) == "CommandPalette")
-        await pilot.press(*"end turn")
+        await pilot.press(*"quit")
+        await pilot.pause(0.3)
+        seen["quit"] = screen_text(app)
+        await pilot.press(*["backspace"] * 4, *"end turn")
         await pilot.pause(0.3)
         seen["palette"] = screen_text(app)
         await pilot.press("enter")
@@ -119,6 +122,8 @@ def test_help_load_notice_and_the_command_palette():
     assert "No saved game" in seen["load"] or "saves module" in seen["load"]
     assert "How to play" in seen["help"]
     assert "End turn" in seen["palette"]
+    assert "a game in progress is saved" in seen["quit"]  # not Textual's "as soon as possible"
+    assert "as soon as possible" not in seen["quit"]
     assert seen["round"] == 2
 
 

@@ -195,7 +195,12 @@ class WargameApp(App[int]):
 
     # --------------------------------------------------- command palette
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title == "Quit":  # ours saves a game in progress first
+                command = SystemCommand("Quit", "Leave the game; a game in progress is saved "
+                                        "first, with this round's orders (ctrl+q)",
+                                        self.action_quit)
+            yield command
         yield SystemCommand("How to play", "Rules, keys and tips (? or F1)", self.action_help)
         yield SystemCommand("New game", "Choose a campaign and who plays",
                             self.action_new_game)
