@@ -92,9 +92,10 @@ def run(coro):
 
 
 async def end_turn(pilot) -> None:
-    """e; if the game asks (uncast votes, no orders), answer yes."""
+    """e; if the game asks (uncast votes, proposals unanswered, no orders), answer yes
+    to each question."""
     await pilot.press("e")
     await pilot.pause()
-    if screen_name(pilot.app) == "ConfirmScreen":
+    while screen_name(pilot.app) == "ConfirmScreen":
         await pilot.press("y")
         await pilot.pause()

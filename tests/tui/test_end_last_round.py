@@ -136,3 +136,20 @@ def test_baltic_estonia_invaded_is_never_a_free_rider():
     turning = text[text.index("Turning points"):]
     assert f"R{first} Russia invades Estonia." in turning
     assert f"R{first} North Atlantic Treaty Organization Art. 5 invoked:" in turning
+
+
+def test_a_cyber_attack_in_the_last_round_is_no_quiet_round():
+    from wargame.core import Game, demo_world
+    from wargame.tui.debrief import last_round_text
+
+    g = Game(demo_world(), seed=3)
+    while not g.over:  # a deniable attack each round keeps the crisis going to the end
+        if g.phase == "orders":
+            g.submit_orders("north", [Order("north", "cyber_attack", "east")])
+            g.resolve()
+        else:
+            g.advance()
+    assert g.round == g.world.rounds_limit
+    text = last_round_text(g, {})
+    assert "A cyber attack disrupts Eastmark's infrastructure" in text
+    assert "quiet last round" not in text

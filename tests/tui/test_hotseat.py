@@ -162,16 +162,17 @@ def test_a_new_game_offers_the_last_campaign_and_players_again():
 
 
 async def one_human_in_diplomacy():
-    """Northland (Ana) alone has a proposal to answer in round 1's diplomacy; Westland
-    (Ben) has nothing there. The turns: Ana, Ana again for orders, then Ben."""
-    from wargame.core.terms import Term
+    """Westland (Ana) alone votes on a draft in round 1's diplomacy (the Northern Pact);
+    Southland (Ben), not a member, has nothing there. The turns: Ana, Ana again for
+    orders, then Ben."""
+    from wargame.core.state import Draft
     from wargame.tui.scenario import load_scenario
     from wargame.tui.session import Seat, Session
 
     scenario = load_scenario(DEMO)
-    seats = [Seat(n, {"north": "Ana", "west": "Ben"}.get(n, "")) for n in scenario.world.ids]
+    seats = [Seat(n, {"west": "Ana", "south": "Ben"}.get(n, "")) for n in scenario.world.ids]
     session = Session(scenario, seats, scenario.seed)
-    session.game.propose("east", ["north"], [Term("east", "no_attack", "north")])
+    session.game.state.drafts.append(Draft("d1", "pact", "centre", "condemn", "north", 1))
     app = WargameApp(DEMO)
     seen = []
     async with app.run_test(size=(120, 40)) as pilot:
@@ -190,8 +191,38 @@ async def one_human_in_diplomacy():
 
 def test_no_hand_off_when_the_same_government_plays_on():
     seen = run(one_human_in_diplomacy())
-    assert seen[:4] == [("HandoffScreen", "", "diplomacy"), ("GameScreen", "north", "diplomacy"),
-                        ("GameScreen", "north", "orders"), ("HandoffScreen", "", "orders")]
+    assert seen[:4] == [("HandoffScreen", "", "diplomacy"), ("GameScreen", "west", "diplomacy"),
+                        ("GameScreen", "west", "orders"), ("HandoffScreen", "", "orders")]
+
+
+async def proposal_to_a_human():
+    """A private proposal to Northland (Ana) gives no diplomacy turn: who takes a turn
+    is seen by the whole table. Ana answers it in her orders turn."""
+    from wargame.core.terms import Term
+    from wargame.tui.scenario import load_scenario
+    from wargame.tui.session import Seat, Session
+
+    scenario = load_scenario(DEMO)
+    seats = [Seat(n, {"north": "Ana", "west": "Ben"}.get(n, "")) for n in scenario.world.ids]
+    session = Session(scenario, seats, scenario.seed)
+    pid = session.game.propose("east", ["north"], [Term("east", "no_attack", "north")])
+    app = WargameApp(DEMO)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.start_session(session)
+        await wait_for_turn(pilot)
+        handoff = (session.game.phase, "Government of Northland" in screen_text(app))
+        await pilot.press("enter")
+        await wait_for_turn(pilot)
+        await pilot.press("4", "y")  # accept, in the orders turn
+        await pilot.pause()
+        status = next(p for p in session.game.state.proposals if p.id == pid).status.value
+    return handoff, status
+
+
+def test_a_private_proposal_gives_no_diplomacy_turn_and_is_answered_with_orders():
+    handoff, status = run(proposal_to_a_human())
+    assert handoff == ("orders", True)
+    assert status == "accepted"
 
 
 async def long_handoff():
@@ -253,7 +284,7 @@ async def end_turn_with_a_proposal_waiting():
 def test_ending_a_turn_with_a_proposal_unanswered_asks_first():
     asked, phase = run(end_turn_with_a_proposal_waiting())
     assert "1 proposal(s) await your answer" in asked
-    assert phase == "diplomacy"
+    assert phase == "orders"  # a private proposal gives no diplomacy turn of its own
 
 
 async def invasion_then_handoff():

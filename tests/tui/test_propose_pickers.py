@@ -258,3 +258,26 @@ def test_spending_levels_are_the_ones_within_reach_and_kinds_read_once():
     # a kind of term reads once: not 'deploy deploy forces to a state'
     assert "Deploy forces to a state (an ally)" in seen["kinds screen"]
     assert "deploy deploy" not in seen["kinds screen"].lower()
+
+
+async def doomed_draft():
+    app = WargameApp(tutorial())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        await choose_action(pilot, "table_resolution")
+        await pick(pilot, "council")
+        await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+        await pick(pilot, "ceasefire")
+        await wait_until(pilot, lambda: "ceasefire" in screen_text(app).lower()
+                         and "ardenia" in picked_ids(app))
+        return screen_text(app)
+
+
+def test_a_draft_no_vote_could_adopt_says_so_before_it_is_tabled():
+    # the Council of Four: a ceasefire demand on Ardenia leaves Ardenia and Belmark,
+    # the parties, out of the vote, and two voters cannot make the three it needs
+    text = run(doomed_draft())
+    ardenia = next(line for line in text.splitlines() if "Ardenia" in line)
+    assert "cannot pass: 2 of 3 required" in ardenia  # the reason wraps onto the next lines
+    dunmore = next(line for line in text.splitlines() if "Dunmore" in line)
+    assert "cannot pass" not in dunmore

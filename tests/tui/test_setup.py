@@ -38,3 +38,32 @@ def test_a_new_player_is_shown_the_tutorial_and_enter_enter_starts_it():
     assert seen["focused"] == "start"
     assert seen["turn"] in ("GameScreen", "HandoffScreen")
     assert seen["title"].startswith("Tutorial")
+
+
+async def named_on_the_command_line():
+    from wargame.campaign.bundled import find_campaign
+
+    app = WargameApp(str(find_campaign("tutorial")), to_setup=True)  # wargame play tutorial
+    seen = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        seen["first"] = type(app.screen).__name__
+        seen["shown"] = screen_text(app)
+        await pilot.press("enter")  # Start: one key
+        seen["turn"] = await wait_for_turn(pilot)
+        seen["title"] = app.session.scenario.title
+        await pilot.press("ctrl+p", *"New game", "enter")
+        await pilot.pause()
+        await pilot.press("escape")  # from the setup screen, Escape: the title screen
+        await pilot.pause()
+        seen["back"] = type(app.screen).__name__
+    return seen
+
+
+def test_a_campaign_named_on_the_command_line_opens_on_its_setup():
+    seen = run(named_on_the_command_line())
+    assert seen["first"] == "SetupScreen"
+    assert "Four invented states" in seen["shown"]
+    assert seen["turn"] in ("GameScreen", "HandoffScreen")
+    assert seen["title"].startswith("Tutorial")
+    assert seen["back"] == "TitleScreen"

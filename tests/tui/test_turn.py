@@ -77,6 +77,7 @@ def test_table_a_draft_then_vote_and_see_the_result_with_its_reason():
     seen = run(table_and_vote())
     assert "Table a resolution in Security Council: sanctions against Northland" in seen["ordered"]
     assert "sanctions against Northland" in seen["draft"]
+    assert "Votes are public as" in seen["draft"]  # hot-seat: said, not hidden
     assert "your vote: yes" in seen["voted"]
     decided = seen["decided"]
     line = next(row for row in decided.splitlines() if "ADOPTED" in row)  # the result

@@ -184,3 +184,32 @@ def test_a_ceasefire_cannot_be_accepted_while_blockading_the_same_state():
                                            "blockade it in the same round"):
         game.submit_orders("north", [Order("north", "accept_ceasefire", "east"),
                                      Order("north", "blockade", "east")])
+
+
+def test_a_ceasefire_offer_not_taken_up_lapses_in_the_news():
+    game = at_orders(stage="armed_conflict")
+    game.state.tension[pair("north", "east")] = 40.0
+    game.submit_orders("east", [Order("east", "propose_ceasefire", "north")])
+    for _ in range(2):  # the round it is made, and the next, in which north may accept
+        game.resolve()
+        while game.phase != "orders" and not game.over:
+            game.advance()
+    lapsed = [e.text for e in game.log if "did not take up" in e.text]
+    assert lapsed == ["Northland did not take up Eastmark's ceasefire offer: it has lapsed."]
+    assert ("east", "north") not in game.state.ceasefire_offers
+
+
+@pytest.mark.parametrize("measure,target,cannot", [
+    ("ceasefire", "ardenia", "2 of 3 required votes; Ardenia and Belmark, parties to the "
+                             "dispute, may not vote"),
+    ("ceasefire", "dunmore", ""),  # not a party to any dispute: all four vote
+    ("condemn", "ardenia", ""),  # parties vote on anything but pacific settlement
+    ("sanctions", "ardenia", ""),
+])
+def test_a_draft_that_no_vote_could_adopt_is_named(measure, target, cannot):
+    campaign = pytest.importorskip("wargame.campaign")
+    from wargame.campaign.bundled import find_campaign
+
+    game = Game(campaign.load_campaign(find_campaign("tutorial")).world, seed=1)
+    said = game.draft_cannot_pass("council", measure, target)
+    assert said.startswith(cannot) and bool(said) == bool(cannot)

@@ -212,7 +212,7 @@ class Diplomacy:
                 terms = [Term(strongest, T.DEPLOY, target=self.nation)]
                 if r.me.spending + SPENDING_STEP <= MAX_SPENDING:
                     terms.append(Term(self.nation, T.RAISE_SPENDING,
-                                      value=round(r.me.spending + SPENDING_STEP, 2)))
+                                      value=round(r.me.spending + SPENDING_STEP, 1)))
                 out.append(Offer((strongest,), tuple(terms), due_in=2))
                 self.last[("ask-deploy", "")] = now
         # "we sanction the aggressor together"
@@ -258,7 +258,7 @@ class Diplomacy:
         self.last[("offer-deploy", "")] = now
         return [Offer((ally,), (Term(self.nation, T.DEPLOY, target=ally),
                                 Term(ally, T.RAISE_SPENDING,
-                                     value=round(spending + SPENDING_STEP, 2))), due_in=2)]
+                                     value=round(spending + SPENDING_STEP, 1))), due_in=2)]
 
     def _wedge_offer(self, r: Reading, now: int) -> list[Offer]:
         """An aggressor under sanctions offers one sender a promise not to attack it,

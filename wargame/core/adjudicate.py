@@ -91,6 +91,11 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
                ref=trigger)
     for key in [k for k, when in state.ceasefire_offers.items() if when < state.round]:
         del state.ceasefire_offers[key]
+        by, to = key
+        if pair(by, to) in state.truces:  # agreed another way (a proposal's term)
+            continue
+        r.emit(Kind.ACTION, f"{r.name(to)} did not take up {r.name(by)}'s ceasefire offer: "
+               "it has lapsed.", actor=to, target=by)
     expire_proposals(r)
     return r.events
 

@@ -47,9 +47,7 @@ class Round:
 
     def named(self, text: str, ids) -> str:
         """``text`` with the state ids the rules API returns replaced by names."""
-        for i in sorted(ids, key=len, reverse=True):
-            text = re.sub(rf"\b{re.escape(i)}\b", self.name(i), text)
-        return text
+        return named(self.world, text, ids)
 
     def push(self, a: str, b: str, amount: float) -> None:
         """Add ``amount`` to the tension between two states (may be negative)."""
@@ -65,3 +63,10 @@ class Round:
 
 def clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
     return lo if x < lo else hi if x > hi else x
+
+
+def named(world: "World", text: str, ids) -> str:
+    """``text`` with the state ids the rules API returns replaced by names."""
+    for i in sorted(ids, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(i)}\b", world.name_of(i), text)
+    return text

@@ -68,8 +68,9 @@ def apply_sanctions(r: Round) -> None:
             s.economy -= cost
             s.costs += cost
             s.contribution += cost
+            part = f"{100 * share:.0f}%" if share >= 0.005 else "less than 1%"
             r.emit(Kind.SANCTIONS_COST, f"Your sanctions on {r.name(target)} cost you "
-                   f"${cost:.1f} bn this round ({100 * share:.0f}% of your trade is with it).",
+                   f"{_dollars(cost)} this round ({part} of your trade is with it).",
                    actor=sender, target=target, value=cost, visible_to=(sender,))
 
 
@@ -134,3 +135,10 @@ def _indefinite(noun: str) -> str:
     if first.isupper() and len(first) > 1:
         return "an" if first[0] in "AEFHILMNORSX" else "a"
     return "an" if first[:1].lower() in "aeiou" else "a"
+
+
+def _dollars(billions: float) -> str:
+    """$1.2 bn, or $40 million under a tenth of a billion (never "$0.0 bn")."""
+    if billions >= 0.1:
+        return f"${billions:.1f} bn"
+    return f"${max(1.0, billions * 1000):.0f} million"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from .actions import Effect, Order
 from .clauses import DELAY
 from .combat import TRUCE_BROKEN_CREDIBILITY
+from .context import named
 from .model import ClauseKind, Institution, World
 from .rules import Motion, MotionKind, Vote, decide
 from .state import GameState, Status, pair
@@ -178,3 +179,20 @@ def _blockers(inst: Institution, state: GameState, me: str) -> list[str]:
             if not decide(inst.rule, members,
                           {v: Vote.NO if v == m else Vote.YES for v in members},
                           motion).adopted]
+
+
+def draft_cannot_pass(world: World, state: GameState, institution: str, measure: str,
+                      target: str) -> str:
+    """Why a draft could not be adopted even if every member who may vote said yes
+    ('' if it could): parties to the dispute who may not vote can leave too few
+    voters for the rule (a council of four where two are parties). Decided by the
+    same rule and motion as the vote itself (:func:`clauses.decide_drafts`)."""
+    from .actions import Measure
+    from .clauses import motion_of, parties_to
+
+    inst = world.institution[institution]
+    suspended = state.institutions[institution].suspended
+    members = [m for m in inst.members if m not in suspended]
+    motion = motion_of(Measure(measure), target, parties_to(world, state, target))
+    decision = decide(inst.rule, members, {m: "yes" for m in members}, motion)
+    return "" if decision.adopted else named(world, decision.reason, members)

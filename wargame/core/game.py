@@ -92,6 +92,11 @@ class Game:
         for any other order or when there is nothing to give up."""
         return foresee.stand_down_consequences(self.world, self.state, order)
 
+    def draft_cannot_pass(self, institution: str, measure: str, target: str) -> str:
+        """Why such a draft would fail even with every member who may vote in favour
+        ('' if it could pass)."""
+        return foresee.draft_cannot_pass(self.world, self.state, institution, measure, target)
+
     def orders_of(self, nation: str) -> list[Order]:
         return list(self._orders.get(nation, ()))
 

@@ -26,9 +26,10 @@ class WargameApp(App[int]):
     ]
 
     def __init__(self, campaign: str | None = None, seed: int | None = None, *,
-                 load: str | None = None, nation: str | None = None):
+                 load: str | None = None, nation: str | None = None, to_setup: bool = False):
         super().__init__()
         self.campaign, self.seed, self.load, self.nation = campaign, seed, load, nation
+        self.to_setup = to_setup  # open on the setup screen (Escape: the title screen)
         self.session = None  # the game being played, once one has started
         self.quit_message = ""  # what ctrl+q printed (saved where)
         # the campaign and seats of the last game started: "New game" offers them again
@@ -46,6 +47,8 @@ class WargameApp(App[int]):
         self.push_screen(TitleScreen())
         if self.load:
             self.call_after_refresh(self.load_path, self.load)
+        elif self.to_setup:
+            self.action_new_game()
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, with a highlight and coloured words that read on it."""

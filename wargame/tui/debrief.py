@@ -29,6 +29,10 @@ LAST_ROUND = (
      "proposal_decided", "commitment_broken", "outside_scope"),
     ("deployment", "withdrawal", "blockade", "sanctions_imposed", "sanctions_lifted"),
 )
+# on the end screen, after those: the rest of the public news (statements, cyber
+# attacks, meetings, deals), so that "a quiet last round" is said only of one
+OTHER_NEWS = ("action", "consultation_opened", "meeting_called", "draft_tabled",
+              "commitment_made", "commitment_kept")
 LAST_SHOWN = 16
 PRIVATE_SHOWN = 8
 
@@ -100,7 +104,7 @@ def last_round_text(game, seats) -> str:
     """The last round's public headlines, then what each human government alone saw
     in it (the game ends before any briefing could show them)."""
     world, last = game.world, game.round
-    rank = {kind: i for i, kinds in enumerate(LAST_ROUND) for kind in kinds}
+    rank = {kind: i for i, kinds in enumerate(LAST_ROUND + (OTHER_NEWS,)) for kind in kinds}
     heads = sorted(_public(game, rank, last), key=lambda e: rank[e.kind.value])
     lines = [f"[b]Round {last}[/b], the last:"]
     if heads:

@@ -84,19 +84,17 @@ class Session:
 
     def has_business(self, nation: str) -> bool:
         """Whether a human has something to do in the diplomacy phase: a draft to
-        vote on, or a proposal to answer."""
+        vote on. Only public facts decide it: a proposal is private, and who takes a
+        turn is seen by the whole table (proposals are answered in the orders turn)."""
         g = self.game
         world, st = g.world, g.state
-        for d in g.drafts():
-            if nation in world.institution[d.institution].members and \
-                    nation not in st.institutions[d.institution].suspended:
-                return True
-        return any(p.status.value == "open" and nation in p.to and nation not in p.answers
-                   for p in st.proposals)
+        return any(nation in world.institution[d.institution].members
+                   and nation not in st.institutions[d.institution].suspended
+                   for d in g.drafts())
 
     def turn_order(self) -> tuple[list[str], list[str]]:
         """Humans who play in this phase (in order, done ones included) and humans
-        skipped in it (in the diplomacy phase, those with nothing to vote on or answer)."""
+        skipped in it (in the diplomacy phase, those with no draft to vote on)."""
         if self.game.phase == "orders":
             return list(self.humans), []
         playing = [n for n in self.humans if n in self.done or self.has_business(n)]

@@ -262,24 +262,27 @@ class GameScreen(Screen[str]):
     async def action_end_turn(self) -> None:
         from .dialogs import ConfirmScreen
 
-        uncast = pick.uncast_votes(self.view_) if self.view_.phase == "diplomacy" else 0
-        question = ""
+        phase = self.view_.phase
+        questions = []
+        uncast = pick.uncast_votes(self.view_) if phase == "diplomacy" else 0
         if uncast:
-            question = (f"You have not voted on {uncast} open draft(s) where you vote. Not "
-                        "voting counts as being absent: under a consensus rule silence is "
-                        "consent, under the others absence is neither yes nor no. End your "
-                        "turn anyway?")
-        elif self.view_.phase == "diplomacy" and (waiting := [
-                p for p in self.view_.proposals if p.status.value == "open"
-                and self.nation in p.to and self.nation not in p.answers]):
-            question = (f"{len(waiting)} proposal(s) await your answer (Inbox, 4: y accepts, "
-                        "n rejects). You may still answer in the orders phase; unanswered, a "
-                        "proposal expires. End your turn anyway?")
-        elif self.view_.phase == "orders" and not self.game.orders_of(self.nation):
-            question = ("You have given no orders this round. Doing nothing is a choice "
-                        "too (others will read it). End your turn anyway?")
-        if question and not await self.app.push_screen_wait(ConfirmScreen(question)):
-            return
+            questions.append(
+                f"You have not voted on {uncast} open draft(s) where you vote. Not voting "
+                "counts as being absent: under a consensus rule silence is consent, under "
+                "the others absence is neither yes nor no. End your turn anyway?")
+        waiting = [p for p in self.view_.proposals if p.status.value == "open"
+                   and self.nation in p.to and self.nation not in p.answers]
+        if waiting and phase in ("diplomacy", "orders"):
+            later = " You may still answer in the orders phase." if phase == "diplomacy" else ""
+            questions.append(
+                f"{len(waiting)} proposal(s) await your answer (Inbox, 4: y accepts, n "
+                f"rejects).{later} Unanswered, a proposal expires. End your turn anyway?")
+        if phase == "orders" and not self.game.orders_of(self.nation):
+            questions.append("You have given no orders this round. Doing nothing is a choice "
+                             "too (others will read it). End your turn anyway?")
+        for question in questions:  # each asked in turn; any "no" goes back to the turn
+            if not await self.app.push_screen_wait(ConfirmScreen(question)):
+                return
         # notifications are the app's, not the screen's: one saying "Ordered: Invasion"
         # must not stay up for the next government to read
         self.app.clear_notifications()

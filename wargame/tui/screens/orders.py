@@ -168,6 +168,9 @@ async def build_order(screen, view, action_id: str):
             extra = f" · {trade.get(t, 0.0):.0%} of your trade" if sanction else ""
             ally = " · your ally" if t in allies else ""
             duty = " · you are obliged to act against it" if t in owed else ""
+            doomed = screen.game.draft_cannot_pass(institution, measure, t) if measure else ""
+            if doomed:  # legal to table, but even a unanimous yes would not adopt it
+                duty += f" [$text-warning]· cannot pass: {esc(doomed)}[/]"
             return (f"{esc(known.get(t, t))} [dim]tension with you "
                     f"{tension.get(t, 0.0):.0f}{ally}{extra}[/]{duty}")
 

@@ -138,8 +138,8 @@ class PlayScreen(Screen):
         out.append(f"Turn {turn} of {len(playing)} in this phase.")
         if skipped:
             names = ", ".join(esc(s.name(n)) for n in skipped)
-            out.append(f"{names}: nothing to vote on or answer, so no turn in this "
-                       "phase (every government gives orders).")
+            out.append(f"{names}: no draft to vote on, so no turn in this phase; every "
+                       "government answers proposals and gives orders in the next.")
         if turn == len(playing):
             out.append("After this turn the computer governments decide"
                        + (" and the round is resolved." if step.phase == "orders" else

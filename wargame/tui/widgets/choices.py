@@ -102,7 +102,8 @@ def open_drafts_note(view) -> str:
     if view.drafts:
         notes = rule_notes(view, [d.id for d in view.drafts])
         return ("[dim]y yes · n no · a abstain on the highlighted draft; you may change "
-                "your vote until the phase ends.[/]" + "".join(f"\n[dim]{esc(x)}[/]"
+                "your vote until the phase ends. Votes are public as they are cast, as in "
+                "a council chamber.[/]" + "".join(f"\n[dim]{esc(x)}[/]"
                                                              for x in notes))
     return "No open draft."
 

@@ -145,12 +145,12 @@ def briefing_text(view, player: str = "", public=None, world=None) -> str:
         offers = ", ".join(esc(known.get(n, n)) for n in view.ceasefire_offers)
         out += ["", f"[b $text-success]Ceasefire offered to you by {offers}[/]: accept it with "
                 "the order 'Accept a ceasefire'."]
+    if view.private_briefing:  # what to do: before the objectives, nearer the top
+        out += ["", "[b]Your private briefing[/b]", esc(view.private_briefing.strip())]
     out += ["", "[b]Your objectives[/b] (private)"]
     for obj in view.objectives:
         desc = t.objective(obj, world, known)
         out.append(f"  • {esc(desc)} [dim]({obj.points} points)[/]")
-    if view.private_briefing:
-        out += ["", "[b]Your private briefing[/b]", esc(view.private_briefing.strip())]
     if view.briefing:
         out += ["", "[b]The situation[/b]", esc(view.briefing.strip())]
     return "\n".join(out)
