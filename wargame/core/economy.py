@@ -56,8 +56,8 @@ def apply_sanctions(r: Round) -> None:
         r.emit(Kind.SANCTIONS_EFFECT,
                f"Sanctions cost {r.name(target)} {100 * BITE * cov:.1f}% of GDP this round: "
                f"{len(senders)} sender{'s' if len(senders) != 1 else ''} cover"
-               f"{'s' if len(senders) == 1 else ''} {100 * cov:.0f}% of its trade, "
-               f"{100 * (1 - cov):.0f}% leaks through others.",
+               f"{'s' if len(senders) == 1 else ''} {_share(cov)} of its trade; the rest "
+               "leaks through others.",
                target=target, value=cov)
         for sender, bite in senders:
             s = st.nations[sender]
@@ -68,7 +68,7 @@ def apply_sanctions(r: Round) -> None:
             s.economy -= cost
             s.costs += cost
             s.contribution += cost
-            part = f"{100 * share:.0f}%" if share >= 0.005 else "less than 1%"
+            part = _share(share)
             r.emit(Kind.SANCTIONS_COST, f"Your sanctions on {r.name(target)} cost you "
                    f"{_dollars(cost)} this round ({part} of your trade is with it).",
                    actor=sender, target=target, value=cost, visible_to=(sender,))
@@ -142,3 +142,8 @@ def _dollars(billions: float) -> str:
     if billions >= 0.1:
         return f"${billions:.1f} bn"
     return f"${max(1.0, billions * 1000):.0f} million"
+
+
+def _share(fraction: float) -> str:
+    """A share in words: "42%", or "less than 1%" (never "0%" for a real share)."""
+    return f"{100 * fraction:.0f}%" if fraction >= 0.005 or fraction == 0 else "less than 1%"
