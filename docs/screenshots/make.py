@@ -53,8 +53,9 @@ async def order(pilot, action: str, *choices: str) -> None:
 async def end_turn(pilot) -> None:
     await pilot.press("e")
     await pilot.pause()
-    if type(pilot.app.screen).__name__ == "ConfirmScreen":
+    while type(pilot.app.screen).__name__ == "ConfirmScreen":  # one question at a time
         await pilot.press("y")
+        await pilot.pause()
 
 
 def shot(app, name: str) -> None:
