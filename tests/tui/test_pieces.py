@@ -316,3 +316,15 @@ def test_your_numbers_fit_one_line_at_80_columns_in_every_bundled_campaign():
             assert line.endswith(" · nothing owed")
             owing = line.replace("nothing owed", "2 owed (tab 8)")  # the longer ending
             assert len(owing) <= 78, (path.name, owing)
+
+
+@pytest.mark.parametrize("owed,expected", [
+    ((), ["russia", "belarus", "china", "germany"]),  # most tense first; an ally last of equals
+    (("china",), ["china", "russia", "belarus", "germany"]),  # an obligation against it: first
+])
+def test_sanction_targets_put_obligations_then_tension_first(owed, expected):
+    from wargame.tui.screens.orders import target_order
+
+    tension = {"russia": 40.0, "belarus": 10.0}
+    assert target_order(["germany", "china", "belarus", "russia"], tension, {"germany"},
+                        False, set(owed)) == expected

@@ -167,7 +167,7 @@ async def build_order(screen, view, action_id: str):
                 return f"{esc(known.get(t, t))} [dim](your own state)[/]"
             extra = f" · {trade.get(t, 0.0):.0%} of your trade" if sanction else ""
             ally = " · your ally" if t in allies else ""
-            duty = " · you are obliged to act against it" if t in owed else ""
+            duty = " · an obligation of yours is against it" if t in owed else ""
             doomed = screen.game.draft_cannot_pass(institution, measure, t) if measure else ""
             if doomed:  # legal to table, but even a unanimous yes would not adopt it
                 duty += f" [$text-warning]· cannot pass: {esc(doomed)}[/]"
@@ -175,7 +175,8 @@ async def build_order(screen, view, action_id: str):
                     f"{tension.get(t, 0.0):.0f}{ally}{extra}[/]{duty}")
 
         supportive = effect in SUPPORTIVE
-        owed = set() if supportive else owed_against(view)
+        # obligations are kept against a state by sanctioning it (or by helping the victim)
+        owed = owed_against(view) if effect is Effect.SANCTION else set()
         choices = target_order(targets, tension, allies, supportive, owed) \
             if not option.measures else targets
         if supportive and not option.measures:

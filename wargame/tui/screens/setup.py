@@ -220,7 +220,10 @@ class SetupScreen(Screen):
         """An arrow pressed on the seed or a button: move in the campaign list."""
         campaigns = self.query_one("#campaigns", OptionList)
         campaigns.focus()
-        campaigns.action_cursor_down() if step > 0 else campaigns.action_cursor_up()
+        if step > 0:
+            campaigns.action_cursor_down()
+        else:
+            campaigns.action_cursor_up()
 
     def action_difficulty(self) -> None:
         seat = self.current_seat()
