@@ -68,9 +68,8 @@ def apply_sanctions(r: Round) -> None:
             s.economy -= cost
             s.costs += cost
             s.contribution += cost
-            part = _share(share)
             r.emit(Kind.SANCTIONS_COST, f"Your sanctions on {r.name(target)} cost you "
-                   f"{_dollars(cost)} this round ({part} of your trade is with it).",
+                   f"{_dollars(cost)} this round ({_share(share)} of your trade is with it).",
                    actor=sender, target=target, value=cost, visible_to=(sender,))
 
 

@@ -33,8 +33,8 @@ def is_act_of_war(world: World, order: Order) -> bool:
 
 
 def war_consequences(world: World, state: GameState, order: Order) -> list[str]:
-    """Sentences a government should read before attacking ``order.target``; empty
-    for an order that is not an act of war."""
+    """Sentences a government should read before attacking ``order.target``; for a
+    blockade across a ceasefire, that it breaks it; empty for any other order."""
     if not is_act_of_war(world, order):
         return _blockade_across_truce(world, state, order)
     spec = world.actions[order.action]
