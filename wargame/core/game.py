@@ -82,9 +82,10 @@ class Game:
         legal.check(self.world, self.state, order)
 
     def war_consequences(self, order: Order) -> list[str]:
-        """What an act of war may bring about, in sentences from public facts (empty
-        for any other order): alliances covering the target, forces stationed there,
-        institutions that could answer and who could block them."""
+        """What an act of war may bring about, in sentences from public facts:
+        alliances covering the target, forces stationed there, institutions that could
+        answer and who could block them; for a blockade across a ceasefire, that it
+        breaks it; empty for any other order."""
         return foresee.war_consequences(self.world, self.state, order)
 
     def stand_down_consequences(self, order: Order) -> list[str]:
