@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from wargame.core.burden import (ATTACKED, MIN_BENEFIT_SHARE, TOO_SMALL, burden_sharing,
-                                 victims)
+from wargame.core.burden import (ATTACKED, ATTACKER, MIN_BENEFIT_SHARE, TOO_SMALL,
+                                 burden_sharing, victims)
 from wargame.core.model import Clause, ClauseKind, Institution, Nation, World
 from wargame.core.rules import Consensus
 from wargame.core.state import GameState, Obligation, Status
@@ -118,3 +118,29 @@ def test_a_state_attacked_earlier_is_not_a_free_rider_in_the_view_or_the_report(
     assert row.exempt == ATTACKED and not row.free_rider
     lines = after_action(game).burden["Northern Pact"]
     assert not next(b for b in lines if b.nation == "Islay").free_rider
+
+
+@pytest.mark.parametrize("how", ["occupier", "attacking now", "assistance owed against it",
+                                 "attacked earlier (from the log)"])
+def test_an_attacker_is_left_out_of_the_shares(how):
+    """Italy in the League, 1935: what the aggressor spends is for its own war. It is
+    never a free rider nor a contributor, and the others' shares are of the rest."""
+    world = alliance({**BIG, "m": (400.0, 1.0), "agg": (600.0, 6.0)})
+    st = GameState.start(world)
+    attacking = ()
+    if how == "occupier":
+        st.occupation[("agg", "foe")] = 30.0
+    elif how == "attacking now":
+        st.under_attack["foe"] = ["agg"]
+    elif how == "assistance owed against it":
+        st.obligations.append(Obligation("o1", "big", "ally", "art5", "assist", "m", "agg",
+                                         Strength.AUTOMATIC, 3, 4, Status.OPEN))
+    else:
+        attacking = ("agg",)
+    rows = {r.nation: r for r in burden_sharing(world, st, (), attacking)["ally"]}
+    agg = rows["agg"]
+    assert agg.exempt == ATTACKER and not agg.free_rider
+    assert agg.contribution_share == agg.benefit_share == 0.0
+    # the shares of the others add up without it: 1000 and 400 of GDP
+    assert rows["big"].benefit_share == pytest.approx(1000 / 1400)
+    assert rows["big"].contribution_share + rows["m"].contribution_share == pytest.approx(1.0)

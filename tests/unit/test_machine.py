@@ -30,9 +30,12 @@ CASES = [
      "armed_conflict"),
     ("collective_response", Facts(level=70, armed_attack=True), "armed_attack",
      "armed_conflict"),
-    ("armed_conflict", Facts(level=90, armed_attack=True, fighting_rounds=2), "general_war",
-     "war"),
-    ("armed_conflict", Facts(level=90, armed_attack=True, fighting_rounds=1), None,
+    ("armed_conflict", Facts(level=90, armed_attack=True, fighting_rounds=2, war_rounds=2),
+     "general_war", "war"),
+    ("armed_conflict", Facts(level=90, armed_attack=True, fighting_rounds=1, war_rounds=1), None,
+     "armed_conflict"),
+    # two rounds of fighting, but only the last at the war mark: not yet a general war
+    ("armed_conflict", Facts(level=90, armed_attack=True, fighting_rounds=2, war_rounds=1), None,
      "armed_conflict"),
     ("armed_conflict", Facts(level=70, ceasefire=True), "ceasefire_agreed", "settlement"),
     ("settlement", Facts(level=50, armed_attack=True), "armed_attack", "armed_conflict"),
@@ -104,3 +107,19 @@ def test_diagram_is_current():
     assert MACHINE_DOC.read_text(encoding="utf-8") == crisis_machine_doc(), (
         "docs/crisis-machine.md is out of date: run `python -m wargame.docsgen`"
     )
+
+
+@pytest.mark.parametrize("history,fighting,now,expected", [
+    ([50, 90, 80], 3, 95, 1),  # the round before fell below the mark: this one alone
+    ([50, 86, 90], 3, 95, 3),
+    ([86, 90], 1, 95, 1),  # fighting began this round: earlier levels do not count
+    ([90], 2, 80, 0),  # below the mark now
+    ([90], 0, 95, 0),  # no fighting
+])
+def test_rounds_of_fighting_at_the_war_mark(history, fighting, now, expected):
+    from types import SimpleNamespace
+
+    from wargame.core.adjudicate import _war_rounds
+
+    state = SimpleNamespace(history=history, fighting_rounds=fighting, escalation=now)
+    assert _war_rounds(state, 85.0) == expected

@@ -53,7 +53,9 @@ class Diplomacy:
         out: dict[str, Vote] = {}
         for d in drafts:
             self.drafts_seen[(d.institution, d.measure, d.target)] = view.round
-            vote = self.vote_on(r, culprits, d.measure, d.target)
+            # a sponsor votes for its own draft
+            vote = Vote.YES if d.by == self.nation and d.target != self.nation else \
+                self.vote_on(r, culprits, d.measure, d.target)
             if (d.institution, d.measure, d.target) in promised and vote is not Vote.YES \
                     and self.p.loyalty + self._judge() > 0.4:
                 vote = Vote.YES  # it promised to
@@ -70,6 +72,8 @@ class Diplomacy:
             self.assessment[t] > -0.3
         if t == me:
             return Vote.NO
+        if m in PUNITIVE and t in r.attacked.get(me, ()):
+            return Vote.YES  # the victim, on measures against its attacker
         if m in PUNITIVE:
             if hostile and not friendly:
                 if m == Measure.SANCTIONS.value and \

@@ -143,7 +143,9 @@ CLAUSE = Obj(title="a clause", fields={
                   "collective_defence: how strongly it binds each member."),
     "binding": F(Bool(), "sanctions: binding on every member (true) or voluntary (false)."),
     "requires": F(Enum(values=("sanctions_tried",)),
-                  "use_of_force_authorisation: only after sanctions (UN Art. 42)."),
+                  "use_of_force_authorisation: only after sanctions (a teaching "
+                  "simplification of UN Art. 42, which does not require them to be tried "
+                  "first)."),
     "decline_costs": F(DECLINE, "What a member pays for declining an obligation under it."),
 }, extra={"allOf": _kind_rules("kind", [k.value for k in ClauseKind], CLAUSE_FIELDS,
                                CLAUSE_REQUIRED)})

@@ -80,6 +80,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
         ceasefire_broken=Kind.CEASEFIRE_BROKEN in kinds,
         quiet_rounds=state.quiet_rounds,
         fighting_rounds=state.fighting_rounds,
+        war_rounds=_war_rounds(state, world.ladder.war),
         stage_rounds=state.stage_rounds + 1,
     )
     was = state.stage
@@ -104,6 +105,21 @@ SANCTIONS_STAGE = 0.05
 """The crisis is in its sanctions stage when an institution adopts sanctions, or when
 sanctions on some state cover at least this share of its trade: one state's
 symbolic measure does not change the crisis."""
+
+
+def _war_rounds(state: GameState, mark: float) -> int:
+    """Rounds in a row, this one included, of fighting with the crisis at the war mark:
+    this round's level, then the levels the earlier fighting rounds ended at."""
+    if not state.fighting_rounds or state.escalation < mark:
+        return 0
+    earlier = state.history[len(state.history) - (state.fighting_rounds - 1):] \
+        if state.fighting_rounds > 1 else []
+    count = 1
+    for level in reversed(earlier):
+        if level < mark:
+            break
+        count += 1
+    return count
 
 
 def _sanctions_cover(r: Round) -> list[tuple[float, str]]:

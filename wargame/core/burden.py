@@ -17,6 +17,11 @@ front-line state that receives allied troops is not a free rider for that: what
 counts is what it puts in for what it is worth. Two kinds of member are never
 labelled, and their row says why (``exempt``):
 
+- a member that **attacked** another state in the game (``attackers``, from the
+  log, with the occupiers and attackers the state still shows): what it spent
+  was for its own war, not the alliance, so its contribution and its GDP are left
+  out of the alliance's totals and its row shows no shares;
+
 - a member that was itself the **victim of an armed attack** in the game: it pays
   in land, lives and costs that no column measures. The state records the victims
   it still knows of (attacked this round, land occupied, or owed assistance under
@@ -37,6 +42,7 @@ from .state import GameState, Status
 FREE_RIDER_RATIO = 0.75
 MIN_BENEFIT_SHARE = 0.01  # below 1% of the alliance's GDP the 3/4 rule is rounding noise
 ATTACKED = "attacked"  # exempt: itself the victim of an armed attack
+ATTACKER = "attacker, not counted"  # exempt and left out: it attacked another state
 TOO_SMALL = "too small"  # exempt: under MIN_BENEFIT_SHARE of the alliance's GDP
 HELP_SHARE = 0.1  # of a helper's forces, counted as protection per obligation honoured
 
@@ -64,6 +70,20 @@ def victims(state: GameState) -> set[str]:
     return out
 
 
+def attackers(state: GameState) -> set[str]:
+    """States the state itself shows as attackers: fighting now, holding land, or the
+    state an assistance obligation is against."""
+    out = {a for atk in state.under_attack.values() for a in atk}
+    out.update(o for (o, _), share in state.occupation.items() if share > 0)
+    out.update(ob.against for ob in state.obligations if ob.action == "assist" and ob.against)
+    return out
+
+
+def attackers_in(log) -> set[str]:
+    """Every state that made an armed attack in the game's log."""
+    return {e.actor for e in log if e.kind is Kind.ARMED_ATTACK and e.actor}
+
+
 def attacked_in(log) -> set[str]:
     """Every state that was the victim of an armed attack in the game's log (the
     state alone forgets an attack once the fighting stops)."""
@@ -78,12 +98,13 @@ def exemption(nation: str, benefit_share: float, attacked: set[str]) -> str:
     return ""
 
 
-def burden_sharing(world: World, state: GameState,
-                   attacked=()) -> dict[str, tuple[BurdenRow, ...]]:
-    """Each alliance's rows. ``attacked``: more victims of armed attacks (from the
-    log) than the state still shows."""
+def burden_sharing(world: World, state: GameState, attacked=(),
+                   attacking=()) -> dict[str, tuple[BurdenRow, ...]]:
+    """Each alliance's rows. ``attacked`` and ``attacking``: more victims and makers of
+    armed attacks (from the log) than the state still shows."""
     out: dict[str, tuple[BurdenRow, ...]] = {}
     hit = victims(state) | set(attacked)
+    hitters = attackers(state) | set(attacking)
     for inst in world.institutions:
         if not (inst.has(ClauseKind.COLLECTIVE_DEFENCE) or inst.has(ClauseKind.CONSULTATION)):
             continue
@@ -100,10 +121,15 @@ def burden_sharing(world: World, state: GameState,
             if (ob.institution == inst.id and ob.beneficiary in protect
                     and ob.status is Status.KEPT):
                 protect[ob.beneficiary] += state.nations[ob.debtor].military * HELP_SHARE
-        total_c = sum(contrib.values()) or 1.0
-        total_g = sum(gdp.values()) or 1.0
+        counted = [m for m in members if m not in hitters]
+        total_c = sum(contrib[m] for m in counted) or 1.0
+        total_g = sum(gdp[m] for m in counted) or 1.0
         rows = []
         for m in members:
+            if m in hitters:
+                rows.append(BurdenRow(m, ns[m].spending, contrib[m], 0.0, 0.0, protect[m],
+                                      float("inf"), False, ATTACKER))
+                continue
             benefit = gdp[m] / total_g
             c_share = contrib[m] / total_c
             ratio = c_share / benefit if benefit > 0 else float("inf")

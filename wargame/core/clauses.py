@@ -14,7 +14,7 @@ from .context import Round, clamp
 from .events import Kind
 from .model import ClauseKind, Strength, World
 from .rules import (PARTIES_SOURCE, ConsensusMinusOne, Motion, MotionKind, PartiesRule,
-                    decide, parties_excluded)
+                    Unanimity, decide, parties_excluded)
 from .state import Draft, GameState, Obligation, Status
 
 DELAY = {
@@ -181,6 +181,17 @@ def describe(r: Round, measure: Measure, target: str) -> str:
     return MEASURE_WORDS[measure].format(r.name(target))
 
 
+def abstainers_exempt(inst, draft: Draft) -> list[str]:
+    """Members a binding decision does not oblige: under a unanimity rule where an
+    abstention does not block, those who abstained (constructive abstention, TEU
+    Art. 31(1): the abstainer "shall not be obliged to apply the decision"). Under
+    other rules every member is bound (UN Charter Art. 25)."""
+    rule = inst.rule
+    if not isinstance(rule, Unanimity) or rule.abstention_blocks:
+        return []
+    return [m for m, v in draft.votes.items() if v == "abstain" and m in inst.members]
+
+
 def _apply(r: Round, draft: Draft, measure: Measure) -> None:
     inst = r.world.institution[draft.institution]
     ist = r.state.institutions[inst.id]
@@ -192,11 +203,16 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
     if measure is Measure.SANCTIONS:
         ist.sanctions_on.append(t)
         clause = inst.clauses_of(ClauseKind.SANCTIONS)[0]
-        binding = " binding on all members" if clause.binding else ""
+        out = abstainers_exempt(inst, draft)
+        binding = ""
+        if clause.binding:
+            binding = " binding on all members" + (
+                f" but {r.named(', '.join(out), out)}, who abstained" if out else "")
         r.emit(Kind.AUTHORISED, f"{inst.name} authorises sanctions against {r.name(t)}"
                f"{binding}.", target=t, institution=inst.id, ref=clause.id)
         if clause.binding:
-            debtors = [m for m in inst.members if m != t and m not in ist.suspended]
+            debtors = [m for m in inst.members if m != t and m not in ist.suspended
+                       and m not in out]
             for m in debtors:
                 _oblige(r, m, inst.id, clause.id, "sanction", "", t, Strength.AUTOMATIC,
                         r.state.round + 1)

@@ -32,7 +32,7 @@ from .rules import Vote
 from .scoring import Score, score
 from .state import Draft, GameState
 from .terms import Term
-from .burden import attacked_in
+from .burden import attacked_in, attackers_in
 from .view import NewsIndex, View, make_view, shared_part
 
 
@@ -49,7 +49,8 @@ class Game:
         self._shared = None  # (key, Shared): the public part of views, until the game moves
         self._version = 0  # bumped by every verb that changes what all governments see
         self._news = NewsIndex()
-        self._victims: tuple[int, set[str]] = (0, set())  # (log entries read, victims)
+        # (log entries read, victims, attackers): read from the log as it grows
+        self._fights: tuple[int, set[str], set[str]] = (0, set(), set())
         self._brief()
 
     # ------------------------------------------------------------- queries
@@ -109,7 +110,8 @@ class Game:
         # orders and messages are private: giving them does not change what all see
         key = (self._version, self.state.round, self.state.phase, self.state.stage)
         if self._shared is None or self._shared[0] != key:
-            self._shared = (key, shared_part(self.world, self.state, self.victims()))
+            self._shared = (key, shared_part(self.world, self.state, self.victims(),
+                                             self.attackers()))
         self._news.update(self.log)
         news, private = self._news.of(nation)
         return make_view(self.world, self.state, self.log, nation,
@@ -124,11 +126,18 @@ class Game:
 
     def victims(self) -> set[str]:
         """Every state attacked so far in the game (read from the log as it grows)."""
-        read, found = self._victims
+        return self._read_fights()[1]
+
+    def attackers(self) -> set[str]:
+        """Every state that made an armed attack so far in the game."""
+        return self._read_fights()[2]
+
+    def _read_fights(self) -> tuple[int, set[str], set[str]]:
+        read, hit, hitters = self._fights
         if read < len(self.log):
-            found = found | attacked_in(self.log[read:])
-            self._victims = (len(self.log), found)
-        return found
+            new = self.log[read:]
+            self._fights = (len(self.log), hit | attacked_in(new), hitters | attackers_in(new))
+        return self._fights
 
     def seen_by(self, nation: str) -> tuple[list[Event], list[Event]]:
         """Everything ``nation`` has seen so far, whole: the public news and its own
@@ -356,7 +365,7 @@ class Game:
             start -= 1
         game._round_start = max(start, 0)
         game._shared, game._version, game._news = None, 0, NewsIndex()
-        game._victims = (0, set())
+        game._fights = (0, set(), set())
         return game
 
     # ------------------------------------------------------------- helpers

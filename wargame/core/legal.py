@@ -94,7 +94,7 @@ def _draft_ok(world: World, state: GameState, order: Order) -> None:
         if needs and order.target not in state.institutions[inst.id].sanctions_on:
             raise _fail(order, f"{inst.name} must try sanctions against "
                                f"{world.name_of(order.target)} before it can authorise force "
-                               "(UN Charter Art. 42)")
+                               "(this campaign's rule: a simplification of UN Charter Art. 42)")
 
 
 def _target_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -> None:

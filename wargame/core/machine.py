@@ -52,6 +52,7 @@ class Facts:
     ceasefire_broken: bool = False  # a ceasefire broken this round (by an attack or a blockade)
     quiet_rounds: int = 0  # rounds in a row without hostile acts
     fighting_rounds: int = 0  # rounds in a row with armed attacks
+    war_rounds: int = 0  # rounds in a row, this one included, of fighting at the war mark
     stage_rounds: int = 1  # rounds spent in the current stage, this one included
 
 
@@ -114,7 +115,7 @@ WAR_ROUNDS = 2  # rounds of fighting at the war mark that make a general war
 
 def general_war(event) -> bool:
     f = _f(event)
-    return f.level >= f.war_mark and f.fighting_rounds >= WAR_ROUNDS
+    return f.level >= f.war_mark and f.war_rounds >= WAR_ROUNDS
 
 
 def ceasefire(event) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-from .burden import attacked_in, burden_sharing
+from .burden import attacked_in, attackers_in, burden_sharing
 from .clauses import not_counted
 from .events import Event, Kind
 from .legal import Option
@@ -139,9 +139,10 @@ def _withheld_event(ev: Event) -> bool:
     return ev.kind is Kind.COMMITMENT_MADE and not ev.institution
 
 
-def shared_part(world: World, state: GameState, attacked=()) -> Shared:
-    """What every government sees alike. ``attacked``: the victims of armed attacks in
-    the game's log (burden sharing never judges them free riders)."""
+def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Shared:
+    """What every government sees alike. ``attacked`` and ``attacking``: the victims
+    and the makers of armed attacks in the game's log (burden sharing judges neither
+    as free riders, and leaves attackers out of the alliance's totals)."""
     states = tuple(
         PublicNation(n.id, n.name, n.region, s.military, s.economy, s.spending, s.support,
                      s.credibility, s.territory, s.readiness, n.nuclear)
@@ -175,7 +176,7 @@ def shared_part(world: World, state: GameState, attacked=()) -> Shared:
         drafts=drafts,
         decided=decided,
         history=tuple(state.history),
-        burden=MappingProxyType(burden_sharing(world, state, attacked)),
+        burden=MappingProxyType(burden_sharing(world, state, attacked, attacking)),
         not_counted=MappingProxyType({d.id: out for d in drafts + decided
                                       for out in (not_counted(world, state, d),) if out}),
     )
@@ -188,7 +189,7 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
     caller that keeps them (the game does); otherwise they are computed here."""
     me = state.nations[nation]
     nat = world.nation[nation]
-    shared = shared or shared_part(world, state, attacked_in(log))
+    shared = shared or shared_part(world, state, attacked_in(log), attackers_in(log))
     tension = shared.tension.get(nation, MappingProxyType({}))
     if news is None or private is None:
         news, private = _scan(log, nation)

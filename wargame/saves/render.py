@@ -143,6 +143,24 @@ def _ratio(x: float) -> str:
     return f"{x:.2f}" if math.isfinite(x) else "∞"
 
 
+# the end screen's words: a contribution share against a share of the alliance's GDP
+BURDEN_HEAD = ["State", "Defence spending", "Share of contributions", "GDP share", "Ratio",
+               ""]
+
+
+def _burden_cells(b) -> list[str]:
+    """A burden-sharing row; an attacker's shares are not counted, and a member the
+    3/4 rule does not judge says why."""
+    from ..core.burden import ATTACKER, FREE_RIDER_RATIO
+
+    if b.exempt == ATTACKER:
+        return [b.nation, f"{b.spending:.1f}% of GDP", "—", "—", "—", b.exempt]
+    note = "free rider" if b.free_rider else (
+        f"not judged: {b.exempt}" if b.exempt and b.ratio < FREE_RIDER_RATIO else "")
+    return [b.nation, f"{b.spending:.1f}% of GDP", _pct(b.contribution_share),
+            _pct(b.benefit_share), _ratio(b.ratio), note]
+
+
 def markdown(aa: AfterAction) -> str:
     L: list[str] = [f"# After-action report: {aa.title}", ""]
     if aa.description:
@@ -186,11 +204,7 @@ def markdown(aa: AfterAction) -> str:
     if aa.burden:
         for inst, lines in aa.burden.items():
             L += [f"**{inst}**", ""]
-            L += _table(["State", "Defence spending", "Share of contributions",
-                         "Share of benefits", "Ratio", ""],
-                        [[b.nation, f"{b.spending:.1f}% of GDP", _pct(b.contribution_share),
-                          _pct(b.benefit_share), _ratio(b.ratio),
-                          "free rider" if b.free_rider else ""] for b in lines])
+            L += _table(BURDEN_HEAD, [_burden_cells(b) for b in lines])
             L.append("")
         riders = aa.free_riders
         L.append("Free riders (contributing less than three quarters of their share of the "
@@ -276,12 +290,8 @@ def html_page(aa: AfterAction) -> str:
     if aa.burden:
         for inst, lines in aa.burden.items():
             B.append(f"<h3>{_h(inst)}</h3>")
-            B.append(_htable(["State", "Defence spending", "Share of contributions",
-                              "Share of benefits", "Ratio", ""],
-                             [[b.nation, f"{b.spending:.1f}% of GDP",
-                               _pct(b.contribution_share), _pct(b.benefit_share),
-                               _ratio(b.ratio), "free rider" if b.free_rider else ""]
-                              for b in lines], ["rider" if b.free_rider else "" for b in lines]))
+            B.append(_htable(BURDEN_HEAD, [_burden_cells(b) for b in lines],
+                             ["rider" if b.free_rider else "" for b in lines]))
         riders = aa.free_riders
         B.append("<p>Free riders: " + (_h(", ".join(f"{n} ({i})" for i, n in riders))
                                         if riders else "none") + ".</p>")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..core.burden import attacked_in, burden_sharing
+from ..core.burden import attacked_in, attackers_in, burden_sharing
 from ..core.events import Kind
 from ..core.injects import teaching_note
 from ..core.game import OUTCOMES, Game
@@ -85,6 +85,7 @@ class BurdenLine:
     benefit_share: float
     ratio: float
     free_rider: bool
+    exempt: str = ""  # why the 3/4 rule does not judge it (burden.ATTACKED, ...)
 
 
 @dataclass(frozen=True)
@@ -239,10 +240,10 @@ def after_action(game: Game, title: str = "", description: str = "",
         aa.duties.append(Duty("commitment", world.name_of(c.debtor),
                               f"{c.term.describe(world)}{where}", c.created, c.due,
                               c.status.value))
-    for inst, rows in burden_sharing(world, st, attacked_in(log)).items():
+    for inst, rows in burden_sharing(world, st, attacked_in(log), attackers_in(log)).items():
         aa.burden[world.name_of(inst)] = [
             BurdenLine(world.name_of(r.nation), r.spending, r.contribution_share,
-                       r.benefit_share, r.ratio, r.free_rider)
+                       r.benefit_share, r.ratio, r.free_rider, r.exempt)
             for r in sorted(rows, key=lambda r: r.ratio)]
     for n, sc in game.scores().items():
         met = tuple(o.text or _objective(o, world) for o, ok in sc.results if ok)

@@ -200,10 +200,10 @@ def burden_text(game) -> str:
     """Burden sharing in the Ledger's words (Contrib., GDP share, Defence, Protection),
     with a legend. A member the 3/4 rule would name but that is not judged (attacked in
     the game, or too small) says why."""
-    from ..core.burden import FREE_RIDER_RATIO, MIN_BENEFIT_SHARE, attacked_in, burden_sharing
+    from ..core.burden import FREE_RIDER_RATIO, MIN_BENEFIT_SHARE, burden_sharing
 
     world = game.world
-    tables = burden_sharing(world, game.state, attacked_in(game.log))
+    tables = burden_sharing(world, game.state, game.victims(), game.attackers())
     if not tables:
         return "[dim]No alliance in this campaign.[/]"
     lines = [
@@ -212,7 +212,7 @@ def burden_text(game) -> str:
         "protects · Protection: allied forces on its soil, and a tenth of each ally that "
         f"honoured a duty to it · free rider: Contrib. under {fraction(FREE_RIDER_RATIO)} of GDP "
         "share; not judged: members attacked in the game, or under "
-        f"{MIN_BENEFIT_SHARE:.0%} of GDP share.[/]"]
+        f"{MIN_BENEFIT_SHARE:.0%} of GDP share; an attacker is left out of the shares.[/]"]
     for inst, rows in tables.items():
         lines.append(f"[b]{esc(world.name_of(inst))}[/b]")
         lines += burden_rows(rows, world.name_of, style="$text-error")

@@ -291,21 +291,24 @@ def burden_rows(rows, name_of, me: str = "", style: str = "$text-warning") -> li
     lowest contributor for its worth first, each marked (:func:`burden_mark`)."""
     out = [f"  [dim]{'Member':<22} {'Contrib.':>8} {'GDP share':>9} "
            f"{'Defence':>7} {'Protection':>10}[/]"]
+    from ..core.burden import ATTACKER
+
     for r in sorted(rows, key=lambda r: r.ratio):
         name = name_of(r.nation) + (" (you)" if r.nation == me else "")
-        out.append(f"  {esc(name[:22]):<22} {r.contribution_share:>8.1%} "
-                   f"{r.benefit_share:>9.1%} {r.spending:>6.1f}% {r.protection:>10.0f}"
-                   f"{burden_mark(r, style)}")
+        shares = (f"{'—':>8} {'—':>9}" if r.exempt == ATTACKER else
+                  f"{r.contribution_share:>8.1%} {r.benefit_share:>9.1%}")
+        out.append(f"  {esc(name[:22]):<22} {shares} {r.spending:>6.1f}% "
+                   f"{r.protection:>10.0f}{burden_mark(r, style)}")
     return out
 
 
 def burden_mark(row, style: str = "$text-warning") -> str:
     """After a burden-sharing row: 'free rider', or why a member the 3/4 rule would
     name is not judged ('attacked' in the game, 'too small' a share)."""
-    from ..core.burden import FREE_RIDER_RATIO
+    from ..core.burden import ATTACKER, FREE_RIDER_RATIO
 
     if row.free_rider:
         return f" [b {style}]free rider[/]"
-    if row.exempt and row.ratio < FREE_RIDER_RATIO:
+    if row.exempt and (row.ratio < FREE_RIDER_RATIO or row.exempt == ATTACKER):
         return f" [dim]{esc(row.exempt)}[/]"
     return ""
