@@ -322,3 +322,38 @@ def test_the_hand_off_puts_the_attack_first_among_the_headlines():
     assert "• Ardenia invades Belmark." in heads and "climbs past" in heads
     assert heads.index("invades Belmark") < heads.index("climbs past")
     assert "How to play" not in heads  # the tips are in the briefing
+
+
+async def typed_ahead():
+    """Keys typed while the computer decides reach the next screen late: a hand-off
+    and a new turn take only keys pressed after they appeared."""
+    from textual import events
+
+    app = WargameApp(DEMO)
+    seen = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await two_humans(pilot)
+        assert await wait_for_turn(pilot) == "HandoffScreen"
+        handoff = app.screen
+        for key in ("enter", "enter"):  # read before the hand-off was on screen
+            stale = events.Key(key, "\r")
+            stale.time = handoff.shown_at - 0.5
+            app.post_message(stale)
+        await pilot.pause(0.2)
+        seen["after stale keys"] = screen_name(app)
+        await pilot.press("enter")  # pressed now: the hand-off passes
+        seen["after a fresh key"] = await wait_for_turn(pilot)
+        turn = app.screen
+        stale = events.Key("e", "e")
+        stale.time = turn.shown_at - 0.5
+        app.post_message(stale)
+        await pilot.pause(0.2)
+        seen["turn after a stale e"] = screen_name(app)
+    return seen
+
+
+def test_keys_typed_ahead_never_pass_a_hand_off_or_end_a_turn():
+    seen = run(typed_ahead())
+    assert seen["after stale keys"] == "HandoffScreen"
+    assert seen["after a fresh key"] == "GameScreen"
+    assert seen["turn after a stale e"] == "GameScreen"  # no end-turn question either

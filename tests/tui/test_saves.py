@@ -153,3 +153,24 @@ def test_leaving_a_game_for_a_new_one_saves_it_first(saves_folder):
     newest = max(list_saves(saves_folder), key=lambda i: i.path.stat().st_mtime)
     assert [o.action for o in load_save(newest.path).game.orders_of("north")] == [
         "raise_readiness"]
+
+
+def test_a_hot_seat_game_saved_mid_phase_goes_on_with_the_next_player(saves_folder):
+    from wargame.tui import saving
+    from wargame.tui.scenario import load_scenario
+    from wargame.tui.session import Seat, Session
+
+    scenario = load_scenario(DEMO)
+    seats = [Seat(n, {"north": "Ana", "west": "Ben"}.get(n, "")) for n in scenario.world.ids]
+    session = Session(scenario, seats, scenario.seed)
+    step = session.next_step()
+    while step.kind == "computer":  # round 1's diplomacy: no draft yet, no human turn
+        session.play_computer()
+        step = session.next_step()
+    assert (step.kind, step.nation, step.phase) == ("turn", "north", "orders")
+    session.end_turn("north")  # Ana is done; Ben's hand-off is on screen: ctrl+q
+    text, ok = saving.save(session)
+    assert ok, text
+    loaded, _ = saving.load(text.removeprefix("Saved: "))
+    step = loaded.next_step()
+    assert (step.kind, step.nation) == ("turn", "west")  # Ben, not Ana again

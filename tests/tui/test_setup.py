@@ -67,3 +67,19 @@ def test_a_campaign_named_on_the_command_line_opens_on_its_setup():
     assert seen["turn"] in ("GameScreen", "HandoffScreen")
     assert seen["title"].startswith("Tutorial")
     assert seen["back"] == "TitleScreen"
+
+
+async def enter_in_the_seed():
+    app = WargameApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")  # New game
+        await pilot.pause()
+        await pilot.press("shift+tab")  # Start -> seed
+        assert app.focused.id == "seed"
+        await pilot.press("ctrl+a", "ctrl+k", *"42", "enter")  # "Enter begins" here too
+        kind = await wait_for_turn(pilot)
+        return kind, app.session.seed
+
+
+def test_enter_in_the_seed_field_starts_with_that_seed():
+    assert run(enter_in_the_seed()) in (("GameScreen", 42), ("HandoffScreen", 42))

@@ -319,3 +319,20 @@ def test_views_show_votes_and_commitments_as_soon_as_they_change():
     g.advance()
     g.resolve()
     assert len(g.view("north").commitments) == 1
+
+
+def test_no_promise_outlives_the_game():
+    # a term due after the last round could be broken for free: it falls due by then
+    from wargame.core.negotiation import last_due_in
+
+    g = game_in()
+    g.state.round = g.world.rounds_limit - 1
+    pid = g.propose("east", ["west"], [Term("west", T.DEPLOY, "east")], due_in=3)
+    g.answer("west", pid, "accept")
+    [c] = g.state.commitments
+    assert c.due == g.world.rounds_limit
+    assert last_due_in(g.world, g.state) == 1
+    g.state.round = g.world.rounds_limit  # in the last round: due by its end
+    pid = g.propose("east", ["west"], [Term("west", T.AID, "east")], due_in=2)
+    g.answer("west", pid, "accept")
+    assert g.state.commitments[-1].due == g.world.rounds_limit

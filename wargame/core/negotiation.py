@@ -133,6 +133,7 @@ def propose(world: World, state: GameState, by: str, to, terms, institution: str
     if not 1 <= due_in <= 6 or not 0 <= expires_in <= 3:
         raise IllegalOrder("terms fall due in 1 to 6 rounds; a proposal stays open 0 to 3 "
                            "rounds after this one")
+    due_in = min(due_in, last_due_in(world, state))  # no promise outlives the game
     parties = {by, *to}
     for i, term in enumerate(terms, 1):
         if term.party not in parties:
@@ -192,13 +193,21 @@ def counter(world: World, state: GameState, nation: str, proposal_id: str, terms
     return new
 
 
+def last_due_in(world: World, state: GameState) -> int:
+    """The most rounds from now a term may fall due in: by the game's last round (in
+    the last round itself, by its end), so that no promise outlives the game and is
+    broken for free."""
+    return max(1, world.rounds_limit - state.round)
+
+
 def _accept(world: World, state: GameState, p: Proposal) -> list[Commitment]:
     p.status = ProposalStatus.ACCEPTED
     made = []
+    due = min(state.round + p.due_in, world.rounds_limit)  # settled by the last round
     for term in p.terms:
         creditors = tuple(n for n in (p.by, *p.to) if n != term.party)
         c = Commitment(f"c{len(state.commitments) + 1}", p.id, term, creditors, p.institution,
-                       state.round, state.round + p.due_in)
+                       state.round, due)
         state.commitments.append(c)
         made.append(c)
     return made

@@ -47,8 +47,8 @@ class WargameApp(App[int]):
         self.push_screen(TitleScreen())
         if self.load:
             self.call_after_refresh(self.load_path, self.load)
-        elif self.to_setup:
-            self.action_new_game()
+        elif self.to_setup:  # after the first refresh, as a key press would: the
+            self.call_after_refresh(self.action_new_game)  # table is drawn whole
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, with a highlight and coloured words that read on it."""

@@ -44,7 +44,11 @@ def meta(session) -> dict:
                             if s.human},
             "seats": [{"nation": s.nation, "player": s.player, "difficulty": s.difficulty}
                       for s in session.seats],
-            "interface": "tui"}
+            "interface": "tui",
+            # the humans who ended their turn in this phase: a hot-seat game loaded
+            # mid-phase goes on with the next of them, not the first again
+            "turns_done": {"round": session.game.round, "phase": session.game.phase,
+                           "nations": sorted(session.done)}}
 
 
 def save(session) -> tuple[str, bool]:
@@ -110,4 +114,9 @@ def load(path):
     seats += [Seat(n) for n in world.ids if n not in known]
     session = Session(scenario, seats, loaded.game.seed, loaded=loaded.game)
     session.saves_folder = loaded.folder
+    done = (loaded.meta or {}).get("turns_done")
+    g = loaded.game
+    if isinstance(done, dict) and done.get("round") == g.round and \
+            done.get("phase") == g.phase:
+        session.done = {n for n in done.get("nations", ()) if n in session.humans}
     return session, list(loaded.notices)

@@ -13,6 +13,26 @@ from textual.widgets.option_list import Option
 from ..text import esc
 
 
+class FreshKeys:
+    """A screen that takes only the keys pressed after it appeared.
+
+    Keys typed ahead (while the computer governments decide, or mashed while a
+    dialog is coming up) are queued by the terminal and would otherwise land on
+    whatever screen comes next: on a hand-off that would pass it, unseen, and show
+    one player's private turn to the other; on a new turn, end it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from textual._time import get_time
+
+        self.shown_at = get_time()  # a key event's time is when it was read
+
+    def on_key(self, event) -> None:
+        if event.time < self.shown_at:
+            event.stop()
+            event.prevent_default()
+
+
 class PickScreen(ModalScreen[str | None]):
     """Choose one of ``choices`` ((id, label) pairs) with Enter or Space; Escape cancels."""
 
@@ -146,7 +166,7 @@ class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
                              lambda yes: self.dismiss(None) if yes else None)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(FreshKeys, ModalScreen[bool]):
     """A yes/no question; Enter or y confirms, Escape or n declines."""
 
     BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]

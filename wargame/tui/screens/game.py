@@ -26,6 +26,7 @@ from ..widgets.lists import inbox_text, institutions_text, ledger_text, news_tex
 from ..widgets.panels import StatusLine, YouPanel, briefing_text, you_short
 from ..widgets.states import table_text
 from . import orders as pick
+from .dialogs import FreshKeys
 
 TABS = {"briefing": "1 Briefing", "orders": "2 Orders", "diplomacy": "3 Votes",
         "inbox": "4 Inbox", "states": "5 States", "institutions": "6 Treaties",
@@ -50,7 +51,7 @@ HINTS = {
 BINDINGS_BY_MODE = {"orders": "x", "diplomacy": "yna", "inbox": "ynk"}
 
 
-class GameScreen(Screen[str]):
+class GameScreen(FreshKeys, Screen[str]):
     """One turn of one human. Dismissed with "done" when the turn ends."""
 
     CSS_PATH = "game.tcss"

@@ -17,6 +17,7 @@ from textual.worker import WorkerCancelled, WorkerFailed
 
 from .. import saving
 from ..text import esc, stage
+from .dialogs import FreshKeys
 
 
 def save_now(screen, session) -> None:
@@ -26,7 +27,7 @@ def save_now(screen, session) -> None:
                   timeout=4 if ok else 8)
 
 
-class HandoffScreen(ModalScreen[None]):
+class HandoffScreen(FreshKeys, ModalScreen[None]):
     """Between two humans: everything private is off screen until Enter."""
 
     BINDINGS = [Binding("enter", "go", "I am ready")]

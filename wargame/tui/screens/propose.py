@@ -111,8 +111,9 @@ class ProposeScreen(ModalScreen[str | None]):
             who = f"tabled in [b]{self.nm(self.institution)}[/b] (all its members answer)"
         else:
             who = ", ".join(self.nm(s) for s in self.to) or "[b $text-warning]nobody yet (r)[/]"
+        by = min(self.game.state.round + self.due, self.game.world.rounds_limit)
         self.query_one("#propose-head", Static).update(
-            f"To: {who} · due in [b]{self.due}[/b] round(s)")
+            f"To: {who} · due by the end of round [b]{by}[/b]")
         terms = self.query_one("#terms", OptionList)
         terms.set_options([Option(f"{i}. {esc(t.describe(self.game.world))}")
                            for i, t in enumerate(self.terms, 1)]
@@ -162,7 +163,17 @@ class ProposeScreen(ModalScreen[str | None]):
         self.show()
 
     def action_due(self, step: int) -> None:
-        self.due = max(1, min(5, self.due + step))
+        """[ and ]: when the terms fall due, up to five rounds on, never after the
+        game's last round."""
+        from ...core.negotiation import last_due_in
+
+        most = min(5, last_due_in(self.game.world, self.game.state))
+        due = max(1, min(most, self.due + step))
+        if due == self.due and step > 0:
+            self.show(f"the terms fall due by round {self.game.state.round + due} at the "
+                      "latest: " + ("the game's last round" if most < 5 else "five rounds on"))
+            return
+        self.due = due
         self.show()
 
     def action_drop(self) -> None:

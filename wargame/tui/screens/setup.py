@@ -255,6 +255,7 @@ class SetupScreen(Screen):
     def back(self) -> None:
         self.action_back()
 
+    @on(Input.Submitted, "#seed")
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
         if self.scenario is None:
