@@ -210,6 +210,9 @@ def test_the_proposal_dialog_offers_feasible_terms_once_each():
     # Belmark sanctions no one and holds no land: it cannot promise to undo either
     assert "lift_sanctions" not in seen["kinds"] and "withdraw" not in seen["kinds"]
     assert "Not possible for Belmark now: lift sanctions" in seen["kinds screen"]
+    # said of no bystander: not "(e.g. Belmark imposes no sanctions on Ardenia)"
+    assert "lift sanctions (Belmark sanctions no" in seen["kinds screen"]
+    assert "withdraw (Belmark holds no other state's land)" in seen["kinds screen"]
     assert seen["deploy"] == ["corvia"]  # Ardenia and Dunmore are not allies
     assert "Refused: Belmark does not attack Ardenia: this term is already in" in seen["twice"]
     assert seen["twice"].count("Belmark does not attack Ardenia") == 2  # the list + refusal

@@ -144,3 +144,16 @@ def test_an_attacker_is_left_out_of_the_shares(how):
     # the shares of the others add up without it: 1000 and 400 of GDP
     assert rows["big"].benefit_share == pytest.approx(1000 / 1400)
     assert rows["big"].contribution_share + rows["m"].contribution_share == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("spending,rider", [(5.0, False), (2.0, True)])
+def test_a_small_member_above_the_alliances_rate_is_no_free_rider(spending, rider):
+    """The tutorial's Belmark: it raised its spending as advised, and its big ally's
+    troops sent to defend it made its share of contributions small. Spending above
+    the alliance's rate (4% here), it carries its part; below it, it does not."""
+    world = alliance({**BIG, "m": (40.0, spending)})
+    st = GameState.start(world)
+    st.nations["big"].contribution = 100.0  # forces deployed to m, aid...
+    row = {r.nation: r for r in burden_sharing(world, st)["ally"]}["m"]
+    assert row.ratio < 0.75  # what the 3/4 rule alone would call a free rider
+    assert row.free_rider is rider

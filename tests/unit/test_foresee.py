@@ -213,3 +213,16 @@ def test_a_draft_that_no_vote_could_adopt_is_named(measure, target, cannot):
     game = Game(campaign.load_campaign(find_campaign("tutorial")).world, seed=1)
     said = game.draft_cannot_pass("council", measure, target)
     assert said.startswith(cannot) and bool(said) == bool(cannot)
+
+
+def test_no_ceasefire_offer_in_the_last_round():
+    from wargame.core.errors import IllegalOrder
+
+    game = at_orders(stage="armed_conflict")
+    game.state.tension[pair("north", "east")] = 40.0
+    game.state.round = game.world.rounds_limit
+    offered = {o.action.id for o in game.legal_actions("east") if o.targets}
+    assert "propose_ceasefire" not in offered
+    with pytest.raises(IllegalOrder, match="last round: a ceasefire offered now could not "
+                                           "be accepted before the game ends"):
+        game.check(Order("east", "propose_ceasefire", "north"))

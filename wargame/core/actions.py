@@ -108,7 +108,8 @@ _ACTIONS = (
        CRISIS, description="Offer good offices; lowers tension around the state."),
     _a("request_consultation", "Request consultation", "diplomatic", Effect.CONSULT,
        Target.INSTITUTION, 1, ACTIVE,
-       description="Ask your allies to consult (as under NATO's Art. 4): one member is enough."),
+       description="Ask the members of an institution to consult together on a threat: "
+                   "one member is enough (NATO's Art. 4 works this way)."),
     _a("call_meeting", "Call an emergency meeting", "diplomatic", Effect.MEETING,
        Target.INSTITUTION, 1, CRISIS,
        description="Bring the dispute before a collective-security body such as the UN "

@@ -12,9 +12,12 @@ For every institution with a collective-defence or consultation clause:
   obligation to assist it.
 
 A member is a **free rider** when its share of contributions is below
-``FREE_RIDER_RATIO`` (three quarters) of its share of the alliance's GDP. A
-front-line state that receives allied troops is not a free rider for that: what
-counts is what it puts in for what it is worth. Two kinds of member are never
+``FREE_RIDER_RATIO`` (three quarters) of its share of the alliance's GDP *and*
+it spends a smaller share of its GDP on defence than the alliance as a whole
+does. A front-line state that receives allied troops is not a free rider for
+that: what counts is what it puts in for what it is worth, and a small member
+that spends above the alliance's rate carries its part even when an ally's
+deployments to defend it make its share of contributions look small. Two kinds of member are never
 labelled, and their row says why (``exempt``):
 
 - a member that **attacked** another state in the game (``attackers``, from the
@@ -124,6 +127,7 @@ def burden_sharing(world: World, state: GameState, attacked=(),
         counted = [m for m in members if m not in hitters]
         total_c = sum(contrib[m] for m in counted) or 1.0
         total_g = sum(gdp[m] for m in counted) or 1.0
+        rate = sum(gdp[m] * ns[m].spending for m in counted) / total_g  # % of GDP
         rows = []
         for m in members:
             if m in hitters:
@@ -134,7 +138,8 @@ def burden_sharing(world: World, state: GameState, attacked=(),
             c_share = contrib[m] / total_c
             ratio = c_share / benefit if benefit > 0 else float("inf")
             exempt = exemption(m, benefit, hit)
+            rider = ratio < FREE_RIDER_RATIO and ns[m].spending < rate and not exempt
             rows.append(BurdenRow(m, ns[m].spending, contrib[m], c_share, benefit, protect[m],
-                                  ratio, ratio < FREE_RIDER_RATIO and not exempt, exempt))
+                                  ratio, rider, exempt))
         out[inst.id] = tuple(rows)
     return out

@@ -125,6 +125,9 @@ def _effect_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -
         raise _fail(order, f"{name} has not proposed a ceasefire to you")
     if e is Effect.PROPOSE_CEASEFIRE and pair(order.nation, t) not in state.tension:
         raise _fail(order, f"there is no dispute between you and {name} to cease")
+    if e is Effect.PROPOSE_CEASEFIRE and state.round >= world.rounds_limit:
+        raise _fail(order, "this is the last round: a ceasefire offered now could not be "
+                           "accepted before the game ends")
     if e is Effect.SANCTION and me.sanctioning.get(t, 0) >= spec.magnitude:
         raise _fail(order, f"you already impose sanctions at least this strong on {name}")
     if e is Effect.LIFT_SANCTIONS and t not in me.sanctioning:
@@ -271,6 +274,8 @@ def _targets(world, state, nation, spec, pool) -> tuple[str, ...]:
     if e is Effect.ACCEPT_CEASEFIRE:
         return tuple(by for (by, to) in state.ceasefire_offers if to == nation)
     if e is Effect.PROPOSE_CEASEFIRE:
+        if state.round >= world.rounds_limit:  # it could not be accepted in time
+            return ()
         tension = state.tension
         return tuple(t for t in pool if ((nation, t) if nation < t else (t, nation)) in tension)
     if e is Effect.LIFT_SANCTIONS:

@@ -207,8 +207,9 @@ def markdown(aa: AfterAction) -> str:
             L += _table(BURDEN_HEAD, [_burden_cells(b) for b in lines])
             L.append("")
         riders = aa.free_riders
-        L.append("Free riders (contributing less than three quarters of their share of the "
-                 "benefit): " + (", ".join(f"{n} ({i})" for i, n in riders) if riders
+        L.append("Free riders (a share of contributions under three quarters of their "
+                 "share of the alliance's GDP, and defence spending under the alliance's "
+                 "rate): " + (", ".join(f"{n} ({i})" for i, n in riders) if riders
                                  else "none") + ".")
     else:
         L.append("No alliance or consultation pact in this campaign.")

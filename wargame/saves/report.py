@@ -15,6 +15,7 @@ from ..core.burden import attacked_in, attackers_in, burden_sharing
 from ..core.events import Kind
 from ..core.injects import teaching_note
 from ..core.game import OUTCOMES, Game
+from ..core.scoring import describe
 from ..core.state import Status
 
 STAGE_NAMES = {
@@ -246,24 +247,18 @@ def after_action(game: Game, title: str = "", description: str = "",
                        r.benefit_share, r.ratio, r.free_rider, r.exempt)
             for r in sorted(rows, key=lambda r: r.ratio)]
     for n, sc in game.scores().items():
-        met = tuple(o.text or _objective(o, world) for o, ok in sc.results if ok)
-        missed = tuple(o.text or _objective(o, world) for o, ok in sc.results if not ok)
-        aa.scores.append(ScoreLine(world.name_of(n), players.get(n, ""), sc.total, sc.possible,
+        met = tuple(describe(world, o) for o, ok in sc.results if ok)
+        missed = tuple(describe(world, o) for o, ok in sc.results if not ok)
+        who = players.get(n, "") if players else ""
+        if players and not who:
+            who = "computer"  # the save names its human players: the rest were computers
+        aa.scores.append(ScoreLine(world.name_of(n), who, sc.total, sc.possible,
                                    met, missed, (world.nation[n].credibility,
                                                  st.nations[n].credibility)))
     aa.scores.sort(key=lambda s: (-(s.total / s.possible if s.possible else 0), s.nation))
     aa.institutions = [(i.name, i.credibility, st.institutions[i.id].credibility)
                        for i in world.institutions]
     return aa
-
-
-def _objective(o, world) -> str:
-    text = o.kind.value.replace("_", " ")
-    if o.target:
-        text += f" ({world.name_of(o.target)})"
-    if o.threshold:
-        text += f" {o.threshold:g}"
-    return text
 
 
 STATUS_WORDS = {Status.KEPT.value: "kept", Status.BROKEN.value: "broken",

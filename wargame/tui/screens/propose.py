@@ -56,6 +56,15 @@ TARGET_PROMPT = {
 PickScreen = dialogs.PickScreen  # Enter or Space chooses
 
 
+# why a term of this kind fits no state at all, in words that name no bystander
+NO_TARGET_WHY = {
+    TermKind.LIFT_SANCTIONS: "{} sanctions no one",
+    TermKind.WITHDRAW: "{} holds no other state's land",
+    TermKind.CEASEFIRE: "{} is in no dispute",
+    TermKind.DEPLOY: "{} has no ally to deploy to",
+}
+
+
 class ProposeScreen(ModalScreen[str | None]):
     """Returns the new proposal's id, or None when cancelled."""
 
@@ -216,6 +225,8 @@ class ProposeScreen(ModalScreen[str | None]):
                 why = why or reason
             else:
                 ok.append(n.id)
+        if not ok and kind in NO_TARGET_WHY:  # said of no one state in particular
+            why = NO_TARGET_WHY[kind].format(world.name_of(party))
         heat = {t: tension.get(pair(party, t), 0.0) for t in ok}
         if kind in SUPPORTIVE:
             allies = world.allies[party]
@@ -250,10 +261,12 @@ class ProposeScreen(ModalScreen[str | None]):
                 found, why = self.targets(party, kind)
             else:
                 found, why = [kind], ""
+            general = kind in NO_TARGET_WHY and \
+                why == NO_TARGET_WHY[kind].format(self.game.world.name_of(party))
             if found:
                 ok.append(kind)
             else:
-                refused.append(f"{words(kind.value)} (e.g. {why})")
+                refused.append(f"{words(kind.value)} ({'' if general else 'e.g. '}{why})")
         return ok, refused
 
     def state_row(self, party: str, t: str) -> str:

@@ -126,8 +126,9 @@ def burden_text(view) -> str:
     from ...core.burden import FREE_RIDER_RATIO, MIN_BENEFIT_SHARE
 
     out = ["[b]Burden sharing[/b] (public) [dim]free rider: share of contributions below "
-           f"{t.fraction(FREE_RIDER_RATIO)} of share of the alliance's GDP; not judged: a member "
-           f"attacked in the game, or under {MIN_BENEFIT_SHARE:.0%} of it[/]"]
+           f"{t.fraction(FREE_RIDER_RATIO)} of share of the alliance's GDP, and defence "
+           "spending below the alliance's rate; not judged: a member attacked in the game, "
+           f"or under {MIN_BENEFIT_SHARE:.0%} of it; an attacker is left out[/]"]
     for inst, rows in view.burden.items():
         out.append(f"  [b]{esc(known.get(inst, inst))}[/b]")
         out += t.burden_rows(rows, lambda n: known.get(n, n), view.nation)
