@@ -98,6 +98,9 @@ def test_markdown_report_has_every_section(tutorial_save, capsys):
     assert "█" in chart or "▁" in chart
     assert chart.strip().splitlines()[-1].endswith("round")
     assert "Ana" in md and "Ben" in md
+    # the designer's notes go with the report: what is invented, what is simplified
+    about = md.split("## About this campaign", 1)[1]
+    assert "Everything here is invented for teaching" in about
     assert f"{game.round} of" in md or f"{len(game.state.history)} of" in md
     # turning points come from the log: every stage change is there
     for e in game.log:
@@ -228,3 +231,16 @@ def test_open_for_play_prints_one_line_or_the_notices(tmp_path, fixture_copy):
     loaded = open_for_play(str(fixture_copy(V1)), err)
     assert loaded is not None and loaded.game.round == 4
     assert "older wargame" in err.getvalue()
+
+
+def test_a_historical_campaigns_report_lists_its_sources(tmp_path, capsys):
+    from wargame.campaign.bundled import find_campaign
+    from wargame.saves.render import markdown
+    from wargame.saves.report import after_action
+
+    campaign = load_campaign(find_campaign("abyssinia-1935"))
+    game = Game(campaign.world, 1)
+    md = markdown(after_action(game, campaign=campaign))
+    about = md.split("## About this campaign", 1)[1]
+    assert campaign.sources and all(src in about for src in campaign.sources)
+    assert campaign.notes.strip().splitlines()[0] in about

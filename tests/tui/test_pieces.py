@@ -328,3 +328,16 @@ def test_sanction_targets_put_obligations_then_tension_first(owed, expected):
     tension = {"russia": 40.0, "belarus": 10.0}
     assert target_order(["germany", "china", "belarus", "russia"], tension, {"germany"},
                         False, set(owed)) == expected
+
+
+def test_the_briefing_ends_with_the_campaigns_notes_and_sources():
+    pytest.importorskip("wargame.campaign")
+    from wargame.tui.widgets.panels import briefing_text
+
+    scenario = load_scenario("abyssinia-1935")
+    g = Game(scenario.world, seed=1)
+    text = Content.from_markup(briefing_text(g.view(scenario.world.ids[0]),
+                                             about=scenario)).plain
+    about = text.split("About this campaign", 1)[1]
+    assert scenario.notes.strip().splitlines()[0] in about
+    assert "Sources" in about and scenario.sources[0] in about

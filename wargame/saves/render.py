@@ -223,6 +223,12 @@ def markdown(aa: AfterAction) -> str:
         L += ["", "## Institutions", ""]
         L += _table(["Institution", "Credibility at the start", "At the end"],
                     [[n, f"{a:.0f}", f"{b:.0f}"] for n, a, b in aa.institutions])
+    if aa.designer_notes or aa.sources:
+        L += ["", "## About this campaign", ""]
+        if aa.designer_notes:
+            L += [aa.designer_notes, ""]
+        if aa.sources:
+            L += ["Sources:", ""] + [f"- {src}" for src in aa.sources]
     if aa.notes:
         L += ["", "---", ""] + [f"*{n}*  " for n in aa.notes]
     return "\n".join(L).rstrip() + "\n"
@@ -309,6 +315,13 @@ def html_page(aa: AfterAction) -> str:
         B.append("<h2>Institutions</h2>")
         B.append(_htable(["Institution", "Credibility at the start", "At the end"],
                          [[n, f"{a:.0f}", f"{b:.0f}"] for n, a, b in aa.institutions]))
+    if aa.designer_notes or aa.sources:
+        B.append("<h2>About this campaign</h2>")
+        B += [f"<p>{_h(par.strip())}</p>" for par in aa.designer_notes.split("\n\n")
+              if par.strip()]
+        if aa.sources:
+            B.append("<p>Sources:</p><ul>" + "".join(f"<li>{_h(src)}</li>"
+                                                    for src in aa.sources) + "</ul>")
     if aa.notes:
         B.append('<hr><p class="muted">' + "<br>".join(_h(n) for n in aa.notes) + "</p>")
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -121,6 +121,8 @@ class AfterAction:
     scores: list[ScoreLine] = field(default_factory=list)
     institutions: list[tuple[str, float, float]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # where the report came from
+    designer_notes: str = ""  # the campaign's notes: simplifications, units
+    sources: list[str] = field(default_factory=list)  # the campaign's sources
 
     @property
     def peak(self) -> float:
@@ -199,8 +201,8 @@ def _and(names: list[str]) -> str:
 
 
 def after_action(game: Game, title: str = "", description: str = "",
-                 players: dict[str, str] | None = None, notes: list[str] | None = None) \
-        -> AfterAction:
+                 players: dict[str, str] | None = None, notes: list[str] | None = None,
+                 campaign=None) -> AfterAction:
     """Everything the report shows, from the game's final state and its event log."""
     world, st, log = game.world, game.state, game.log
     players = players or {}
@@ -216,6 +218,8 @@ def after_action(game: Game, title: str = "", description: str = "",
                ("armed attack", ladder.armed_attack), ("war", ladder.war)],
         rungs=[(r.name, r.level) for r in ladder.rungs],
         notes=list(notes or ()),
+        designer_notes=(getattr(campaign, "notes", "") or "").strip(),
+        sources=list(getattr(campaign, "sources", ()) or ()),
     )
     public = [e for e in log if not e.visible_to and e.kind in TURNING
               and not teaching_note(world.injects, e)]

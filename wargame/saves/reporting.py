@@ -28,7 +28,8 @@ def report_of(loaded: LoadedSave) -> AfterAction:
     notes += list(loaded.notices)
     return after_action(loaded.game, title=loaded.title,
                         description=getattr(campaign, "description", "") or "",
-                        players=players if isinstance(players, dict) else None, notes=notes)
+                        players=players if isinstance(players, dict) else None, notes=notes,
+                        campaign=campaign)
 
 
 def format_for(path: str | os.PathLike | None, fmt: str | None) -> str:

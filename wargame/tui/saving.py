@@ -105,7 +105,9 @@ def load(path):
         title=loaded.title or world.title,
         description=getattr(campaign, "description", "") or "",
         world=world, seed=loaded.game.seed,
-        players=getattr(campaign, "players", 1), rounds=world.rounds_limit)
+        players=getattr(campaign, "players", 1), rounds=world.rounds_limit,
+        notes=getattr(campaign, "notes", "") or "",
+        sources=tuple(getattr(campaign, "sources", ()) or ()))
     seats = [Seat(s["nation"], s.get("player", ""), s.get("difficulty", "normal"))
              for s in (loaded.meta or {}).get("seats", ()) if s.get("nation") in world.nation]
     if not any(s.human for s in seats):

@@ -25,6 +25,8 @@ class Scenario:
     players: int = 1
     rounds: int = 12
     policies: tuple[tuple[str, str], ...] = ()  # (state, computer policy) the file names
+    notes: str = ""  # the designer's notes: simplifications, what the numbers mean
+    sources: tuple[str, ...] = ()  # where the facts come from
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ def load_scenario(key: str | None = None) -> Scenario:
                         world.rounds_limit)
     c = load_campaign(find_campaign(key) if key else DEFAULT_CAMPAIGN)  # a path or a name
     return Scenario(str(c.path), c.title, c.description, c.world, c.seed, c.players,
-                    c.world.rounds_limit, tuple(dict(getattr(c, "policies", {})).items()))
+                    c.world.rounds_limit, tuple(dict(getattr(c, "policies", {})).items()),
+                    c.notes, tuple(c.sources))
 
 
 def choices(extra: str | None = None) -> list[Choice]:

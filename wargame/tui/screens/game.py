@@ -143,7 +143,8 @@ class GameScreen(FreshKeys, Screen[str]):
             return HINTS["inbox"] if v.proposals else "", inbox_text(v)
         public = self.public_news()
         body = {"briefing": lambda: briefing_text(v, self.session.player(self.nation),
-                                                  public, self.game.world),
+                                                  public, self.game.world,
+                                                  self.session.scenario),
                 "states": lambda: table_text(v, self.body_width()),
                 "institutions": lambda: institutions_text(v),
                 "news": lambda: news_text(v, public), "ledger": lambda: ledger_text(v)}[mode]()

@@ -118,8 +118,9 @@ def _lines(events) -> list[str]:
     return out
 
 
-def briefing_text(view, player: str = "", public=None, world=None) -> str:
-    """The start of a turn: what happened, what you owe, what you want."""
+def briefing_text(view, player: str = "", public=None, world=None, about=None) -> str:
+    """The start of a turn: what happened, what you owe, what you want; at the end,
+    ``about`` the campaign (its designer's notes and sources), if it has any."""
     known = t.names(view)
     out = [f"[b]Round {view.round} of {view.rounds_limit}[/b] — {t.PHASES.get(view.phase, '')}"
            f" phase. You govern [b]{esc(t.who(view.name, player))}[/b]."]
@@ -153,4 +154,18 @@ def briefing_text(view, player: str = "", public=None, world=None) -> str:
         out.append(f"  • {esc(desc)} [dim]({obj.points} points)[/]")
     if view.briefing:
         out += ["", "[b]The situation[/b]", esc(view.briefing.strip())]
+    out += about_lines(about)
     return "\n".join(out)
+
+
+def about_lines(scenario) -> list[str]:
+    """The campaign's designer's notes and sources: what is simplified, what the
+    numbers mean, where the facts come from."""
+    notes = getattr(scenario, "notes", "").strip()
+    sources = getattr(scenario, "sources", ())
+    out = []
+    if notes:
+        out += ["", "[b]About this campaign[/b] [dim](the designer's notes)[/]", esc(notes)]
+    if sources:
+        out += ["", "[b]Sources[/b]", *(f"  • {esc(s)}" for s in sources)]
+    return out
