@@ -341,3 +341,16 @@ def test_the_briefing_ends_with_the_campaigns_notes_and_sources():
     about = text.split("About this campaign", 1)[1]
     assert scenario.notes.strip().splitlines()[0] in about
     assert "Sources" in about and scenario.sources[0] in about
+
+
+def test_your_panel_lines_fit_its_width_in_every_bundled_campaign():
+    campaign = pytest.importorskip("wargame.campaign")
+    from wargame.tui.widgets.panels import you_lines
+
+    for path in campaign.bundled_campaigns():
+        world = load_scenario(str(path)).world
+        g = Game(world, seed=1)
+        for n in world.ids:
+            for line in you_lines(g.view(n)):
+                plain = Content.from_markup(line).plain
+                assert len(plain) <= 38, (path.name, plain)  # the panel at 110 columns
