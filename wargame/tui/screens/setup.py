@@ -100,6 +100,8 @@ class SetupScreen(Screen):
         self.query_one("#about-box").can_focus = False  # Tab: campaigns, states, seed, start
         self.query_one("#back").can_focus = False  # Escape goes back; Tab wraps to campaigns
         self.query_one("#start").focus()
+        # and again once drawn: Textual's auto focus may have taken the first field
+        self.call_after_refresh(self.query_one("#start").focus)
         self.load_titles()
 
     @work(thread=True, exclusive=True, group="titles")
