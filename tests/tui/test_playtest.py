@@ -191,6 +191,9 @@ async def propose_and_counter():
         await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
         game = app.screen.game
         seen["mine"] = [p.terms for p in game.view("estonia").proposals]
+        await pilot.press("4")  # only Estonia's own proposal: y, n, k are shown off
+        await pilot.pause()
+        seen["own only"] = [app.screen.check_action(a, ()) for a in ("yes", "no", "counter")]
         pid = game.propose("latvia", ["estonia"], [Term("estonia", TermKind.AID, "latvia")])
         app.screen.reload()
         await pilot.press("2")  # the palette's Counter from the Orders tab: to the Inbox
@@ -217,6 +220,7 @@ def test_propose_typed_terms_see_refusals_and_counter_from_the_inbox():
     # point); nothing at or below now
     assert seen["levels"] == ["3.5", "3.9"]
     assert [t.kind.value for terms in seen["mine"] for t in terms] == ["deploy"]
+    assert seen["own only"] == [None, None, None]
     assert "Counter p2" in seen["counter"]
     assert "1. Estonia sends aid to Latvia" in seen["counter"]  # its terms, to change
     assert [t.kind.value for t in seen["counter terms"]] == ["aid", "raise_spending"]

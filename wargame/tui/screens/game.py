@@ -211,6 +211,8 @@ class GameScreen(FreshKeys, Screen[str]):
             box.scroll_home(animate=False)
         (listing if shown else box).focus()
         keys = BINDINGS_BY_MODE.get(mode, "")
+        if mode == "inbox" and self.highlighted_id() is None:
+            keys = "-"  # nothing to answer: y, n and k are shown off
         if keys != self.keys_shown:  # the footer recomposes: only when its keys change
             self.keys_shown = keys
             self.refresh_bindings()
@@ -223,10 +225,13 @@ class GameScreen(FreshKeys, Screen[str]):
         self.show_mode(keep_scroll=True)
 
     def check_action(self, action: str, parameters) -> bool | None:
+        if self.mode == "inbox" and action in ("yes", "no", "counter"):
+            # shown off (None) when no proposal awaits your answer: your own, or answered
+            return True if self.highlighted_id() is not None else None
         if action in ("yes", "no"):
-            return self.mode in ("diplomacy", "inbox")
+            return self.mode == "diplomacy"
         if action == "counter":
-            return self.mode == "inbox"
+            return False
         if action == "abstain":
             return self.mode == "diplomacy"
         if action == "remove_order":
@@ -239,6 +244,9 @@ class GameScreen(FreshKeys, Screen[str]):
         if action == "counter" and self.mode != "inbox":
             self.action_tab("inbox")
             self.notify("Highlight the proposal to counter, then press k.", timeout=5)
+            return
+        if action == "counter" and self.highlighted_id() is None:
+            self.notify("No proposal awaits your answer.", severity="warning")
             return
         if action == "remove_order" and self.mode != "orders":
             self.action_tab("orders")
