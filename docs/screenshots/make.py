@@ -10,12 +10,17 @@ and the end screen.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
+# the game it plays autosaves: into a folder of its own, not the checkout's saves/
+os.environ["WARGAME_SAVES_DIR"] = tempfile.mkdtemp(prefix="wargame-screenshots-")
+os.environ.setdefault("WARGAME_CONFIG_DIR", os.environ["WARGAME_SAVES_DIR"])  # default theme
 
 from wargame.tui.app import WargameApp  # noqa: E402
 from wargame.tui.scenario import DEMO  # noqa: E402
