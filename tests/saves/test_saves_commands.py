@@ -40,6 +40,14 @@ def test_replay_prints_the_log_and_the_final_hash_last(tutorial_save, capsys):
     assert out[-1] == f"state hash {game.state_hash()}"
     assert len(out) == len(game.log) + 2
     assert out[0].startswith("R1   round_started")
+    # a private item names whose it was: "You are obliged..." is read as that state's
+    private = [(e, line) for e, line in zip(game.log, out) if e.visible_to]
+    assert private, "the tutorial's intelligence is private"
+    for e, line in private:
+        names = ", ".join(game.world.name_of(n) for n in e.visible_to)
+        assert line.endswith(f"[seen only by {names}]"), line
+    assert not any("seen only by" in line for e, line in zip(game.log, out)
+                   if not e.visible_to)
 
 
 def test_replay_to_a_round_stops_at_its_start(tutorial_save, capsys):

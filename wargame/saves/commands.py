@@ -99,8 +99,11 @@ def _replay(args, out: TextIO, err: TextIO) -> int:
     for note in res.notices:
         print(f"wargame replay: {note}", file=err)
     if not args.quiet:
-        for e in res.game.log:
-            print(f"R{e.round:<3} {e.kind.value:<20} {e.text}", file=out)
+        name = res.game.world.name_of
+        for e in res.game.log:  # a private item says whose it was: its "you" is theirs
+            seen = f"  [seen only by {', '.join(map(name, e.visible_to))}]" \
+                if e.visible_to else ""
+            print(f"R{e.round:<3} {e.kind.value:<20} {e.text}{seen}", file=out)
     if res.problem:
         print(f"wargame replay: {res.problem}", file=err)
     elif not args.quiet:
