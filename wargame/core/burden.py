@@ -20,10 +20,11 @@ that spends above the alliance's rate carries its part even when an ally's
 deployments to defend it make its share of contributions look small. Two kinds of member are never
 labelled, and their row says why (``exempt``):
 
-- a member that **attacked** another state in the game (``attackers``, from the
-  log, with the occupiers and attackers the state still shows): what it spent
+- a member that **attacked** another state in the game — struck first in a
+  quarrel (from the log), or holds another's land (the state) — what it spent
   was for its own war, not the alliance, so its contribution and its GDP are left
-  out of the alliance's totals and its row shows no shares;
+  out of the alliance's totals and its row shows no shares. A victim that strikes
+  back at its attacker is not one;
 
 - a member that was itself the **victim of an armed attack** in the game: it pays
   in land, lives and costs that no column measures. The state records the victims
@@ -74,17 +75,24 @@ def victims(state: GameState) -> set[str]:
 
 
 def attackers(state: GameState) -> set[str]:
-    """States the state itself shows as attackers: fighting now, holding land, or the
-    state an assistance obligation is against."""
-    out = {a for atk in state.under_attack.values() for a in atk}
-    out.update(o for (o, _), share in state.occupation.items() if share > 0)
-    out.update(ob.against for ob in state.obligations if ob.action == "assist" and ob.against)
-    return out
+    """States the state itself shows as attackers: those holding another's land."""
+    return {o for (o, _), share in state.occupation.items() if share > 0}
+
+
+def first_strikes(log, known: dict | None = None) -> dict[frozenset, str]:
+    """Who struck first in each pair of states that fought, from the log (``known``:
+    the pairs read from an earlier part of it, updated and returned)."""
+    first = dict(known or {})
+    for e in log:
+        if e.kind is Kind.ARMED_ATTACK and e.actor and e.target:
+            first.setdefault(frozenset((e.actor, e.target)), e.actor)
+    return first
 
 
 def attackers_in(log) -> set[str]:
-    """Every state that made an armed attack in the game's log."""
-    return {e.actor for e in log if e.kind is Kind.ARMED_ATTACK and e.actor}
+    """Every state that struck first in a quarrel in the game's log (a victim that
+    strikes back is not one)."""
+    return set(first_strikes(log).values())
 
 
 def attacked_in(log) -> set[str]:

@@ -32,7 +32,7 @@ from .rules import Vote
 from .scoring import Score, score
 from .state import Draft, GameState
 from .terms import Term
-from .burden import attacked_in, attackers_in
+from .burden import attacked_in, first_strikes
 from .view import NewsIndex, View, make_view, shared_part
 
 
@@ -49,8 +49,8 @@ class Game:
         self._shared = None  # (key, Shared): the public part of views, until the game moves
         self._version = 0  # bumped by every verb that changes what all governments see
         self._news = NewsIndex()
-        # (log entries read, victims, attackers): read from the log as it grows
-        self._fights: tuple[int, set[str], set[str]] = (0, set(), set())
+        # (log entries read, victims, who struck first in each pair): from the log as it grows
+        self._fights: tuple[int, set[str], dict] = (0, set(), {})
         self._brief()
 
     # ------------------------------------------------------------- queries
@@ -129,14 +129,14 @@ class Game:
         return self._read_fights()[1]
 
     def attackers(self) -> set[str]:
-        """Every state that made an armed attack so far in the game."""
-        return self._read_fights()[2]
+        """Every state that struck first in a quarrel so far in the game."""
+        return set(self._read_fights()[2].values())
 
-    def _read_fights(self) -> tuple[int, set[str], set[str]]:
-        read, hit, hitters = self._fights
+    def _read_fights(self) -> tuple[int, set[str], dict]:
+        read, hit, first = self._fights
         if read < len(self.log):
             new = self.log[read:]
-            self._fights = (len(self.log), hit | attacked_in(new), hitters | attackers_in(new))
+            self._fights = (len(self.log), hit | attacked_in(new), first_strikes(new, first))
         return self._fights
 
     def seen_by(self, nation: str) -> tuple[list[Event], list[Event]]:
@@ -365,7 +365,7 @@ class Game:
             start -= 1
         game._round_start = max(start, 0)
         game._shared, game._version, game._news = None, 0, NewsIndex()
-        game._fights = (0, set(), set())
+        game._fights = (0, set(), {})
         return game
 
     # ------------------------------------------------------------- helpers
