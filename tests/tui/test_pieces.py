@@ -304,18 +304,24 @@ def test_a_long_dialog_title_wraps_instead_of_being_cut_off():
     assert "what would" in text and "the draft decide?" in text
 
 
-def test_your_numbers_fit_one_line_at_80_columns_in_every_bundled_campaign():
+def every_bundled_view():
+    """(campaign file name, a state's first view) for every state of every bundled
+    campaign."""
     campaign = pytest.importorskip("wargame.campaign")
+    for path in campaign.bundled_campaigns():
+        g = Game(load_scenario(str(path)).world, seed=1)
+        for n in g.world.ids:
+            yield path.name, g.view(n)
+
+
+def test_your_numbers_fit_one_line_at_80_columns_in_every_bundled_campaign():
     from wargame.tui.widgets.panels import you_short
 
-    for path in campaign.bundled_campaigns():
-        world = load_scenario(str(path)).world
-        g = Game(world, seed=1)
-        for n in world.ids:
-            line = Content.from_markup(you_short(g.view(n))).plain
-            assert line.endswith(" · nothing owed")
-            owing = line.replace("nothing owed", "2 owed (tab 8)")  # the longer ending
-            assert len(owing) <= 78, (path.name, owing)
+    for name, view in every_bundled_view():
+        line = Content.from_markup(you_short(view)).plain
+        assert line.endswith(" · nothing owed")
+        owing = line.replace("nothing owed", "2 owed (tab 8)")  # the longer ending
+        assert len(owing) <= 78, (name, owing)
 
 
 @pytest.mark.parametrize("owed,expected", [
@@ -344,13 +350,9 @@ def test_the_briefing_ends_with_the_campaigns_notes_and_sources():
 
 
 def test_your_panel_lines_fit_its_width_in_every_bundled_campaign():
-    campaign = pytest.importorskip("wargame.campaign")
     from wargame.tui.widgets.panels import you_lines
 
-    for path in campaign.bundled_campaigns():
-        world = load_scenario(str(path)).world
-        g = Game(world, seed=1)
-        for n in world.ids:
-            for line in you_lines(g.view(n)):
-                plain = Content.from_markup(line).plain
-                assert len(plain) <= 38, (path.name, plain)  # the panel at 110 columns
+    for name, view in every_bundled_view():
+        for line in you_lines(view):
+            plain = Content.from_markup(line).plain
+            assert len(plain) <= 38, (name, plain)  # the panel at 110 columns
