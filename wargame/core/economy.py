@@ -100,7 +100,7 @@ def blockade_and_cyber(r: Round) -> bool:
     for o in r.of(Effect.BLOCKADE):
         loss = _damage(r, o.target, 0.01 * r.world.actions[o.action].magnitude)
         r.emit(Kind.BLOCKADE, f"{r.name(o.nation)} blockades {r.name(o.target)}: shipping "
-               f"stops, ${loss:.1f} bn lost.", actor=o.nation, target=o.target, value=loss)
+               f"stops, {_dollars(loss)} lost.", actor=o.nation, target=o.target, value=loss)
         break_truce(r, o.nation, o.target)  # an act of force (UNGA Res. 3314, Art. 3(c))
     for o in r.of(Effect.CYBER):
         what = _common_noun(r.world.actions[o.action].name)  # "cyber attack", "undersea sabotage"

@@ -119,6 +119,6 @@ def load(path):
     done = (loaded.meta or {}).get("turns_done")
     g = loaded.game
     if isinstance(done, dict) and done.get("round") == g.round and \
-            done.get("phase") == g.phase:
-        session.done = {n for n in done.get("nations", ()) if n in session.humans}
+            done.get("phase") == g.phase and isinstance(done.get("nations"), list):
+        session.done = {n for n in done["nations"] if n in session.humans}
     return session, list(loaded.notices)

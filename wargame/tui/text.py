@@ -111,6 +111,11 @@ def money(billions: float) -> str:
     return f"${billions:.2f} bn" if billions >= 0.005 else "under $0.01 bn"
 
 
+def gdp(billions: float) -> str:
+    """A GDP in few characters, never split by a line break: $80bn, $3.3tn."""
+    return f"${billions / 1000:.1f}tn" if billions >= 1000 else f"${billions:.0f}bn"
+
+
 def short_cost(spec, economy: float) -> str:
     parts = []
     if spec.cost_economy:

@@ -23,7 +23,7 @@ def you_lines(view) -> list[str]:
     me = view.me
     lines = [
         # the status line above names the state: here its numbers, each line < 38 wide
-        f"[b]You[/b]: military {me.military:.0f} · {dollars(me.economy)}",
+        f"[b]You[/b]: military {me.military:.0f} · {t.gdp(me.economy)}",
         f"support {me.support:.0f} · credibility {me.credibility:.0f}",
         f"territory {me.territory:.0f}% · defence {me.spending:.1f}% GDP",
     ]
@@ -37,11 +37,6 @@ def you_lines(view) -> list[str]:
     return lines
 
 
-def dollars(billions: float) -> str:
-    """A GDP in few characters, never split by a line break: $80bn, $3.3tn."""
-    return f"${billions / 1000:.1f}tn" if billions >= 1000 else f"${billions:.0f}bn"
-
-
 def owed_count(view) -> int:
     """Your open duties: obligations under treaty clauses and promises you made."""
     return sum(1 for o in (*view.obligations, *view.commitments)
@@ -53,7 +48,7 @@ def you_short(view) -> str:
     (78 columns at most, the width of the body at 80)."""
     me = view.me
     owed = owed_count(view)
-    line = (f"military {me.military:.0f} · {dollars(me.economy)} · support "
+    line = (f"military {me.military:.0f} · {t.gdp(me.economy)} · support "
             f"{me.support:.0f} · cred. {me.credibility:.0f} · ")
     terr = f"terr. {me.territory:.0f}%"
     line += f"[b $text-error]{terr}[/]" if me.territory < 99.5 else terr  # part of you occupied
