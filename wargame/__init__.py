@@ -1,3 +1,3 @@
 """wargame: a terminal crisis wargame about collective security."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -60,8 +60,9 @@ def play(world: World, seed: int, choose) -> Game:
             break
         game.advance()  # diplomacy
         for draft in game.drafts():
+            suspended = game.state.institutions[draft.institution].suspended
             for m in world.institution[draft.institution].members:
-                if m != draft.by:
+                if m != draft.by and m not in suspended:
                     game.vote(m, draft.id, choose.vote(m))
         game.advance()  # orders
         for n in world.ids:

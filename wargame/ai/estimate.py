@@ -3,7 +3,7 @@
 An engagement is estimated the way :mod:`wargame.core.combat` adjudicates it:
 strength is :func:`~wargame.core.combat.power` (forces at home x readiness), the
 defender fights at home (``HOME_ADVANTAGE``), states that come to its defence
-bring ``EXPEDITION_SHARE`` of theirs, forces deployed in the victim fight as a
+bring the share a defence order commits by default (``EXPEDITION_SHARE``), forces deployed in the victim fight as a
 tripwire, and each side's strength is multiplied by a random factor in
 ``FACTOR``. Other states' numbers come from their public view (deployments
 abroad are unknown, so their forces count as all at home).
@@ -19,7 +19,8 @@ from __future__ import annotations
 import dataclasses
 import math
 
-from ..core.combat import EXPEDITION_SHARE, FACTOR, HOME_ADVANTAGE, power, taken
+from ..core.actions import Effect
+from ..core.combat import DEFAULT_FORCES, FACTOR, HOME_ADVANTAGE, power, taken
 from ..core.model import ClauseKind, Strength, World
 from ..core.state import NationState
 from ..core.view import InstitutionView, PublicNation
@@ -29,6 +30,7 @@ STRENGTH_FACTOR = {
     Strength.AS_IT_DEEMS_NECESSARY: 0.75,
     Strength.CONSTITUTIONAL_PROCESSES: 0.55,
 }
+EXPEDITION_SHARE = DEFAULT_FORCES[Effect.DEFEND]
 CONSULTATION_ONLY = 0.2  # allies by a consultation pact alone owe no help
 CREDIBLE_MIDPOINT = 50.0
 CREDIBLE_SPREAD = 6.0

@@ -65,6 +65,8 @@ def clause(c: dict) -> Clause:
         strength=Strength(c.get("strength", Strength.AS_IT_DEEMS_NECESSARY.value)),
         binding=c.get("binding", True),
         requires_sanctions_tried=c.get("requires") == "sanctions_tried",
+        authorising=c.get("authorises", True),
+        min_contribution=float(c.get("min_contribution", Clause.min_contribution)),
         decline_costs=DeclineCost(**{k: float(d.get(k, getattr(base, k)))
                                      for k in base.__dataclass_fields__}),
     )

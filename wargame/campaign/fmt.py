@@ -23,7 +23,8 @@ POLICIES = ("default", "random", "passive")
 them equal). Policies from other packages are chosen on the command line."""
 
 # Rules that depend on a "kind": the checker enforces them, the schema states them.
-OBJECTIVE_TARGET = {"alliance_credible": "institution", "aggressor_withdraws": "state",
+OBJECTIVE_TARGET = {"alliance_credible": "institution", "alliance_discredited": "institution",
+                    "aggressor_withdraws": "state",
                     "gain_territory": "state", "target_sanctioned": "state"}
 OBJECTIVE_THRESHOLD = {"gain_territory": "the % of the target's territory to hold",
                        "low_costs": "the most it may spend, % of GDP",
@@ -32,6 +33,8 @@ OBJECTIVE_THRESHOLD = {"gain_territory": "the % of the target's territory to hol
 CLAUSE_FIELDS = {"requested_by": ("consultation",),
                  "trigger": ("collective_defence",), "strength": ("collective_defence",),
                  "binding": ("sanctions",), "requires": ("use_of_force_authorisation",),
+                 "authorises": ("use_of_force_authorisation",),
+                 "min_contribution": ("collective_defence",),
                  "decline_costs": ("collective_defence", "sanctions")}
 RULE_OPTIONS = {"votes": ("qualified_majority",), "veto": ("qualified_majority",),
                 "abstention_blocks": ("unanimity",), "of_members": ("simple_majority",)}
@@ -79,7 +82,8 @@ OBJECTIVE = Obj(title="an objective", fields={
               "What the state wants at the end of the game.", required=True),
     "points": F(Num(1, 100, integer=True), "Points scored if it is met.", required=True),
     "target": F(Id(of="state or institution"),
-                "The state (or, for alliance_credible, the institution) it is about."),
+                "The state (or, for alliance_credible and alliance_discredited, the "
+                "institution) it is about."),
     "threshold": F(Num(0, 100), "The number it is measured against: % of territory "
                    "(gain_territory), % of GDP (low_costs), or a 0-100 level."),
     "text": F(Text(), "The objective in words, shown to the player."),
@@ -146,6 +150,14 @@ CLAUSE = Obj(title="a clause", fields={
                   "use_of_force_authorisation: only after sanctions (a teaching "
                   "simplification of UN Art. 42, which does not require them to be tried "
                   "first)."),
+    "authorises": F(Bool(), "use_of_force_authorisation: whether an adopted draft "
+                    "authorises the members to use force against its target, as the UN "
+                    "Security Council's Art. 42 does (default true)."),
+    "min_contribution": F(Num(0, 1), "collective_defence: the least military "
+                          "contribution that honours an obligation, as a share of the "
+                          "member's forces (default 0.05): forces fighting for the victim, "
+                          "freeing its land or deployed to it. Aid and sanctions honour a "
+                          "clause that is not automatic whatever this share."),
     "decline_costs": F(DECLINE, "What a member pays for declining an obligation under it."),
 }, extra={"allOf": _kind_rules("kind", [k.value for k in ClauseKind], CLAUSE_FIELDS,
                                CLAUSE_REQUIRED)})

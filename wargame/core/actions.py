@@ -44,6 +44,8 @@ class Effect(str, Enum):
     STRIKE = "strike"  # a limited strike: an armed attack without occupation
     INVADE = "invade"  # an armed attack that can take territory
     DEFEND = "defend"  # come to the defence of an attacked state
+    LIBERATE = "liberate"  # a counter-offensive against an occupier's garrison
+    REQUEST_HELP = "request_help"  # a victim asks a state for help (UN Charter Art. 51)
     PEACEKEEPERS = "peacekeepers"
     STAND_DOWN = "stand_down"  # withdraw forces, lower readiness, give back territory
     SPENDING = "spending"  # magnitude = points of GDP added to defence spending
@@ -161,6 +163,16 @@ _ACTIONS = (
     # domestic
     _a("raise_spending", "Raise defence spending", "domestic", Effect.SPENDING, Target.NONE, 0,
        magnitude=0.5, cost_support=2, description="+0.5% of GDP on defence (burden sharing)."),
+    # added later: at the end, so that the actions before keep their numbers
+    _a("counter_offensive", "Counter-offensive", "military", Effect.LIBERATE, Target.STATE, 12,
+       CRISIS, cost_economy=0.3, cost_support=2,
+       description="Attack the occupier's garrison in an occupied state to take the land "
+                   "back: the victim, its treaty allies, states it asked for help and "
+                   "members acting under an authorisation may."),
+    _a("request_assistance", "Request assistance (Art. 51)", "diplomatic",
+       Effect.REQUEST_HELP, Target.STATE, 0, CRISIS,
+       description="Under armed attack, ask a state to help defend you: collective "
+                   "self-defence needs the victim's request (UN Charter Art. 51)."),
 )
 
 CATALOGUE = MappingProxyType({a.id: a for a in _ACTIONS})
@@ -199,13 +211,14 @@ class Order:
     target: str = ""
     institution: str = ""
     measure: str = ""
+    forces: float = 0.0  # share of the available forces committed; 0: the action's default
 
     def key(self) -> tuple[str, str, str, str]:
         return (self.action, self.target, self.institution, self.measure)
 
-    def to_dict(self) -> dict[str, str]:
-        d = {"nation": self.nation, "action": self.action}
-        for k in ("target", "institution", "measure"):
+    def to_dict(self) -> dict:
+        d: dict = {"nation": self.nation, "action": self.action}
+        for k in ("target", "institution", "measure", "forces"):
             if getattr(self, k):
                 d[k] = getattr(self, k)
         return d

@@ -11,8 +11,10 @@ import random
 
 from . import machine
 from .actions import Effect, Order, Target
-from .clauses import collective_defence, consultations, settle_obligations, table_drafts
-from .combat import resolve_attacks, stand_down
+from .clauses import (collective_defence, consultations, overrun, settle_obligations,
+                      table_drafts)
+from .combat import commit, resolve_attacks, resolve_liberations, stand_down
+from .conflicts import end_between, ongoing
 from .context import Round, clamp
 from .economy import aid, apply_sanctions, blockade_and_cyber, change_sanctions, coverage
 from .events import Event, Kind
@@ -23,11 +25,11 @@ from .state import GameState, Status, pair
 
 FRIENDLY = frozenset({Effect.SUPPORT, Effect.AID, Effect.DEPLOY, Effect.EXERCISE,
                       Effect.PEACEKEEPERS})
-HOSTILE = (Effect.BLOCKADE, Effect.CYBER, Effect.STRIKE, Effect.INVADE)
+HOSTILE = (Effect.BLOCKADE, Effect.CYBER, Effect.STRIKE, Effect.INVADE, Effect.LIBERATE)
 PUBLIC_SILENT = (Effect.SANCTION, Effect.LIFT_SANCTIONS, Effect.AID, Effect.BLOCKADE,
                  Effect.CYBER, Effect.STRIKE, Effect.INVADE, Effect.CONSULT, Effect.MEETING,
                  Effect.TABLE, Effect.STAND_DOWN, Effect.SPENDING, Effect.DEPLOY,
-                 Effect.PROPOSE_CEASEFIRE)
+                 Effect.PROPOSE_CEASEFIRE, Effect.LIBERATE, Effect.REQUEST_HELP)
 """Effects whose own adjudication step writes the news, so no plain action item."""
 
 
@@ -37,6 +39,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     flat = [o for n in world.ids for o in orders.get(n, ())]
     r = Round(world, state, rng, flat)
     before = state.escalation
+    commit(r)
     _pay(r)
     _news(r)
     _diplomacy(r)
@@ -50,14 +53,17 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     for (occupier, victim), share in state.occupation.items():
         if share > 0 and pair(occupier, victim) not in state.truces:
             state.under_attack.setdefault(victim, []).append(occupier)
-    attacks = resolve_attacks(r)
+    liberated = resolve_liberations(r)
+    fights = resolve_attacks(r)
+    attacks = [(a, v) for a, v, _ in fights]
     agreed = _ceasefires(r)
     settle_obligations(r, world)  # those due now, before this round's attacks add more
-    collective_defence(r, attacks)
+    collective_defence(r, [(a, v) for a, v, basis in fights if not basis])
+    overrun(r)
     settle_commitments(r)
     apply_sanctions(r)
     _escalate(r, before)
-    _support(r, attacks)
+    _support(r, attacks + liberated)
     hostile = bool(r.of(*HOSTILE)) or bool(r.of(Effect.SANCTION))
     state.quiet_rounds = 0 if hostile else state.quiet_rounds + 1
     state.fighting_rounds = state.fighting_rounds + 1 if attacks else 0
@@ -215,6 +221,14 @@ def _diplomacy(r: Round) -> None:
     for o in r.of(Effect.MEDIATE):
         for key in [k for k in st.tension if o.target in k]:
             r.push(key[0], key[1], -3.0)
+    for o in r.of(Effect.REQUEST_HELP):
+        if (o.nation, o.target) not in st.requests:
+            st.requests.append((o.nation, o.target))
+        against = sorted({c.attacker for c in ongoing(st) if c.victim == o.nation})
+        whom = " and ".join(r.name(a) for a in against) or "its attacker"
+        r.emit(Kind.ASSISTANCE_REQUESTED, f"{r.name(o.nation)} asks {r.name(o.target)} to "
+               f"help defend it against {whom} (collective self-defence, UN Charter "
+               "Art. 51).", actor=o.nation, target=o.target)
     for o in r.of(Effect.PROPOSE_CEASEFIRE):
         st.ceasefire_offers[(o.nation, o.target)] = st.round
         r.emit(Kind.CEASEFIRE_PROPOSED, f"{r.name(o.nation)} proposes a ceasefire to "
@@ -231,6 +245,7 @@ def _ceasefires(r: Round) -> bool:
         key = pair(o.nation, o.target)
         if key not in st.truces:
             st.truces.append(key)
+        end_between(st, o.nation, o.target)
         if key in st.tension:
             st.tension[key] *= 0.5
         for victim, other in ((o.nation, o.target), (o.target, o.nation)):
@@ -259,9 +274,7 @@ def _posture(r: Round) -> None:
                f"{ns.spending:.1f}% of GDP.", actor=o.nation, value=ns.spending)
     for o in r.of(Effect.DEPLOY):
         ns = st.nations[o.nation]
-        amount = ns.military * r.world.actions[o.action].magnitude
-        free = ns.military - sum(ns.deployed.values())
-        amount = min(amount, max(0.0, free))
+        amount = r.committed.get(o, 0.0)
         if amount <= 0:
             continue
         ns.deployed[o.target] = ns.deployed.get(o.target, 0.0) + amount
@@ -301,6 +314,12 @@ def _escalate(r: Round, before: float) -> None:
         if spec.effect is Effect.DEFEND:
             for attacker in st.under_attack.get(o.target, ()):
                 r.push(o.nation, attacker, esc)
+        elif spec.effect is Effect.LIBERATE:
+            for (occupier, land) in list(st.occupation):
+                if land == o.target:
+                    r.push(o.nation, occupier, esc)
+        elif spec.effect is Effect.REQUEST_HELP:
+            continue
         elif spec.effect in FRIENDLY:
             for a, b in around[o.target]:
                 adversary = b if a == o.target else a

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .actions import MEASURE_NOUN, Effect, Measure
 from .context import Round, clamp
 from .events import Kind
-from .model import ClauseKind, Strength, World
+from .model import Clause, ClauseKind, Strength, World
 from .rules import (PARTIES_SOURCE, ConsensusMinusOne, Motion, MotionKind, PartiesRule,
                     Unanimity, decide, parties_excluded)
 from .state import Draft, GameState, Obligation, Status
@@ -301,66 +301,148 @@ def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
                          f"({clause.strength.value.replace('_', ' ')})", due)
 
 
-def _honours(r: Round, ob: Obligation) -> bool:
-    """Whether the debtor honours ``ob`` this round, by new orders or standing measures.
-
-    Sanctions already in force count for a sanctions obligation and, unless the
-    clause is automatic, for assistance, as do forces already deployed in the
-    attacked state; forces that fought beside it this round (a tripwire) came to
-    its defence, which honours even an automatic clause.
-    """
+def contribution(r: Round, ob: Obligation) -> float:
+    """The forces ``ob.debtor`` puts into the defence of ``ob.beneficiary`` this round:
+    those it commits to defend it, to free its land or to strike its attacker, those
+    it deploys to it, and (unless the clause is automatic, which asks for fighting)
+    those already stationed with it; a tripwire that fought counts in full."""
     debtor = r.state.nations[ob.debtor]
+    total = 0.0
     for o in r.by_nation.get(ob.debtor, ()):
         e = r.world.actions[o.action].effect
-        if ob.action == "sanction":
-            if e is Effect.SANCTION and o.target == ob.against:
-                return True
-        elif e is Effect.DEFEND and o.target == ob.beneficiary:
-            return True
-        elif ob.strength is not Strength.AUTOMATIC and (
-            (e in (Effect.DEPLOY, Effect.AID) and o.target == ob.beneficiary)
-            or (e is Effect.SANCTION and o.target == ob.against)
-        ):
-            return True
+        if (e in (Effect.DEFEND, Effect.LIBERATE) and o.target == ob.beneficiary) or (
+                e in (Effect.STRIKE, Effect.INVADE) and o.target == ob.against) or (
+                e is Effect.DEPLOY and o.target == ob.beneficiary
+                and ob.strength is not Strength.AUTOMATIC):
+            total += r.committed.get(o, 0.0)
+    stationed = debtor.deployed.get(ob.beneficiary, 0.0)
+    if ob.debtor in r.fought_for.get(ob.beneficiary, ()) or \
+            ob.strength is not Strength.AUTOMATIC:
+        total += stationed
+    return total
+
+
+def needed(r: Round, ob: Obligation, clause: Clause) -> float:
+    """The least contribution in forces that honours ``ob``: the clause's share of
+    the debtor's forces (all of them: at home, stationed abroad, holding land)."""
+    return clause.min_contribution * r.state.nations[ob.debtor].military
+
+
+def _honours(r: Round, ob: Obligation, clause: Clause) -> bool:
+    """Whether the debtor honours ``ob`` this round, by a real contribution.
+
+    A sanctions obligation is honoured by sanctions on the target (ordered now or in
+    force). An assistance obligation is honoured by forces at least
+    :func:`needed` (``min_contribution`` of the debtor's forces; a deployment of
+    strength 0 honours nothing) or, unless the clause is automatic, by aid to the
+    victim or sanctions on the attacker.
+    """
+    debtor = r.state.nations[ob.debtor]
+    orders = r.by_nation.get(ob.debtor, ())
+    effects = [(r.world.actions[o.action].effect, o.target) for o in orders]
     if ob.action == "sanction":
-        return ob.against in debtor.sanctioning
-    if ob.debtor in r.fought_for.get(ob.beneficiary, ()):
+        return (Effect.SANCTION, ob.against) in effects or ob.against in debtor.sanctioning
+    if contribution(r, ob) >= max(needed(r, ob, clause), 1e-9):
         return True
-    return ob.strength is not Strength.AUTOMATIC and (
-        ob.against in debtor.sanctioning or debtor.deployed.get(ob.beneficiary, 0.0) > 0)
+    if ob.strength is Strength.AUTOMATIC:
+        return False
+    return ((Effect.AID, ob.beneficiary) in effects or (Effect.SANCTION, ob.against) in effects
+            or ob.against in debtor.sanctioning)
+
+
+def _duty(r: Round, ob: Obligation) -> str:
+    """What ``ob`` obliges, for a log line: "to assist Estonia against Russia"."""
+    if ob.action == "assist":
+        return f"to assist {r.name(ob.beneficiary)} against {r.name(ob.against)}"
+    return f"to sanction {r.name(ob.against)}"
+
+
+LONE_DEFECTOR = 1.0
+"""Declining costs more the more allies honour the same duty: the costs are
+multiplied by ``1 + LONE_DEFECTOR * k / n``, where ``k`` of the ``n`` other members
+owing it have honoured it (the lone defector pays double)."""
+
+
+def _kept_share(st: GameState, ob: Obligation, honouring: set[str]) -> float:
+    """The share of the other members owing the same duty who have honoured it."""
+    peers = [o for o in st.obligations if o is not ob and (
+        o.institution, o.clause, o.action, o.beneficiary, o.against, o.created) == (
+        ob.institution, ob.clause, ob.action, ob.beneficiary, ob.against, ob.created)]
+    if not peers:
+        return 0.0
+    kept = sum(1 for o in peers if o.status is Status.KEPT or o.id in honouring)
+    return kept / len(peers)
 
 
 def settle_obligations(r: Round, world: World) -> None:
     st = r.state
-    for ob in st.obligations:
-        if ob.status is not Status.OPEN:
-            continue
+    clauses = {(i.id, c.id): c for i in world.institutions for c in i.clauses}
+    due = [ob for ob in st.obligations if ob.status is Status.OPEN]
+    honouring = {ob.id for ob in due if _honours(r, ob, clauses[(ob.institution, ob.clause)])}
+    for ob in due:
         ns = st.nations[ob.debtor]
         ist = st.institutions[ob.institution]
-        honoured = _honours(r, ob)
+        label = _label(r, ob.institution, ob.clause)
+        honoured = ob.id in honouring
         if not honoured and ob.action == "assist" and ob.beneficiary not in st.under_attack:
             ob.status, ob.settled = Status.LAPSED, st.round
-            r.emit(Kind.OBLIGATION_LAPSED, f"{r.name(ob.debtor)}'s obligation to assist "
-                   f"{r.name(ob.beneficiary)} lapses: the attack has ended.",
-                   actor=ob.debtor, institution=ob.institution, ref=ob.id, value=0.0)
+            r.emit(Kind.OBLIGATION_LAPSED, f"{r.name(ob.debtor)}'s obligation under "
+                   f"{r.name(ob.institution)} {label} {_duty(r, ob)} lapses: the attack has "
+                   "ended.", actor=ob.debtor, institution=ob.institution, ref=ob.id, value=0.0)
             continue
         if honoured:
             ob.status, ob.settled = Status.KEPT, st.round
             ns.credibility = clamp(ns.credibility + KEEP_CREDIBILITY)
             ist.credibility = clamp(ist.credibility + KEEP_ALLIANCE)
             r.emit(Kind.OBLIGATION_KEPT, f"{r.name(ob.debtor)} honours its obligation under "
-                   f"{r.name(ob.institution)} {_label(r, ob.institution, ob.clause)}.", actor=ob.debtor,
+                   f"{r.name(ob.institution)} {label} {_duty(r, ob)}.", actor=ob.debtor,
                    institution=ob.institution, ref=ob.id, value=KEEP_CREDIBILITY)
         elif st.round >= ob.due:
-            clause = next(c for c in world.institution[ob.institution].clauses
-                          if c.id == ob.clause)
-            cost = clause.decline_costs
+            cost = clauses[(ob.institution, ob.clause)].decline_costs
+            times = 1.0 + LONE_DEFECTOR * _kept_share(st, ob, honouring)
             ob.status, ob.settled = Status.DECLINED, st.round
-            ns.credibility = clamp(ns.credibility - cost.credibility)
-            ns.support = clamp(ns.support - cost.support)
+            ns.credibility = clamp(ns.credibility - cost.credibility * times)
+            ns.support = clamp(ns.support - cost.support * times)
             ist.credibility = clamp(ist.credibility - cost.alliance_credibility)
+            more = (f" (x{times:.2g}: {100 * (times - 1) / LONE_DEFECTOR:.0f}% of the others "
+                    "owing it honoured it)") if times > 1 else ""
             r.emit(Kind.OBLIGATION_DECLINED, f"{r.name(ob.debtor)} declines its obligation "
-                   f"under {r.name(ob.institution)} {clause.label}: its credibility falls by "
-                   f"{cost.credibility:g}, the institution's by {cost.alliance_credibility:g}.",
+                   f"under {r.name(ob.institution)} {label} {_duty(r, ob)}: its credibility "
+                   f"falls by {cost.credibility * times:g}{more}, the institution's by "
+                   f"{cost.alliance_credibility:g}.",
                    actor=ob.debtor, institution=ob.institution, ref=ob.id,
-                   value=-cost.credibility)
+                   value=-cost.credibility * times)
+
+
+OVERRUN_RATE = 0.1  # institution credibility lost a round per point of a member's land held
+OVERRUN_MAX = 5.0  # at most this much a round for one member
+
+
+def overrun(r: Round) -> None:
+    """An alliance whose member is held by an aggressor loses credibility every round
+    after the invasion's own that the land is not restored, whatever each ally
+    honoured: ``OVERRUN_RATE`` a point
+    of land held, at most ``OVERRUN_MAX`` a member a round, for every institution
+    with a collective-defence clause whose treaty area covers the member."""
+    st = r.state
+    for inst in r.world.institutions:
+        if not inst.has(ClauseKind.COLLECTIVE_DEFENCE):
+            continue
+        ist = st.institutions[inst.id]
+        held = []
+        for c in st.conflicts:
+            share = st.occupation.get((c.attacker, c.victim), 0.0)
+            if c.ended or share <= 0 or c.started >= st.round or \
+                    c.victim not in inst.members or \
+                    c.victim in ist.suspended or \
+                    not inst.scope.covers(r.world.nation[c.victim].region):
+                continue
+            held.append((c.attacker, c.victim, share))
+        if not held:
+            continue
+        drop = sum(min(OVERRUN_MAX, OVERRUN_RATE * share) for _, _, share in held)
+        ist.credibility = clamp(ist.credibility - drop)
+        lands = ", ".join(f"{r.name(a)} holds {share:.0f}% of {r.name(v)}"
+                          for a, v, share in held)
+        r.emit(Kind.OVERRUN, f"{inst.name}'s credibility falls by {drop:.1f}: {lands}, "
+               "and the alliance has not restored it.", institution=inst.id, value=-drop)

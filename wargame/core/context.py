@@ -25,6 +25,8 @@ class Round:
     by_effect: dict[Effect, list[Order]] = field(default_factory=dict)
     by_nation: dict[str, list[Order]] = field(default_factory=dict)
     fought_for: dict[str, set[str]] = field(default_factory=dict)  # victim -> who fought
+    committed: dict[Order, float] = field(default_factory=dict)  # forces each order commits
+    spent: dict[str, float] = field(default_factory=dict)  # forces a state committed to fight
 
     def __post_init__(self) -> None:
         for o in self.orders:

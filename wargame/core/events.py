@@ -18,6 +18,9 @@ class Kind(str, Enum):
     ENGAGEMENT = "engagement"
     ARMED_ATTACK = "armed_attack"
     TERRITORY = "territory"
+    SELF_DEFENCE = "self_defence"  # a state reports its self-defence to the Council
+    ASSISTANCE_REQUESTED = "assistance_requested"  # a victim asks for help (Art. 51)
+    OVERRUN = "overrun"  # an alliance's member is held by an aggressor: credibility falls
     OBLIGATION_CREATED = "obligation_created"  # seen by the obliged member
     CLAUSE_INVOKED = "clause_invoked"  # public: a clause now obliges these members
     OUTSIDE_SCOPE = "outside_scope"

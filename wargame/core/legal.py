@@ -110,7 +110,7 @@ def _target_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -
         raise _fail(order, f"{spec.name} needs a target state")
     if order.target not in world.nation:
         raise _fail(order, f"there is no state {order.target!r} in this campaign")
-    if order.target == me:
+    if order.target == me and spec.effect is not Effect.LIBERATE:
         raise _fail(order, f"{spec.name} cannot target your own state")
     if spec.target is Target.ALLY and order.target not in world.allies[me]:
         raise _fail(order, f"{world.name_of(order.target)} is not your ally: you share no "
@@ -140,6 +140,20 @@ def _effect_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -
         raise _fail(order, f"{name} is not under armed attack")
     if e is Effect.DEFEND and order.nation in state.under_attack.get(t, ()):
         raise _fail(order, f"you are the one attacking {name}")
+    if e is Effect.LIBERATE:
+        _liberation_ok(world, state, order, name)
+    if e is Effect.REQUEST_HELP:
+        attackers = _attackers_of(state, order.nation)
+        if not attackers:
+            raise _fail(order, "you are not the victim of an armed attack: only a victim may "
+                               "ask for help in its self-defence (UN Charter Art. 51)")
+        if t in attackers:
+            raise _fail(order, f"{name} is the state attacking you")
+        if (order.nation, t) in state.requests:
+            raise _fail(order, f"you have already asked {name} for help")
+    if e in COMMITTING and available_forces(me) <= 0:
+        raise _fail(order, "you have no forces left at home to commit: they are all "
+                           "stationed abroad or holding land")
     if e is Effect.PEACEKEEPERS and not any(
         t in s.peacekeeping for s in state.institutions.values()
     ):
@@ -150,6 +164,52 @@ def _effect_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -
         raise _fail(order, "you have nothing to stand down: normal readiness, no forces abroad")
     if e is Effect.SPENDING and me.spending + spec.magnitude > MAX_SPENDING:
         raise _fail(order, f"defence spending cannot exceed {MAX_SPENDING:g}% of GDP")
+
+
+def _attackers_of(state: GameState, victim: str) -> list[str]:
+    """The attackers of record of the ongoing conflicts against ``victim``."""
+    return [c.attacker for c in state.conflicts if not c.ended and c.victim == victim]
+
+
+def occupiers_of(state: GameState, land: str) -> list[str]:
+    """States with a garrison holding part of ``land``."""
+    return [n for n, ns in state.nations.items() if ns.garrisons.get(land, 0.0) > 0]
+
+
+def _liberation_ok(world: World, state: GameState, order: Order, name: str) -> None:
+    from .conflicts import basis_for  # conflicts reads legal's neighbours, not legal
+
+    land = order.target
+    occupiers = occupiers_of(state, land)
+    if not occupiers:
+        raise _fail(order, f"no foreign garrison holds any of {name}'s land")
+    if order.nation in occupiers:
+        raise _fail(order, f"you are the one holding {name}'s land")
+    if not any(basis_for(world, state, order.nation, land, o) for o in occupiers):
+        raise _fail(order, f"you have no right to fight for {name}: no treaty obliges you, "
+                           f"{name} has not asked you for help, and no body has authorised "
+                           "force against the occupier")
+
+
+def available_forces(ns) -> float:
+    """Forces at home (the same sum as combat.available, which imports this module)."""
+    return max(0.0, ns.military - sum(ns.deployed.values()) - sum(ns.garrisons.values()))
+
+
+COMMITTING = frozenset({Effect.INVADE, Effect.STRIKE, Effect.DEFEND, Effect.LIBERATE,
+                        Effect.DEPLOY})
+"""Effects whose order commits forces (``Order.forces``)."""
+
+
+def _forces_ok(world: World, order: Order, spec: ActionSpec) -> None:
+    f = order.forces
+    if not f:
+        return
+    if spec.effect not in COMMITTING:
+        raise _fail(order, f"{spec.name} commits no forces")
+    if isinstance(f, bool) or not isinstance(f, (int, float)) or not 0 < f <= 1:
+        raise _fail(order, "the forces committed are a share of your available forces, "
+                           "above 0 and at most 1 (all of them)")
 
 
 def _occupying(state: GameState, nation: str):
@@ -170,6 +230,7 @@ def check(world: World, state: GameState, order: Order) -> None:
         raise _fail(order, f"{spec.name} is not possible in the {state.stage.replace('_', ' ')} "
                            f"stage (only in: {allowed})")
     _target_ok(world, state, order, spec)
+    _forces_ok(world, order, spec)
     _effect_ok(world, state, order, spec)
 
 
@@ -192,6 +253,10 @@ def check_all(world: World, state: GameState, orders: list[Order]) -> None:
         effects.setdefault(world.actions[order.action].effect.value, []).append(order)
     if len(effects.get(Effect.READINESS.value, ())) > 1:
         raise IllegalOrder("one readiness change a round")
+    chosen = sum(o.forces for o in orders if o.forces)
+    if chosen > 1 + 1e-9:
+        raise IllegalOrder(f"your orders commit {100 * chosen:.0f}% of your forces: at most "
+                           "all of them (100%) can fight in one round")
     sanctioned = {o.target for o in effects.get(Effect.SANCTION.value, ())}
     if len(sanctioned) != len(effects.get(Effect.SANCTION.value, ())):
         raise IllegalOrder("one kind of sanctions per target a round")
@@ -271,6 +336,8 @@ def _targets(world, state, nation, spec, pool) -> tuple[str, ...]:
     e = spec.effect
     # each branch applies exactly the target rules of _effect_ok (the stage and the
     # target kind were checked by the caller); test_legality checks they agree
+    if e in COMMITTING and available_forces(me) <= 0:
+        return ()
     if e is Effect.ACCEPT_CEASEFIRE:
         return tuple(by for (by, to) in state.ceasefire_offers if to == nation)
     if e is Effect.PROPOSE_CEASEFIRE:
@@ -283,6 +350,17 @@ def _targets(world, state, nation, spec, pool) -> tuple[str, ...]:
     if e is Effect.DEFEND:
         return tuple(v for v, atk in state.under_attack.items() if v != nation
                      and nation not in atk)
+    if e is Effect.LIBERATE:
+        lands = {land for ns in state.nations.values() for land, g in ns.garrisons.items()
+                 if g > 0}
+        return tuple(t for t in world.ids if t in lands
+                     and _legal(world, state, Order(nation, spec.id, t)))
+    if e is Effect.REQUEST_HELP:
+        attackers = _attackers_of(state, nation)
+        if not attackers:
+            return ()
+        return tuple(t for t in pool if t not in attackers
+                     and (nation, t) not in state.requests)
     if e is Effect.PEACEKEEPERS:
         hosts = {h for s in state.institutions.values() for h in s.peacekeeping}
         return tuple(t for t in pool if t in hosts) if hosts else ()

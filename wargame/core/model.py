@@ -35,6 +35,7 @@ class ObjectiveKind(str, Enum):
     STAY_OUT_OF_FIGHTING = "stay_out_of_fighting"  # the state's forces never fight
     CRISIS_RESOLVED = "crisis_resolved"  # the crisis ends resolved or settled
     ALLIANCE_CREDIBLE = "alliance_credible"  # target institution ends at least as credible
+    ALLIANCE_DISCREDITED = "alliance_discredited"  # target institution ends less credible
     AGGRESSOR_WITHDRAWS = "aggressor_withdraws"  # target holds no one else's territory
     GAIN_TERRITORY = "gain_territory"  # hold at least `threshold` % of target's territory
     LOW_COSTS = "low_costs"  # economic costs borne stay under `threshold` % of GDP
@@ -43,6 +44,8 @@ class ObjectiveKind(str, Enum):
     KEEP_CREDIBILITY = "keep_credibility"  # own credibility ends at or above `threshold`
 
 
+INSTITUTION_TARGETS = frozenset({ObjectiveKind.ALLIANCE_CREDIBLE,
+                                 ObjectiveKind.ALLIANCE_DISCREDITED})
 TARGETS_STATE = frozenset({ObjectiveKind.AGGRESSOR_WITHDRAWS, ObjectiveKind.GAIN_TERRITORY,
                            ObjectiveKind.TARGET_SANCTIONED})
 
@@ -110,6 +113,10 @@ class Clause:
     strength: Strength = Strength.AS_IT_DEEMS_NECESSARY  # collective defence only
     binding: bool = True  # sanctions: binding on members, or voluntary
     requires_sanctions_tried: bool = False  # use of force (UN Art. 42)
+    authorising: bool = True  # use of force: an adoption authorises members to act
+    # collective defence: the least contribution that honours an obligation, as a share
+    # of the member's available forces (or of its GDP in aid, for non-automatic clauses)
+    min_contribution: float = 0.05
     decline_costs: DeclineCost = DeclineCost()
 
     @property
@@ -187,7 +194,7 @@ class World:
             raise WorldError(f"a game cannot start in stage {self.start_stage!r}")
         for n in self.nations:
             for o in n.objectives:
-                if o.kind is ObjectiveKind.ALLIANCE_CREDIBLE and o.target not in insts:
+                if o.kind in INSTITUTION_TARGETS and o.target not in insts:
                     raise WorldError(f"{n.id}: objective {o.kind.value} needs an institution, "
                                      f"not {o.target!r}")
                 if o.kind in TARGETS_STATE and o.target not in nations:

@@ -29,6 +29,9 @@ def met(world: World, state: GameState, nation: str, obj: Objective) -> bool:
     if obj.kind is K.ALLIANCE_CREDIBLE:
         return state.institutions[obj.target].credibility >= \
             world.institution[obj.target].credibility
+    if obj.kind is K.ALLIANCE_DISCREDITED:
+        return state.institutions[obj.target].credibility < \
+            world.institution[obj.target].credibility - obj.threshold
     if obj.kind is K.AGGRESSOR_WITHDRAWS:
         return not any(k[0] == obj.target and v > 0 for k, v in state.occupation.items())
     if obj.kind is K.GAIN_TERRITORY:
@@ -51,6 +54,7 @@ WORDS = {
     K.STAY_OUT_OF_FIGHTING: "Your forces never have to fight.",
     K.CRISIS_RESOLVED: "See the crisis resolved or settled.",
     K.ALLIANCE_CREDIBLE: "{target} ends at least as credible as it began.",
+    K.ALLIANCE_DISCREDITED: "{target} ends less credible than it began.",
     K.AGGRESSOR_WITHDRAWS: "{target} holds no one else's land at the end.",
     K.GAIN_TERRITORY: "Hold at least {threshold:g}% of {target}'s territory.",
     K.LOW_COSTS: "Keep the crisis's costs to you under {threshold:g}% of your GDP.",

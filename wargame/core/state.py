@@ -63,6 +63,25 @@ class Draft:
 
 
 @dataclass
+class Conflict:
+    """One armed conflict: who struck first (the attacker of record) and whom.
+
+    ``side`` lists the states that fought lawfully for the victim (a treaty ally
+    honouring an obligation, a state the victim asked for help, a member acting under
+    an authorisation). A conflict lasts until a ceasefire between the two holds
+    (``ended`` is then that round); striking a helper of the victim never starts a new
+    one, and a helper striking the attacker is never an attacker of record.
+    """
+
+    attacker: str
+    victim: str
+    started: int
+    side: list[str] = field(default_factory=list)
+    ended: int = 0
+    reported: list[str] = field(default_factory=list)  # who reported to the Council
+
+
+@dataclass
 class NationState:
     id: str
     military: float
@@ -73,6 +92,7 @@ class NationState:
     territory: float = 100.0  # share of its own territory it controls
     readiness: int = 0  # 0 normal, 1 raised, 2 mobilised
     deployed: dict[str, float] = field(default_factory=dict)  # host -> forces
+    garrisons: dict[str, float] = field(default_factory=dict)  # occupied state -> forces
     sanctioning: dict[str, float] = field(default_factory=dict)  # target -> bite 0..1
     costs: float = 0.0  # economic costs borne so far, billions
     contribution: float = 0.0  # burden-sharing contributions so far (points)
@@ -100,6 +120,8 @@ class GameState:
     institutions: dict[str, InstitutionState]
     tension: dict[tuple[str, str], float] = field(default_factory=dict)  # sorted pair -> level
     occupation: dict[tuple[str, str], float] = field(default_factory=dict)  # (occupier, victim)
+    conflicts: list[Conflict] = field(default_factory=list)
+    requests: list[tuple[str, str]] = field(default_factory=list)  # (victim, asked) Art. 51
     truces: list[tuple[str, str]] = field(default_factory=list)  # sorted pairs at ceasefire
     ceasefire_offers: dict[tuple[str, str], int] = field(default_factory=dict)  # (by, to) -> round
     obligations: list[Obligation] = field(default_factory=list)

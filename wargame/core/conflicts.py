@@ -1,0 +1,155 @@
+"""The sides of armed conflicts: one fact used by obligations, combat, burden sharing,
+the view and the debrief.
+
+A conflict begins with an *aggression*: an armed attack (a strike or an invasion) by
+a state that had no lawful ground for it. Its attacker of record is the state that
+struck first; its victim, the state attacked. A use of force is lawful when it is:
+
+- **self-defence**: the victim striking back at its attacker (UN Charter Art. 51);
+- **collective defence under a treaty**: a state with an assistance obligation to the
+  victim against that attacker (NATO Art. 5 read with Art. 51);
+- **at the victim's request**: collective self-defence needs the victim's request
+  (ICJ, *Nicaragua v. United States*, 1986, para. 199), given with the
+  ``request_assistance`` action;
+- **authorised**: by a body whose use-of-force clause may authorise (the Security
+  Council's Art. 42), against the target it named, by a state the body's decisions
+  address (``binds``, its members by default).
+
+A lawful use of force never starts a conflict, never makes its author an attacker of
+record and never obliges the target's allies (the casus foederis): a collective
+defence clause covers a member against attacks it did not provoke, never the member
+that struck first, never against its victim's self-defence, never against authorised
+enforcement. Forces stationed with an aggressor do not fight for it then either.
+"""
+
+from __future__ import annotations
+
+from .model import ClauseKind, World
+from .state import Conflict, GameState, Status
+
+SELF_DEFENCE = "self-defence"
+
+
+def ongoing(state: GameState) -> list[Conflict]:
+    return [c for c in state.conflicts if not c.ended]
+
+
+def conflict_of(state: GameState, attacker: str, victim: str) -> Conflict | None:
+    """The ongoing conflict in which ``attacker`` is the attacker of record against
+    ``victim``, if any."""
+    for c in state.conflicts:
+        if not c.ended and c.attacker == attacker and c.victim == victim:
+            return c
+    return None
+
+
+def authorised_by(world: World, state: GameState, actor: str, target: str) -> str:
+    """The id of a body whose adopted authorisation lets ``actor`` use force against
+    ``target``, or ""."""
+    for inst in world.institutions:
+        if target not in state.institutions[inst.id].force_on:
+            continue
+        if not any(c.authorising for c in inst.clauses_of(ClauseKind.USE_OF_FORCE)):
+            continue
+        if actor in addressed(world, inst.id) and actor != target:
+            return inst.id
+    return ""
+
+
+def addressed(world: World, institution: str) -> tuple[str, ...]:
+    """The states an institution's decisions address: its members."""
+    return world.institution[institution].members
+
+
+def treaty_duty(state: GameState, actor: str, victim: str, attacker: str) -> str:
+    """The institution under which ``actor`` owes ``victim`` assistance against
+    ``attacker`` (an obligation open or kept), or ""."""
+    for ob in state.obligations:
+        if (ob.action == "assist" and ob.debtor == actor and ob.beneficiary == victim
+                and ob.against == attacker and ob.status in (Status.OPEN, Status.KEPT)):
+            return ob.institution
+    return ""
+
+
+def requested(state: GameState, victim: str, actor: str) -> bool:
+    return (victim, actor) in state.requests
+
+
+def basis_for(world: World, state: GameState, actor: str, victim: str, attacker: str) -> str:
+    """Why ``actor`` may lawfully fight for ``victim`` against ``attacker`` (the
+    attacker of record): "" if it may not. The victim itself acts in self-defence."""
+    if actor == victim:
+        return SELF_DEFENCE
+    inst = treaty_duty(state, actor, victim, attacker)
+    if inst:
+        return f"collective defence under {world.name_of(inst)}"
+    if requested(state, victim, actor):
+        return f"at {world.name_of(victim)}'s request (UN Charter Art. 51)"
+    body = authorised_by(world, state, actor, attacker)
+    if body:
+        return f"authorised by {world.name_of(body)}"
+    return ""
+
+
+def lawful_basis(world: World, state: GameState, actor: str, target: str) -> str:
+    """Why a use of force by ``actor`` against ``target`` is lawful, or "" when it
+    would be an aggression: ``target`` is the attacker of record in an ongoing
+    conflict whose victim ``actor`` may fight for, or a body has authorised force
+    against ``target`` for ``actor``."""
+    for c in ongoing(state):
+        if c.attacker != target:
+            continue
+        why = basis_for(world, state, actor, c.victim, target)
+        if why:
+            return why
+    body = authorised_by(world, state, actor, target)
+    return f"authorised by {world.name_of(body)}" if body else ""
+
+
+def record_force(world: World, state: GameState, actor: str, target: str) -> str:
+    """Record a use of force by ``actor`` against ``target`` in the conflicts: a lawful
+    one puts ``actor`` on its victim's side (returns the basis), an aggression starts a
+    conflict with ``actor`` as its attacker of record (returns "")."""
+    why = lawful_basis(world, state, actor, target)
+    if why:
+        for c in ongoing(state):
+            if c.attacker == target and actor != c.victim and actor not in c.side and \
+                    basis_for(world, state, actor, c.victim, target):
+                c.side.append(actor)
+        return why
+    if conflict_of(state, actor, target) is None:
+        state.conflicts.append(Conflict(actor, target, state.round))
+    return ""
+
+
+def join_side(world: World, state: GameState, helper: str, victim: str) -> list[str]:
+    """``helper`` fights for ``victim``: it joins the side of each ongoing conflict
+    against ``victim`` in which it may lawfully fight. Returns the attackers it has no
+    lawful ground to fight (an unlawful intervention in others' eyes)."""
+    unlawful = []
+    for c in ongoing(state):
+        if c.victim != victim:
+            continue
+        if basis_for(world, state, helper, victim, c.attacker):
+            if helper not in c.side:
+                c.side.append(helper)
+        else:
+            unlawful.append(c.attacker)
+    return unlawful
+
+
+def end_between(state: GameState, a: str, b: str) -> None:
+    """A ceasefire between ``a`` and ``b`` ends the conflicts between them."""
+    for c in ongoing(state):
+        if {c.attacker, c.victim} == {a, b}:
+            c.ended = state.round
+
+
+def aggressors(state: GameState) -> set[str]:
+    """Every attacker of record of an ongoing conflict."""
+    return {c.attacker for c in ongoing(state)}
+
+
+def attackers_of_record(state: GameState) -> set[str]:
+    """Every state that was an attacker of record in the game (ended conflicts too)."""
+    return {c.attacker for c in state.conflicts}
