@@ -23,7 +23,9 @@ import pytest
 import yaml
 
 from wargame.core import (
+    Clause,
     ClauseKind,
+    Institution,
     Event,
     Game,
     STAGES,
@@ -33,6 +35,7 @@ from wargame.core import (
     World,
     demo_world,
 )
+from wargame.core.rules import Consensus
 from wargame.core.state import pair
 from wargame.core.terms import Term
 
@@ -72,6 +75,16 @@ def _union_voluntary() -> World:
     return dataclasses.replace(world, institutions=insts)
 
 
+def _aggressor_allied() -> World:
+    """The demo world with Northland and Southia bound by a defence treaty (the Bloc,
+    collective defence everywhere): the aggressor has allies."""
+    world = demo_world()
+    bloc = Institution("bloc", "Bloc", ("north", "south"), Consensus(), clauses=(
+        Clause("art4", ClauseKind.COLLECTIVE_DEFENCE, "Art. 4",
+               strength=Strength.AUTOMATIC),), credibility=60)
+    return dataclasses.replace(world, institutions=world.institutions + (bloc,))
+
+
 WORLDS: dict[str, Callable[[], World]] = {
     "demo": demo_world,
     # Art. 5 of the Northern Pact as a Brussels Treaty (1948) Art. IV clause
@@ -79,17 +92,20 @@ WORLDS: dict[str, Callable[[], World]] = {
     # Art. 5 of the Northern Pact as ANZUS Art. IV
     "demo_constitutional": _with_art5(Strength.CONSTITUTIONAL_PROCESSES),
     "demo_union_voluntary": _union_voluntary,
+    # Northland with a defence treaty of its own, with Southia
+    "demo_aggressor_allied": _aggressor_allied,
 }
 """Worlds a case may name. Add a builder here to give cases a new world."""
 
 # ------------------------------------------------------------- the format
-CASE_KEYS = {"title", "world", "seed", "start", "rounds", "xfail", "note"}
+CASE_KEYS = {"title", "world", "seed", "seeds", "start", "rounds", "xfail", "note"}
+SEEDS_KEYS = {"first", "count", "pass_at_least"}
 START_KEYS = {"stage", "escalation", "tension"}
 ROUND_KEYS = {"talks", "votes", "orders", "refused", "expect", "note"}
 TALK_KEYS = {"message", "propose", "answer", "counter"}
 EXPECT_KEYS = {"events", "no_events", "stage", "outcome", "state"}
 EVENT_FIELDS = {f.name for f in dataclasses.fields(Event)}
-MATCHERS = {"approx", "tol", "at_least", "at_most", "above", "below", "contains", "lacks",
+MATCHERS = {"approx", "tol", "at_least", "at_most", "above", "below", "contains", "lacks", "len",
             "one_of", "not"}
 
 
@@ -129,6 +145,11 @@ def load(path: Path) -> dict:
         start = _keys(f"{path.name}: start", case["start"], START_KEYS)
         if "stage" in start and start["stage"] not in STAGES:
             raise CaseError(f"{path.name}: start stage {start['stage']!r} is not one of {STAGES}")
+    if "seeds" in case:
+        seeds = _keys(f"{path.name}: seeds", case["seeds"], SEEDS_KEYS,
+                      ("first", "count", "pass_at_least"))
+        if not 1 <= seeds["pass_at_least"] <= seeds["count"]:
+            raise CaseError(f"{path.name}: seeds: pass_at_least must be 1 to count")
     if not isinstance(case["rounds"], list) or not case["rounds"]:
         raise CaseError(f"{path.name}: rounds must be a non-empty list")
     for i, rnd in enumerate(case["rounds"], 1):
@@ -141,8 +162,14 @@ def load(path: Path) -> dict:
 def _order(nation: str, spec: Any, where: str) -> Order:
     if isinstance(spec, str):
         return Order(nation, spec)
-    _keys(where, spec, {"nation", "action", "target", "institution", "measure"}, ("action",))
-    spec = {k: _text(f"{where}: {k}", v) for k, v in spec.items()}
+    _keys(where, spec, {"nation", "action", "target", "institution", "measure", "forces"},
+          ("action",))
+    forces = spec.get("forces", 0.0)
+    if isinstance(forces, bool) or not isinstance(forces, (int, float)):
+        raise CaseError(f"{where}: forces must be a number (a share, 0 to 1)")
+    spec = {k: _text(f"{where}: {k}", v) for k, v in spec.items() if k != "forces"}
+    if forces:
+        spec["forces"] = float(forces)
     spec.setdefault("nation", nation)
     return Order(**spec)
 
@@ -167,6 +194,7 @@ def _matches(actual: Any, want: Any) -> bool:
             "above": lambda w: actual > w,
             "below": lambda w: actual < w,
             "contains": lambda w: w in actual,
+            "len": lambda w: len(actual) == w,
             "lacks": lambda w: w not in actual,
             "one_of": lambda w: any(_matches(actual, x) for x in w),
             "not": lambda w: not _matches(actual, w),
@@ -335,7 +363,26 @@ def _refusal(game: Game, item: Any, where: str) -> None:
 
 
 def run(case: dict, name: str) -> None:
-    game = Game(WORLDS[case.get("world", "demo")](), seed=case.get("seed", 0))
+    """Play ``case``; with ``seeds``, under each of those seeds, and require at least
+    ``pass_at_least`` of them to meet every expectation (a rate, not an anecdote)."""
+    seeds = case.get("seeds")
+    if not seeds:
+        return run_one(case, name, case.get("seed", 0))
+    failures = []
+    for seed in range(seeds["first"], seeds["first"] + seeds["count"]):
+        try:
+            run_one(case, f"{name} (seed {seed})", seed)
+        except pytest.fail.Exception as exc:
+            failures.append(str(exc))
+    passed = seeds["count"] - len(failures)
+    if passed < seeds["pass_at_least"]:
+        pytest.fail(f"{name}: {passed} of {seeds['count']} seeds pass, "
+                    f"{seeds['pass_at_least']} needed; the first failure:\n{failures[0]}",
+                    pytrace=False)
+
+
+def run_one(case: dict, name: str, seed: int) -> None:
+    game = Game(WORLDS[case.get("world", "demo")](), seed=seed)
     start = case.get("start") or {}
     if "stage" in start:
         game.state.stage = start["stage"]
