@@ -372,7 +372,7 @@ def run(args: Any, out: IO[str] | None = None, err: IO[str] | None = None) -> in
         "summary": summarise(records, world),
         "games": [{"index": i, "seed": rec.seed, "outcome": rec.outcome,
                    "rounds": rec.rounds, "peak": _r(rec.peak),
-                   "attacks": [list(a) for a in rec.attacks]}
+                   "attacks": [list(a) for a in rec.attacks], **rec.war_dict()}
                   for i, rec in enumerate(records)],
     }
     if p.json:

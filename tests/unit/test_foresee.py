@@ -226,3 +226,32 @@ def test_no_ceasefire_offer_in_the_last_round():
     with pytest.raises(IllegalOrder, match="last round: a ceasefire offered now could not "
                                            "be accepted before the game ends"):
         game.check(Order("east", "propose_ceasefire", "north"))
+
+
+def test_a_strike_back_is_said_to_be_lawful_and_to_oblige_no_ally():
+    from wargame.core.state import Conflict
+
+    game = at_orders(stage="armed_conflict")
+    game.state.conflicts.append(Conflict("north", "east", 1))
+    before = said(Order("west", "limited_strike", "north"), game)
+    back = said(Order("east", "limited_strike", "north"), game)
+    assert "lawful use of force (self-defence)" in back
+    assert "No treaty obliges Northland's allies" in back
+    # Westland has no duty yet and no request: the same strike is no lawful act
+    assert "lawful" not in before and "is an act of war" in before
+
+
+def test_the_confirmation_changes_once_force_is_authorised():
+    game = at_orders(stage="armed_conflict")
+    order = Order("centre", "limited_strike", "north")
+    before = said(order, game)
+    game.state.institutions["council"].force_on.append("north")
+    after = said(order, game)
+    assert before != after
+    assert "lawful use of force (authorised by Security Council)" in after
+
+
+def test_the_forces_an_attack_commits_are_said():
+    text = said(Order("north", "invasion", "east", forces=0.5))
+    assert "It commits 50% of your available forces (about 150 of 300)" in text
+    assert "stay there as the garrison" in text

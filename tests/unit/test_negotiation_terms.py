@@ -64,3 +64,29 @@ def test_only_a_member_can_be_suspended():
         "Southia is not a member of Security Forum, so it cannot be suspended"
     bad = Term("west", T.SUPPORT_RESOLUTION, "north", "pact", "suspend")
     assert "no suspension clause" in feasible(g.world, g.state, bad, 1)
+
+
+@pytest.mark.parametrize("setup, term, why", [
+    (lambda st: st.nations["west"].sanctioning.update(north=0.3),
+     Term("west", T.SANCTION, "north"), "Westland already sanctions Northland"),
+    (lambda st: st.truces.append(("east", "north")),
+     Term("north", T.CEASEFIRE, "east"), "already have a ceasefire"),
+])
+def test_a_promise_already_kept_cannot_be_made_for_credit(setup, term, why):
+    g = game_in()
+    g.state.tension[("east", "north")] = 30.0
+    setup(g.state)
+    assert why in feasible(g.world, g.state, term, 1)
+    with pytest.raises(IllegalOrder, match=why):
+        g.propose(term.party, ["east" if term.party != "east" else "west"], [term])
+
+
+def test_forces_stationed_before_do_not_keep_a_promise_to_deploy():
+    from wargame.core import Order
+    from wargame.core.terms import kept
+
+    g = game_in()
+    g.state.nations["west"].deployed["east"] = 50.0
+    promise = Term("west", T.DEPLOY, "east")
+    assert not kept(g.world, g.state, promise, [])
+    assert kept(g.world, g.state, promise, [Order("west", "deploy_to_ally", "east")])

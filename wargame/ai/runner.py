@@ -158,6 +158,9 @@ class GameRecord:
     contributions: dict[str, float]  # burden-sharing contributions
     pushed: dict[str, float]  # escalation each state's own orders added
     errors: tuple[str, ...] = field(default=())
+    held_at_end: tuple[tuple[str, str, float], ...] = ()  # (occupier, victim, % held)
+    taken: tuple[tuple[int, str, str, float], ...] = ()  # (round, occupier, victim, % taken)
+    adopted: tuple[tuple[int, str, str, str], ...] = ()  # (round, institution, measure, target)
 
     def attackers(self) -> list[str]:
         return list(dict.fromkeys(a for _, a, _ in self.attacks))
@@ -171,6 +174,16 @@ class GameRecord:
             "contributions": {k: round(v, 3) for k, v in self.contributions.items()},
             "pushed": {k: round(v, 3) for k, v in self.pushed.items()},
             "errors": list(self.errors),
+            **self.war_dict(),
+        }
+
+    def war_dict(self) -> dict:
+        """Who holds what at the end, every invasion that took land, every measure
+        adopted (documented in docs/ai.md)."""
+        return {
+            "held_at_end": [[o, v, round(p, 3)] for o, v, p in self.held_at_end],
+            "taken": [[r, o, v, round(p, 3)] for r, o, v, p in self.taken],
+            "adopted": [list(a) for a in self.adopted],
         }
 
 
@@ -197,6 +210,10 @@ def record(game: Game, errors: Iterable[str] = ()) -> GameRecord:
                 if esc > 0:
                     pushed[entry["nation"]] += esc
     scores = game.scores()
+    drafts = {d.id: d for d in st.drafts}
+    adopted = tuple((e.round, e.institution, drafts[e.ref].measure, e.target)
+                    for e in game.log if e.kind is Kind.DRAFT_DECIDED and e.value > 0
+                    and e.ref in drafts)
     return GameRecord(
         seed=game.seed,
         outcome=st.outcome or "unfinished",
@@ -214,6 +231,11 @@ def record(game: Game, errors: Iterable[str] = ()) -> GameRecord:
         contributions={n: st.nations[n].contribution for n in world.ids},
         pushed=pushed,
         errors=tuple(errors),
+        held_at_end=tuple((o, v, share) for (o, v), share in st.occupation.items()
+                          if share > 0),
+        taken=tuple((e.round, e.actor, e.target, e.value) for e in game.log
+                    if e.kind is Kind.TERRITORY and e.value > 0),
+        adopted=adopted,
     )
 
 

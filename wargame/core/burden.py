@@ -65,9 +65,11 @@ class BurdenRow:
 
 
 def victims(state: GameState) -> set[str]:
-    """States the state itself shows as victims of an armed attack: under attack
-    now, with land occupied, or owed assistance (an obligation arises only from one)."""
-    out = set(state.under_attack)
+    """States the state itself shows as victims of an armed attack: victims of a
+    conflict (:mod:`conflicts`), under attack now, with land occupied, or owed
+    assistance (an obligation arises only from one)."""
+    out = {c.victim for c in state.conflicts}
+    out.update(state.under_attack)
     out.update(v for (_, v), share in state.occupation.items() if share > 0)
     out.update(ob.beneficiary for ob in state.obligations
                if ob.action == "assist" and ob.beneficiary)
@@ -75,16 +77,21 @@ def victims(state: GameState) -> set[str]:
 
 
 def attackers(state: GameState) -> set[str]:
-    """States the state itself shows as attackers: those holding another's land."""
-    return {o for (o, _), share in state.occupation.items() if share > 0}
+    """States the state itself shows as attackers: the attackers of record of every
+    conflict (:mod:`conflicts`), and those holding another's land."""
+    out = {c.attacker for c in state.conflicts}
+    out.update(o for (o, _), share in state.occupation.items() if share > 0)
+    return out
 
 
 def first_strikes(log, known: dict | None = None) -> dict[frozenset, str]:
     """Who struck first in each pair of states that fought, from the log (``known``:
-    the pairs read from an earlier part of it, updated and returned)."""
+    the pairs read from an earlier part of it, updated and returned). A lawful use of
+    force (self-defence, treaty defence, at a victim's request, authorised: the
+    event's ref is "lawful") never makes its author the first striker."""
     first = dict(known or {})
     for e in log:
-        if e.kind is Kind.ARMED_ATTACK and e.actor and e.target:
+        if e.kind is Kind.ARMED_ATTACK and e.actor and e.target and e.ref != "lawful":
             first.setdefault(frozenset((e.actor, e.target)), e.actor)
     return first
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from .actions import Effect, Order
 from .clauses import DELAY
 from .combat import TRUCE_BROKEN_CREDIBILITY
+from .conflicts import lawful_basis
 from .context import named
 from .model import ClauseKind, Institution, World
 from .rules import Motion, MotionKind, Vote, decide
@@ -39,10 +40,20 @@ def war_consequences(world: World, state: GameState, order: Order) -> list[str]:
         return _blockade_across_truce(world, state, order)
     spec = world.actions[order.action]
     me, target = order.nation, world.nation[order.target]
-    out = [f"{spec.name} against {target.name} is an act of war: an armed attack that "
-           f"adds {spec.escalation:+g} to the tension between you."]
-    out += _alliances(world, state, me, order.target)
-    out += _tripwires(world, state, me, order.target)
+    basis = lawful_basis(world, state, me, order.target)
+    if basis:
+        out = [f"{spec.name} against {target.name} is a lawful use of force ({basis}): "
+               f"an armed attack all the same, adding {spec.escalation:+g} to the tension "
+               "between you.",
+               f"No treaty obliges {target.name}'s allies to fight you for it: a "
+               "defence treaty never covers the state that struck first, nor against "
+               "its victim's self-defence or force a body authorised."]
+    else:
+        out = [f"{spec.name} against {target.name} is an act of war: an armed attack that "
+               f"adds {spec.escalation:+g} to the tension between you."]
+        out += _alliances(world, state, me, order.target)
+        out += _tripwires(world, state, me, order.target)
+    out.append(_commitment(world, state, order))
     out += _promises(world, state, order)
     if pair(me, order.target) in state.truces:
         out.append(f"You have a ceasefire with {target.name}: this breaks it, and costs "
@@ -85,6 +96,22 @@ def stand_down_consequences(world: World, state: GameState, order: Order) -> lis
     if not out:
         return []
     return [f"{spec.name} gives up what your forces hold and where they stand:", *out]
+
+
+def _commitment(world: World, state: GameState, order: Order) -> str:
+    """How many forces the order commits, and what stays at home."""
+    from .combat import DEFAULT_FORCES
+    from .legal import available_forces
+
+    share = order.forces or DEFAULT_FORCES.get(world.actions[order.action].effect, 0.0)
+    home = available_forces(state.nations[order.nation])
+    stay = ("its forces that take land stay there as the garrison"
+            if world.actions[order.action].effect is Effect.INVADE
+            else "they come home after the strike")
+    return (f"It commits {100 * share:.0f}% of your available forces (about "
+            f"{home * share:.0f} of {home:.0f}); {stay}. With your other fighting "
+            "orders this round it can never be more than all of them: shares that add up "
+            "to more are scaled down.")
 
 
 def _alliances(world: World, state: GameState, me: str, victim: str) -> list[str]:

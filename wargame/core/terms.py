@@ -112,12 +112,16 @@ def feasible(world: World, state: GameState, term: Term, rounds: int,
     ns = state.nations[p]
     if k is TermKind.DEPLOY and t not in world.allies[p]:
         return f"{tname} is not an ally of {name}, so {name} cannot deploy there"
+    if k is TermKind.SANCTION and t in ns.sanctioning:
+        return f"{name} already sanctions {tname}: a promise kept already earns nothing"
     if k is TermKind.LIFT_SANCTIONS and t not in ns.sanctioning:
         return f"{name} imposes no sanctions on {tname}"
     if k is TermKind.AID and t in ns.sanctioning:
         return f"{name} sanctions {tname} and cannot aid it"
     if k is TermKind.WITHDRAW and state.occupation.get((p, t), 0.0) <= 0:
         return f"{name} holds none of {tname}'s territory"
+    if k is TermKind.CEASEFIRE and pair(p, t) in state.truces:
+        return f"{name} and {tname} already have a ceasefire"
     if k is TermKind.CEASEFIRE and pair(p, t) not in state.tension:
         return f"there is no dispute between {name} and {tname}"
     if k is TermKind.RAISE_SPENDING:
@@ -146,6 +150,9 @@ def feasible(world: World, state: GameState, term: Term, rounds: int,
                 return f"{inst.name} has no {kind.value.replace('_', ' ')} clause"
             if measure is Measure.SUSPEND and t not in inst.members:
                 return f"{tname} is not a member of {inst.name}, so it cannot be suspended"
+            if kept(world, state, term, []):
+                return (f"{name} has already voted for that draft in {inst.name}: a promise "
+                        "kept already earns nothing")
     return ""
 
 
@@ -160,8 +167,8 @@ def kept(world: World, state: GameState, term: Term, orders: list[Order]) -> boo
     """Whether the term is fulfilled now, given this round's orders."""
     p, t, k = term.party, term.target, term.kind
     ns = state.nations[p]
-    if k is TermKind.DEPLOY:
-        return _ordered(world, orders, p, Effect.DEPLOY, t) or ns.deployed.get(t, 0) > 0
+    if k is TermKind.DEPLOY:  # a new deployment: forces stationed before earn nothing
+        return _ordered(world, orders, p, Effect.DEPLOY, t)
     if k is TermKind.SANCTION:
         return t in ns.sanctioning
     if k is TermKind.LIFT_SANCTIONS:

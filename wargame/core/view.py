@@ -65,6 +65,84 @@ class InstitutionView:
 
 
 @dataclass(frozen=True)
+class Holding:
+    """Land one state holds of another's, and the garrison holding it."""
+
+    occupier: str
+    land: str
+    share: float  # % of ``land``'s territory
+    garrison: float  # the occupier's forces there
+
+
+@dataclass(frozen=True)
+class Stationed:
+    """Forces one state keeps on another's soil (a deployment to an ally)."""
+
+    owner: str
+    host: str
+    forces: float
+
+
+@dataclass(frozen=True)
+class SanctionsInForce:
+    sender: str
+    target: str
+    bite: float  # 0..1
+
+
+@dataclass(frozen=True)
+class Side:
+    """An armed conflict's sides (:mod:`wargame.core.conflicts`): the attacker of
+    record, its victim and the states fighting lawfully for the victim."""
+
+    attacker: str
+    victim: str
+    started: int
+    side: tuple[str, ...]
+    ended: int = 0  # the round a ceasefire or a withdrawal ended it; 0 while it goes on
+
+
+@dataclass(frozen=True)
+class Authorisation:
+    """Force a body has authorised: against whom, and who may act under it."""
+
+    institution: str
+    target: str
+    addressed: tuple[str, ...]  # the states that may act under it
+
+
+@dataclass(frozen=True)
+class WarFacts:
+    """The public facts of war, for interfaces, computer players and a map."""
+
+    holdings: tuple[Holding, ...] = ()
+    stationed: tuple[Stationed, ...] = ()
+    sanctions: tuple[SanctionsInForce, ...] = ()
+    conflicts: tuple[Side, ...] = ()
+    authorisations: tuple[Authorisation, ...] = ()
+
+
+def war_facts(world: World, state: GameState) -> WarFacts:
+    from .conflicts import addressed
+
+    return WarFacts(
+        holdings=tuple(Holding(o, v, share, state.nations[o].garrisons.get(v, 0.0))
+                       for (o, v), share in state.occupation.items() if share > 0),
+        stationed=tuple(Stationed(n, h, f) for n in world.ids
+                        for h, f in state.nations[n].deployed.items() if f > 0),
+        sanctions=tuple(SanctionsInForce(n, t, b) for n in world.ids
+                        for t, b in state.nations[n].sanctioning.items()),
+        conflicts=tuple(Side(c.attacker, c.victim, c.started, tuple(c.side), c.ended)
+                        for c in state.conflicts),
+        authorisations=tuple(
+            Authorisation(i.id, t, addressed(world, i.id))
+            for i in world.institutions for t in state.institutions[i.id].force_on
+            if any(c.authorising for c in i.clauses if c.kind.value ==
+                   "use_of_force_authorisation")),
+    )
+
+
+@dataclass(frozen=True)
 class View:
     nation: str
     name: str
@@ -100,6 +178,7 @@ class View:
     # for open and lately decided drafts
     not_counted: Mapping[str, tuple[tuple[str, str, str], ...]] = field(
         default_factory=lambda: MappingProxyType({}))
+    war: WarFacts = WarFacts()  # who holds what, forces abroad, sanctions, sides
 
 
 @dataclass(frozen=True)
@@ -120,6 +199,7 @@ class Shared:
     burden: Mapping[str, tuple]  # institution -> burden-sharing rows (BurdenRow)
     not_counted: Mapping[str, tuple[tuple[str, str, str], ...]] = field(
         default_factory=lambda: MappingProxyType({}))
+    war: WarFacts = WarFacts()
 
 
 UNRESOLVED = ("briefing", "diplomacy", "orders")  # phases before the round resolves
@@ -179,6 +259,7 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
         burden=MappingProxyType(burden_sharing(world, state, attacked, attacking)),
         not_counted=MappingProxyType({d.id: out for d in drafts + decided
                                       for out in (not_counted(world, state, d),) if out}),
+        war=war_facts(world, state),
     )
 
 
@@ -238,6 +319,7 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         ceasefire_offers=tuple(by for (by, to) in state.ceasefire_offers if to == nation),
         outcome=state.outcome,
         not_counted=shared.not_counted,
+        war=shared.war,
     )
 
 
