@@ -50,6 +50,7 @@ except ImportError as exc:  # e.g. run with a Python that lacks the dependencies
 SIZES = (10, 30, 100, 193)
 TARGET_SIZE = 193
 TARGET_ROUND_S = 0.020  # one 193-state round resolved in under 20 ms
+TARGET_REF = 1.5  # ... and in at most 1.5 x REF, the machine-independent form
 WORLD_SEED = 0
 
 
@@ -121,6 +122,7 @@ class Sample:
         self.games = 0
         self.stages: dict[str, int] = {}
         self.by_round: dict[int, list[float]] = {}  # game round -> resolve times
+        self.mix: dict[str, int] = {}  # effect kind -> orders given (the order mix)
 
 
 def play_round(game: Game, rng: random.Random, sample: Sample | None,
@@ -143,8 +145,13 @@ def play_round(game: Game, rng: random.Random, sample: Sample | None,
     gc.collect()
     t2 = time.perf_counter()
     given = 0
+    mix: dict[str, int] = {}
     for n in ids:
         given += submit(game, n, random_orders(game, n, options[n], rng))
+    for n in ids:  # what was given, by effect kind (not timed: after t3 below)
+        for o in game.orders_of(n):
+            e = game.world.actions[o.action].effect.value
+            mix[e] = mix.get(e, 0) + 1
     t3 = time.perf_counter()
     listed = sum(len(o.targets) for opts in options.values() for o in opts)
 
@@ -166,6 +173,8 @@ def play_round(game: Game, rng: random.Random, sample: Sample | None,
         sample.targets += listed
         sample.stages[stage] = sample.stages.get(stage, 0) + 1
         sample.by_round.setdefault(number, []).append(t5 - t4)
+        for e, k in mix.items():
+            sample.mix[e] = sample.mix.get(e, 0) + k
 
 
 def measure(n: int, games: int, rounds: int,
@@ -345,6 +354,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{n:>6}  {s.targets / len(s.resolve):9.0f} targets/round  "
               + ", ".join(f"{k} {v}" for k, v in sorted(s.stages.items())))
     print()
+    mix = samples[TARGET_SIZE].mix
+    total = sum(mix.values()) or 1
+    print(f"{TARGET_SIZE}-state order mix (orders given in the timed rounds, by effect; "
+          "every order commits its action's default share of forces):")
+    print("  " + ", ".join(f"{e} {100 * k / total:.1f}%"
+                           for e, k in sorted(mix.items(), key=lambda ek: -ek[1])))
+    print()
     big_by_round = samples[TARGET_SIZE].by_round
     print(f"{TARGET_SIZE}-state resolve median by round of the game (ms): " + ", ".join(
         f"r{k} {1000 * statistics.median(v):.1f}" for k, v in sorted(big_by_round.items())))
@@ -366,13 +382,13 @@ def main(argv: list[str] | None = None) -> int:
     print()
 
     big = results[TARGET_SIZE][2]
-    time_ok = big < TARGET_ROUND_S
+    time_ok = big < TARGET_ROUND_S and big / loop <= TARGET_REF
     growth_ok = worst_resolve_excess <= 0
     print(f"target: a {TARGET_SIZE}-state round (game.resolve()) in under "
           f"{1000 * TARGET_ROUND_S:.0f} ms, growing no faster than n log n")
-    print(f"  {TARGET_SIZE}-state resolve: {1000 * big:.3f} ms -> "
-          f"{'MET' if time_ok else 'NOT MET'} "
-          f"({big / TARGET_ROUND_S:.2f} x the target)")
+    print(f"  {TARGET_SIZE}-state resolve: {1000 * big:.3f} ms = {big / loop:.2f} x REF "
+          f"(targets: under {1000 * TARGET_ROUND_S:.0f} ms and at most {TARGET_REF:g} x REF) "
+          f"-> {'MET' if time_ok else 'NOT MET'}")
     print(f"  resolve growth: worst step exceeds n log n by {worst_resolve_excess:+.2f} -> "
           f"{'MET' if growth_ok else 'NOT MET'}")
     print(f"  legal growth (for information): worst step exceeds n log n by "

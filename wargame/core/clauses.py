@@ -10,6 +10,7 @@ falls due without being honoured it is declined, and the clause's price is paid.
 from __future__ import annotations
 
 from .actions import MEASURE_NOUN, Effect, Measure
+from .conflicts import bind, unbind
 from .context import Round, clamp
 from .events import Kind
 from .model import Clause, ClauseKind, Strength, World
@@ -296,6 +297,7 @@ def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
                 for m in debtors:
                     _oblige(r, m, inst_id, clause.id, "assist", victim, attacker,
                             clause.strength, due)
+                bind(st, attacker, victim, debtors, inst_id)
                 _invoked(r, inst_id, clause.id, debtors,
                          f"assist {r.name(victim)} against {r.name(attacker)} "
                          f"({clause.strength.value.replace('_', ' ')})", due)
@@ -339,15 +341,24 @@ def _honours(r: Round, ob: Obligation, clause: Clause) -> bool:
     """
     debtor = r.state.nations[ob.debtor]
     orders = r.by_nation.get(ob.debtor, ())
-    effects = [(r.world.actions[o.action].effect, o.target) for o in orders]
+    actions = r.world.actions
     if ob.action == "sanction":
-        return (Effect.SANCTION, ob.against) in effects or ob.against in debtor.sanctioning
-    if contribution(r, ob) >= max(needed(r, ob, clause), 1e-9):
+        return ob.against in debtor.sanctioning or any(
+            o.target == ob.against and actions[o.action].effect is Effect.SANCTION
+            for o in orders)
+    if (orders or debtor.deployed) and \
+            contribution(r, ob) >= max(needed(r, ob, clause), 1e-9):
         return True
     if ob.strength is Strength.AUTOMATIC:
         return False
-    return ((Effect.AID, ob.beneficiary) in effects or (Effect.SANCTION, ob.against) in effects
-            or ob.against in debtor.sanctioning)
+    if ob.against in debtor.sanctioning:
+        return True
+    for o in orders:
+        e = actions[o.action].effect
+        if (e is Effect.AID and o.target == ob.beneficiary) or (
+                e is Effect.SANCTION and o.target == ob.against):
+            return True
+    return False
 
 
 def _duty(r: Round, ob: Obligation) -> str:
@@ -363,11 +374,14 @@ multiplied by ``1 + LONE_DEFECTOR * k / n``, where ``k`` of the ``n`` other memb
 owing it have honoured it (the lone defector pays double)."""
 
 
-def _kept_share(st: GameState, ob: Obligation, honouring: set[str]) -> float:
+def _duty_key(ob: Obligation) -> tuple:
+    return (ob.institution, ob.clause, ob.action, ob.beneficiary, ob.against, ob.created)
+
+
+def _kept_share(groups: dict[tuple, list[Obligation]], ob: Obligation,
+                honouring: set[str]) -> float:
     """The share of the other members owing the same duty who have honoured it."""
-    peers = [o for o in st.obligations if o is not ob and (
-        o.institution, o.clause, o.action, o.beneficiary, o.against, o.created) == (
-        ob.institution, ob.clause, ob.action, ob.beneficiary, ob.against, ob.created)]
+    peers = [o for o in groups[_duty_key(ob)] if o is not ob]
     if not peers:
         return 0.0
     kept = sum(1 for o in peers if o.status is Status.KEPT or o.id in honouring)
@@ -378,7 +392,10 @@ def settle_obligations(r: Round, world: World) -> None:
     st = r.state
     clauses = {(i.id, c.id): c for i in world.institutions for c in i.clauses}
     due = [ob for ob in st.obligations if ob.status is Status.OPEN]
+    if not due:
+        return
     honouring = {ob.id for ob in due if _honours(r, ob, clauses[(ob.institution, ob.clause)])}
+    groups: dict[tuple, list[Obligation]] = {}  # filled at the first decline
     for ob in due:
         ns = st.nations[ob.debtor]
         ist = st.institutions[ob.institution]
@@ -399,8 +416,16 @@ def settle_obligations(r: Round, world: World) -> None:
                    institution=ob.institution, ref=ob.id, value=KEEP_CREDIBILITY)
         elif st.round >= ob.due:
             cost = clauses[(ob.institution, ob.clause)].decline_costs
-            times = 1.0 + LONE_DEFECTOR * _kept_share(st, ob, honouring)
+            if not groups:  # peers arose in the same round: the end of the list
+                oldest = min(o.created for o in due)
+                for o in reversed(st.obligations):
+                    if o.created < oldest:
+                        break
+                    groups.setdefault(_duty_key(o), []).append(o)
+            times = 1.0 + LONE_DEFECTOR * _kept_share(groups, ob, honouring)
             ob.status, ob.settled = Status.DECLINED, st.round
+            if ob.action == "assist":
+                unbind(st, ob.against, ob.beneficiary, ob.debtor)
             ns.credibility = clamp(ns.credibility - cost.credibility * times)
             ns.support = clamp(ns.support - cost.support * times)
             ist.credibility = clamp(ist.credibility - cost.alliance_credibility)
@@ -425,19 +450,20 @@ def overrun(r: Round) -> None:
     of land held, at most ``OVERRUN_MAX`` a member a round, for every institution
     with a collective-defence clause whose treaty area covers the member."""
     st = r.state
-    for inst in r.world.institutions:
+    overrun_now = [(c.attacker, c.victim, st.occupation[(c.attacker, c.victim)])
+                   for c in st.conflicts if not c.ended and c.started < st.round
+                   and st.occupation.get((c.attacker, c.victim), 0.0) > 0]
+    by_inst: dict[str, list[tuple[str, str, float]]] = {}
+    for a, v, share in overrun_now:
+        for i in r.world.member_of[v]:
+            by_inst.setdefault(i, []).append((a, v, share))
+    for inst_id, cases in by_inst.items():
+        inst = r.world.institution[inst_id]
         if not inst.has(ClauseKind.COLLECTIVE_DEFENCE):
             continue
         ist = st.institutions[inst.id]
-        held = []
-        for c in st.conflicts:
-            share = st.occupation.get((c.attacker, c.victim), 0.0)
-            if c.ended or share <= 0 or c.started >= st.round or \
-                    c.victim not in inst.members or \
-                    c.victim in ist.suspended or \
-                    not inst.scope.covers(r.world.nation[c.victim].region):
-                continue
-            held.append((c.attacker, c.victim, share))
+        held = [(a, v, share) for a, v, share in cases if v not in ist.suspended
+                and inst.scope.covers(r.world.nation[v].region)]
         if not held:
             continue
         drop = sum(min(OVERRUN_MAX, OVERRUN_RATE * share) for _, _, share in held)

@@ -25,7 +25,7 @@ enforcement. Forces stationed with an aggressor do not fight for it then either.
 from __future__ import annotations
 
 from .model import ClauseKind, World
-from .state import Conflict, GameState, Status
+from .state import Conflict, GameState
 
 SELF_DEFENCE = "self-defence"
 
@@ -63,12 +63,24 @@ def addressed(world: World, institution: str) -> tuple[str, ...]:
 
 def treaty_duty(state: GameState, actor: str, victim: str, attacker: str) -> str:
     """The institution under which ``actor`` owes ``victim`` assistance against
-    ``attacker`` (an obligation open or kept), or ""."""
-    for ob in state.obligations:
-        if (ob.action == "assist" and ob.debtor == actor and ob.beneficiary == victim
-                and ob.against == attacker and ob.status in (Status.OPEN, Status.KEPT)):
-            return ob.institution
-    return ""
+    ``attacker`` (an obligation that arose and was not declined), or ""."""
+    c = conflict_of(state, attacker, victim)
+    return c.bound.get(actor, "") if c is not None else ""
+
+
+def bind(state: GameState, attacker: str, victim: str, debtors, institution: str) -> None:
+    """Record that each of ``debtors`` owes ``victim`` assistance against ``attacker``."""
+    c = conflict_of(state, attacker, victim)
+    if c is not None:
+        for d in debtors:
+            c.bound.setdefault(d, institution)
+
+
+def unbind(state: GameState, attacker: str, victim: str, debtor: str) -> None:
+    """``debtor`` declined its duty: it no longer fights for ``victim`` by treaty."""
+    c = conflict_of(state, attacker, victim)
+    if c is not None:
+        c.bound.pop(debtor, None)
 
 
 def requested(state: GameState, victim: str, actor: str) -> bool:

@@ -350,11 +350,16 @@ def _targets(world, state, nation, spec, pool) -> tuple[str, ...]:
     if e is Effect.DEFEND:
         return tuple(v for v, atk in state.under_attack.items() if v != nation
                      and nation not in atk)
-    if e is Effect.LIBERATE:
-        lands = {land for ns in state.nations.values() for land, g in ns.garrisons.items()
-                 if g > 0}
-        return tuple(t for t in world.ids if t in lands
-                     and _legal(world, state, Order(nation, spec.id, t)))
+    if e is Effect.LIBERATE:  # the rules of _liberation_ok, for every occupied land
+        from .conflicts import basis_for
+
+        held: dict[str, list[str]] = {}
+        for n, ns in state.nations.items():
+            for land, g in ns.garrisons.items():
+                if g > 0:
+                    held.setdefault(land, []).append(n)
+        return tuple(t for t in world.ids if t in held and nation not in held[t]
+                     and any(basis_for(world, state, nation, t, o) for o in held[t]))
     if e is Effect.REQUEST_HELP:
         attackers = _attackers_of(state, nation)
         if not attackers:

@@ -79,6 +79,9 @@ class Conflict:
     side: list[str] = field(default_factory=list)
     ended: int = 0
     reported: list[str] = field(default_factory=list)  # who reported to the Council
+    # who owes the victim assistance against the attacker under a clause (not yet
+    # declined): state -> institution; filled when the obligations arise
+    bound: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
