@@ -174,6 +174,7 @@ def resolve_liberations(r: Round) -> list[tuple[str, str]]:
             side = []
             for o in orders:
                 ns = st.nations[o.nation]
+                break_truce(r, o.nation, occupier)
                 bonus = HOME_ADVANTAGE if o.nation == land else 1.0
                 side.append((ns, strength(ns, r.committed.get(o, 0.0) * part) * bonus))
                 record_force(r.world, st, o.nation, occupier)

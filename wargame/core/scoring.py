@@ -31,7 +31,7 @@ def met(world: World, state: GameState, nation: str, obj: Objective) -> bool:
             world.institution[obj.target].credibility
     if obj.kind is K.ALLIANCE_DISCREDITED:
         return state.institutions[obj.target].credibility < \
-            world.institution[obj.target].credibility - obj.threshold
+            world.institution[obj.target].credibility
     if obj.kind is K.AGGRESSOR_WITHDRAWS:
         return not any(k[0] == obj.target and v > 0 for k, v in state.occupation.items())
     if obj.kind is K.GAIN_TERRITORY:
