@@ -55,6 +55,21 @@ def check_invariants(game):
         assert sum(ns.deployed.values()) <= ns.military + 1e-6 or ns.losses > 0
     for inst in st.institutions.values():
         assert 0 <= inst.credibility <= 100
+    # forces: garrisons hold exactly the occupied land; nothing is away that is not there
+    for ns in st.nations.values():
+        for land, forces in ns.garrisons.items():
+            assert forces > 0 and st.occupation.get((ns.id, land), 0.0) > 0
+        assert sum(ns.deployed.values()) + sum(ns.garrisons.values()) <= ns.military + 1e-6
+    for (occupier, land), share in st.occupation.items():
+        if share > 0:
+            assert st.nations[occupier].garrisons.get(land, 0.0) > 0
+    # the casus foederis: an assistance duty arises only against an attacker of record
+    conflicts = {(c.attacker, c.victim) for c in st.conflicts}
+    for ob in st.obligations:
+        if ob.action == "assist":
+            assert (ob.against, ob.beneficiary) in conflicts
+    for c in st.conflicts:
+        assert c.attacker != c.victim and c.attacker not in c.side and c.victim not in c.side
     # the stage is where the last recorded stage change put it
     changes = [e for e in game.log if e.kind is Kind.STAGE_CHANGED]
     if changes:

@@ -170,11 +170,11 @@ def test_report_of_an_unfinished_game_and_of_the_fixture(capsys):
 
 def test_free_riders_and_declined_obligations_show(tmp_path):
     # a 12-state generated world played at random has alliances, free riders, obligations
-    # (seed 7: a game where not every member attacked someone, so the 3/4 rule judges)
+    # (seed 9: a game where not every member attacked someone, so the 3/4 rule judges)
     from wargame.core import generated_world
 
     world = generated_world(12, seed=5, rounds=10)
-    game = play(Game(world, 7), random.Random(7))
+    game = play(Game(world, 9), random.Random(9))
     aa = after_action(game)
     assert aa.burden and any(line.free_rider for lines in aa.burden.values() for line in lines)
     statuses = {d.status for d in aa.duties}

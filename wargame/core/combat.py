@@ -183,9 +183,10 @@ def resolve_liberations(r: Round) -> list[tuple[str, str]]:
             att = sum(p for _, p in side) * r.rng.uniform(*FACTOR)
             dfn = strength(occ, garrison) * r.rng.uniform(*FACTOR)
             lost = []
-            for ns, p in side:
-                loss = _lose(ns, dfn * LOSS_RATE * (p / max(sum(q for _, q in side), 1e-9)),
-                             r, fought_for=land, against=occupier)
+            total_p = max(sum(q for _, q in side), 1e-9)
+            for (ns, p), o in zip(side, orders):
+                loss = min(r.committed.get(o, 0.0) * part, dfn * LOSS_RATE * p / total_p)
+                loss = _lose(ns, loss, r, fought_for=land, against=occupier)
                 lost.append((ns.id, loss))
             g_loss = min(garrison, att * LOSS_RATE)
             _lose(occ, g_loss, r)
@@ -264,24 +265,33 @@ def resolve_attacks(r: Round) -> list[tuple[str, str, str]]:
         att = strength(a, committed + dug_in) * r.rng.uniform(*FACTOR)
         n = fronts[v.id]
         home = max(0.0, available(v) - r.spent.get(v.id, 0.0)) / n
-        side = [(v, strength(v, home) * HOME_ADVANTAGE)]
+        # the defenders: (state, strength, forces it can lose, stationed there)
+        side = [(v, strength(v, home) * HOME_ADVANTAGE, home, False)]
         for h in helpers.get(v.id, ()):
             if h.nation != a.id:
-                hs = st.nations[h.nation]
-                side.append((hs, strength(hs, r.committed.get(h, 0.0) / n)))
+                hs, sent = st.nations[h.nation], r.committed.get(h, 0.0) / n
+                side.append((hs, strength(hs, sent), sent, False))
         if not basis:  # stationed forces fight against an aggression, not for one
             for t in tripwires.get(v.id, ()):
                 if t != a.id:
-                    side.append((st.nations[t], st.nations[t].deployed.get(v.id, 0.0) / n))
-        dfn = sum(p for _, p in side) * r.rng.uniform(*FACTOR)
+                    there = st.nations[t].deployed.get(v.id, 0.0) / n
+                    side.append((st.nations[t], there, there, True))
+        dfn = sum(p for _, p, _, _ in side) * r.rng.uniform(*FACTOR)
         intensity = 1.0 if invade else 0.5
         a_loss = _lose(a, min(committed + dug_in, dfn * LOSS_RATE * intensity), r)
         lost = [(a.id, a_loss)]
-        for ns, p in side:
+        for ns, p, cap, abroad in side:
             part = p / dfn if dfn else 0.0
-            loss = _lose(ns, att * LOSS_RATE * intensity * part, r,
-                         fought_for=v.id if ns.id != v.id else "", against=a.id)
+            loss = min(cap, att * LOSS_RATE * intensity * part)
+            loss = _lose(ns, loss, r, fought_for=v.id if ns.id != v.id else "", against=a.id)
+            if abroad:  # a tripwire loses from the forces stationed there
+                left = ns.deployed.get(v.id, 0.0) - loss
+                if left > 1e-9:
+                    ns.deployed[v.id] = left
+                else:
+                    ns.deployed.pop(v.id, None)
             lost.append((ns.id, loss))
+        side = [(ns, p) for ns, p, _, _ in side]
         gained = taken(att, dfn, v.territory) if invade else 0.0
         if gained:
             v.territory -= gained

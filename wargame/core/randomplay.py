@@ -6,7 +6,9 @@ import random
 
 from .actions import Order
 from .errors import IllegalOrder
-from .legal import check_all, options
+from .legal import COMMITTING, check_all, options
+
+SHARES = (0.25, 0.5, 0.75, 1.0)  # forces a random order may name (else the default)
 
 
 def random_orders(world, state, nation: str, rng: random.Random, most: int = 3) -> list[Order]:
@@ -23,6 +25,8 @@ def random_orders(world, state, nation: str, rng: random.Random, most: int = 3) 
             target=rng.choice(opt.targets) if opt.targets else "",
             institution=rng.choice(opt.institutions) if opt.institutions else "",
             measure=rng.choice(opt.measures) if opt.measures else "",
+            forces=(rng.choice(SHARES) if opt.action.effect in COMMITTING
+                    and rng.random() < 0.5 else 0.0),
         )
         try:
             check_all(world, state, chosen + [order])

@@ -28,6 +28,8 @@ def fire(r: Round, inject: Inject) -> None:
             if e.field in ("support", "credibility"):
                 now = clamp(now)
             setattr(ns, e.field, max(0.0, now))
+            if e.field == "military":
+                _fit_forces_abroad(ns)
             if e.text:
                 r.emit(Kind.INJECT, e.text, target=e.state, ref=inject.id, value=e.value)
         elif e.change is Change.INCIDENT:
@@ -48,3 +50,15 @@ def fire(r: Round, inject: Inject) -> None:
             r.emit(Kind.DRAFT_TABLED, e.text or f"{r.name(e.state)} tables a draft in "
                    f"{r.name(e.institution)}: {e.measure} concerning {r.name(e.target)}.",
                    actor=e.state, target=e.target, institution=e.institution, ref=draft.id)
+
+
+def _fit_forces_abroad(ns) -> None:
+    """Forces lost by an inject come, in proportion, from those stationed abroad and
+    holding land too, when what is left is less than what is away."""
+    away = sum(ns.deployed.values()) + sum(ns.garrisons.values())
+    if away <= ns.military or away <= 0:
+        return
+    keep = ns.military / away
+    for where in (ns.deployed, ns.garrisons):
+        for k in list(where):
+            where[k] *= keep
