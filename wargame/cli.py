@@ -107,6 +107,36 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--save-dir", metavar="DIR",
                      help="write every finished game as a save in DIR (for wargame replay)")
 
+    sw = sub.add_parser(
+        "sweep", help="play the same games under every combination of campaign values",
+        description="Play N computer games for every combination of the --vary values "
+                    "and compare them; game i of every variant has the same seed. "
+                    + _NAMED,
+        epilog="Example: wargame sweep baltic-flashpoint --vary "
+               "states.usa.personality.loyalty=0,0.5,1 --games 100 --seed 1 --out sweep.csv")
+    sw.add_argument("campaign", help="a campaign file, or a bundled campaign's name")
+    sw.add_argument("--vary", action="append", metavar="PATH=V1,V2,...", required=True,
+                    help="a campaign field and its values; the path is the file's keys "
+                         "with dots, list items by id (states.usa.personality.loyalty, "
+                         "institutions.nato.clauses.art5.strength); repeat for more fields")
+    sw.add_argument("--games", type=int, default=20, metavar="N",
+                    help="games a variant (default 20)")
+    sw.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the run "
+                    "(default 0); the same seed gives the same rows byte for byte")
+    sw.add_argument("--jobs", type=int, default=1, metavar="J",
+                    help="Dask worker processes on this machine (default 1: in this "
+                         "process, without Dask)")
+    sw.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                    help="run the games on this Dask cluster instead")
+    sw.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal")
+    sw.add_argument("--metric", default="attack_rate",
+                    help="what the terminal chart shows: attack_rate (default), "
+                         "invasion_rate, held_rate, war_rate, resolved_rate, kept, "
+                         "declined, peak")
+    sw.add_argument("--out", metavar="FILE", help="one row per game: FILE.csv or "
+                    "FILE.parquet (Parquet needs pyarrow)")
+    sw.add_argument("--html", metavar="FILE", help="a report with charts: FILE.html")
+
     from .saves.commands import add_parsers as add_save_commands
 
     add_save_commands(sub)
@@ -186,6 +216,10 @@ def main(argv: list[str] | None = None) -> int:
             from .simulate import run as simulate
 
             return simulate(args, sys.stdout)
+        if command == "sweep":
+            from .analysis.sweep import run as sweep
+
+            return sweep(args, sys.stdout, sys.stderr)
         if command == "rules":
             from .rulescmd import run as rules
 

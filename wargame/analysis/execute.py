@@ -1,0 +1,134 @@
+"""Playing many computer games: in this process, or on a Dask cluster.
+
+The unit of work is a *batch*: some games of one campaign text (a variant). A
+batch names its games by index, and game ``i`` is always played with seed
+``game_seed(seed, i)``, so a result never depends on where or in what order games
+ran. With ``jobs`` 1 and no scheduler the games are played here, one after the
+other; otherwise they go to Dask: a ``distributed.LocalCluster`` of ``jobs``
+single-threaded worker processes, or the cluster at ``scheduler``
+(``tcp://HOST:PORT``). Batches are submitted a window at a time and their results
+streamed back, so memory is bounded by the window, not by the run.
+
+Dask is imported here only, and only when it is used: the game never imports it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..ai import GameRecord, play_game, sub_seed
+
+BATCH = 10  # games a batch (a Dask task)
+WINDOW = 4  # batches in flight per worker
+
+
+def game_seed(seed: int, index: int) -> int:
+    """The seed of game ``index`` in a run with ``seed`` (the same as simulate's)."""
+    return sub_seed(seed, "game", index) % (2 ** 63)
+
+
+@dataclass(frozen=True)
+class Batch:
+    key: int  # which variant (0 for a plain simulate)
+    name: str  # the campaign file's name, for messages
+    text: bytes  # the campaign file
+    games: tuple[int, ...]
+    seed: int
+    policies: object  # str or {state: policy}
+    difficulty: str
+
+
+_WORLDS: dict[str, object] = {}  # campaign text digest -> World, per process
+
+
+def _world(batch: Batch):
+    digest = hashlib.sha256(batch.text).hexdigest()
+    world = _WORLDS.get(digest)
+    if world is None:
+        from ..campaign import load_campaign
+
+        world = load_campaign(Path(batch.name), data=batch.text).world
+        if len(_WORLDS) > 64:  # a long sweep: keep the cache small
+            _WORLDS.clear()
+        _WORLDS[digest] = world
+    return world
+
+
+def play_batch(batch: Batch) -> list[tuple[int, int, GameRecord]]:
+    """Play a batch's games; (variant, game index, record) for each."""
+    world = _world(batch)
+    return [(batch.key, i, play_game(world, game_seed(batch.seed, i), batch.policies,
+                                     batch.difficulty)) for i in batch.games]
+
+
+def batches(texts: Sequence[tuple[int, str, bytes]], games: int, seed: int, policies,
+            difficulty: str, size: int = BATCH) -> list[Batch]:
+    """Every (variant, games) batch, variant by variant, games in order."""
+    out = []
+    for key, name, text in texts:
+        for a in range(0, games, size):
+            out.append(Batch(key, name, text, tuple(range(a, min(a + size, games))), seed,
+                             policies, difficulty))
+    return out
+
+
+def run(work: Sequence[Batch], jobs: int = 1, scheduler: str | None = None,
+        tick: Callable[[int], None] | None = None,
+        started: Callable[[], None] | None = None) -> Iterator[tuple[int, int, GameRecord]]:
+    """Play every batch; yield (variant, game, record) as batches finish (in any
+    order: callers sort by (variant, game) when order matters)."""
+    if jobs <= 1 and not scheduler:
+        if started:
+            started()
+        for b in work:
+            done = play_batch(b)
+            if tick:
+                tick(len(done))
+            yield from done
+        return
+    yield from _on_dask(work, jobs, scheduler, tick, started)
+
+
+def _on_dask(work, jobs, scheduler, tick, started):
+    import logging
+
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler, timeout="10s")
+    else:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+        client = Client(cluster)
+    try:
+        if started:
+            started()
+        window = max(1, WINDOW * max(1, len(client.scheduler_info().get("workers", {}))))
+        pending = iter(work)
+        running = as_completed([client.submit(play_batch, b, pure=False)
+                                for b in _take(pending, window)])
+        for future in running:
+            done = future.result()
+            future.release()
+            for b in _take(pending, 1):
+                running.add(client.submit(play_batch, b, pure=False))
+            if tick:
+                tick(len(done))
+            yield from done
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _take(it, n: int) -> list:
+    out = []
+    for x in it:
+        out.append(x)
+        if len(out) >= n:
+            break
+    return out
