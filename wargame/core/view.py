@@ -14,7 +14,7 @@ later in a hot-seat round cannot read a deal struck earlier in it.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Mapping
 
@@ -243,8 +243,8 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
     for (a, b), v in state.tension.items():
         by.setdefault(a, {})[b] = v
         by.setdefault(b, {})[a] = v
-    drafts = tuple(copy.deepcopy(d) for d in state.drafts if not d.decided)
-    decided = tuple(copy.deepcopy(d) for d in state.drafts
+    drafts = tuple(_draft(d) for d in state.drafts if not d.decided)
+    decided = tuple(_draft(d) for d in state.drafts
                     if d.decided and d.tabled >= state.round - DECIDED_ROUNDS)
     return Shared(
         tension={k: MappingProxyType(v) for k, v in by.items()},
@@ -299,7 +299,7 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         history=shared.history,
         briefing=world.briefing,
         private_briefing=nat.briefing,
-        me=copy.deepcopy(me),
+        me=_nation(me),
         objectives=nat.objectives,
         personality=nat.personality,
         tension=tension,
@@ -309,7 +309,8 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         commitments=commitments,
         messages=tuple(copy.copy(m) for m in state.messages
                        if m.sender == nation or nation in m.recipients),
-        proposals=tuple(copy.deepcopy(p) for p in state.proposals if p.sees(nation)),
+        proposals=tuple(replace(p, answers=dict(p.answers)) for p in state.proposals
+                        if p.sees(nation)),
         drafts=shared.drafts,
         decided=shared.decided,
         burden=shared.burden,
@@ -324,9 +325,18 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
 
 
 def _member(i: InstitutionView) -> InstitutionView:
-    from dataclasses import replace
-
     return replace(i, member=True)
+
+
+def _nation(ns: NationState) -> NationState:
+    """A copy of a state's numbers a view may hand out (its dicts copied too: the
+    only mutable parts; a deep copy costs ten times as much)."""
+    return replace(ns, deployed=dict(ns.deployed), garrisons=dict(ns.garrisons),
+                   sanctioning=dict(ns.sanctioning))
+
+
+def _draft(d: Draft) -> Draft:
+    return replace(d, votes=dict(d.votes))
 
 
 def _this_round(log: list[Event], round_: int) -> list[Event]:
