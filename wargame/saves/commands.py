@@ -203,7 +203,7 @@ def open_for_play(path: str, err: TextIO | None = None, saves_dir: str | None = 
     except SaveError as exc:
         print(f"wargame play: {exc}", file=err)
         return None
-    for note in loaded.notices:
+    for note in loaded.notices + ((loaded.elsewhere,) if loaded.elsewhere else ()):
         print(f"wargame play: {note}", file=err)
     return loaded
 

@@ -49,6 +49,22 @@ class LoadedSave:
     def title(self) -> str:
         return self.source.title
 
+    @property
+    def elsewhere(self) -> str:
+        """'' unless another process is playing this game now: then the line saying who,
+        and that this one will be saved as a new game (asked anew each time)."""
+        if self.branch_round is not None or self.folder is None:
+            return ""
+        from .journal import record
+        from .lock import holder
+
+        game_id = record(self.game).game_id
+        who = holder(self.folder, game_id)
+        if not who:
+            return ""
+        return (f"{shown(self.path)}: {who} is playing this game; if it goes on here too, "
+                f"it is saved as a new game beside it, so that neither is lost.")
+
     def save(self, folder: str | os.PathLike | None = None) -> Path:
         """Save the game (as a new branch file when it was loaded at an earlier round)."""
         from .journal import save_game
@@ -233,6 +249,7 @@ def _load(path: Path, round: int | None) -> LoadedSave:
                           branch_of={"file": path.name, "game": game_info["id"],
                                      "round": round})
         _prefill(journal, doc, None, g)
+    journal.folder = folder
     attach(g, journal)
     header = {k: v for k, v in doc.items() if k not in ("inputs", "log", "snapshots",
                                                         "rounds", "campaign")}
