@@ -19,7 +19,7 @@ class NotRegularFile(OSError):
 
     def __init__(self, path, what: str):
         self.what = what
-        super().__init__(f"{os.fspath(path)} is {what}, not a regular file")
+        super().__init__(f"it is {what}, not a regular file")
 
 
 class TooBig(OSError):
@@ -27,7 +27,14 @@ class TooBig(OSError):
 
     def __init__(self, path, limit: int):
         self.limit = limit
-        super().__init__(f"{os.fspath(path)} is bigger than {limit} bytes")
+        super().__init__(f"it is bigger than {limit // 1024} KB")
+
+
+def why(exc: OSError) -> str:
+    """An ``OSError`` from reading a file, in words (no path: the caller names it)."""
+    if isinstance(exc, (NotRegularFile, TooBig)):
+        return str(exc)
+    return exc.strerror or str(exc)
 
 
 def kind_of(mode: int) -> str:

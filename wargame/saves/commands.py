@@ -21,6 +21,15 @@ SAVES_DIR_HELP = ("the saves folder (default: $WARGAME_SAVES_DIR, saves/ of the 
                   "when run from it, or the user data folder)")
 
 
+def folder_arg(text: str) -> str:
+    """``--saves-dir``: a folder name, not an empty one (which would mean the current
+    folder to some parts of wargame and the default to others)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the folder name is empty; leave out --saves-dir "
+                                         "for the default folder, or give '.' for this one")
+    return text
+
+
 def add_parsers(sub) -> None:
     p = sub.add_parser(
         "replay", help="replay a saved game headless and check it against its record",
@@ -28,10 +37,13 @@ def add_parsers(sub) -> None:
                     "log, and check the state hash at every round against the one recorded. "
                     "The last line is the final state hash.")
     p.add_argument("save", metavar="SAVE", help=SAVE_HELP)
-    p.add_argument("--saves-dir", metavar="DIR", help=SAVES_DIR_HELP)
+    p.add_argument("--saves-dir", metavar="DIR", type=folder_arg, help=SAVES_DIR_HELP)
     p.add_argument("--to-round", type=int, metavar="N",
                    help="stop at the start of round N")
     p.add_argument("--quiet", action="store_true", help="print only the final state hash")
+    p.add_argument("--campaign", metavar="FILE",
+                   help="your own copy of the campaign: refuse the save (exit code 1) if "
+                        "the campaign saved in it says anything else")
 
     p = sub.add_parser(
         "report", help="write the after-action report of a saved game",
@@ -39,10 +51,14 @@ def add_parsers(sub) -> None:
                     "curve, turning points, thresholds crossed, obligations and commitments "
                     "kept and broken, burden sharing and free riders, scores.")
     p.add_argument("save", metavar="SAVE", help=SAVE_HELP)
-    p.add_argument("--saves-dir", metavar="DIR", help=SAVES_DIR_HELP)
+    p.add_argument("--saves-dir", metavar="DIR", type=folder_arg, help=SAVES_DIR_HELP)
     p.add_argument("-o", "--output", metavar="FILE",
-                   help="write to FILE (.md for Markdown, .html for a web page); "
-                        "default: Markdown on standard output")
+                   help="write to FILE (.md for Markdown, .html for a web page; an earlier "
+                        "report there is replaced, any other file only with --force); "
+                        "default, or '-': standard output")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE even if it is not an earlier report (a save, say); "
+                        "it is kept in backups/ beside it")
     p.add_argument("--format", choices=("md", "html"),
                    help="the format when it cannot be told from FILE's name")
 
@@ -51,18 +67,21 @@ def add_parsers(sub) -> None:
         description="Take a saved game back to the start of round N and save it as a new "
                     "game, to play what if: the original save is not changed.")
     p.add_argument("save", metavar="SAVE", help=SAVE_HELP)
-    p.add_argument("--saves-dir", metavar="DIR", help=SAVES_DIR_HELP)
+    p.add_argument("--saves-dir", metavar="DIR", type=folder_arg, help=SAVES_DIR_HELP)
     p.add_argument("--round", type=int, required=True, metavar="N",
                    help="the round to start again from (its start, before any order)")
     p.add_argument("-o", "--output", metavar="PATH",
                    help="a folder for the new save (default: beside the original), or a "
-                        "file name ending in .json")
+                        "file name ending in .json that is not taken")
+    p.add_argument("--force", action="store_true",
+                   help="with -o FILE.json: replace a file of that name, keeping it in "
+                        "backups/ beside it (never the save being branched)")
 
     p = sub.add_parser("saves", help="list the saved games",
                        description="List the saved games in the saves folder, newest first: "
                                    "the latest save of each game. Any command that takes "
                                    "SAVE accepts a name as listed here.")
-    p.add_argument("--saves-dir", metavar="DIR", help=SAVES_DIR_HELP)
+    p.add_argument("--saves-dir", metavar="DIR", type=folder_arg, help=SAVES_DIR_HELP)
     p.add_argument("--all", action="store_true",
                    help="also list the older saves of each game: those kept in backups/ "
                         "(the last three of each game) and any left in the folder")
@@ -95,9 +114,12 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
 def _replay(args, out: TextIO, err: TextIO) -> int:
     from .load import replay_save
 
-    res = replay_save(args.save, args.to_round)
+    res = replay_save(args.save, args.to_round, getattr(args, "campaign", None))
     for note in res.notices:
         print(f"wargame replay: {note}", file=err)
+    if res.refused:  # the campaign differs from the one given: nothing replayed
+        print(f"wargame replay: {res.problem}", file=err)
+        return 1
     if not args.quiet:
         name = res.game.world.name_of
         for e in res.game.log:  # a private item says whose it was: its "you" is theirs
@@ -107,7 +129,10 @@ def _replay(args, out: TextIO, err: TextIO) -> int:
     if res.problem:
         print(f"wargame replay: {res.problem}", file=err)
     elif not args.quiet:
-        print(f"# {res.checked} round hash(es) checked against the record: all match", file=out)
+        what = f"{res.checked} round hash(es)" + (" and the campaign" if res.campaign_checked
+                                                   else "")
+        mine = f" (the same as {args.campaign})" if getattr(args, "campaign", None) else ""
+        print(f"# {what} checked against the record{mine}: all match", file=out)
     print(f"state hash {res.final_hash}", file=out)
     return 1 if res.problem else 0
 
@@ -117,9 +142,9 @@ def _report(args, out: TextIO, err: TextIO) -> int:
     from .reporting import report_text, write_report
 
     fmt = args.format
-    if args.output:
+    if args.output and args.output != "-":
         try:
-            path = write_report(args.save, args.output, fmt)
+            path = write_report(args.save, args.output, fmt, force=args.force)
         except SaveWriteError as exc:
             print(f"wargame report: {exc}", file=err)
             return 2
@@ -136,7 +161,7 @@ def _branch(args, out: TextIO, err: TextIO) -> int:
     from .errors import shown
     from .load import branch_save
 
-    new = branch_save(args.save, args.round, args.output)
+    new = branch_save(args.save, args.round, args.output, force=args.force)
     print(f"Round {args.round} of {shown(args.save)} goes on as a new game: {shown(new)}",
           file=out)
     print(f"Play it with: wargame play --load {shown(new)}", file=out)

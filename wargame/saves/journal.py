@@ -134,6 +134,7 @@ class Journal:
                                          separators=(",", ":"))
         self._unchanged: tuple | None = None
         self.lock = threading.RLock()
+        self.world = ""  # the world's fingerprint as the record has it ('' not yet made)
         self.folder: Path | None = None  # where saves go when no folder is given
         self.notice = ""  # a line for the player, once (see take_notice)
         self._held: tuple[Path, str] | None = None  # (folder, game id) locked
@@ -249,6 +250,7 @@ class Journal:
                 head[:-1] + ",\n",
                 f'"campaign":{self._campaign_json},\n',
                 f'"seed":{json.dumps(self.seed)},\n',
+                f'"world":"{self.world or self.source.fingerprint()}",\n',
                 f'"rounds":[{rounds}],\n',
                 '"snapshots":[' + ",\n".join(s.text for s in snaps) + "],\n",
                 '"log":[' + ",\n".join(f'{{"events":{n},"zlib":"{z}"}}'
@@ -302,9 +304,10 @@ class Journal:
                 self.release()  # a finished game is not written again (or locks anew)
             return target
 
-    def save_as(self, game: Game, path: str | os.PathLike) -> Path:
+    def save_as(self, game: Game, path: str | os.PathLike, backup: Path | None = None) \
+            -> Path:
         """Write the game to exactly ``path`` (a name the user chose; the caller has
-        made sure nothing there may not be replaced)."""
+        made sure the file there, if any, may be replaced: it is kept as ``backup``)."""
         path = Path(path)
         with self.lock:
             try:
@@ -313,7 +316,7 @@ class Journal:
                     self.game_id = game_id_of(path)
                 self._lock(path.parent, self.game_id)
                 try:
-                    atomic.write_atomic(path, self.document(game))
+                    atomic.write_atomic(path, self.document(game), backup=backup)
                 finally:
                     self.release()
             except lock.Busy as busy:
