@@ -20,7 +20,7 @@ import shutil
 import stat
 from pathlib import Path
 
-from ..files import check_regular, kind_of
+from ..files import check_regular, kind_of, open_regular
 from .errors import SaveWriteError
 
 TEMP_SUFFIX = ".tmp"
@@ -139,7 +139,7 @@ def may_write(path: Path, *, force: bool = False, replaceable: bool = False,
 def what_is(path: Path) -> str:
     """A word on an existing file: a wargame save, a campaign, or some file."""
     try:
-        with open(path, "rb") as f:  # a regular file: checked by the caller
+        with open_regular(path) as f:
             head = f.read(64)
     except OSError:
         return "a file"
