@@ -115,11 +115,11 @@ def _replay(args, out: TextIO, err: TextIO) -> int:
     from .load import replay_save
 
     res = replay_save(args.save, args.to_round, getattr(args, "campaign", None))
-    for note in res.notices:
-        print(f"wargame replay: {note}", file=err)
     if res.refused:  # the campaign differs from the one given: nothing replayed
         print(f"wargame replay: {res.problem}", file=err)
         return 1
+    for note in res.notices:
+        print(f"wargame replay: {note}", file=err)
     if not args.quiet:
         name = res.game.world.name_of
         for e in res.game.log:  # a private item says whose it was: its "you" is theirs
