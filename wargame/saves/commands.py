@@ -4,8 +4,9 @@ The CLI adds them with :func:`add_parsers` and runs them with :func:`run`; every
 problem is one line on standard error and a non-zero exit, never a traceback.
 ``python -m wargame.saves.commands replay SAVE`` works without the CLI too.
 
-Exit codes: 0 done; 1 the replay differs from the record; 2 the save (or an
-argument) cannot be used.
+Exit codes: 0 done; 1 the replay differs from the record (or the save's campaign
+from the one given with --campaign); 2 the save (or an argument) cannot be used;
+141 the reader of the output went away (``| head``; handled in :mod:`wargame.cli`).
 """
 
 from __future__ import annotations

@@ -392,7 +392,7 @@ class Journal:
         if not base:
             try:
                 started = datetime.fromisoformat(self.started_at)
-            except ValueError:  # a save's own field: never trusted
+            except (ValueError, TypeError):  # a save's own field: never trusted
                 started = _now()
             base = f"{self.source.slug}_{started:%Y-%m-%d_%H%M}"
             if self.branch_of:

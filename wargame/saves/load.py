@@ -175,6 +175,10 @@ def _check_round(o: _Opened, g: Game, records: dict, good: int) -> int:
     return g.round
 
 
+SNAPSHOT_TRIES = 3
+"""How many snapshots loading tries (newest first) before it replays from the start."""
+
+
 def load_save(path: str | os.PathLike, round: int | None = None) -> LoadedSave:
     """Load a save to play on; with ``round``, the game as it was at the start of that
     round, to play on as a new branch (its next save is a new file).
@@ -207,9 +211,13 @@ def _load(path: Path, round: int | None) -> LoadedSave:
     g = None
     base: Snapshot | None = None
     skipped = False
+    tries = 0
     for s in snaps if log is not None else ():
         if s.input > target or (s.end and round is not None):
             continue
+        tries += 1
+        if tries > SNAPSHOT_TRIES:
+            break  # the rest is replayed: a save full of bad snapshots costs no more
         try:
             cand = s.restore(world, seed, log, inputs)
         except (ValueError, SnapshotError, TypeError, KeyError, AttributeError,
@@ -248,9 +256,11 @@ def _load(path: Path, round: int | None) -> LoadedSave:
     if round is None:
         # the id names the next files: never a path, whatever the file says
         game_id = slug_name(game_info["id"]) or slug_name(game_id_of(path)) or "game"
+        started, branch_of = game_info.get("started_at"), game_info.get("branch_of")
         journal = Journal(o.source, seed, meta=meta, game_id=game_id,
-                          started_at=game_info.get("started_at", ""),
-                          save_count=game_info["save"], branch_of=game_info.get("branch_of"),
+                          started_at=started if isinstance(started, str) else "",
+                          save_count=game_info["save"],
+                          branch_of=branch_of if isinstance(branch_of, dict) else None,
                           last_path=path if path.parent.name != BACKUPS else None)
         _prefill(journal, doc, log, g)
     else:
