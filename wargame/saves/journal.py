@@ -209,6 +209,7 @@ class Journal:
     def document(self, game: Game, saved_at: str | None = None) -> bytes:
         """The save file's bytes for the game as it is now."""
         with self.lock, no_gc():
+            self.world = self.world or self.source.fingerprint()
             self._catch_up(game)
             current = game.round
             snaps = [s for (r, end), s in sorted(self.snapshots.items())
@@ -250,7 +251,7 @@ class Journal:
                 head[:-1] + ",\n",
                 f'"campaign":{self._campaign_json},\n',
                 f'"seed":{json.dumps(self.seed)},\n',
-                f'"world":"{self.world or self.source.fingerprint()}",\n',
+                f'"world":"{self.world}",\n',
                 f'"rounds":[{rounds}],\n',
                 '"snapshots":[' + ",\n".join(s.text for s in snaps) + "],\n",
                 '"log":[' + ",\n".join(f'{{"events":{n},"zlib":"{z}"}}'
