@@ -8,7 +8,6 @@ import os
 import sys
 
 from . import __version__
-from .saves.commands import add_parsers as add_save_commands, folder_arg
 
 
 def _policy_choices() -> str:
@@ -46,6 +45,8 @@ _NAMED = ("A bundled campaign can be named by its file name, with or without .ya
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .saves.commands import add_parsers as add_save_commands, folder_arg
+
     p = argparse.ArgumentParser(
         prog="wargame",
         description="A terminal crisis wargame about collective security.",
