@@ -26,12 +26,13 @@ from .errors import DamagedSave, NewerSave, NotASave, SaveError, SaveMissing
 FORMAT = "wargame-save"
 FORMAT_VERSION = 2
 MAX_BYTES = 32 * 1024 * 1024
-"""The biggest save read: the biggest realistic one (193 states, 30 rounds) is 2.5 MB."""
+"""The biggest save read: the biggest realistic one (193 states, 30 rounds; see
+benchmarks/save_sizes.py) is 2.4 MB."""
 MAX_PART = 32 * 1024 * 1024
-"""The most one cache part (a snapshot, a round of the log) may inflate to (2.2 MB in
+"""The most one cache part (a snapshot, a round of the log) may inflate to (2.3 MB in
 that game)."""
 MAX_LOG = 128 * 1024 * 1024
-"""The most the whole event log may inflate to (15 MB in that game)."""
+"""The most the whole event log may inflate to (5.9 MB in that game)."""
 MAX_DIGITS = 100
 """The longest integer read from a save (seeds are far shorter)."""
 MAX_META_DEPTH = 16
