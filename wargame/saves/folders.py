@@ -19,7 +19,6 @@ earlier versions of each game are kept in ``backups/`` as
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import time
@@ -27,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import is_regular, open_regular
-from .document import FORMAT, FORMAT_VERSION, MAX_BYTES, clean_meta, loads, parse, read_bytes
+from .document import (FORMAT, FORMAT_VERSION, MAX_BYTES, clean_meta, loads, parse,
+                       read_bytes)
 from .errors import SaveError, shown
 
 ENV_VAR = "WARGAME_SAVES_DIR"

@@ -19,9 +19,9 @@ from typing import Any
 from .. import __version__
 from ..core.errors import WargameError
 from ..core.game import Game
+from . import atomic
 from .codec import SnapshotError, decode_events, game_hash, no_gc, state_shape
 from .document import MAX_LOG, MAX_PART, parse, read_bytes, unpack_sized
-from . import atomic
 from .errors import ReplayMismatch, SaveError, SaveWriteError, shown
 from .folders import BACKUPS, backups_of, default_saves_dir, game_id_of
 from .journal import Journal, RoundRecord, Snapshot, at_round_start, attach, slug_name
