@@ -17,7 +17,7 @@ import pytest
 from saveplay import play
 
 from wargame.core import Game, demo_world
-from wargame.saves import builtin, list_saves, load_save, save_game
+from wargame.saves import builtin, list_saves, load_save, save_game, take_notice
 from wargame.saves.commands import open_for_play
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="flock and SIGKILL")
@@ -162,6 +162,7 @@ def test_a_game_whose_lock_file_was_replaced_by_a_link_is_saved_as_a_new_game(tm
     play(loaded.game, random.Random(1), rounds=1)
     path = loaded.save()
     assert not path.name.startswith(game_id + "_round")
+    assert "lock file is not a regular file" in take_notice(loaded.game)
     assert target.read_text() == "not wargame's"
     assert first.exists()
 

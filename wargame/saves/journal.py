@@ -321,9 +321,9 @@ class Journal:
                 finally:
                     self.release()
             except lock.Busy as busy:
-                raise SaveWriteError(path, f"the game could not be saved: {busy.holder} is "
-                                     "writing a game of that name", "choose another name") \
-                    from None
+                raise SaveWriteError(path, f"the game could not be saved: the game of that "
+                                     f"name cannot be locked ({busy.reason})",
+                                     "choose another name") from None
             except OSError as exc:
                 raise SaveWriteError(path, f"the game could not be saved "
                                      f"({exc.strerror or exc})", "check that the folder "
@@ -347,7 +347,7 @@ class Journal:
         try:
             self._lock(folder, self.game_id)
         except lock.Busy as busy:
-            why = f"{busy.holder} is playing it"
+            why = busy.reason
         else:
             if self._moved_on(folder):
                 self.release()

@@ -35,11 +35,19 @@ _FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_
 
 
 class Busy(Exception):
-    """Another process holds the game's lock; ``holder`` says who, in words."""
+    """The game's lock cannot be had: ``holder`` says who has it, in words ('' when the
+    lock file is not a regular file: something else was put in its place)."""
 
     def __init__(self, holder: str):
         self.holder = holder
-        super().__init__(holder)
+        super().__init__(self.reason)
+
+    @property
+    def reason(self) -> str:
+        """Why, as a clause: 'another wargame (process 42, ...) is playing it'."""
+        if not self.holder:
+            return "its lock file is not a regular file (something else was put there)"
+        return f"{self.holder} is playing it"
 
 
 def lock_path(folder: Path, game_id: str) -> Path:
@@ -64,12 +72,12 @@ def acquire(folder: Path, game_id: str) -> str:
                 fd = os.open(path, _FLAGS, 0o644)
             except OSError as exc:
                 if os.path.lexists(path):  # a link or a folder put there
-                    raise Busy("its lock file is not a regular file") from None
+                    raise Busy("") from None
                 raise exc
             try:
                 st = os.fstat(fd)
                 if not stat.S_ISREG(st.st_mode):
-                    raise Busy("its lock file is not a regular file")
+                    raise Busy("")
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except BlockingIOError:
@@ -88,7 +96,7 @@ def acquire(folder: Path, game_id: str) -> str:
                 raise
             _HELD[key] = [fd, 1]
             return key
-        raise Busy("its lock file keeps changing")
+        raise Busy("another wargame")
 
 
 def release(key: str) -> None:
