@@ -22,10 +22,10 @@ import zlib
 from pathlib import Path
 
 from _common import ROOT  # noqa: F401  (puts the repository on sys.path)
+from saves import play_round  # benchmarks/saves.py: every state gives random orders
 
 try:
     from wargame.core import Game, generated_world
-    from wargame.core.randomplay import random_orders
     from wargame.saves import builtin, save_game
     from wargame.saves.document import MAX_BYTES, MAX_LOG, MAX_PART
 except ImportError as exc:
@@ -40,11 +40,7 @@ def play(states: int, rounds: int, folder: Path) -> tuple[Path, Game]:
     rng = random.Random(1)
     save_game(game, builtin("generated", n=states, seed=1, rounds=rounds), folder)
     while not game.over:
-        game.advance()
-        game.advance()
-        for n in world.ids:
-            game.submit_orders(n, random_orders(world, game.state, n, rng))
-        game.resolve()
+        play_round(game, rng)
         path = save_game(game)
     return path, game
 

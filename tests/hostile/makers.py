@@ -106,20 +106,15 @@ def save_long(folder: Path) -> bytes:  # noqa: ARG001
     """A game whose replay prints far more than a pipe holds (64 KB), so a reader that
     stops early is sure to meet a writer still writing."""
     import random
+    import sys
+
+    sys.path.insert(0, str(HERE.parent / "saves"))
+    from saveplay import play
 
     from wargame.core import Game, generated_world
-    from wargame.core.randomplay import random_orders
     from wargame.saves import builtin, save_game
 
-    world = generated_world(30, seed=1, rounds=10)
-    game = Game(world, 1)
-    rng = random.Random(1)
-    while not game.over:
-        game.advance()
-        game.advance()
-        for n in world.ids:
-            game.submit_orders(n, random_orders(world, game.state, n, rng))
-        game.resolve()
+    game = play(Game(generated_world(30, seed=1, rounds=10), 1), random.Random(1))
     with tempfile.TemporaryDirectory() as tmp:
         path = save_game(game, builtin("generated", n=30, seed=1, rounds=10), Path(tmp))
         return path.read_bytes()

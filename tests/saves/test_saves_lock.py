@@ -4,6 +4,7 @@ with it, and a process removes only the temporary files of processes that ended.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -186,38 +187,38 @@ def test_play_on_a_game_open_elsewhere_says_who_has_it(tmp_path):
         holder.wait()
 
 
+@contextlib.contextmanager
 def _holding(folder: Path):
-    """A child process that played on from a fresh save and holds its game."""
+    """A child process that played on from a fresh save and holds its game: yields
+    (the child, its latest save); afterwards the saves it had made must be as they
+    were, beside exactly one new one."""
     holder = _start(_first_save(folder), 1, hold=True)
-    holder.stdin.write("go\n")
-    holder.stdin.flush()
-    return holder, Path(json.loads(holder.stdout.readline())["path"])
-
-
-def test_the_full_screen_game_says_who_has_the_game_and_saves_a_new_one(tmp_path):
-    from wargame.tui import saving
-
-    folder = tmp_path / "saves"
-    holder, theirs = _holding(folder)
     try:
+        holder.stdin.write("go\n")
+        holder.stdin.flush()
+        theirs = Path(json.loads(holder.stdout.readline())["path"])
         before = {p.name: p.read_bytes() for p in folder.glob("*.json")}
-        session, notices = saving.load(theirs)
-        assert any(f"process {holder.pid}" in n for n in notices), notices
-        line = saving.autosave(session)
-        assert "was not saved over" in line and "new game" in line
-        assert {p.name: p.read_bytes() for p in folder.glob("*.json")
-                if p.name in before} == before
-        assert len(list(folder.glob("*.json"))) == len(before) + 1
+        yield holder, theirs
+        after = {p.name: p.read_bytes() for p in folder.glob("*.json")}
+        assert {n: b for n, b in after.items() if n in before} == before
+        assert len(after) == len(before) + 1
     finally:
         holder.kill()
         holder.wait()
 
 
+def test_the_full_screen_game_says_who_has_the_game_and_saves_a_new_one(tmp_path):
+    from wargame.tui import saving
+
+    with _holding(tmp_path / "saves") as (holder, theirs):
+        session, notices = saving.load(theirs)
+        assert any(f"process {holder.pid}" in n for n in notices), notices
+        line = saving.autosave(session)
+        assert "was not saved over" in line and "new game" in line
+
+
 def test_the_text_game_says_it_saved_a_new_game(tmp_path):
-    folder = tmp_path / "saves"
-    holder, theirs = _holding(folder)
-    try:
-        before = {p.name: p.read_bytes() for p in folder.glob("*.json")}
+    with _holding(tmp_path / "saves") as (holder, theirs):
         env = {**os.environ, "WARGAME_SAVES_DIR": str(tmp_path / "elsewhere")}
         done = subprocess.run([sys.executable, "-m", "wargame", "play", "--text", "--load",
                                str(theirs)], input="1\nquit\n", capture_output=True,
@@ -225,9 +226,3 @@ def test_the_text_game_says_it_saved_a_new_game(tmp_path):
         assert done.returncode == 0, done.stderr
         assert f"process {holder.pid}" in done.stderr  # said when the game was loaded
         assert "was not saved over" in done.stdout and "new game" in done.stdout
-        assert {p.name: p.read_bytes() for p in folder.glob("*.json")
-                if p.name in before} == before
-        assert len(list(folder.glob("*.json"))) == len(before) + 1
-    finally:
-        holder.kill()
-        holder.wait()
