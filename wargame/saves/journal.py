@@ -28,6 +28,7 @@ from typing import Any
 from .. import __version__
 from ..core.events import Kind
 from ..core.game import Game
+from ..files import is_regular, open_regular
 from . import atomic, lock
 from .codec import (decode_rng, decode_state, encode_events, encode_rng, encode_state,
                     game_hash, no_gc, restore_game, state_shape)
@@ -289,7 +290,8 @@ class Journal:
                     atomic.move(prev, backups / backup_name(prev, self.save_count - 1))
                 for stale in folder.glob(f"{glob_escape(self.game_id)}_round-*.json"):
                     # an earlier version left in place by a crash between two steps
-                    if stale != target and game_id_of(stale) == self.game_id:
+                    if stale != target and game_id_of(stale) == self.game_id \
+                            and is_regular(stale):
                         atomic.move(stale, backups / backup_name(stale, _save_number(stale)))
                 self.last_path = target
                 self.folder = folder
@@ -419,12 +421,13 @@ def _used(folder: Path, ident: str) -> bool:
 
 
 def _save_number(path: Path) -> int:
-    """The save count written in an existing file's first line (0 if unreadable)."""
+    """The save count written in an existing file's first line (0 if unreadable, or
+    not a regular file)."""
     try:
-        with open(path, "rb") as f:
+        with open_regular(path) as f:
             first = f.readline(1 << 20).rstrip()
         return int(json.loads(first[:-1] + b"}")["game"]["save"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return 0
 
 
