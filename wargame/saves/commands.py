@@ -145,7 +145,8 @@ def _report(args, out: TextIO, err: TextIO) -> int:
     fmt = args.format
     if args.output and args.output != "-":
         try:
-            path = write_report(args.save, args.output, fmt, force=args.force)
+            path = write_report(args.save, args.output, fmt,
+                                force=getattr(args, "force", False))
         except SaveWriteError as exc:
             print(f"wargame report: {exc}", file=err)
             return 2
@@ -162,7 +163,7 @@ def _branch(args, out: TextIO, err: TextIO) -> int:
     from .errors import shown
     from .load import branch_save
 
-    new = branch_save(args.save, args.round, args.output, force=args.force)
+    new = branch_save(args.save, args.round, args.output, force=getattr(args, "force", False))
     print(f"Round {args.round} of {shown(args.save)} goes on as a new game: {shown(new)}",
           file=out)
     print(f"Play it with: wargame play --load {shown(new)}", file=out)
@@ -229,7 +230,8 @@ def open_for_play(path: str, err: TextIO | None = None, saves_dir: str | None = 
     except SaveError as exc:
         print(f"wargame play: {exc}", file=err)
         return None
-    for note in loaded.notices + ((loaded.elsewhere,) if loaded.elsewhere else ()):
+    elsewhere = loaded.elsewhere  # another process is playing this game now
+    for note in loaded.notices + ((elsewhere,) if elsewhere else ()):
         print(f"wargame play: {note}", file=err)
     return loaded
 
