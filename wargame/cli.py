@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 
@@ -44,6 +45,8 @@ _NAMED = ("A bundled campaign can be named by its file name, with or without .ya
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .saves.commands import add_parsers as add_save_commands, folder_arg
+
     p = argparse.ArgumentParser(
         prog="wargame",
         description="A terminal crisis wargame about collective security.",
@@ -70,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--load", metavar="SAVE",
                       help="play on a saved game: a name as 'wargame saves' lists it "
                            "(looked for in the saves folder), or the path of a save file")
-    play.add_argument("--saves-dir", metavar="DIR",
+    play.add_argument("--saves-dir", metavar="DIR", type=folder_arg,
                       help="where games are saved (default: $WARGAME_SAVES_DIR, saves/ of "
                            "the checkout when run from it, else the user data folder)")
 
@@ -137,8 +140,6 @@ def _parser() -> argparse.ArgumentParser:
                     "FILE.parquet (Parquet needs pyarrow)")
     sw.add_argument("--html", metavar="FILE", help="a report with charts: FILE.html")
 
-    from .saves.commands import add_parsers as add_save_commands
-
     add_save_commands(sub)
     return p
 
@@ -204,6 +205,18 @@ def _is_terminal() -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # whoever read the output stopped reading ('wargame replay SAVE | head'): stop
+        # quietly, as a program killed by SIGPIPE would, and let nothing more be written
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 141
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "play"
     _resolve_campaigns(args)
@@ -252,8 +265,9 @@ def main(argv: list[str] | None = None) -> int:
         if text:
             from .textplay import run as play
 
-            return play(campaign, args.seed, args.nation, args.rounds,
-                        loaded=loaded, saves_dir=saves_dir)
+            # a loaded game goes on beside the file it came from, as in the full screen
+            return play(campaign, args.seed, args.nation, args.rounds, loaded=loaded,
+                        saves_dir=saves_dir if loaded is None else str(loaded.folder))
         from .tui import run as tui
 
         return tui(campaign, getattr(args, "seed", None),

@@ -258,12 +258,21 @@ class _Text:
 
         try:
             self.saved = save_game(self.game, self.source, self.saves_dir, meta=self._meta())
+            self._new_game_notice()
         except SaveWriteError as exc:
             self.say(f"The game could not be saved: {exc}")
             if self.saved is not None:
                 self.say("You can go on from its last save.")
             return False
         return True
+
+    def _new_game_notice(self) -> None:
+        """Saved as a new game because another process has this one: say so once."""
+        from .saves import take_notice
+
+        note = take_notice(self.game)
+        if note:
+            self.say(note)
 
     def autosave(self) -> None:
         if self.save():

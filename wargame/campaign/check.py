@@ -22,6 +22,11 @@ MAGNITUDE = {Effect.READINESS: (1, 2, "1 (raised) or 2 (mobilised)"),
              Effect.SPENDING: (0, 5, "above 0 to 5 (points of GDP)")}
 
 
+def typed(text: str) -> str:
+    """A name as players type it: 'Use_of-force ' and 'use of FORCE' are the same."""
+    return " ".join(text.replace("_", " ").replace("-", " ").casefold().split())
+
+
 def an(word: str) -> str:
     return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
@@ -67,6 +72,8 @@ class Checker:
                      "wargame reads format 1", "upgrade wargame, or write the file in format 1")
         for sid, s in items(d.get("states")):
             self.state(sid, s)
+        self.alike("states", "state")
+        self.alike("institutions", "institution")
         start = d.get("start") if isinstance(d.get("start"), dict) else {}
         for i, t in entries(start.get("tensions")):
             self.tension(("start", "tensions", i, "between"), t.get("between"))
@@ -90,6 +97,25 @@ class Checker:
         for i, end in entries(d.get("end")):
             for j, c in entries(end.get("when")):
                 self.condition(("end", i, "when", j), c)
+
+    def alike(self, section: str, kind: str) -> None:
+        """Two states (or institutions) whose names or ids are the same as players type
+        them (any case, _ or - for spaces) could not be told apart: ``--as BELMARK``
+        would pick one of 'Belmark' and 'BELMARK' at random."""
+        owner: dict[str, str] = {}
+        for ident, entry in items(self.d.get(section)):
+            name = entry.get("name") if isinstance(entry, dict) else None
+            for field, text in (("id", ident), ("name", name)):
+                if not isinstance(text, str) or not typed(text):
+                    continue
+                other = owner.setdefault(typed(text), ident)
+                if other != ident:
+                    path = (section, ident) + (("name",) if field == "name" else ())
+                    self.err(path, f"{kind} '{ident}' is called '{text}', which players "
+                             f"cannot tell from {kind} '{other}' when they type a name",
+                             "give each a name that differs in more than capitals, spaces, "
+                             "_ or -", key=field == "id")
+                    break
 
     def tension(self, path, between) -> None:
         if not isinstance(between, list):

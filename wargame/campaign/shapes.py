@@ -24,7 +24,7 @@ from .source import REFUSED, kind_of
 
 BAD: Any = type("Bad", (), {"__repr__": lambda self: "BAD", "__bool__": lambda self: False})()
 Path = tuple  # of str | int: where a value sits, e.g. ("states", "usa", "trade", "china")
-ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")  # fullmatch: '$' alone lets a final newline by
 ID_PATTERN = ID_RE.pattern
 _NUMERIC = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
@@ -133,12 +133,13 @@ class Id(Shape):
         value = _scalar(r, node, path, self)
         if value is None:
             return BAD
-        if not ID_RE.match(value):
+        if not ID_RE.fullmatch(value):
             fixed = re.sub(r"[^a-z0-9_]+", "_", value.strip().lower()).strip("_")
             hint = "use lowercase letters, digits and _, starting with a letter"
-            if fixed and ID_RE.match(fixed):
+            if fixed and ID_RE.fullmatch(fixed):
                 hint += f", e.g. '{fixed}'"
-            r.error(mark(node), f"'{value}' is not a valid {self.of or 'id'}", hint)
+            said = value if value.isprintable() else value.encode("unicode_escape").decode()
+            r.error(mark(node), f"'{said}' is not a valid {self.of or 'id'}", hint)
             return BAD
         return value
 
@@ -372,7 +373,7 @@ class Obj(Shape):
             spec = self.fields.get(key)
             if spec is None:
                 hint = did_you_mean(key, self.fields, "the keys allowed here are")
-                if not ID_RE.match(key):
+                if not ID_RE.fullmatch(key):
                     hint = "a colon and a space inside a text start a new key: put the " \
                            "whole text in quotes"
                 elif hint.startswith("did you mean"):

@@ -8,6 +8,8 @@ duplicate keys, custom tags and syntax errors, each with its line and column.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from typing import Callable
 
@@ -15,6 +17,8 @@ import yaml
 from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
+
+from ..files import NotRegularFile, TooBig, read_regular
 
 try:
     from yaml._yaml import CParser
@@ -38,13 +42,15 @@ def position(text: str, index: int) -> tuple[int, int]:
 
 
 def read_text(path: str, report: Report) -> str | None:
-    """The file's text, or None after reporting why it cannot be read."""
+    """The file's text, or None after reporting why it cannot be read. Only a regular
+    file is read (never a named pipe or a device, which could hang or never end)."""
     try:
-        if os.path.isdir(path):
-            report(0, 0, "is a folder, not a campaign file", "give the path of a .yaml file")
-            return None
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES)
+    except NotRegularFile as exc:
+        report(0, 0, f"is {exc.what}, not a campaign file", "give the path of a .yaml file")
+        return None
+    except TooBig:
+        data = b"x" * (MAX_BYTES + 1)  # decode() says it is too big
     except OSError as exc:
         report(0, 0, f"cannot read the file: {exc.strerror or exc}", "check the path")
         return None
@@ -217,3 +223,26 @@ def kind_of(node: Node) -> str:
         return "nothing"
     text = node.value if len(node.value) <= 30 else node.value[:27] + "..."
     return repr(text)
+
+
+def fingerprint(data: bytes) -> str:
+    """A short hash of what a campaign file says: its YAML values and their order, not
+    its comments, layout or quoting. Two copies of a campaign that differ only in
+    those have the same fingerprint; any changed value changes it. The bytes' own hash
+    when the file cannot be read as YAML."""
+    text = decode(data, lambda *a: None)
+    node = compose(text, lambda *a: None) if text is not None else None
+    try:
+        plain = _plain(node) if node is not None else ["bytes", hashlib.sha256(data).hexdigest()]
+        text = json.dumps(plain, ensure_ascii=True, separators=(",", ":"))
+    except RecursionError:
+        text = hashlib.sha256(data).hexdigest()
+    return hashlib.sha256(text.encode("ascii")).hexdigest()[:16]
+
+
+def _plain(node: Node):
+    if isinstance(node, ScalarNode):
+        return [node.tag, node.value]
+    if isinstance(node, SequenceNode):
+        return [node.tag, [_plain(n) for n in node.value]]
+    return [node.tag, [[_plain(k), _plain(v)] for k, v in node.value]]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from .errors import WorldError
 from .model import (
     Clause,
     ClauseKind,
@@ -24,6 +25,21 @@ from .model import (
 from .rules import Consensus, ConsensusMinusOne, PartiesRule, QualifiedMajority, Unanimity
 
 
+MAX_STATES = 1000
+"""The most states a generated world may have (the world has 193 countries)."""
+MAX_ROUNDS = 100_000
+"""The most rounds a built-in world may be given."""
+
+
+def _bounded(name: str, value, low: int, high: int) -> int:
+    """``value`` if it is an int from ``low`` to ``high``; else :class:`WorldError`
+    (a save names a built-in world's arguments, and a save is never trusted)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        shown = repr(value) if len(repr(value)) <= 20 else f"{repr(value)[:20]}..."
+        raise WorldError(f"{name} must be a whole number from {low} to {high}, not {shown}")
+    return value
+
+
 def demo_world(rounds: int = 12) -> World:
     """Six states, an alliance with a treaty area, a council with vetoes, a union.
 
@@ -31,6 +47,7 @@ def demo_world(rounds: int = 12) -> World:
     border; ``west`` and ``centre`` its allies; ``isle`` an alliance member whose
     islands lie outside the treaty area; ``south`` a neutral trading partner.
     """
+    _bounded("rounds", rounds, 1, MAX_ROUNDS)
     nations = (
         Nation("north", "Northland", "europe", military=300, economy=1800, defence_spending=4.0,
                support=65, resolve=70, nuclear=True, credibility=50,
@@ -104,6 +121,9 @@ def generated_world(n: int, seed: int = 0, rounds: int = 12) -> World:
 
     Used by benchmarks and property tests; deterministic from ``seed``.
     """
+    _bounded("n", n, 1, MAX_STATES)
+    _bounded("rounds", rounds, 1, MAX_ROUNDS)
+    _bounded("seed", seed, -(10 ** 100), 10 ** 100)
     rng = random.Random(seed)
     ids = [f"s{i:03d}" for i in range(n)]
     regions = ["europe", "asia", "africa", "americas", "oceania"]

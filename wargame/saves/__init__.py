@@ -19,7 +19,7 @@ from .document import FORMAT, FORMAT_VERSION
 from .errors import (CampaignUnreadable, DamagedSave, NewerSave, NotASave, ReplayMismatch,
                      SaveError, SaveMissing, SaveWriteError)
 from .folders import ENV_VAR, SaveInfo, backups_of, default_saves_dir, list_saves
-from .journal import record, save_game
+from .journal import record, save_game, take_notice
 from .load import LoadedSave, ReplayResult, branch_save, load_save, replay_save
 from .source import WorldSource, builtin, source_of
 
@@ -28,5 +28,5 @@ __all__ = [
     "NewerSave", "NotASave", "ReplayMismatch", "ReplayResult", "SaveError", "SaveInfo",
     "SaveMissing", "SaveWriteError", "WorldSource", "backups_of", "branch_save", "builtin",
     "default_saves_dir", "list_saves", "load_save", "record", "replay_save", "save_game",
-    "source_of",
+    "source_of", "take_notice",
 ]

@@ -4,8 +4,9 @@ The CLI adds them with :func:`add_parsers` and runs them with :func:`run`; every
 problem is one line on standard error and a non-zero exit, never a traceback.
 ``python -m wargame.saves.commands replay SAVE`` works without the CLI too.
 
-Exit codes: 0 done; 1 the replay differs from the record; 2 the save (or an
-argument) cannot be used.
+Exit codes: 0 done; 1 the replay differs from the record (or the save's campaign
+from the one given with --campaign); 2 the save (or an argument) cannot be used;
+141 the reader of the output went away (``| head``; handled in :mod:`wargame.cli`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,15 @@ SAVES_DIR_HELP = ("the saves folder (default: $WARGAME_SAVES_DIR, saves/ of the 
                   "when run from it, or the user data folder)")
 
 
+def folder_arg(text: str) -> str:
+    """``--saves-dir``: a folder name, not an empty one (which would mean the current
+    folder to some parts of wargame and the default to others)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the folder name is empty; leave out --saves-dir "
+                                         "for the default folder, or give '.' for this one")
+    return text
+
+
 def add_parsers(sub) -> None:
     p = sub.add_parser(
         "replay", help="replay a saved game headless and check it against its record",
@@ -28,10 +38,13 @@ def add_parsers(sub) -> None:
                     "log, and check the state hash at every round against the one recorded. "
                     "The last line is the final state hash.")
     p.add_argument("save", metavar="SAVE", help=SAVE_HELP)
-    p.add_argument("--saves-dir", metavar="DIR", help=SAVES_DIR_HELP)
+    p.add_argument("--saves-dir", metavar="DIR", type=folder_arg, help=SAVES_DIR_HELP)
     p.add_argument("--to-round", type=int, metavar="N",
                    help="stop at the start of round N")
     p.add_argument("--quiet", action="store_true", help="print only the final state hash")
+    p.add_argument("--campaign", metavar="FILE",
+                   help="your own copy of the campaign: refuse the save (exit code 1) if "
+                        "the campaign saved in it says anything else")
 
     p = sub.add_parser(
         "report", help="write the after-action report of a saved game",
@@ -39,10 +52,14 @@ def add_parsers(sub) -> None:
                     "curve, turning points, thresholds crossed, obligations and commitments "
                     "kept and broken, burden sharing and free riders, scores.")
     p.add_argument("save", metavar="SAVE", help=SAVE_HELP)
-    p.add_argument("--saves-dir", metavar="DIR", help=SAVES_DIR_HELP)
+    p.add_argument("--saves-dir", metavar="DIR", type=folder_arg, help=SAVES_DIR_HELP)
     p.add_argument("-o", "--output", metavar="FILE",
-                   help="write to FILE (.md for Markdown, .html for a web page); "
-                        "default: Markdown on standard output")
+                   help="write to FILE (.md for Markdown, .html for a web page; an earlier "
+                        "report there is replaced, any other file only with --force); "
+                        "default, or '-': standard output")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE even if it is not an earlier report (a save, say); "
+                        "it is kept in backups/ beside it")
     p.add_argument("--format", choices=("md", "html"),
                    help="the format when it cannot be told from FILE's name")
 
@@ -51,18 +68,21 @@ def add_parsers(sub) -> None:
         description="Take a saved game back to the start of round N and save it as a new "
                     "game, to play what if: the original save is not changed.")
     p.add_argument("save", metavar="SAVE", help=SAVE_HELP)
-    p.add_argument("--saves-dir", metavar="DIR", help=SAVES_DIR_HELP)
+    p.add_argument("--saves-dir", metavar="DIR", type=folder_arg, help=SAVES_DIR_HELP)
     p.add_argument("--round", type=int, required=True, metavar="N",
                    help="the round to start again from (its start, before any order)")
     p.add_argument("-o", "--output", metavar="PATH",
                    help="a folder for the new save (default: beside the original), or a "
-                        "file name ending in .json")
+                        "file name ending in .json that is not taken")
+    p.add_argument("--force", action="store_true",
+                   help="with -o FILE.json: replace a file of that name, keeping it in "
+                        "backups/ beside it (never the save being branched)")
 
     p = sub.add_parser("saves", help="list the saved games",
                        description="List the saved games in the saves folder, newest first: "
                                    "the latest save of each game. Any command that takes "
                                    "SAVE accepts a name as listed here.")
-    p.add_argument("--saves-dir", metavar="DIR", help=SAVES_DIR_HELP)
+    p.add_argument("--saves-dir", metavar="DIR", type=folder_arg, help=SAVES_DIR_HELP)
     p.add_argument("--all", action="store_true",
                    help="also list the older saves of each game: those kept in backups/ "
                         "(the last three of each game) and any left in the folder")
@@ -95,7 +115,10 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
 def _replay(args, out: TextIO, err: TextIO) -> int:
     from .load import replay_save
 
-    res = replay_save(args.save, args.to_round)
+    res = replay_save(args.save, args.to_round, getattr(args, "campaign", None))
+    if res.refused:  # the campaign differs from the one given: nothing replayed
+        print(f"wargame replay: {res.problem}", file=err)
+        return 1
     for note in res.notices:
         print(f"wargame replay: {note}", file=err)
     if not args.quiet:
@@ -107,7 +130,10 @@ def _replay(args, out: TextIO, err: TextIO) -> int:
     if res.problem:
         print(f"wargame replay: {res.problem}", file=err)
     elif not args.quiet:
-        print(f"# {res.checked} round hash(es) checked against the record: all match", file=out)
+        what = f"{res.checked} round hash(es)" + (" and the campaign" if res.campaign_checked
+                                                   else "")
+        mine = f" (the same as {args.campaign})" if getattr(args, "campaign", None) else ""
+        print(f"# {what} checked against the record{mine}: all match", file=out)
     print(f"state hash {res.final_hash}", file=out)
     return 1 if res.problem else 0
 
@@ -117,9 +143,10 @@ def _report(args, out: TextIO, err: TextIO) -> int:
     from .reporting import report_text, write_report
 
     fmt = args.format
-    if args.output:
+    if args.output and args.output != "-":
         try:
-            path = write_report(args.save, args.output, fmt)
+            path = write_report(args.save, args.output, fmt,
+                                force=getattr(args, "force", False))
         except SaveWriteError as exc:
             print(f"wargame report: {exc}", file=err)
             return 2
@@ -136,7 +163,7 @@ def _branch(args, out: TextIO, err: TextIO) -> int:
     from .errors import shown
     from .load import branch_save
 
-    new = branch_save(args.save, args.round, args.output)
+    new = branch_save(args.save, args.round, args.output, force=getattr(args, "force", False))
     print(f"Round {args.round} of {shown(args.save)} goes on as a new game: {shown(new)}",
           file=out)
     print(f"Play it with: wargame play --load {shown(new)}", file=out)
@@ -203,7 +230,8 @@ def open_for_play(path: str, err: TextIO | None = None, saves_dir: str | None = 
     except SaveError as exc:
         print(f"wargame play: {exc}", file=err)
         return None
-    for note in loaded.notices:
+    elsewhere = loaded.elsewhere  # another process is playing this game now
+    for note in loaded.notices + ((elsewhere,) if elsewhere else ()):
         print(f"wargame play: {note}", file=err)
     return loaded
 

@@ -20,11 +20,39 @@ import zlib
 from pathlib import Path
 from typing import Any, Callable
 
+from ..files import NotRegularFile, TooBig, read_regular
 from .errors import DamagedSave, NewerSave, NotASave, SaveError, SaveMissing
 
 FORMAT = "wargame-save"
 FORMAT_VERSION = 2
-MAX_BYTES = 256 * 1024 * 1024  # a save is never this big: refuse rather than exhaust memory
+MAX_BYTES = 32 * 1024 * 1024
+"""The biggest save read: the biggest realistic one (193 states, 30 rounds; see
+benchmarks/save_sizes.py) is 2.4 MB."""
+MAX_PART = 32 * 1024 * 1024
+"""The most one cache part (a snapshot, a round of the log) may inflate to (2.3 MB in
+that game)."""
+MAX_LOG = 128 * 1024 * 1024
+"""The most the whole event log may inflate to (5.9 MB in that game)."""
+MAX_DIGITS = 100
+"""The longest integer read from a save (seeds are far shorter)."""
+MAX_META_DEPTH = 16
+"""How deeply the interface's own data in ``meta`` may nest."""
+
+
+class TooLong(ValueError):
+    """A number with more digits than :data:`MAX_DIGITS`."""
+
+
+def _parse_int(text: str) -> int:
+    if len(text) > MAX_DIGITS + 1:  # a sign
+        raise TooLong(f"a number in it has {len(text.lstrip('-'))} digits; wargame reads "
+                      f"at most {MAX_DIGITS}")
+    return int(text)
+
+
+def loads(text: str | bytes) -> Any:
+    """``json.loads`` with integers of at most :data:`MAX_DIGITS` digits (:class:`TooLong`)."""
+    return json.loads(text, parse_int=_parse_int)
 
 
 # ------------------------------------------------------------------- blobs
@@ -34,23 +62,44 @@ def pack(data: Any, level: int = 6) -> str:
     return base64.b64encode(zlib.compress(text.encode("ascii"), level)).decode("ascii")
 
 
-def unpack(blob: str) -> Any:
-    """The inverse of :func:`pack`; ``ValueError`` if the blob is damaged."""
+def unpack(blob: str, limit: int = MAX_PART) -> Any:
+    """The inverse of :func:`pack`; ``ValueError`` if the blob is damaged or inflates
+    to more than ``limit`` bytes."""
+    return unpack_sized(blob, limit)[0]
+
+
+def unpack_sized(blob: str, limit: int = MAX_PART) -> tuple[Any, int]:
+    """(the data, its inflated size in bytes); see :func:`unpack`."""
     try:
-        raw = zlib.decompress(base64.b64decode(blob.encode("ascii"), validate=True))
-        return json.loads(raw.decode("utf-8"))
+        packed = base64.b64decode(blob.encode("ascii"), validate=True)
+        inflate = zlib.decompressobj()
+        raw = inflate.decompress(packed, limit + 1)
+        if len(raw) > limit:
+            raise ValueError(f"it inflates to more than {limit // (1024 * 1024)} MB")
+        if not inflate.eof:
+            raise ValueError("it is cut off")
+        return loads(raw.decode("utf-8")), len(raw)
+    except RecursionError:
+        raise ValueError("damaged cache data (nested too deeply)") from None
     except (binascii.Error, zlib.error, UnicodeError, ValueError, AttributeError) as exc:
         raise ValueError(f"damaged cache data ({exc})") from None
 
 
 # ---------------------------------------------------------------- reading
 def read_bytes(path: Path) -> bytes:
+    """The bytes of a save file: a regular file of at most :data:`MAX_BYTES`."""
     try:
-        if path.is_dir():
+        return read_regular(path, MAX_BYTES)
+    except NotRegularFile as exc:
+        if exc.what == "a folder":
             raise SaveMissing(path, "this is a folder, not a save file",
-                              "give the path of a .json save inside it")
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
+                              "give the path of a .json save inside it") from None
+        raise NotASave(path, f"this is {exc.what}, not a save file", "choose a .json file "
+                       "written by wargame") from None
+    except TooBig:
+        raise NotASave(path, f"this file is too big to be a wargame save (over "
+                       f"{MAX_BYTES // (1024 * 1024)} MB)", "choose a .json file written by "
+                       "wargame") from None
     except FileNotFoundError:
         raise SaveMissing(path, "there is no such file",
                           "check the name, or run 'wargame saves' to list the saved games") \
@@ -61,10 +110,6 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise SaveMissing(path, f"this file cannot be read ({exc.strerror or exc})",
                           "check the disk and the path") from None
-    if len(data) > MAX_BYTES:
-        raise NotASave(path, "this file is far too big to be a wargame save",
-                       "choose a .json file written by wargame")
-    return data
 
 
 def parse(path: Path, data: bytes, backups: Callable[[], list[Path]] = list) -> dict:
@@ -101,9 +146,11 @@ def parse(path: Path, data: bytes, backups: Callable[[], list[Path]] = list) -> 
         raise NotASave(path, "this is not a wargame save (it is not JSON)",
                        "choose a .json file written by wargame")
     try:
-        doc = json.loads(text)
+        doc = loads(text)
     except RecursionError:
         raise damaged("the save is corrupt (nested too deeply)") from None
+    except TooLong as exc:
+        raise damaged(f"the save is corrupt ({exc})") from None
     except json.JSONDecodeError as exc:
         if not text.rstrip().endswith("}") or exc.pos >= len(text.rstrip()) - 1:
             raise damaged(f"the save is truncated (it ends at line {exc.lineno}, before "
@@ -238,6 +285,59 @@ def check(doc: dict) -> None:
     meta = doc.get("meta", {})
     if not isinstance(meta, dict):
         raise _Bad("'meta' has the wrong type")
+    doc["meta"] = clean_meta(meta)
+
+
+_META_TYPES = {"players": dict, "state_names": dict, "seats": list, "interface": str,
+               "turns_done": dict, "text_player": str, "text_computer": list}
+
+
+def clean_meta(meta: Any) -> dict:
+    """The interface's data from a save, with what the interfaces read of the right
+    type: a known key of the wrong type is dropped, as are the wrong entries inside
+    it, and other keys nested deeper than :data:`MAX_META_DEPTH`. Never raises."""
+    if not isinstance(meta, dict):
+        return {}
+    out = {}
+    for key, value in meta.items():
+        kind = _META_TYPES.get(key)
+        if kind is None:
+            if _depth(value) <= MAX_META_DEPTH:
+                out[key] = value
+        elif isinstance(value, kind):
+            out[key] = value
+    for key in ("players", "state_names"):
+        if key in out:
+            out[key] = {k: v for k, v in out[key].items() if isinstance(v, str)}
+    if "text_computer" in out:
+        out["text_computer"] = [n for n in out["text_computer"] if isinstance(n, str)]
+    if "seats" in out:
+        out["seats"] = [s for s in out["seats"] if isinstance(s, dict)
+                        and isinstance(s.get("nation"), str)
+                        and isinstance(s.get("player", ""), str)
+                        and isinstance(s.get("difficulty", "normal"), str)]
+    done = out.get("turns_done")
+    if done is not None and not (isinstance(done.get("round"), int)
+                                 and isinstance(done.get("phase"), str)
+                                 and isinstance(done.get("nations"), list)
+                                 and all(isinstance(n, str) for n in done["nations"])):
+        del out["turns_done"]
+    return out
+
+
+def _depth(value: Any) -> int:
+    """How deeply a JSON value nests (a scalar: 0), without recursion."""
+    deepest, todo = 0, [(value, 0)]
+    while todo:
+        v, d = todo.pop()
+        if isinstance(v, (dict, list)):
+            d += 1
+            if d > deepest:
+                deepest = d
+                if deepest > MAX_META_DEPTH:
+                    return deepest
+            todo.extend((x, d) for x in (v.values() if isinstance(v, dict) else v))
+    return deepest
 
 
 # --------------------------------------------------------------- migrations

@@ -19,14 +19,16 @@ earlier versions of each game are kept in ``backups/`` as
 
 from __future__ import annotations
 
-import json
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .document import FORMAT, FORMAT_VERSION, read_bytes
-from .errors import SaveError
+from ..files import is_regular, open_regular
+from .document import (FORMAT, FORMAT_VERSION, MAX_BYTES, clean_meta, loads, parse,
+                       read_bytes)
+from .errors import SaveError, shown
 
 ENV_VAR = "WARGAME_SAVES_DIR"
 BACKUPS = "backups"
@@ -153,15 +155,35 @@ def prune_backups(folder: Path, game_id: str, keep: int = KEEP_BACKUPS) -> None:
             pass
 
 
+_TEMP_PID = re.compile(r"\.(\d+)-[0-9a-f]+\.tmp$")
+
+
 def clean_temps(folder: Path, game_id: str) -> None:
-    """Remove temporary files a crashed save of this game left behind."""
-    mine = f".{os.getpid()}-"
+    """Remove temporary files that saves of this game left behind in processes that
+    are no longer running (a save killed half way). A running process's temporary
+    files, this one's included, are never touched: only it knows when they are done."""
     for p in folder.glob(f".{glob_escape(game_id)}_*.tmp"):
-        if mine not in p.name:
+        m = _TEMP_PID.search(p.name)
+        if m and not process_running(int(m.group(1))):
             try:
                 p.unlink()
             except OSError:
                 pass
+
+
+def process_running(pid: int) -> bool:
+    """Whether a process ``pid`` runs on this computer (True when it cannot be told)."""
+    if pid == os.getpid():
+        return True
+    if os.name != "posix" or pid <= 0:
+        return True  # Windows: os.kill would end the process; keep its files
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 # ---------------------------------------------------------------- listing
@@ -220,7 +242,7 @@ def peek(path: Path) -> SaveInfo:
     """What a save says about itself, from its first line (the full file is only read
     when that line is not a current-format header); never raises."""
     try:
-        with open(path, "rb") as f:
+        with open_regular(path) as f:
             first = f.readline(1 << 20)
             f.seek(0, os.SEEK_END)
             size = f.tell()
@@ -229,43 +251,74 @@ def peek(path: Path) -> SaveInfo:
         head = None
         if first.startswith(b'{"format":"wargame-save"') and first.rstrip().endswith(b","):
             try:
-                head = json.loads(first.rstrip()[:-1] + b"}")
-            except ValueError:
+                head = loads(first.rstrip()[:-1] + b"}")
+            except (ValueError, RecursionError):
                 head = None
-        if head is None or not tail.rstrip().endswith(b"\n]}"):  # not as wargame ends it
-            from .document import parse
-
+        if size > MAX_BYTES or head is None or not isinstance(head, dict) \
+                or not tail.rstrip().endswith(b"\n]}"):  # not as wargame ends it
             head = parse(path, read_bytes(path), lambda: backups_of(path))
-        elif head.get("format_version", 0) > FORMAT_VERSION or head.get("format") != FORMAT:
-            from .document import parse
-
+        elif not isinstance(head.get("format_version"), int) \
+                or head["format_version"] > FORMAT_VERSION or head.get("format") != FORMAT:
             parse(path, read_bytes(path), lambda: backups_of(path))  # raises NewerSave
     except SaveError as exc:
         return SaveInfo(path, game_id=game_id_of(path), error=str(exc))
     except OSError as exc:
-        return SaveInfo(path, game_id=game_id_of(path), error=f"{path}: {exc}")
-    status, game = head.get("status", {}), head.get("game", {})
-    return SaveInfo(path, title=head.get("title", ""), game_id=game.get("id", ""),
-                    round=status.get("round", 0), phase=status.get("phase", ""),
-                    stage=status.get("stage", ""), outcome=status.get("outcome", ""),
-                    saved_at=head.get("saved_at", ""), save=game.get("save", 0),
-                    format_version=head.get("format_version", 0), meta=head.get("meta"),
-                    branch_of=game.get("branch_of"))
+        return SaveInfo(path, game_id=game_id_of(path),
+                        error=f"{shown(path)}: {exc.strerror or exc}")
+    status, game = _field(head, "status", dict, {}), _field(head, "game", dict, {})
+    branch = _field(game, "branch_of", dict, None)
+    return SaveInfo(path, title=_field(head, "title", str, ""),
+                    game_id=_field(game, "id", str, ""),
+                    round=_field(status, "round", int, 0),
+                    phase=_field(status, "phase", str, ""),
+                    stage=_field(status, "stage", str, ""),
+                    outcome=_field(status, "outcome", str, ""),
+                    saved_at=_field(head, "saved_at", str, ""),
+                    save=_field(game, "save", int, 0),
+                    format_version=_field(head, "format_version", int, 0),
+                    meta=clean_meta(head.get("meta")), branch_of=branch)
+
+
+def _field(d: dict, key: str, kind: type, default):
+    """``d[key]`` if it is of ``kind`` (a bool is not an int), else ``default``."""
+    v = d.get(key, default)
+    return v if isinstance(v, kind) and not (isinstance(v, bool) and kind is not bool) \
+        else default
+
+
+LIST_SECONDS = 10.0
+"""A listing stops reading files after this long (a folder on a slow or hung disk)."""
+LIST_FILES = 2000
+"""... or after this many files."""
 
 
 def list_saves(folder: str | os.PathLike | None = None, everything: bool = False,
-               backups: bool = False) -> list[SaveInfo]:
+               backups: bool = False, seconds: float = LIST_SECONDS) -> list[SaveInfo]:
     """The saved games in ``folder`` (the default folder if None), newest first: one
     entry per game (its latest save), and unreadable files with their ``error``.
     ``everything`` also lists older saves of a game left in the folder; ``backups``
-    also lists the older saves kept in its ``backups/`` (their ``backup`` is true)."""
+    also lists the older saves kept in its ``backups/`` (their ``backup`` is true).
+
+    Only regular files are read (links to them too): named pipes, devices and
+    folders called ``*.json`` are left out. After ``seconds`` or :data:`LIST_FILES`
+    files the listing stops, and says so in an entry for the folder with an error."""
     folder = default_saves_dir() if folder is None else Path(folder)
     if not folder.is_dir():
         return []
-    infos = [peek(p) for p in folder.glob("*.json") if not p.name.startswith(".")]
-    if backups and (folder / BACKUPS).is_dir():
-        infos += [peek(p) for p in (folder / BACKUPS).glob("*.json")
-                  if not p.name.startswith(".")]
+    places = [folder] + ([folder / BACKUPS] if backups and (folder / BACKUPS).is_dir() else [])
+    deadline = time.monotonic() + seconds
+    infos: list[SaveInfo] = []
+    cut = ""
+    for place in places:
+        for p in place.glob("*.json"):
+            if len(infos) >= LIST_FILES or time.monotonic() > deadline:
+                cut = f"{len(infos)} files read in {seconds:g} s" \
+                    if len(infos) < LIST_FILES else f"{LIST_FILES} files read"
+                break
+            if not p.name.startswith(".") and is_regular(p):
+                infos.append(peek(p))
+        if cut:
+            break
     if not everything:
         best: dict[str, SaveInfo] = {}
         for i in infos:
@@ -273,4 +326,9 @@ def list_saves(folder: str | os.PathLike | None = None, everything: bool = False
                                           or i.save > best[i.game_id].save):
                 best[i.game_id] = i
         infos = [i for i in infos if not i.ok or i.backup or best.get(i.game_id) is i]
-    return sorted(infos, key=lambda i: (i.saved_at, i.path.name), reverse=True)
+    infos.sort(key=lambda i: (i.saved_at, i.path.name), reverse=True)
+    if cut:
+        infos.append(SaveInfo(folder, error=f"{shown(folder)}: the listing stopped after "
+                              f"{cut}; some saves are not listed (move older saves "
+                              f"elsewhere)"))
+    return infos

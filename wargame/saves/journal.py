@@ -28,7 +28,8 @@ from typing import Any
 from .. import __version__
 from ..core.events import Kind
 from ..core.game import Game
-from . import atomic
+from ..files import is_regular, open_regular
+from . import atomic, lock
 from .codec import (decode_rng, decode_state, encode_events, encode_rng, encode_state,
                     game_hash, no_gc, restore_game, state_shape)
 from .document import FORMAT, FORMAT_VERSION, pack, unpack
@@ -134,6 +135,11 @@ class Journal:
                                          separators=(",", ":"))
         self._unchanged: tuple | None = None
         self.lock = threading.RLock()
+        self.world = ""  # the world's fingerprint as the record has it ('' not yet made)
+        self.folder: Path | None = None  # where saves go when no folder is given
+        self.notice = ""  # a line for the player, once (see take_notice)
+        self._held: tuple[Path, str] | None = None  # (folder, game id) locked
+        self._unlock = None  # weakref.finalize giving the lock back
 
     # ------------------------------------------------------------ records
     def observe(self, game: Game) -> None:
@@ -204,6 +210,7 @@ class Journal:
     def document(self, game: Game, saved_at: str | None = None) -> bytes:
         """The save file's bytes for the game as it is now."""
         with self.lock, no_gc():
+            self.world = self.world or self.source.fingerprint()
             self._catch_up(game)
             current = game.round
             snaps = [s for (r, end), s in sorted(self.snapshots.items())
@@ -245,6 +252,7 @@ class Journal:
                 head[:-1] + ",\n",
                 f'"campaign":{self._campaign_json},\n',
                 f'"seed":{json.dumps(self.seed)},\n',
+                f'"world":"{self.world}",\n',
                 f'"rounds":[{rounds}],\n',
                 '"snapshots":[' + ",\n".join(s.text for s in snaps) + "],\n",
                 '"log":[' + ",\n".join(f'{{"events":{n},"zlib":"{z}"}}'
@@ -255,18 +263,18 @@ class Journal:
 
     # -------------------------------------------------------------- write
     def save(self, game: Game, folder: str | os.PathLike | None = None) -> Path:
-        """Write the game to ``folder`` (the default saves folder if None)."""
-        folder = default_saves_dir() if folder is None else Path(folder)
+        """Write the game to ``folder``; without one, where it was last saved or loaded
+        from, else the default saves folder."""
+        folder = Path(folder) if folder else (self.folder or default_saves_dir())
         with self.lock:
             key = (len(game.inputs), game.over, json.dumps(self.meta, sort_keys=True),
-                   str(folder))
+                   str(folder), self.game_id)
             if self._unchanged == key and self.last_path is not None \
                     and self.last_path.exists():
                 return self.last_path  # nothing happened since the last save
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                if not self.game_id:
-                    self.game_id = self._new_id(folder)
+                self._claim(folder)
                 data = self.document(game)
                 target = folder / save_name(self.game_id, game.round, game.outcome)
                 prev = self.last_path
@@ -282,10 +290,12 @@ class Journal:
                     atomic.move(prev, backups / backup_name(prev, self.save_count - 1))
                 for stale in folder.glob(f"{glob_escape(self.game_id)}_round-*.json"):
                     # an earlier version left in place by a crash between two steps
-                    if stale != target and game_id_of(stale) == self.game_id:
+                    if stale != target and game_id_of(stale) == self.game_id \
+                            and is_regular(stale):
                         atomic.move(stale, backups / backup_name(stale, _save_number(stale)))
                 self.last_path = target
-                self._unchanged = key
+                self.folder = folder
+                self._unchanged = (*key[:-1], self.game_id)
                 prune_backups(folder, self.game_id)
                 clean_temps(folder, self.game_id)
             except OSError as exc:
@@ -293,17 +303,29 @@ class Journal:
                                      f"({exc.strerror or exc})",
                                      "check that the folder exists, is writable and the disk "
                                      "is not full; the game is still running") from None
+            if game.over:
+                self.release()  # a finished game is not written again (or locks anew)
             return target
 
-    def save_as(self, game: Game, path: str | os.PathLike) -> Path:
-        """Write the game to exactly ``path`` (a name the user chose)."""
+    def save_as(self, game: Game, path: str | os.PathLike, backup: Path | None = None) \
+            -> Path:
+        """Write the game to exactly ``path`` (a name the user chose; the caller has
+        made sure the file there, if any, may be replaced: it is kept as ``backup``)."""
         path = Path(path)
         with self.lock:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 if not self.game_id:
                     self.game_id = game_id_of(path)
-                atomic.write_atomic(path, self.document(game))
+                self._lock(path.parent, self.game_id)
+                try:
+                    atomic.write_atomic(path, self.document(game), backup=backup)
+                finally:
+                    self.release()
+            except lock.Busy as busy:
+                raise SaveWriteError(path, f"the game could not be saved: the game of that "
+                                     f"name cannot be locked ({busy.reason})",
+                                     "choose another name") from None
             except OSError as exc:
                 raise SaveWriteError(path, f"the game could not be saved "
                                      f"({exc.strerror or exc})", "check that the folder "
@@ -312,26 +334,100 @@ class Journal:
             self.last_path = path
             return path
 
-    def _new_id(self, folder: Path) -> str:
-        started = datetime.fromisoformat(self.started_at)
-        base = f"{self.source.slug}_{started:%Y-%m-%d_%H%M}"
-        if self.branch_of:
-            base += f"_from-r{int(self.branch_of.get('round', 0)):02d}"
+    # ------------------------------------------------------------ one writer
+    def _claim(self, folder: Path) -> None:
+        """Hold the game's lock in ``folder`` before writing there. A game that another
+        process is playing, or saved since this one loaded it, goes on here as a new
+        game (a new name), so that neither is lost; :attr:`notice` says so."""
+        if self._held is not None and self._held == (folder.resolve(), self.game_id):
+            return
+        self.release()
+        if not self.game_id:
+            self.game_id = self._new_id(folder)
+            return
+        why = ""
+        try:
+            self._lock(folder, self.game_id)
+        except lock.Busy as busy:
+            why = busy.reason
+        else:
+            if self._moved_on(folder):
+                self.release()
+                why = "another wargame saved it after it was opened here"
+        if why:
+            old = self.game_id
+            self.branch_of = {"file": self.last_path.name if self.last_path else "",
+                              "game": old, "round": max(self.rounds, default=1)}
+            self.game_id = self._new_id(folder, base=old)
+            self.save_count = 0
+            self.last_path = None
+            self.notice = (f"The game {old} was not saved over: {why}. So that neither "
+                           f"game is lost, this one is saved as a new game, "
+                           f"{self.game_id}.")
+
+    def _moved_on(self, folder: Path) -> bool:
+        """Whether the folder holds a save of this game newer than this journal's."""
+        for p in folder.glob(f"{glob_escape(self.game_id)}_round-*.json"):
+            if game_id_of(p) == self.game_id and _save_number(p) > self.save_count:
+                return True
+        return False
+
+    def _lock(self, folder: Path, game_id: str) -> None:
+        key = lock.acquire(folder, game_id)
+        self._held = (folder.resolve(), game_id)
+        self._unlock = weakref.finalize(self, lock.release, key)
+        clean_temps(folder, game_id)  # what killed saves of it left, now that it is ours
+
+    def release(self) -> None:
+        """Give back the game's lock (a journal that is dropped gives it back too)."""
+        if self._unlock is not None:
+            self._unlock()
+        self._held = self._unlock = None
+
+    def take_notice(self) -> str:
+        """The line to show the player about the last save ('' if none), once."""
+        with self.lock:
+            text, self.notice = self.notice, ""
+            return text
+
+    def _new_id(self, folder: Path, base: str = "") -> str:
+        """A name no game in ``folder`` has, locked for this journal."""
+        if not base:
+            try:
+                started = datetime.fromisoformat(self.started_at)
+            except (ValueError, TypeError):  # a save's own field: never trusted
+                started = _now()
+            base = f"{self.source.slug}_{started:%Y-%m-%d_%H%M}"
+            if self.branch_of:
+                base += f"_from-r{int(self.branch_of.get('round', 0)):02d}"
         n, ident = 1, base
-        while any(folder.glob(f"{ident}_round-*.json")) or \
-                any((folder / BACKUPS).glob(f"{ident}_round-*.json")):
+        while True:
+            if not _used(folder, ident):
+                try:
+                    self._lock(folder, ident)
+                except lock.Busy:
+                    pass
+                else:
+                    if not _used(folder, ident):
+                        return ident
+                    self.release()
             n += 1
             ident = f"{base}-{n}"
-        return ident
+
+
+def _used(folder: Path, ident: str) -> bool:
+    pattern = f"{glob_escape(ident)}_round-*.json"
+    return any(folder.glob(pattern)) or any((folder / BACKUPS).glob(pattern))
 
 
 def _save_number(path: Path) -> int:
-    """The save count written in an existing file's first line (0 if unreadable)."""
+    """The save count written in an existing file's first line (0 if unreadable, or
+    not a regular file)."""
     try:
-        with open(path, "rb") as f:
+        with open_regular(path) as f:
             first = f.readline(1 << 20).rstrip()
         return int(json.loads(first[:-1] + b"}")["game"]["save"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return 0
 
 
@@ -372,6 +468,14 @@ def slug_name(name: str) -> str:
 def attach(game: Game, journal: Journal) -> None:
     with _REGISTRY_LOCK:
         _JOURNALS[game] = journal
+
+
+def take_notice(game: Game) -> str:
+    """What the player should be told about the game's last save, once ('' mostly):
+    that it was saved as a new game because another process has the game."""
+    with _REGISTRY_LOCK:
+        j = _JOURNALS.get(game)
+    return j.take_notice() if j is not None else ""
 
 
 def save_game(game: Game, campaign: Any = None, folder: str | os.PathLike | None = None,

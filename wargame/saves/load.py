@@ -19,9 +19,10 @@ from typing import Any
 from .. import __version__
 from ..core.errors import WargameError
 from ..core.game import Game
+from . import atomic
 from .codec import SnapshotError, decode_events, game_hash, no_gc, state_shape
-from .document import parse, read_bytes, unpack
-from .errors import ReplayMismatch, SaveError, shown
+from .document import MAX_LOG, MAX_PART, parse, read_bytes, unpack_sized
+from .errors import ReplayMismatch, SaveError, SaveWriteError, shown
 from .folders import BACKUPS, backups_of, default_saves_dir, game_id_of
 from .journal import Journal, RoundRecord, Snapshot, at_round_start, attach, slug_name
 from .source import WorldSource
@@ -48,6 +49,22 @@ class LoadedSave:
     @property
     def title(self) -> str:
         return self.source.title
+
+    @property
+    def elsewhere(self) -> str:
+        """'' unless another process is playing this game now: then the line saying who,
+        and that this one will be saved as a new game (asked anew each time)."""
+        if self.branch_round is not None or self.folder is None:
+            return ""
+        from .journal import record
+        from .lock import holder
+
+        game_id = record(self.game).game_id
+        who = holder(self.folder, game_id)
+        if not who:
+            return ""
+        return (f"{shown(self.path)}: {who} is playing this game; if it goes on here too, "
+                f"it is saved as a new game beside it, so that neither is lost.")
 
     def save(self, folder: str | os.PathLike | None = None) -> Path:
         """Save the game (as a new branch file when it was loaded at an earlier round)."""
@@ -99,13 +116,16 @@ def _log(doc: dict) -> list | None:
     if not parts:
         return None
     events: list = []
+    left = MAX_LOG
     try:
         for part in parts:
-            chunk = decode_events(unpack(part["zlib"]))
+            data, size = unpack_sized(part["zlib"], min(MAX_PART, left))
+            left -= size
+            chunk = decode_events(data)
             if len(chunk) != part["events"]:
                 return None
             events.extend(chunk)
-    except (ValueError, SnapshotError):
+    except (ValueError, SnapshotError, TypeError, KeyError, AttributeError, RecursionError):
         return None
     return events if len(events) == doc["status"].get("events", len(events)) else None
 
@@ -136,7 +156,8 @@ def _mismatch(o: _Opened, detail: str, good: int, bad: int) -> ReplayMismatch:
 def _apply(o: _Opened, g: Game, entry: dict, index: int, good: int) -> None:
     try:
         g.apply(entry)
-    except (WargameError, KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (WargameError, KeyError, TypeError, ValueError, AttributeError,
+            RecursionError, OverflowError) as exc:
         verb = entry.get("verb", "?")
         raise _mismatch(o, f"input {index + 1} ({verb} in round {g.round}) is refused "
                         f"now: {exc}", good, g.round) from None
@@ -152,6 +173,10 @@ def _check_round(o: _Opened, g: Game, records: dict, good: int) -> int:
         raise _mismatch(o, f"the state at the start of round {g.round} differs from the "
                         f"record (hash {h}, recorded {rec['hash']})", good, g.round)
     return g.round
+
+
+SNAPSHOT_TRIES = 3
+"""How many snapshots loading tries (newest first) before it replays from the start."""
 
 
 def load_save(path: str | os.PathLike, round: int | None = None) -> LoadedSave:
@@ -186,13 +211,21 @@ def _load(path: Path, round: int | None) -> LoadedSave:
     g = None
     base: Snapshot | None = None
     skipped = False
+    tries = 0
     for s in snaps if log is not None else ():
         if s.input > target or (s.end and round is not None):
             continue
+        tries += 1
+        if tries > SNAPSHOT_TRIES:
+            break  # the rest is replayed: a save full of bad snapshots costs no more
         try:
             cand = s.restore(world, seed, log, inputs)
-        except (ValueError, SnapshotError, TypeError, KeyError):
+        except (ValueError, SnapshotError, TypeError, KeyError, AttributeError,
+                RecursionError):
             skipped = True
+            continue
+        if cand.round != s.round or s.round > len(starts) + 1:
+            skipped = True  # a snapshot must be of the round it says, and one played
             continue
         if not o.comparable or game_hash(cand) == s.hash:
             g, base = cand, s
@@ -223,9 +256,11 @@ def _load(path: Path, round: int | None) -> LoadedSave:
     if round is None:
         # the id names the next files: never a path, whatever the file says
         game_id = slug_name(game_info["id"]) or slug_name(game_id_of(path)) or "game"
+        started, branch_of = game_info.get("started_at"), game_info.get("branch_of")
         journal = Journal(o.source, seed, meta=meta, game_id=game_id,
-                          started_at=game_info.get("started_at", ""),
-                          save_count=game_info["save"], branch_of=game_info.get("branch_of"),
+                          started_at=started if isinstance(started, str) else "",
+                          save_count=game_info["save"],
+                          branch_of=branch_of if isinstance(branch_of, dict) else None,
                           last_path=path if path.parent.name != BACKUPS else None)
         _prefill(journal, doc, log, g)
     else:
@@ -233,6 +268,9 @@ def _load(path: Path, round: int | None) -> LoadedSave:
                           branch_of={"file": path.name, "game": game_info["id"],
                                      "round": round})
         _prefill(journal, doc, None, g)
+    journal.folder = folder
+    world = doc.get("world")
+    journal.world = world if isinstance(world, str) and len(world) <= 64 else ""
     attach(g, journal)
     header = {k: v for k, v in doc.items() if k not in ("inputs", "log", "snapshots",
                                                         "rounds", "campaign")}
@@ -277,18 +315,31 @@ class ReplayResult:
     final_hash: str = ""
     recorded_hash: str = ""  # the recorded hash at the same point ('' if not recorded)
     notices: tuple[str, ...] = ()
+    campaign_checked: bool = False  # the campaign was checked against the record
+    refused: bool = False  # not replayed: the campaign differs from the one given
 
     @property
     def ok(self) -> bool:
         return not self.problem
 
 
-def replay_save(path: str | os.PathLike, to_round: int | None = None) -> ReplayResult:
+def replay_save(path: str | os.PathLike, to_round: int | None = None,
+                campaign: str | os.PathLike | None = None) -> ReplayResult:
     """Replay a save from its first input, checking the state hash at every round start
-    (up to the start of ``to_round`` if given). A mismatch does not raise: it is in
-    ``problem`` (one line), and the replay goes on as far as the inputs allow."""
+    (up to the start of ``to_round`` if given) and the campaign saved in it against
+    the record's fingerprint of the world. A mismatch does not raise: it is in
+    ``problem`` (one line), and the replay goes on as far as the inputs allow.
+
+    With ``campaign`` (a campaign file: the instructor's own copy), a save whose
+    campaign says anything else is refused first: ``problem`` says so and nothing is
+    replayed."""
     path = Path(path)
     o = _open(path)
+    if campaign is not None:
+        differs = _against(o, Path(campaign))
+        if differs:
+            return ReplayResult(path, Game(o.world, o.doc["seed"]), problem=differs,
+                                notices=tuple(o.notices), refused=True)
     doc = o.doc
     inputs, records = doc["inputs"], _records(doc)
     starts = _round_starts(doc)
@@ -299,6 +350,17 @@ def replay_save(path: str | os.PathLike, to_round: int | None = None) -> ReplayR
     g = Game(o.world, doc["seed"])
     res = ReplayResult(path, g, notices=tuple(o.notices))
     good = 0
+    recorded = doc.get("world")
+    if isinstance(recorded, str):
+        res.campaign_checked = True
+        made = o.source.fingerprint()
+        if made != recorded:
+            res.problem = str(SaveError(
+                path, f"the campaign saved in it is not the one the game was played on "
+                f"(its fingerprint is {made}, the record says {recorded[:16]}): it was "
+                f"changed after the game was saved", "check the save against your own copy "
+                f"of the campaign with 'wargame replay SAVE --campaign FILE'; the file was "
+                f"not changed"))
 
     def check() -> None:
         nonlocal good
@@ -337,16 +399,50 @@ def replay_save(path: str | os.PathLike, to_round: int | None = None) -> ReplayR
     return res
 
 
+def _against(o: _Opened, file: Path) -> str:
+    """'' if the campaign saved in the save says the same as ``file``; else the line
+    saying they differ. :class:`SaveError` if ``file`` cannot be used."""
+    from ..campaign.source import MAX_BYTES, fingerprint
+    from ..files import read_regular, why
+
+    if o.source.kind != "file":
+        raise SaveError(o.path, f"it was played on a built-in world "
+                        f"({o.source.name}), not on a campaign file", "leave out --campaign")
+    try:
+        mine = fingerprint(read_regular(file, MAX_BYTES))
+    except OSError as exc:
+        raise SaveError(file, f"this campaign file cannot be read ({why(exc)})",
+                        "give the path of your copy of the campaign") from None
+    theirs = fingerprint(o.source.data)
+    if mine == theirs:
+        return ""
+    return str(SaveError(o.path, f"the campaign saved in it differs from {shown(file)} "
+                         f"(fingerprint {theirs}, yours {mine}): it was not played on that "
+                         f"campaign, or its copy was edited", "the file was not changed"))
+
+
 def branch_save(path: str | os.PathLike, round: int,
-                folder: str | os.PathLike | None = None) -> Path:
+                folder: str | os.PathLike | None = None, force: bool = False) -> Path:
     """Continue a save from the start of ``round`` as a new save; returns its path (in
     ``folder``, else beside the original; ``folder`` may also be a file name ending in
-    ``.json``)."""
+    ``.json``). A new save never replaces a file: a file name that is taken is refused
+    (with ``force`` the file there is replaced and kept in ``backups/`` beside it), and
+    the save being branched is never replaced, even with ``force``."""
+    path = Path(path)
+    target = Path(folder) if folder is not None and \
+        str(folder).lower().endswith(".json") else None
+    if target is not None:
+        if target.exists() and path.exists() and os.path.samefile(target, path):
+            raise SaveWriteError(target, "this is the save being branched, and a branch "
+                                 "never replaces it", "choose another name, or leave out "
+                                 "-o to save the branch beside it")
+        atomic.may_write(target, force=force)
     loaded = load_save(path, round=round)
-    if folder is not None and str(folder).lower().endswith(".json"):
+    if target is not None:
         from .journal import record
 
-        return record(loaded.game).save_as(loaded.game, folder)
+        backup = atomic.may_write(target, force=force)
+        return record(loaded.game).save_as(loaded.game, target, backup=backup)
     return loaded.save(folder if folder is not None else loaded.folder)
 
 

@@ -50,15 +50,29 @@ def report_text(save: str | os.PathLike, fmt: str = "md") -> tuple[str, tuple[st
 
 
 def write_report(save: str | os.PathLike, output: str | os.PathLike,
-                 fmt: str | None = None) -> Path:
-    """Write the report of ``save`` to ``output`` (atomically); returns the path."""
+                 fmt: str | None = None, force: bool = False) -> Path:
+    """Write the report of ``save`` to ``output`` (atomically); returns the path.
+
+    An earlier report there (a file whose name ends in .md, .markdown, .html or .htm
+    and is not a save) is replaced; any other file only with ``force``, and it is then
+    kept in ``backups/`` beside it. A named pipe, a device or a folder is refused."""
+    out = Path(output)
+    special = ("leave out -o to write the report on standard output (or give -o -)")
+    atomic.may_write(out, force=force, special_todo=special,
+                     replaceable=_earlier_report(out))  # before the save is read
     loaded = load_save(save)
     text = render(report_of(loaded), format_for(output, fmt))
-    out = Path(output)
+    backup = atomic.may_write(out, force=force, special_todo=special,
+                              replaceable=_earlier_report(out))
     try:
-        atomic.write_atomic(out, text.encode("utf-8"))
+        atomic.write_atomic(out, text.encode("utf-8"), backup=backup)
     except OSError as exc:
         raise SaveWriteError(out, f"the report could not be written "
                              f"({exc.strerror or exc})", "choose another file or folder") \
             from None
     return out
+
+
+def _earlier_report(path: Path) -> bool:
+    return path.suffix.lower() in atomic.REPORT_SUFFIXES and \
+        atomic.what_is(path) != "a wargame save"

@@ -5,14 +5,17 @@ and arguments of a world built in Python (the demo world, generated worlds)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..core.errors import WorldError
 from ..core.model import World
 from ..core.worlds import demo_world, generated_world
+from ..files import read_regular
 from .document import decode_campaign_bytes, encode_campaign_bytes
 from .errors import CampaignUnreadable, DamagedSave, shown
 
@@ -20,6 +23,7 @@ BUILTINS = {"demo": demo_world, "generated": generated_world}
 """Worlds built in Python that a save can name instead of embedding a campaign."""
 
 _BUILT: dict[tuple[str, str], tuple] = {}  # campaign copies already built, by checksum
+_FINGERPRINTS: dict[str, str] = {}  # campaign fingerprints, by checksum
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,7 @@ class WorldSource:
                                          "open it with the wargame version that saved it")
             try:
                 return make(**self.args), None
-            except TypeError as exc:
+            except (TypeError, WorldError) as exc:
                 raise CampaignUnreadable(where, f"the built-in world {self.name!r} cannot be "
                                          f"built as saved ({exc})",
                                          "open it with the wargame version that saved it") \
@@ -128,6 +132,22 @@ class WorldSource:
         _BUILT[key] = (campaign.world, campaign)
         return campaign.world, campaign
 
+    def fingerprint(self) -> str:
+        """A short hash of the world this source builds: of what the campaign file says
+        (:func:`wargame.campaign.source.fingerprint`: its values, not its layout), or of
+        a built-in world's name and arguments."""
+        if self.kind == "builtin":
+            text = json.dumps([self.name, self.args], sort_keys=True, default=str)
+            return hashlib.sha256(text.encode()).hexdigest()[:16]
+        key = self.sha256
+        if key not in _FINGERPRINTS:
+            from ..campaign.source import fingerprint
+
+            if len(_FINGERPRINTS) >= 8:
+                _FINGERPRINTS.pop(next(iter(_FINGERPRINTS)))
+            _FINGERPRINTS[key] = fingerprint(self.data)
+        return _FINGERPRINTS[key]
+
     def original(self) -> Path | None:
         """The campaign file this copy was made from, where it should be now."""
         if self.kind != "file":
@@ -147,8 +167,10 @@ class WorldSource:
         orig = self.original()
         if orig is None:
             return ""
-        try:
-            now = orig.read_bytes()
+        from ..campaign.source import MAX_BYTES
+
+        try:  # only a regular file of a campaign's size: the path is the save's word
+            now = read_regular(orig, MAX_BYTES)
         except OSError:
             return (f"the campaign file {shown(orig)} is no longer there; the game goes on "
                     "with the copy saved with it")
@@ -186,7 +208,9 @@ def source_of(campaign, world: World | None = None) -> WorldSource:
         raise TypeError("save_game needs the campaign the game is played on: a Campaign, "
                         "a campaign file path, 'demo', or wargame.saves.builtin(...)")
     path = Path(path).resolve()
-    data = path.read_bytes()
+    from ..campaign.source import MAX_BYTES
+
+    data = read_regular(path, MAX_BYTES)
     title = campaign.title if hasattr(campaign, "world") else _title_of(path, data)
     return WorldSource("file", title, path=str(path), bundled=_bundled_name(path), data=data)
 

@@ -63,7 +63,9 @@ def save(session) -> tuple[str, bool]:
         path = _save(session)
     except (SaveError, OSError, TypeError, ValueError) as exc:
         return f"Not saved: {exc}", False
-    return f"Saved: {path}", True
+    from ..saves import take_notice  # saved as a new game: another process has this one
+
+    return f"{take_notice(session.game)} Saved: {path}".lstrip(), True
 
 
 def _save(session):
@@ -74,11 +76,12 @@ def _save(session):
 
 
 def autosave(session) -> str:
-    """Save after a round, quietly: '' when it worked, else the line to show."""
+    """Save after a round, quietly: '' when it worked (or the line saying it was saved
+    as a new game), else the line to show."""
     if not saves_available() or getattr(session, "saves_off", ""):
         return ""  # already said once, when the game started
     text, ok = save(session)
-    return "" if ok else f"Autosave failed. {text}"
+    return text.rpartition(" Saved: ")[0] if ok else f"Autosave failed. {text}"
 
 
 def listing():
@@ -98,6 +101,7 @@ def load(path):
     from .session import Seat, Session, default_seats
 
     loaded = load_save(path)
+    elsewhere = [loaded.elsewhere] if loaded.elsewhere else []  # another process has it
     world = loaded.game.world
     campaign = loaded.campaign
     scenario = Scenario(
@@ -121,4 +125,4 @@ def load(path):
     if isinstance(done, dict) and done.get("round") == g.round and \
             done.get("phase") == g.phase and isinstance(done.get("nations"), list):
         session.done = {n for n in done["nations"] if n in session.humans}
-    return session, list(loaded.notices)
+    return session, list(loaded.notices) + elsewhere
