@@ -38,6 +38,8 @@ CAMPAIGN = "tutorial.yaml"
 SEED = 11
 CHOICES = 3
 STOP_ROUND = 4  # saved in the middle of round 4
+PINNED_TIME = "2025-01-15T10:30:00+01:00"  # the v2 fixture's saved_at and started_at
+PINNED_ID = "tutorial_2025-01-15_1030"  # and its game id
 
 
 def game_and_campaign():
@@ -78,7 +80,14 @@ def write_v2(path: Path) -> None:
     game, campaign, _, _ = game_and_campaign()
     tmp = path.parent / "_make_v2"
     written = save_game(game, campaign, tmp, meta={"players": {"belmark": "Ana"}})
-    written.replace(path)
+    # the same names and times at every regeneration: corpus cases name the game
+    head, rest = written.read_text(encoding="utf-8").split("\n", 1)
+    first = json.loads(written.read_text(encoding="utf-8"))
+    for old, new in ((first["saved_at"], PINNED_TIME), (first["game"]["started_at"], PINNED_TIME),
+                     (first["game"]["id"], PINNED_ID)):
+        head = head.replace(json.dumps(old), json.dumps(new))
+    path.write_text(head + "\n" + rest, encoding="utf-8")
+    written.unlink()
     for p in sorted(tmp.rglob("*"), reverse=True):
         p.unlink() if p.is_file() else p.rmdir()
     tmp.rmdir()
