@@ -200,10 +200,11 @@ def test_a_ceasefire_offer_not_taken_up_lapses_in_the_news():
 
 
 @pytest.mark.parametrize("measure,target,cannot", [
-    ("ceasefire", "ardenia", "2 of 3 required votes; Ardenia and Belmark, parties to the "
+    ("statement", "ardenia", "2 of 3 required votes; Ardenia and Belmark, parties to the "
                              "dispute, may not vote"),
-    ("ceasefire", "dunmore", ""),  # not a party to any dispute: all four vote
+    ("statement", "dunmore", ""),  # not a party to any dispute: all four vote
     ("condemn", "ardenia", ""),  # parties vote on anything but pacific settlement
+    ("ceasefire", "ardenia", ""),  # a provisional measure (UN Charter Art. 40): they vote
     ("sanctions", "ardenia", ""),
 ])
 def test_a_draft_that_no_vote_could_adopt_is_named(measure, target, cannot):

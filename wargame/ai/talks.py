@@ -87,7 +87,8 @@ class Diplomacy:
             if friendly or mine_to_take:
                 return Vote.NO
             return Vote.YES if p.multilateralism >= 0.7 else Vote.ABSTAIN
-        # statement, ceasefire, peacekeeping: pacific settlement
+        # statement, ceasefire demand, peacekeeping: calls for peace (a party votes no
+        # on a demand it means to defy; on a ceasefire demand a veto holder vetoes)
         if mine_to_take or (m != Measure.STATEMENT.value and t in self.memory.taken):
             return Vote.NO
         if p.multilateralism >= 0.4 or p.aggression < 0.3:

@@ -12,7 +12,8 @@ from ..core.actions import CATALOGUE, Effect, Measure
 from ..core.ladder import DEFAULT_LADDER
 from ..core.legal import MEASURE_CLAUSE
 from .errors import did_you_mean
-from .fmt import CLAUSE_FIELDS, OBJECTIVE_TARGET, OBJECTIVE_THRESHOLD, RULE_OPTIONS
+from .fmt import (BINDS_WORDS, CLAUSE_FIELDS, OBJECTIVE_TARGET, OBJECTIVE_THRESHOLD,
+                  RULE_OPTIONS)
 from .shapes import BAD, Reader
 
 MAGNITUDE = {Effect.READINESS: (1, 2, "1 (raised) or 2 (mobilised)"),
@@ -170,6 +171,29 @@ class Checker:
         ids: set[str] = set()
         for i, c in entries(inst.get("clauses")):
             self.clause(iid, base + ("clauses", i), c, kinds, ids)
+        if "binds" in inst:
+            self.binds(iid, base + ("binds",), inst["binds"])
+
+    def binds(self, iid, path, spec) -> None:
+        """``binds:``: a list of states, an institution id, all or yes_voters."""
+        words = "binds takes a list of states, an institution id, all or yes_voters"
+        if isinstance(spec, list):
+            seen: set[str] = set()
+            for i, s in entries(spec):
+                if s in seen:
+                    self.err(path + (i,), f"'{s}' is listed twice in binds of '{iid}'")
+                elif self.ref(path + (i,), s):
+                    seen.add(s)
+            return
+        if not ok(spec) or spec in BINDS_WORDS or spec in self.insts:
+            return
+        if spec in self.states:
+            self.err(path, f"binds of '{iid}' names the state '{spec}' alone",
+                     f"{words}: write binds: [{spec}] for one state")
+            return
+        self.err(path, f"'{spec}' is not an institution in this campaign, nor all or "
+                 "yes_voters", did_you_mean(spec, sorted(self.insts) + list(BINDS_WORDS),
+                                            "the choices are") or words)
 
     def rule(self, iid, path, rule, members, clean) -> None:  # noqa: C901
         name = rule.get("rule")

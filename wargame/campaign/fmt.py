@@ -36,6 +36,8 @@ CLAUSE_FIELDS = {"requested_by": ("consultation",),
 RULE_OPTIONS = {"votes": ("qualified_majority",), "veto": ("qualified_majority",),
                 "abstention_blocks": ("unanimity",), "of_members": ("simple_majority",)}
 CLAUSE_REQUIRED = {"collective_defence": ("strength",)}
+BINDS_WORDS = ("all", "yes_voters")
+"""The words ``binds:`` takes besides an institution id or a list of states."""
 RULE_REQUIRED = {"qualified_majority": ("votes",)}
 
 
@@ -163,6 +165,12 @@ INSTITUTION = Obj(title="an institution", fields={
                      required=True)}),
         "Where collective defence applies; no scope: everywhere."),
     "credibility": F(PERCENT, "How far others believe it will act, 0-100 (default 60)."),
+    "binds": F(Either(simple=Id(of="institution"), full=_ids("state", min=1)),
+               "Whom its binding decisions (binding sanctions) oblige: a list of states; an "
+               "institution id (its members); all (every state in the campaign: the UN "
+               "Security Council when all are UN members, Charter Art. 25); or yes_voters "
+               "(only those who vote for a decision: Arab League Pact Art. 7). Default: its "
+               "own members."),
     "clauses": F(List(CLAUSE), "What the institution can do."),
 })
 
