@@ -46,6 +46,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     change_sanctions(r)
     aid(r)
     incident = blockade_and_cyber(r)
+    defending = _defending(state)  # before this round's attacks: who may strike back
     state.under_attack = {}
     for (occupier, victim), share in state.occupation.items():
         if share > 0 and pair(occupier, victim) not in state.truces:
@@ -61,6 +62,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     hostile = bool(r.of(*HOSTILE)) or bool(r.of(Effect.SANCTION))
     state.quiet_rounds = 0 if hostile else state.quiet_rounds + 1
     state.fighting_rounds = state.fighting_rounds + 1 if attacks else 0
+    state.war_rounds = _war_rounds(r, aggressions(r, attacks, defending))
     round_events = list(earlier) + r.events
     cover = _sanctions_cover(r)
     kinds = {e.kind for e in round_events}
@@ -80,12 +82,14 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
         ceasefire_broken=Kind.CEASEFIRE_BROKEN in kinds,
         quiet_rounds=state.quiet_rounds,
         fighting_rounds=state.fighting_rounds,
-        war_rounds=_war_rounds(state, world.ladder.war),
+        war_rounds=state.war_rounds,
         stage_rounds=state.stage_rounds + 1,
     )
     was = state.stage
     trigger = machine.step(state, facts)
     state.stage_rounds = 0 if trigger else state.stage_rounds + 1
+    if trigger == "general_war":
+        _general_war(r, facts)
     if trigger:
         r.emit(Kind.STAGE_CHANGED, f"The crisis moves from {was.replace('_', ' ')} to "
                f"{state.stage.replace('_', ' ')} ({_why(r, trigger, facts, cover)}).",
@@ -107,19 +111,53 @@ sanctions on some state cover at least this share of its trade: one state's
 symbolic measure does not change the crisis."""
 
 
-def _war_rounds(state: GameState, mark: float) -> int:
-    """Rounds in a row, this one included, of fighting with the crisis at the war mark:
-    this round's level, then the levels the earlier fighting rounds ended at."""
-    if not state.fighting_rounds or state.escalation < mark:
+def _defending(state: GameState) -> set[tuple[str, str]]:
+    """(victim, attacker) pairs as the round begins: each victim may strike back at a
+    state attacking it (the last round's attacks not ended by a ceasefire) or holding
+    its land (UN Charter Art. 51). An occupier is never the victim of the state whose
+    land it holds, even when that state struck back last round."""
+    held = {(o, v) for (o, v), share in state.occupation.items() if share > 0}
+    out = {(v, a) for v, attackers in state.under_attack.items() for a in attackers}
+    out.update((v, o) for o, v in held)
+    return out - held
+
+
+def aggressions(r: Round, attacks: list[tuple[str, str]],
+                defending: set[tuple[str, str]]) -> list[tuple[str, str]]:
+    """This round's armed attacks that are new aggression: every strike and invasion
+    but a victim's strike back at its attacker or occupier (self-defence). Only these
+    count toward a general war, so a counter-offensive that liberates occupied land
+    over several rounds does not end the game by itself.
+
+    Issue 11 (the lead's conflict sides) should also leave out attacks by the states
+    lawfully fighting for the victim: allies honouring an obligation, states acting on
+    its request, members acting under an authorisation of force."""
+    return [(a, v) for a, v in attacks if (a, v) not in defending]
+
+
+def _war_rounds(r: Round, aggression: list[tuple[str, str]]) -> int:
+    """Rounds in a row, this one included, of new aggression with the crisis at the
+    ladder's war mark (:func:`machine.general_war` counts them); 0 if this round had
+    none or the crisis stands below the mark."""
+    if not aggression or r.state.escalation < r.world.ladder.war:
         return 0
-    earlier = state.history[len(state.history) - (state.fighting_rounds - 1):] \
-        if state.fighting_rounds > 1 else []
-    count = 1
-    for level in reversed(earlier):
-        if level < mark:
-            break
-        count += 1
-    return count
+    return r.state.war_rounds + 1
+
+
+def _general_war(r: Round, facts: machine.Facts) -> None:
+    """The general-war event: news once, and the crisis reaches the rung that
+    requires it ('General war' in the default ladder), which nothing else reaches."""
+    st, ladder = r.state, r.world.ladder
+    r.emit(Kind.GENERAL_WAR, f"General war: new aggression for {facts.war_rounds} rounds "
+           f"running with the crisis at the war mark ({ladder.war:g}); the fighting spreads "
+           "beyond the states at war.", value=float(facts.war_rounds), ref="general_war")
+    rung = ladder.rung_for("general_war")
+    if rung is None or st.escalation >= rung.level:
+        return
+    before, st.escalation = st.escalation, rung.level
+    for crossed, up in ladder.crossed(before, st.escalation):
+        r.emit(Kind.RUNG_CROSSED, f"The crisis climbs past '{crossed.name}' "
+               f"({crossed.level:g}).", ref=crossed.id, value=1.0)
 
 
 def _sanctions_cover(r: Round) -> list[tuple[float, str]]:
@@ -310,6 +348,9 @@ def _escalate(r: Round, before: float) -> None:
                 r.push(a, b, esc)
         elif o.target:
             r.push(o.nation, o.target, esc)
+            if spec.effect in HOSTILE:  # the victim's treaty allies feel it too
+                for ally in protectors(r.world, st, o.target, o.nation):
+                    r.push(o.nation, ally, esc * ALLY_SHARE)
     # an armed attack is at least an armed attack on the ladder, whatever the
     # tension was before: invasions reach its armed-attack mark, strikes half-way
     # from the incident mark to it
@@ -320,11 +361,33 @@ def _escalate(r: Round, before: float) -> None:
         key = pair(o.nation, o.target)
         st.tension[key] = max(st.tension.get(key, 0.0), floor)
     peak = max(st.tension.values(), default=0.0)
-    st.escalation = clamp(max(peak, before * keep))
+    st.escalation = min(r.top, clamp(max(peak, before * keep)))
     for rung, up in r.world.ladder.crossed(before, st.escalation):
         word = "climbs past" if up else "falls below"
         r.emit(Kind.RUNG_CROSSED, f"The crisis {word} '{rung.name}' ({rung.level:g}).",
                ref=rung.id, value=1.0 if up else -1.0)
+
+
+ALLY_SHARE = 0.5
+"""Share of a hostile act's escalation (blockade, cyber attack, strike, invasion) that
+also rises between the actor and each ally bound to defend the target."""
+
+
+def protectors(world: World, state: GameState, victim: str, actor: str) -> list[str]:
+    """The states bound to defend ``victim`` against ``actor``: the other members of
+    every institution with a collective-defence clause whose scope covers the victim's
+    region and from which it is not suspended (NATO's members for Estonia), in world
+    order, without the actor."""
+    region = world.nation[victim].region
+    found: set[str] = set()
+    for iid in world.member_of[victim]:
+        inst = world.institution[iid]
+        if (inst.has(ClauseKind.COLLECTIVE_DEFENCE) and inst.scope.covers(region)
+                and victim not in state.institutions[iid].suspended):
+            found.update(inst.members)
+    found.discard(victim)
+    found.discard(actor)
+    return [n for n in world.ids if n in found]
 
 
 def _support(r: Round, attacks: list[tuple[str, str]]) -> None:

@@ -25,8 +25,10 @@ class Round:
     by_effect: dict[Effect, list[Order]] = field(default_factory=dict)
     by_nation: dict[str, list[Order]] = field(default_factory=dict)
     fought_for: dict[str, set[str]] = field(default_factory=dict)  # victim -> who fought
+    top: float = field(init=False, default=100.0)  # the ceiling of conventional escalation
 
     def __post_init__(self) -> None:
+        self.top = self.world.ladder.ceiling(happened(self.state))
         for o in self.orders:
             self.by_effect.setdefault(self.world.actions[o.action].effect, []).append(o)
             self.by_nation.setdefault(o.nation, []).append(o)
@@ -50,15 +52,22 @@ class Round:
         return named(self.world, text, ids)
 
     def push(self, a: str, b: str, amount: float) -> None:
-        """Add ``amount`` to the tension between two states (may be negative)."""
+        """Add ``amount`` to the tension between two states (may be negative), up to
+        the ceiling of conventional escalation (``Ladder.ceiling``)."""
         if a == b or not amount:
             return
         key = (a, b) if a < b else (b, a)
-        level = min(100.0, max(0.0, self.state.tension.get(key, 0.0) + amount))
+        level = min(self.top, max(0.0, self.state.tension.get(key, 0.0) + amount))
         if level < 0.5:
             self.state.tension.pop(key, None)
         else:
             self.state.tension[key] = level
+
+
+def happened(state: "GameState") -> tuple[str, ...]:
+    """The ladder events (``ladder.EVENTS``) that have happened in the game: the
+    general-war event ends it in the stage 'war'; nothing makes a nuclear use yet."""
+    return ("general_war",) if state.stage == "war" else ()
 
 
 def clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
