@@ -96,8 +96,8 @@ def binds(spec) -> Binds:
 def ladder(lad: dict | None) -> Ladder:
     if not lad:
         return DEFAULT_LADDER
-    rungs = tuple(Rung(float(r["level"]), r["id"], r["name"]) for r in lad["rungs"]) \
-        if "rungs" in lad else DEFAULT_LADDER.rungs
+    rungs = tuple(Rung(float(r["level"]), r["id"], r["name"], r.get("requires", ""))
+                  for r in lad["rungs"]) if "rungs" in lad else DEFAULT_LADDER.rungs
     marks = {k: float(lad.get(k, getattr(DEFAULT_LADDER, k)))
              for k in ("tension", "incident", "armed_attack", "war", "decay")}
     return Ladder(rungs=rungs, **marks)

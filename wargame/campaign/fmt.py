@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..core.actions import Measure
 from ..core.injects import ADJUSTABLE, Test
+from ..core.ladder import CEILING_GAP, EVENTS
 from ..core.model import ClauseKind, ObjectiveKind, Strength
 from ..core.rules import RULES, PartiesRule
 from .shapes import Bool, Either, Enum, Field as F, Id, IdMap, List, Num, Obj, OneKey, Text
@@ -178,6 +179,9 @@ RUNG = Obj(title="a rung", fields={
     "level": F(PERCENT, "Escalation level, 0-100.", required=True),
     "id": F(Id(of="rung"), "A short id.", required=True),
     "name": F(Text(), "The rung's name.", required=True),
+    "requires": F(Enum(values=EVENTS), "The event that alone reaches this rung: "
+                  "general_war (the general-war rule) or nuclear_use (no action makes one). "
+                  "Conventional acts stop {:g} below the lowest such rung.".format(CEILING_GAP)),
 })
 
 LADDER = Obj(title="the ladder", fields={
@@ -185,7 +189,9 @@ LADDER = Obj(title="the ladder", fields={
     "tension": F(Num(0, 100, above=True), "Level at which a dispute becomes a crisis."),
     "incident": F(PERCENT, "Level of grey-zone and hybrid attacks."),
     "armed_attack": F(PERCENT, "Level of an armed attack."),
-    "war": F(PERCENT, "Level of general war: the game is lost."),
+    "war": F(PERCENT, "The war mark: two rounds running of new aggression with the crisis "
+             "at or above it are a general war, and the game is lost. At most the "
+             "ceiling below a rung that requires an event."),
     "decay": F(Num(0, 0.99), "Share of tension that fades each round (default 0.15)."),
 })
 

@@ -222,11 +222,18 @@ class World:
                 if o.kind in TARGETS_STATE and o.target not in nations:
                     raise WorldError(f"{n.id}: objective {o.kind.value} needs a state, "
                                      f"not {o.target!r}")
+        top = self.ladder.ceiling()
+        if self.start_escalation > top:
+            raise WorldError(f"the crisis cannot start at {self.start_escalation:g}: "
+                             f"conventional escalation stops at {top:g} (Ladder.ceiling)")
         for a, b, level in self.start_tensions:
             if a not in nations or b not in nations or a == b:
                 raise WorldError(f"start tension between {a} and {b}: two different states")
             if not 0 <= level <= 100:
                 raise WorldError(f"start tension between {a} and {b} must be 0 to 100")
+            if level > top:
+                raise WorldError(f"start tension between {a} and {b} cannot be {level:g}: "
+                                 f"conventional escalation stops at {top:g} (Ladder.ceiling)")
         for n in self.nations:
             for partner in n.trade:
                 if partner not in nations:
