@@ -170,11 +170,12 @@ def test_report_of_an_unfinished_game_and_of_the_fixture(capsys):
 
 def test_free_riders_and_declined_obligations_show(tmp_path):
     # a 12-state generated world played at random has alliances, free riders, obligations
-    # (seed 7: a game where not every member attacked someone, so the 3/4 rule judges)
+    # (seed 2: a game where not every member attacked someone, so the 3/4 rule judges;
+    # seeds 9, 14, 17 and 35 do too under the rules of issue 11)
     from wargame.core import generated_world
 
     world = generated_world(12, seed=5, rounds=10)
-    game = play(Game(world, 7), random.Random(7))
+    game = play(Game(world, 2), random.Random(2))
     aa = after_action(game)
     assert aa.burden and any(line.free_rider for lines in aa.burden.values() for line in lines)
     statuses = {d.status for d in aa.duties}
