@@ -67,6 +67,15 @@ def test_the_tension_with_the_victims_allies_is_said_and_is_what_the_round_adds(
     assert pair("north", "south") not in game.state.tension
     # a state in no alliance: no allies named
     assert "ally bound" not in said(Order("north", "invasion", "south"))
+    # a victim striking back at its attacker: no treaty protects the attacker from it
+    assert "each ally bound to defend it (Centralia, Islay)" in said(
+        Order("east", "limited_strike", "west"))
+    game = at_orders(tension={})
+    game.submit_orders("west", [Order("west", "limited_strike", "east")])
+    game.resolve()
+    game.advance()
+    game.advance()
+    assert "ally bound" not in said(Order("east", "limited_strike", "west"), game)
 
 
 def test_no_alliance_sentence_for_a_state_in_none():

@@ -46,7 +46,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     change_sanctions(r)
     aid(r)
     incident = blockade_and_cyber(r)
-    defending = _defending(state)  # before this round's attacks: who may strike back
+    r.defending = defending = self_defence(state)  # before this round's attacks
     state.under_attack = {}
     for (occupier, victim), share in state.occupation.items():
         if share > 0 and pair(occupier, victim) not in state.truces:
@@ -111,7 +111,7 @@ sanctions on some state cover at least this share of its trade: one state's
 symbolic measure does not change the crisis."""
 
 
-def _defending(state: GameState) -> set[tuple[str, str]]:
+def self_defence(state: GameState) -> set[tuple[str, str]]:
     """(victim, attacker) pairs as the round begins: each victim may strike back at a
     state attacking it (the last round's attacks not ended by a ceasefire) or holding
     its land (UN Charter Art. 51). An occupier is never the victim of the state whose
@@ -129,9 +129,10 @@ def aggressions(r: Round, attacks: list[tuple[str, str]],
     count toward a general war, so a counter-offensive that liberates occupied land
     over several rounds does not end the game by itself.
 
-    Issue 11 (the lead's conflict sides) should also leave out attacks by the states
-    lawfully fighting for the victim: allies honouring an obligation, states acting on
-    its request, members acting under an authorisation of force."""
+    ``defending`` is :func:`self_defence`'s reading of who may strike back. Once the
+    core knows each conflict's sides (issue 11, item 3), attacks by the states lawfully
+    fighting for the victim (allies honouring an obligation, states acting on its
+    request, members acting under an authorisation of force) belong there too."""
     return [(a, v) for a, v in attacks if (a, v) not in defending]
 
 
@@ -155,7 +156,7 @@ def _general_war(r: Round, facts: machine.Facts) -> None:
     if rung is None or st.escalation >= rung.level:
         return
     before, st.escalation = st.escalation, rung.level
-    for crossed, up in ladder.crossed(before, st.escalation):
+    for crossed, _ in ladder.crossed(before, st.escalation):
         r.emit(Kind.RUNG_CROSSED, f"The crisis climbs past '{crossed.name}' "
                f"({crossed.level:g}).", ref=crossed.id, value=1.0)
 
@@ -348,8 +349,8 @@ def _escalate(r: Round, before: float) -> None:
                 r.push(a, b, esc)
         elif o.target:
             r.push(o.nation, o.target, esc)
-            if spec.effect in HOSTILE:  # the victim's treaty allies feel it too
-                for ally in protectors(r.world, st, o.target, o.nation):
+            if spec.effect in HOSTILE and (o.nation, o.target) not in r.defending:
+                for ally in protectors(r.world, st, o.target, o.nation):  # they feel it too
                     r.push(o.nation, ally, esc * ALLY_SHARE)
     # an armed attack is at least an armed attack on the ladder, whatever the
     # tension was before: invasions reach its armed-attack mark, strikes half-way
@@ -370,7 +371,9 @@ def _escalate(r: Round, before: float) -> None:
 
 ALLY_SHARE = 0.5
 """Share of a hostile act's escalation (blockade, cyber attack, strike, invasion) that
-also rises between the actor and each ally bound to defend the target."""
+also rises between the actor and each ally bound to defend the target; not for a
+victim striking back at its attacker or occupier (no treaty protects an aggressor
+against its victim's self-defence)."""
 
 
 def protectors(world: World, state: GameState, victim: str, actor: str) -> list[str]:

@@ -26,6 +26,7 @@ class Round:
     by_nation: dict[str, list[Order]] = field(default_factory=dict)
     fought_for: dict[str, set[str]] = field(default_factory=dict)  # victim -> who fought
     top: float = field(init=False, default=100.0)  # the ceiling of conventional escalation
+    defending: set[tuple[str, str]] = field(default_factory=set)  # (victim, attacker) pairs
 
     def __post_init__(self) -> None:
         self.top = self.world.ladder.ceiling(happened(self.state))

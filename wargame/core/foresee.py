@@ -12,7 +12,7 @@ on the votes that would matter.
 from __future__ import annotations
 
 from .actions import Effect, Order
-from .adjudicate import ALLY_SHARE, protectors
+from .adjudicate import ALLY_SHARE, protectors, self_defence
 from .clauses import DELAY
 from .combat import TRUCE_BROKEN_CREDIBILITY
 from .context import named
@@ -40,7 +40,8 @@ def war_consequences(world: World, state: GameState, order: Order) -> list[str]:
         return _blockade_across_truce(world, state, order)
     spec = world.actions[order.action]
     me, target = order.nation, world.nation[order.target]
-    allies = protectors(world, state, order.target, me)
+    allies = [] if (me, order.target) in self_defence(state) else \
+        protectors(world, state, order.target, me)
     shared = (f", and {spec.escalation * ALLY_SHARE:+g} to your tension with each ally bound "
               f"to defend it ({named(world, ', '.join(allies), allies)})" if allies else "")
     out = [f"{spec.name} against {target.name} is an act of war: an armed attack that "
