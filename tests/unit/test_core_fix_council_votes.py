@@ -1,6 +1,7 @@
 """UN Charter Art. 27(3) in play: a condemnation, and a ceasefire demand (a provisional
-measure, Art. 40), are substantive (the party votes and may veto); where a party is left out (Chapter VI drafts) the reason, the news, the
-view and the Votes tab all say so, and the tally agrees with the list."""
+measure, Art. 40), are substantive (the party votes and may veto); where a party is
+left out (Chapter VI drafts) the reason, the news, the view and the Votes tab all say
+so, and the tally agrees with the list."""
 
 import re
 

@@ -420,7 +420,8 @@ class Either(Shape):
         return self.simple.read(r, node, path)
 
     def words(self):
-        return f"{self.simple.words()} or {'a list' if isinstance(self.full, List) else 'a mapping'}"
+        full = "a list" if isinstance(self.full, List) else "a mapping"
+        return f"{self.simple.words()} or {full}"
 
     def schema(self):
         return {"oneOf": [self.simple.schema(), self.full.schema()]}
