@@ -112,14 +112,21 @@ symbolic measure does not change the crisis."""
 
 
 def self_defence(state: GameState) -> set[tuple[str, str]]:
-    """(victim, attacker) pairs as the round begins: each victim may strike back at a
-    state attacking it (the last round's attacks not ended by a ceasefire) or holding
-    its land (UN Charter Art. 51). An occupier is never the victim of the state whose
-    land it holds, even when that state struck back last round."""
+    """(defender, attacker) pairs as the round begins: who may strike whom in defence.
+    Each victim may strike back at a state attacking it (the last round's attacks not
+    ended by a ceasefire) or holding its land (UN Charter Art. 51: individual
+    self-defence), and so may each state that owes it assistance against that attacker
+    under a collective-defence clause, open or honoured (collective self-defence). An
+    occupier is never the victim of the state whose land it holds, even when that
+    state struck back last round."""
     held = {(o, v) for (o, v), share in state.occupation.items() if share > 0}
-    out = {(v, a) for v, attackers in state.under_attack.items() for a in attackers}
-    out.update((v, o) for o, v in held)
-    return out - held
+    quarrels = {(v, a) for v, attackers in state.under_attack.items() for a in attackers}
+    quarrels.update((v, o) for o, v in held)
+    quarrels -= held
+    helpers = {(ob.debtor, ob.against) for ob in state.obligations
+               if ob.action == "assist" and ob.status in (Status.OPEN, Status.KEPT)
+               and (ob.beneficiary, ob.against) in quarrels}
+    return (quarrels | helpers) - held
 
 
 def aggressions(r: Round, attacks: list[tuple[str, str]],
@@ -129,10 +136,10 @@ def aggressions(r: Round, attacks: list[tuple[str, str]],
     count toward a general war, so a counter-offensive that liberates occupied land
     over several rounds does not end the game by itself.
 
-    ``defending`` is :func:`self_defence`'s reading of who may strike back. Once the
-    core knows each conflict's sides (issue 11, item 3), attacks by the states lawfully
-    fighting for the victim (allies honouring an obligation, states acting on its
-    request, members acting under an authorisation of force) belong there too."""
+    ``defending`` is :func:`self_defence`'s reading of who may strike whom: the victim
+    and the allies that owe it assistance. Once the core knows each conflict's sides
+    (issue 11, item 3), every state lawfully fighting for the victim (states acting on
+    its request, members acting under an authorisation of force) belongs there too."""
     return [(a, v) for a, v in attacks if (a, v) not in defending]
 
 
