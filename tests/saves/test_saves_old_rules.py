@@ -42,7 +42,7 @@ def test_an_old_rules_format_1_save_is_refused_in_one_line_that_says_why():
     line = str(err.value)
     assert "\n" not in line
     assert "old-rules-v1-tutorial.json" in line
-    assert "does not replay the same" in line and "whose rules differ" in line
+    assert "does not replay the same" in line and "the rules have changed since" in line
     assert "the file was not changed" in line
     assert digest(OLD_V1) == before
 

@@ -131,7 +131,7 @@ def _mismatch(o: _Opened, detail: str, good: int, bad: int) -> ReplayMismatch:
                 "file was not changed")
     else:
         todo = f"open it with wargame {saved_by}; the file was not changed"
-    by = (f"it was saved by an earlier build of {saved_by}, whose rules differ"
+    by = (f"it was saved by {saved_by} too: the rules have changed since, or the file has"
           if saved_by == __version__ else f"it was saved by {saved_by}")
     return ReplayMismatch(o.path, f"this game does not replay the same with wargame "
                           f"{__version__} ({by}): {detail}", todo,
