@@ -11,7 +11,12 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from .core.actions import Measure
+from .core.clauses import SUBSTANTIVE, motion_of
 from .core.rules import Motion, MotionKind, Vote, decide
+
+PACIFIC = [m.value for m in Measure if m not in SUBSTANTIVE]
+HEAVY = [m.value for m in Measure if m in SUBSTANTIVE]
 
 
 def add_parser(sub) -> None:
@@ -27,9 +32,16 @@ def add_parser(sub) -> None:
     for vote in ("yes", "no", "abstain"):
         p.add_argument(f"--{vote}", default="", metavar="IDS",
                        help=f"comma-separated state ids voting {vote}")
-    p.add_argument("--kind", choices=[k.value for k in MotionKind], default="substantive",
-                   help="the kind of decision (default substantive; pacific_settlement is "
-                        "UN Chapter VI, where parties to the dispute abstain)")
+    kind = p.add_mutually_exclusive_group()
+    kind.add_argument("--kind", choices=[k.value for k in MotionKind], default=None,
+                      help="the kind of decision (default substantive; pacific_settlement is "
+                           "UN Chapter VI, where parties to the dispute abstain under "
+                           "chapter_vi_only)")
+    kind.add_argument("--measure", choices=[m.value for m in Measure], default=None,
+                      help="what the draft would decide; its kind is then the game's: "
+                           f"pacific settlement for {', '.join(PACIFIC)}; substantive for "
+                           f"{', '.join(HEAVY)} (a ceasefire demand is a provisional measure, "
+                           "UN Charter Art. 40: the parties vote)")
     p.add_argument("--parties", default="", metavar="IDS",
                    help="parties to the dispute, comma-separated")
     p.add_argument("--subject", default="",
@@ -73,8 +85,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if ident not in world.nation:
             print(f"wargame rules: there is no state {ident!r} in {args.campaign}", file=err)
             return 2
-    motion = Motion(MotionKind(args.kind), tuple(_ids(args.parties)), args.subject)
+    if args.measure:
+        kind = motion_of(Measure(args.measure), "").kind
+    else:
+        kind = MotionKind(args.kind or MotionKind.SUBSTANTIVE.value)
+    motion = Motion(kind, tuple(_ids(args.parties)), args.subject)
     decision = decide(inst.rule, inst.members, votes, motion)
-    print(f"{decision.summary()} [{inst.name}: {inst.rule.describe()}; absent: "
-          f"{', '.join(decision.absent) or 'none'}]", file=out)
+    print(f"{decision.summary()} [{inst.name}: {inst.rule.describe()}; decided as "
+          f"{kind.value.replace('_', ' ')}; absent: {', '.join(decision.absent) or 'none'}]",
+          file=out)
     return 0

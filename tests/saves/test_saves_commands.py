@@ -169,16 +169,20 @@ def test_report_of_an_unfinished_game_and_of_the_fixture(capsys):
 
 
 def test_free_riders_and_declined_obligations_show(tmp_path):
-    # a 12-state generated world played at random has alliances, free riders, obligations
-    # (seed 9: a game where not every member attacked someone, so the 3/4 rule judges)
+    # a 12-state generated world played at random has alliances, free riders and
+    # obligations: the first seed (of 30) whose game has them all, found as a reader
+    # would find one, so a rules change that moves them to another seed keeps the test
     from wargame.core import generated_world
 
     world = generated_world(12, seed=5, rounds=10)
-    game = play(Game(world, 9), random.Random(9))
-    aa = after_action(game)
-    assert aa.burden and any(line.free_rider for lines in aa.burden.values() for line in lines)
-    statuses = {d.status for d in aa.duties}
-    assert statuses & {"kept", "declined", "lapsed", "broken"}
+    for seed in range(1, 31):
+        game = play(Game(world, seed), random.Random(seed))
+        aa = after_action(game)
+        riders = any(line.free_rider for lines in aa.burden.values() for line in lines)
+        if riders and {d.status for d in aa.duties} & {"kept", "declined", "lapsed", "broken"}:
+            break
+    else:
+        pytest.fail("no game of 30 had a free rider and a settled obligation")
     path = save_game(game, builtin("generated", n=12, seed=5, rounds=10), tmp_path)
     assert command(["report", str(path)]) == 0
 

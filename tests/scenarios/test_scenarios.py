@@ -24,6 +24,8 @@ import yaml
 
 from wargame.core import (
     Clause,
+    Binds,
+    BindsKind,
     ClauseKind,
     Institution,
     Event,
@@ -85,6 +87,18 @@ def _aggressor_allied() -> World:
     return dataclasses.replace(world, institutions=world.institutions + (bloc,))
 
 
+def _council_binds(binds: Binds) -> Callable[[], World]:
+    """The demo world with the Security Council's binding decisions binding ``binds``."""
+
+    def build() -> World:
+        world = demo_world()
+        insts = tuple(dataclasses.replace(i, binds=binds) if i.id == "council" else i
+                      for i in world.institutions)
+        return dataclasses.replace(world, institutions=insts)
+
+    return build
+
+
 WORLDS: dict[str, Callable[[], World]] = {
     "demo": demo_world,
     # Art. 5 of the Northern Pact as a Brussels Treaty (1948) Art. IV clause
@@ -94,6 +108,15 @@ WORLDS: dict[str, Callable[[], World]] = {
     "demo_union_voluntary": _union_voluntary,
     # Northland with a defence treaty of its own, with Southia
     "demo_aggressor_allied": _aggressor_allied,
+    # the Council binds every state (UN Charter Arts. 25, 48(1): all are UN members)
+    "demo_council_binds_all": _council_binds(Binds(BindsKind.ALL)),
+    # the Council binds only those who vote for a decision (Arab League Pact Art. 7)
+    "demo_council_binds_yes_voters": _council_binds(Binds(BindsKind.YES_VOTERS)),
+    # the Council binds the states listed: Westland, Eastmark, Southia
+    "demo_council_binds_list": _council_binds(Binds(BindsKind.STATES,
+                                                    ("west", "east", "south"))),
+    # the Council binds the members of the Union: Centralia, Eastmark, Islay
+    "demo_council_binds_union": _council_binds(Binds(BindsKind.INSTITUTION, ("union",))),
 }
 """Worlds a case may name. Add a builder here to give cases a new world."""
 

@@ -30,7 +30,7 @@ def test_the_gauge_marks_every_threshold_and_fills_to_the_level():
     assert len(bar) == 60 and bar.count("┃") == 4
     filled = bar.replace("┃", "█").index("░")
     assert abs(filled - 60 * 34 / 100) <= 2
-    for mark in ("12", "38", "60", "85"):
+    for mark in ("12", "38", "60", "84"):
         assert mark in labels
 
 

@@ -263,24 +263,30 @@ def test_spending_levels_are_the_ones_within_reach_and_kinds_read_once():
     assert "deploy deploy" not in seen["kinds screen"].lower()
 
 
-async def doomed_draft():
+async def doomed_draft(measure: str):
     app = WargameApp(tutorial())
     async with app.run_test(size=(120, 40)) as pilot:
         await start(pilot)
         await choose_action(pilot, "table_resolution")
         await pick(pilot, "council")
         await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
-        await pick(pilot, "ceasefire")
-        await wait_until(pilot, lambda: "ceasefire" in screen_text(app).lower()
+        await pick(pilot, measure)
+        await wait_until(pilot, lambda: measure in screen_text(app).lower()
                          and "ardenia" in picked_ids(app))
         return screen_text(app)
 
 
 def test_a_draft_no_vote_could_adopt_says_so_before_it_is_tabled():
-    # the Council of Four: a ceasefire demand on Ardenia leaves Ardenia and Belmark,
-    # the parties, out of the vote, and two voters cannot make the three it needs
-    text = run(doomed_draft())
+    # the Council of Four: a joint statement on Ardenia (Chapter VI) leaves Ardenia and
+    # Belmark, the parties, out of the vote, and two voters cannot make the three it needs
+    text = run(doomed_draft("statement"))
     ardenia = next(line for line in text.splitlines() if "Ardenia" in line)
     assert "cannot pass: 2 of 3 required" in ardenia  # the reason wraps onto the next lines
     dunmore = next(line for line in text.splitlines() if "Dunmore" in line)
+    assert "cannot pass" not in dunmore
+    # a ceasefire demand is a provisional measure (UN Charter Art. 40): the parties
+    # vote, so it can pass (if Ardenia, a veto holder, does not veto it)
+    text = run(doomed_draft("ceasefire"))
+    ardenia = next(line for line in text.splitlines() if "Ardenia" in line)
+    assert "cannot pass" not in ardenia
     assert "cannot pass" not in dunmore

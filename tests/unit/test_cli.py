@@ -31,6 +31,12 @@ E10 = "algeria,denmark,greece,guyana,pakistan,panama,south_korea,sierra_leone,sl
     # Chapter VI: a party to the dispute abstains, so its "no" is no veto
     (["unsc", "--yes", "usa,uk,france,china," + E10, "--no", "russia", "--kind",
       "pacific_settlement", "--parties", "russia"], "ADOPTED (14-0-0)"),
+    # --measure decides as the game does: a joint statement is Chapter VI...
+    (["unsc", "--yes", "usa,uk,france,china," + E10, "--no", "russia", "--measure",
+      "statement", "--parties", "russia"], "ADOPTED (14-0-0)"),
+    # ...a ceasefire demand is a provisional measure (Art. 40): the party votes and vetoes
+    (["unsc", "--yes", "usa,uk,france,china," + E10, "--no", "russia", "--measure",
+      "ceasefire", "--parties", "russia"], "NOT ADOPTED (14-1-0): vetoed by russia"),
 ])
 def test_rules_command_prints_the_decision(args, line, capsys):
     assert main(["rules", BALTIC, *args]) == 0

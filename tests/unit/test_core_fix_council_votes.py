@@ -1,6 +1,7 @@
-"""UN Charter Art. 27(3) in play: a condemnation is substantive (the party votes and
-may veto); where a party is left out (Chapter VI drafts) the reason, the news, the
-view and the Votes tab all say so, and the tally agrees with the list."""
+"""UN Charter Art. 27(3) in play: a condemnation, and a ceasefire demand (a provisional
+measure, Art. 40), are substantive (the party votes and may veto); where a party is
+left out (Chapter VI drafts) the reason, the news, the view and the Votes tab all say
+so, and the tally agrees with the list."""
 
 import re
 
@@ -34,10 +35,9 @@ CASES = [
     ("condemn", False,
      "Security Council votes on condemning Northland: NOT ADOPTED (3-1-0): vetoed by "
      "Northland.", False),
-    ("ceasefire", True,
-     "Security Council votes on demanding a ceasefire from Northland: ADOPTED (3-0-0): "
-     "3 votes in favour, 3 required; Northland, a party to the dispute, may not vote "
-     "(UN Charter Art. 27(3)).", True),
+    ("ceasefire", False,
+     "Security Council votes on demanding a ceasefire from Northland: NOT ADOPTED (3-1-0): "
+     "vetoed by Northland.", False),
     ("statement", True,
      "Security Council votes on a joint statement on Northland: ADOPTED (3-0-0): "
      "3 votes in favour, 3 required; Northland, a party to the dispute, may not vote "
@@ -77,9 +77,10 @@ def test_decision_news_and_votes_tab_agree(measure, adopted, news, excluded):
         assert counted == "  counted: 3 yes, 0 no, 0 abstained"  # as in the news: (3-0-0)
         # why the party votes on sanctions but not here: the rule, once, by measure
         note = next(line for line in lines if line.startswith("UN Charter Art. 27(3): "))
-        assert "abstains on pacific settlement (Chapter VI: statements, ceasefire " \
-               "demands)" in note
-        assert "on substantive measures (condemnation, sanctions, force" in note
+        assert "abstains on pacific settlement (Chapter VI: statements)" in note
+        assert "on substantive measures (condemnation, ceasefire demands, sanctions, force" \
+            in note
+        assert "a ceasefire demand is a provisional measure (Art. 40)" in note
     else:
         assert "  vetoed: Northland" in lines
         assert counted == "  counted: 3 yes, 1 no, 0 abstained"  # as in the news: (3-1-0)

@@ -53,6 +53,31 @@ def test_other_orders_bring_no_war_warning(order):
     assert at_orders().war_consequences(order) == []
 
 
+def test_the_tension_with_the_victims_allies_is_said_and_is_what_the_round_adds():
+    """The warning names the allies whose tension with the attacker rises, and by how
+    much; the round adds exactly that (the tension starts at 0 with each)."""
+    game = at_orders(tension={})
+    text = said(Order("north", "limited_strike", "east"), game)
+    assert ("adds +18 to the tension between you, and +9 to your tension with each ally "
+            "bound to defend it (Westland, Centralia, Islay)") in text
+    game.submit_orders("north", [Order("north", "limited_strike", "east")])
+    game.resolve()
+    for ally in ("west", "centre", "isle"):
+        assert game.state.tension[pair("north", ally)] == pytest.approx(9)
+    assert pair("north", "south") not in game.state.tension
+    # a state in no alliance: no allies named
+    assert "ally bound" not in said(Order("north", "invasion", "south"))
+    # a victim striking back at its attacker: no treaty protects the attacker from it
+    assert "each ally bound to defend it (Centralia, Islay)" in said(
+        Order("east", "limited_strike", "west"))
+    game = at_orders(tension={})
+    game.submit_orders("west", [Order("west", "limited_strike", "east")])
+    game.resolve()
+    game.advance()
+    game.advance()
+    assert "ally bound" not in said(Order("east", "limited_strike", "west"), game)
+
+
 def test_no_alliance_sentence_for_a_state_in_none():
     text = said(Order("north", "invasion", "south"))
     assert "covered by" not in text and "treaty area" not in text
@@ -200,10 +225,11 @@ def test_a_ceasefire_offer_not_taken_up_lapses_in_the_news():
 
 
 @pytest.mark.parametrize("measure,target,cannot", [
-    ("ceasefire", "ardenia", "2 of 3 required votes; Ardenia and Belmark, parties to the "
+    ("statement", "ardenia", "2 of 3 required votes; Ardenia and Belmark, parties to the "
                              "dispute, may not vote"),
-    ("ceasefire", "dunmore", ""),  # not a party to any dispute: all four vote
+    ("statement", "dunmore", ""),  # not a party to any dispute: all four vote
     ("condemn", "ardenia", ""),  # parties vote on anything but pacific settlement
+    ("ceasefire", "ardenia", ""),  # a provisional measure (UN Charter Art. 40): they vote
     ("sanctions", "ardenia", ""),
 ])
 def test_a_draft_that_no_vote_could_adopt_is_named(measure, target, cannot):

@@ -109,17 +109,19 @@ def test_diagram_is_current():
     )
 
 
-@pytest.mark.parametrize("history,fighting,now,expected", [
-    ([50, 90, 80], 3, 95, 1),  # the round before fell below the mark: this one alone
-    ([50, 86, 90], 3, 95, 3),
-    ([86, 90], 1, 95, 1),  # fighting began this round: earlier levels do not count
-    ([90], 2, 80, 0),  # below the mark now
-    ([90], 0, 95, 0),  # no fighting
+@pytest.mark.parametrize("before,aggression,now,expected", [
+    (1, [("north", "east")], 84, 2),  # a second round of new aggression at the war mark
+    (0, [("north", "east")], 90, 1),
+    (1, [], 84, 0),  # a round without new aggression (a victim striking back): start again
+    (1, [("north", "east")], 80, 0),  # below the mark
 ])
-def test_rounds_of_fighting_at_the_war_mark(history, fighting, now, expected):
+def test_rounds_of_new_aggression_at_the_war_mark(before, aggression, now, expected):
     from types import SimpleNamespace
 
     from wargame.core.adjudicate import _war_rounds
+    from wargame.core.ladder import DEFAULT_LADDER
 
-    state = SimpleNamespace(history=history, fighting_rounds=fighting, escalation=now)
-    assert _war_rounds(state, 85.0) == expected
+    r = SimpleNamespace(state=SimpleNamespace(war_rounds=before, escalation=now),
+                        world=SimpleNamespace(ladder=DEFAULT_LADDER))
+    assert DEFAULT_LADDER.war == 84
+    assert _war_rounds(r, aggression) == expected

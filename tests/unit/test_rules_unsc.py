@@ -262,8 +262,13 @@ def test_s_2022_155_through_the_games_motion_is_a_veto_not_an_abstention():
     d = decide(un, COUNCIL_2022, votes, motion_of(Measure.CONDEMN, "russia"))
     assert (d.adopted, d.reason, d.vetoed_by, d.excluded) == (
         False, "vetoed by russia", ("russia",), ())
-    # a ceasefire demand stays Chapter VI: the party's no is not counted, and the reason says so
+    # a ceasefire demand is a provisional measure (Art. 40; Res. 598, 660): the party
+    # votes, and a permanent member's no vetoes it
     d = decide(un, COUNCIL_2022, votes, motion_of(Measure.CEASEFIRE, "russia"))
+    assert (d.adopted, d.reason, d.vetoed_by, d.excluded) == (
+        False, "vetoed by russia", ("russia",), ())
+    # a joint statement stays Chapter VI: the party's no is not counted, and the reason says so
+    d = decide(un, COUNCIL_2022, votes, motion_of(Measure.STATEMENT, "russia"))
     assert d.adopted and d.excluded == ("russia",)
     assert d.reason == ("11 votes in favour, 9 required; russia, a party to the dispute, "
                         "may not vote (UN Charter Art. 27(3))")

@@ -21,6 +21,8 @@ personality, memory and judgements):
 
 from __future__ import annotations
 
+import math
+
 from ..core.actions import Effect, Measure
 from ..core.legal import MAX_SPENDING
 from ..core.model import ObjectiveKind as K
@@ -87,7 +89,8 @@ class Diplomacy:
             if friendly or mine_to_take:
                 return Vote.NO
             return Vote.YES if p.multilateralism >= 0.7 else Vote.ABSTAIN
-        # statement, ceasefire, peacekeeping: pacific settlement
+        # statement, ceasefire demand, peacekeeping: calls for peace (a party votes no
+        # on a demand it means to defy; on a ceasefire demand a veto holder vetoes)
         if mine_to_take or (m != Measure.STATEMENT.value and t in self.memory.taken):
             return Vote.NO
         if p.multilateralism >= 0.4 or p.aggression < 0.3:
@@ -216,7 +219,7 @@ class Diplomacy:
                 terms = [Term(strongest, T.DEPLOY, target=self.nation)]
                 if r.me.spending + SPENDING_STEP <= MAX_SPENDING:
                     terms.append(Term(self.nation, T.RAISE_SPENDING,
-                                      value=round(r.me.spending + SPENDING_STEP, 1)))
+                                      value=_step_up(r.me.spending)))
                 out.append(Offer((strongest,), tuple(terms), due_in=2))
                 self.last[("ask-deploy", "")] = now
         # "we sanction the aggressor together"
@@ -262,7 +265,7 @@ class Diplomacy:
         self.last[("offer-deploy", "")] = now
         return [Offer((ally,), (Term(self.nation, T.DEPLOY, target=ally),
                                 Term(ally, T.RAISE_SPENDING,
-                                     value=round(spending + SPENDING_STEP, 1))), due_in=2)]
+                                     value=_step_up(spending))), due_in=2)]
 
     def _wedge_offer(self, r: Reading, now: int) -> list[Offer]:
         """An aggressor under sanctions offers one sender a promise not to attack it,
@@ -319,3 +322,10 @@ class Diplomacy:
         return any(c.debtor == self.nation and c.status is Status.OPEN
                    and c.term.kind is T.NO_ATTACK and c.term.target == target
                    for c in r.view.commitments)
+
+
+def _step_up(spending: float) -> float:
+    """Defence spending one step up, to one decimal rounded down: within reach in one
+    round (round(3.96 + 0.5, 1) = 4.5 would be 0.54 points, more than a round allows,
+    which matters when only one round is left before the game ends)."""
+    return math.floor((spending + SPENDING_STEP) * 10 + 1e-9) / 10

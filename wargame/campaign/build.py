@@ -17,8 +17,8 @@ from ..core.actions import CATALOGUE, ActionSpec
 from ..core.injects import Change, Condition, EndCondition, Inject, Test
 from ..core.injects import Effect as InjectEffect
 from ..core.ladder import DEFAULT_LADDER, Ladder, Rung
-from ..core.model import (Clause, ClauseKind, DeclineCost, Institution, Nation, Objective,
-                          ObjectiveKind, Personality, Scope, Strength, World)
+from ..core.model import (Binds, BindsKind, Clause, ClauseKind, DeclineCost, Institution,
+                          Nation, Objective, ObjectiveKind, Personality, Scope, Strength, World)
 from ..core.rules import RULES, DecisionRule, PartiesRule, QualifiedMajority, SimpleMajority, \
     Unanimity
 
@@ -80,14 +80,26 @@ def institution(iid: str, inst: dict) -> Institution:
         clauses=tuple(clause(c) for c in inst.get("clauses", ())),
         scope=Scope(tuple(scope["regions"])) if scope else Scope(),
         credibility=float(inst.get("credibility", 60.0)),
+        binds=binds(inst.get("binds")),
     )
+
+
+def binds(spec) -> Binds:
+    """``binds:`` as the core's :class:`Binds` (see the field's documentation)."""
+    if spec is None:
+        return Binds()
+    if isinstance(spec, list):
+        return Binds(BindsKind.STATES, tuple(spec))
+    if spec in (BindsKind.ALL.value, BindsKind.YES_VOTERS.value):
+        return Binds(BindsKind(spec))
+    return Binds(BindsKind.INSTITUTION, (spec,))
 
 
 def ladder(lad: dict | None) -> Ladder:
     if not lad:
         return DEFAULT_LADDER
-    rungs = tuple(Rung(float(r["level"]), r["id"], r["name"]) for r in lad["rungs"]) \
-        if "rungs" in lad else DEFAULT_LADDER.rungs
+    rungs = tuple(Rung(float(r["level"]), r["id"], r["name"], r.get("requires", ""))
+                  for r in lad["rungs"]) if "rungs" in lad else DEFAULT_LADDER.rungs
     marks = {k: float(lad.get(k, getattr(DEFAULT_LADDER, k)))
              for k in ("tension", "incident", "armed_attack", "war", "decay")}
     return Ladder(rungs=rungs, **marks)

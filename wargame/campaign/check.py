@@ -9,10 +9,11 @@ problem is reported at its place; checking goes on so all are found at once.
 from __future__ import annotations
 
 from ..core.actions import CATALOGUE, Effect, Measure
-from ..core.ladder import DEFAULT_LADDER
+from ..core.ladder import CEILING_GAP, DEFAULT_LADDER
 from ..core.legal import MEASURE_CLAUSE
 from .errors import did_you_mean
-from .fmt import CLAUSE_FIELDS, OBJECTIVE_TARGET, OBJECTIVE_THRESHOLD, RULE_OPTIONS
+from .fmt import (BINDS_WORDS, CLAUSE_FIELDS, OBJECTIVE_TARGET, OBJECTIVE_THRESHOLD,
+                  RULE_OPTIONS)
 from .shapes import BAD, Reader
 
 MAGNITUDE = {Effect.READINESS: (1, 2, "1 (raised) or 2 (mobilised)"),
@@ -77,6 +78,7 @@ class Checker:
         start = d.get("start") if isinstance(d.get("start"), dict) else {}
         for i, t in entries(start.get("tensions")):
             self.tension(("start", "tensions", i, "between"), t.get("between"))
+        self.start_levels(start)
         for iid, inst in items(d.get("institutions")):
             self.institution(iid, inst)
         if ok(d.get("ladder")):
@@ -196,6 +198,29 @@ class Checker:
         ids: set[str] = set()
         for i, c in entries(inst.get("clauses")):
             self.clause(iid, base + ("clauses", i), c, kinds, ids)
+        if "binds" in inst:
+            self.binds(iid, base + ("binds",), inst["binds"])
+
+    def binds(self, iid, path, spec) -> None:
+        """``binds:``: a list of states, an institution id, all or yes_voters."""
+        words = "binds takes a list of states, an institution id, all or yes_voters"
+        if isinstance(spec, list):
+            seen: set[str] = set()
+            for i, s in entries(spec):
+                if s in seen:
+                    self.err(path + (i,), f"'{s}' is listed twice in binds of '{iid}'")
+                elif self.ref(path + (i,), s):
+                    seen.add(s)
+            return
+        if not ok(spec) or spec in BINDS_WORDS or spec in self.insts:
+            return
+        if spec in self.states:
+            self.err(path, f"binds of '{iid}' names the state '{spec}' alone",
+                     f"{words}: write binds: [{spec}] for one state")
+            return
+        self.err(path, f"'{spec}' is not an institution in this campaign, nor all or "
+                 "yes_voters", did_you_mean(spec, sorted(self.insts) + list(BINDS_WORDS),
+                                            "the choices are") or words)
 
     def rule(self, iid, path, rule, members, clean) -> None:  # noqa: C901
         name = rule.get("rule")
@@ -244,6 +269,41 @@ class Checker:
                      "add 'strength:' automatic, as_it_deems_necessary (NATO Art. 5) or "
                      "constitutional_processes (ANZUS Art. IV)")
 
+    def start_levels(self, start) -> None:
+        """The crisis cannot start above the ceiling of conventional escalation."""
+        top, rung = self.ceiling()
+        if rung is None:
+            return
+        hint = (f"'{rung['name']}' ({rung['level']:g}) requires the event "
+                f"{rung['requires']}: conventional escalation stops at {top:g}")
+        level = start.get("escalation")
+        if ok(level) and level > top:
+            self.err(("start", "escalation"), f"the crisis cannot start at {level:g}, above "
+                     f"{top:g}", hint)
+        for i, t in entries(start.get("tensions")):
+            if ok(t.get("level")) and t["level"] > top:
+                self.err(("start", "tensions", i, "level"), f"a tension cannot start at "
+                         f"{t['level']:g}, above {top:g}", hint)
+
+    def rungs(self) -> list:
+        """The ladder's rungs as read (the default ladder's when the file has none)."""
+        lad = self.d.get("ladder")
+        if isinstance(lad, dict) and "rungs" in lad:
+            return [r for _, r in entries(lad.get("rungs")) if ok(r.get("level"))]
+        return [{"level": r.level, "id": r.id, "name": r.name, "requires": r.requires}
+                for r in DEFAULT_LADDER.rungs if r.requires] + \
+            [{"level": r.level, "id": r.id, "name": r.name} for r in DEFAULT_LADDER.rungs
+             if not r.requires]
+
+    def ceiling(self):
+        """(the ceiling of conventional escalation, the lowest rung requiring an
+        event), or (100, None) when no rung requires one (``Ladder.ceiling``)."""
+        needing = sorted((r for r in self.rungs() if ok(r.get("requires"))),
+                         key=lambda r: r["level"])
+        if not needing:
+            return 100.0, None
+        return max(0.0, needing[0]["level"] - CEILING_GAP), needing[0]
+
     # --------------------------------------------------------------- ladder
     def ladder(self, lad) -> None:
         rungs = entries(lad.get("rungs"))
@@ -270,6 +330,38 @@ class Checker:
                 where = ("ladder", b) if b in lad else ("ladder", a)
                 self.err(where, f"the ladder's {b} mark ({vb:g}) is below its {a} mark "
                          f"({va:g})", "marks rise: tension <= incident <= armed_attack <= war")
+        self.requirements(lad, rungs, marks[-1][1])
+
+    def requirements(self, lad, rungs, war) -> None:
+        """Rungs that require an event: each event once, and everything conventional
+        acts must reach (the rungs below, the war mark) at or under the ceiling."""
+        seen: dict[str, int] = {}
+        for i, rung in rungs:
+            event = rung.get("requires")
+            if not ok(event):
+                continue
+            if event in seen:
+                self.err(("ladder", "rungs", i, "requires"), f"two rungs require the event "
+                         f"'{event}'", f"the first is item {seen[event] + 1}; keep one")
+            seen.setdefault(event, i)
+        top, first = self.ceiling()
+        if first is None:
+            return
+        name = f"'{first['name']}' ({first['level']:g}) requires the event {first['requires']}"
+        for i, rung in rungs:
+            level = rung.get("level")
+            if ok(level) and not ok(rung.get("requires")) and top < level < first["level"]:
+                self.err(("ladder", "rungs", i, "level"), f"rung '{rung.get('id')}' "
+                         f"({level:g}) can never be reached", f"{name}, so conventional acts "
+                         f"stop at {top:g}: lower this rung to {top:g} or less")
+        if first["level"] == 0:
+            self.err(("ladder", "rungs", 0, "requires"), "the first rung cannot require "
+                     "an event", "the crisis starts on it")
+        elif war > top:
+            self.err(("ladder", "war") if "war" in lad else ("ladder",),
+                     f"the war mark ({war:g}) lies above {top:g}, where conventional acts "
+                     "stop, so no war could ever become general",
+                     f"{name}: set war: {top:g} (or lower)")
 
     # -------------------------------------------------------------- actions
     def actions(self, acts) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..core.actions import Measure
 from ..core.injects import ADJUSTABLE, Test
+from ..core.ladder import CEILING_GAP, EVENTS
 from ..core.model import ClauseKind, ObjectiveKind, Strength
 from ..core.rules import RULES, PartiesRule
 from .shapes import Bool, Either, Enum, Field as F, Id, IdMap, List, Num, Obj, OneKey, Text
@@ -39,6 +40,8 @@ CLAUSE_FIELDS = {"requested_by": ("consultation",),
 RULE_OPTIONS = {"votes": ("qualified_majority",), "veto": ("qualified_majority",),
                 "abstention_blocks": ("unanimity",), "of_members": ("simple_majority",)}
 CLAUSE_REQUIRED = {"collective_defence": ("strength",)}
+BINDS_WORDS = ("all", "yes_voters")
+"""The words ``binds:`` takes besides an institution id or a list of states."""
 RULE_REQUIRED = {"qualified_majority": ("votes",)}
 
 
@@ -175,6 +178,12 @@ INSTITUTION = Obj(title="an institution", fields={
                      required=True)}),
         "Where collective defence applies; no scope: everywhere."),
     "credibility": F(PERCENT, "How far others believe it will act, 0-100 (default 60)."),
+    "binds": F(Either(simple=Id(of="institution"), full=_ids("state", min=1)),
+               "Whom its binding decisions (binding sanctions) oblige: a list of states; an "
+               "institution id (its members); all (every state in the campaign: the UN "
+               "Security Council when all are UN members, Charter Art. 25); or yes_voters "
+               "(only those who vote for a decision: Arab League Pact Art. 7). Default: its "
+               "own members."),
     "clauses": F(List(CLAUSE), "What the institution can do."),
 })
 
@@ -182,6 +191,9 @@ RUNG = Obj(title="a rung", fields={
     "level": F(PERCENT, "Escalation level, 0-100.", required=True),
     "id": F(Id(of="rung"), "A short id.", required=True),
     "name": F(Text(), "The rung's name.", required=True),
+    "requires": F(Enum(values=EVENTS), "The event that alone reaches this rung: "
+                  "general_war (the general-war rule) or nuclear_use (no action makes one). "
+                  "Conventional acts stop {:g} below the lowest such rung.".format(CEILING_GAP)),
 })
 
 LADDER = Obj(title="the ladder", fields={
@@ -189,7 +201,9 @@ LADDER = Obj(title="the ladder", fields={
     "tension": F(Num(0, 100, above=True), "Level at which a dispute becomes a crisis."),
     "incident": F(PERCENT, "Level of grey-zone and hybrid attacks."),
     "armed_attack": F(PERCENT, "Level of an armed attack."),
-    "war": F(PERCENT, "Level of general war: the game is lost."),
+    "war": F(PERCENT, "The war mark: two rounds running of new aggression with the crisis "
+             "at or above it are a general war, and the game is lost. At most the "
+             "ceiling below a rung that requires an event."),
     "decay": F(Num(0, 0.99), "Share of tension that fades each round (default 0.15)."),
 })
 

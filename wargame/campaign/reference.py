@@ -33,7 +33,7 @@ def kind(shape: Shape) -> str:
     if isinstance(shape, IdMap):
         return f"{shape.of} id: {kind(shape.value)}"
     if isinstance(shape, Either):
-        return f"{kind(shape.simple)}, or mapping"
+        return f"{kind(shape.simple)}, or {kind(shape.full)}"
     if isinstance(shape, OneKey):
         return f"one-key mapping ({shape.title})"
     return "mapping"

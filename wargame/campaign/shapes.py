@@ -406,18 +406,23 @@ class Obj(Shape):
 
 @dataclass(frozen=True)
 class Either(Shape):
-    """A word (or text) for the simple case, or a mapping for the full form."""
+    """A word (or text) for the simple case, or a mapping (or a list) for the full form."""
 
     simple: Shape = field(default_factory=Text)
-    full: Obj = field(default_factory=Obj)
+    full: Obj | List = field(default_factory=Obj)
 
     def _read(self, r, node, path):
-        if isinstance(node, MappingNode):
+        if isinstance(node, SequenceNode if isinstance(self.full, List) else MappingNode):
             return self.full.read(r, node, path)
+        if isinstance(node, (MappingNode, SequenceNode)):
+            r.marks[path] = mark(node)
+            r.error(mark(node), f"{_name(path)} must be {self.words()}, not {kind_of(node)}")
+            return BAD
         return self.simple.read(r, node, path)
 
     def words(self):
-        return f"{self.simple.words()} or a mapping"
+        full = "a list" if isinstance(self.full, List) else "a mapping"
+        return f"{self.simple.words()} or {full}"
 
     def schema(self):
         return {"oneOf": [self.simple.schema(), self.full.schema()]}

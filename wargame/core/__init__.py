@@ -13,6 +13,8 @@ from .ladder import DEFAULT_LADDER, Ladder, Rung
 from .legal import Option
 from .machine import PHASES, STAGES
 from .model import (
+    Binds,
+    BindsKind,
     Clause,
     ClauseKind,
     DeclineCost,

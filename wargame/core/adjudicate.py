@@ -14,7 +14,7 @@ from .actions import Effect, Order, Target
 from .clauses import (collective_defence, consultations, overrun, settle_obligations,
                       table_drafts)
 from .combat import commit, resolve_attacks, resolve_liberations, stand_down
-from .conflicts import end_between, ongoing
+from .conflicts import end_between, lawful_basis, ongoing
 from .context import Round, clamp
 from .economy import aid, apply_sanctions, blockade_and_cyber, change_sanctions, coverage
 from .events import Event, Kind
@@ -58,7 +58,8 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     attacks = [(a, v) for a, v, _ in fights]
     agreed = _ceasefires(r)
     settle_obligations(r, world)  # those due now, before this round's attacks add more
-    collective_defence(r, [(a, v) for a, v, basis in fights if not basis])
+    aggression = [(a, v) for a, v, basis in fights if not basis]
+    collective_defence(r, aggression)
     overrun(r)
     settle_commitments(r)
     apply_sanctions(r)
@@ -67,6 +68,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     hostile = bool(r.of(*HOSTILE)) or bool(r.of(Effect.SANCTION))
     state.quiet_rounds = 0 if hostile else state.quiet_rounds + 1
     state.fighting_rounds = state.fighting_rounds + 1 if attacks else 0
+    state.war_rounds = _war_rounds(r, aggression)
     round_events = list(earlier) + r.events
     cover = _sanctions_cover(r)
     kinds = {e.kind for e in round_events}
@@ -86,12 +88,14 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
         ceasefire_broken=Kind.CEASEFIRE_BROKEN in kinds,
         quiet_rounds=state.quiet_rounds,
         fighting_rounds=state.fighting_rounds,
-        war_rounds=_war_rounds(state, world.ladder.war),
+        war_rounds=state.war_rounds,
         stage_rounds=state.stage_rounds + 1,
     )
     was = state.stage
     trigger = machine.step(state, facts)
     state.stage_rounds = 0 if trigger else state.stage_rounds + 1
+    if trigger == "general_war":
+        _general_war(r, facts)
     if trigger:
         r.emit(Kind.STAGE_CHANGED, f"The crisis moves from {was.replace('_', ' ')} to "
                f"{state.stage.replace('_', ' ')} ({_why(r, trigger, facts, cover)}).",
@@ -113,19 +117,29 @@ sanctions on some state cover at least this share of its trade: one state's
 symbolic measure does not change the crisis."""
 
 
-def _war_rounds(state: GameState, mark: float) -> int:
-    """Rounds in a row, this one included, of fighting with the crisis at the war mark:
-    this round's level, then the levels the earlier fighting rounds ended at."""
-    if not state.fighting_rounds or state.escalation < mark:
+def _war_rounds(r: Round, aggression: list[tuple[str, str]]) -> int:
+    """Rounds in a row, this one included, of new aggression with the crisis at the
+    ladder's war mark (:func:`machine.general_war` counts them); 0 if this round had
+    none or the crisis stands below the mark."""
+    if not aggression or r.state.escalation < r.world.ladder.war:
         return 0
-    earlier = state.history[len(state.history) - (state.fighting_rounds - 1):] \
-        if state.fighting_rounds > 1 else []
-    count = 1
-    for level in reversed(earlier):
-        if level < mark:
-            break
-        count += 1
-    return count
+    return r.state.war_rounds + 1
+
+
+def _general_war(r: Round, facts: machine.Facts) -> None:
+    """The general-war event: news once, and the crisis reaches the rung that
+    requires it ('General war' in the default ladder), which nothing else reaches."""
+    st, ladder = r.state, r.world.ladder
+    r.emit(Kind.GENERAL_WAR, f"General war: new aggression for {facts.war_rounds} rounds "
+           f"running with the crisis at the war mark ({ladder.war:g}); the fighting spreads "
+           "beyond the states at war.", value=float(facts.war_rounds), ref="general_war")
+    rung = ladder.rung_for("general_war")
+    if rung is None or st.escalation >= rung.level:
+        return
+    before, st.escalation = st.escalation, rung.level
+    for crossed, _ in ladder.crossed(before, st.escalation):
+        r.emit(Kind.RUNG_CROSSED, f"The crisis climbs past '{crossed.name}' "
+               f"({crossed.level:g}).", ref=crossed.id, value=1.0)
 
 
 def _sanctions_cover(r: Round) -> list[tuple[float, str]]:
@@ -329,6 +343,9 @@ def _escalate(r: Round, before: float) -> None:
                 r.push(a, b, esc)
         elif o.target:
             r.push(o.nation, o.target, esc)
+            if spec.effect in HOSTILE and not _lawful(r, o.nation, o.target):
+                for ally in protectors(r.world, st, o.target, o.nation):  # they feel it too
+                    r.push(o.nation, ally, esc * ALLY_SHARE)
     # an armed attack is at least an armed attack on the ladder, whatever the
     # tension was before: invasions reach its armed-attack mark, strikes half-way
     # from the incident mark to it
@@ -339,11 +356,45 @@ def _escalate(r: Round, before: float) -> None:
         key = pair(o.nation, o.target)
         st.tension[key] = max(st.tension.get(key, 0.0), floor)
     peak = max(st.tension.values(), default=0.0)
-    st.escalation = clamp(max(peak, before * keep))
+    st.escalation = min(r.top, clamp(max(peak, before * keep)))
     for rung, up in r.world.ladder.crossed(before, st.escalation):
         word = "climbs past" if up else "falls below"
         r.emit(Kind.RUNG_CROSSED, f"The crisis {word} '{rung.name}' ({rung.level:g}).",
                ref=rung.id, value=1.0 if up else -1.0)
+
+
+def _lawful(r: Round, actor: str, target: str) -> bool:
+    """Whether ``actor``'s hostile act against ``target`` this round was lawful
+    (:func:`conflicts.lawful_basis`: self-defence, treaty defence, at a victim's
+    request, authorised), asked once a pair and kept on the round."""
+    key = (actor, target)
+    if key not in r.defending:
+        r.defending[key] = bool(lawful_basis(r.world, r.state, actor, target))
+    return r.defending[key]
+
+
+ALLY_SHARE = 0.5
+"""Share of a hostile act's escalation (blockade, cyber attack, strike, invasion) that
+also rises between the actor and each ally bound to defend the target; not for a
+victim striking back at its attacker or occupier (no treaty protects an aggressor
+against its victim's self-defence)."""
+
+
+def protectors(world: World, state: GameState, victim: str, actor: str) -> list[str]:
+    """The states bound to defend ``victim`` against ``actor``: the other members of
+    every institution with a collective-defence clause whose scope covers the victim's
+    region and from which it is not suspended (NATO's members for Estonia), in world
+    order, without the actor."""
+    region = world.nation[victim].region
+    found: set[str] = set()
+    for iid in world.member_of[victim]:
+        inst = world.institution[iid]
+        if (inst.has(ClauseKind.COLLECTIVE_DEFENCE) and inst.scope.covers(region)
+                and victim not in state.institutions[iid].suspended):
+            found.update(inst.members)
+    found.discard(victim)
+    found.discard(actor)
+    return [n for n in world.ids if n in found]
 
 
 def _support(r: Round, attacks: list[tuple[str, str]]) -> None:

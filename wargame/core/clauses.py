@@ -13,7 +13,7 @@ from .actions import MEASURE_NOUN, Effect, Measure
 from .conflicts import bind, unbind
 from .context import Round, clamp
 from .events import Kind
-from .model import Clause, ClauseKind, Strength, World
+from .model import Clause, ClauseKind, Strength, World, binds_words, bound_by
 from .rules import (PARTIES_SOURCE, ConsensusMinusOne, Motion, MotionKind, PartiesRule,
                     Unanimity, decide, parties_excluded)
 from .state import Draft, GameState, Obligation, Status
@@ -29,12 +29,16 @@ learns of the attack when the round resolves, so it can answer next round."""
 KEEP_CREDIBILITY = 3.0
 KEEP_ALLIANCE = 1.0
 SUBSTANTIVE = {Measure.SANCTIONS, Measure.USE_OF_FORCE, Measure.PEACEKEEPING, Measure.SUSPEND,
-               Measure.CONDEMN}
+               Measure.CONDEMN, Measure.CEASEFIRE}
 """Measures decided as substantive matters (veto holders can veto; under UN Charter
 Art. 27(3) a party to the dispute votes). A condemnation is one: Russia vetoed the
 draft of 25 February 2022 deploring its own aggression against Ukraine (S/2022/155),
-and no Council member has treated such a draft as Chapter VI. Joint statements and
-ceasefire demands stay pacific settlement (Chapter VI), where the parties abstain."""
+and no Council member has treated such a draft as Chapter VI. A ceasefire *demand*
+is a provisional measure under Chapter VII (Art. 40), not a recommendation: the
+Council "acting under Articles 39 and 40" demanded one in Res. 598 (1987) on
+Iran-Iraq and an immediate withdrawal in Res. 660 (1990) on Kuwait, so the parties
+vote and a permanent member that is a party can veto one aimed at itself. Only joint
+statements stay pacific settlement (Chapter VI), where the parties abstain."""
 
 
 def parties_rule_note(source: str) -> str:
@@ -46,7 +50,8 @@ def parties_rule_note(source: str) -> str:
     pacific = [m for m in Measure if m not in SUBSTANTIVE]
     return (f"{source}: a party to the dispute abstains on pacific settlement (Chapter VI: "
             f"{words(pacific)}); on substantive measures ({words(SUBSTANTIVE)}) it votes, "
-            "and a veto holder may veto.")
+            "and a veto holder may veto: a ceasefire demand is a provisional measure "
+            "(Art. 40), as in Res. 598 (1987).")
 
 
 def parties_to(world: World, state: GameState, target: str) -> tuple[str, ...]:
@@ -205,20 +210,23 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
         ist.sanctions_on.append(t)
         clause = inst.clauses_of(ClauseKind.SANCTIONS)[0]
         out = abstainers_exempt(inst, draft)
+        bound = bound_by(r.world, inst, draft.votes)
         binding = ""
         if clause.binding:
-            binding = " binding on all members" + (
+            binding = f" binding on {binds_words(r.world, inst, bound)}" + (
                 f" but {r.named(', '.join(out), out)}, who abstained" if out else "")
         r.emit(Kind.AUTHORISED, f"{inst.name} authorises sanctions against {r.name(t)}"
                f"{binding}.", target=t, institution=inst.id, ref=clause.id)
-        if clause.binding:
-            debtors = [m for m in inst.members if m != t and m not in ist.suspended
+        if clause.binding:  # UN Charter Arts. 25, 48(1): whom `binds` names, not the target
+            debtors = [m for m in bound if m != t and m not in ist.suspended
                        and m not in out]
             for m in debtors:
                 _oblige(r, m, inst.id, clause.id, "sanction", "", t, Strength.AUTOMATIC,
                         r.state.round + 1)
+            members = set(inst.members)
             _invoked(r, inst.id, clause.id, debtors, f"sanction {r.name(t)}",
-                     r.state.round + 1)
+                     r.state.round + 1,
+                     "member" if members.issuperset(debtors) else "state")
     elif measure is Measure.USE_OF_FORCE:
         ist.force_on.append(t)
         clause = inst.clauses_of(ClauseKind.USE_OF_FORCE)[0]
@@ -257,12 +265,13 @@ def _oblige(r: Round, debtor: str, inst: str, clause: str, action: str, benefici
            actor=debtor, target=against, institution=inst, ref=ob.id, visible_to=(debtor,))
 
 
-def _invoked(r: Round, inst: str, clause: str, debtors: list[str], what: str, due: int) -> None:
-    """The public news that a clause now obliges these members."""
+def _invoked(r: Round, inst: str, clause: str, debtors: list[str], what: str, due: int,
+             who: str = "member") -> None:
+    """The public news that a clause now obliges these members (or states)."""
     if not debtors:
         return
     r.emit(Kind.CLAUSE_INVOKED, f"{r.name(inst)} {_label(r, inst, clause)}: {len(debtors)} "
-           f"member{'s are' if len(debtors) != 1 else ' is'} obliged to {what} by round {due}.",
+           f"{who}{'s are' if len(debtors) != 1 else ' is'} obliged to {what} by round {due}.",
            institution=inst, ref=clause, value=len(debtors))
 
 

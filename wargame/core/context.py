@@ -27,8 +27,12 @@ class Round:
     fought_for: dict[str, set[str]] = field(default_factory=dict)  # victim -> who fought
     committed: dict[Order, float] = field(default_factory=dict)  # forces each order commits
     spent: dict[str, float] = field(default_factory=dict)  # forces a state committed to fight
+    top: float = field(init=False, default=100.0)  # the ceiling of conventional escalation
+    # (actor, target) -> whether a hostile act between them this round was lawful
+    defending: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.top = self.world.ladder.ceiling(happened(self.state))
         for o in self.orders:
             self.by_effect.setdefault(self.world.actions[o.action].effect, []).append(o)
             self.by_nation.setdefault(o.nation, []).append(o)
@@ -52,15 +56,22 @@ class Round:
         return named(self.world, text, ids)
 
     def push(self, a: str, b: str, amount: float) -> None:
-        """Add ``amount`` to the tension between two states (may be negative)."""
+        """Add ``amount`` to the tension between two states (may be negative), up to
+        the ceiling of conventional escalation (``Ladder.ceiling``)."""
         if a == b or not amount:
             return
         key = (a, b) if a < b else (b, a)
-        level = min(100.0, max(0.0, self.state.tension.get(key, 0.0) + amount))
+        level = min(self.top, max(0.0, self.state.tension.get(key, 0.0) + amount))
         if level < 0.5:
             self.state.tension.pop(key, None)
         else:
             self.state.tension[key] = level
+
+
+def happened(state: "GameState") -> tuple[str, ...]:
+    """The ladder events (``ladder.EVENTS``) that have happened in the game: the
+    general-war event ends it in the stage 'war'; nothing makes a nuclear use yet."""
+    return ("general_war",) if state.stage == "war" else ()
 
 
 def clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:

@@ -41,6 +41,7 @@ class Kind(str, Enum):
     CEASEFIRE_AGREED = "ceasefire_agreed"
     CEASEFIRE_BROKEN = "ceasefire_broken"
     RUNG_CROSSED = "rung_crossed"
+    GENERAL_WAR = "general_war"  # the general-war event (machine.general_war): the game ends
     STAGE_CHANGED = "stage_changed"
     CREDIBILITY = "credibility"
     SPENDING = "spending"

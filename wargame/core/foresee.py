@@ -12,6 +12,7 @@ on the votes that would matter.
 from __future__ import annotations
 
 from .actions import Effect, Order
+from .adjudicate import ALLY_SHARE, protectors
 from .clauses import DELAY
 from .combat import TRUCE_BROKEN_CREDIBILITY
 from .conflicts import lawful_basis
@@ -49,8 +50,12 @@ def war_consequences(world: World, state: GameState, order: Order) -> list[str]:
                "defence treaty never covers the state that struck first, nor against "
                "its victim's self-defence or force a body authorised."]
     else:
+        allies = protectors(world, state, order.target, me)
+        shared = (f", and {spec.escalation * ALLY_SHARE:+g} to your tension with each ally "
+                  f"bound to defend it ({named(world, ', '.join(allies), allies)})"
+                  if allies else "")
         out = [f"{spec.name} against {target.name} is an act of war: an armed attack that "
-               f"adds {spec.escalation:+g} to the tension between you."]
+               f"adds {spec.escalation:+g} to the tension between you{shared}."]
         out += _alliances(world, state, me, order.target)
         out += _tripwires(world, state, me, order.target)
     out.append(_commitment(world, state, order))

@@ -52,7 +52,8 @@ class Facts:
     ceasefire_broken: bool = False  # a ceasefire broken this round (by an attack or a blockade)
     quiet_rounds: int = 0  # rounds in a row without hostile acts
     fighting_rounds: int = 0  # rounds in a row with armed attacks
-    war_rounds: int = 0  # rounds in a row, this one included, of fighting at the war mark
+    war_rounds: int = 0  # rounds in a row, this one included, of new aggression (an armed
+    # attack that is not a victim striking back) with the crisis at the war mark
     stage_rounds: int = 1  # rounds spent in the current stage, this one included
 
 
@@ -110,12 +111,16 @@ def fighting_stopped(event) -> bool:
     return not f.armed_attack and not f.occupation and f.quiet_rounds >= 1
 
 
-WAR_ROUNDS = 2  # rounds of fighting at the war mark that make a general war
+WAR_ROUNDS = 2
+"""Rounds running of new aggression at the war mark that make a general war."""
 
 
 def general_war(event) -> bool:
-    f = _f(event)
-    return f.level >= f.war_mark and f.war_rounds >= WAR_ROUNDS
+    """The general-war event: :data:`WAR_ROUNDS` rounds running in which some state
+    committed new aggression with the crisis at the war mark (``Facts.war_rounds``).
+    It is an event, not a level: conventional acts stop just below the rung that
+    requires it (``Ladder.ceiling``), and the event lifts the crisis onto it."""
+    return _f(event).war_rounds >= WAR_ROUNDS
 
 
 def ceasefire(event) -> bool:

@@ -134,6 +134,33 @@ class Scope:
         return not self.regions or region in self.regions
 
 
+class BindsKind(str, Enum):
+    """Whom an institution's binding decisions bind (see :class:`Binds`)."""
+
+    MEMBERS = "members"  # its own members (the default)
+    STATES = "states"  # the states listed
+    INSTITUTION = "institution"  # the members of another institution (e.g. the UN's)
+    YES_VOTERS = "yes_voters"  # only the members who voted for the decision
+    ALL = "all"  # every state in the campaign
+
+
+@dataclass(frozen=True)
+class Binds:
+    """Whom an institution's binding decisions bind, which need not be who votes.
+
+    The UN Security Council has 15 members, but "the Members of the United Nations
+    agree to accept and carry out the decisions of the Security Council" (UN Charter
+    Art. 25; Arts. 48(1), 49): its decisions bind every UN member (``ALL`` when every
+    state of the campaign is one; else ``STATES`` or ``INSTITUTION``). Decisions of
+    the Council of the Arab League bind only the states that accepted them (Pact of
+    the League of Arab States, Art. 7): ``YES_VOTERS``. The League of Nations'
+    Art. 16 bound its own members: ``MEMBERS``, the default.
+    """
+
+    kind: BindsKind = BindsKind.MEMBERS
+    ids: tuple[str, ...] = ()  # STATES: the states; INSTITUTION: the one institution
+
+
 @dataclass(frozen=True)
 class Institution:
     id: str
@@ -143,6 +170,7 @@ class Institution:
     clauses: tuple[Clause, ...] = ()
     scope: Scope = Scope()
     credibility: float = 60.0
+    binds: Binds = Binds()  # whom its binding decisions bind (default: its members)
 
     def clauses_of(self, kind: ClauseKind) -> tuple[Clause, ...]:
         return tuple(c for c in self.clauses if c.kind is kind)
@@ -188,6 +216,7 @@ class World:
                 inst.rule.check(inst.members)
             except RuleError as exc:
                 raise WorldError(f"{inst.id}: {exc}") from None
+            _check_binds(inst, nations, insts)
         from .machine import STAGES, TERMINAL
 
         if self.start_stage not in STAGES or self.start_stage in TERMINAL:
@@ -200,11 +229,18 @@ class World:
                 if o.kind in TARGETS_STATE and o.target not in nations:
                     raise WorldError(f"{n.id}: objective {o.kind.value} needs a state, "
                                      f"not {o.target!r}")
+        top = self.ladder.ceiling()
+        if self.start_escalation > top:
+            raise WorldError(f"the crisis cannot start at {self.start_escalation:g}: "
+                             f"conventional escalation stops at {top:g} (Ladder.ceiling)")
         for a, b, level in self.start_tensions:
             if a not in nations or b not in nations or a == b:
                 raise WorldError(f"start tension between {a} and {b}: two different states")
             if not 0 <= level <= 100:
                 raise WorldError(f"start tension between {a} and {b} must be 0 to 100")
+            if level > top:
+                raise WorldError(f"start tension between {a} and {b} cannot be {level:g}: "
+                                 f"conventional escalation stops at {top:g} (Ladder.ceiling)")
         for n in self.nations:
             for partner in n.trade:
                 if partner not in nations:
@@ -267,6 +303,60 @@ class World:
         if ident in self.institution:
             return self.institution[ident].name
         return ident
+
+
+def _check_binds(inst: Institution, nations, insts) -> None:
+    b = inst.binds
+    if b.kind is BindsKind.STATES:
+        if not b.ids:
+            raise WorldError(f"{inst.id}: binds lists no state")
+        for s in b.ids:
+            if s not in nations:
+                raise WorldError(f"{inst.id}: binds {s}, which is not a state")
+    elif b.kind is BindsKind.INSTITUTION:
+        if len(b.ids) != 1 or b.ids[0] not in insts:
+            raise WorldError(f"{inst.id}: binds the members of {', '.join(b.ids) or 'nothing'},"
+                             " which is not an institution")
+    elif b.ids:
+        raise WorldError(f"{inst.id}: binds {b.kind.value} takes no ids")
+
+
+def bound_by(world: World, inst: Institution,
+             votes: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The states a binding decision of ``inst`` binds, in world order, before any
+    exemption (the target, a suspended member, a constructive abstainer): see
+    :class:`Binds`. ``votes`` (member -> "yes"/"no"/"abstain") matters only for
+    ``YES_VOTERS``."""
+    b = inst.binds
+    if b.kind is BindsKind.ALL:
+        return world.ids
+    if b.kind is BindsKind.STATES:
+        wanted = set(b.ids)
+    elif b.kind is BindsKind.INSTITUTION:
+        wanted = set(world.institution[b.ids[0]].members)
+    elif b.kind is BindsKind.YES_VOTERS:
+        wanted = {m for m in inst.members if (votes or {}).get(m) == "yes"}
+    else:
+        wanted = set(inst.members)
+    return tuple(n for n in world.ids if n in wanted)
+
+
+def binds_words(world: World, inst: Institution, bound: tuple[str, ...]) -> str:
+    """Whom a binding decision binds, for the news: "all members", "every state",
+    "every member of United Nations", "those who voted for it (A, B)", "A, B and C"."""
+    b = inst.binds
+    names = [world.name_of(n) for n in bound]
+    listed = (", ".join(names[:-1]) + " and " + names[-1]) if len(names) > 1 else \
+        "".join(names) or "no state"
+    if b.kind is BindsKind.ALL:
+        return "every state"
+    if b.kind is BindsKind.INSTITUTION:
+        return f"every member of {world.name_of(b.ids[0])}"
+    if b.kind is BindsKind.YES_VOTERS:
+        return f"those who voted for it ({listed})" if bound else "nobody: no member voted for it"
+    if b.kind is BindsKind.STATES:
+        return listed
+    return "all members"
 
 
 def _rebuild(kwargs: dict) -> World:

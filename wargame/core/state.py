@@ -137,6 +137,7 @@ class GameState:
     quiet_rounds: int = 0
     stage_rounds: int = 0  # whole rounds spent in the current stage
     fighting_rounds: int = 0
+    war_rounds: int = 0  # rounds in a row of new aggression at the war mark (machine.general_war)
     fired: list[str] = field(default_factory=list)  # injects that have fired, in order
     outcome: str = ""  # "", resolved, settled, frozen, war
 

@@ -146,10 +146,15 @@ def _mismatch(o: _Opened, detail: str, good: int, bad: int) -> ReplayMismatch:
     if good >= 1:
         todo = (f"continue it from round {good}, the last state that matches, with "
                 f"'wargame branch {shown(o.path)} --round {good}'; the file was not changed")
+    elif saved_by == __version__:  # the rules changed under the same version number
+        todo = (f"open it with wargame {saved_by} as it was when the game was saved; the "
+                "file was not changed")
     else:
         todo = f"open it with wargame {saved_by}; the file was not changed"
+    by = (f"it was saved by {saved_by} too: the rules have changed since, or the file has"
+          if saved_by == __version__ else f"it was saved by {saved_by}")
     return ReplayMismatch(o.path, f"this game does not replay the same with wargame "
-                          f"{__version__} (it was saved by {saved_by}): {detail}", todo,
+                          f"{__version__} ({by}): {detail}", todo,
                           good_round=good, bad_round=bad)
 
 

@@ -29,6 +29,7 @@ STAGE_NAMES = {
 TURNING = {
     Kind.STAGE_CHANGED: "stage",
     Kind.RUNG_CROSSED: "threshold",
+    Kind.GENERAL_WAR: "threshold",
     Kind.ARMED_ATTACK: "attack",
     Kind.TERRITORY: "attack",
     Kind.CEASEFIRE_PROPOSED: "ceasefire",

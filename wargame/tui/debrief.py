@@ -22,7 +22,7 @@ TURNING_SHOWN = 40
 # the last round's headlines, most telling first: the fighting and who came, then the
 # turns of the crisis and the votes, then the moves (deployments, sanctions)
 LAST_ROUND = (
-    ("armed_attack", "engagement", "territory", "clause_invoked", "obligation_kept",
+    ("general_war", "armed_attack", "engagement", "territory", "clause_invoked", "obligation_kept",
      "obligation_declined", "obligation_lapsed", "ceasefire_proposed", "ceasefire_agreed",
      "ceasefire_broken"),
     ("stage_changed", "rung_crossed", "inject", "draft_decided", "authorised", "suspended",
@@ -73,9 +73,9 @@ def war_note(game) -> str:
 
     mark = game.world.ladder.war
     peak = max(game.state.history, default=game.state.escalation)
-    return (f"No war by the game's definition (escalation {mark:.0f}+ with fighting "
-            f"{WAR_ROUNDS} rounds running; the peak was {peak:.0f}), but there were armed "
-            f"attacks: {shown}{more}.")
+    return (f"No war by the game's definition (new aggression {WAR_ROUNDS} rounds running "
+            f"with the crisis at the war mark, {mark:.0f}; the peak was {peak:.0f}), but "
+            f"there were armed attacks: {shown}{more}.")
 
 
 def outcome_text(game) -> str:

@@ -181,7 +181,7 @@ def felt(action) -> float:
 def tension_note(action) -> str:
     """Where an action's escalation goes, as the resolution applies it."""
     from ..core.actions import Effect, Target
-    from ..core.adjudicate import FRIENDLY
+    from ..core.adjudicate import ALLY_SHARE, FRIENDLY, HOSTILE
     from ..core.legal import names_no_state
 
     x = f"{action.escalation:+g}"
@@ -197,6 +197,9 @@ def tension_note(action) -> str:
         return f"adds {x} to the tension in each of your disputes"
     if action.effect is Effect.TABLE:
         return f"adds {x} to the tension with the state the draft names"
+    if action.effect in HOSTILE:
+        return (f"adds {x} to the tension with its target, and "
+                f"{action.escalation * ALLY_SHARE:+g} with each ally bound to defend it")
     return f"adds {x} to the tension with its target"
 
 

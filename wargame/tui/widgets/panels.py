@@ -60,7 +60,7 @@ class YouPanel(Static):
         self.update("\n".join(you_lines(view)))
 
 
-HEADLINES = {"stage_changed", "rung_crossed", "inject", "armed_attack", "territory",
+HEADLINES = {"general_war", "stage_changed", "rung_crossed", "inject", "armed_attack", "territory",
              "draft_decided", "authorised", "suspended", "obligation_created",
              "obligation_declined", "commitment_broken", "ceasefire_agreed",
              "ceasefire_broken", "outside_scope", "game_over"}
