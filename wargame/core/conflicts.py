@@ -24,7 +24,7 @@ enforcement. Forces stationed with an aggressor do not fight for it then either.
 
 from __future__ import annotations
 
-from .model import ClauseKind, World
+from .model import ClauseKind, World, bound_by
 from .state import Conflict, GameState
 
 SELF_DEFENCE = "self-defence"
@@ -51,14 +51,20 @@ def authorised_by(world: World, state: GameState, actor: str, target: str) -> st
             continue
         if not any(c.authorising for c in inst.clauses_of(ClauseKind.USE_OF_FORCE)):
             continue
-        if actor in addressed(world, inst.id) and actor != target:
+        if actor != target and actor in addressed(world, state, inst.id, target):
             return inst.id
     return ""
 
 
-def addressed(world: World, institution: str) -> tuple[str, ...]:
-    """The states an institution's decisions address: its members."""
-    return world.institution[institution].members
+def addressed(world: World, state: GameState, institution: str,
+              target: str) -> tuple[str, ...]:
+    """The states an adopted authorisation of force against ``target`` addresses:
+    those its body's decisions bind (``binds``: its members by default, every state
+    for a Council that binds all UN members, those who voted yes for ``yes_voters``)."""
+    inst = world.institution[institution]
+    votes = next((d.votes for d in reversed(state.drafts) if d.adopted and d.target == target
+                  and d.institution == institution and d.measure == "use_of_force"), None)
+    return bound_by(world, inst, votes)
 
 
 def treaty_duty(state: GameState, actor: str, victim: str, attacker: str) -> str:

@@ -135,7 +135,7 @@ def war_facts(world: World, state: GameState) -> WarFacts:
         conflicts=tuple(Side(c.attacker, c.victim, c.started, tuple(c.side), c.ended)
                         for c in state.conflicts),
         authorisations=tuple(
-            Authorisation(i.id, t, addressed(world, i.id))
+            Authorisation(i.id, t, addressed(world, state, i.id, t))
             for i in world.institutions for t in state.institutions[i.id].force_on
             if any(c.authorising for c in i.clauses if c.kind.value ==
                    "use_of_force_authorisation")),
