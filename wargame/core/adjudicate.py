@@ -232,13 +232,24 @@ def _diplomacy(r: Round) -> None:
         st.nations[o.target].support = clamp(st.nations[o.target].support + 1.5)
     for o in r.of(Effect.CONDEMN):
         st.nations[o.target].credibility = clamp(st.nations[o.target].credibility - 0.5)
-    for o in r.of(Effect.MEDIATE):
-        for key in [k for k in st.tension if o.target in k]:
-            r.push(key[0], key[1], -3.0)
-    for o in r.of(Effect.REQUEST_HELP):
+    mediations = r.of(Effect.MEDIATE)
+    if mediations:  # each state's disputes, found once for every mediation
+        around: dict[str, list[tuple[str, str]]] = {}
+        for key in st.tension:
+            around.setdefault(key[0], []).append(key)
+            around.setdefault(key[1], []).append(key)
+        for o in mediations:
+            for key in list(around.get(o.target, ())):
+                r.push(key[0], key[1], -3.0)
+    requests = r.of(Effect.REQUEST_HELP)
+    attackers_of: dict[str, set[str]] = {}
+    if requests:
+        for c in ongoing(st):
+            attackers_of.setdefault(c.victim, set()).add(c.attacker)
+    for o in requests:
         if (o.nation, o.target) not in st.requests:
             st.requests.append((o.nation, o.target))
-        against = sorted({c.attacker for c in ongoing(st) if c.victim == o.nation})
+        against = sorted(attackers_of.get(o.nation, ()))
         whom = " and ".join(r.name(a) for a in against) or "its attacker"
         r.emit(Kind.ASSISTANCE_REQUESTED, f"{r.name(o.nation)} asks {r.name(o.target)} to "
                f"help defend it against {whom} (collective self-defence, UN Charter "
@@ -322,6 +333,7 @@ def _escalate(r: Round, before: float) -> None:
             for n in key:
                 if n in around:
                     around[n].append(key)
+    guards: dict[str, list[str]] = {}  # target -> the states bound to defend it
     for o in r.orders:
         spec = r.world.actions[o.action]
         esc = spec.escalation
@@ -344,8 +356,11 @@ def _escalate(r: Round, before: float) -> None:
         elif o.target:
             r.push(o.nation, o.target, esc)
             if spec.effect in HOSTILE and not _lawful(r, o.nation, o.target):
-                for ally in protectors(r.world, st, o.target, o.nation):  # they feel it too
-                    r.push(o.nation, ally, esc * ALLY_SHARE)
+                if o.target not in guards:
+                    guards[o.target] = protectors(r.world, st, o.target, "")
+                for ally in guards[o.target]:  # they feel it too
+                    if ally != o.nation:
+                        r.push(o.nation, ally, esc * ALLY_SHARE)
     # an armed attack is at least an armed attack on the ladder, whatever the
     # tension was before: invasions reach its armed-attack mark, strikes half-way
     # from the incident mark to it
