@@ -1,0 +1,83 @@
+"""Text from outside made safe for each kind of output: the one place that does it.
+
+Every string a campaign file, a save, a player's name or a typed message brings in
+is data. Before it reaches a terminal or a file it passes through one of these:
+
+- :func:`printable`: a terminal line or a plain-text file. Control characters are
+  made visible, never sent: C0 controls (other than newline and tab) and DEL become
+  their Unicode control pictures (ESC shows as ``␛``, BEL as ``␇``); C1 controls
+  and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069)
+  become their code in text (``\\x9b``, ``\\u202e``). So an escape sequence in a
+  briefing shows as ``␛]52;…`` and cannot set a clipboard or a window title.
+- :func:`one_line`: a name or any single-line field: :func:`printable`, and line
+  breaks and tabs become single spaces.
+- :func:`markdown`: text inside a Markdown file: :func:`printable`, then ``<``,
+  ``>`` and ``&`` as HTML entities and every Markdown-active character escaped,
+  so a viewer (GitHub, VS Code) shows the text literally, never as HTML or links.
+- :func:`clean_input`: what a player types or pastes (a message, a name): control
+  characters removed, so the game and its saves keep clean text.
+
+The full-screen game's markup escaping (:func:`wargame.tui.text.esc`) starts from
+:func:`printable`. This module needs nothing but the standard library.
+"""
+
+from __future__ import annotations
+
+import re
+
+CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters never sent to an output raw (newline is matched: callers keep it)."""
+
+LINE_BREAK = re.compile("[ \t]*(?:\r\n|[\n\r\x0b\x0c\x85\u2028\u2029])[ \t]*")
+
+
+def _visible(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟ (ESC is ␛)
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    if code <= 0x9F:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def _visible_match(m: re.Match) -> str:
+    ch = m.group()
+    return ch if ch == "\n" else _visible(ch)
+
+
+def printable(text: object) -> str:
+    """``text`` with every control character made visible; newlines and tabs kept."""
+    return CONTROL.sub(_visible_match, str(text).replace("\r\n", "\n"))
+
+
+def one_line(text: object) -> str:
+    """``text`` on one line: line breaks and tabs become spaces, controls visible."""
+    return printable(LINE_BREAK.sub(" ", str(text)).replace("\t", " "))
+
+
+def clean_input(text: object, lines: bool = True) -> str:
+    """What a player typed or pasted, with control characters removed (a pasted
+    escape sequence loses its ESC and the rest stays as text). Newlines and tabs are
+    kept when ``lines``; otherwise they become spaces."""
+    text = str(text).replace("\r\n", "\n")
+    if not lines:
+        text = LINE_BREAK.sub(" ", text).replace("\t", " ")
+    return CONTROL.sub(lambda m: m.group() if m.group() == "\n" else "", text)
+
+
+_MD_ACTIVE = re.compile(r"[\\`*_\[\]|~]")
+_MD_ENTITY = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MD_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
+
+
+def markdown(text: object) -> str:
+    """``text`` for a Markdown file, shown literally: no HTML, no links, no emphasis,
+    no heading, list or quote started by the text. Line breaks become spaces (a
+    table cell or a list item is one line)."""
+    out = _MD_ACTIVE.sub(lambda m: "\\" + m.group(), one_line(text))
+    out = "".join(_MD_ENTITY.get(ch, ch) for ch in out)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2)
+                              if not m.group(2).isdigit() else
+                              m.group(1) + m.group(2) + "\\", out, count=1)
