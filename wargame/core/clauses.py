@@ -207,7 +207,7 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
         binding = ""
         if clause.binding:
             binding = " binding on all members" + (
-                f" but {r.named(', '.join(out), out)}, who abstained" if out else "")
+                f" but {', '.join(map(r.name, out))}, who abstained" if out else "")
         r.emit(Kind.AUTHORISED, f"{inst.name} authorises sanctions against {r.name(t)}"
                f"{binding}.", target=t, institution=inst.id, ref=clause.id)
         if clause.binding:

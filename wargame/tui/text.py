@@ -76,15 +76,12 @@ def names(view) -> dict[str, str]:
 
 
 def named(text: str, known: dict[str, str]) -> str:
-    """Engine text that names states by id ('vetoed by north') with their names."""
-    import re
+    """A reason or rule of the rules API ('vetoed by north') with its state ids
+    replaced by names: only where the rules API writes ids, never a word of the
+    sentence (a state with the id 'no' leaves 'no objection' alone)."""
+    from ..core.rules import with_names
 
-    ids = sorted((k for k in known if isinstance(k, str) and k.isidentifier()),
-                 key=len, reverse=True)
-    if not ids:
-        return text
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, ids)) + r")\b")
-    return pattern.sub(lambda m: known[m.group(1)], text)
+    return with_names(text, lambda i: known.get(i, i))
 
 
 def risk_style(escalation: float) -> str:
