@@ -177,6 +177,15 @@ def _is_terminal() -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Every line printed shows control characters from outside text, never sends them
+    (:mod:`wargame.textsafe`; the full-screen game writes to the terminal itself)."""
+    from .textsafe import safe_output
+
+    with safe_output():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "play"
     _resolve_campaigns(args)

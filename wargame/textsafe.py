@@ -7,7 +7,8 @@ is data. Before it reaches a terminal or a file it passes through one of these:
   made visible, never sent: C0 controls (other than newline and tab) and DEL become
   their Unicode control pictures (ESC shows as ``␛``, BEL as ``␇``); C1 controls
   and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069)
-  become their code in text (``\\x9b``, ``\\u202e``). So an escape sequence in a
+  become their code in text (``\\u009b``, ``\\u202e``, which also reads right
+  inside a JSON string). So an escape sequence in a
   briefing shows as ``␛]52;…`` and cannot set a clipboard or a window title.
 - :func:`one_line`: a name or any single-line field: :func:`printable`, and line
   breaks and tabs become single spaces.
@@ -24,6 +25,8 @@ The full-screen game's markup escaping (:func:`wargame.tui.text.esc`) starts fro
 from __future__ import annotations
 
 import re
+import sys
+from contextlib import contextmanager
 
 CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """Characters never sent to an output raw (newline is matched: callers keep it)."""
@@ -37,9 +40,7 @@ def _visible(ch: str) -> str:
         return chr(0x2400 + code)  # ␀ … ␟ (ESC is ␛)
     if code == 0x7F:
         return "\u2421"  # ␡
-    if code <= 0x9F:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}"
+    return f"\\u{code:04x}"  # C1 controls and bidi overrides: \u009b, \u202e
 
 
 def _visible_match(m: re.Match) -> str:
@@ -81,3 +82,42 @@ def markdown(text: object) -> str:
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2)
                               if not m.group(2).isdigit() else
                               m.group(1) + m.group(2) + "\\", out, count=1)
+
+
+class SafeStream:
+    """A text stream (standard output or error) that writes every string through
+    :func:`printable`: the one boundary of the plain-text interfaces (validate,
+    play --text, replay, saves, report, rules), whatever line printed it."""
+
+    def __init__(self, stream):
+        self.raw = stream
+
+    def write(self, text: str) -> int:
+        return self.raw.write(printable(text))
+
+    def writelines(self, lines) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str):  # flush, isatty, fileno, encoding ...
+        return getattr(self.raw, name)
+
+
+def unwrap(stream):
+    """The stream under a :class:`SafeStream` (for a writer such as Rich that emits
+    its own escape codes and makes the text it is given safe itself)."""
+    return getattr(stream, "raw", stream) if isinstance(stream, SafeStream) else stream
+
+
+@contextmanager
+def safe_output():
+    """Within: ``sys.stdout`` and ``sys.stderr`` are :class:`SafeStream` s."""
+    saved = sys.stdout, sys.stderr
+    if not isinstance(sys.stdout, SafeStream):
+        sys.stdout = SafeStream(sys.stdout)
+    if not isinstance(sys.stderr, SafeStream):
+        sys.stderr = SafeStream(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
