@@ -31,7 +31,7 @@ from contextlib import contextmanager
 CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """Characters never sent to an output raw (newline is matched: callers keep it)."""
 
-LINE_BREAK = re.compile("[ \t]*(?:\r\n|[\n\r\x0b\x0c\x85\u2028\u2029])[ \t]*")
+LINE_BREAK = re.compile("[ \t]*(?:(?:\r\n|[\n\r\x0b\x0c\x85\u2028\u2029])[ \t]*)+")
 
 
 def _visible(ch: str) -> str:
