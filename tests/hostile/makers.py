@@ -30,14 +30,19 @@ TEXT_REPLACE = [
 TEXT_ESCAPES = "Deal? [y/n \x1b]52;c;SGVsbG8=\x07 \u202eevil \x9b31m"
 
 
-def _text_campaign(folder: Path) -> Path:
+def tutorial_with(folder: Path, replace: list[tuple[str, str]]) -> Path:
+    """The tutorial campaign with ``replace`` applied, written as hostile.yaml."""
     text = (HERE.parents[1] / "campaigns" / "tutorial.yaml").read_text("utf-8")
-    for old, new in TEXT_REPLACE:
+    for old, new in replace:
         assert old in text, old
         text = text.replace(old, new)
     path = folder / "hostile.yaml"
     path.write_text(text, "utf-8")
     return path
+
+
+def _text_campaign(folder: Path) -> Path:
+    return tutorial_with(folder, TEXT_REPLACE)
 
 
 def text_hostile_campaign(folder: Path) -> bytes:

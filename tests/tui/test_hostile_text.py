@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual import events
 
-from wargame.campaign.bundled import find_campaign
+from hostile.makers import tutorial_with  # tests/hostile: the corpus's makers
 from wargame.tui.app import WargameApp
 
 from .helpers import (TAB_KEYS, dom_text, end_turn, run, screen_name, screen_text,
@@ -48,16 +48,6 @@ MESSAGE = "Deal? [y/n [/] [@click=app.quit] \\"
 MESSAGE_SHOWN = MESSAGE + "[31mred"
 
 
-def hostile_campaign(folder: Path) -> Path:
-    text = find_campaign("tutorial").read_text("utf-8")
-    for old, new in REPLACE:
-        assert old in text, old
-        text = text.replace(old, new)
-    path = folder / "hostile.yaml"
-    path.write_text(text, "utf-8")
-    return path
-
-
 async def paste(pilot, text: str) -> None:
     pilot.app.focused.post_message(events.Paste(text))
     await pilot.pause()
@@ -89,7 +79,7 @@ async def every_tab(pilot) -> str:
 
 
 async def play_a_round(folder: Path):
-    app = WargameApp(str(hostile_campaign(folder)), to_setup=True)
+    app = WargameApp(str(tutorial_with(folder, REPLACE)), to_setup=True)
     seen: dict = {}
     async with app.run_test(size=(130, 45), notifications=True) as pilot:
         await wait_until(pilot, lambda: screen_name(app) == "SetupScreen")
