@@ -77,3 +77,25 @@ def test_a_state_called_no_leaves_no_objection_alone_and_a_backslash_is_a_name()
     assert with_names(d.reason, names.get) == "objection by Norway"
     d = decide(Consensus(), ["no", "se"], {"se": "no"})
     assert with_names(d.reason, names.get) == "objection by Corvia\\Overseas"
+
+
+def test_a_campaign_with_the_id_no_keeps_its_log_words(tmp_path):
+    """The tutorial with Belmark's id 'no' and a backslash in Corvia's name: the
+    core's log names the states and leaves the words alone."""
+    from pathlib import Path
+
+    from wargame.campaign import load_campaign
+    from wargame.core.context import named
+
+    text = (Path(__file__).parents[2] / "campaigns" / "tutorial.yaml").read_text("utf-8")
+    text = text.replace("belmark", "no").replace("name: Corvia", "name: 'Corvia\\Overseas'")
+    path = tmp_path / "no.yaml"
+    path.write_text(text, "utf-8")
+    world = load_campaign(path).world
+    members = ["no", "corvia"]
+    assert named(world, "ADOPTED (2-0-0): no objection", members) == \
+        "ADOPTED (2-0-0): no objection"
+    assert named(world, "NOT ADOPTED (1-1-0): objection by no", members) == \
+        "NOT ADOPTED (1-1-0): objection by Belmark"
+    assert named(world, "NOT ADOPTED (0-2-0): objection by no, corvia", members) == \
+        "NOT ADOPTED (0-2-0): objection by Belmark, Corvia\\Overseas"
