@@ -182,3 +182,42 @@ def test_markup_and_escapes_typed_pasted_and_in_a_campaign_show_as_written(tmp_p
     assert again["running"]
     for text in NAMES + (MESSAGE_SHOWN, COMPACT, OBJECTIVE):
         assert text in again["tabs"], text
+
+
+async def to_the_end(folder: Path):
+    """Ardenia, solo, invades in round 3; to the end screen, then a notification with
+    markup in it."""
+    from .helpers import choose_action, pick
+
+    app = WargameApp(str(tutorial_with(folder, REPLACE)), nation="ardenia", to_setup=True)
+    seen = {}
+    async with app.run_test(size=(130, 45), notifications=True) as pilot:
+        await wait_until(pilot, lambda: screen_name(app) == "SetupScreen")
+        await pilot.press("enter")
+        turns = 0
+        while await wait_for_turn(pilot) != "EndScreen":
+            assert turns < 40, "the game does not end"
+            turns += 1
+            game = app.screen.game
+            if game.phase == "orders" and game.round == 3:
+                await choose_action(pilot, "invasion")
+                await pick(pilot, "belmark")
+                if screen_name(app) == "ConfirmScreen":
+                    await pilot.press("y")
+                    await pilot.pause()
+            await end_turn(pilot)
+            await pilot.pause()
+        seen["end"] = dom_text(app.screen)
+        app.screen.notify(f"{MESSAGE} [b]", title="[/b] " + BELMARK)
+        await pilot.pause()
+        seen["toast"] = screen_text(app)
+        seen["running"] = app.is_running and screen_name(app) == "EndScreen"
+    return seen
+
+
+def test_the_end_screen_and_notifications_show_hostile_names_as_written(tmp_path):
+    seen = run(to_the_end(tmp_path))
+    assert seen["running"]
+    for text in (TITLE, BELMARK, ARDENIA, CORVIA, DUNMORE, OBJECTIVE):
+        assert text in seen["end"], text
+    assert f"{MESSAGE} [b]" in seen["toast"] and f"[/b] {BELMARK}" in seen["toast"]
