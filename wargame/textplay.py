@@ -19,7 +19,7 @@ from typing import Callable, TextIO
 from .core import Game, Option, Order, View, WargameError, World
 from .core.actions import ActionSpec, Effect, Target as ActTarget
 from .core.scoring import describe
-from .textsafe import clean_input
+from .textsafe import clean_input, printable
 
 Ask = Callable[[str], str]
 
@@ -49,8 +49,8 @@ def _asking(ask: Ask, out: TextIO) -> Ask:
     what is typed loses its control characters (a pasted escape sequence, a stray
     ESC) before the game keeps it."""
     def wrapped(prompt: str) -> str:
-        try:
-            text = clean_input(ask(prompt), lines=False)
+        try:  # input() may write the prompt to the terminal itself, past sys.stdout
+            text = clean_input(ask(printable(prompt)), lines=False)
         except EOFError:
             print(file=out)
             raise _Leave("eof") from None
