@@ -244,7 +244,6 @@ def _table(doc: dict, out: IO[str]) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
-
     from rich.text import Text
 
     from .textsafe import one_line, unwrap
