@@ -8,6 +8,7 @@ import os
 import sys
 
 from . import __version__
+from .seeds import seed_argument
 
 
 def _policy_choices() -> str:
@@ -63,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("campaign", nargs="?",
                       help="a campaign file or folder, or a bundled campaign's name "
                            "(default: the bundled campaigns)")
-    play.add_argument("--seed", type=int, help="random seed (default: the campaign's)")
+    play.add_argument("--seed", type=seed_argument,
+                      help="random seed, 0 to 2**63-1 (default: the campaign's)")
     play.add_argument("--text", action="store_true",
                       help="plain text lines instead of the full-screen interface "
                            "(simple terminals, screen readers)")
@@ -95,7 +97,8 @@ def _parser() -> argparse.ArgumentParser:
                      "name (default: the bundled default)")
     sim.add_argument("--games", type=int, default=100, metavar="N",
                      help="games to play (default 100)")
-    sim.add_argument("--seed", type=int, metavar="S", help="seed of the run (default: the "
+    sim.add_argument("--seed", type=seed_argument, metavar="S", help="seed of the run, 0 to "
+                     "2**63-1 (default: the "
                      "campaign's); the same seed gives the same output byte for byte")
     sim.add_argument("--json", action="store_true", help="print one JSON document")
     sim.add_argument("--jobs", type=int, metavar="J",
@@ -205,8 +208,13 @@ def _is_terminal() -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Every line printed shows control characters from outside text, never sends them
+    (:mod:`wargame.textsafe`; the full-screen game writes to the terminal itself)."""
+    from .textsafe import safe_output
+
     try:
-        return _main(argv)
+        with safe_output():
+            return _main(argv)
     except BrokenPipeError:
         # whoever read the output stopped reading ('wargame replay SAVE | head'): stop
         # quietly, as a program killed by SIGPIPE would, and let nothing more be written
@@ -216,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         return 141
 
 
-def _main(argv: list[str] | None) -> int:
+def _main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "play"
     _resolve_campaigns(args)

@@ -244,21 +244,28 @@ def _table(doc: dict, out: IO[str]) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from .textsafe import one_line, unwrap
 
     tty = out.isatty()
     style = box.HEAVY_HEAD if tty else box.ASCII2  # plain ASCII in files and pipes
-    con = Console(file=out, width=None if tty else TABLE_WIDTH, force_terminal=tty,
-                  no_color=not tty, highlight=False, emoji=False, soft_wrap=False)
+    # Rich writes its own escape codes (colour, on a terminal), so it gets the stream
+    # itself; text from the campaign reaches it only as Text (never markup), each
+    # string through one_line (no control character, no line break)
+    con = Console(file=unwrap(out), width=None if tty else TABLE_WIDTH, force_terminal=tty,
+                  no_color=not tty, highlight=False, emoji=False, soft_wrap=False,
+                  markup=False)
     s = doc["summary"]
     n = s["games"]
-    con.print(f"{doc['campaign']}: {n} games, seed {doc['seed']}, difficulty "
-              f"{doc['difficulty']}, policy {doc['policy']}")
+    con.print(Text(one_line(f"{doc['campaign']}: {n} games, seed {doc['seed']}, difficulty "
+                            f"{doc['difficulty']}, policy {doc['policy']}")))
     t = Table(title="Outcomes", title_justify="left", box=style)
     t.add_column("ending")
     t.add_column("games", justify="right")
     t.add_column("share", justify="right")
     for k, v in s["outcomes"].items():
-        t.add_row(k, str(v), f"{100 * v / n:.1f}%")
+        t.add_row(Text(one_line(k)), str(v), f"{100 * v / n:.1f}%")
     con.print(t)
     peak = s["escalation_peak"]
     obl, com = s["obligations"], s["commitments"]
@@ -287,7 +294,7 @@ def _table(doc: dict, out: IO[str]) -> None:
                       ("escalation", "right")):
         t.add_column(col, justify=just)
     for i, st in s["states"].items():
-        t.add_row(st["name"], f"{st['score']:.1f} / {st['possible']}",
+        t.add_row(Text(one_line(st["name"])), f"{st['score']:.1f} / {st['possible']}",
                   f"{100 * st['attacked_in']:.0f}%", str(st["kept"]), str(st["declined"]),
                   f"{st['contribution']:.1f}", f"{st['escalation']:.1f}")
     con.print(t)
@@ -305,8 +312,11 @@ def _progress(err: IO[str], total: int):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
         TimeRemainingColumn
 
+    from .textsafe import unwrap
+
     prog = Progress(TextColumn("simulating"), BarColumn(), MofNCompleteColumn(),
-                    TimeRemainingColumn(), console=Console(file=err), transient=True)
+                    TimeRemainingColumn(), console=Console(file=unwrap(err)),
+                    transient=True)
     return prog
 
 

@@ -19,6 +19,7 @@ from typing import Callable, TextIO
 from .core import Game, Option, Order, View, WargameError, World
 from .core.actions import ActionSpec, Effect, Target as ActTarget
 from .core.scoring import describe
+from .textsafe import clean_input, printable
 
 Ask = Callable[[str], str]
 
@@ -44,10 +45,12 @@ VOTES = {"": "absent", "y": "yes", "n": "no"}  # Enter is absent; y and n for sh
 
 
 def _asking(ask: Ask, out: TextIO) -> Ask:
-    """``ask`` that turns quit, the end of input and Ctrl+C at a prompt into :class:`_Leave`."""
+    """``ask`` that turns quit, the end of input and Ctrl+C at a prompt into :class:`_Leave`;
+    what is typed loses its control characters (a pasted escape sequence, a stray
+    ESC) before the game keeps it."""
     def wrapped(prompt: str) -> str:
-        try:
-            text = ask(prompt)
+        try:  # input() may write the prompt to the terminal itself, past sys.stdout
+            text = clean_input(ask(printable(prompt)), lines=False)
         except EOFError:
             print(file=out)
             raise _Leave("eof") from None

@@ -8,13 +8,17 @@ is data. Before it reaches a terminal or a file it passes through one of these:
   their Unicode control pictures (ESC shows as ``␛``, BEL as ``␇``); C1 controls
   and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069)
   become their code in text (``\\u009b``, ``\\u202e``, which also reads right
-  inside a JSON string). So an escape sequence in a
-  briefing shows as ``␛]52;…`` and cannot set a clipboard or a window title.
+  inside a JSON string). So an escape sequence in a briefing shows as
+  ``␛]52;…`` and cannot set a clipboard or a window title. :class:`SafeStream`
+  applies it to everything the commands print (``cli.main`` wraps standard output
+  and error with it).
 - :func:`one_line`: a name or any single-line field: :func:`printable`, and line
   breaks and tabs become single spaces.
 - :func:`markdown`: text inside a Markdown file: :func:`printable`, then ``<``,
-  ``>`` and ``&`` as HTML entities and every Markdown-active character escaped,
-  so a viewer (GitHub, VS Code) shows the text literally, never as HTML or links.
+  ``>`` and ``&`` as HTML entities, the characters that make emphasis, links,
+  code, tables and strike-through escaped, and a heading or list marker at the
+  start escaped, so a viewer (GitHub, VS Code) shows the text literally, never as
+  HTML or links.
 - :func:`clean_input`: what a player types or pastes (a message, a name): control
   characters removed, so the game and its saves keep clean text.
 

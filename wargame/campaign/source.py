@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from ..files import NotRegularFile, TooBig, read_regular
+from ..textsafe import CONTROL
 
 try:
     from yaml._yaml import CParser
@@ -102,6 +103,8 @@ class _Checks(Composer):
         node = Composer.compose_node(self, parent, index)
         if isinstance(node, ScalarNode) and not node.style:
             node.style = None  # libyaml says '' for plain scalars, PyYAML None
+        if isinstance(node, ScalarNode):
+            self._control(node)
         if node.tag == "tag:yaml.org,2002:merge":
             self._at(node.start_mark, "YAML merge keys (<<) are not allowed",
                      "write the values out in full")
@@ -112,6 +115,21 @@ class _Checks(Composer):
                      "remove the tag: campaign files use plain values only")
             node.tag = REFUSED
         return node
+
+    def _control(self, node: ScalarNode) -> None:
+        """Refuse a control character (an escape code, a bidi override) that a
+        double-quoted escape such as "\\e" or "\\u202e" put in the text (or a raw
+        bidi override, which the YAML reader lets through): it would reach a terminal
+        or a file raw. Other raw control characters the reader refuses already."""
+        found = next((m.group() for m in CONTROL.finditer(node.value)
+                      if m.group() != "\n"), None)
+        if found is not None:
+            self._at(node.start_mark, f"the control character U+{ord(found):04X} is not "
+                     "allowed in campaign text",
+                     "remove the escape (\\e, \\x.., \\u....): campaign text is shown "
+                     "as it is written")
+            node.value = CONTROL.sub(lambda m: m.group() if m.group() == "\n" else "",
+                                     node.value)
 
     def compose_mapping_node(self, anchor):
         node = Composer.compose_mapping_node(self, anchor)

@@ -214,7 +214,7 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
         binding = ""
         if clause.binding:
             binding = f" binding on {binds_words(r.world, inst, bound)}" + (
-                f" but {r.named(', '.join(out), out)}, who abstained" if out else "")
+                f" but {', '.join(map(r.name, out))}, who abstained" if out else "")
         r.emit(Kind.AUTHORISED, f"{inst.name} authorises sanctions against {r.name(t)}"
                f"{binding}.", target=t, institution=inst.id, ref=clause.id)
         if clause.binding:  # UN Charter Arts. 25, 48(1): whom `binds` names, not the target

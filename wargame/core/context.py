@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .actions import Effect, Order
 from .events import Event, Kind
+from .rules import with_names
 
 if TYPE_CHECKING:  # the world model imports injects, which import this module
     from .model import World
@@ -79,7 +79,9 @@ def clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
 
 
 def named(world: "World", text: str, ids) -> str:
-    """``text`` with the state ids the rules API returns replaced by names."""
-    for i in sorted(ids, key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(i)}\b", world.name_of(i), text)
-    return text
+    """A reason or summary of the rules API (:mod:`.rules`) with the ids of ``ids``
+    (the members who voted) replaced by names, only where the rules API writes ids:
+    a state with the id ``no`` leaves "no objection" alone, and a name is never a
+    regex template."""
+    ids = set(ids)
+    return with_names(text, lambda i: world.name_of(i) if i in ids else i)

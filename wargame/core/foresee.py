@@ -52,7 +52,7 @@ def war_consequences(world: World, state: GameState, order: Order) -> list[str]:
     else:
         allies = protectors(world, state, order.target, me)
         shared = (f", and {spec.escalation * ALLY_SHARE:+g} to your tension with each ally "
-                  f"bound to defend it ({named(world, ', '.join(allies), allies)})"
+                  f"bound to defend it ({', '.join(map(world.name_of, allies))})"
                   if allies else "")
         out = [f"{spec.name} against {target.name} is an act of war: an armed attack that "
                f"adds {spec.escalation:+g} to the tension between you{shared}."]

@@ -15,7 +15,8 @@ that says whether the motion was adopted and why, in words a player can read.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -360,6 +361,27 @@ def decide(
         excluded=tally.excluded,
         vetoed_by=vetoed,
     )
+
+
+_ID = r"[a-z][a-z0-9_]*"
+_ID_SLOT = re.compile(
+    r"(?:(?<=objection by )|(?<=vetoed by )|(?<=the objection of )|(?<=unanimity: )"
+    r"|(?<=veto holders: )|(?<=; ))"
+    rf"({_ID}(?:, {_ID})*)(?: and ({_ID}))?"
+    r"(?=$|[;.)]| abstained| does not count|, holding a veto|, a party|, parties)")
+
+
+def with_names(text: str, name_of: Callable[[str], str]) -> str:
+    """A reason, summary or rule description of this module with the state ids in it
+    replaced by ``name_of(id)``: only where the module writes ids (after 'vetoed by',
+    'objection by', 'veto holders:' ...), never a word of the sentence, so a state
+    with the id ``no`` leaves "no objection" as it is. Names are inserted as they
+    are (never as a regex template)."""
+    def names(m: re.Match) -> str:
+        out = ", ".join(name_of(i) for i in m.group(1).split(", "))
+        return out + (f" and {name_of(m.group(2))}" if m.group(2) else "")
+
+    return _ID_SLOT.sub(names, text)
 
 
 RULES: dict[str, type[DecisionRule]] = {

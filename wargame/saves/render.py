@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import math
 
+from .. import textsafe
 from .report import STAGE_NAMES, AfterAction
 
 MAX_TIMELINE = 200
@@ -53,7 +54,8 @@ def text_chart(curve: list[float], marks: list[tuple[str, float]]) -> list[str]:
                 c = fill
             cells.append((fill + c * (width - 1)) if width > 1 else c)
         label = f"{hi:>5g} ┤"
-        tail = "  " + ", ".join(f"{name} ({lvl:g})" for name, lvl in here) if here else ""
+        tail = "  " + ", ".join(f"{textsafe.one_line(name)} ({lvl:g})"
+                                for name, lvl in here) if here else ""
         lines.append((label + "".join(cells)).rstrip() + tail)
     lines.append("      └" + "─" * (n * width))
     every = 1 if width == 3 else 5 if n <= 60 else 10
@@ -97,7 +99,7 @@ def svg_chart(curve: list[float], start: float, marks: list[tuple[str, float]]) 
         out.append(f'<line x1="{left}" x2="{left + pw}" y1="{y(lvl):.1f}" y2="{y(lvl):.1f}" '
                    f'stroke="{c}" stroke-dasharray="4 3"/>')
         out.append(f'<text x="{left + pw + 6}" y="{y(lvl) + 4:.1f}" font-size="11" '
-                   f'fill="{c}">{html.escape(name)} ({lvl:g})</text>')
+                   f'fill="{c}">{_h(name)} ({lvl:g})</text>')
     every = 1 if n <= 20 else 5 if n <= 60 else 10
     for i in range(0, n + 1):
         if i % every == 0 or i == n:
@@ -117,8 +119,14 @@ def svg_chart(curve: list[float], start: float, marks: list[tuple[str, float]]) 
 
 
 # ----------------------------------------------------------------- markdown
+def _md(text: object) -> str:
+    """Outside text in Markdown, shown literally (:func:`wargame.textsafe.markdown`):
+    every name, event, objective and note of the report passes through here."""
+    return textsafe.markdown(text)
+
+
 def _cell(text: object) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return _md(text)
 
 
 def _table(head: list[str], rows: list[list[object]]) -> list[str]:
@@ -162,11 +170,11 @@ def _burden_cells(b) -> list[str]:
 
 
 def markdown(aa: AfterAction) -> str:
-    L: list[str] = [f"# After-action report: {aa.title}", ""]
+    L: list[str] = [f"# After-action report: {_md(aa.title)}", ""]
     if aa.description:
-        L += [aa.description.strip().split("\n\n")[0].strip(), ""]
-    L += [f"**Outcome:** {aa.outcome_text[:1].upper() + aa.outcome_text[1:]}", "",
-          _summary(aa), ""]
+        L += [_md(aa.description.strip().split("\n\n")[0].strip()), ""]
+    L += [f"**Outcome:** {_md(aa.outcome_text[:1].upper() + aa.outcome_text[1:])}", "",
+          _md(_summary(aa)), ""]
     L += ["## Escalation", "", "The crisis level at the end of each round (0-100); dotted "
           "lines are the ladder's marks.", "", "```text", *text_chart(aa.curve, aa.marks),
           "```", ""]
@@ -182,7 +190,7 @@ def markdown(aa: AfterAction) -> str:
     if aa.thresholds:
         for t in aa.thresholds:
             verb = "rose past" if t.up else "fell below"
-            L.append(f"- Round {t.round}: the crisis {verb} *{t.rung}* ({t.level:g})")
+            L.append(f"- Round {t.round}: the crisis {verb} *{_md(t.rung)}* ({t.level:g})")
     else:
         L.append("No rung of the escalation ladder was crossed.")
     L += ["", "## Obligations and commitments", ""]
@@ -203,13 +211,13 @@ def markdown(aa: AfterAction) -> str:
     L += ["", "## Burden sharing and free riders", ""]
     if aa.burden:
         for inst, lines in aa.burden.items():
-            L += [f"**{inst}**", ""]
+            L += [f"**{_md(inst)}**", ""]
             L += _table(BURDEN_HEAD, [_burden_cells(b) for b in lines])
             L.append("")
         riders = aa.free_riders
         L.append("Free riders (a share of contributions under three quarters of their "
                  "share of the alliance's GDP, and defence spending under the alliance's "
-                 "rate): " + (", ".join(f"{n} ({i})" for i, n in riders) if riders
+                 "rate): " + (_md(", ".join(f"{n} ({i})" for i, n in riders)) if riders
                                  else "none") + ".")
     else:
         L.append("No alliance or consultation pact in this campaign.")
@@ -226,11 +234,12 @@ def markdown(aa: AfterAction) -> str:
     if aa.designer_notes or aa.sources:
         L += ["", "## About this campaign", ""]
         if aa.designer_notes:
-            L += [aa.designer_notes, ""]
+            L += [line for par in aa.designer_notes.split("\n\n") if par.strip()
+                  for line in (_md(par.strip()), "")]
         if aa.sources:
-            L += ["Sources:", ""] + [f"- {src}" for src in aa.sources]
+            L += ["Sources:", ""] + [f"- {_md(src)}" for src in aa.sources]
     if aa.notes:
-        L += ["", "---", ""] + [f"*{n}*  " for n in aa.notes]
+        L += ["", "---", ""] + [f"*{_md(n)}*  " for n in aa.notes]
     return "\n".join(L).rstrip() + "\n"
 
 
@@ -244,7 +253,8 @@ padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}
 
 
 def _h(text: object) -> str:
-    return html.escape(str(text))
+    """Outside text in HTML: control characters visible, then escaped."""
+    return html.escape(textsafe.printable(text))
 
 
 def _htable(head: list[str], rows: list[list[object]], classes: list[str] | None = None) \

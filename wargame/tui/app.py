@@ -50,6 +50,15 @@ class WargameApp(App[int]):
         elif self.to_setup:  # after the first refresh, as a key press would: the
             self.call_after_refresh(self.action_new_game)  # table is drawn whole
 
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notification is plain text (``markup`` is ignored): one holds names,
+        file paths and errors from outside, which must show as they are written."""
+        from ..textsafe import one_line, printable
+
+        super().notify(printable(message), title=one_line(title), severity=severity,
+                       timeout=timeout, markup=False)
+
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, with a highlight and coloured words that read on it."""
         from .colours import readable_variables

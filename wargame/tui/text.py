@@ -1,12 +1,14 @@
 """Words for numbers and rules: the plain-language lines the screens show.
 
 Everything here takes view objects (never the game state) and returns Textual
-markup with game text escaped, so a name with a bracket cannot break a screen.
+markup with game text escaped by :func:`esc`, so a name with a bracket cannot break
+a screen. :func:`esc` is the one way text from outside (a campaign, a save, a
+player's name, a typed message) enters markup.
 """
 
 from __future__ import annotations
 
-from textual.markup import escape
+from ..textsafe import printable
 
 STAGES = {
     "peace": "Peace", "tension": "Tension", "incident": "Incident",
@@ -45,7 +47,14 @@ def who(nation_name: str, player: str) -> str:
 
 
 def esc(text: object) -> str:
-    return escape(str(text))
+    """``text`` as literal Textual markup, control characters made visible.
+
+    Every ``[`` is escaped, so no tag, closer (``[/]``) or action
+    (``[@click=...]``) can start inside game text. A backslash is literal in Textual
+    markup except right before a ``[``, where it would escape the markup's own next
+    tag: a zero-width space after a final backslash keeps it apart."""
+    out = printable(text).replace("[", "\\[")
+    return out + "\u200b" if out.endswith("\\") else out
 
 
 def words(ident: str) -> str:
@@ -67,15 +76,12 @@ def names(view) -> dict[str, str]:
 
 
 def named(text: str, known: dict[str, str]) -> str:
-    """Engine text that names states by id ('vetoed by north') with their names."""
-    import re
+    """A reason or rule of the rules API ('vetoed by north') with its state ids
+    replaced by names: only where the rules API writes ids, never a word of the
+    sentence (a state with the id 'no' leaves 'no objection' alone)."""
+    from ..core.rules import with_names
 
-    ids = sorted((k for k in known if isinstance(k, str) and k.isidentifier()),
-                 key=len, reverse=True)
-    if not ids:
-        return text
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, ids)) + r")\b")
-    return pattern.sub(lambda m: known[m.group(1)], text)
+    return with_names(text, lambda i: known.get(i, i))
 
 
 def risk_style(escalation: float) -> str:

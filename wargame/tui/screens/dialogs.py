@@ -10,7 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...textsafe import clean_input
 from ..text import esc
+from ..widgets.inputs import TextInput
 
 
 class FreshKeys:
@@ -113,7 +115,7 @@ class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
             if self.note:
                 yield Static(f"[dim]{esc(self.note)}[/]", classes="hint")
             yield RecipientList(self.recipients, id="to")
-            yield Input(placeholder="Your message (Enter sends)", id="text", compact=True)
+            yield TextInput(placeholder="Your message (Enter sends)", id="text", compact=True)
             yield Label("", id="error")
             with Horizontal(id="message-buttons"):
                 yield Button("Send", variant="primary", id="send", compact=True)
@@ -150,7 +152,7 @@ class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
     def send(self) -> None:
         to = [k for k in self.query_one("#to", RecipientList).names
               if k in self.query_one("#to", RecipientList).chosen]
-        text = self.query_one("#text", Input).value.strip()
+        text = clean_input(self.query_one("#text", Input).value, lines=False).strip()
         if not to or not text:
             self.query_one("#error", Label).update(
                 "[$text-error]Choose at least one recipient (space) and write something.[/]")

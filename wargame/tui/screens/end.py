@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from .. import debrief
+from ..text import esc
 from ..widgets.gauge import EscalationChart
 
 
@@ -26,7 +27,8 @@ class EndScreen(Screen):
     def compose(self) -> ComposeResult:
         g = self.session.game
         with VerticalScroll(id="end"):
-            yield Static(f"[b]Game over — {self.session.scenario.title}[/b]", classes="h1")
+            yield Static(f"[b]Game over — {esc(self.session.scenario.title)}[/b]",
+                         classes="h1")
             yield Static(debrief.outcome_text(g), id="outcome")
             yield Static("[b]The last round[/b]", classes="h2")
             yield Static(debrief.last_round_text(g, self.session.seat), id="last-round")

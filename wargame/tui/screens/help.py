@@ -10,6 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown, Static
 
+from ..text import esc
+
 HOW_TO_PLAY = Path(__file__).resolve().parent.parent / "how-to-play.md"
 
 
@@ -49,7 +51,7 @@ class LoadScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("[b]Load game[/b]")
-            yield Static(self.notice)
+            yield Static(esc(self.notice))
             yield Static("[dim]Enter or Escape to go back[/]")
 
     def action_close(self) -> None:

@@ -272,7 +272,7 @@ class ProposeScreen(ModalScreen[str | None]):
     def state_row(self, party: str, t: str) -> str:
         world = self.game.world
         heat = self.game.state.tension.get(pair(party, t), 0.0)
-        ally = f" · ally of {world.name_of(party)}" if t in world.allies[party] else ""
+        ally = f" · ally of {esc(world.name_of(party))}" if t in world.allies[party] else ""
         return f"{self.nm(t)} [dim]tension with {esc(world.name_of(party))} {heat:.0f}{ally}[/]"
 
     @work(exclusive=True, group="propose")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,10 +14,13 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...seeds import PROBLEM, parse_seed
+from ...textsafe import clean_input, one_line
 from ..computer import DIFFICULTIES
 from ..scenario import Scenario, choices, load_scenario
 from ..session import Seat, default_seats
-from ..text import esc
+from ..text import esc, words
+from ..widgets.inputs import TextInput
 
 
 class SeatTable(DataTable):
@@ -38,11 +42,11 @@ class NameScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(f"[b]Who governs {esc(self.state)}?[/b]")
             yield Label("[dim]A player's name, or empty for the computer. Enter to confirm.[/]")
-            yield Input(self.current, placeholder="computer", id="name")
+            yield TextInput(self.current, placeholder="computer", id="name")
 
     @on(Input.Submitted)
     def done(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+        self.dismiss(clean_input(event.value, lines=False).strip())
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -190,8 +194,11 @@ class SetupScreen(Screen):
         world = self.scenario.world
         for seat in self.seats:
             n = world.nation[seat.nation]
-            who = f"[b]{esc(seat.player)}[/b]" if seat.human else f"[dim]{seat.describe()}[/]"
-            table.add_row(esc(n.name), who, n.region.replace("_", " "), key=seat.nation)
+            who = (Text(one_line(seat.player), style="bold") if seat.human
+                   else Text(seat.describe(), style="dim"))
+            # cells as Text, never markup: a DataTable reads a str cell as Rich markup
+            table.add_row(Text(one_line(n.name)), who, Text(one_line(words(n.region))),
+                          key=seat.nation)
         table.move_cursor(row=min(row, len(self.seats) - 1))
 
     def current_seat(self) -> Seat | None:
@@ -271,5 +278,12 @@ class SetupScreen(Screen):
                         severity="warning")
             return
         text = self.query_one("#seed", Input).value.strip()
-        seed = int(text) if text.lstrip("-").isdigit() else self.scenario.seed
+        try:
+            seed = parse_seed(text) if text else self.scenario.seed
+        except ValueError:
+            self.query_one("#setup-hint", Static).update(
+                f"[b $text-error]The seed: {esc(PROBLEM)} (or empty for the "
+                "campaign's own).[/]")
+            self.query_one("#seed", Input).focus()
+            return
         self.app.start_game(self.scenario, list(self.seats), seed)

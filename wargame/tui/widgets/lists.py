@@ -90,10 +90,11 @@ def proposal_text(p, known: dict[str, str], me: str) -> str:
         state = "[b $text-warning]awaiting your answer[/]"
     elif state == "open":
         state = "open"
-    if p.reason and p.reason.startswith(state):
-        shown = esc(p.reason)  # "rejected by ..." says the state itself
+    reason = t.named(p.reason, known)  # an institution's vote names states by id
+    if reason and reason.startswith(state):
+        shown = esc(reason)  # "rejected by ..." says the state itself
     else:
-        shown = f"{state} · {esc(p.reason)}" if p.reason else state
+        shown = f"{state} · {esc(reason)}" if reason else state
     return f"[b]{esc(p.id)}[/b] from {by}{where} (round {p.round}): {terms}\n    {shown}"
 
 
