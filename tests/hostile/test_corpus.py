@@ -101,6 +101,8 @@ def _snapshot(folder: Path) -> dict[str, tuple]:
         for name in dirs + files:
             p = Path(root) / name
             rel = str(rel_root / name)
+            if rel == "saves":  # the saves folder itself may appear: it is where games go
+                continue
             st = os.lstat(p)
             if stat.S_ISLNK(st.st_mode):
                 seen[rel] = ("link", os.readlink(p))
