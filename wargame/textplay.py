@@ -18,6 +18,7 @@ from typing import Callable, TextIO
 
 from .core import Game, Option, Order, View, WargameError, World
 from .core.actions import ActionSpec, Effect, Target as ActTarget
+from .core.legal import COMMITTING
 from .core.scoring import describe
 from .textsafe import clean_input, printable
 
@@ -562,6 +563,8 @@ class _Text:
             text += f", in {self.name(order.institution)}"
         if order.measure:
             text += f", {order.measure.replace('_', ' ')}"
+        if order.forces:
+            text += f", {order.forces:.0%} of your forces"
         return text
 
     def parse(self, text: str, options: list[Option]) -> Order | str:
@@ -582,6 +585,9 @@ class _Text:
             return (f"{spec.name} ({self.number(spec.id)}) cannot be ordered now "
                     "(type actions for the list)")
         target = institution = measure = ""
+        forces, rest = _forces(rest)
+        if forces and opt.action.effect not in COMMITTING:
+            return f"{spec.name} commits no forces: leave out {forces:.0%}"
         if opt.targets:
             if not rest:
                 return f"{spec.name} needs a target: {self.targets(opt)}"
@@ -607,7 +613,18 @@ class _Text:
             rest = []
         if rest:
             return f"I did not understand {' '.join(rest)!r} after {spec.name}"
-        return Order(self.me, spec.id, target=target, institution=institution, measure=measure)
+        return Order(self.me, spec.id, target=target, institution=institution,
+                     measure=measure, forces=forces)
+
+
+def _forces(words: list[str]) -> tuple[float, list[str]]:
+    """A share of forces typed as the last word, '50%' (or '0.5'): (share, the rest)."""
+    if words and words[-1].endswith("%"):
+        try:
+            return float(words[-1][:-1]) / 100, words[:-1]
+        except ValueError:
+            return 0.0, words
+    return 0.0, words
 
 
 HELP = (
@@ -615,6 +632,8 @@ HELP = (
     "for example {number}, or {named}.",
     "A resolution also takes an institution and a measure,",
     "for example {resolution}.",
+    "An attack, a defence, a counter-offensive or a deployment may end with the share",
+    "of your forces at home it commits, for example 50% (the default otherwise).",
     "Numbers stay the same all game; the list shows only what you can order now.",
     "Enter on an empty line: end your orders for this round.",
     "actions: list the actions you can order now, with cost and risk.",

@@ -87,6 +87,12 @@ async def pick(pilot, choice_id: str) -> None:
     await pilot.pause()
 
 
+async def commit_forces(pilot, share: str = "0") -> None:
+    """In the "how much of your forces?" dialog that follows an order's target, choose
+    ``share`` ("0.5", "1", ...; "0": the action's default, listed first)."""
+    await pick(pilot, share)
+
+
 def run(coro):
     return asyncio.run(coro)
 

@@ -10,7 +10,8 @@ import pytest
 
 from wargame.tui.app import WargameApp
 
-from .helpers import choose_action, end_turn, pick, run, screen_name, screen_text, wait_for_turn
+from .helpers import (choose_action, commit_forces, end_turn, pick, run, screen_name,
+                      screen_text, wait_for_turn)
 
 INVADE_IN = (3, 6)  # the tutorial has six rounds: an invasion in the third and the last
 
@@ -55,6 +56,7 @@ async def play_ardenia(size=(120, 40)) -> tuple[dict, object]:
             if game.phase == "orders" and game.round in INVADE_IN:
                 await choose_action(pilot, "invasion")
                 await pick(pilot, "belmark")
+                await commit_forces(pilot)
                 if screen_name(app) == "ConfirmScreen":
                     await pilot.press("y")
                     await pilot.pause()

@@ -6,8 +6,8 @@ from __future__ import annotations
 from wargame.tui.app import WargameApp
 from wargame.tui.scenario import DEMO
 
-from .helpers import (end_turn, TAB_KEYS, choose_action, dom_text, pick, run, screen_name,
-                      screen_text, wait_for_turn, wait_until)
+from .helpers import (TAB_KEYS, choose_action, commit_forces, dom_text, end_turn, pick, run,
+                      screen_name, screen_text, wait_for_turn, wait_until)
 
 NORTH_SECRET = "north-secret-plan"
 WEST_SECRET = "west-secret-plan"
@@ -303,6 +303,7 @@ async def invasion_then_handoff():
             elif app.screen.nation == "ardenia" and app.session.game.phase == "orders":
                 await choose_action(pilot, "invasion")
                 await pick(pilot, "belmark")
+                await commit_forces(pilot)
                 await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
                 await pilot.press("y")
                 await pilot.pause()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from wargame.tui.app import WargameApp
 from wargame.tui.scenario import DEMO
 
-from .helpers import (choose_action, dom_text, end_turn, pick, run, screen_name,
-                      screen_text, wait_for_turn, wait_until)
+from .helpers import (choose_action, commit_forces, dom_text, end_turn, pick, run,
+                      screen_name, screen_text, wait_for_turn, wait_until)
 
 BALTIC = None  # the default campaign: Baltic Flashpoint, 24 states
 
@@ -114,6 +114,9 @@ async def demo_orders():
         seen["briefing"] = dom_text(app.screen)
         await choose_action(pilot, "invasion")
         await pick(pilot, "east")
+        await wait_until(pilot, lambda: "how much of your forces" in screen_text(app))
+        seen["forces"] = screen_text(app)
+        await commit_forces(pilot, "0.5")
         await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
         seen["war"] = screen_text(app)
         await pilot.press("n")
@@ -133,7 +136,12 @@ async def demo_orders():
 def test_acts_of_war_ask_first_and_a_fourth_order_is_refused_at_once():
     seen = run(demo_orders())
     war = seen["war"]
+    assert "Invasion: how much of your forces?" in seen["forces"]
+    assert "75% (the default) · about 225 of 300 at home" in seen["forces"]
+    assert "50% · about 150" in seen["forces"] and "100% · about 300" in seen["forces"]
     assert "Invasion against Eastmark" in war and "act of war" in war
+    assert "It commits 50% of your available forces (about 150 of 300)" in " ".join(
+        war.split())
     assert "covered by Art. 5 of Northern Pact" in war
     assert "Security Council could sanction you" in war and "block it yourself" in war
     assert seen["orders_after_no"] == []  # "no" gives no order

@@ -263,3 +263,12 @@ def test_an_act_of_war_says_what_it_may_bring_and_asks_first():
     assert "- Estonia is covered by Art. 5 of North Atlantic Treaty Organization" in text
     assert text.count("Not ordered.") == 1  # the first answer, no
     assert "Ordered: Invasion, Estonia." in text  # the second, yes
+
+
+def test_an_attack_may_name_the_share_of_forces_it_commits(tmp_path):
+    code, text = play(["russia", "invasion estonia 50%", "y", "condemn estonia 50%", "quit"],
+                      saves_dir=str(tmp_path))  # the default campaign: Baltic Flashpoint
+    assert code == 0
+    assert "It commits 50% of your available forces (about 225 of 450)" in text
+    assert "Ordered: Invasion, Estonia, 50% of your forces." in text
+    assert "Refused: Condemnation commits no forces: leave out 50%" in text

@@ -235,6 +235,8 @@ def order_text(order, actions, known: dict[str, str]) -> str:
         out += f" in {name(order.institution)}"
     if order.measure:
         out += f" ({esc(words(order.measure))})"
+    if order.forces:
+        out += f" · {order.forces:.0%} of your forces"
     return out
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from ...core import IllegalOrder, Order, PhaseError, RuleError
 from ...core.actions import Effect, Target
+from ...core.combat import DEFAULT_FORCES
+from ...core.legal import COMMITTING, available_forces
 from ..text import MEASURES, capital, esc, words
 
 # actions that help their target: its friends come first in the target list
@@ -187,8 +189,32 @@ async def build_order(screen, view, action_id: str):
         target = await ask(PickScreen(title, [(t, label(t)) for t in choices], hint=hint))
         if target is None:
             return None
+    forces = 0.0
+    if effect in COMMITTING:
+        chosen = await ask(PickScreen(f"{name}: how much of your forces?",
+                                      force_choices(view, option.action), hint=FORCES_HINT))
+        if chosen is None:
+            return None
+        forces = float(chosen)
     return Order(view.nation, action_id, target=target, institution=institution,
-                 measure=measure)
+                 measure=measure, forces=forces)
+
+
+FORCES_HINT = ("Forces you commit are not at home this round: two attacks share your "
+               "army, and land you take is held by the forces that took it.")
+SHARES = (0.25, 0.5, 0.75, 1.0)
+
+
+def force_choices(view, spec) -> list[tuple[str, str]]:
+    """The shares of forces an order may commit, the action's default first: each
+    with about how much that is of the forces at home (id "0" is the default)."""
+    home = available_forces(view.me)
+    default = DEFAULT_FORCES.get(spec.effect, spec.magnitude)
+    out = [("0", f"{default:.0%} [dim](the default) · about {home * default:.0f} of "
+                 f"{home:.0f} at home[/]")]
+    out += [(f"{x:g}", f"{x:.0%} [dim]· about {home * x:.0f}[/]")
+            for x in SHARES if abs(x - default) > 1e-9]
+    return out
 
 
 def war_warning(game, order) -> str:
