@@ -22,7 +22,7 @@ from .burden import attacked_in, attackers_in, burden_sharing
 from .clauses import not_counted
 from .events import Event, Kind
 from .legal import Option
-from .model import Objective, Personality, World
+from .model import BindsKind, Objective, Personality, World, binds_words, bound_by
 from .negotiation import Commitment, Message, Proposal
 from .state import Draft, GameState, NationState, Obligation
 
@@ -62,6 +62,7 @@ class InstitutionView:
     regions: tuple[str, ...] = ()  # where its collective defence applies; () = everywhere
     veto: tuple[str, ...] = ()  # members whose vote against is a veto
     clause_labels: tuple[tuple[str, str], ...] = ()  # (clause id, label), as "art5", "Art. 5"
+    binds: str = "all members"  # whom its binding decisions bind, in words
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,8 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
                         s.credibility, tuple(s.suspended), tuple(s.sanctions_on),
                         tuple(s.force_on), False, i.scope.regions,
                         tuple(getattr(i.rule, "veto", ())),
-                        tuple((c.id, c.label) for c in i.clauses))
+                        tuple((c.id, c.label) for c in i.clauses),
+                        _binds(world, i))
         for i in world.institutions
         for s in (state.institutions[i.id],)
     )
@@ -322,6 +324,13 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         not_counted=shared.not_counted,
         war=shared.war,
     )
+
+
+def _binds(world: World, inst) -> str:
+    """Whom an institution's binding decisions bind, in words ("every state")."""
+    if inst.binds.kind is BindsKind.YES_VOTERS:
+        return "those members who vote for each decision"
+    return binds_words(world, inst, bound_by(world, inst))
 
 
 def _member(i: InstitutionView) -> InstitutionView:

@@ -6,10 +6,33 @@ from .. import text as t
 from ..text import esc
 
 
+def war_text(view) -> list[str]:
+    """The public facts of war: each conflict's sides, land held and its garrison,
+    forces stationed abroad. Empty in peace."""
+    known = t.names(view)
+    n = lambda i: esc(known.get(i, i))  # noqa: E731
+    w = view.war
+    live = [c for c in w.conflicts if not c.ended]
+    if not (live or w.holdings or w.stationed):
+        return []
+    out = ["[b]War and forces[/b]"]
+    for c in live:
+        side = f"; fighting for {n(c.victim)}: {', '.join(map(n, c.side))}" if c.side else ""
+        out.append(f"  {n(c.attacker)} attacked {n(c.victim)} in round {c.started} "
+                   f"(the attacker of record){side}")
+    for h in w.holdings:
+        out.append(f"  {n(h.occupier)} holds {h.share:.0f}% of {n(h.land)} "
+                   f"(garrison {h.garrison:.0f})")
+    if w.stationed:
+        out.append("  Forces stationed abroad: " + "; ".join(
+            f"{n(s.owner)} in {n(s.host)} {s.forces:.0f}" for s in w.stationed))
+    return out + [""]
+
+
 def institutions_text(view) -> str:
     known = t.names(view)
     n = lambda i: esc(known.get(i, i))  # noqa: E731
-    out = []
+    out = war_text(view)
     mine = [i for i in view.institutions if i.member] + [i for i in view.institutions
                                                          if not i.member]
     for inst in mine:
@@ -22,11 +45,21 @@ def institutions_text(view) -> str:
         out.append(f"  Members: {', '.join(n(m) for m in inst.members)}")
         if inst.clauses:
             out.append(f"  Clauses: {esc('; '.join(inst.clauses))}")
+            out.append(f"  Its binding decisions bind {esc(inst.binds)}.")
         now = []
         if inst.sanctions_on:
             now.append("sanctions authorised against " + ", ".join(map(n, inst.sanctions_on)))
-        if inst.force_on:
-            now.append("force authorised against " + ", ".join(map(n, inst.force_on)))
+        for a in view.war.authorisations:
+            if a.institution == inst.id:
+                you = " (you may)" if view.nation in a.addressed else ""
+                now.append(f"force authorised against {n(a.target)}: {len(a.addressed)} "
+                           f"state(s) may strike, invade or take its conquests back under "
+                           f"it{you}")
+        authorised = {a.target for a in view.war.authorisations if a.institution == inst.id}
+        if set(inst.force_on) - authorised:  # voted, but this body's vote authorises nobody
+            now.append("force called for against " + ", ".join(
+                map(n, [x for x in inst.force_on if x not in authorised])) +
+                " (this body cannot authorise it)")
         if inst.suspended:
             now.append("suspended: " + ", ".join(map(n, inst.suspended)))
         triggered = [o for o in view.obligations if o.institution == inst.id
