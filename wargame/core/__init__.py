@@ -21,6 +21,7 @@ from .model import (
     Objective,
     ObjectiveKind,
     Personality,
+    Stance,
     Scope,
     Strength,
     World,
