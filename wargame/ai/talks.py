@@ -21,6 +21,8 @@ personality, memory and judgements):
 
 from __future__ import annotations
 
+import math
+
 from ..core.actions import Effect, Measure
 from ..core.legal import MAX_SPENDING
 from ..core.model import ObjectiveKind as K
@@ -33,66 +35,17 @@ from .base import Counter, Offer, drafts_to_vote
 from .estimate import own_power, public_power
 from .reading import Reading
 
-PUNITIVE = {Measure.CONDEMN.value, Measure.SANCTIONS.value, Measure.USE_OF_FORCE.value,
-            Measure.SUSPEND.value}
+
+
+def spending_target(spending: float) -> float:
+    """A defence-spending level one step above ``spending``, rounded down to a tenth so
+    that it stays within one round's reach (0.0: none left under the cap)."""
+    value = math.floor((spending + SPENDING_STEP) * 10.0 + 1e-6) / 10.0
+    return value if spending < value <= MAX_SPENDING else 0.0
 
 
 class Diplomacy:
     """Votes, answers, proposals and commitments (mixed into DefaultPolicy)."""
-
-    # ------------------------------------------------------------ votes
-    def votes(self, view: View) -> dict[str, Vote]:
-        drafts = drafts_to_vote(view, self.world)
-        if not drafts:
-            return {}
-        r = self._read(view)
-        culprits = self._culprits(r)
-        promised = {(c.term.institution, c.term.measure, c.term.target)
-                    for c in view.commitments if c.debtor == self.nation
-                    and c.status is Status.OPEN and c.term.kind is T.SUPPORT_RESOLUTION}
-        out: dict[str, Vote] = {}
-        for d in drafts:
-            self.drafts_seen[(d.institution, d.measure, d.target)] = view.round
-            # a sponsor votes for its own draft
-            vote = Vote.YES if d.by == self.nation and d.target != self.nation else \
-                self.vote_on(r, culprits, d.measure, d.target)
-            if (d.institution, d.measure, d.target) in promised and vote is not Vote.YES \
-                    and self.p.loyalty + self._judge() > 0.4:
-                vote = Vote.YES  # it promised to
-            out[d.id] = vote
-        return out
-
-    def vote_on(self, r: Reading, culprits: dict[str, float], m: str, t: str) -> Vote:
-        """How this state votes on a draft of measure ``m`` concerning ``t``."""
-        p, me = self.p, self.nation
-        friendly = t in self.partners or t in self.world.allies[me] or \
-            self.trade.get(t, 0.0) >= 0.25
-        hostile = culprits.get(t, 0.0) >= 0.5
-        mine_to_take = t in self.assessment and not self.goal_met.get(t) and \
-            self.assessment[t] > -0.3
-        if t == me:
-            return Vote.NO
-        if m in PUNITIVE and t in r.attacked.get(me, ()):
-            return Vote.YES  # the victim, on measures against its attacker
-        if m in PUNITIVE:
-            if hostile and not friendly:
-                if m == Measure.SANCTIONS.value and \
-                        self.trade.get(t, 0.0) * (0.5 + p.free_riding) > 0.25:
-                    return Vote.ABSTAIN  # sanctions would cost it too much
-                if m == Measure.USE_OF_FORCE.value and p.aggression + p.loyalty <= 0.8:
-                    return Vote.ABSTAIN
-                return Vote.YES
-            if hostile:
-                return Vote.ABSTAIN if p.multilateralism >= 0.5 else Vote.NO
-            if friendly or mine_to_take:
-                return Vote.NO
-            return Vote.YES if p.multilateralism >= 0.7 else Vote.ABSTAIN
-        # statement, ceasefire, peacekeeping: pacific settlement
-        if mine_to_take or (m != Measure.STATEMENT.value and t in self.memory.taken):
-            return Vote.NO
-        if p.multilateralism >= 0.4 or p.aggression < 0.3:
-            return Vote.YES
-        return Vote.ABSTAIN
 
     # ------------------------------------------------------------ terms
     def term_cost(self, r: Reading, term: Term) -> float:
@@ -214,9 +167,9 @@ class Diplomacy:
             if asked:
                 strongest = max(asked, key=lambda a: (public_power(r.state(a)), a))
                 terms = [Term(strongest, T.DEPLOY, target=self.nation)]
-                if r.me.spending + SPENDING_STEP <= MAX_SPENDING:
-                    terms.append(Term(self.nation, T.RAISE_SPENDING,
-                                      value=round(r.me.spending + SPENDING_STEP, 1)))
+                value = spending_target(r.me.spending)
+                if value:
+                    terms.append(Term(self.nation, T.RAISE_SPENDING, value=value))
                 out.append(Offer((strongest,), tuple(terms), due_in=2))
                 self.last[("ask-deploy", "")] = now
         # "we sanction the aggressor together"
@@ -229,8 +182,8 @@ class Diplomacy:
                 victim = a in r.attacked.get(self.nation, ())
                 if not (victim or leader):
                     break  # the victim or the alliance's leading power rallies the others
-                others = [m for m in self.partners if (m, a) not in self.memory.sanctions
-                          and m != a][:3]
+                sending = {x.sender for x in r.view.war.sanctions if x.target == a}
+                others = [m for m in sorted(self.partners) if m not in sending and m != a][:3]
                 if others:
                     terms = tuple(Term(m, T.SANCTION, target=a) for m in others)
                     if a not in r.me.sanctioning:
@@ -256,13 +209,12 @@ class Diplomacy:
         if not threatened or threatened[0][0] < 0.5:
             return []
         ally = threatened[0][1]
-        spending = r.state(ally).spending
-        if spending + SPENDING_STEP > MAX_SPENDING:
+        value = spending_target(r.state(ally).spending)
+        if not value:
             return []
         self.last[("offer-deploy", "")] = now
         return [Offer((ally,), (Term(self.nation, T.DEPLOY, target=ally),
-                                Term(ally, T.RAISE_SPENDING,
-                                     value=round(spending + SPENDING_STEP, 1))), due_in=2)]
+                                Term(ally, T.RAISE_SPENDING, value=value)), due_in=2)]
 
     def _wedge_offer(self, r: Reading, now: int) -> list[Offer]:
         """An aggressor under sanctions offers one sender a promise not to attack it,
