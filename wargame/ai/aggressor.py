@@ -81,8 +81,7 @@ class Revisionist:
             if self.rivals is None:  # the members it is in a dispute with, when it begins
                 self.rivals = {m for m, t in r.tension.items() if t >= 5.0}
             for m in inst.members:
-                if self.world.nation[m].region == self.region and m in self.rivals and \
-                        inst.scope.covers(self.region):
+                if m in self.rivals and inst.scope.covers(self.world.nation[m].region):
                     out.setdefault(m, [0.0, 0.0, 0.0])
                     out[m][2] += o.points / r.total_points
         return {t: (g, th, d) for t, (g, th, d) in out.items()}
@@ -187,8 +186,11 @@ class Revisionist:
             return  # struck back for its own aggression: answering widens the war
         att = forces_at_home(r.view, me) * 0.25 * READINESS_MULTIPLIER[r.me.readiness]
         dfn = on_the_spot(r, a, me, self.memory)
-        u = (self.p.aggression * 0.6 + 0.15) * win_probability(att, dfn) - 0.35 * self.aversion
-        add(2.0 + u + self._judge(), strike, a, why="attack",
+        u = ((self.p.aggression * 0.6 + 0.15) * win_probability(att, dfn) - 0.35 * self.aversion
+             + self._judge())
+        if u <= 0:
+            return
+        add(2.0 + u, strike, a, why="attack",
             reason=f"strike back at {self._n(a)} in self-defence (UN Charter Art. 51)")
 
     def _coerce(self, r, s, add, t: str, goal: float, u_attack: float) -> None:

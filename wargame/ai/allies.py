@@ -256,10 +256,10 @@ class Defender:
             add(u + self._judge(), deploy, ally,
                 reason=f"reassure {self._n(ally)}: forces on its soil (a tripwire)")
             ex = s.option(Effect.EXERCISE, target=ally)
-            u = will * threat * 0.6 - 0.3 - (0.3 if self._recent(ex.action.id if ex else "",
+            u = will * threat * 0.8 - 0.25 - (0.3 if self._recent(ex.action.id if ex else "",
                                                                   ally, 2, now) else 0.0)
             add(u + self._judge(), ex, ally, reason=f"exercise with threatened {self._n(ally)}")
-            u = (p.multilateralism + p.loyalty) / 2 * threat * 0.5 - 0.15
+            u = (p.multilateralism + p.loyalty) / 2 * threat * 0.7 - 0.1
             if self._recent("support", ally, 2, now):
                 u -= 0.2
             add(u + self._judge(), s.option(Effect.SUPPORT, target=ally), ally,
@@ -268,3 +268,28 @@ class Defender:
                 add(will * threat * 0.5 - 0.2 + self._judge(),
                     s.option(Effect.READINESS, magnitude=1),
                     reason=f"raise readiness: {self._n(ally)} is threatened")
+        self._reassure_friends(r, s, add)
+
+    def _reassure_friends(self, r, s, add) -> None:
+        """A threatened friend without a treaty (trade, shown support): statements of
+        support and aid, by its stance: strategic ambiguity made a little less so."""
+        p, now, me = self.p, r.view.round, self.nation
+        best = None
+        for (a, t), v in self.memory.hostility.items():
+            if t in self.partners or t == me or a == me or v < 5.0:
+                continue
+            friend = self._friendliness(r, t)
+            if friend < 0.05 or r.tension.get(t, 0.0) >= 12.0:
+                continue
+            w = (friend + 0.4 * p.stance.interventionism) * min(1.0, self._ally_threat(r, t))
+            if best is None or w > best[0]:
+                best = (w, t)
+        if best is None:
+            return
+        w, t = best
+        u = w * 1.2 - 0.15 - (0.2 if self._recent("support", t, 1, now) else 0.0)
+        add(u + self._judge(), s.option(Effect.SUPPORT, target=t), t,
+            reason=f"public support for {self._n(t)}, under pressure: a friend without a treaty")
+        u = w * 0.7 - 0.3 - 0.3 * p.free_riding - (0.3 if self._recent("aid", t, 2, now) else 0)
+        add(u + self._judge(), s.option(Effect.AID, target=t), t,
+            reason=f"aid to {self._n(t)}, under pressure")

@@ -141,7 +141,7 @@ def expected_response(world: World, institutions, states, victim: str, attacker:
 
 # ------------------------------------------------------------ forces on fronts
 LIBERATION_SHARE = DEFAULT_FORCES[Effect.LIBERATE]
-FRIEND_WITHOUT_TREATY = 0.3  # a friend without a treaty comes only if asked (Art. 51)
+FRIEND_WITHOUT_TREATY = 0.5  # a friend without a treaty comes only if asked (Art. 51)
 SHOWN_FULL = 5.0  # reassurance shown to the victim that makes a promise look meant
 HOLD_STEEPNESS = 2.5
 

@@ -1,0 +1,161 @@
+"""How the computer players behave (issue 12): rates over seeded batches, MET / NOT MET.
+
+Plays the same games as ``wargame simulate`` (game i of a run with seed S has the
+seed ``sub_seed(S, "game", i)``; normal difficulty; every state computer-played)
+and prints one table. A state's policy can be replaced (``passive``: it never
+acts) to see what its behaviour changes.
+
+    .venv/bin/python benchmarks/behaviour.py              # 200 games a batch
+    .venv/bin/python benchmarks/behaviour.py --games 40   # quicker, for tuning
+    .venv/bin/python benchmarks/behaviour.py --jobs 2
+
+Figures that depend on how wars end (outcomes, land held at the end after a long
+war) are sensitive to the general-war rule (docs/rules.md, "The end").
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _common  # noqa: E402,F401  (the repository on sys.path)
+
+from wargame.ai import play_game  # noqa: E402
+from wargame.campaign import load_campaign  # noqa: E402
+from wargame.campaign.bundled import find_campaign  # noqa: E402
+from wargame.core.events import Kind  # noqa: E402
+from wargame.simulate import Source, game_seed, play_games  # noqa: E402
+
+SEED = 1
+FIXTURE = os.path.join(_common.ROOT, "tests", "ai", "fixtures", "authorised-coalition.yaml")
+BUNDLED = ("baltic-flashpoint", "pacific-strait", "abyssinia-1935", "tutorial")
+
+
+def _batch(name: str, games: int, jobs: int, replace: dict | None = None):
+    path = str(find_campaign(name)) if not os.path.exists(name) else name
+    c = load_campaign(path)
+    named = dict(getattr(c, "policies", None) or {})
+    policies = {n: (replace or {}).get(n, named.get(n, "default")) for n in c.world.ids}
+    return c.world, play_games(Source(path), c.world, games, SEED, policies, "normal", jobs)
+
+
+def _rate(k: int, n: int) -> float:
+    return 100.0 * k / n if n else 0.0
+
+
+def attack_rate(recs, attacker: str) -> float:
+    return _rate(sum(any(a == attacker for _, a, _ in r.attacks) for r in recs), len(recs))
+
+
+def members_of(world, inst: str) -> set[str]:
+    return set(world.institution[inst].members)
+
+
+def baltic(recs, world) -> list[tuple[str, str, str, bool]]:
+    nato = members_of(world, "nato")
+    took = [r for r in recs if any(o == "russia" and v in nato for _, o, v, _ in r.taken)]
+    freed = [r for r in took if not any(o == "russia" and v in nato for o, v, _ in r.held_at_end)]
+    with_duty = [r for r in recs if sum(r.obligations.values())]
+    declined = [r for r in with_duty if r.obligations.get("declined")]
+    n = len(recs)
+    t, f, d = _rate(len(took), n), _rate(len(freed), len(took)), _rate(len(declined), len(with_duty))
+    return [
+        ("Baltic: Russia takes NATO land (invasion, not a strike)", f"{t:.1f}% of {n}",
+         "20-60%", 20.0 <= t <= 60.0),
+        ("Baltic: ... and holds none of it at the end", f"{f:.1f}% of {len(took)}", ">= 50%",
+         bool(took) and f >= 50.0),
+        ("Baltic: some obligation declined (games with one)", f"{d:.1f}% of {len(with_duty)}",
+         ">= 20%", bool(with_duty) and d >= 20.0),
+    ]
+
+
+def shape(label: str, base: float, us_passive: float, own_passive: float, who: str):
+    return [
+        (f"{label}: {who} attacks (all policies default)", f"{base:.1f}%", "-", True),
+        (f"{label}: ... United States passive", f"{us_passive:.1f}% ({us_passive - base:+.1f})",
+         ">= +15 points", us_passive - base >= 15.0),
+        (f"{label}: ... {who} passive", f"{own_passive:.1f}%", "0%", own_passive == 0.0),
+    ]
+
+
+def coalition(games: int) -> list[tuple[str, str, str, bool]]:
+    """The fixture: force authorised against an occupier; who acts, who holds what."""
+    c = load_campaign(FIXTURE)
+    world = c.world
+    adopted = acted = freed = obliged = 0
+    for i in range(games):
+        facts = {}
+
+        def look(game, facts=facts):
+            st = game.state
+            auth = [e.round for e in game.log if e.kind is Kind.DRAFT_DECIDED and e.value > 0
+                    and e.target == "nordia" and "force" in e.text.lower()]
+            facts["auth"] = auth[0] if auth else 0
+            facts["acted"] = any(
+                e.kind is Kind.ENGAGEMENT and e.ref == "counter_offensive" and
+                e.round > facts["auth"] and any(n in e.text for n in ("Westmark", "Gallia",
+                                                                       "Albion"))
+                for e in game.log) if auth else False
+            facts["held"] = st.occupation.get(("nordia", "kesh"), 0.0)
+            facts["obliged"] = any(ob.beneficiary == "nordia" for ob in st.obligations)
+
+        play_game(world, game_seed(SEED, i), "default", "normal", finished=look)
+        obliged += facts["obliged"]
+        if facts["auth"]:
+            adopted += 1
+            acted += facts["acted"]
+            freed += facts["held"] <= 0
+    a, f = _rate(acted, adopted), _rate(freed, adopted)
+    return [
+        ("Fixture: the Council authorises force", f"{_rate(adopted, games):.1f}% of {games}",
+         "-", True),
+        ("Fixture: a coalition acts under it", f"{a:.1f}% of {adopted}", "-", True),
+        ("Fixture: the occupier holds nothing at the end", f"{f:.1f}% of {adopted}", ">= 50%",
+         bool(adopted) and f >= 50.0),
+        ("Fixture: anyone obliged to help the occupier", f"{obliged} games", "0",
+         obliged == 0),
+    ]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--games", type=int, default=200)
+    ap.add_argument("--jobs", type=int, default=1)
+    args = ap.parse_args(argv)
+    n, jobs = args.games, args.jobs
+    started = time.perf_counter()
+    rows = []
+    errors = {}
+    for name in BUNDLED:
+        world, recs = _batch(name, n, jobs)
+        errors[name] = sum(len(r.errors) for r in recs)
+        if name == "baltic-flashpoint":
+            rows += baltic(recs, world)
+            base = attack_rate(recs, "russia")
+            us = attack_rate(_batch(name, n, jobs, {"usa": "passive"})[1], "russia")
+            own = attack_rate(_batch(name, n, jobs, {"russia": "passive"})[1], "russia")
+            rows += shape("Baltic", base, us, own, "Russia")
+        if name == "pacific-strait":
+            base = attack_rate(recs, "china")
+            us = attack_rate(_batch(name, n, jobs, {"usa": "passive"})[1], "china")
+            own = attack_rate(_batch(name, n, jobs, {"china": "passive"})[1], "china")
+            rows += shape("Pacific", base, us, own, "China")
+    rows += coalition(n)
+    for name in BUNDLED:
+        rows.append((f"Illegal orders or votes: {name}", str(errors[name]), "0",
+                     errors[name] == 0))
+    width = max(len(r[0]) for r in rows)
+    print(f"Computer players' behaviour: {n} games a batch, seed {SEED}, normal difficulty")
+    print(f"{'figure'.ljust(width)}  {'measured':>22}  {'target':>14}  result")
+    for label, value, target, ok in rows:
+        result = "-" if target == "-" else ("MET" if ok else "NOT MET")
+        print(f"{label.ljust(width)}  {value:>22}  {target:>14}  {result}")
+    print(f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
