@@ -96,13 +96,14 @@ def coalition(games: int) -> list[tuple[str, str, str, bool]]:
             facts["auth"] = auth[0] if auth else 0
             facts["acted"] = any(
                 e.kind is Kind.ENGAGEMENT and e.ref == "counter_offensive" and
-                e.round > facts["auth"] and any(n in e.text for n in ("Westmark", "Gallia",
+                e.round >= facts["auth"] and any(n in e.text for n in ("Westmark", "Gallia",
                                                                        "Albion"))
                 for e in game.log) if auth else False
             facts["held"] = st.occupation.get(("nordia", "kesh"), 0.0)
             facts["obliged"] = any(ob.beneficiary == "nordia" for ob in st.obligations)
 
-        play_game(world, game_seed(SEED, i), "default", "normal", finished=look)
+        policies = {n: (c.policies or {}).get(n, "default") for n in world.ids}
+        play_game(world, game_seed(SEED, i), policies, "normal", finished=look)
         obliged += facts["obliged"]
         if facts["auth"]:
             adopted += 1

@@ -150,10 +150,9 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return s.orders
 
     def _default_reason(self, option, key: str, why: str) -> str:
-        words = {"honour": "an obligation", "keep": "a promise it made",
+        words = {"honour": "an obligation it honours", "keep": "a promise it made",
                  "attack": "its objectives", "prepare": "readiness before a grab"}
-        return f"{option.action.name.lower()}{' ' + self._n(key) if key else ''}: " \
-            f"{words.get(why, 'its interests and temperament')}"
+        return words.get(why, "its interests, by its temperament")
 
     # ------------------------------------------------------------ threats
     def _culprits(self, r: Reading) -> dict[str, float]:
@@ -211,10 +210,12 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             return
         attacked = bool(r.attacked.get(self.nation))
         if r.me.readiness < 1:
-            add(danger * 0.6 - 0.15 + self._judge(), s.option(Effect.READINESS, magnitude=1))
+            add(danger * 0.6 - 0.15 + self._judge(), s.option(Effect.READINESS, magnitude=1),
+                reason=f"threatened by {self._n(by)}")
         if r.me.readiness < 2 and (attacked or danger > 1.0):
             add(min(danger, 2.0) * 0.5 - 0.2 + self._judge(),
-                s.option(Effect.READINESS, magnitude=2))
+                s.option(Effect.READINESS, magnitude=2),
+                reason=f"{'attacked' if attacked else 'gravely threatened'} by {self._n(by)}")
         for opt in s.options(Effect.CONSULT):
             for iid in opt.institutions:
                 if self.memory.consulted_since(iid, now - 3) or \
@@ -420,4 +421,4 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
              - 0.3 - 0.15 * max(0.0, r.me.spending - norm) - (0.3 if r.me.support < 45 else 0.0))
         if self._recent(opt.action.id, "", 1, r.view.round):
             u -= 0.3
-        add(u + self._judge(), opt)
+        add(u + self._judge(), opt, reason="burden sharing: its alliance is threatened")
