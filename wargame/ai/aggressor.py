@@ -51,10 +51,10 @@ SHARES = (0.2, 0.35, 0.5, 0.75)  # the shares of its forces an invasion may comm
 PROBE_ROUNDS = 2  # rounds of probing (grey-zone acts) before any grab
 MARGIN = 1.4  # strength on the spot over the defence that a grab seeks
 VALUE = 3.5  # weight of what it wants against what it risks
-PUNISHMENT = 0.9  # weight of the war an attack would start (coalition / own strength)
+PUNISHMENT = 1.2  # weight of the war an attack would start (coalition / own strength)
 SURPRISE = 0.8  # risk tolerance from which a state attacks without mobilising first
 COERCION = (Effect.DEMARCHE, Effect.CONDEMN, Effect.RECALL, Effect.CYBER, Effect.BLOCKADE)
-WAR_STAKES = (K.AVOID_WAR, K.LOW_COSTS, K.KEEP_SUPPORT)
+WAR_STAKES = (K.AVOID_WAR, K.LOW_COSTS, K.KEEP_SUPPORT, K.KEEP_TERRITORY)
 
 
 class Revisionist:
@@ -134,7 +134,7 @@ class Revisionist:
         spot = on_the_spot(r, t, me, self.memory)
         coal = coalition(r, t, me, self.memory, self.skill.foresight)
         mine_total = max(r.me.military, 1e-9) * READINESS_MULTIPLIER[readiness]
-        stakes = 0.3 + r.weight(*WAR_STAKES)
+        stakes = 0.5 + r.weight(*WAR_STAKES)
         # the war the attack starts: what the coalition could bring against its whole force
         punishment = PUNISHMENT * self.aversion * stakes * min(3.0, coal.full / mine_total)
         bite = sanctions_exposure(r, self.trade, t, coal.friends)
@@ -142,7 +142,8 @@ class Revisionist:
         tension = r.tension.get(t, 0.0)
         war_mark = self.world.ladder.war
         if tension * (1.0 - self.world.ladder.decay) + 30.0 >= war_mark:
-            costs += 2.0 * r.weight(K.AVOID_WAR) + 0.3  # another push could start general war
+            # another push could start general war: what it would lose, for sure
+            costs += VALUE * r.weight(K.AVOID_WAR) * 1.2 + 0.3
         if self.promised_not_to_attack(r, t):
             costs += 0.3 + p.loyalty
         if r.view.round + 1 >= r.view.rounds_limit:
@@ -160,13 +161,17 @@ class Revisionist:
             progress = min(1.0, (held + gained) / threshold) if threshold else 1.0
             value = gain * progress * hold + discredit * (0.6 + 0.4 * hold)
             exposure = 0.15 * share * (coal.full > 0)  # forces away from home
-            u = (VALUE * p.aggression * value * pw - costs - exposure
+            # a limited grab invites a limited war: the answer scales with the stake
+            scaled = costs + punishment * (share - 0.6)
+            u = (VALUE * p.aggression * value * pw - scaled - exposure
                  + self.bias + self._judge(0.35))
             if u > best[0]:
                 why = (f"invade {self._n(t)} with {share:.0%} of its forces: strength "
                        f"{att:.0f} against {spot:.0f} on the spot, the likely counter-offensive "
                        f"{coal.later:.0f} against a garrison of {garrison:.0f}"
                        f" (hold {hold:.0%}); allies' record: {coal.record}")
+                if DEBUG:
+                    why += f" [value {value:.2f} pw {pw:.2f} punish {punishment:.2f} bite {bite:.2f} costs {costs:.2f} bias {self.bias:.2f}]"
                 best = (u, t, share, why)
         return best
 

@@ -142,6 +142,7 @@ def expected_response(world: World, institutions, states, victim: str, attacker:
 # ------------------------------------------------------------ forces on fronts
 LIBERATION_SHARE = DEFAULT_FORCES[Effect.LIBERATE]
 FRIEND_WITHOUT_TREATY = 0.5  # a friend without a treaty comes only if asked (Art. 51)
+SHOWN_BASE = 0.6  # how far an ally that has shown nothing yet is believed
 SHOWN_FULL = 5.0  # reassurance shown to the victim that makes a promise look meant
 HOLD_STEEPNESS = 2.5
 
@@ -221,7 +222,7 @@ def _helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:
             out[m] *= 0.2  # its own allies seldom fight it
         shown = memory.shown.get((m, victim), 0.0) + 0.3 * memory.shown_any.get(m, 0.0)
         kept, declined = _record(r, m)
-        p = out[m] * (0.45 + 0.55 * min(1.0, shown / SHOWN_FULL)) * (0.5 ** declined)
+        p = out[m] * (SHOWN_BASE + (1 - SHOWN_BASE) * min(1.0, shown / SHOWN_FULL)) * (0.5 ** declined)
         p *= 1.0 + 0.1 * min(kept, 3)
         if any(x.owner == m and x.host == victim for x in r.view.war.stationed):
             p = max(p, 0.85)  # a tripwire: its forces fight there whatever it decides
