@@ -193,6 +193,12 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             if t == ally and a != self.nation and a not in self.partners:
                 h += v
                 posture = max(posture, r.state(a).readiness)
+        fade = self.memory.keep ** max(0, r.view.round - 1)
+        for a, b, level in self.world.start_tensions:  # the disputes the crisis began with
+            other = b if a == ally else a if b == ally else ""
+            if other and other != self.nation and other not in self.partners:
+                h += level * fade
+                posture = max(posture, r.state(other).readiness)
         return min(1.0, h / 30.0 + 0.2 * posture * (h > 0)) + (1.0 if ally in r.attacked else 0.0)
 
     def _cause(self, r: Reading, a: str) -> str:
