@@ -34,13 +34,23 @@ def test_a_credible_alliance_deters(batches):
     assert weak - credible >= 0.40, (credible, weak)
 
 
-def test_a_weak_alliance_lets_the_aggressor_win(batches):
-    credible = statistics.fmean(r.scores["north"] for r in batches("credible", GAMES))
-    weak = statistics.fmean(r.scores["north"] for r in batches("weak", GAMES))
-    victim_c = statistics.fmean(r.scores["east"] for r in batches("credible", GAMES))
-    victim_w = statistics.fmean(r.scores["east"] for r in batches("weak", GAMES))
-    assert weak >= credible + 4, (credible, weak)
-    assert victim_c >= victim_w + 4, (victim_c, victim_w)
+def test_a_weak_alliance_lets_the_aggressor_win_more(batches):
+    """Against the weak pact the aggressor scores more and the victim less, and holds
+    land at the end in some games; against the credible one it never does. Not by 4
+    points any more (issue 12): the victim asks a friend with a stake for help under
+    UN Charter Art. 51, and Westland, which wants the aggressor out, comes without a
+    treaty."""
+    credible = batches("credible", GAMES)
+    weak = batches("weak", GAMES)
+    north_c = statistics.fmean(r.scores["north"] for r in credible)
+    north_w = statistics.fmean(r.scores["north"] for r in weak)
+    east_c = statistics.fmean(r.scores["east"] for r in credible)
+    east_w = statistics.fmean(r.scores["east"] for r in weak)
+    assert north_w >= north_c + 1, (north_c, north_w)
+    assert east_c >= east_w + 1, (east_c, east_w)
+    held_c = sum(bool(r.held_at_end) for r in credible) / len(credible)
+    held_w = sum(bool(r.held_at_end) for r in weak) / len(weak)
+    assert held_c == 0 and held_w >= 0.1, (held_c, held_w)
 
 
 def test_a_free_rider_contributes_less_than_a_loyal_member(batches):

@@ -116,7 +116,8 @@ class Revisionist:
             print(f"R{now} {me} best u={u:.2f} {why}")
         invade = s.option(Effect.INVADE, target=t)
         ready = r.me.readiness >= 1 or p.risk_tolerance >= SURPRISE
-        if u > 0 and invade is not None and now > PROBE_ROUNDS and ready:
+        probing = PROBE_ROUNDS - (p.risk_tolerance >= SURPRISE)  # a gambler probes less
+        if u > 0 and invade is not None and now > probing and ready:
             add(3.0 + u, invade, t, why="attack", forces=share, reason=why)
             mob = s.option(Effect.READINESS, magnitude=2) if r.me.readiness < 2 else None
             add(3.1 + u, mob, why="attack", reason=f"mobilise to invade {self._n(t)}")
@@ -138,12 +139,13 @@ class Revisionist:
         # the war the attack starts: what the coalition could bring against its whole force
         punishment = PUNISHMENT * self.aversion * stakes * min(3.0, coal.full / mine_total)
         bite = sanctions_exposure(r, self.trade, t, coal.friends)
-        costs = punishment + bite * (0.5 + 2.0 * r.weight(K.LOW_COSTS))
+        costs = punishment + bite * (0.5 + 2.0 * r.weight(K.LOW_COSTS)) * (0.5 + self.aversion)
         tension = r.tension.get(t, 0.0)
         war_mark = self.world.ladder.war
         if tension * (1.0 - self.world.ladder.decay) + 30.0 >= war_mark:
             # another push could start general war: what it would lose, for sure
             costs += VALUE * r.weight(K.AVOID_WAR) * 1.2 + 0.3
+        costs += 0.4 * self.memory.freed.get(t, 0)  # beaten back there before: warier
         if self.promised_not_to_attack(r, t):
             costs += 0.3 + p.loyalty
         if r.view.round + 1 >= r.view.rounds_limit:

@@ -95,8 +95,6 @@ class Memory:
                 del self.tripwires[key]
             if a == self.nation:
                 self.taken.clear()
-            for key in [k for k in self.attacks if k[0] == a]:
-                del self.attacks[key]
         elif kind is Kind.TERRITORY and a == self.nation and t:
             self.taken[t] = self.taken.get(t, 0.0) + ev.value
         elif kind is Kind.CEASEFIRE_AGREED and a and t:
