@@ -227,7 +227,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 if self.memory.consulted_since(iid, now - 3) or \
                         self._recent(opt.action.id, iid, 4, now):
                     continue  # the members are meeting already: once is enough
-                u = (0.3 + p.multilateralism) * min(1.0, danger) - 0.45
+                u = (0.3 + p.multilateralism) * min(1.0, danger) - 0.3
                 add(u + self._judge(), opt, institution=iid,
                     reason=f"threatened by {self._n(by)}: consultations in {self._n(iid)}")
         if attacked:

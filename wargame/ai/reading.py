@@ -126,7 +126,7 @@ class Memory:
 
     # ------------------------------------------------------------ queries
     def consulted_since(self, institution: str, since: int) -> bool:
-        return self.consulted.get(institution, -1) >= since
+        return institution in self.consulted and self.consulted[institution] >= since
 
     def friends_of(self, state: str) -> list[str]:
         """States that have shown support for ``state`` (support, exercises, aid,

@@ -84,6 +84,10 @@ class Merits:
         hostile = sum(v for (a, _), v in self.memory.hostility.items() if a == t)
         if hostile >= 10.0:
             return min(0.5, hostile / 60.0), f"{self._n(t)}'s hostile acts short of war"
+        for a, b, _ in self.world.start_tensions:  # the disputes the crisis began with
+            other = b if a == t else a if b == t else ""
+            if other and (other == self.nation or other in self.partners):
+                return 0.2, f"{self._n(t)}'s dispute with {self._n(other)}"
         return 0.0, f"nothing in {self._n(t)}'s conduct calls for it"
 
     def ties(self, r, t: str) -> float:
