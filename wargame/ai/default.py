@@ -384,16 +384,11 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
 
     def _fighting_with(self, r: Reading) -> list[str]:
         """The states this state is at war with: an ongoing conflict between them (as
-        attacker, victim or on a side), or one holding the other's land."""
+        attacker or victim), or one holding the other's land."""
         me, out = self.nation, set()
-        for c in r.view.war.conflicts:
-            if c.ended:
-                continue
-            if me == c.attacker:
-                out.add(c.victim)
-                out.update(c.side)
-            elif me == c.victim or me in c.side:
-                out.add(c.attacker)
+        for c in r.view.war.conflicts:  # a helper leaves the ceasefire to the victim
+            if not c.ended and me in (c.attacker, c.victim):
+                out.add(c.victim if me == c.attacker else c.attacker)
         for h in r.view.war.holdings:
             if me in (h.occupier, h.land):
                 out.add(h.land if h.occupier == me else h.occupier)

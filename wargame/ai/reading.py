@@ -20,6 +20,8 @@ from ..core.view import InstitutionView, PublicNation, View
 
 FRIENDLY = {Effect.SUPPORT: 1.0, Effect.EXERCISE: 2.0, Effect.AID: 2.0, Effect.DEFEND: 4.0,
             Effect.LIBERATE: 4.0}  # what an act of reassurance shows of a state's resolve
+HOSTILE_EFFECTS = {Effect.DEMARCHE, Effect.CONDEMN, Effect.RECALL, Effect.CYBER, Effect.BLOCKADE,
+                   Effect.STRIKE, Effect.INVADE, Effect.SANCTION}  # acts against their target
 DEPLOY_SHOWN = 4.0
 KEPT_SHOWN = 2.0
 HOSTILE_KINDS = {Kind.ACTION, Kind.ARMED_ATTACK, Kind.BLOCKADE, Kind.INTELLIGENCE,
@@ -82,6 +84,11 @@ class Memory:
                 weight = BLOCKADE_WEIGHT
             elif kind is Kind.INTELLIGENCE:
                 weight = CYBER_WEIGHT
+            elif kind in (Kind.ACTION, Kind.PRIVATE_ACTION) and (
+                    not ev.ref and a  # aid sent (economy.py), a lapsed ceasefire offer
+                    or ev.ref in self.actions
+                    and self.actions[ev.ref].effect not in HOSTILE_EFFECTS):
+                weight = 0.0  # support, aid, exercises, mediation: not hostile acts
             else:
                 weight = ev.value if ev.value > 0 else 0.0
             if weight:
@@ -109,8 +116,9 @@ class Memory:
     def _resolve(self, ev: Event) -> None:
         """Acts that show a state's resolve to stand by another, and requests for help."""
         a, t, kind = ev.actor, ev.target, ev.kind
-        if kind is Kind.ACTION and a and t and ev.ref in self.actions:
-            w = FRIENDLY.get(self.actions[ev.ref].effect, 0.0)
+        if kind is Kind.ACTION and a and t and (ev.ref in self.actions or ev.value > 0):
+            # an action by id, or (no id, a sum) aid sent
+            w = FRIENDLY.get(self.actions[ev.ref].effect, 0.0) if ev.ref else FRIENDLY[Effect.AID]
             if w:
                 self.shown[(a, t)] = self.shown.get((a, t), 0.0) + w
         elif kind is Kind.DEPLOYMENT and a and t:
