@@ -121,7 +121,7 @@ def noise_rows(counts: list[dict], name: str) -> list[tuple[str, str, str, bool]
         (f"Noise, {name}: a partner in an exercise condemned",
          str(total.get("condemn_partner", 0)), "0", total.get("condemn_partner", 0) == 0),
         (f"Noise, {name}: promises broken by loyal states",
-         str(total.get("broken_by_loyal", 0)), "-", True),
+         str(total.get("broken_by_loyal", 0)), "0", total.get("broken_by_loyal", 0) == 0),
     ]
 
 

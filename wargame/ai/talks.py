@@ -245,8 +245,9 @@ class Diplomacy:
             if u <= 0:
                 continue  # it will break it, and pay for it in credibility
             k, t, u = term.kind, term.target, 2.4 + u
-            if k is T.DEPLOY and me.deployed.get(t, 0.0) <= 0:
-                add(u, s.option(Effect.DEPLOY, target=t), t, why="keep")
+            if k is T.DEPLOY:  # a new deployment: forces stationed before earn nothing
+                add(u, s.option(Effect.DEPLOY, target=t), t, why="keep",
+                    reason=f"keeps its promise to deploy forces to {self._n(t)}")
             elif k is T.SANCTION and t not in me.sanctioning:
                 add(u, s.option(Effect.SANCTION, target=t), t, why="keep")
             elif k is T.LIFT_SANCTIONS and t in me.sanctioning:
