@@ -54,7 +54,7 @@ def count(game) -> dict[str, int]:
                 exercised.add(frozenset((a, t)))
             elif effect == "condemn" and frozenset((a, t)) in exercised:
                 out["condemn_partner"] += 1
-            if e.value > 0 and effect in ("demarche", "recall", "cyber", "blockade"):
+            if effect in ("demarche", "condemn", "recall", "cyber", "blockade"):
                 hostile.add(a)
     out["consult_max"] = max(consult.values(), default=0)
     out["consult_states_max"] = max(requests.values(), default=0)

@@ -254,6 +254,8 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             add(u + self._judge(), opt, a, reason=self._cause(r, a))
             current = r.me.sanctioning.get(a, 0.0)
             want = 0.3 if sev < 0.9 else 0.6 if p.aggression < 0.5 else 1.0
+            if sev < 0.3:
+                continue  # a word or two of hostility is no cause for sanctions
             for opt in s.options(Effect.SANCTION):
                 bite = opt.action.magnitude
                 if bite <= current or bite > want or a not in opt.targets:
