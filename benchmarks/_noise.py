@@ -3,7 +3,7 @@ would find senseless, each from the public log and the ledgers.
 
 * consultation requests: how many a game, the most in one round, the most by one state;
 * ceasefire proposals between two states with no fighting between them (no armed
-  attack either way so far, no land held);
+  attack or blockade either way so far, no land held);
 * sanctions without cause: on a state that had attacked no one and committed no
   hostile act against the sender or anyone before;
 * a condemnation of a state the condemner held a joint exercise with (both ways);
@@ -36,6 +36,8 @@ def count(game) -> dict[str, int]:
             held.add(frozenset((a, t)))
         elif e.kind in (Kind.BLOCKADE, Kind.INTELLIGENCE) and a and t and a != t:
             hostile.add(a)
+            if e.kind is Kind.BLOCKADE:  # a use of force: a ceasefire may end it
+                fought.add(frozenset((a, t)))
         elif e.kind is Kind.INJECT and a and t and e.value > 0:
             hostile.add(a)  # a campaign's incident "by" a state
         elif e.kind is Kind.CONSULTATION_OPENED:

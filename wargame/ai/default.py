@@ -386,7 +386,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
 
     def _fighting_with(self, r: Reading) -> list[str]:
         """The states this state is at war with: an ongoing conflict between them (as
-        attacker or victim), or one holding the other's land."""
+        attacker or victim), one holding the other's land, or a blockade lately."""
         me, out = self.nation, set()
         for c in r.view.war.conflicts:  # a helper leaves the ceasefire to the victim
             if not c.ended and me in (c.attacker, c.victim):
@@ -394,6 +394,9 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         for h in r.view.war.holdings:
             if me in (h.occupier, h.land):
                 out.add(h.land if h.occupier == me else h.occupier)
+        for (a, t), when in self.memory.blockades.items():  # a blockade is force too
+            if me in (a, t) and when >= r.view.round - 2:
+                out.add(t if a == me else a)
         out.discard(me)
         return sorted(out)
 

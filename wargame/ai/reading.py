@@ -50,6 +50,7 @@ class Memory:
         self.asked: dict[str, int] = {}  # victims that asked this state for help -> round
         self.freed: dict[str, int] = {}  # land it holds -> counter-offensives suffered there
         self.consulted: dict[str, int] = {}  # institution -> last round consultations opened
+        self.blockades: dict[tuple[str, str], int] = {}  # (blockader, target) -> last round
 
     def take_in(self, view: View) -> None:
         """Learn from the events of finished rounds not yet taken in."""
@@ -95,6 +96,8 @@ class Memory:
                 self.hostility[(a, t)] = min(100.0, self.hostility.get((a, t), 0.0) + weight)
             if kind is Kind.ARMED_ATTACK:
                 self.attacks[(a, t)] = ev.round
+            elif kind is Kind.BLOCKADE:  # a use of force (UNGA Res. 3314, Art. 3(c))
+                self.blockades[(a, t)] = ev.round
         elif kind is Kind.DEPLOYMENT and a and t:
             self.tripwires[(a, t)] = self.tripwires.get((a, t), 0.0) + ev.value
         elif kind is Kind.WITHDRAWAL and a:
