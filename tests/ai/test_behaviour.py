@@ -34,23 +34,16 @@ def test_a_credible_alliance_deters(batches):
     assert weak - credible >= 0.40, (credible, weak)
 
 
-def test_a_weak_alliance_lets_the_aggressor_win_more(batches):
-    """Against the weak pact the aggressor scores more and the victim less, and holds
-    land at the end in some games; against the credible one it never does. Not by 4
-    points any more (issue 12): the victim asks a friend with a stake for help under
-    UN Charter Art. 51, and Westland, which wants the aggressor out, comes without a
-    treaty."""
-    credible = batches("credible", GAMES)
+def test_against_a_weak_alliance_help_comes_when_asked(batches):
+    """The weak pact invites the attack (above) but no longer decides the war (issue 12):
+    Eastmark asks Westland, which wants Northland out, for help under UN Charter
+    Art. 51, and Westland frees its land without a treaty. Against the credible pact
+    the aggressor seldom attacks, and a grab is freed under the treaty."""
     weak = batches("weak", GAMES)
-    north_c = statistics.fmean(r.scores["north"] for r in credible)
-    north_w = statistics.fmean(r.scores["north"] for r in weak)
-    east_c = statistics.fmean(r.scores["east"] for r in credible)
-    east_w = statistics.fmean(r.scores["east"] for r in weak)
-    assert north_w >= north_c + 1, (north_c, north_w)
-    assert east_c >= east_w + 1, (east_c, east_w)
-    held_c = sum(bool(r.held_at_end) for r in credible) / len(credible)
-    held_w = sum(bool(r.held_at_end) for r in weak) / len(weak)
-    assert held_c == 0 and held_w >= 0.1, (held_c, held_w)
+    took = [r for r in weak if r.taken]
+    assert len(took) >= 0.7 * len(weak), len(took)
+    freed = [r for r in took if not r.held_at_end]
+    assert len(freed) >= 0.7 * len(took), (len(freed), len(took))
 
 
 def test_a_free_rider_contributes_less_than_a_loyal_member(batches):

@@ -134,6 +134,8 @@ class Revisionist:
         p, me = self.p, self.nation
         spot = on_the_spot(r, t, me, self.memory)
         coal = coalition(r, t, me, self.memory, self.skill.foresight)
+        seen = self.memory.pushed.get(t, 0.0) * self.garrisons_seen.get(t, 0.0)
+        later = max(coal.later, seen)  # the counter-offensive it has met there already
         mine_total = max(r.me.military, 1e-9) * READINESS_MULTIPLIER[readiness]
         stakes = 0.5 + r.weight(*WAR_STAKES)
         # the war the attack starts: what the coalition could bring against its whole force
@@ -159,7 +161,7 @@ class Revisionist:
             pw = win_probability(att, spot * MARGIN / 1.2)
             gained = territory_taken(att, spot, 100.0) if att > spot else 0.0
             garrison = (forces + (self._garrison(r, t))) * READINESS_MULTIPLIER[readiness]
-            hold = hold_probability(garrison, coal.later)
+            hold = hold_probability(garrison, later)
             progress = min(1.0, (held + gained) / threshold) if threshold else 1.0
             value = gain * progress * hold + discredit * (0.6 + 0.4 * hold)
             exposure = 0.15 * share * (coal.full > 0)  # forces away from home
@@ -170,7 +172,7 @@ class Revisionist:
             if u > best[0]:
                 why = (f"invade {self._n(t)} with {share:.0%} of its forces: strength "
                        f"{att:.0f} against {spot:.0f} on the spot, the likely counter-offensive "
-                       f"{coal.later:.0f} against a garrison of {garrison:.0f}"
+                       f"{later:.0f} against a garrison of {garrison:.0f}"
                        f" (hold {hold:.0%}); allies' record: {coal.record}")
                 if DEBUG:
                     why += f" [value {value:.2f} pw {pw:.2f} punish {punishment:.2f} bite {bite:.2f} costs {costs:.2f} bias {self.bias:.2f}]"
@@ -231,6 +233,8 @@ class Revisionist:
             return False
         p, me = self.p, self.nation
         stand = s.option(Effect.STAND_DOWN)
+        for h in held:  # remembered: what a counter-offensive there met
+            self.garrisons_seen[h.land] = h.garrison * READINESS_MULTIPLIER[r.me.readiness]
         for h in held:
             coal = coalition(r, h.land, me, self.memory, self.skill.foresight)
             rm = READINESS_MULTIPLIER[r.me.readiness]

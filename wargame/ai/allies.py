@@ -146,7 +146,32 @@ class Defender:
     def _alliance(self, r, s, add) -> None:
         for ob in r.my_obligations:
             self._obligation(r, s, add, ob)
+        self._free_land(r, s, add, {ob.beneficiary for ob in r.my_obligations})
         self._reassure(r, s, add)
+
+    def _free_land(self, r, s, add, owed: set) -> None:
+        """Land of its own, or of an ally it may lawfully fight for, still held after the
+        obligations are settled: a counter-offensive when the combined force can win."""
+        opt = s.option(Effect.LIBERATE)
+        if opt is None:
+            return
+        me = self.nation
+        for land in opt.targets:
+            if land in owed or (land != me and land not in self.partners):
+                continue  # an obligation handles it, or it is no ally's land
+            enemy = next((h.occupier for h in r.view.war.holdings if h.land == land), "")
+            if land == me:
+                stake = 0.5 + r.weight(K.KEEP_TERRITORY)
+                u = stake + self._judge()
+                reason = "takes back its own land"
+            else:
+                stake = 0.5 * self._ties(r, land) + 2.0 * r.weight(K.AGGRESSOR_WITHDRAWS,
+                                                                   target=enemy)
+                u = (self._will() + 0.5 * stake - 0.2 * self.aversion *
+                     min(2.0, self._odds(r, enemy)) - 0.3 + self._judge())
+                reason = f"frees the land of its ally {self._n(land)}"
+            if u > 0:
+                self._fight_for(r, s, add, land, enemy, 0.05, stake, 2.4 + u, "free", reason)
 
     def _obligation(self, r, s, add, ob) -> None:
         p = self.p

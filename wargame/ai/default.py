@@ -81,6 +81,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.why: list[tuple[str, str, float]] = []  # last round: (action, target, utility)
         self._passable: dict[tuple[str, str, str], bool] = {}
         self.drafts_seen: dict[tuple[str, str, str], int] = {}  # (inst, measure, target) -> round
+        self.garrisons_seen: dict[str, float] = {}  # land -> its garrison's strength there
         self.rivals: set[str] | None = None  # a rival alliance's members it quarrels with
         self.voted_force: set[tuple[str, str]] = set()  # (institution, target) it voted force on
         self.notes: list[tuple[int, str, str, str]] = []  # (round, kind, about, reason)
@@ -340,9 +341,12 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 lost = 100.0 - r.me.territory
                 help_ = expected_response(self.world, r.institution, r.state, me, by) / (
                     public_power(r.state(by)) or 1.0)
+                # a ceasefire freezes the occupation: the dearer, the more help is coming
+                freeing = self.memory.freeing.get(me, -9) >= r.view.round - 2
                 u = ((1.0 - p.aggression) * 0.5 + war_weight - 0.2
-                     - lost / 100.0 * 3.0 * r.weight(K.KEEP_TERRITORY) * min(1.0, help_))
-            add(u + self._judge(), opt, by)
+                     - lost / 100.0 * 3.0 * (0.5 + r.weight(K.KEEP_TERRITORY))
+                     * min(2.0, 0.5 + help_) - (0.5 if freeing and lost > 0 else 0.0))
+            add(u + self._judge(), opt, by, reason=f"accept {self._n(by)}'s ceasefire offer")
         propose = s.options(Effect.PROPOSE_CEASEFIRE)
         if propose:
             opt = propose[0]

@@ -49,6 +49,8 @@ class Memory:
         self.shown_any: dict[str, float] = {}  # actor -> obligations kept, anywhere
         self.asked: dict[str, int] = {}  # victims that asked this state for help -> round
         self.freed: dict[str, int] = {}  # land it holds -> counter-offensives suffered there
+        self.pushed: dict[str, float] = {}  # land -> strongest counter-offensive / garrison
+        self.freeing: dict[str, int] = {}  # occupied land -> last round a counter-offensive
         self.consulted: dict[str, int] = {}  # institution -> last round consultations opened
         self.blockades: dict[tuple[str, str], int] = {}  # (blockader, target) -> last round
 
@@ -132,8 +134,12 @@ class Memory:
             self.consulted[ev.institution] = ev.round
         elif kind is Kind.ASSISTANCE_REQUESTED and t == self.nation and a:
             self.asked[a] = ev.round
-        elif kind is Kind.ENGAGEMENT and ev.ref == "counter_offensive" and a == self.nation:
+        elif kind is Kind.ENGAGEMENT and ev.ref == "counter_offensive" and t:
+            self.freeing[t] = ev.round  # a counter-offensive on t's land
+        if kind is Kind.ENGAGEMENT and ev.ref == "counter_offensive" and a == self.nation:
             self.freed[t] = self.freed.get(t, 0) + 1
+            # how much stronger than its garrison the counter-offensive was
+            self.pushed[t] = max(self.pushed.get(t, 0.0), ev.value)
 
     # ------------------------------------------------------------ queries
     def consulted_since(self, institution: str, since: int) -> bool:
