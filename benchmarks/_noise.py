@@ -27,6 +27,8 @@ def count(game) -> dict[str, int]:
            "sanctions_no_cause": 0, "condemn_partner": 0, "broken_by_loyal": 0,
            "consult_states_max": 0}
     held = set()
+    for c in game.state.conflicts:  # states fighting on a victim's side fought too
+        fought.update(frozenset((c.attacker, s)) for s in c.side)
     for e in game.log:
         a, t = e.actor, e.target
         if e.kind is Kind.ARMED_ATTACK and a and t:

@@ -163,7 +163,10 @@ class Revisionist:
             garrison = (forces + (self._garrison(r, t))) * READINESS_MULTIPLIER[readiness]
             hold = hold_probability(garrison, later)
             progress = min(1.0, (held + gained) / threshold) if threshold else 1.0
-            value = gain * progress * hold + discredit * (0.6 + 0.4 * hold)
+            # a rival alliance is discredited when its members do not come or do not
+            # restore the land: the likelier they come, the less a grab discredits it
+            value = gain * progress * hold + discredit * (0.25 + 0.75 * (
+                1.0 - coal.confidence)) * (0.5 + 0.5 * hold)
             exposure = 0.15 * share * (coal.full > 0)  # forces away from home
             # a limited grab invites a limited war: the answer scales with the stake
             scaled = costs + punishment * (share - 0.6)

@@ -119,6 +119,8 @@ class Defender:
         rm = READINESS_MULTIPLIER[r.me.readiness]
         home = forces_at_home(r.view, self.nation) * rm
         liberate = s.option(Effect.LIBERATE, target=victim)
+        if liberate is not None and self.memory.in_truce(victim, enemy):
+            liberate = None  # the victim agreed a ceasefire: fighting on would be aggression
         if liberate is not None:
             share = self._share(r, least, stake)
             combined, garrison = self._liberation(r, victim, home * share)
@@ -271,7 +273,9 @@ class Defender:
     def _reassure(self, r, s, add) -> None:
         p, now = self.p, r.view.round
         threatened = [(self._ally_threat(r, a), a) for a in self.partners]
-        threatened = sorted((x for x in threatened if x[0] >= 0.2), key=lambda x: -x[0])[:2]
+        # the alliance covers its gaps: an ally others reassure already needs less of it
+        threatened = sorted(((t * (1.2 - min(1.0, self._covered(a) / 8.0)), a)
+                             for t, a in threatened if t >= 0.2), key=lambda x: -x[0])[:2]
         will = p.loyalty * (1.0 - p.free_riding)
         for threat, ally in threatened:
             deploy = s.option(Effect.DEPLOY, target=ally)
@@ -294,6 +298,11 @@ class Defender:
                     s.option(Effect.READINESS, magnitude=1),
                     reason=f"raise readiness: {self._n(ally)} is threatened")
         self._reassure_friends(r, s, add)
+
+    def _covered(self, ally: str) -> float:
+        """How much reassurance ``ally`` has had from others (shown acts, tripwires)."""
+        return sum(v for (a, t), v in self.memory.shown.items()
+                   if t == ally and a != self.nation)
 
     def _reassure_friends(self, r, s, add) -> None:
         """A threatened friend without a treaty (trade, shown support): statements of

@@ -262,7 +262,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 if bite <= current or bite > want or a not in opt.targets:
                     continue
                 u = (sev * (0.3 + 0.3 * p.multilateralism + 0.2 * p.aggression)
-                     * (1.0 if sev >= 0.9 else 0.5)
+                     * (1.0 if sev >= 0.9 else 0.5) * (0.5 + p.stance.interventionism)
                      - trade * bite * (2.0 + 4.0 * low_costs) * (0.5 + p.free_riding) - 0.25
                      - 0.1 * bite)
                 add(u + self._judge(), opt, a, reason="sanctions: " + self._cause(r, a))

@@ -155,6 +155,7 @@ class Coalition:
     full: float  # expected whole strength of those who would fight (the war it starts)
     friends: dict  # state -> probability it comes
     record: str  # one line: what the allies have shown and declined
+    confidence: float = 0.0  # the chance of coming, weighted by each one's strength
 
 
 def forces_at_home(view, nation: str) -> float:
@@ -234,16 +235,18 @@ def coalition(r, victim: str, attacker: str, memory, foresight: bool = True) -> 
     """The expected answer to ``attacker`` taking land from ``victim``."""
     friends = _helpers(r, victim, attacker, memory)
     later = _home_power(r, victim) * HOME_ADVANTAGE * LIBERATION_SHARE
-    full = 0.0
+    full = whole = 0.0
     for m, p in friends.items():
         later += p * _home_power(r, m) * LIBERATION_SHARE
-        full += p * r.state(m).military * READINESS_MULTIPLIER[r.state(m).readiness]
+        power_ = r.state(m).military * READINESS_MULTIPLIER[r.state(m).readiness]
+        full += p * power_
+        whole += power_
     if foresight:
         later += stationed_in(r.view, victim, attacker) * 0.5
     shown = sum(1 for m in friends if memory.shown.get((m, victim), 0.0) > 0)
     declined = sum(1 for m in friends if _record(r, m)[1])
     record = f"{shown} of {len(friends)} have shown support, {declined} declined a duty"
-    return Coalition(later, full, friends, record)
+    return Coalition(later, full, friends, record, full / whole if whole else 0.0)
 
 
 def sanctions_exposure(r, trade, victim: str, friends: dict, now: bool = False) -> float:

@@ -37,6 +37,9 @@ from .reading import Reading
 
 
 
+ORDER_TERMS = {T.DEPLOY, T.AID, T.CONSULT, T.RAISE_SPENDING}  # each kept by an order
+
+
 def spending_target(spending: float) -> float:
     """A defence-spending level one step above ``spending``, rounded down to a tenth so
     that it stays within one round's reach (0.0: none left under the cap)."""
@@ -106,19 +109,41 @@ class Diplomacy:
         r = self._read(view)
         me = self.nation
         out: dict[str, str | Counter] = {}
+        busy = self._promised_orders(view)
+        weighed = []
         for prop in view.proposals:
             if prop.status is not ProposalStatus.OPEN or me not in prop.to or \
                     me in prop.answers:
                 continue
             value = sum(self.term_benefit(r, t) if t.party != me else -self.term_cost(r, t)
                         for t in prop.terms) + self._judge()
+            weighed.append((value, prop))
+        # the deals worth most first: it promises no more than it has orders to keep them
+        for value, prop in sorted(weighed, key=lambda x: (-x[0], x[1].id)):
+            due = min(view.round + prop.due_in, view.rounds_limit)
+            mine = sum(1 for t in prop.terms if t.party == me and t.kind in ORDER_TERMS)
+            if value > 0 and busy.get(due, 0) + mine > self.world.orders_per_round:
+                self.rejected[prop.id] = (f"We reject proposal {prop.id}. We have promised "
+                                          "as much as we can do by then.")
+                out[prop.id] = "reject"  # it could not keep one more promise by then
+                continue
             if value > 0:
+                busy[due] = busy.get(due, 0) + mine
                 out[prop.id] = "accept"
                 continue
             counter = self._counter(r, prop) if not prop.institution else None
             out[prop.id] = counter or "reject"
             if not counter:
                 self.rejected[prop.id] = self._why_not(r, prop)
+        return out
+
+    def _promised_orders(self, view: View) -> dict[int, int]:
+        """Round -> how many of its open promises due then need an order of their own."""
+        out: dict[int, int] = {}
+        for c in view.commitments:
+            if c.debtor == self.nation and c.status is Status.OPEN and \
+                    c.term.kind in ORDER_TERMS:
+                out[c.due] = out.get(c.due, 0) + 1
         return out
 
     def explain(self, proposal_id: str) -> str:
@@ -244,7 +269,8 @@ class Diplomacy:
             u = p.loyalty * (1.0 + stake) - 0.4 - self.term_cost(r, term) + self._judge()
             if u <= 0:
                 continue  # it will break it, and pay for it in credibility
-            k, t, u = term.kind, term.target, 2.4 + u
+            # a promise falling due now comes before all but war
+            k, t, u = term.kind, term.target, (3.4 if c.due <= r.view.round else 2.4) + u
             if k is T.DEPLOY:  # a new deployment: forces stationed before earn nothing
                 add(u, s.option(Effect.DEPLOY, target=t), t, why="keep",
                     reason=f"keeps its promise to deploy forces to {self._n(t)}")
