@@ -31,8 +31,6 @@ comes that more forces would beat, and withdraws when the costs outrun the gain.
 
 from __future__ import annotations
 
-import os
-
 from ..core.actions import Effect
 from ..core.legal import READINESS_MULTIPLIER
 from ..core.model import ClauseKind, ObjectiveKind as K
@@ -46,7 +44,6 @@ from .estimate import (
 )
 from .estimate import territory_taken
 
-DEBUG = os.environ.get("WARGAME_AI_DEBUG", "")
 SHARES = (0.2, 0.35, 0.5, 0.75)  # the shares of its forces an invasion may commit
 PROBE_ROUNDS = 2  # rounds of probing (grey-zone acts) before any grab
 MARGIN = 1.4  # strength on the spot over the defence that a grab seeks
@@ -112,8 +109,6 @@ class Revisionist:
         if best is None:
             return
         u, t, share, why = best
-        if DEBUG == me:
-            print(f"R{now} {me} best u={u:.2f} {why}")
         invade = s.option(Effect.INVADE, target=t)
         ready = r.me.readiness >= 1 or p.risk_tolerance >= SURPRISE
         probing = PROBE_ROUNDS - (p.risk_tolerance >= SURPRISE)  # a gambler probes less
@@ -177,8 +172,6 @@ class Revisionist:
                        f"{att:.0f} against {spot:.0f} on the spot, the likely counter-offensive "
                        f"{later:.0f} against a garrison of {garrison:.0f}"
                        f" (hold {hold:.0%}); allies' record: {coal.record}")
-                if DEBUG:
-                    why += f" [value {value:.2f} pw {pw:.2f} punish {punishment:.2f} bite {bite:.2f} costs {costs:.2f} bias {self.bias:.2f}]"
                 best = (u, t, share, why)
         return best
 
