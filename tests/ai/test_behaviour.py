@@ -1,16 +1,19 @@
 """The rules must show in how computer-played states behave, over seeded batches.
 
 Each test plays the same seeds (0..GAMES-1) in two variants of the demo world
-that differ in one thing, and states its threshold. Measured (last when coercion
-was reweighed; 200 games, normal difficulty):
+that differ in one thing, and states its threshold. Measured (issue 12; 200 games,
+normal difficulty):
 
-* Northland attacked in 13% of games facing the credible Northern Pact, in 100%
-  facing the same pact made weak (credibility 20, Art. 4 consultation only);
-  Northland scored 9.3 against 18.0, Eastmark 13.7 against 5.0;
-* Centralia contributed 30 a game as a free rider (free_riding 0.8), 176 when
-  loyal; per unit of economy, 0.0075 against Westland's 0.0117 in the same games;
-* the crisis peaked at 64.0 with a hawkish Northland, 32.6 with a dovish one,
-  whose own orders added 137.6 and 20.9 escalation a game.
+* Northland attacked in 1.5% of games facing the credible Northern Pact, in 100%
+  facing the same pact made weak (credibility 20, Art. 4 consultation only); but
+  against the weak pact Eastmark asks Westland for help (UN Charter Art. 51) and
+  its land is freed in 186 of the 200 games: Northland scored 8.0 against 8.6,
+  Eastmark 15.0 against 14.3;
+* Centralia contributed 37 a game as a free rider (free_riding 0.8), 184 when
+  loyal; per unit of economy, 0.0092 against Westland's 0.0151 in the same games;
+* the crisis peaked at 61.0 with a hawkish Northland, 34.0 with a dovish one,
+  whose own orders added 115.2 and 26.5 escalation a game; the hawk attacked in
+  67% of games, the dove in none.
 """
 
 from __future__ import annotations
