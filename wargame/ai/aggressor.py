@@ -127,7 +127,7 @@ class Revisionist:
     def _plan(self, r, t, gain, threshold, discredit, held, home, readiness):
         """(utility, target, share, reason) of the best grab against ``t``."""
         p, me = self.p, self.nation
-        spot = on_the_spot(r, t, me, self.memory)
+        spot = on_the_spot(r, t, me, self.memory, self.skill.foresight)
         coal = coalition(r, t, me, self.memory, self.skill.foresight)
         seen = self.memory.pushed.get(t, 0.0) * self.garrisons_seen.get(t, 0.0)
         later = max(coal.later, seen)  # the counter-offensive it has met there already
@@ -190,7 +190,7 @@ class Revisionist:
         if not lawful:
             return  # struck back for its own aggression: answering widens the war
         att = forces_at_home(r.view, me) * 0.25 * READINESS_MULTIPLIER[r.me.readiness]
-        dfn = on_the_spot(r, a, me, self.memory)
+        dfn = on_the_spot(r, a, me, self.memory, self.skill.foresight)
         u = ((self.p.aggression * 0.6 + 0.15) * win_probability(att, dfn) - 0.35 * self.aversion
              + self._judge())
         if u <= 0:
@@ -249,7 +249,7 @@ class Revisionist:
                 return True
             invade = s.option(Effect.INVADE, target=h.land)
             if invade is not None and hold < 0.6 and p.risk_tolerance + p.aggression > 1.0:
-                spot = on_the_spot(r, h.land, me, self.memory)
+                spot = on_the_spot(r, h.land, me, self.memory, self.skill.foresight)
                 extra = forces_at_home(r.view, me) * 0.35 * rm
                 if hold_probability((h.garrison + extra / rm) * rm, coal.later) > hold + 0.2 \
                         and extra > spot:

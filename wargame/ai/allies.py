@@ -24,7 +24,7 @@ from __future__ import annotations
 from ..core.actions import Effect
 from ..core.combat import freed
 from ..core.legal import READINESS_MULTIPLIER
-from ..core.model import ClauseKind, ObjectiveKind as K, Strength
+from ..core.model import ObjectiveKind as K, Strength
 from .estimate import forces_at_home, public_power, own_power
 
 DUTY = {Strength.AUTOMATIC: 1.0, Strength.AS_IT_DEEMS_NECESSARY: 0.6,

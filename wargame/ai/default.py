@@ -33,7 +33,6 @@ import random
 
 from ..core.actions import Effect, Measure, Order
 from ..core.clauses import SUBSTANTIVE
-from ..core.economy import coverage
 from ..core.model import ClauseKind, ObjectiveKind as K, World
 from ..core.rules import Motion, MotionKind, Vote, decide
 from ..core.view import View

@@ -176,11 +176,13 @@ def stationed_in(view, host: str, besides: str = "") -> float:
     return sum(x.forces for x in view.war.stationed if x.host == host and x.owner != besides)
 
 
-def on_the_spot(r, victim: str, attacker: str, memory) -> float:
+def on_the_spot(r, victim: str, attacker: str, memory, foresight: bool = True) -> float:
     """What an attack on ``victim`` meets this round: its forces at home (x1.25), the
-    forces stationed there (tripwires) and, when it is already fighting, the share its
-    likely helpers would commit to its defence."""
-    spot = _home_power(r, victim) * HOME_ADVANTAGE + stationed_in(r.view, victim, attacker)
+    forces stationed there (tripwires: only with foresight) and, when it is already
+    fighting, the share its likely helpers would commit to its defence."""
+    spot = _home_power(r, victim) * HOME_ADVANTAGE
+    if foresight:
+        spot += stationed_in(r.view, victim, attacker)
     if victim in r.attacked:
         for m, p in _helpers(r, victim, attacker, memory).items():
             spot += p * _home_power(r, m) * EXPEDITION_SHARE

@@ -1,14 +1,12 @@
-"""Diplomacy of the default policy: votes, proposals, answers, and keeping its word.
+"""Diplomacy of the default policy: proposals, answers, and keeping its word.
 
 A mixin of :class:`~wargame.ai.default.DefaultPolicy` (it uses the policy's
-personality, memory and judgements):
+personality, memory and judgements; its votes are in :mod:`wargame.ai.votes`):
 
-* **votes** on drafts follow interests: no to anything against itself, its allies
-  or a large trading partner; yes to punishing an aggressor; pacific settlement
-  when multilateral or dovish;
 * **answers** weigh what each term would cost it against what the others' terms
-  would bring; a free rider asked to deploy counters with aid; a rejection is
-  explained to the proposer in a private message (:meth:`explain`);
+  would bring, the deals worth most first, and never more promises due in a round
+  than it has orders that round; a free rider asked to deploy counters with aid; a
+  rejection is explained to the proposer in a private message (:meth:`explain`);
 * **proposals**: a threatened state asks its strongest ally to deploy forces in
   return for raising its own defence spending (burden sharing), and the
   alliance's leading power offers the same deal to its most threatened ally; a
@@ -23,7 +21,7 @@ from __future__ import annotations
 
 import math
 
-from ..core.actions import Effect, Measure
+from ..core.actions import Effect
 from ..core.legal import MAX_SPENDING
 from ..core.model import ObjectiveKind as K
 from ..core.negotiation import BROKEN_CREDIBILITY, ProposalStatus
@@ -31,7 +29,7 @@ from ..core.rules import Vote
 from ..core.state import Status
 from ..core.terms import SPENDING_STEP, Term, TermKind as T
 from ..core.view import View
-from .base import Counter, Offer, drafts_to_vote
+from .base import Counter, Offer
 from .estimate import own_power, public_power
 from .reading import Reading
 
@@ -48,7 +46,7 @@ def spending_target(spending: float) -> float:
 
 
 class Diplomacy:
-    """Votes, answers, proposals and commitments (mixed into DefaultPolicy)."""
+    """Answers, proposals and commitments (mixed into DefaultPolicy)."""
 
     # ------------------------------------------------------------ terms
     def term_cost(self, r: Reading, term: Term) -> float:
