@@ -75,8 +75,9 @@ class Revisionist:
             inst = self.world.institution[o.target]
             if me in inst.members or not inst.has(ClauseKind.COLLECTIVE_DEFENCE):
                 continue
-            if self.rivals is None:  # the members it is in a dispute with, when it begins
-                self.rivals = {m for m, t in r.tension.items() if t >= 5.0}
+            if self.rivals is None:  # the states it was in a dispute with when it began
+                self.rivals = {b if a == me else a for a, b, level in self.world.start_tensions
+                               if me in (a, b) and level >= 5.0}
             for m in inst.members:
                 if m in self.rivals and inst.scope.covers(self.world.nation[m].region):
                     out.setdefault(m, [0.0, 0.0, 0.0])

@@ -245,8 +245,7 @@ class Defender:
                     self._fight_for(r, s, add, victim, enemy, 0.05, stake, 2.3 + u, "answer",
                                     f"answers {self._n(victim)}'s request (Art. 51)")
         for auth in r.view.war.authorisations:
-            if self.nation not in auth.addressed or \
-                    (auth.institution, auth.target) not in self.voted_force:
+            if self.nation not in auth.addressed or not self._voted_for(r, auth):
                 continue
             lands = sorted(h.land for h in r.view.war.holdings if h.occupier == auth.target)
             for land in lands[:1]:
@@ -257,6 +256,15 @@ class Defender:
                     self._fight_for(r, s, add, land, auth.target, 0.05, 0.3, 2.4 + u,
                                     "coalition", f"acts under {self._n(auth.institution)}'s "
                                     "authorisation, which it voted for")
+
+    def _voted_for(self, r, auth) -> bool:
+        """Whether it voted for this authorisation (remembered, or in the record of
+        drafts decided lately, after a game is loaded)."""
+        if (auth.institution, auth.target) in self.voted_force:
+            return True
+        return any(d.institution == auth.institution and d.target == auth.target
+                   and d.measure == "use_of_force" and d.votes.get(self.nation) == "yes"
+                   for d in r.view.decided)
 
     def _friendliness(self, r, other: str) -> float:
         """Reasons to expect help from, or give help to, ``other`` without a treaty."""
