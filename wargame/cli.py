@@ -112,6 +112,9 @@ def _parser() -> argparse.ArgumentParser:
                           "campaign's 'policy', else default): ")  # + the names, see below
     sim.add_argument("--save-dir", metavar="DIR",
                      help="write every finished game as a save in DIR (for wargame replay)")
+    sim.add_argument("--explain", action="store_true",
+                     help="play the run's first game only and print why each computer "
+                          "decision was taken, one line each")
 
     sw = sub.add_parser(
         "sweep", help="play the same games under every combination of campaign values",

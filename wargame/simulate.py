@@ -50,6 +50,7 @@ class Params:
     difficulty: str = Difficulty.NORMAL.value
     policy: str | None = None  # one policy for every state; None: the campaign's / default
     save_dir: str | None = None  # write every finished game there as a save
+    explain: bool = False  # play game 0 only and print why each decision was taken
 
     @classmethod
     def of(cls, args: Any) -> "Params":
@@ -61,7 +62,8 @@ class Params:
         return cls(campaign=get_("campaign"), games=DEFAULT_GAMES if games is None else games,
                    seed=get_("seed"), json=bool(get_("json", False)), jobs=get_("jobs"),
                    difficulty=get_("difficulty") or Difficulty.NORMAL.value,
-                   policy=get_("policy"), save_dir=get_("save_dir"))
+                   policy=get_("policy"), save_dir=get_("save_dir"),
+                   explain=bool(get_("explain", False)))
 
 
 @dataclass(frozen=True)
@@ -358,6 +360,11 @@ def run(args: Any, out: IO[str] | None = None, err: IO[str] | None = None) -> in
     except SimulateError as exc:
         print(f"wargame simulate: {exc}", file=err)
         return 2
+    if p.explain:
+        from .ai.explain import explain_game
+
+        out.write(explain_game(world, game_seed(seed, 0), policies, difficulty))
+        return 0
     jobs = p.jobs or os.cpu_count() or 1
     bar = _progress(err, p.games)
     started = time.perf_counter()

@@ -1,16 +1,19 @@
 """The rules must show in how computer-played states behave, over seeded batches.
 
 Each test plays the same seeds (0..GAMES-1) in two variants of the demo world
-that differ in one thing, and states its threshold. Measured (last when coercion
-was reweighed; 200 games, normal difficulty):
+that differ in one thing, and states its threshold. Measured (issue 12; 200 games,
+normal difficulty):
 
-* Northland attacked in 13% of games facing the credible Northern Pact, in 100%
-  facing the same pact made weak (credibility 20, Art. 4 consultation only);
-  Northland scored 9.3 against 18.0, Eastmark 13.7 against 5.0;
-* Centralia contributed 30 a game as a free rider (free_riding 0.8), 176 when
-  loyal; per unit of economy, 0.0075 against Westland's 0.0117 in the same games;
-* the crisis peaked at 64.0 with a hawkish Northland, 32.6 with a dovish one,
-  whose own orders added 137.6 and 20.9 escalation a game.
+* Northland attacked in 1.5% of games facing the credible Northern Pact, in 100%
+  facing the same pact made weak (credibility 20, Art. 4 consultation only); but
+  against the weak pact Eastmark asks Westland for help (UN Charter Art. 51) and
+  its land is freed in 186 of the 200 games: Northland scored 8.0 against 8.6,
+  Eastmark 15.0 against 14.3;
+* Centralia contributed 37 a game as a free rider (free_riding 0.8), 184 when
+  loyal; per unit of economy, 0.0092 against Westland's 0.0151 in the same games;
+* the crisis peaked at 61.0 with a hawkish Northland, 34.0 with a dovish one,
+  whose own orders added 115.2 and 26.5 escalation a game; the hawk attacked in
+  67% of games, the dove in none.
 """
 
 from __future__ import annotations
@@ -34,13 +37,16 @@ def test_a_credible_alliance_deters(batches):
     assert weak - credible >= 0.40, (credible, weak)
 
 
-def test_a_weak_alliance_lets_the_aggressor_win(batches):
-    credible = statistics.fmean(r.scores["north"] for r in batches("credible", GAMES))
-    weak = statistics.fmean(r.scores["north"] for r in batches("weak", GAMES))
-    victim_c = statistics.fmean(r.scores["east"] for r in batches("credible", GAMES))
-    victim_w = statistics.fmean(r.scores["east"] for r in batches("weak", GAMES))
-    assert weak >= credible + 4, (credible, weak)
-    assert victim_c >= victim_w + 4, (victim_c, victim_w)
+def test_against_a_weak_alliance_help_comes_when_asked(batches):
+    """The weak pact invites the attack (above) but no longer decides the war (issue 12):
+    Eastmark asks Westland, which wants Northland out, for help under UN Charter
+    Art. 51, and Westland frees its land without a treaty. Against the credible pact
+    the aggressor seldom attacks, and a grab is freed under the treaty."""
+    weak = batches("weak", GAMES)
+    took = [r for r in weak if r.taken]
+    assert len(took) >= 0.7 * len(weak), len(took)
+    freed = [r for r in took if not r.held_at_end]
+    assert len(freed) >= 0.7 * len(took), (len(freed), len(took))
 
 
 def test_a_free_rider_contributes_less_than_a_loyal_member(batches):

@@ -86,9 +86,17 @@ def games():
     return {invade: [play(seed, invade) for seed in SEEDS] for invade in (0, 1, 2, 3)}
 
 
+def attack_round(game: Game) -> int:
+    """The round of the first armed attack (0: none)."""
+    return next((e.round for e in game.log if e.kind.value == "armed_attack"), 0)
+
+
 def test_without_an_attack_the_peace_tips_and_the_staged_incident(games):
-    for game in games[0]:
-        assert not any(e.kind.value == "armed_attack" for e in game.log)
+    # the computer's Ardenia probes and may still attack a Belmark that only consults
+    # (issue 12); most of these seeds stay at peace
+    peaceful = [g for g in games[0] if not attack_round(g)]
+    assert len(peaceful) >= len(games[0]) // 2
+    for game in peaceful:
         assert fired(game) == {"ships_sighted": 1, "tip_round_1": 1, "harbour_incident": 2,
                                "tip_round_2": 2, "tip_round_3": 3, "tip_round_4": 4,
                                "tip_round_5": 5} | (
@@ -120,8 +128,9 @@ def test_one_tip_a_round_and_the_art_5_tip_once_in_the_round_of_the_attack(games
     for game in games[invade]:
         by_round = tips(game)
         assert sorted(by_round) == [1, 2, 3, 4, 5]
+        attacked = invade or attack_round(game)  # the computer's Ardenia may attack too
         for r, texts in by_round.items():
-            extra = 1 if r == invade else 0
+            extra = 1 if r == attacked else 0
             assert len(texts) == 1 + extra, (r, texts)
             assert texts[-1].startswith(f"How to play, round {r + 1}" if r < 5
                                         else "How to play, the last round")

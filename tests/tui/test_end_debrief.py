@@ -91,8 +91,12 @@ def test_the_last_round_is_shown_with_its_battle(ended):
 
 def test_who_holds_what_at_the_end(ended):
     seen, game = ended
-    share = game.state.occupation[("ardenia", "belmark")]
-    assert f"Ardenia still holds {share:.0f}% of Belmark." in seen["top"]
+    share = game.state.occupation.get(("ardenia", "belmark"), 0.0)
+    if share:
+        assert f"Ardenia still holds {share:.0f}% of Belmark." in seen["top"]
+    else:  # the computer's Corvia took the land back (issue 12): nothing is said held
+        assert any(e.kind.value == "territory" and e.value < 0 for e in game.log)
+        assert "still holds" not in seen["top"]
 
 
 def test_no_war_is_explained_next_to_the_outcome(ended):
@@ -118,10 +122,13 @@ def test_the_victim_is_not_a_free_rider_and_the_columns_are_the_ledgers(ended):
     assert "Contrib." in burden and "GDP share" in burden and "Protection" in burden
     assert "Protection: allied forces on its soil" in burden
     assert "not judged: members attacked in the game" in burden
-    assert "Harbour Compact Member Contrib. GDP share Defence Protection" in burden
-    # Belmark's row (in the order of the ratio), without the free-rider mark
-    belmark = re.search(r"Belmark [\d.]+% [\d.]+% [\d.]+% \d+( free rider)?", burden)
-    assert belmark and belmark.group(1) is None, burden
+    table = burden[burden.index("Member Contrib. GDP share Defence Protection"):]
+    rows = table[len("Member Contrib. GDP share Defence Protection"):]
+    assert "Belmark" in rows and "Corvia" in rows
+    start = rows.index("Belmark")
+    after = [rows.index(w, start) for w in ("Corvia", "Deterrence") if w in rows[start:]]
+    belmark = rows[start:min(after)] if after else rows[start:]
+    assert "free rider" not in belmark
 
 
 def test_turning_points_leave_out_teaching_notes_but_keep_the_story(ended):

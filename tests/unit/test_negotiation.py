@@ -336,3 +336,20 @@ def test_no_promise_outlives_the_game():
     pid = g.propose("east", ["west"], [Term("west", T.AID, "east")], due_in=2)
     g.answer("west", pid, "accept")
     assert g.state.commitments[-1].due == g.world.rounds_limit
+
+
+def test_a_proposal_whose_proposer_was_suspended_is_still_decided():
+    """A member tables a proposal in an institution, then is suspended from it before
+    the vote: its own yes no longer counts, and deciding never raises."""
+    from wargame.core.context import Round
+    from wargame.core.negotiation import decide_institution_proposals
+
+    g = Game(demo_world(), 1)
+    g.state.stage = "tension"
+    g.advance()
+    pid = g.propose("east", [], [Term("east", T.NO_ATTACK, "north")], institution="pact")
+    g.state.institutions["pact"].suspended.append("east")
+    r = Round(g.world, g.state, random.Random(1), [])
+    decide_institution_proposals(r)
+    p = next(p for p in g.state.proposals if p.id == pid)
+    assert p.status.value != "open" and p.reason  # decided, and the reason says how

@@ -1,6 +1,7 @@
 """The plain-text game: playable from typed lines alone, refusals explained, no traceback."""
 
 import io
+import re
 
 from wargame.textplay import run
 
@@ -232,7 +233,9 @@ def test_votes_take_y_and_explain_a_wrong_answer():
     out = io.StringIO()
     assert run(ask=ask, out=out, nation="lithuania") == 0
     text = out.getvalue()
-    assert "votes on draft d2, tabled by Slovenia. Measure: condemn. Concerning: Russia." in text
+    # which computer government tables it depends on the computer players (issue 12)
+    assert re.search(r"votes on draft d2, tabled by [A-Z][a-z]+\. Measure: condemn\. "
+                     r"Concerning: Russia\.", text)
     assert "Refused: unknown vote 'maybe': use yes, no, abstain or absent" in text
     assert "You vote yes." in text
 

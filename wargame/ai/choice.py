@@ -15,7 +15,7 @@ measure for every institution): :meth:`OrderSet.draft_ok` applies the rules of
 from __future__ import annotations
 
 from ..core.actions import Effect, Measure, Order
-from ..core.legal import AGAINST, MEASURE_CLAUSE, Option
+from ..core.legal import AGAINST, COMMITTING, MEASURE_CLAUSE, Option
 from ..core.model import ClauseKind, World
 from ..core.view import View
 
@@ -79,13 +79,20 @@ class OrderSet:
             return target in iv.sanctions_on
         return True
 
+    def committed(self) -> float:
+        """The shares of the forces the orders so far name."""
+        return sum(o.forces for o in self.orders if o.forces)
+
     def full(self) -> bool:
         return len(self.orders) >= self.most
 
     # ------------------------------------------------------------ adding
     def add(self, option: Option | None, target: str = "", institution: str = "",
-            measure: str = "") -> bool:
-        """Add the order if it is legal now and with the orders already chosen."""
+            measure: str = "", forces: float = 0.0) -> bool:
+        """Add the order if it is legal now and with the orders already chosen.
+
+        ``forces``: the share of the available forces the order commits (0: the
+        action's default); the named shares never add up to more than 1."""
         if option is None or self.full():
             return False
         spec = option.action
@@ -101,8 +108,14 @@ class OrderSet:
             return False
         if spec.effect is Effect.TABLE and not self.draft_ok(institution, measure, target):
             return False
+        if forces and (spec.effect not in COMMITTING or not 0 < forces <= 1):
+            forces = 0.0
+        if forces and self.committed() + forces > 1.0 + 1e-9:
+            forces = round(max(0.0, 1.0 - self.committed()), 3)
+            if forces <= 0.0:
+                return False
         order = Order(self.nation, spec.id, target=target, institution=institution,
-                      measure=measure)
+                      measure=measure, forces=round(forces, 3))
         if not self._compatible(order, spec.effect):
             return False
         self.orders.append(order)

@@ -1,33 +1,30 @@
-"""The default computer player: a government with a temperament and interests.
+"""The default computer player: a government with a temperament, a stance and interests.
 
 Each round it reads its view (:class:`~wargame.ai.reading.Reading`), scores
 candidate orders with its personality (aggression, risk tolerance, loyalty,
-multilateralism, free riding) and its objectives, and gives the best ones that
-are legal together. The judgements, in the order a government would make them:
+multilateralism, free riding, its stance on enforcement) and its objectives, and
+gives the best ones that are legal together. The judgements, in the order a
+government would make them:
 
-* **aggression** (:meth:`DefaultPolicy._aggression`): for each state it has a
-  reason to attack (a ``gain_territory`` objective, or a state that attacked it)
-  it looks one step ahead with the engine's own combat functions (will the
-  invasion win, how much would it take) and weighs that gain against the
-  expected *united response* — the strength of the states likely to come, times
-  how likely each is to come, which rests on the alliance's credibility and the
-  strength of its clause (:mod:`wargame.ai.estimate`). Deterred, it coerces
-  instead, as far up the ladder as its aggression and risk tolerance allow.
-* **security**: readiness and consultation when threatened.
-* **alliance**: honouring obligations (weighing the clause's strength, the price
-  of declining, its interests, public support and its own credibility), and
-  reassuring threatened allies with deployments and exercises.
+* **aggression** (:mod:`wargame.ai.aggressor`): a revisionist probes, grabs a
+  limited share of land where the answer looks weak, digs in or withdraws;
+* **security**: readiness, and consultation once when threatened;
+* **alliance** (:mod:`wargame.ai.allies`): obligations honoured with forces in
+  proportion to capacity and temperament, counter-offensives to free an ally's land,
+  answers to requests for help (Art. 51), coalitions under an authorisation it voted
+  for, reassurance of threatened allies;
 * **pressure** on aggressors: condemnation, drafts in institutions (foreseeing a
-  veto with the engine's own :func:`~wargame.core.rules.decide`), sanctions;
-  multilateral states consult and sanction before they use force.
-* **peace**: ceasefires, mediation, standing down, lifting sanctions.
-* **burden sharing**: defence spending, unless it free-rides.
-* **its word**: orders that keep the commitments it made, if its loyalty and the
-  credibility at stake outweigh their cost (:mod:`wargame.ai.talks`).
+  veto with the engine's own :func:`~wargame.core.rules.decide`), sanctions; only
+  for a cause (an attack, or hostile acts against itself or a friend);
+* **peace**: ceasefires where there is fighting, mediation, standing down, lifting
+  sanctions;
+* **burden sharing**: defence spending, unless it free-rides;
+* **its word**: orders that keep the commitments it made (:mod:`wargame.ai.talks`).
 
-Votes, answers to proposals and its own proposals are in :mod:`wargame.ai.talks`. Every judgement
-gets a little noise from the state's own random source (more at ``easy``), plus
-one persistent misjudgement of risk drawn at the start of the game.
+Votes are in :mod:`wargame.ai.votes`, answers and proposals in :mod:`wargame.ai.talks`.
+Every judgement gets a little noise from the state's own random source (more at
+``easy``), plus one persistent misjudgement of risk drawn at the start of the game.
+Each order carries a one-line reason (:meth:`DefaultPolicy.reasons`).
 """
 
 from __future__ import annotations
@@ -36,33 +33,22 @@ import random
 
 from ..core.actions import Effect, Measure, Order
 from ..core.clauses import SUBSTANTIVE
-from ..core.economy import coverage
-from ..core.model import ClauseKind, ObjectiveKind as K, Strength, World
+from ..core.model import ClauseKind, ObjectiveKind as K, World
 from ..core.rules import Motion, MotionKind, Vote, decide
 from ..core.view import View
+from .aggressor import Revisionist
+from .allies import Defender
 from .base import Difficulty, Policy
 from .choice import OrderSet
-from .estimate import (
-    STRENGTH_FACTOR,
-    expected_response,
-    home_defence,
-    own_power,
-    public_power,
-    territory_taken,
-    win_probability,
-)
+from .estimate import STRENGTH_FACTOR, expected_response, own_power, public_power
 from .reading import Memory, Reading
 from .talks import Diplomacy
+from .votes import Merits
 
-DETERRENCE = 2.2  # weight of the deterrence ratio against the gain of an attack
-SURPRISE = 0.8  # risk tolerance from which a state attacks without mobilising first
-DUTY = {Strength.AUTOMATIC: 1.0, Strength.AS_IT_DEEMS_NECESSARY: 0.6,
-        Strength.CONSTITUTIONAL_PROCESSES: 0.45}
-WAR_STAKES = (K.AVOID_WAR, K.LOW_COSTS, K.KEEP_TERRITORY, K.KEEP_SUPPORT)
-COERCION = (Effect.DEMARCHE, Effect.CONDEMN, Effect.RECALL, Effect.CYBER, Effect.BLOCKADE)
+Candidate = tuple  # (utility, order, option, target, institution, measure, why, forces, reason)
 
 
-class DefaultPolicy(Diplomacy, Policy):
+class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
     name = "default"
 
     def __init__(self, world: World, nation: str, rng: random.Random,
@@ -94,6 +80,10 @@ class DefaultPolicy(Diplomacy, Policy):
         self.why: list[tuple[str, str, float]] = []  # last round: (action, target, utility)
         self._passable: dict[tuple[str, str, str], bool] = {}
         self.drafts_seen: dict[tuple[str, str, str], int] = {}  # (inst, measure, target) -> round
+        self.garrisons_seen: dict[str, float] = {}  # land -> its garrison's strength there
+        self.rivals: set[str] | None = None  # a rival alliance's members it quarrels with
+        self.voted_force: set[tuple[str, str]] = set()  # (institution, target) it voted force on
+        self.notes: list[tuple[int, str, str, str]] = []  # (round, kind, about, reason)
 
     # ------------------------------------------------------------ plumbing
     def _read(self, view: View) -> Reading:
@@ -110,33 +100,59 @@ class DefaultPolicy(Diplomacy, Policy):
         done = self.last.get((what, target))
         return done is not None and now - done <= rounds
 
+    def _n(self, ident: str) -> str:
+        return self.world.name_of(ident) if ident else ""
+
+    def note(self, r: Reading, about: str, text: str, kind: str = "decision") -> None:
+        """Remember why it decided something that is not an order (a vote, a decline)."""
+        self.notes.append((r.view.round, kind, about, text))
+        del self.notes[:-60]
+
+    def reasons(self) -> list[tuple[str, str, str]]:
+        """Why it gave each of its last orders: (action id, target, one-line reason)."""
+        return list(self.why_text)
+
     def orders(self, view: View) -> list[Order]:
         r = self._read(view)
         s = OrderSet(view, self.world.orders_per_round, self.world)
-        cands: list[tuple[float, int, object, str, str, str, str]] = []
+        cands: list[Candidate] = []
 
         def add(u: float, option, target: str = "", institution: str = "",
-                measure: str = "", why: str = "") -> None:
+                measure: str = "", why: str = "", forces: float = 0.0,
+                reason: str = "") -> None:
             if option is not None and u > 0:
-                cands.append((u, len(cands), option, target, institution, measure, why))
+                cands.append((u, len(cands), option, target, institution, measure, why,
+                              forces, reason))
 
         culprits = self._culprits(r)
+        occupying = self._occupation(r, s, add)
         self._aggression(r, s, add)
         self._security(r, s, add)
         self._alliance(r, s, add)
+        self._requests(r, s, add)
         self._pressure(r, s, add, culprits)
-        self._peace(r, s, add, culprits)
+        self._peace(r, s, add, culprits, occupying)
         self._burden(r, s, add)
         self.keep_commitments(r, s, add)
         cands.sort(key=lambda c: (-c[0], c[1]))
         self.why = []
-        for u, _, option, target, inst, measure, why in cands:
+        self.why_text = []
+        for u, _, option, target, inst, measure, why, forces, reason in cands:
             if s.full():
                 break
-            if s.add(option, target=target, institution=inst, measure=measure):
-                self.last[(why or option.action.id, target or inst)] = view.round
-                self.why.append((option.action.id, target or inst, round(u, 3)))
+            if s.add(option, target=target, institution=inst, measure=measure, forces=forces):
+                key = target or inst
+                self.last[(why or option.action.id, key)] = view.round
+                self.last[(option.action.effect.value, key)] = view.round
+                self.why.append((option.action.id, key, round(u, 3)))
+                self.why_text.append((option.action.id, key, reason or self._default_reason(
+                    option, key, why)))
         return s.orders
+
+    def _default_reason(self, option, key: str, why: str) -> str:
+        words = {"honour": "an obligation it honours", "keep": "a promise it made",
+                 "attack": "its objectives", "prepare": "readiness before a grab"}
+        return words.get(why, "its interests, by its temperament")
 
     # ------------------------------------------------------------ threats
     def _culprits(self, r: Reading) -> dict[str, float]:
@@ -144,9 +160,10 @@ class DefaultPolicy(Diplomacy, Policy):
         me = self.nation
         out: dict[str, float] = {}
         for victim, attackers in r.attacked.items():
-            grave = 1.0 if (victim == me or victim in self.partners) else 0.8
+            grave = 1.0 if (victim == me or victim in self.partners) else \
+                0.5 + 0.45 * self.p.stance.legalism  # a bystander, by its stance
             for a in attackers:
-                if a != me:
+                if a != me and (grave >= 1.0 or self.ties(r, a) < 0.6):
                     out[a] = max(out.get(a, 0.0), grave)
         for (a, t), h in self.memory.hostility.items():
             if a != me and (t == me or t in self.partners) and a not in self.partners:
@@ -176,100 +193,20 @@ class DefaultPolicy(Diplomacy, Policy):
             if t == ally and a != self.nation and a not in self.partners:
                 h += v
                 posture = max(posture, r.state(a).readiness)
+        fade = self.memory.keep ** max(0, r.view.round - 1)
+        for a, b, level in self.world.start_tensions:  # the disputes the crisis began with
+            other = b if a == ally else a if b == ally else ""
+            if other and other != self.nation and other not in self.partners:
+                h += level * fade
+                posture = max(posture, r.state(other).readiness)
         return min(1.0, h / 30.0 + 0.2 * posture * (h > 0)) + (1.0 if ally in r.attacked else 0.0)
 
-    # ------------------------------------------------------------ aggression
-    def _aggression(self, r: Reading, s: OrderSet, add) -> None:
-        p, me = self.p, self.nation
-        # target -> (threshold, points, why): territory it wants, states that
-        # attacked it, and (if aggressive) the rivals it is in the worst dispute with
-        targets: dict[str, tuple[float, int, str]] = {}
-        for o in r.objectives:
-            if o.kind is K.GAIN_TERRITORY and o.target in self.world.nation and o.target != me:
-                targets[o.target] = (o.threshold, o.points, "gain")
-        for a in r.attacked.get(me, []):
-            targets.setdefault(a, (0.0, 0, "retaliate"))
-        if p.aggression >= 0.5:
-            rivals = sorted(((t, o) for o, t in r.tension.items()
-                             if t >= 10.0 and o not in self.partners), reverse=True)[:2]
-            for _, other in rivals:
-                targets.setdefault(other, (0.0, 0, "rival"))
-        if not targets:
-            return
-        mobilise = s.option(Effect.READINESS, magnitude=2) if r.me.readiness < 2 else None
-        readiness = 2 if mobilise is not None else r.me.readiness
-        att = own_power(r.me, readiness) or 1e-9
-        stakes = 0.5 + r.weight(*WAR_STAKES)
-        for t, (threshold, points, why) in targets.items():
-            vt = r.state(t)
-            held = self.memory.taken.get(t, 0.0)
-            if threshold and held >= threshold:
-                self.goal_met[t] = True
-                continue
-            dfn = home_defence(vt)
-            if self.skill.foresight:
-                dfn += self.memory.tripwire_in(t, besides=me)
-            if t in r.attacked:  # its allies may already come to this battle
-                dfn += expected_response(self.world, r.institution, r.state, t, me,
-                                         expedition=True)
-            pw = win_probability(att, dfn)
-            if points:
-                taken = territory_taken(att, dfn, vt.territory)
-                progress = min(1.0, (held + taken) / threshold) if threshold else 1.0
-                gain = points / r.total_points * progress
-            else:
-                gain = 0.15 if why == "retaliate" else 0.0
-            response = expected_response(self.world, r.institution, r.state, t, me)
-            rho = (response + dfn) / att  # deterrence: what an attack would meet
-            u = (p.aggression * (0.3 + gain) * pw - DETERRENCE * self.aversion * rho * stakes
-                 + self.bias + self._judge(0.35))
-            if self.promised_not_to_attack(r, t):  # breaking its word costs credibility
-                u -= 0.3 + p.loyalty
-            if points:
-                self.assessment[t] = u
-            invade = s.option(Effect.INVADE, target=t)
-            strike = s.option(Effect.STRIKE, target=t)
-            if u > 0 and points and invade is not None and (
-                    r.me.readiness >= 1 or p.risk_tolerance >= SURPRISE):
-                add(3.0 + u, invade, t, why="attack")
-                if mobilise is not None:
-                    add(3.1 + u, mobilise, why="attack")
-            elif u > 0 and points and invade is not None:
-                # forces at peacetime readiness: mobilise first, strike next round
-                add(3.1 + u, mobilise, why="prepare")
-                self._coerce(r, s, add, t, points / r.total_points, rho)
-            elif strike is not None and not points and u > (0.0 if why == "retaliate" else 0.3):
-                add(2.0 + u, strike, t, why="attack")
-            elif why != "retaliate":
-                self._coerce(r, s, add, t, points / r.total_points, rho)
-
-    def _coerce(self, r: Reading, s: OrderSet, add, t: str, goal: float, rho: float) -> None:
-        """Deterred from attacking: press ``t`` as far as temperament allows.
-
-        Coercion below an armed attack creates no alliance obligation, so what it
-        risks is less the alliance's answer (``rho``, capped) than the spiral: the
-        nearer the crisis is to war, the dearer each step. A standing quarrel with
-        ``t`` (tension) makes the pressure worth more.
-        """
-        p = self.p
-        quarrel = min(0.15, r.tension.get(t, 0.0) / 200.0)
-        pressure = p.aggression * (0.3 + goal) + quarrel
-        spiral = 0.5 + r.view.escalation / 60.0
-        risk = self.aversion * (1.0 + 0.3 * min(rho, 3.0)) * spiral
-        now = r.view.round
-        truce = self.memory.in_truce(self.nation, t)
-        for effect in COERCION:
-            opt = s.option(effect, target=t)
-            if opt is None or (truce and effect is Effect.BLOCKADE):
-                continue  # a blockade would break the ceasefire, at a cost in credibility
-            u = pressure - risk * max(opt.action.escalation, 0) / 25.0 - 0.1
-            if self._recent(opt.action.id, t, 1, now):
-                u -= 0.25
-            add(u + self._judge(), opt, t)
-        raise_ = s.option(Effect.READINESS, magnitude=1) if r.me.readiness < 1 else None
-        mob = s.option(Effect.READINESS, magnitude=2) if r.me.readiness < 2 else None
-        add(pressure * 0.9 - risk * 0.1 + self._judge(), raise_)
-        add(pressure * 0.8 - risk * 0.35 + self._judge(), mob)
+    def _cause(self, r: Reading, a: str) -> str:
+        """The cause for pressing ``a``, in a few words."""
+        for v, atk in sorted(r.attacked.items()):
+            if a in atk:
+                return f"{self._n(a)} attacked {self._n(v)}"
+        return f"{self._n(a)}'s hostile acts against it or its allies"
 
     # ------------------------------------------------------------ own security
     def _security(self, r: Reading, s: OrderSet, add) -> None:
@@ -279,16 +216,20 @@ class DefaultPolicy(Diplomacy, Policy):
             return
         attacked = bool(r.attacked.get(self.nation))
         if r.me.readiness < 1:
-            add(danger * 0.6 - 0.15 + self._judge(), s.option(Effect.READINESS, magnitude=1))
+            add(danger * 0.6 - 0.15 + self._judge(), s.option(Effect.READINESS, magnitude=1),
+                reason=f"threatened by {self._n(by)}")
         if r.me.readiness < 2 and (attacked or danger > 1.0):
             add(min(danger, 2.0) * 0.5 - 0.2 + self._judge(),
-                s.option(Effect.READINESS, magnitude=2))
+                s.option(Effect.READINESS, magnitude=2),
+                reason=f"{'attacked' if attacked else 'gravely threatened'} by {self._n(by)}")
         for opt in s.options(Effect.CONSULT):
             for iid in opt.institutions:
-                u = (0.3 + p.multilateralism) * min(1.0, danger) - 0.25
-                if self._recent(opt.action.id, iid, 2, now):
-                    u -= 0.6
-                add(u + self._judge(), opt, institution=iid)
+                if self.memory.consulted_since(iid, now - 3) or \
+                        self._recent(opt.action.id, iid, 4, now):
+                    continue  # the members are meeting already: once is enough
+                u = (0.3 + p.multilateralism) * min(1.0, danger) - 0.3
+                add(u + self._judge(), opt, institution=iid,
+                    reason=f"threatened by {self._n(by)}: consultations in {self._n(iid)}")
         if attacked:
             for opt in s.options(Effect.MEETING):
                 for iid in opt.institutions:
@@ -296,94 +237,6 @@ class DefaultPolicy(Diplomacy, Policy):
                     if self._recent(opt.action.id, iid, 3, now):
                         u -= 0.6
                     add(u + self._judge(), opt, institution=iid)
-
-    # ------------------------------------------------------------ alliance duties
-    def _alliance(self, r: Reading, s: OrderSet, add) -> None:
-        for ob in r.my_obligations:
-            self._obligation(r, s, add, ob)
-        p, now = self.p, r.view.round
-        threatened = [(self._ally_threat(r, a), a) for a in self.partners]
-        threatened = sorted((x for x in threatened if x[0] >= 0.2), key=lambda x: -x[0])[:2]
-        will = p.loyalty * (1.0 - p.free_riding)
-        for threat, ally in threatened:
-            deploy = s.option(Effect.DEPLOY, target=ally)
-            u = will * threat * 1.1 - 0.35
-            if ally in r.me.deployed:
-                u -= 0.45
-            add(u + self._judge(), deploy, ally)
-            ex = s.option(Effect.EXERCISE, target=ally)
-            u = will * threat * 0.6 - 0.3 - (0.3 if self._recent(ex.action.id if ex else "",
-                                                                  ally, 2, now) else 0.0)
-            add(u + self._judge(), ex, ally)
-            add((p.multilateralism + p.loyalty) / 2 * threat * 0.5 - 0.15 + self._judge(),
-                s.option(Effect.SUPPORT, target=ally), ally)
-            if r.me.readiness < 1:
-                add(will * threat * 0.5 - 0.2 + self._judge(),
-                    s.option(Effect.READINESS, magnitude=1))
-            for opt in s.options(Effect.CONSULT):
-                for iid in opt.institutions:
-                    if ally not in self.world.institution[iid].members:
-                        continue
-                    u = p.multilateralism * threat * 0.7 - 0.3
-                    if self._recent(opt.action.id, iid, 2, now):
-                        u -= 0.5
-                    add(u + self._judge(), opt, institution=iid)
-
-    def honour_utility(self, r: Reading, ob) -> float:
-        """How much this state wants to honour obligation ``ob`` (> 0: it will)."""
-        p, me = self.p, r.me
-        clause = next(c for c in self.world.institution[ob.institution].clauses
-                      if c.id == ob.clause)
-        cost = clause.decline_costs
-        duty = DUTY[ob.strength]
-        alliance_stake = r.weight(K.ALLIANCE_CREDIBLE, target=ob.institution)
-        price = (cost.credibility * (0.5 + me.credibility / 100.0)
-                 + cost.alliance_credibility * (1.0 + 3.0 * alliance_stake)
-                 + cost.support) / 40.0
-        interest = (2.0 * r.weight(K.AGGRESSOR_WITHDRAWS, target=ob.against) + alliance_stake
-                    + self.trade.get(ob.beneficiary, 0.0) - 0.5 * self.trade.get(ob.against, 0.0))
-        if ob.beneficiary and self.world.nation[ob.beneficiary].region == self.region:
-            interest += 0.1
-        public = (me.support - 50.0) / 100.0
-        return (p.loyalty * duty + price + interest + public - 0.8 * p.free_riding - 0.5
-                + self._judge())
-
-    def _obligation(self, r: Reading, s: OrderSet, add, ob) -> None:
-        p = self.p
-        u = self.honour_utility(r, ob)
-        if u <= 0:
-            return  # it will let the obligation fall due: declined, at the clause's price
-        if ob.action == "sanction":
-            if ob.against not in r.me.sanctioning:
-                add(2.5 + u, s.option(Effect.SANCTION, target=ob.against), ob.against,
-                    why="honour")
-            return
-        v, a = ob.beneficiary, ob.against
-        if ob.strength is not Strength.AUTOMATIC and (
-                a in r.me.sanctioning or r.me.deployed.get(v, 0.0) > 0):
-            return  # measures already in force honour it (clauses._honours)
-        interest = 2.0 * r.weight(K.AGGRESSOR_WITHDRAWS, target=a)
-        odds = public_power(r.state(a)) / (own_power(r.me) or 1.0)
-        fight = (p.loyalty * (1.0 - p.free_riding) * (0.5 + 0.5 * p.risk_tolerance)
-                 + 0.5 * interest - 0.2 * self.aversion * min(2.0, odds))
-        defend = s.option(Effect.DEFEND, target=v)
-        if defend is not None and (ob.strength is Strength.AUTOMATIC or fight > 0.35):
-            add(2.6 + u, defend, v, why="honour")
-            return
-        if ob.strength is Strength.AUTOMATIC:
-            return  # only fighting honours an automatic clause; it could not
-        deploy = s.option(Effect.DEPLOY, target=v)
-        aid = s.option(Effect.AID, target=v)
-        sanction = (s.option(Effect.SANCTION, target=a)
-                    if a not in r.me.sanctioning else None)
-        if fight > 0.2 and deploy is not None:
-            add(2.5 + u, deploy, v, why="honour")
-        elif sanction is not None and self.trade.get(a, 0.0) < 0.05:
-            add(2.5 + u, sanction, a, why="honour")
-        elif aid is not None:
-            add(2.5 + u, aid, v, why="honour")
-        else:
-            add(2.5 + u, sanction or deploy, a if sanction else v, why="honour")
 
     # ------------------------------------------------------------ pressure
     def _pressure(self, r: Reading, s: OrderSet, add, culprits: dict[str, float]) -> None:
@@ -398,20 +251,21 @@ class DefaultPolicy(Diplomacy, Policy):
             u = (0.2 + 0.4 * p.multilateralism) * sev - 0.15 - 0.3 * trade
             if opt is not None and self._recent(opt.action.id, a, 3, now):
                 u -= 0.5
-            add(u + self._judge(), opt, a)
+            add(u + self._judge(), opt, a, reason=self._cause(r, a))
             current = r.me.sanctioning.get(a, 0.0)
             want = 0.3 if sev < 0.9 else 0.6 if p.aggression < 0.5 else 1.0
+            if sev < 0.3:
+                continue  # a word or two of hostility is no cause for sanctions
             for opt in s.options(Effect.SANCTION):
                 bite = opt.action.magnitude
                 if bite <= current or bite > want or a not in opt.targets:
                     continue
                 u = (sev * (0.3 + 0.3 * p.multilateralism + 0.2 * p.aggression)
-                     * (1.0 if sev >= 0.9 else 0.5)
+                     * (1.0 if sev >= 0.9 else 0.5) * (0.5 + p.stance.interventionism)
                      - trade * bite * (2.0 + 4.0 * low_costs) * (0.5 + p.free_riding) - 0.25
                      - 0.1 * bite)
-                add(u + self._judge(), opt, a)
+                add(u + self._judge(), opt, a, reason="sanctions: " + self._cause(r, a))
             self._table(r, s, add, a, sev)
-            self._volunteer(r, s, add, a, sev)
 
     def _table(self, r: Reading, s: OrderSet, add, a: str, sev: float) -> None:
         p, now = self.p, r.view.round
@@ -444,7 +298,8 @@ class DefaultPolicy(Diplomacy, Policy):
                 u -= 0.25
             if measure == Measure.SANCTIONS.value:
                 u -= self.trade.get(a, 0.0) * (0.5 + p.free_riding)
-            add(u + self._judge(), opt, a, iid, measure, why="table:" + measure)
+            add(u + self._judge(), opt, a, iid, measure, why="table:" + measure,
+                reason=f"a draft on {measure.replace('_', ' ')}: " + self._cause(r, a))
 
     def _could_pass(self, iid: str, measure: str, target: str) -> bool:
         """Would the draft pass if everyone but its target voted for it?"""
@@ -465,32 +320,9 @@ class DefaultPolicy(Diplomacy, Policy):
                         subject=target if m is Measure.SUSPEND else "")
         return decide(inst.rule, members, votes, motion).adopted
 
-    def _volunteer(self, r: Reading, s: OrderSet, add, a: str, sev: float) -> None:
-        """Fight for a victim without being obliged to (multilateral: only once
-        sanctions have been tried or force authorised)."""
-        if sev < 0.9:
-            return
-        p = self.p
-        owed = {ob.beneficiary for ob in r.my_obligations}
-        tried = a in r.me.sanctioning or any(
-            a in iv.force_on or a in iv.sanctions_on for iv in r.view.institutions)
-        for victim, attackers in r.attacked.items():
-            if a not in attackers or victim in owed or victim == self.nation:
-                continue
-            opt = s.option(Effect.DEFEND, target=victim)
-            if opt is None:
-                continue
-            friend = 1.0 if victim in self.partners else 0.4 if victim in self.world.allies[
-                self.nation] else 0.1
-            odds = public_power(r.state(a)) / (own_power(r.me) or 1.0)
-            u = (p.loyalty * (1.0 - p.free_riding) * friend + 0.3 * p.aggression
-                 - 0.3 * self.aversion * min(2.0, odds) - 0.5)
-            if p.multilateralism > 0.5 and not tried:
-                u -= 0.5
-            add(u + self._judge(), opt, victim)
-
     # ------------------------------------------------------------ peace
-    def _peace(self, r: Reading, s: OrderSet, add, culprits: dict[str, float]) -> None:
+    def _peace(self, r: Reading, s: OrderSet, add, culprits: dict[str, float],
+              occupying: bool = False) -> None:
         p, me, now = self.p, self.nation, r.view.round
         war_weight = r.weight(K.AVOID_WAR, K.CRISIS_RESOLVED)
         mine = own_power(r.me) or 1.0
@@ -508,32 +340,36 @@ class DefaultPolicy(Diplomacy, Policy):
                 lost = 100.0 - r.me.territory
                 help_ = expected_response(self.world, r.institution, r.state, me, by) / (
                     public_power(r.state(by)) or 1.0)
+                # a ceasefire freezes the occupation: the dearer, the more help is coming
+                freeing = self.memory.freeing.get(me, -9) >= r.view.round - 2
                 u = ((1.0 - p.aggression) * 0.5 + war_weight - 0.2
-                     - lost / 100.0 * 3.0 * r.weight(K.KEEP_TERRITORY) * min(1.0, help_))
-            add(u + self._judge(), opt, by)
+                     - lost / 100.0 * 3.0 * (0.5 + r.weight(K.KEEP_TERRITORY))
+                     * min(2.0, 0.5 + help_) - (0.5 if freeing and lost > 0 else 0.0))
+            add(u + self._judge(), opt, by, reason=f"accept {self._n(by)}'s ceasefire offer")
         propose = s.options(Effect.PROPOSE_CEASEFIRE)
         if propose:
             opt = propose[0]
-            for t in opt.targets if len(opt.targets) <= 8 else self._disputes(r, opt.targets):
-                if t in r.view.ceasefire_offers or self.memory.in_truce(me, t):
+            for t in self._fighting_with(r):
+                if t not in opt.targets or t in r.view.ceasefire_offers or \
+                        self.memory.in_truce(me, t):
                     continue
-                if self.goal_met.get(t):
-                    u = 0.5 + war_weight
+                holds_mine = any(h.occupier == t and h.land == me for h in r.view.war.holdings)
+                if self.goal_met.get(t) or any(h.occupier == me and h.land == t
+                                               for h in r.view.war.holdings):
+                    u = 0.2 + war_weight + 0.3 * bool(self.goal_met.get(t)) \
+                        - max(0.0, self.assessment.get(t, 0.0))
+                    why = f"keep what it holds of {self._n(t)}: offer a ceasefire"
                 elif me in r.attacked and t in r.attacked[me]:
                     odds = public_power(r.state(t)) / mine
                     u = (self.aversion * 0.3 * min(2.0, odds) + war_weight
-                         - 2.0 * r.weight(K.KEEP_TERRITORY) * (r.me.territory < 100.0) - 0.2)
-                elif t in self.memory.taken or any(
-                        t in atk for v, atk in r.attacked.items() if v == me) or (
-                        me in r.attacked.get(t, ())):
-                    u = 0.3 + war_weight - 0.5 * p.aggression
-                elif r.tension.get(t, 0.0) >= 25.0 and t not in self.assessment:
-                    u = (1.0 - p.aggression) * 0.4 + war_weight - 0.45
+                         - 2.0 * r.weight(K.KEEP_TERRITORY) * holds_mine - 0.2)
+                    why = f"stop the fighting with {self._n(t)}, which is stronger"
                 else:
-                    continue
+                    u = 0.3 + war_weight - 0.5 * p.aggression
+                    why = f"end the fighting with {self._n(t)}"
                 if self._recent(opt.action.id, t, 1, now):
                     u -= 0.3
-                add(u + self._judge(), opt, t)
+                add(u + self._judge(), opt, t, reason=why)
         fighting = me in r.attacked or any(me in atk for atk in r.attacked.values())
         if culprits and not fighting:
             a = max(culprits, key=lambda x: (culprits[x], x))
@@ -542,8 +378,8 @@ class DefaultPolicy(Diplomacy, Policy):
                  - 0.35)
             if opt is not None and self._recent(opt.action.id, a, 2, now):
                 u -= 0.4
-            add(u + self._judge(), opt, a)
-        self._stand_down(r, s, add, culprits)
+            add(u + self._judge(), opt, a, reason="mediate: the crisis is escalating")
+        self._stand_down(r, s, add, culprits, occupying)
         for t, bite in r.me.sanctioning.items():
             if t in culprits or any(t in iv.sanctions_on for iv in r.view.institutions
                                     if iv.member):
@@ -551,31 +387,35 @@ class DefaultPolicy(Diplomacy, Policy):
             u = self.trade.get(t, 0.0) * 3.0 + (1.0 - p.aggression) * 0.2 - 0.3
             add(u + self._judge(), s.option(Effect.LIFT_SANCTIONS, target=t), t)
 
-    def _disputes(self, r: Reading, targets: tuple[str, ...]) -> list[str]:
-        """Of many ceasefire targets, the few this state is in a dispute with."""
-        ranked = sorted(r.tension.items(), key=lambda x: (-x[1], x[0]))[:4]
-        ok = set(targets)
-        return [t for t, _ in ranked if t in ok]
+    def _fighting_with(self, r: Reading) -> list[str]:
+        """The states this state is at war with: an ongoing conflict between them (as
+        attacker or victim), one holding the other's land, or a blockade lately."""
+        me, out = self.nation, set()
+        for c in r.view.war.conflicts:  # a helper leaves the ceasefire to the victim
+            if not c.ended and me in (c.attacker, c.victim):
+                out.add(c.victim if me == c.attacker else c.attacker)
+        for h in r.view.war.holdings:
+            if me in (h.occupier, h.land):
+                out.add(h.land if h.occupier == me else h.occupier)
+        for (a, t), when in self.memory.blockades.items():  # a blockade is force too
+            if me in (a, t) and when >= r.view.round - 2:
+                out.add(t if a == me else a)
+        out.discard(me)
+        return sorted(out)
 
-    def _stand_down(self, r: Reading, s: OrderSet, add, culprits) -> None:
+    def _stand_down(self, r: Reading, s: OrderSet, add, culprits, occupying: bool) -> None:
         opt = s.option(Effect.STAND_DOWN)
         if opt is None:
             return
+        if occupying:
+            return  # an occupier withdraws by its own reckoning (aggressor._occupation)
         p = self.p
-        if any(self.memory.taken.values()):  # an occupier: withdraw only under pressure
-            me = self.nation
-            cover = coverage(self.world, me, [(sender, bite) for (sender, t), bite
-                                              in self.memory.sanctions.items() if t == me])
-            worst = min((self.assessment.get(t, 0.0) for t in self.memory.taken), default=0.0)
-            u = ((1.0 - p.aggression) * (cover + max(0.0, -worst))
-                 - 2.0 * r.weight(K.GAIN_TERRITORY) - 0.3)
-        else:
-            danger, _ = self._danger(r)
-            allies = max((self._ally_threat(r, a) for a in self.partners), default=0.0)
-            u = (1.0 - p.aggression) * 0.4 - danger - allies - 0.2
-            if self.assessment and max(self.assessment.values()) > -0.2:
-                u -= 0.5  # an aggressor keeps its forces ready
-        add(u + self._judge(), opt)
+        danger, _ = self._danger(r)
+        allies = max((self._ally_threat(r, a) for a in self.partners), default=0.0)
+        u = (1.0 - p.aggression) * 0.4 - danger - allies - 0.2
+        if self.assessment and max(self.assessment.values()) > -0.2:
+            u -= 0.5  # an aggressor keeps its forces ready
+        add(u + self._judge(), opt, reason="no threat left: forces stand down")
 
     # ------------------------------------------------------------ burden sharing
     def _burden(self, r: Reading, s: OrderSet, add) -> None:
@@ -590,4 +430,4 @@ class DefaultPolicy(Diplomacy, Policy):
              - 0.3 - 0.15 * max(0.0, r.me.spending - norm) - (0.3 if r.me.support < 45 else 0.0))
         if self._recent(opt.action.id, "", 1, r.view.round):
             u -= 0.3
-        add(u + self._judge(), opt)
+        add(u + self._judge(), opt, reason="burden sharing: its alliance is threatened")

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from dataclasses import dataclass
 
 from ..core.actions import Effect
 from ..core.combat import DEFAULT_FORCES, FACTOR, HOME_ADVANTAGE, power, taken
+from ..core.legal import READINESS_MULTIPLIER
 from ..core.model import ClauseKind, Strength, World
 from ..core.state import NationState
 from ..core.view import InstitutionView, PublicNation
@@ -135,3 +137,127 @@ def expected_response(world: World, institutions, states, victim: str, attacker:
     share = EXPEDITION_SHARE if expedition else 1.0
     return sum(public_power(states(m)) * share * p
                for m, p in defenders(world, institutions, states, victim, attacker).items())
+
+
+# ------------------------------------------------------------ forces on fronts
+LIBERATION_SHARE = DEFAULT_FORCES[Effect.LIBERATE]
+FRIEND_WITHOUT_TREATY = 0.5  # a friend without a treaty comes only if asked (Art. 51)
+SHOWN_BASE = 0.6  # how far an ally that has shown nothing yet is believed
+SHOWN_FULL = 5.0  # reassurance shown to the victim that makes a promise look meant
+HOLD_STEEPNESS = 2.5
+
+
+@dataclass(frozen=True)
+class Coalition:
+    """The expected answer to an attack on a victim, as an aggressor reads it."""
+
+    later: float  # expected counter-offensive strength against a garrison
+    full: float  # expected whole strength of those who would fight (the war it starts)
+    friends: dict  # state -> probability it comes
+    record: str  # one line: what the allies have shown and declined
+    confidence: float = 0.0  # the chance of coming, weighted by each one's strength
+
+
+def forces_at_home(view, nation: str) -> float:
+    """A state's forces at home, from the public facts of war (``view.war``): its
+    forces less those stationed abroad and holding land."""
+    mil = next((s.military for s in view.states if s.id == nation), 0.0) \
+        if nation != view.nation else view.me.military
+    away_ = sum(x.forces for x in view.war.stationed if x.owner == nation)
+    away_ += sum(h.garrison for h in view.war.holdings if h.occupier == nation)
+    return max(0.0, mil - away_)
+
+
+def _home_power(r, nation: str) -> float:
+    return forces_at_home(r.view, nation) * READINESS_MULTIPLIER[r.state(nation).readiness]
+
+
+def stationed_in(view, host: str, besides: str = "") -> float:
+    return sum(x.forces for x in view.war.stationed if x.host == host and x.owner != besides)
+
+
+def on_the_spot(r, victim: str, attacker: str, memory, foresight: bool = True) -> float:
+    """What an attack on ``victim`` meets this round: its forces at home (x1.25), the
+    forces stationed there (tripwires: only with foresight) and, when it is already
+    fighting, the share its likely helpers would commit to its defence."""
+    spot = _home_power(r, victim) * HOME_ADVANTAGE
+    if foresight:
+        spot += stationed_in(r.view, victim, attacker)
+    if victim in r.attacked:
+        for m, p in _helpers(r, victim, attacker, memory).items():
+            spot += p * _home_power(r, m) * EXPEDITION_SHARE
+    return spot
+
+
+def hold_probability(garrison: float, counter: float) -> float:
+    """How likely a garrison of this strength keeps its land against an expected
+    counter-offensive of strength ``counter`` (1 with none to fear)."""
+    if counter <= 0:
+        return 1.0
+    if garrison <= 0:
+        return 0.0
+    return 1.0 / (1.0 + (counter / garrison) ** HOLD_STEEPNESS)
+
+
+def _record(r, m: str) -> tuple[int, int]:
+    """(obligations kept, declined) by ``m`` in the public ledger."""
+    kept = declined = 0
+    for ob in r.view.obligations:
+        if ob.debtor == m:
+            kept += ob.status.value == "kept"
+            declined += ob.status.value == "declined"
+    return kept, declined
+
+
+def _helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:
+    """Each state that might fight for ``victim`` -> how likely, as the attacker reads
+    it: treaty allies by their alliance's credibility and their own, friends without a
+    treaty by the support they have shown; both scaled by what they have shown (the
+    answer to probes) and cut by the obligations they have declined."""
+    world = r.world
+    out = defenders(world, r.institution, r.state, victim, attacker)
+    for m in memory.friends_of(victim):
+        if m not in (victim, attacker) and m not in out:
+            out[m] = FRIEND_WITHOUT_TREATY * believed(r.state(m).credibility)
+    mine = world.allies[attacker]
+    for m in list(out):
+        if m in mine:
+            out[m] *= 0.2  # its own allies seldom fight it
+        shown = memory.shown.get((m, victim), 0.0) + 0.3 * memory.shown_any.get(m, 0.0)
+        kept, declined = _record(r, m)
+        p = out[m] * (SHOWN_BASE + (1 - SHOWN_BASE) * min(1.0, shown / SHOWN_FULL)) * (0.5 ** declined)
+        p *= 1.0 + 0.1 * min(kept, 3)
+        if any(x.owner == m and x.host == victim for x in r.view.war.stationed):
+            p = max(p, 0.85)  # a tripwire: its forces fight there whatever it decides
+        out[m] = min(1.0, p)
+    return out
+
+
+def coalition(r, victim: str, attacker: str, memory, foresight: bool = True) -> Coalition:
+    """The expected answer to ``attacker`` taking land from ``victim``."""
+    friends = _helpers(r, victim, attacker, memory)
+    later = _home_power(r, victim) * HOME_ADVANTAGE * LIBERATION_SHARE
+    full = whole = 0.0
+    for m, p in friends.items():
+        later += p * _home_power(r, m) * LIBERATION_SHARE
+        power_ = r.state(m).military * READINESS_MULTIPLIER[r.state(m).readiness]
+        full += p * power_
+        whole += power_
+    if foresight:
+        later += stationed_in(r.view, victim, attacker) * 0.5
+    shown = sum(1 for m in friends if memory.shown.get((m, victim), 0.0) > 0)
+    declined = sum(1 for m in friends if _record(r, m)[1])
+    record = f"{shown} of {len(friends)} have shown support, {declined} declined a duty"
+    return Coalition(later, full, friends, record, full / whole if whole else 0.0)
+
+
+def sanctions_exposure(r, trade, victim: str, friends: dict, now: bool = False) -> float:
+    """The share of its own trade that sanctions would cover (0..1), each sender's
+    share weighted by its bite: those in force, and (unless ``now``) those the
+    victim's likely friends would add (financial sanctions, 0.6)."""
+    cover = {s: b for (s, t), b in r.memory.sanctions.items() if t == r.nation}
+    if not now:
+        for m, p in friends.items():
+            cover[m] = max(cover.get(m, 0.0), 0.6 * p)
+        cover[victim] = max(cover.get(victim, 0.0), 0.6)
+    return min(1.0, sum(trade.get(s, 0.0) * b for s, b in cover.items()))

@@ -12,11 +12,18 @@ the game state.
 
 from __future__ import annotations
 
+from ..core.actions import Effect
 from ..core.events import Event, Kind
 from ..core.model import ObjectiveKind, World
 from ..core.state import Status
 from ..core.view import InstitutionView, PublicNation, View
 
+FRIENDLY = {Effect.SUPPORT: 1.0, Effect.EXERCISE: 2.0, Effect.AID: 2.0, Effect.DEFEND: 4.0,
+            Effect.LIBERATE: 4.0}  # what an act of reassurance shows of a state's resolve
+HOSTILE_EFFECTS = {Effect.DEMARCHE, Effect.CONDEMN, Effect.RECALL, Effect.CYBER, Effect.BLOCKADE,
+                   Effect.STRIKE, Effect.INVADE, Effect.SANCTION}  # acts against their target
+DEPLOY_SHOWN = 4.0
+KEPT_SHOWN = 2.0
 HOSTILE_KINDS = {Kind.ACTION, Kind.ARMED_ATTACK, Kind.BLOCKADE, Kind.INTELLIGENCE,
                  Kind.PRIVATE_ACTION, Kind.INJECT}
 BLOCKADE_WEIGHT = 12.0
@@ -28,6 +35,7 @@ class Memory:
 
     def __init__(self, world: World, nation: str):
         self.nation = nation
+        self.actions = world.actions
         self.keep = 1.0 - world.ladder.decay
         self.done = 0  # last round whose events were taken in
         self.hostility: dict[tuple[str, str], float] = {}  # (actor, target) -> level
@@ -36,6 +44,15 @@ class Memory:
         self.sanctions: dict[tuple[str, str], float] = {}  # (sender, target) -> bite
         self.taken: dict[str, float] = {}  # victim -> territory this state holds
         self.truces: dict[tuple[str, str], int] = {}  # sorted pair -> round agreed
+        # resolve shown: (actor, protected state) -> weight of its acts of reassurance
+        self.shown: dict[tuple[str, str], float] = {}
+        self.shown_any: dict[str, float] = {}  # actor -> obligations kept, anywhere
+        self.asked: dict[str, int] = {}  # victims that asked this state for help -> round
+        self.freed: dict[str, int] = {}  # land it holds -> counter-offensives suffered there
+        self.pushed: dict[str, float] = {}  # land -> strongest counter-offensive / garrison
+        self.freeing: dict[str, int] = {}  # occupied land -> last round a counter-offensive
+        self.consulted: dict[str, int] = {}  # institution -> last round consultations opened
+        self.blockades: dict[tuple[str, str], int] = {}  # (blockader, target) -> last round
 
     def take_in(self, view: View) -> None:
         """Learn from the events of finished rounds not yet taken in."""
@@ -64,17 +81,25 @@ class Memory:
 
     def _learn(self, ev: Event) -> None:
         a, t, kind = ev.actor, ev.target, ev.kind
+        self._resolve(ev)
         if kind in HOSTILE_KINDS and a and t and a != t:
             if kind is Kind.BLOCKADE:
                 weight = BLOCKADE_WEIGHT
             elif kind is Kind.INTELLIGENCE:
                 weight = CYBER_WEIGHT
+            elif kind in (Kind.ACTION, Kind.PRIVATE_ACTION) and (
+                    not ev.ref and a  # aid sent (economy.py), a lapsed ceasefire offer
+                    or ev.ref in self.actions
+                    and self.actions[ev.ref].effect not in HOSTILE_EFFECTS):
+                weight = 0.0  # support, aid, exercises, mediation: not hostile acts
             else:
                 weight = ev.value if ev.value > 0 else 0.0
             if weight:
                 self.hostility[(a, t)] = min(100.0, self.hostility.get((a, t), 0.0) + weight)
             if kind is Kind.ARMED_ATTACK:
                 self.attacks[(a, t)] = ev.round
+            elif kind is Kind.BLOCKADE:  # a use of force (UNGA Res. 3314, Art. 3(c))
+                self.blockades[(a, t)] = ev.round
         elif kind is Kind.DEPLOYMENT and a and t:
             self.tripwires[(a, t)] = self.tripwires.get((a, t), 0.0) + ev.value
         elif kind is Kind.WITHDRAWAL and a:
@@ -82,8 +107,6 @@ class Memory:
                 del self.tripwires[key]
             if a == self.nation:
                 self.taken.clear()
-            for key in [k for k in self.attacks if k[0] == a]:
-                del self.attacks[key]
         elif kind is Kind.TERRITORY and a == self.nation and t:
             self.taken[t] = self.taken.get(t, 0.0) + ev.value
         elif kind is Kind.CEASEFIRE_AGREED and a and t:
@@ -95,7 +118,38 @@ class Memory:
         elif kind is Kind.SANCTIONS_LIFTED and a and t:
             self.sanctions.pop((a, t), None)
 
+    def _resolve(self, ev: Event) -> None:
+        """Acts that show a state's resolve to stand by another, and requests for help."""
+        a, t, kind = ev.actor, ev.target, ev.kind
+        if kind is Kind.ACTION and a and t and (ev.ref in self.actions or ev.value > 0):
+            # an action by id, or (no id, a sum) aid sent
+            w = FRIENDLY.get(self.actions[ev.ref].effect, 0.0) if ev.ref else FRIENDLY[Effect.AID]
+            if w:
+                self.shown[(a, t)] = self.shown.get((a, t), 0.0) + w
+        elif kind is Kind.DEPLOYMENT and a and t:
+            self.shown[(a, t)] = self.shown.get((a, t), 0.0) + DEPLOY_SHOWN
+        elif kind is Kind.OBLIGATION_KEPT and a:
+            self.shown_any[a] = self.shown_any.get(a, 0.0) + KEPT_SHOWN
+        elif kind is Kind.CONSULTATION_OPENED and ev.institution:
+            self.consulted[ev.institution] = ev.round
+        elif kind is Kind.ASSISTANCE_REQUESTED and t == self.nation and a:
+            self.asked[a] = ev.round
+        elif kind is Kind.ENGAGEMENT and ev.ref == "counter_offensive" and t:
+            self.freeing[t] = ev.round  # a counter-offensive on t's land
+        if kind is Kind.ENGAGEMENT and ev.ref == "counter_offensive" and a == self.nation:
+            self.freed[t] = self.freed.get(t, 0) + 1
+            # how much stronger than its garrison the counter-offensive was
+            self.pushed[t] = max(self.pushed.get(t, 0.0), ev.value)
+
     # ------------------------------------------------------------ queries
+    def consulted_since(self, institution: str, since: int) -> bool:
+        return institution in self.consulted and self.consulted[institution] >= since
+
+    def friends_of(self, state: str) -> list[str]:
+        """States that have shown support for ``state`` (support, exercises, aid,
+        deployments, fighting for it), in a stable order."""
+        return sorted({a for (a, t) in self.shown if t == state})
+
     def hostility_to(self, target: str) -> dict[str, float]:
         return {a: v for (a, t), v in self.hostility.items() if t == target}
 
@@ -126,18 +180,20 @@ class Reading:
         }
         self.my_obligations = [o for o in view.obligations
                                if o.debtor == self.nation and o.status is Status.OPEN]
-        # victim -> attackers, from the public ledger of open obligations and the news
+        # victim -> attackers of record: the public ledger of open obligations, the
+        # ongoing conflicts and the land held (lawful force against an aggressor is none)
         attacked: dict[str, list[str]] = {}
         for o in view.obligations:
             if o.status is Status.OPEN and o.action == "assist":
                 attacked.setdefault(o.beneficiary, [])
                 if o.against not in attacked[o.beneficiary]:
                     attacked[o.beneficiary].append(o.against)
-        for (a, v), r in memory.attacks.items():
-            if r >= view.round - 2 or self.state(v).territory < 100.0:
-                attacked.setdefault(v, [])
-                if a not in attacked[v]:
-                    attacked[v].append(a)
+        pairs = [(c.attacker, c.victim) for c in view.war.conflicts if not c.ended]
+        pairs += [(h.occupier, h.land) for h in view.war.holdings]
+        for a, v in pairs:
+            attacked.setdefault(v, [])
+            if a not in attacked[v]:
+                attacked[v].append(a)
         self.attacked = attacked
         self.objectives = view.objectives
         self.total_points = sum(o.points for o in view.objectives) or 1

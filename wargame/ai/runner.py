@@ -45,6 +45,8 @@ class ComputerPlayers:
             for n, name in _names(world, nations, policies).items()
         }
         self.errors: list[str] = []  # illegal orders or votes a policy produced
+        # why each computer decision was taken: (round, state, action or "vote", target, reason)
+        self.explained: list[tuple[int, str, str, str, str]] = []
 
     def recall(self, game: Game) -> None:
         """A game loaded from a save: each policy takes in what its state saw in the
@@ -101,6 +103,7 @@ class ComputerPlayers:
         for n, policy in self.policies.items():
             views[n] = view = game.view(n)
             orders = policy.orders(view)
+            self._note(game.round, n, policy)
             try:
                 game.submit_orders(n, orders)
             except IllegalOrder as exc:
@@ -126,6 +129,23 @@ class ComputerPlayers:
                     game.send_message(n, to, text)
                 except (IllegalOrder, PhaseError) as exc:
                     self.errors.append(f"round {game.round}, {n} writes: {exc}")
+
+    def _note(self, rnd: int, nation: str, policy: Policy) -> None:
+        """Keep the one-line reasons a policy gives for its orders and other decisions."""
+        for action, target, text in getattr(policy, "reasons", lambda: [])():
+            self.explained.append((rnd, nation, action, target, text))
+        notes = getattr(policy, "notes", None)
+        if notes:
+            for r, kind, about, text in notes:
+                self.explained.append((r, nation, kind, about, text))
+            notes.clear()
+
+    def why(self) -> dict[tuple[int, str, str], str]:
+        """(round, state, target) -> the reason for its first order on that target."""
+        out: dict[tuple[int, str, str], str] = {}
+        for rnd, nation, _, target, text in self.explained:
+            out.setdefault((rnd, nation, target), text)
+        return out
 
     def play_round(self, game: Game) -> None:
         """From a round's briefing to the next one (or the end of the game)."""
@@ -241,14 +261,19 @@ def record(game: Game, errors: Iterable[str] = ()) -> GameRecord:
 
 def play_game(world: World, seed: int, policies: str | Mapping[str, str] = registry.DEFAULT,
               difficulty: Difficulty | str = Difficulty.NORMAL,
-              finished: Callable[[Game], None] | None = None) -> GameRecord:
+              finished: Callable[[Game], None] | None = None,
+              explained: list | None = None) -> GameRecord:
     """Play one game with every state computer-played; return its record.
 
-    ``finished(game)`` is called with the finished game (e.g. to save it)."""
+    ``finished(game)`` is called with the finished game (e.g. to save it);
+    ``explained``, a list, receives why each computer decision was taken
+    (:attr:`ComputerPlayers.explained`)."""
     game = Game(world, seed)
     players = ComputerPlayers(world, seed, policies=policies, difficulty=difficulty)
     while not game.over:
         players.play_round(game)
+    if explained is not None:
+        explained.extend(players.explained)
     if finished is not None:
         finished(game)
     return record(game, players.errors)

@@ -1,14 +1,12 @@
-"""Diplomacy of the default policy: votes, proposals, answers, and keeping its word.
+"""Diplomacy of the default policy: proposals, answers, and keeping its word.
 
 A mixin of :class:`~wargame.ai.default.DefaultPolicy` (it uses the policy's
-personality, memory and judgements):
+personality, memory and judgements; its votes are in :mod:`wargame.ai.votes`):
 
-* **votes** on drafts follow interests: no to anything against itself, its allies
-  or a large trading partner; yes to punishing an aggressor; pacific settlement
-  when multilateral or dovish;
 * **answers** weigh what each term would cost it against what the others' terms
-  would bring; a free rider asked to deploy counters with aid; a rejection is
-  explained to the proposer in a private message (:meth:`explain`);
+  would bring, the deals worth most first, and never more promises due in a round
+  than it has orders that round; a free rider asked to deploy counters with aid; a
+  rejection is explained to the proposer in a private message (:meth:`explain`);
 * **proposals**: a threatened state asks its strongest ally to deploy forces in
   return for raising its own defence spending (burden sharing), and the
   alliance's leading power offers the same deal to its most threatened ally; a
@@ -23,7 +21,7 @@ from __future__ import annotations
 
 import math
 
-from ..core.actions import Effect, Measure
+from ..core.actions import Effect
 from ..core.legal import MAX_SPENDING
 from ..core.model import ObjectiveKind as K
 from ..core.negotiation import BROKEN_CREDIBILITY, ProposalStatus
@@ -31,71 +29,24 @@ from ..core.rules import Vote
 from ..core.state import Status
 from ..core.terms import SPENDING_STEP, Term, TermKind as T
 from ..core.view import View
-from .base import Counter, Offer, drafts_to_vote
+from .base import Counter, Offer
 from .estimate import own_power, public_power
 from .reading import Reading
 
-PUNITIVE = {Measure.CONDEMN.value, Measure.SANCTIONS.value, Measure.USE_OF_FORCE.value,
-            Measure.SUSPEND.value}
+
+
+ORDER_TERMS = {T.DEPLOY, T.AID, T.CONSULT, T.RAISE_SPENDING}  # each kept by an order
+
+
+def spending_target(spending: float) -> float:
+    """A defence-spending level one step above ``spending``, rounded down to a tenth so
+    that it stays within one round's reach (0.0: none left under the cap)."""
+    value = math.floor((spending + SPENDING_STEP) * 10.0 + 1e-6) / 10.0
+    return value if spending < value <= MAX_SPENDING else 0.0
 
 
 class Diplomacy:
-    """Votes, answers, proposals and commitments (mixed into DefaultPolicy)."""
-
-    # ------------------------------------------------------------ votes
-    def votes(self, view: View) -> dict[str, Vote]:
-        drafts = drafts_to_vote(view, self.world)
-        if not drafts:
-            return {}
-        r = self._read(view)
-        culprits = self._culprits(r)
-        promised = {(c.term.institution, c.term.measure, c.term.target)
-                    for c in view.commitments if c.debtor == self.nation
-                    and c.status is Status.OPEN and c.term.kind is T.SUPPORT_RESOLUTION}
-        out: dict[str, Vote] = {}
-        for d in drafts:
-            self.drafts_seen[(d.institution, d.measure, d.target)] = view.round
-            # a sponsor votes for its own draft
-            vote = Vote.YES if d.by == self.nation and d.target != self.nation else \
-                self.vote_on(r, culprits, d.measure, d.target)
-            if (d.institution, d.measure, d.target) in promised and vote is not Vote.YES \
-                    and self.p.loyalty + self._judge() > 0.4:
-                vote = Vote.YES  # it promised to
-            out[d.id] = vote
-        return out
-
-    def vote_on(self, r: Reading, culprits: dict[str, float], m: str, t: str) -> Vote:
-        """How this state votes on a draft of measure ``m`` concerning ``t``."""
-        p, me = self.p, self.nation
-        friendly = t in self.partners or t in self.world.allies[me] or \
-            self.trade.get(t, 0.0) >= 0.25
-        hostile = culprits.get(t, 0.0) >= 0.5
-        mine_to_take = t in self.assessment and not self.goal_met.get(t) and \
-            self.assessment[t] > -0.3
-        if t == me:
-            return Vote.NO
-        if m in PUNITIVE and t in r.attacked.get(me, ()):
-            return Vote.YES  # the victim, on measures against its attacker
-        if m in PUNITIVE:
-            if hostile and not friendly:
-                if m == Measure.SANCTIONS.value and \
-                        self.trade.get(t, 0.0) * (0.5 + p.free_riding) > 0.25:
-                    return Vote.ABSTAIN  # sanctions would cost it too much
-                if m == Measure.USE_OF_FORCE.value and p.aggression + p.loyalty <= 0.8:
-                    return Vote.ABSTAIN
-                return Vote.YES
-            if hostile:
-                return Vote.ABSTAIN if p.multilateralism >= 0.5 else Vote.NO
-            if friendly or mine_to_take:
-                return Vote.NO
-            return Vote.YES if p.multilateralism >= 0.7 else Vote.ABSTAIN
-        # statement, ceasefire demand, peacekeeping: calls for peace (a party votes no
-        # on a demand it means to defy; on a ceasefire demand a veto holder vetoes)
-        if mine_to_take or (m != Measure.STATEMENT.value and t in self.memory.taken):
-            return Vote.NO
-        if p.multilateralism >= 0.4 or p.aggression < 0.3:
-            return Vote.YES
-        return Vote.ABSTAIN
+    """Answers, proposals and commitments (mixed into DefaultPolicy)."""
 
     # ------------------------------------------------------------ terms
     def term_cost(self, r: Reading, term: Term) -> float:
@@ -156,19 +107,41 @@ class Diplomacy:
         r = self._read(view)
         me = self.nation
         out: dict[str, str | Counter] = {}
+        busy = self._promised_orders(view)
+        weighed = []
         for prop in view.proposals:
             if prop.status is not ProposalStatus.OPEN or me not in prop.to or \
                     me in prop.answers:
                 continue
             value = sum(self.term_benefit(r, t) if t.party != me else -self.term_cost(r, t)
                         for t in prop.terms) + self._judge()
+            weighed.append((value, prop))
+        # the deals worth most first: it promises no more than it has orders to keep them
+        for value, prop in sorted(weighed, key=lambda x: (-x[0], x[1].id)):
+            due = min(view.round + prop.due_in, view.rounds_limit)
+            mine = sum(1 for t in prop.terms if t.party == me and t.kind in ORDER_TERMS)
+            if value > 0 and busy.get(due, 0) + mine > self.world.orders_per_round:
+                self.rejected[prop.id] = (f"We reject proposal {prop.id}. We have promised "
+                                          "as much as we can do by then.")
+                out[prop.id] = "reject"  # it could not keep one more promise by then
+                continue
             if value > 0:
+                busy[due] = busy.get(due, 0) + mine
                 out[prop.id] = "accept"
                 continue
             counter = self._counter(r, prop) if not prop.institution else None
             out[prop.id] = counter or "reject"
             if not counter:
                 self.rejected[prop.id] = self._why_not(r, prop)
+        return out
+
+    def _promised_orders(self, view: View) -> dict[int, int]:
+        """Round -> how many of its open promises due then need an order of their own."""
+        out: dict[int, int] = {}
+        for c in view.commitments:
+            if c.debtor == self.nation and c.status is Status.OPEN and \
+                    c.term.kind in ORDER_TERMS:
+                out[c.due] = out.get(c.due, 0) + 1
         return out
 
     def explain(self, proposal_id: str) -> str:
@@ -217,9 +190,9 @@ class Diplomacy:
             if asked:
                 strongest = max(asked, key=lambda a: (public_power(r.state(a)), a))
                 terms = [Term(strongest, T.DEPLOY, target=self.nation)]
-                if r.me.spending + SPENDING_STEP <= MAX_SPENDING:
-                    terms.append(Term(self.nation, T.RAISE_SPENDING,
-                                      value=_step_up(r.me.spending)))
+                value = spending_target(r.me.spending)
+                if value:
+                    terms.append(Term(self.nation, T.RAISE_SPENDING, value=value))
                 out.append(Offer((strongest,), tuple(terms), due_in=2))
                 self.last[("ask-deploy", "")] = now
         # "we sanction the aggressor together"
@@ -232,8 +205,8 @@ class Diplomacy:
                 victim = a in r.attacked.get(self.nation, ())
                 if not (victim or leader):
                     break  # the victim or the alliance's leading power rallies the others
-                others = [m for m in self.partners if (m, a) not in self.memory.sanctions
-                          and m != a][:3]
+                sending = {x.sender for x in r.view.war.sanctions if x.target == a}
+                others = [m for m in sorted(self.partners) if m not in sending and m != a][:3]
                 if others:
                     terms = tuple(Term(m, T.SANCTION, target=a) for m in others)
                     if a not in r.me.sanctioning:
@@ -259,13 +232,12 @@ class Diplomacy:
         if not threatened or threatened[0][0] < 0.5:
             return []
         ally = threatened[0][1]
-        spending = r.state(ally).spending
-        if spending + SPENDING_STEP > MAX_SPENDING:
+        value = spending_target(r.state(ally).spending)
+        if not value:
             return []
         self.last[("offer-deploy", "")] = now
         return [Offer((ally,), (Term(self.nation, T.DEPLOY, target=ally),
-                                Term(ally, T.RAISE_SPENDING,
-                                     value=_step_up(spending))), due_in=2)]
+                                Term(ally, T.RAISE_SPENDING, value=value)), due_in=2)]
 
     def _wedge_offer(self, r: Reading, now: int) -> list[Offer]:
         """An aggressor under sanctions offers one sender a promise not to attack it,
@@ -295,9 +267,11 @@ class Diplomacy:
             u = p.loyalty * (1.0 + stake) - 0.4 - self.term_cost(r, term) + self._judge()
             if u <= 0:
                 continue  # it will break it, and pay for it in credibility
-            k, t, u = term.kind, term.target, 2.4 + u
-            if k is T.DEPLOY and me.deployed.get(t, 0.0) <= 0:
-                add(u, s.option(Effect.DEPLOY, target=t), t, why="keep")
+            # a promise falling due now comes before all but war
+            k, t, u = term.kind, term.target, (3.4 if c.due <= r.view.round else 2.4) + u
+            if k is T.DEPLOY:  # a new deployment: forces stationed before earn nothing
+                add(u, s.option(Effect.DEPLOY, target=t), t, why="keep",
+                    reason=f"keeps its promise to deploy forces to {self._n(t)}")
             elif k is T.SANCTION and t not in me.sanctioning:
                 add(u, s.option(Effect.SANCTION, target=t), t, why="keep")
             elif k is T.LIFT_SANCTIONS and t in me.sanctioning:
@@ -322,10 +296,3 @@ class Diplomacy:
         return any(c.debtor == self.nation and c.status is Status.OPEN
                    and c.term.kind is T.NO_ATTACK and c.term.target == target
                    for c in r.view.commitments)
-
-
-def _step_up(spending: float) -> float:
-    """Defence spending one step up, to one decimal rounded down: within reach in one
-    round (round(3.96 + 0.5, 1) = 4.5 would be 0.54 points, more than a round allows,
-    which matters when only one round is left before the game ends)."""
-    return math.floor((spending + SPENDING_STEP) * 10 + 1e-9) / 10

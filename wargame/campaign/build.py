@@ -18,13 +18,15 @@ from ..core.injects import Change, Condition, EndCondition, Inject, Test
 from ..core.injects import Effect as InjectEffect
 from ..core.ladder import DEFAULT_LADDER, Ladder, Rung
 from ..core.model import (Binds, BindsKind, Clause, ClauseKind, DeclineCost, Institution,
-                          Nation, Objective, ObjectiveKind, Personality, Scope, Strength, World)
+                          Nation, Objective, ObjectiveKind, Personality, Scope, Stance,
+                          Strength, World)
 from ..core.rules import RULES, DecisionRule, PartiesRule, QualifiedMajority, SimpleMajority, \
     Unanimity
 
 
 def nation(sid: str, s: dict) -> Nation:
     p = s.get("personality", {})
+    st = s.get("stance", {})
     base = Personality()
     return Nation(
         id=sid, name=s["name"], region=s["region"], military=float(s["military"]),
@@ -37,7 +39,9 @@ def nation(sid: str, s: dict) -> Nation:
                       float(o.get("threshold", 0.0)), o.get("text", ""))
             for o in s.get("objectives", ())),
         personality=Personality(**{k: float(p.get(k, getattr(base, k)))
-                                   for k in base.__dataclass_fields__}),
+                                   for k in base.__dataclass_fields__ if k != "stance"},
+                                stance=Stance(**{k: float(st.get(k, getattr(Stance(), k)))
+                                                 for k in Stance.__dataclass_fields__})),
         briefing=s.get("briefing", "").strip(),
     )
 

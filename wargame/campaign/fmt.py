@@ -80,6 +80,14 @@ PERSONALITY = Obj(title="a personality", fields={
     "free_riding": F(SHARE, "How much it lets allies carry the costs, 0 to 1."),
 })
 
+STANCE = Obj(title="a stance on enforcement", fields={
+    "legalism": F(SHARE, "How much the target's conduct decides its votes (who struck "
+                  "first, who holds whose land) rather than its ties, 0 to 1 (default 0.5)."),
+    "interventionism": F(SHARE, "How far it backs coercion by institutions (sanctions, "
+                         "force, suspension) rather than non-interference, 0 to 1 "
+                         "(default 0.5)."),
+})
+
 OBJECTIVE = Obj(title="an objective", fields={
     "kind": F(Enum(values=tuple(k.value for k in ObjectiveKind)),
               "What the state wants at the end of the game.", required=True),
@@ -114,6 +122,8 @@ STATE = Obj(title="a state", fields={
                "Share of its total trade with each partner state, 0 to 1."),
     "objectives": F(List(OBJECTIVE), "What it wants; scored at the end."),
     "personality": F(PERSONALITY, "How the computer plays it."),
+    "stance": F(STANCE, "How it votes on measures against a state and on the use of "
+                "force: its stance on enforcement."),
     "policy": F(Enum(values=POLICIES), "Which computer player plays it when no human "
                 "does: default (driven by the personality), random or passive "
                 "(default: default)."),

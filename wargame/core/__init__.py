@@ -23,6 +23,7 @@ from .model import (
     Objective,
     ObjectiveKind,
     Personality,
+    Stance,
     Scope,
     Strength,
     World,

@@ -19,14 +19,34 @@ from .rules import DecisionRule
 
 
 @dataclass(frozen=True)
+class Stance:
+    """A state's stance on enforcement, each from 0 to 1: how it votes on measures
+    against a state and on who may use force (read by computer players; the
+    campaign format's ``stance:``).
+
+    ``legalism``: how much the target's conduct under the Charter decides its vote
+    (who struck first, who holds whose land): 1 votes against an aggressor of record
+    and for its victim whoever they are, 0 votes its ties and interests only.
+    ``interventionism``: how far it accepts that institutions coerce a state (sanctions,
+    force, suspension) rather than leave it to its sovereignty: 1 backs enforcement,
+    0 opposes it on principle even against an aggressor (it abstains or votes no).
+    """
+
+    legalism: float = 0.5
+    interventionism: float = 0.5
+
+
+@dataclass(frozen=True)
 class Personality:
-    """How a computer-played government leans, each from 0 (not at all) to 1."""
+    """How a computer-played government leans, each from 0 (not at all) to 1, and its
+    stance on enforcement (:class:`Stance`)."""
 
     aggression: float = 0.2
     risk_tolerance: float = 0.5
     loyalty: float = 0.6
     multilateralism: float = 0.6
     free_riding: float = 0.3
+    stance: Stance = Stance()
 
 
 class ObjectiveKind(str, Enum):

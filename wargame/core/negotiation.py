@@ -221,7 +221,7 @@ def decide_institution_proposals(r: Round) -> None:
             continue
         inst = r.world.institution[p.institution]
         members = [m for m in inst.members if m not in st.institutions[inst.id].suspended]
-        votes = {p.by: "yes"}
+        votes = {p.by: "yes"} if p.by in members else {}  # suspended since: not counted
         votes.update({n: "yes" if a == Answer.ACCEPT.value else "no"
                       for n, a in p.answers.items() if n in members})
         d = decide(inst.rule, members, votes)

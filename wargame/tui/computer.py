@@ -44,6 +44,14 @@ class Computers:
             for level in DIFFICULTIES if level in difficulty.values()
         ]
 
+    def why(self) -> dict:
+        """(round, state, target) -> why a computer-played state decided (the debrief)."""
+        out: dict = {}
+        for g in self.groups:
+            for key, text in g.why().items():
+                out.setdefault(key, text)
+        return out
+
     def recall(self, game) -> None:
         """A game loaded from a save: the computer players remember its past rounds."""
         for g in self.groups:

@@ -259,8 +259,12 @@ def event_text(game, e) -> str:
     return text
 
 
-def turning_line(game, e) -> str:
-    return f"[dim]R{e.round}[/] {esc(event_text(game, e))}"
+def turning_line(game, e, why=None) -> str:
+    """An event, and (for an armed attack by a computer-played state) why it attacked."""
+    line = f"[dim]R{e.round}[/] {esc(event_text(game, e))}"
+    reason = (why or {}).get((e.round, e.actor, e.target)) if e.kind.value == "armed_attack" \
+        else None
+    return f"{line}\n    [dim]why: {esc(reason)}[/]" if reason else line
 
 
 def is_turning_point(game, e) -> bool:
@@ -273,7 +277,9 @@ def is_turning_point(game, e) -> bool:
     return e.kind.value in TURNING or (e.kind.value == "draft_decided" and bool(e.value))
 
 
-def turning_points(game) -> str:
+def turning_points(game, why=None) -> str:
+    """The turning points; ``why`` maps (round, state, target) to a computer-played
+    state's one-line reason for its decision (ComputerPlayers.why)."""
     points = [e for e in game.log if is_turning_point(game, e)]
     if not points:
         return "[dim]A quiet crisis: no turning point.[/]"
@@ -290,7 +296,7 @@ def turning_points(game) -> str:
         points = kept
     else:
         left = 0
-    lines = [turning_line(game, e) for e in points]
+    lines = [turning_line(game, e, why) for e in points]
     if left:
         lines.append(f"[dim]… and {left} more: 'wargame report' lists them all[/]")
     return "\n".join(lines)

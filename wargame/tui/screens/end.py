@@ -46,7 +46,7 @@ class EndScreen(Screen):
             yield Static("[b]Deterrence when it failed[/b]", classes="h2")
             yield Static(debrief.deterrence_text(g), id="deterrence")
             yield Static("[b]Turning points[/b]", classes="h2")
-            yield Static(debrief.turning_points(g), id="turning")
+            yield Static(debrief.turning_points(g, self.session.computers.why()), id="turning")
             yield Static("[dim]n new game · t title screen · q quit[/]")
         yield Footer()
 
