@@ -22,7 +22,7 @@ from .burden import attacked_in, attackers_in, burden_sharing
 from .clauses import not_counted
 from .events import Event, Kind
 from .legal import Option
-from .model import BindsKind, Objective, Personality, World, binds_words, bound_by
+from .model import BindsKind, ClauseKind, Objective, Personality, World, binds_words, bound_by
 from .negotiation import Commitment, Message, Proposal
 from .state import Draft, GameState, NationState, Obligation
 
@@ -62,7 +62,7 @@ class InstitutionView:
     regions: tuple[str, ...] = ()  # where its collective defence applies; () = everywhere
     veto: tuple[str, ...] = ()  # members whose vote against is a veto
     clause_labels: tuple[tuple[str, str], ...] = ()  # (clause id, label), as "art5", "Art. 5"
-    binds: str = "all members"  # whom its binding decisions bind, in words
+    binds: str = ""  # whom its binding decisions bind, in words ("" if it takes none)
 
 
 @dataclass(frozen=True)
@@ -327,7 +327,10 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
 
 
 def _binds(world: World, inst) -> str:
-    """Whom an institution's binding decisions bind, in words ("every state")."""
+    """Whom an institution's binding decisions bind, in words ("every state"); "" for
+    an institution that takes no binding decision (no binding sanctions clause)."""
+    if not any(c.kind is ClauseKind.SANCTIONS and c.binding for c in inst.clauses):
+        return ""
     if inst.binds.kind is BindsKind.YES_VOTERS:
         return "those members who vote for each decision"
     return binds_words(world, inst, bound_by(world, inst))

@@ -45,7 +45,8 @@ def institutions_text(view) -> str:
         out.append(f"  Members: {', '.join(n(m) for m in inst.members)}")
         if inst.clauses:
             out.append(f"  Clauses: {esc('; '.join(inst.clauses))}")
-            out.append(f"  Its binding decisions bind {esc(inst.binds)}.")
+            if inst.binds:
+                out.append(f"  Its binding decisions bind {esc(inst.binds)}.")
         now = []
         if inst.sanctions_on:
             now.append("sanctions authorised against " + ", ".join(map(n, inst.sanctions_on)))

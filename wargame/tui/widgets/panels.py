@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from ...core.legal import available_forces
 from .. import text as t
 from ..text import esc
 
@@ -21,9 +22,12 @@ class StatusLine(Static):
 
 def you_lines(view) -> list[str]:
     me = view.me
+    home = available_forces(me)
+    forces = f"military {me.military:.0f}" if home >= me.military - 0.5 else \
+        f"forces {home:.0f}/{me.military:.0f} home"
     lines = [
         # the status line above names the state: here its numbers, each line < 38 wide
-        f"[b]You[/b]: military {me.military:.0f} · {t.gdp(me.economy)}",
+        f"[b]You[/b]: {forces} · {t.gdp(me.economy)}",
         f"support {me.support:.0f} · credibility {me.credibility:.0f}",
         f"territory {me.territory:.0f}% · defence {me.spending:.1f}% GDP",
     ]
