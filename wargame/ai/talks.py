@@ -108,6 +108,11 @@ class Diplomacy:
         me = self.nation
         out: dict[str, str | Counter] = {}
         busy = self._promised_orders(view)
+        for prop in view.proposals:  # its own offers still open may be accepted too
+            if prop.by == me and prop.status is ProposalStatus.OPEN:
+                due = min(view.round + prop.due_in, view.rounds_limit)
+                busy[due] = busy.get(due, 0) + sum(
+                    1 for t in prop.terms if t.party == me and t.kind in ORDER_TERMS)
         weighed = []
         for prop in view.proposals:
             if prop.status is not ProposalStatus.OPEN or me not in prop.to or \
@@ -136,12 +141,17 @@ class Diplomacy:
         return out
 
     def _promised_orders(self, view: View) -> dict[int, int]:
-        """Round -> how many of its open promises due then need an order of their own."""
+        """Round -> how many of its open promises and treaty duties due then need an
+        order of their own (a duty may be honoured by measures in force, but it is
+        counted: a loyal state keeps an order free for it)."""
         out: dict[int, int] = {}
         for c in view.commitments:
             if c.debtor == self.nation and c.status is Status.OPEN and \
                     c.term.kind in ORDER_TERMS:
                 out[c.due] = out.get(c.due, 0) + 1
+        for ob in view.obligations:
+            if ob.debtor == self.nation and ob.status is Status.OPEN:
+                out[ob.due] = out.get(ob.due, 0) + 1
         return out
 
     def explain(self, proposal_id: str) -> str:
@@ -215,7 +225,28 @@ class Diplomacy:
                     self.last[("ask-sanctions", "")] = now
                 break
         out += self._patron_offer(r, now) + self._wedge_offer(r, now)
-        return out
+        return self._within_means(view, out)
+
+    def _within_means(self, view: View, offers: list[Offer]) -> list[Offer]:
+        """Only the offers whose own terms it could keep with the orders left in the
+        round they fall due, counting its promises, its duties and its other offers
+        still open (each may be accepted)."""
+        busy = self._promised_orders(view)
+        for prop in view.proposals:
+            if prop.by == self.nation and prop.status is ProposalStatus.OPEN:
+                due = min(view.round + prop.due_in, view.rounds_limit)
+                busy[due] = busy.get(due, 0) + sum(
+                    1 for t in prop.terms if t.party == self.nation and t.kind in ORDER_TERMS)
+        kept = []
+        for offer in offers:
+            due = min(view.round + offer.due_in, view.rounds_limit)
+            mine = sum(1 for t in offer.terms if t.party == self.nation
+                       and t.kind in ORDER_TERMS)
+            if busy.get(due, 0) + mine > self.world.orders_per_round:
+                continue
+            busy[due] = busy.get(due, 0) + mine
+            kept.append(offer)
+        return kept
 
     def _patron_offer(self, r: Reading, now: int) -> list[Offer]:
         """The alliance's leading power offers a threatened ally forces, if the ally

@@ -41,8 +41,11 @@ def svg_bars(title: str, labels: list[str], values: list[float]) -> str:
 
 def html_report(p, summaries) -> str:
     """The page: what was swept, a table per variant, a chart per metric."""
+    from pathlib import Path
+
     from .sweep import METRICS
 
+    name = Path(p.campaign).name
     labels = [v.label for v, _ in summaries]
     head = "".join(f"<th>{escape(path)}</th>" for path, _ in summaries[0][0].values)
     cols = ("attack_rate", "invasion_rate", "held_rate", "war_rate", "resolved_rate",
@@ -59,11 +62,11 @@ def html_report(p, summaries) -> str:
                      for m in CHARTS)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<title>Sweep of {escape(p.campaign)}</title>
+<title>Sweep of {escape(name)}</title>
 <style>body{{font-family:sans-serif;max-width:60em;margin:2em auto;}}
 table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .5em;
 text-align:right}}</style></head><body>
-<h1>Sweep of {escape(p.campaign)}</h1>
+<h1>Sweep of {escape(name)}</h1>
 <p>{p.games} computer games a variant, seed {p.seed}, difficulty {escape(p.difficulty)};
 game <i>i</i> of every variant is played with the same seed, so differences between
 variants come from the variant (common random numbers). Metric of the terminal chart:
