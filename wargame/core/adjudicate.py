@@ -316,12 +316,8 @@ def _posture(r: Round) -> None:
 def _escalate(r: Round, before: float) -> None:
     st = r.state
     keep = 1.0 - r.world.ladder.decay
-    for key in list(st.tension):
-        v = st.tension[key] * keep
-        if v < 0.5:
-            del st.tension[key]
-        else:
-            st.tension[key] = v
+    faded = {key: v * keep for key, v in st.tension.items()}  # in the same order
+    st.tension = {key: v for key, v in faded.items() if v >= 0.5}
     # untargeted orders add to every dispute of the actor; friendly orders toward a
     # state (support, aid, deployments, exercises) draw the actor into that state's
     # disputes: tension rises between the actor and the state's adversaries
