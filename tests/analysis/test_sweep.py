@@ -111,3 +111,13 @@ def test_rows_can_be_written_as_parquet(tmp_path):
     table = pq.read_table(out)
     assert table.num_rows == 8
     assert "states.corvia.personality.loyalty" in table.column_names
+
+
+def test_rows_are_never_written_into_a_pipe(tmp_path, capsys):
+    import os
+
+    fifo = tmp_path / "rows.csv"
+    os.mkfifo(fifo)
+    assert sw.run(args(games=1, out=str(fifo)), out=open(tmp_path / "t.txt", "w")) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "not a regular file" in err[0]

@@ -94,6 +94,8 @@ def prepare(p: Params) -> list[Variant]:
     for out, kinds in ((p.out, (".csv", ".parquet")), (p.html, (".html",))):
         if out and not out.endswith(kinds):
             raise SweepError(f"{out}: name a {' or '.join(kinds)} file")
+        if out:
+            _regular_or_absent(out)
     return variants(path, [parse_vary(v) for v in p.vary])
 
 
@@ -111,8 +113,24 @@ def sweep(p: Params, vs: list[Variant] | None = None, tick=None,
 
 
 # ----------------------------------------------------------------- output
+def _regular_or_absent(path: str) -> None:
+    """Rows and reports are written only to a new file or over a regular one: never
+    into a pipe, a device or a folder (checked before any game runs, and again)."""
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if not stat.S_ISREG(mode):
+        raise SweepError(f"{path}: not a regular file (a pipe, a device or a folder): "
+                         "name a new file")
+
+
 def write_rows(rows: list[dict], out: str) -> None:
     """CSV, or Parquet for a .parquet file (needs pyarrow)."""
+    _regular_or_absent(out)
     if out.endswith(".parquet"):
         try:
             import pyarrow as pa
