@@ -93,6 +93,14 @@ async def commit_forces(pilot, share: str = "0") -> None:
     await pick(pilot, share)
 
 
+async def start_solo(pilot) -> None:
+    """From the title screen: New game, Start (solo, the first state), its first turn."""
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("enter")
+    await wait_for_turn(pilot)
+
+
 def run(coro):
     return asyncio.run(coro)
 

@@ -7,17 +7,14 @@ from wargame.tui.app import WargameApp
 from wargame.tui.scenario import DEMO
 
 from .helpers import (choose_action, commit_forces, end_turn, pick, run, screen_name,
-                      screen_text, wait_for_turn, wait_until)
+                      screen_text, start_solo, wait_for_turn, wait_until)
 
 
 async def invade_with_everything():
     app = WargameApp(DEMO)  # the demo world: you govern Northland
     seen = {}
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("enter")
-        await wait_for_turn(pilot)
+        await start_solo(pilot)
         await choose_action(pilot, "invasion")
         await pick(pilot, "east")
         await commit_forces(pilot, "1")

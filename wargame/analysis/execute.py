@@ -19,15 +19,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..ai import GameRecord, play_game, sub_seed
+from ..ai import GameRecord, play_game
+from ..simulate import game_seed  # one definition: game i's seed in a run
 
 BATCH = 10  # games a batch (a Dask task)
 WINDOW = 4  # batches in flight per worker
-
-
-def game_seed(seed: int, index: int) -> int:
-    """The seed of game ``index`` in a run with ``seed`` (the same as simulate's)."""
-    return sub_seed(seed, "game", index) % (2 ** 63)
 
 
 @dataclass(frozen=True)

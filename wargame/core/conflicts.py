@@ -161,13 +161,3 @@ def end_between(state: GameState, a: str, b: str) -> None:
     for c in ongoing(state):
         if {c.attacker, c.victim} == {a, b}:
             c.ended = state.round
-
-
-def aggressors(state: GameState) -> set[str]:
-    """Every attacker of record of an ongoing conflict."""
-    return {c.attacker for c in ongoing(state)}
-
-
-def attackers_of_record(state: GameState) -> set[str]:
-    """Every state that was an attacker of record in the game (ended conflicts too)."""
-    return {c.attacker for c in state.conflicts}
