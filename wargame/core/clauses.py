@@ -220,9 +220,8 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
         if clause.binding:  # UN Charter Arts. 25, 48(1): whom `binds` names, not the target
             debtors = [m for m in bound if m != t and m not in ist.suspended
                        and m not in out]
-            for m in debtors:
-                _oblige(r, m, inst.id, clause.id, "sanction", "", t, Strength.AUTOMATIC,
-                        r.state.round + 1)
+            _oblige(r, debtors, inst.id, clause.id, "sanction", "", t, Strength.AUTOMATIC,
+                    r.state.round + 1)
             members = set(inst.members)
             _invoked(r, inst.id, clause.id, debtors, f"sanction {r.name(t)}",
                      r.state.round + 1,
@@ -248,21 +247,22 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
             r.push(key[0], key[1], -3.0)
 
 
-def _oblige(r: Round, debtor: str, inst: str, clause: str, action: str, beneficiary: str,
-            against: str, strength: Strength, due: int) -> None:
-    """One member's obligation, in the public ledger; the news item is its own."""
+def _oblige(r: Round, debtors: list[str], inst: str, clause: str, action: str,
+            beneficiary: str, against: str, strength: Strength, due: int) -> None:
+    """Each debtor's obligation, in the public ledger; the news item is its own."""
     st = r.state
-    ob = Obligation(id=f"o{len(st.obligations) + 1}", debtor=debtor, institution=inst,
-                    clause=clause, action=action, beneficiary=beneficiary, against=against,
-                    strength=strength, created=st.round, due=due)
-    st.obligations.append(ob)
     label = _label(r, inst, clause)
     what = (f"assist {r.name(beneficiary)} against {r.name(against)}" if action == "assist"
             else f"sanction {r.name(against)}")
     how = strength.value.replace("_", " ") if action == "assist" else "binding"
-    r.emit(Kind.OBLIGATION_CREATED, f"You are obliged under {r.name(inst)} {label} to {what} "
-           f"by round {due} ({how}).",
-           actor=debtor, target=against, institution=inst, ref=ob.id, visible_to=(debtor,))
+    text = f"You are obliged under {r.name(inst)} {label} to {what} by round {due} ({how})."
+    for debtor in debtors:
+        ob = Obligation(id=f"o{len(st.obligations) + 1}", debtor=debtor, institution=inst,
+                        clause=clause, action=action, beneficiary=beneficiary,
+                        against=against, strength=strength, created=st.round, due=due)
+        st.obligations.append(ob)
+        r.emit(Kind.OBLIGATION_CREATED, text, actor=debtor, target=against,
+               institution=inst, ref=ob.id, visible_to=(debtor,))
 
 
 def _invoked(r: Round, inst: str, clause: str, debtors: list[str], what: str, due: int,
@@ -303,9 +303,8 @@ def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
                 due = st.round + DELAY[clause.strength]
                 debtors = [m for m in inst.members
                            if m not in (victim, attacker) and m not in ist.suspended]
-                for m in debtors:
-                    _oblige(r, m, inst_id, clause.id, "assist", victim, attacker,
-                            clause.strength, due)
+                _oblige(r, debtors, inst_id, clause.id, "assist", victim, attacker,
+                        clause.strength, due)
                 bind(st, attacker, victim, debtors, inst_id)
                 _invoked(r, inst_id, clause.id, debtors,
                          f"assist {r.name(victim)} against {r.name(attacker)} "
@@ -388,13 +387,17 @@ def _duty_key(ob: Obligation) -> tuple:
 
 
 def _kept_share(groups: dict[tuple, list[Obligation]], ob: Obligation,
-                honouring: set[str]) -> float:
-    """The share of the other members owing the same duty who have honoured it."""
-    peers = [o for o in groups[_duty_key(ob)] if o is not ob]
-    if not peers:
+                honouring: set[str], kept: dict[tuple, int]) -> float:
+    """The share of the other members owing the same duty who have honoured it
+    (``kept`` remembers each duty's count: it does not change while a round's
+    obligations are settled, as only those in ``honouring`` become kept)."""
+    key = _duty_key(ob)
+    group = groups[key]  # ob is in it, and has not honoured it
+    if len(group) < 2:
         return 0.0
-    kept = sum(1 for o in peers if o.status is Status.KEPT or o.id in honouring)
-    return kept / len(peers)
+    if key not in kept:
+        kept[key] = sum(1 for o in group if o.status is Status.KEPT or o.id in honouring)
+    return kept[key] / (len(group) - 1)
 
 
 def settle_obligations(r: Round, world: World) -> None:
@@ -405,24 +408,30 @@ def settle_obligations(r: Round, world: World) -> None:
         return
     honouring = {ob.id for ob in due if _honours(r, ob, clauses[(ob.institution, ob.clause)])}
     groups: dict[tuple, list[Obligation]] = {}  # filled at the first decline
+    kept: dict[tuple, int] = {}  # duty -> how many owing it honoured it
+    words: dict[tuple, str] = {}  # duty -> "under NATO Art. 5 to assist Estonia against Russia"
     for ob in due:
         ns = st.nations[ob.debtor]
         ist = st.institutions[ob.institution]
-        label = _label(r, ob.institution, ob.clause)
+        duty = (ob.institution, ob.clause, ob.action, ob.beneficiary, ob.against)
+        if duty not in words:
+            words[duty] = (f"under {r.name(ob.institution)} "
+                           f"{_label(r, ob.institution, ob.clause)} {_duty(r, ob)}")
+        under = words[duty]
         honoured = ob.id in honouring
         if not honoured and ob.action == "assist" and ob.beneficiary not in st.under_attack:
             ob.status, ob.settled = Status.LAPSED, st.round
-            r.emit(Kind.OBLIGATION_LAPSED, f"{r.name(ob.debtor)}'s obligation under "
-                   f"{r.name(ob.institution)} {label} {_duty(r, ob)} lapses: the attack has "
-                   "ended.", actor=ob.debtor, institution=ob.institution, ref=ob.id, value=0.0)
+            r.emit(Kind.OBLIGATION_LAPSED, f"{r.name(ob.debtor)}'s obligation {under} "
+                   "lapses: the attack has ended.", actor=ob.debtor,
+                   institution=ob.institution, ref=ob.id, value=0.0)
             continue
         if honoured:
             ob.status, ob.settled = Status.KEPT, st.round
             ns.credibility = clamp(ns.credibility + KEEP_CREDIBILITY)
             ist.credibility = clamp(ist.credibility + KEEP_ALLIANCE)
-            r.emit(Kind.OBLIGATION_KEPT, f"{r.name(ob.debtor)} honours its obligation under "
-                   f"{r.name(ob.institution)} {label} {_duty(r, ob)}.", actor=ob.debtor,
-                   institution=ob.institution, ref=ob.id, value=KEEP_CREDIBILITY)
+            r.emit(Kind.OBLIGATION_KEPT, f"{r.name(ob.debtor)} honours its obligation "
+                   f"{under}.", actor=ob.debtor, institution=ob.institution, ref=ob.id,
+                   value=KEEP_CREDIBILITY)
         elif st.round >= ob.due:
             cost = clauses[(ob.institution, ob.clause)].decline_costs
             if not groups:  # peers arose in the same round: the end of the list
@@ -431,7 +440,7 @@ def settle_obligations(r: Round, world: World) -> None:
                     if o.created < oldest:
                         break
                     groups.setdefault(_duty_key(o), []).append(o)
-            times = 1.0 + LONE_DEFECTOR * _kept_share(groups, ob, honouring)
+            times = 1.0 + LONE_DEFECTOR * _kept_share(groups, ob, honouring, kept)
             ob.status, ob.settled = Status.DECLINED, st.round
             if ob.action == "assist":
                 unbind(st, ob.against, ob.beneficiary, ob.debtor)
@@ -441,8 +450,7 @@ def settle_obligations(r: Round, world: World) -> None:
             more = (f" (x{times:.2g}: {100 * (times - 1) / LONE_DEFECTOR:.0f}% of the others "
                     "owing it honoured it)") if times > 1 else ""
             r.emit(Kind.OBLIGATION_DECLINED, f"{r.name(ob.debtor)} declines its obligation "
-                   f"under {r.name(ob.institution)} {label} {_duty(r, ob)}: its credibility "
-                   f"falls by {cost.credibility * times:g}{more}, the institution's by "
+                   f"{under}: its credibility falls by {cost.credibility * times:g}{more}, the institution's by "
                    f"{cost.alliance_credibility:g}.",
                    actor=ob.debtor, institution=ob.institution, ref=ob.id,
                    value=-cost.credibility * times)
