@@ -36,7 +36,8 @@ def nation(sid: str, s: dict) -> Nation:
         trade=MappingProxyType({k: float(v) for k, v in s.get("trade", {}).items()}),
         objectives=tuple(
             Objective(ObjectiveKind(o["kind"]), o["points"], o.get("target", ""),
-                      float(o.get("threshold", 0.0)), o.get("text", ""))
+                      float(o.get("threshold", 0.0)), o.get("text", ""),
+                      o.get("institution", ""), o.get("measure", ""))
             for o in s.get("objectives", ())),
         personality=Personality(**{k: float(p.get(k, getattr(base, k)))
                                    for k in base.__dataclass_fields__ if k != "stance"},
@@ -142,8 +143,17 @@ def condition(c: tuple) -> Condition:
         return Condition(t, state=v)
     if t in (Test.FIRED, Test.NOT_FIRED):
         return Condition(t, inject=v)
-    if t in (Test.TERRITORY_BELOW, Test.SUPPORT_BELOW):
+    if t in (Test.TERRITORY_BELOW, Test.TERRITORY_AT_LEAST, Test.SUPPORT_BELOW):
         return Condition(t, state=v["state"], value=float(v["value"]))
+    if t is Test.ADOPTED:
+        return Condition(t, institution=v["institution"], measure=v.get("measure", ""),
+                         target=v.get("against", ""))
+    if t is Test.AT_WAR:
+        if isinstance(v, str):
+            return Condition(t, state=v)
+        return Condition(t, state=v["state"], target=v.get("with", ""))
+    if t is Test.NOT:
+        return Condition(t, inner=condition(v))
     return Condition(t, value=float(v))
 
 
@@ -160,6 +170,13 @@ def effect(e: tuple) -> InjectEffect:
     if kind == "incident":
         return InjectEffect(Change.INCIDENT, state=v["by"], target=v["against"],
                             value=float(v["tension"]), text=v.get("text", "").strip())
+    if kind == "request_assistance":
+        asked = (v["from"],) if isinstance(v["from"], str) else tuple(v["from"])
+        return InjectEffect(Change.REQUEST_ASSISTANCE, state=v["by"], targets=asked,
+                            text=v.get("text", "").strip())
+    if kind == "deploy":
+        return InjectEffect(Change.DEPLOY, state=v["by"], target=v["to"],
+                            value=float(v["share"]), text=v.get("text", "").strip())
     return InjectEffect(Change.TABLE_DRAFT, state=v["by"], institution=v["institution"],
                         measure=v["measure"], target=v["target"],
                         text=v.get("text", "").strip())

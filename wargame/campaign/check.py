@@ -12,7 +12,8 @@ from ..core.actions import CATALOGUE, Effect, Measure
 from ..core.ladder import CEILING_GAP, DEFAULT_LADDER
 from ..core.legal import MEASURE_CLAUSE
 from .errors import did_you_mean
-from .fmt import (BINDS_WORDS, CLAUSE_FIELDS, OBJECTIVE_TARGET, OBJECTIVE_THRESHOLD,
+from .fmt import (BINDS_WORDS, CLAUSE_FIELDS, OBJECTIVE_MEASURE, OBJECTIVE_OPTIONAL,
+                  OBJECTIVE_TARGET, OBJECTIVE_THRESHOLD,
                   RULE_OPTIONS)
 from .shapes import BAD, Reader
 
@@ -156,23 +157,51 @@ class Checker:
         if want and "target" not in o:
             self.err(path, f"{an(kind)} objective needs a target {want}",
                      f"add 'target:' with the {want}'s id")
-        elif not want and "target" in o:
+        elif not want and "target" in o and kind not in OBJECTIVE_OPTIONAL["target"]:
             self.err(path + ("target",), f"{an(kind)} objective takes no target",
                      "remove the target")
-        elif want and ok(target):
-            if self.ref(path + ("target",), target, want) and kind == "gain_territory" \
-                    and target == sid:
+        elif ok(target) and "target" in o:
+            if self.ref(path + ("target",), target, want or "state") and \
+                    kind == "gain_territory" and target == sid:
                 self.err(path + ("target",), "a state cannot gain its own territory")
         need = OBJECTIVE_THRESHOLD.get(kind)
         if need and "threshold" not in o:
             self.err(path, f"{an(kind)} objective needs a threshold: {need}",
                      "add 'threshold:' with a number")
-        elif not need and "threshold" in o:
+        elif not need and "threshold" in o and kind not in OBJECTIVE_OPTIONAL["threshold"]:
             self.err(path + ("threshold",), f"{an(kind)} objective takes no threshold",
                      "remove the threshold")
         elif need and o.get("threshold") == 0 and kind in ("gain_territory", "low_costs"):
             self.err(path + ("threshold",), f"{an(kind)} threshold of 0 cannot be meant",
                      f"it is {need}")
+        self.objective_measure(path, kind, o)
+
+    def objective_measure(self, path, kind, o) -> None:
+        """measure_adopted names a body and a measure it can decide; others neither."""
+        if kind not in OBJECTIVE_MEASURE:
+            for k in ("institution", "measure"):
+                if k in o:
+                    self.err(path + (k,), f"{an(kind)} objective takes no {k}",
+                             f"remove the {k}")
+            return
+        for k in ("institution", "measure"):
+            if k not in o:
+                self.err(path, f"{an(kind)} objective needs {an(k)}",
+                         f"add '{k}:' (which body must adopt which measure)")
+        iid, measure = o.get("institution"), o.get("measure")
+        if not ok(iid) or not self.ref(path + ("institution",), iid, "institution"):
+            return
+        inst = self.d["institutions"][iid]
+        if ok(measure) and ok(inst):
+            self.decidable(path + ("measure",), iid, inst, measure)
+
+    def decidable(self, path, iid, inst, measure) -> None:
+        """An error when ``inst`` has no clause that lets it decide on ``measure``."""
+        kinds = {c.get("kind") for _, c in entries(inst.get("clauses"))}
+        need = MEASURE_CLAUSE.get(Measure(measure))
+        if need is not None and need.value not in kinds:
+            self.err(path, f"'{iid}' has no {need.value} clause, so it never decides on "
+                     f"{measure}", "add the clause, or choose another measure or body")
 
     # ----------------------------------------------------------- institutions
     def institution(self, iid, inst) -> None:
@@ -423,8 +452,26 @@ class Checker:
             self.err(path + (test,), f"'{value}' is not an inject in this campaign",
                      did_you_mean(value, self.injects, "the injects are")
                      or "give the id of an inject listed under injects")
-        elif test in ("territory_below", "support_below") and ok(value.get("state")):
+        elif test in ("territory_below", "territory_at_least", "support_below") and \
+                ok(value.get("state")):
             self.ref(path + (test, "state"), value["state"])
+        elif test == "adopted":
+            if ok(value.get("against")):
+                self.ref(path + (test, "against"), value["against"])
+            iid = value.get("institution")
+            if ok(iid) and self.ref(path + (test, "institution"), iid, "institution"):
+                inst, measure = self.d["institutions"][iid], value.get("measure")
+                if ok(inst) and ok(measure):
+                    self.decidable(path + (test, "measure"), iid, inst, measure)
+        elif test == "at_war":
+            if isinstance(value, str):
+                self.ref(path + (test,), value)
+                return
+            for k in ("state", "with"):
+                if ok(value.get(k)):
+                    self.ref(path + (test, k), value[k])
+        elif test == "not" and ok(value):
+            self.condition(path + (test,), value)
 
     def effect(self, path, eff) -> None:
         kind, v = eff
@@ -441,6 +488,16 @@ class Checker:
                 self.err(p + ("against",), "an incident needs two different states")
         elif kind == "table_draft":
             self.draft(p, v)
+        elif kind in ("request_assistance", "deploy"):
+            other = "from" if kind == "request_assistance" else "to"
+            if ok(v.get("by")):
+                self.ref(p + ("by",), v["by"])
+            asked = v.get(other)
+            for i, t in ([(None, asked)] if isinstance(asked, str) else entries(asked)):
+                where = p + (other,) + ((i,) if i is not None else ())
+                if ok(t) and self.ref(where, t) and t == v.get("by"):
+                    self.err(where, "a state cannot " + ("ask itself for help" if other ==
+                                                         "from" else "deploy to itself"))
 
     def draft(self, p, v) -> None:
         by, iid, target, measure = (v.get(k) for k in ("by", "institution", "target", "measure"))

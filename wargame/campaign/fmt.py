@@ -12,6 +12,7 @@ from ..core.injects import ADJUSTABLE, Test
 from ..core.ladder import CEILING_GAP, EVENTS
 from ..core.model import ClauseKind, ObjectiveKind, Strength
 from ..core.rules import RULES, PartiesRule
+from .lint import WARNINGS
 from .shapes import Bool, Either, Enum, Field as F, Id, IdMap, List, Num, Obj, OneKey, Text
 
 FORMAT = 1
@@ -26,7 +27,12 @@ them equal). Policies from other packages are chosen on the command line."""
 # Rules that depend on a "kind": the checker enforces them, the schema states them.
 OBJECTIVE_TARGET = {"alliance_credible": "institution", "alliance_discredited": "institution",
                     "aggressor_withdraws": "state",
-                    "gain_territory": "state", "target_sanctioned": "state"}
+                    "gain_territory": "state", "target_sanctioned": "state",
+                    "protect_territory": "state"}
+OBJECTIVE_OPTIONAL = {"threshold": ("protect_territory",), "target": ("measure_adopted",)}
+"""Kinds that may give these keys without needing them."""
+OBJECTIVE_MEASURE = ("measure_adopted",)
+"""Kinds that name an institution and a measure (both required)."""
 OBJECTIVE_THRESHOLD = {"gain_territory": "the % of the target's territory to hold",
                        "low_costs": "the most it may spend, % of GDP",
                        "keep_support": "the lowest acceptable public support, 0-100",
@@ -94,15 +100,23 @@ OBJECTIVE = Obj(title="an objective", fields={
     "points": F(Num(1, 100, integer=True), "Points scored if it is met.", required=True),
     "target": F(Id(of="state or institution"),
                 "The state (or, for alliance_credible and alliance_discredited, the "
-                "institution) it is about."),
+                "institution) it is about; for measure_adopted, the state the measure must "
+                "concern (default: any)."),
     "threshold": F(Num(0, 100), "The number it is measured against: % of territory "
-                   "(gain_territory), % of GDP (low_costs), or a 0-100 level."),
+                   "(gain_territory; protect_territory, default 100), % of GDP (low_costs), "
+                   "or a 0-100 level."),
+    "institution": F(Id(of="institution"), "measure_adopted: the body that must adopt it."),
+    "measure": F(Enum(values=tuple(m.value for m in Measure)),
+                 "measure_adopted: the measure it must adopt."),
     "text": F(Text(), "The objective in words, shown to the player."),
 }, extra={"allOf": _kind_rules(
     "kind", [k.value for k in ObjectiveKind],
-    {"target": tuple(OBJECTIVE_TARGET), "threshold": tuple(OBJECTIVE_THRESHOLD)},
+    {"target": tuple(OBJECTIVE_TARGET) + OBJECTIVE_OPTIONAL["target"],
+     "threshold": tuple(OBJECTIVE_THRESHOLD) + OBJECTIVE_OPTIONAL["threshold"],
+     "institution": OBJECTIVE_MEASURE, "measure": OBJECTIVE_MEASURE},
     {k.value: tuple(f for f, table in (("target", OBJECTIVE_TARGET),
                                        ("threshold", OBJECTIVE_THRESHOLD)) if k.value in table)
+     + (("institution", "measure") if k.value in OBJECTIVE_MEASURE else ())
      for k in ObjectiveKind})})
 
 STATE = Obj(title="a state", fields={
@@ -244,7 +258,7 @@ _STATE_VALUE = Obj(title="a condition", fields={
     "state": F(Id(of="state"), "The state.", required=True),
     "value": F(Num(0, 100), "The level.", required=True),
 })
-CONDITION = OneKey(title="condition", variants={
+_CONDITIONS = {
     Test.ROUND_AT_LEAST.value: F(Num(1, 1000, integer=True), "From this round on."),
     Test.STAGE_IS.value: F(Enum(values=STAGES + ("resolved", "war")),
                            "The crisis is at this stage."),
@@ -252,6 +266,8 @@ CONDITION = OneKey(title="condition", variants={
     Test.ESCALATION_BELOW.value: F(PERCENT, "The crisis level is below this."),
     Test.UNDER_ATTACK.value: F(Id(of="state"), "This state is under armed attack."),
     Test.TERRITORY_BELOW.value: F(_STATE_VALUE, "A state holds less than value % of its land."),
+    Test.TERRITORY_AT_LEAST.value: F(_STATE_VALUE, "A state holds at least value % of its "
+                                     "land (100: all of it, e.g. liberated)."),
     Test.SANCTIONED.value: F(Id(of="state"), "Some state sanctions this state."),
     Test.SUPPORT_BELOW.value: F(_STATE_VALUE, "A state's public support is below value."),
     Test.QUIET_ROUNDS_AT_LEAST.value: F(Num(1, 1000, integer=True),
@@ -260,6 +276,23 @@ CONDITION = OneKey(title="condition", variants={
                         "listed earlier and fired in the same aftermath)."),
     Test.NOT_FIRED.value: F(Id(of="inject"), "This inject has not fired yet, e.g. "
                             "'no armed attack yet' after an inject on under_attack."),
+    Test.ADOPTED.value: F(Obj(title="an adopted measure", fields={
+        "institution": F(Id(of="institution"), "The body that adopted it.", required=True),
+        "measure": F(Enum(values=tuple(m.value for m in Measure)),
+                     "Which measure (default: any)."),
+        "against": F(Id(of="state"), "The state it concerns (default: any)."),
+    }), "A body has adopted a measure (in this game, so far)."),
+    Test.AT_WAR.value: F(Either(simple=Id(of="state"), full=Obj(title="a war", fields={
+        "state": F(Id(of="state"), "The state.", required=True),
+        "with": F(Id(of="state"), "The state on the other side (default: anyone)."),
+    })), "A state is in an ongoing armed conflict: as the attacker of record, its victim "
+        "or a state fighting for the victim (until a ceasefire holds)."),
+}
+CONDITION = OneKey(title="condition", variants={
+    **_CONDITIONS,
+    Test.NOT.value: F(OneKey(title="condition", variants=_CONDITIONS),
+                      "The condition under it does not hold, e.g. "
+                      "{not: {at_war: iraq}}."),
 })
 
 EFFECT = OneKey(title="effect", variants={
@@ -287,6 +320,23 @@ EFFECT = OneKey(title="effect", variants={
         "target": F(Id(of="state"), "The state it concerns.", required=True),
         "text": F(Text(), "News announcing it."),
     }), "Put a draft resolution on the table; it is voted next diplomacy phase."),
+    "request_assistance": F(Obj(title="a request for assistance", fields={
+        "by": F(Id(of="state"), "The state asking (the victim, or a state that fears it "
+                "will be one).", required=True),
+        "from": F(Either(simple=Id(of="state"), full=_ids("state", min=1)),
+                  "The state or states asked.", required=True),
+        "text": F(Text(), "News announcing it."),
+    }), "A state asks others to help defend it (collective self-defence, UN Charter "
+        "Art. 51): those asked may then fight for it lawfully, as if it had used the "
+        "request_assistance action; an invitation to station troops is one."),
+    "deploy": F(Obj(title="a deployment", fields={
+        "by": F(Id(of="state"), "The state sending forces.", required=True),
+        "to": F(Id(of="state"), "The state that hosts them.", required=True),
+        "share": F(Num(0, 1, above=True), "The share of the sender's forces at home that "
+                   "goes (e.g. 0.2).", required=True),
+        "text": F(Text(), "News announcing it."),
+    }), "Forces are stationed in another state (they defend it if it is attacked, and "
+        "count towards the sender's obligations to it)."),
 })
 
 INJECT = Obj(title="an inject", fields={
@@ -336,4 +386,7 @@ CAMPAIGN = Obj(title="the campaign", fields={
     "actions": F(ACTIONS, "Changes to the catalogue of actions."),
     "injects": F(List(INJECT), "Scripted events."),
     "end": F(List(END), "Conditions that end the game early."),
+    "quiet": F(List(Enum(values=tuple(WARNINGS))), "Warnings the author has read and "
+               "meant: each name silences that warning in this file (every warning "
+               "shows its name)."),
 })

@@ -39,14 +39,17 @@ class Reader:
         self.marks: dict[Path, tuple[int, int]] = {}  # value positions
         self.keys: dict[Path, tuple[int, int]] = {}  # positions of the keys naming them
 
-    def _add(self, out: list, where: tuple[int, int], message: str, hint: str, warn: bool):
-        out.append(CampaignError(self.file, where[0], where[1], message, hint, warn))
+    def _add(self, out: list, where: tuple[int, int], message: str, hint: str, warn: bool,
+             name: str = ""):
+        out.append(CampaignError(self.file, where[0], where[1], message, hint, warn, name))
 
     def error(self, where: tuple[int, int], message: str, hint: str = "") -> None:
         self._add(self.errors, where, message, hint, False)
 
-    def warn(self, where: tuple[int, int], message: str, hint: str = "") -> None:
-        self._add(self.warnings, where, message, hint, True)
+    def warn(self, where: tuple[int, int], message: str, hint: str = "",
+             name: str = "") -> None:
+        """A warning; ``name`` is how a campaign silences it (``quiet: [name]``)."""
+        self._add(self.warnings, where, message, hint, True, name)
 
     def at(self, path: Path, key: bool = False) -> tuple[int, int]:
         """Where ``path`` was read (its key if ``key``), or its nearest known parent."""

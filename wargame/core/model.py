@@ -62,12 +62,14 @@ class ObjectiveKind(str, Enum):
     KEEP_SUPPORT = "keep_support"  # public support ends at or above `threshold`
     TARGET_SANCTIONED = "target_sanctioned"  # target is under sanctions at the end
     KEEP_CREDIBILITY = "keep_credibility"  # own credibility ends at or above `threshold`
+    PROTECT_TERRITORY = "protect_territory"  # target keeps `threshold` % (default 100) of its land
+    MEASURE_ADOPTED = "measure_adopted"  # `institution` adopts `measure` (against `target`)
 
 
 INSTITUTION_TARGETS = frozenset({ObjectiveKind.ALLIANCE_CREDIBLE,
                                  ObjectiveKind.ALLIANCE_DISCREDITED})
 TARGETS_STATE = frozenset({ObjectiveKind.AGGRESSOR_WITHDRAWS, ObjectiveKind.GAIN_TERRITORY,
-                           ObjectiveKind.TARGET_SANCTIONED})
+                           ObjectiveKind.TARGET_SANCTIONED, ObjectiveKind.PROTECT_TERRITORY})
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ class Objective:
     target: str = ""
     threshold: float = 0.0
     text: str = ""
+    institution: str = ""  # measure_adopted: the body
+    measure: str = ""  # measure_adopted: the measure it must adopt
 
 
 @dataclass(frozen=True)
@@ -249,6 +253,9 @@ class World:
                 if o.kind in TARGETS_STATE and o.target not in nations:
                     raise WorldError(f"{n.id}: objective {o.kind.value} needs a state, "
                                      f"not {o.target!r}")
+                if o.kind is ObjectiveKind.MEASURE_ADOPTED and o.institution not in insts:
+                    raise WorldError(f"{n.id}: objective {o.kind.value} needs an "
+                                     f"institution, not {o.institution!r}")
         top = self.ladder.ceiling()
         if self.start_escalation > top:
             raise WorldError(f"the crisis cannot start at {self.start_escalation:g}: "
