@@ -85,9 +85,11 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("files", nargs="+", metavar="FILE",
                      help="campaign files, or bundled campaigns' names")
 
+    from .actionscmd import add_parser as add_actions
     from .rulescmd import add_parser as add_rules
 
     add_rules(sub)
+    add_actions(sub)
 
     sim = sub.add_parser("simulate", help="play computer-vs-computer games and sum them up",
                          formatter_class=_SimulateHelp,
@@ -244,6 +246,10 @@ def _main(argv: list[str] | None = None) -> int:
             from .analysis.sweep import run as sweep
 
             return sweep(args, sys.stdout, sys.stderr)
+        if command == "actions":
+            from .actionscmd import run as actions
+
+            return actions(args, sys.stdout, sys.stderr)
         if command == "rules":
             from .rulescmd import run as rules
 
