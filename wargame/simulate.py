@@ -389,7 +389,8 @@ def run(args: Any, out: IO[str] | None = None, err: IO[str] | None = None) -> in
         "summary": summarise(records, world),
         "games": [{"index": i, "seed": rec.seed, "outcome": rec.outcome,
                    "rounds": rec.rounds, "peak": _r(rec.peak),
-                   "attacks": [list(a) for a in rec.attacks], **rec.war_dict()}
+                   "attacks": [list(a) for a in rec.attacks], **rec.war_dict(),
+                   "votes": list(rec.votes)}
                   for i, rec in enumerate(records)],
     }
     if p.json:

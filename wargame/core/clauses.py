@@ -112,6 +112,42 @@ def not_counted(world: World, state: GameState,
     return tuple(out)
 
 
+VOTE_WORDS = {"yes": "yes", "no": "no", "abstain": "abstained", "absent": "absent",
+              "not_counted": "not counted (a party, or the state concerned)"}
+"""How :func:`roll_call`'s groups read in a voting record."""
+
+
+def roll_call_lines(world: World, state: GameState, draft: Draft) -> list[str]:
+    """The roll call in words, a group a line: "yes: France, Poland"."""
+    return [f"{VOTE_WORDS.get(k, k)}: {', '.join(map(world.name_of, who))}"
+            for k, who in roll_call(world, state, draft).items() if who]
+
+
+def draft_words(world: World, draft: Draft) -> str:
+    """What a draft would decide, in words: "sanctions against Russia"."""
+    return MEASURE_WORDS[Measure(draft.measure)].format(world.name_of(draft.target))
+
+
+def roll_call(world: World, state: GameState, draft: Draft) -> dict[str, list[str]]:
+    """Who voted how on a decided ``draft``, in the institution's member order: ``yes``,
+    ``no``, ``abstain``, ``absent`` (members who cast no vote), ``not_counted``
+    (parties or the state concerned, whose vote the rule left out); suspended
+    members are in none. Public, as a council's voting record is."""
+    inst = world.institution[draft.institution]
+    suspended = state.institutions[inst.id].suspended
+    out: dict[str, list[str]] = {"yes": [], "no": [], "abstain": [], "absent": [],
+                                 "not_counted": []}
+    for m in inst.members:
+        if m in draft.excluded:
+            out["not_counted"].append(m)
+        elif m in suspended and m not in draft.votes:
+            continue
+        else:
+            vote = draft.votes.get(m, "absent")
+            out.setdefault(vote, []).append(m)
+    return out
+
+
 def consultations(r: Round) -> None:
     for o in r.of(Effect.CONSULT):
         inst = r.world.institution[o.institution]
@@ -163,6 +199,7 @@ def decide_drafts(r: Round) -> None:
         votes = {m: v for m, v in draft.votes.items() if m in members}
         decision = decide(inst.rule, members, votes, motion)
         draft.decided, draft.adopted, draft.reason = True, decision.adopted, decision.reason
+        draft.excluded = list(decision.excluded)
         r.emit(Kind.DRAFT_DECIDED, f"{inst.name} votes on {describe(r, measure, draft.target)}: "
                f"{r.named(decision.summary(), members)}.",
                actor=draft.by, target=draft.target, institution=inst.id, ref=draft.id,

@@ -60,6 +60,9 @@ class Draft:
     decided: bool = False
     adopted: bool = False
     reason: str = ""
+    # members whose vote did not count when it was decided (a party to the dispute the
+    # rule leaves out, the state a consensus-minus-one decision is about)
+    excluded: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -169,6 +169,15 @@ def _burden_cells(b) -> list[str]:
             _pct(b.benefit_share), _ratio(b.ratio), note]
 
 
+def _result(v) -> str:
+    return ("adopted" if v.adopted else "not adopted") + (f": {v.reason}" if v.reason else "")
+
+
+def _groups(v) -> str:
+    """Who voted how, one group after another: "yes: A, B; no: C; absent: D"."""
+    return "; ".join(f"{label}: {', '.join(names)}" for label, names in v.groups)
+
+
 def markdown(aa: AfterAction) -> str:
     L: list[str] = [f"# After-action report: {_md(aa.title)}", ""]
     if aa.description:
@@ -193,6 +202,15 @@ def markdown(aa: AfterAction) -> str:
             L.append(f"- Round {t.round}: the crisis {verb} *{_md(t.rung)}* ({t.level:g})")
     else:
         L.append("No rung of the escalation ladder was crossed.")
+    L += ["", "## Votes", ""]
+    if aa.votes:
+        L += _table(["Round", "Body", "Draft", "Result", "Who voted how"],
+                    [[v.round, v.institution, v.subject, _result(v), _groups(v)]
+                     for v in aa.votes[:MAX_LEDGER]])
+        if len(aa.votes) > MAX_LEDGER:
+            L.append(f"\n…and {len(aa.votes) - MAX_LEDGER} more.")
+    else:
+        L.append("No draft was put to a vote.")
     L += ["", "## Obligations and commitments", ""]
     counts = aa.kept_broken()
     if counts:
@@ -290,6 +308,16 @@ def html_page(aa: AfterAction) -> str:
             f"<em>{_h(t.rung)}</em> ({t.level:g})</li>" for t in aa.thresholds) + "</ul>")
     else:
         B.append("<p>No rung of the escalation ladder was crossed.</p>")
+    B.append("<h2>Votes</h2>")
+    if aa.votes:
+        shown = aa.votes[:MAX_LEDGER]
+        B.append(_htable(["Round", "Body", "Draft", "Result", "Who voted how"],
+                         [[v.round, v.institution, v.subject, _result(v), _groups(v)]
+                          for v in shown], ["kept" if v.adopted else "broken" for v in shown]))
+        if len(aa.votes) > MAX_LEDGER:
+            B.append(f"<p>…and {len(aa.votes) - MAX_LEDGER} more.</p>")
+    else:
+        B.append("<p>No draft was put to a vote.</p>")
     B.append("<h2>Obligations and commitments</h2>")
     counts = aa.kept_broken()
     if counts:

@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.burden import attacked_in, attackers_in, burden_sharing
+from ..core.clauses import VOTE_WORDS, draft_words, roll_call
 from ..core.events import Kind
 from ..core.injects import teaching_note
 from ..core.game import OUTCOMES, Game
+from ..core.rules import with_names
 from ..core.scoring import describe
 from ..core.state import Status
 
@@ -101,6 +103,18 @@ class ScoreLine:
     credibility: tuple[float, float]  # at the start, at the end
 
 
+@dataclass(frozen=True)
+class VoteLine:
+    """One decided draft and who voted how (names, in member order)."""
+
+    round: int
+    institution: str
+    subject: str  # "sanctions against Russia"
+    adopted: bool
+    reason: str
+    groups: tuple[tuple[str, tuple[str, ...]], ...]  # ("yes", (names...)), ...
+
+
 @dataclass
 class AfterAction:
     title: str
@@ -120,6 +134,7 @@ class AfterAction:
     duties: list[Duty] = field(default_factory=list)
     burden: dict[str, list[BurdenLine]] = field(default_factory=dict)
     scores: list[ScoreLine] = field(default_factory=list)
+    votes: list[VoteLine] = field(default_factory=list)
     institutions: list[tuple[str, float, float]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # where the report came from
     designer_notes: str = ""  # the campaign's notes: simplifications, units
@@ -261,6 +276,15 @@ def after_action(game: Game, title: str = "", description: str = "",
                                    met, missed, (world.nation[n].credibility,
                                                  st.nations[n].credibility)))
     aa.scores.sort(key=lambda s: (-(s.total / s.possible if s.possible else 0), s.nation))
+    drafts = {d.id: d for d in st.drafts}
+    for e in log:
+        d = drafts.get(e.ref) if e.kind is Kind.DRAFT_DECIDED else None
+        if d is not None:
+            groups = tuple((VOTE_WORDS[k], tuple(map(world.name_of, who)))
+                           for k, who in roll_call(world, st, d).items() if who)
+            aa.votes.append(VoteLine(e.round, world.name_of(d.institution),
+                                     draft_words(world, d), d.adopted,
+                                     with_names(d.reason, world.name_of), groups))
     aa.institutions = [(i.name, i.credibility, st.institutions[i.id].credibility)
                        for i in world.institutions]
     return aa
