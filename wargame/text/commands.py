@@ -172,7 +172,7 @@ def _recipients(desk, text: str) -> list[str] | str:
                 return "you have no ally (no alliance or consultation pact)"
             out += [a for a in allies if a not in out]
             continue
-        state = desk.state(part)
+        state = desk.find_state(part)
         if state is None:
             return f"there is no state {part!r}"
         if state not in out:
@@ -253,7 +253,7 @@ def _propose(desk, rest: str) -> None:
     where = to.strip()
     institution = ""
     if norm(where).startswith("in "):
-        institution = desk.institution(where.strip()[3:])
+        institution = desk.find_institution(where.strip()[3:])
         if institution is None:
             desk.refuse(f"there is no institution {where.strip()[3:]!r}")
             return
@@ -398,7 +398,7 @@ def _by_effect(desk, effect: Effect) -> str:
 
 def _consult(desk, rest: str) -> None:
     action = _by_effect(desk, Effect.CONSULT)
-    inst = desk.institution(rest) if rest.strip() else None
+    inst = desk.find_institution(rest) if rest.strip() else None
     if not action:
         desk.refuse("this campaign has no consultation order")
         return
@@ -419,7 +419,7 @@ def _table(desk, rest: str) -> None:
     from .terms import _measure
 
     while ws:
-        for find, slot in ((desk.institution, "i"), (desk.state, "t"), (_measure, "m")):
+        for find, slot in ((desk.find_institution, "i"), (desk.find_state, "t"), (_measure, "m")):
             found, after = longest(ws, find)
             if found is not None:
                 ws = after

@@ -13,6 +13,7 @@ from typing import Callable
 
 from ..core import Option, Order
 from ..core.actions import ActionSpec
+from ..core.events import Kind
 from ..core.legal import COMMITTING
 from .names import find_in, listing, longest, norm, plural
 from . import words as w
@@ -20,6 +21,9 @@ from . import words as w
 Ask = Callable[[str], str]
 VOTE_WORDS = {"y": "yes", "yes": "yes", "n": "no", "no": "no", "a": "abstain",
               "abstain": "abstain", "absent": "absent"}
+
+
+OWN = (Kind.PROPOSAL_MADE, Kind.PROPOSAL_ANSWERED)  # your own talks: confirmed as typed
 
 
 class EndTurn(Exception):
@@ -39,6 +43,8 @@ class Desk:
         self.listed: set[str] | None = None  # action ids in the last list printed
         self.save = save  # () -> None: save the game now (the driver's)
         self.phase = ""
+        self.briefed = False  # the private briefing has been printed
+        self.who = ""  # before each prompt: the government's name in hot-seat ("Corvia: ")
 
     # ------------------------------------------------------------ small helpers
     def view(self):
@@ -57,10 +63,10 @@ class Desk:
     def refuse(self, reason: str) -> None:
         self.say(f"Refused: {reason}")
 
-    def state(self, text: str) -> str | None:
+    def find_state(self, text: str) -> str | None:
         return find_in(self.campaign.states, text)
 
-    def institution(self, text: str) -> str | None:
+    def find_institution(self, text: str) -> str | None:
         return find_in(self.campaign.institutions, text)
 
     def number(self, action: str) -> int:
@@ -104,8 +110,10 @@ class Desk:
         """What happened since this desk last printed events (public, then private)."""
         view = self.view()
         since = view.round - 1
-        news = [e for e in self.seat.public_news() if e.round >= since]
-        private = [e for e in view.private if e.round >= since]
+        news = [e for e in self.seat.public_news() if e.round >= since
+                and e.kind is not Kind.ROUND_STARTED]  # the round's head says it
+        private = [e for e in view.private if e.round >= since
+                   and not (e.actor == self.me and e.kind in OWN)]  # said when typed
         self.events(news, heading)
         self.events(private, "For you alone:")
 
@@ -351,10 +359,10 @@ class Desk:
         if opt.targets:
             if not rest:
                 return f"{spec.name} needs a target: {self.targets(opt)}"
-            found, rest = longest(rest, self.state)
+            found, rest = longest(rest, self.find_state)
             target = found if found is not None else rest.pop(0)
         if opt.institutions:
-            found, rest = longest(rest, self.institution)
+            found, rest = longest(rest, self.find_institution)
             if found is not None:
                 institution = found
             elif rest:
@@ -400,7 +408,7 @@ class Desk:
     def ask_vote(self, draft: str, now: str) -> None:
         keep = now or "absent"
         while True:
-            text = self.ask(f"Your vote on {draft}: yes, no, abstain or absent "
+            text = self.ask(f"{self.who}Your vote on {draft}: yes, no, abstain or absent "
                             f"(Enter: {keep})? ").strip()
             word = text.casefold()
             if not text:
@@ -483,7 +491,7 @@ class Desk:
     def loop(self, prompt: Callable[[], str]) -> None:
         while True:
             try:
-                self.line(self.ask(prompt()))
+                self.line(self.ask(self.who + prompt()))
             except EndTurn:
                 return
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from ..core import Game, World
+from ..core.events import Kind
 from ..core.scoring import describe
 from ..textsafe import clean_input, printable
 from .desk import Desk
@@ -160,6 +161,9 @@ class Table:
                                         [n for n in game.world.ids if n not in humans],
                                         policies)
         self.last = ""  # the human whose turn it was last (hot-seat hand-over)
+        if self.hotseat:
+            for n, desk in self.desks.items():
+                desk.who = f"{desk.name(n)}: "
 
     @property
     def hotseat(self) -> bool:
@@ -175,6 +179,7 @@ class Table:
                 continue
             say(f"You lead {desk.name(n)}.")
             desk.briefing()
+            desk.briefed = True
         say("")
         say("Type help at any question to hear the commands; quit saves and leaves.")
         played = 0
@@ -203,9 +208,12 @@ class Table:
             say(f"You stopped after {played} round{'s' if played != 1 else ''}.")
             self.how_to_go_on()
         else:
-            for desk in self.desks.values():
-                if not self.hotseat:
-                    desk.new_events()  # how it ended, unless just shown
+            first = self.desks[self.humans[0]]
+            if not self.hotseat:
+                first.new_events()  # how it ended, unless just shown
+            else:  # the public end; each government's secrets stay its own
+                first.events([e for e in first.seat.public_news()[-1:]
+                              if e.kind is Kind.GAME_OVER])
             if self.saved is not None:
                 say(f"The game is saved in {self.saved}.")
         for n, desk in self.desks.items():
@@ -237,8 +245,9 @@ class Table:
                 self.computer.vote(game)
                 self.acted = (game.round, "diplomacy")
             game.advance()  # orders: drafts are decided now
-            if not self.hotseat:
-                self.desks[self.humans[0]].new_events("Diplomacy:")
+            desk = self.desks[self.humans[0]]
+            if not self.hotseat and desk.round_shown == game.round:
+                desk.new_events("Diplomacy:")  # the drafts decided, after your votes
         if game.phase == "orders":
             if self.acted != (game.round, "orders"):
                 self.computer.give_orders(game)
@@ -254,6 +263,10 @@ class Table:
         desk = self.desks[nation]
         if self.hotseat:
             self.hand_over(nation)
+            if not desk.briefed:  # each government's secrets at its own first turn
+                self.say(f"You lead {desk.name(nation)}.")
+                desk.briefing()
+        desk.briefed = True
         if phase == "diplomacy":
             desk.diplomacy_turn()
         else:

@@ -246,7 +246,7 @@ def proposal_lines(view, names: Names, campaign) -> list[str]:
     for p in view.proposals:
         whom = (f"tabled in {names(p.institution)}" if p.institution else
                 f"to {listing([names(x) for x in p.to], 'and')}")
-        by = "You" if p.by == view.nation else names(p.by)
+        by = "You propose" if p.by == view.nation else f"{names(p.by)} proposes"
         counter = f", countering {p.counter_of}" if p.counter_of else ""
         due = min(p.round + p.due_in, campaign.rounds_limit)
         state = p.status.value
@@ -256,7 +256,7 @@ def proposal_lines(view, names: Names, campaign) -> list[str]:
             state = "open, " + (f"answered so far by {listing([names(x) for x in p.answers], 'and')}"
                                 if p.answers else "no answer yet")
         reason = f" ({names.named(p.reason)})" if p.reason else ""
-        out.append(f"{p.id}, round {p.round}: {by} proposes, {whom}{counter}, due by round "
+        out.append(f"{p.id}, round {p.round}: {by}, {whom}{counter}, due by round "
                    f"{due}: {state}{reason}.")
         for k, t in enumerate(p.terms, 1):
             out.append(f"{p.id} term {k}: {t.describe(names)}.")
