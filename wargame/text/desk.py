@@ -311,6 +311,10 @@ class Desk:
         self.place(order)
 
     def place(self, order: Order) -> None:
+        error = self.seat.check(order)  # first: what follows reads the order's target
+        if error:
+            self.refuse(error)
+            return
         if not self.confirmed(order):
             self.say("Not ordered.")
             return
