@@ -194,7 +194,7 @@ def test_a_typed_message_is_stored_as_data_and_printed_safely(tmp_path):
     assert "from you to Corvia: [bold]hi[/] [31mred[0m evil" in text  # the [ kept as text
     assert "Refused: '[bold]hi[/]' is neither a command nor an action" in text
     saved = json.loads(next(tmp_path.glob("*.json")).read_text(encoding="utf-8"))
-    sent = [i["text"] for i in json.dumps(saved) and _inputs(saved) if i.get("verb") == "message"]
+    sent = [i["text"] for i in _inputs(saved) if i.get("verb") == "message"]
     assert sent and sent[0].startswith("[bold]hi[/] [31mred[0m evil")
 
 

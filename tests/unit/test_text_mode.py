@@ -116,3 +116,53 @@ def test_the_text_desk_reads_only_its_seat():
         imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
                     for a in n.names}
         assert "Game" not in imported, name
+
+
+def test_every_command_is_in_the_docs():
+    from pathlib import Path
+
+    from wargame.text.commands import COMMANDS
+
+    doc = (Path(__file__).parents[2] / "docs" / "text-mode.md").read_text(encoding="utf-8")
+    for c in COMMANDS:
+        assert f"| `{c.usage}` |" in doc, c.name
+
+
+# ---------------------------------------------------------------- typed terms
+from hypothesis import given, strategies as st  # noqa: E402
+
+from wargame.core.terms import NEEDS_TARGET, Term, TermKind  # noqa: E402
+
+
+def _campaign():
+    from wargame.campaign import DEFAULT_CAMPAIGN, load_campaign
+    from wargame.text.port import PublicCampaign
+
+    return PublicCampaign.of(load_campaign(DEFAULT_CAMPAIGN).world)
+
+
+BALTIC = _campaign()
+
+
+@st.composite
+def terms(draw):
+    states = [i for i, _ in BALTIC.states]
+    kind = draw(st.sampled_from(list(TermKind)))
+    party = draw(st.sampled_from(states))
+    target = draw(st.sampled_from([s for s in states if s != party])) \
+        if kind in NEEDS_TARGET else ""
+    institution = measure = ""
+    if kind in (TermKind.SUPPORT_RESOLUTION, TermKind.CONSULT):
+        institution = draw(st.sampled_from([i for i, _ in BALTIC.institutions]))
+    if kind is TermKind.SUPPORT_RESOLUTION:
+        measure = draw(st.sampled_from(list(BALTIC.measures[institution])))
+    value = draw(st.sampled_from([1.5, 2.0, 3.5, 4.9])) \
+        if kind is TermKind.RAISE_SPENDING else 0.0
+    return Term(party, kind, target, institution, measure, value)
+
+
+@given(terms())
+def test_a_term_typed_back_reads_as_the_same_term(term):
+    from wargame.text.terms import parse_terms, typed
+
+    assert parse_terms(typed(term, BALTIC), BALTIC, "estonia", ["poland"]) == [term]
