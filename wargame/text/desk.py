@@ -112,8 +112,10 @@ class Desk:
         since = view.round - 1
         news = [e for e in self.seat.public_news() if e.round >= since
                 and e.kind is not Kind.ROUND_STARTED]  # the round's head says it
+        asked = {p.id for p in w.waiting(view)}  # shown whole with how to answer
         private = [e for e in view.private if e.round >= since
-                   and not (e.actor == self.me and e.kind in OWN)]  # said when typed
+                   and not (e.actor == self.me and e.kind in OWN)  # said when typed
+                   and not (e.kind is Kind.PROPOSAL_MADE and e.ref in asked)]
         self.events(news, heading)
         self.events(private, "For you alone:")
 
