@@ -17,7 +17,7 @@ from ..core.actions import Effect
 from ..core.terms import TermKind
 from ..textsafe import clean_input
 from . import words as w
-from .names import find_in, listing, longest, norm, plural
+from .names import listing, longest, norm, plural
 from .terms import TYPED, parse_terms, typed
 
 
@@ -485,7 +485,8 @@ def _quit(desk, rest: str) -> None:  # the prompt itself leaves on quit; listed 
 
 
 COMMANDS: list[Command] = [
-    Command("help", ("h", "?"), "help", "these lines; help and a command's name tells more about it", _help),
+    Command("help", ("h", "?"), "help", "these lines; help and a command's name tells "
+            "more about it", _help),
     Command("actions", ("a", "list"), "actions", "the actions you can order now, with cost "
             "and risk (printed once; then only what opens or closes)", _actions),
     Command("about", ("ab",), "about NUMBER", "what an action does, costs and risks, its "
@@ -566,4 +567,4 @@ def check_table() -> list[str]:
     return problems
 
 
-__all__ = ["COMMANDS", "Command", "find", "find_in"]
+__all__ = ["COMMANDS", "Command", "find"]

@@ -15,7 +15,7 @@ from ..core import Option, Order
 from ..core.actions import ActionSpec
 from ..core.events import Kind
 from ..core.legal import COMMITTING
-from .names import find_in, listing, longest, norm, plural
+from .names import find_in, listing, longest, norm
 from . import words as w
 
 Ask = Callable[[str], str]
@@ -525,4 +525,4 @@ def _forces(ws: list[str]) -> tuple[float, list[str]]:
     return 0.0, ws
 
 
-__all__ = ["Desk", "EndTurn", "plural"]
+__all__ = ["Desk", "EndTurn"]

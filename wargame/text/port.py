@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping, Protocol
 
-from ..core import Game, IllegalOrder, Order, PhaseError, View, WargameError
+from ..core import Game, Order, View, WargameError
 from ..core.actions import ActionSpec
 from ..core.events import Event
 from ..core.scoring import Score
@@ -164,4 +164,4 @@ class LocalSeat:
             return "", str(exc)
 
 
-__all__ = ["LocalSeat", "PublicCampaign", "Seat", "IllegalOrder", "PhaseError"]
+__all__ = ["LocalSeat", "PublicCampaign", "Seat"]

@@ -17,6 +17,7 @@ MEASURE_PHRASE = {"sanctions": "sanctions against {}", "use_of_force": "force ag
                   "condemn": "condemnation of {}", "peacekeeping": "peacekeeping in {}",
                   "suspend": "suspending {}", "ceasefire": "a ceasefire demanded of {}",
                   "statement": "a statement of concern about {}"}
+READINESS = {0: "normal", 1: "raised", 2: "mobilised"}
 STRENGTH = {"automatic": "must fight", "as_it_deems_necessary": "as it deems necessary",
             "constitutional_processes": "by its constitutional processes"}
 
@@ -104,8 +105,7 @@ def status_lines(view, name) -> list[str]:
     me = view.me
     out = [me_line(view),
            f"Defence spending: {me.spending:.1f}% of GDP.",
-           f"Readiness: {('normal', 'raised', 'mobilised')[me.readiness] if 0 <= me.readiness < 3 else me.readiness}.",
-           ]
+           f"Readiness: {READINESS.get(me.readiness, me.readiness)}."]
     tense = sorted(view.tension.items(), key=lambda kv: -kv[1])
     for other, level in tense:
         out.append(f"Tension with {name(other)}: {level:.0f}.")
@@ -144,7 +144,8 @@ def treaty_lines(view, name) -> list[str]:
         if i.veto:
             out.append(f"{i.name}: a veto is held by {listing([name(v) for v in i.veto], 'and')}.")
         if i.regions:
-            out.append(f"{i.name}: its collective defence applies in {listing(list(i.regions), 'and')}.")
+            out.append(f"{i.name}: its collective defence applies in "
+                       f"{listing(list(i.regions), 'and')}.")
         if i.binds:
             out.append(f"{i.name}: its binding decisions bind {i.binds}.")
         if i.suspended:
@@ -253,8 +254,9 @@ def proposal_lines(view, names: Names, campaign) -> list[str]:
         if p in waiting(view):
             state = f"awaits your answer until the end of round {p.expires}"
         elif state == "open" and p.by == view.nation:
-            state = "open, " + (f"answered so far by {listing([names(x) for x in p.answers], 'and')}"
-                                if p.answers else "no answer yet")
+            answered = listing([names(x) for x in p.answers], "and")
+            state = "open, " + (f"answered so far by {answered}" if p.answers else
+                                "no answer yet")
         reason = f" ({names.named(p.reason)})" if p.reason else ""
         out.append(f"{p.id}, round {p.round}: {by}, {whom}{counter}, due by round "
                    f"{due}: {state}{reason}.")
