@@ -64,9 +64,15 @@ CASES = {
     "news": (["news"], "News of this round and the last"),
     "drafts": (["drafts"], "No draft is open and none was decided lately."),
     "vote": (["vote d1 no"], "You vote no on d1."),
-    "proposals": (["proposals"], "p1, round 1: Corvia proposes, to Belmark, due by round 3"),
+    "proposals": (["proposals"], "p1, round 1: Corvia proposes, to Belmark, due 2 rounds "
+                                 "after it is accepted: awaits your answer until the end of "
+                                 "round 2."),
+    "proposals once accepted": (["accept p1", "proposals"],  # the round the ledger says
+                                "p1, round 1: Corvia proposes, to Belmark, due by round 3: "
+                                "accepted."),
     "propose": (["propose corvia: corvia deploys to belmark; I raise spending to 2.9 due 2"],
-                "Proposal p2 sent, to Corvia; due by round 3."),
+                "Proposal p2 sent, to Corvia; its terms fall due 2 rounds after it is "
+                "accepted."),
     "propose in": (["propose in compact: corvia deploys to belmark"],
                    "Proposal p2 sent, tabled in Harbour Compact: its members answer by vote"),
     "accept": (["accept p1"], "You accept proposal p1. It is now accepted."),
@@ -74,7 +80,8 @@ CASES = {
     "counter": (["counter p1"], "counter p1: Corvia deploys to Belmark; Belmark raises "
                                 "spending to 2.9 due 2"),
     "counter with terms": (["counter p1: corvia deploys to belmark"],
-                           "You counter p1 with p2, to Corvia; due by round 2."),
+                           "You counter p1 with p2, to Corvia; its terms fall due 1 round "
+                           "after it is accepted."),
     "terms": (["terms"], "X does not attack a state."),
     "write": (["write corvia and dunmore: Stand with us"],
               "Message sent to Corvia and Dunmore."),

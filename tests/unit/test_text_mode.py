@@ -40,7 +40,8 @@ def test_the_tutorial_to_the_end_from_standard_input(tmp_path):
         capture_output=True, text=True, timeout=300)
     assert run_.returncode == 0, run_.stderr
     out = run_.stdout
-    assert "Proposal p2 sent, to Corvia; due by round 2." in out  # the proposal
+    assert ("Proposal p2 sent, to Corvia; its terms fall due 1 round after it is "
+            "accepted.") in out  # the proposal; Corvia accepts it in round 2: due in 3
     assert "You accept proposal p1. It is now accepted." in out  # our answer
     assert "Corvia accepts proposal p2." in out  # and Corvia's, in its diplomacy
     assert "Council of Four votes on draft d1, tabled by you." in out  # asked on our own

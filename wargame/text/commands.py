@@ -155,7 +155,7 @@ def _terms(desk, rest: str) -> None:
         desk.say(TYPED[kind].format(p="X", t="a state", v="a share of GDP such as 3",
                                     m="a measure", i="an institution") + ".")
     desk.say("Separate terms with a semicolon; end with due and a number of rounds "
-             "(due 2), or by round and a round; due 1 otherwise.")
+             "after they are accepted (due 2); due 1 otherwise.")
 
 
 # ------------------------------------------------------------------ talks
@@ -199,31 +199,15 @@ def _write(desk, rest: str) -> None:
 
 DUE = re.compile(r"(?:\s|;|,)*\b(?:due(?:\s+in)?|within)\s+(\d+)(?:\s+rounds?)?\s*\.?\s*$",
                  re.IGNORECASE)
-BY_ROUND = re.compile(r"(?:\s|;|,)*\bby\s+(?:the\s+end\s+of\s+)?round\s+(\d+)\s*\.?\s*$",
-                      re.IGNORECASE)
-
-
-def _due(desk, text: str) -> tuple[str, int] | str:
-    """The terms without their 'due N' (or 'by round R'), and N (1 if not said)."""
+def _due(text: str) -> tuple[str, int]:
+    """The terms without their 'due N', and N (1 if not said)."""
     m = DUE.search(text)
-    if m:
-        return text[:m.start()], int(m.group(1))
-    m = BY_ROUND.search(text)
-    if m:
-        now = desk.view().round
-        due = int(m.group(1)) - now
-        if due < 1:
-            return f"round {m.group(1)} is not after this round ({now})"
-        return text[:m.start()], due
-    return text, 1
+    return (text[:m.start()], int(m.group(1))) if m else (text, 1)
 
 
 def _terms_of(desk, text: str, others: list[str]):
     """(terms, due_in) from typed terms, or the reason they are refused."""
-    found = _due(desk, text)
-    if isinstance(found, str):
-        return found
-    body, due = found
+    body, due = _due(text)
     if not 1 <= due <= 6:
         return "terms fall due in 1 to 6 rounds"
     terms = parse_terms(body, desk.campaign, desk.me, others)
@@ -240,8 +224,9 @@ def _terms_of(desk, text: str, others: list[str]):
 
 
 def _due_words(desk, due: int) -> str:
-    view = desk.view()
-    return f"due by round {min(view.round + due, view.rounds_limit)}"
+    """When the terms fall due: counted from the round they are accepted in, as the
+    ledger counts them (a proposal answered next round falls due a round later)."""
+    return f"its terms fall due {plural(due, 'round')} after it is accepted"
 
 
 def _propose(desk, rest: str) -> None:
@@ -523,7 +508,7 @@ COMMANDS: list[Command] = [
              "due 2.",
              "Or: propose in {institution}: {ally} deploys to {me}.",
              "Terms are separated by semicolons. They fall due in one round unless you end "
-             "with due and a number of rounds, or by round and a round.",
+             "with due and a number of rounds, counted from the round it is accepted in.",
              "Each term is checked before anything is sent; help terms lists the kinds.")),
     Command("accept", ("acc",), "accept PROPOSAL", "accept a proposal made to you",
             _reply("accept"), ("For example: accept p1.",)),

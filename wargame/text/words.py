@@ -249,7 +249,9 @@ def proposal_lines(view, names: Names, campaign) -> list[str]:
                 f"to {listing([names(x) for x in p.to], 'and')}")
         by = "You propose" if p.by == view.nation else f"{names(p.by)} proposes"
         counter = f", countering {p.counter_of}" if p.counter_of else ""
-        due = min(p.round + p.due_in, campaign.rounds_limit)
+        due_by = max((c.due for c in view.commitments if c.proposal == p.id), default=0)
+        due = f"due by round {due_by}" if due_by else \
+            f"due {p.due_in} round{'s' if p.due_in != 1 else ''} after it is accepted"
         state = p.status.value
         if p in waiting(view):
             state = f"awaits your answer until the end of round {p.expires}"
@@ -258,8 +260,8 @@ def proposal_lines(view, names: Names, campaign) -> list[str]:
             state = "open, " + (f"answered so far by {answered}" if p.answers else
                                 "no answer yet")
         reason = f" ({names.named(p.reason)})" if p.reason else ""
-        out.append(f"{p.id}, round {p.round}: {by}, {whom}{counter}, due by round "
-                   f"{due}: {state}{reason}.")
+        out.append(f"{p.id}, round {p.round}: {by}, {whom}{counter}, {due}: "
+                   f"{state}{reason}.")
         for k, t in enumerate(p.terms, 1):
             out.append(f"{p.id} term {k}: {t.describe(names)}.")
     return out or ["No proposal made by you or to you so far."]
