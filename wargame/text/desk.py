@@ -113,9 +113,10 @@ class Desk:
         news = [e for e in self.seat.public_news() if e.round >= since
                 and e.kind is not Kind.ROUND_STARTED]  # the round's head says it
         asked = {p.id for p in w.waiting(view)}  # shown whole with how to answer
-        private = [e for e in view.private if e.round >= since
-                   and not (e.actor == self.me and e.kind in OWN)  # said when typed
-                   and not (e.kind is Kind.PROPOSAL_MADE and e.ref in asked)]
+        private = [e for e in view.private if e.round >= since]
+        said = [e for e in private if (e.actor == self.me and e.kind in OWN)  # when typed
+                or (e.kind is Kind.PROPOSAL_MADE and e.ref in asked)]  # below, whole
+        self.shown.update(said)
         self.events(news, heading)
         self.events(private, "For you alone:")
 
