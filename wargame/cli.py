@@ -70,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="plain text lines instead of the full-screen interface "
                            "(simple terminals, screen readers)")
     play.add_argument("--as", dest="nation", metavar="STATE",
-                      help="the state you govern (an id or a name, e.g. poland)")
+                      help="the state you govern (an id or a name, e.g. poland); with "
+                           "--text, several separated by commas play hot-seat")
     play.add_argument("--rounds", type=int, help="with --text: stop after this many rounds")
     play.add_argument("--load", metavar="SAVE",
                       help="play on a saved game: a name as 'wargame saves' lists it "
