@@ -203,3 +203,23 @@ def test_a_warning_names_itself_and_quiet_silences_only_that_one(tmp_path):
     assert load(tmp_path, NO_OBJECTIVES + "quiet: [no_objectives]\n").warnings == ()
     other = load(tmp_path, NO_OBJECTIVES + "quiet: [region_used_once]\n")
     assert [x.name for x in other.warnings] == ["no_objectives"]
+
+
+def test_an_inject_may_table_force_once_its_condition_guarantees_sanctions(tmp_path):
+    force = """\
+injects:
+  - id: all_necessary_means
+    when:
+      - adopted: {institution: unsc, measure: sanctions, against: iraq}
+    effects:
+      - table_draft: {by: usa, institution: unsc, measure: use_of_force, target: iraq}
+"""
+    text = GULF.replace("clauses: [{id: art41, kind: sanctions, binding: true}]",
+                        "clauses: [{id: art41, kind: sanctions, binding: true}, "
+                        "{id: art42, kind: use_of_force_authorisation, "
+                        "requires: sanctions_tried}]")
+    assert load(tmp_path, text + force).world.injects[0].id == "all_necessary_means"
+    from wargame.campaign import CampaignErrors
+
+    with pytest.raises(CampaignErrors, match="only once they are adopted"):
+        load(tmp_path, text + force.replace("against: iraq}", "against: kuwait}"))

@@ -49,6 +49,7 @@ def entries(seq) -> list:
 class Checker:
     def __init__(self, r: Reader, data: dict):
         self.r, self.d = r, data
+        self.guarantees: set[tuple] = set()  # the inject's adopted conditions, as checked
         self.states = set(data.get("states") or ()) if isinstance(data.get("states"), dict) \
             else set()
         insts = data.get("institutions")
@@ -95,8 +96,12 @@ class Checker:
                 seen.setdefault(inj["id"], i)
             for j, c in entries(inj.get("when")):
                 self.condition(("injects", i, "when", j), c)
+            self.guarantees = {tuple(c[1].get(k) for k in ("institution", "measure", "against"))
+                               for _, c in entries(inj.get("when"))
+                               if c[0] == "adopted" and isinstance(c[1], dict)}
             for j, e in entries(inj.get("effects")):
                 self.effect(("injects", i, "effects", j), e)
+            self.guarantees = set()
         for i, end in entries(d.get("end")):
             for j, c in entries(end.get("when")):
                 self.condition(("end", i, "when", j), c)
@@ -522,7 +527,9 @@ class Checker:
         elif measure == "suspend" and ok(target) and target not in members:
             self.err(p + ("target",), f"'{target}' is not a member of '{iid}', so it cannot "
                      "be suspended")
-        elif need is not None and kinds[need.value].get("requires") == "sanctions_tried":
+        elif need is not None and kinds[need.value].get("requires") == "sanctions_tried" \
+                and (iid, "sanctions", target) not in self.guarantees:
             self.err(p + ("measure",), f"'{iid}' may authorise force only after sanctions, "
-                     "so an inject cannot table it", "table sanctions instead; players may "
-                     "table force once sanctions are adopted")
+                     "so an inject can table it only once they are adopted",
+                     f"add the condition {{adopted: {{institution: {iid}, measure: sanctions, "
+                     f"against: {target}}}}} to the inject's when, or table sanctions instead")

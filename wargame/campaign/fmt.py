@@ -339,7 +339,15 @@ EFFECT = OneKey(title="effect", variants={
         "count towards the sender's obligations to it)."),
 })
 
-INJECT = Obj(title="an inject", fields={
+def _conditions_misplaced(where: str) -> dict:
+    """A condition written as a key of an inject or an end: say where it goes."""
+    return {name: f"'{name}' is a condition: put it in the list under when, as "
+                  f"'when: [{{{name}: ...}}]'" + where
+            for name in CONDITION.variants if name != "round"}
+
+
+INJECT = Obj(title="an inject", misplaced=_conditions_misplaced(
+    " (an inject's own 'round:' fires it in that round only)"), fields={
     "id": F(Id(of="inject"), "A short id, unique in the campaign.", required=True),
     "round": F(Num(1, 1000, integer=True), "Fires at the end of this round only."),
     "when": F(List(CONDITION), "Conditions that must all hold."),
@@ -351,7 +359,7 @@ INJECT = Obj(title="an inject", fields={
     "effects": F(List(EFFECT, min=1), "What happens.", required=True),
 })
 
-END = Obj(title="an end condition", fields={
+END = Obj(title="an end condition", misplaced=_conditions_misplaced(""), fields={
     "when": F(List(CONDITION, min=1), "Conditions that must all hold.", required=True),
     "outcome": F(Enum(values=OUTCOMES), "How the crisis ends.", required=True),
     "text": F(Text(), "What the players are told."),

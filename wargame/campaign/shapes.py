@@ -194,6 +194,9 @@ class Num(Shape):
             elif node.style is not None and _number(text) is not None and (
                     not self.integer or float(_number(text)).is_integer()):
                 hint = "remove the quotes"
+            elif text.strip().endswith(",") and _number(text.strip()[:-1]) is not None:
+                hint = (f"remove the comma after {text.strip()[:-1]}: a key on its own line "
+                        "ends without one (commas separate items only inside { } and [ ])")
             r.error(mark(node), f"{_name(path)} must be {self.words()}, not {kind_of(node)}",
                     hint)
             return BAD
@@ -360,6 +363,7 @@ class Obj(Shape):
     fields: dict = field(default_factory=dict)  # key -> Field
     title: str = ""  # what it is, for messages: 'a state', 'an inject'
     extra: dict = field(default_factory=dict)  # more JSON Schema (rules checked elsewhere)
+    misplaced: dict = field(default_factory=dict)  # key that belongs elsewhere -> the hint
 
     def _read(self, r, node, path):
         pairs = _mapping(r, node, path, self)
@@ -374,6 +378,10 @@ class Obj(Shape):
                 refused = refused or k.tag == REFUSED
                 continue
             spec = self.fields.get(key)
+            if spec is None and key in self.misplaced:
+                r.error(mark(k), f"'{key}' does not go directly in {self.title}",
+                        self.misplaced[key])
+                continue
             if spec is None:
                 hint = did_you_mean(key, self.fields, "the keys allowed here are")
                 if not ID_RE.fullmatch(key):
@@ -388,9 +396,11 @@ class Obj(Shape):
         for key, spec in self.fields.items():
             if spec.required and key not in out and key not in meant and not refused:
                 doc = spec.doc.split(".")[0]
+                if doc[1:2].islower():  # "The state's name" -> "the state's name"; not GDP
+                    doc = doc[:1].lower() + doc[1:]
                 r.error(r.at(path, key=True) if path in r.keys else mark(node),
                         f"{self.title or 'this mapping'} has no '{key}'",
-                        f"add '{key}:' ({doc[:1].lower() + doc[1:]})")
+                        f"add '{key}:' ({doc})")
         return out
 
     def words(self):
