@@ -60,7 +60,7 @@ class ObjectiveKind(str, Enum):
     GAIN_TERRITORY = "gain_territory"  # hold at least `threshold` % of target's territory
     LOW_COSTS = "low_costs"  # economic costs borne stay under `threshold` % of GDP
     KEEP_SUPPORT = "keep_support"  # public support ends at or above `threshold`
-    TARGET_SANCTIONED = "target_sanctioned"  # target is under sanctions at the end
+    TARGET_SANCTIONED = "target_sanctioned"  # target under sanctions (or blockaded) at the end
     KEEP_CREDIBILITY = "keep_credibility"  # own credibility ends at or above `threshold`
     PROTECT_TERRITORY = "protect_territory"  # target keeps `threshold` % (default 100) of its land
     MEASURE_ADOPTED = "measure_adopted"  # `institution` adopts `measure` (against `target`)

@@ -41,8 +41,10 @@ def met(world: World, state: GameState, nation: str, obj: Objective) -> bool:
         return ns.costs <= start * obj.threshold / 100
     if obj.kind is K.KEEP_SUPPORT:
         return ns.support >= obj.threshold
-    if obj.kind is K.TARGET_SANCTIONED:
-        return any(obj.target in s.sanctioning for s in state.nations.values())
+    if obj.kind is K.TARGET_SANCTIONED:  # sanctions in force, or a blockade (a quarantine,
+        # a closed canal) in the last round: both squeeze its trade at the end
+        return any(obj.target in s.sanctioning for s in state.nations.values()) or \
+            state.nations[obj.target].blockaded == state.round
     if obj.kind is K.KEEP_CREDIBILITY:
         return ns.credibility >= obj.threshold
     if obj.kind is K.PROTECT_TERRITORY:  # 0: all of it, as keep_territory
@@ -64,7 +66,7 @@ WORDS = {
     K.GAIN_TERRITORY: "Hold at least {threshold:g}% of {target}'s territory.",
     K.LOW_COSTS: "Keep the crisis's costs to you under {threshold:g}% of your GDP.",
     K.KEEP_SUPPORT: "Keep public support at {threshold:g} or more.",
-    K.TARGET_SANCTIONED: "{target} is under sanctions at the end.",
+    K.TARGET_SANCTIONED: "{target} is under sanctions or blockade at the end.",
     K.KEEP_CREDIBILITY: "Keep your credibility at {threshold:g} or more.",
     K.PROTECT_TERRITORY: "{target} keeps {share} its territory.",
     K.MEASURE_ADOPTED: "{institution} adopts {measure}{against}.",

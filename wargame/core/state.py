@@ -103,6 +103,7 @@ class NationState:
     costs: float = 0.0  # economic costs borne so far, billions
     contribution: float = 0.0  # burden-sharing contributions so far (points)
     losses: float = 0.0  # military losses so far
+    blockaded: int = 0  # the last round in which it was blockaded (0: never)
 
 
 @dataclass
