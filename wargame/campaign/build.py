@@ -151,7 +151,7 @@ def condition(c: tuple) -> Condition:
     if t is Test.AT_WAR:
         if isinstance(v, str):
             return Condition(t, state=v)
-        return Condition(t, state=v["state"], target=v.get("with", ""))
+        return Condition(t, state=v["state"], target=v.get("with", ""), role=v.get("as", ""))
     if t is Test.NOT:
         return Condition(t, inner=condition(v))
     return Condition(t, value=float(v))

@@ -285,6 +285,9 @@ _CONDITIONS = {
     Test.AT_WAR.value: F(Either(simple=Id(of="state"), full=Obj(title="a war", fields={
         "state": F(Id(of="state"), "The state.", required=True),
         "with": F(Id(of="state"), "The state on the other side (default: anyone)."),
+        "as": F(Enum(values=("attacker", "defender")), "Only as the attacker of record "
+                "(who struck first), or only as a defender (the victim or a state fighting "
+                "for it); default: either."),
     })), "A state is in an ongoing armed conflict: as the attacker of record, its victim "
         "or a state fighting for the victim (until a ceasefire holds)."),
 }

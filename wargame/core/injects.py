@@ -38,7 +38,7 @@ class Test(str, Enum):
     NOT_FIRED = "not_fired"  # inject: it has not fired yet
     TERRITORY_AT_LEAST = "territory_at_least"  # state, value
     ADOPTED = "adopted"  # institution, measure ("" any), target ("" any): a measure adopted
-    AT_WAR = "at_war"  # state, target ("" anyone): in an ongoing armed conflict (with target)
+    AT_WAR = "at_war"  # state, target ("" anyone), role: in an ongoing armed conflict
     NOT = "not"  # inner: that condition does not hold
 
 
@@ -53,6 +53,7 @@ class Condition:
     measure: str = ""  # adopted: the measure ("" any)
     target: str = ""  # adopted: its target; at_war: the other side ("" any)
     inner: Condition | None = None  # not: the condition that must not hold
+    role: str = ""  # at_war: "attacker" (of record), "defender" (victim or its side), "" any
 
     def holds(self, st: GameState) -> bool:
         t = self.test
@@ -86,23 +87,25 @@ class Condition:
                        for d in st.drafts)
         if t is Test.AT_WAR:
             return any(self.target in ("", other)
-                       for other in at_war_with(st, self.state))
+                       for other in at_war_with(st, self.state, self.role))
         if t is Test.NOT:
             return self.inner is not None and not self.inner.holds(st)
         raise ValueError(t)  # pragma: no cover
 
 
-def at_war_with(st: GameState, nation: str) -> set[str]:
+def at_war_with(st: GameState, nation: str, role: str = "") -> set[str]:
     """The states ``nation`` is fighting in ongoing armed conflicts: an attacker of
-    record fights its victim and every state on the victim's side, and they fight it."""
+    record fights its victim and every state on the victim's side, and they fight it.
+    ``role`` keeps only the conflicts where ``nation`` is the "attacker" of record, or
+    a "defender" (the victim or on its side)."""
     out: set[str] = set()
     for c in st.conflicts:
         if c.ended:
             continue
         defenders = {c.victim, *c.side}
-        if nation == c.attacker:
+        if nation == c.attacker and role != "defender":
             out |= defenders
-        elif nation in defenders:
+        elif nation in defenders and role != "attacker":
             out.add(c.attacker)
     return out
 
