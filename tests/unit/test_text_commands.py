@@ -1,17 +1,16 @@
 """Each typed command of the text mode, its refusals with the reason, hostile input."""
 
-import io
 import json
 
 import pytest
 
+from textdrive import play  # tests/unit is on sys.path
 from wargame.ai import ComputerPlayers
 from wargame.campaign import load_campaign
 from wargame.campaign.bundled import find_campaign
 from wargame.core import Game, Order
 from wargame.text.commands import COMMANDS, check_table
 from wargame.text.desk import Desk, EndTurn
-from wargame.text.play import run
 from wargame.text.port import LocalSeat
 
 TUTORIAL = load_campaign(find_campaign("tutorial"))
@@ -175,20 +174,6 @@ def test_a_bad_command_is_refused_with_the_reason(phase, line, reason):
 
 # ---------------------------------------------------------------- hostile input
 HOSTILE = "[bold]hi[/] \x1b[31mred\x1b[0m \u202eevil\u2066 \x07"
-
-
-def play(lines, **kw):
-    answers = iter(lines)
-
-    def ask(prompt):
-        try:
-            return next(answers)
-        except StopIteration:
-            raise EOFError from None
-
-    out = io.StringIO()
-    code = run(ask=ask, out=out, **kw)
-    return code, out.getvalue()
 
 
 def test_a_typed_message_is_stored_as_data_and_printed_safely(tmp_path):

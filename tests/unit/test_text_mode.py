@@ -1,32 +1,14 @@
 """The text mode plays the whole game: negotiation, votes, hot-seat, safe output."""
 
-import io
 import re
 import subprocess
 import sys
 
-import pytest
-
-from wargame.text.play import run
-
+from textdrive import play  # tests/unit is on sys.path
 from wargame.campaign.bundled import find_campaign
 
 TUTORIAL = str(find_campaign("tutorial"))
 BOXES = re.compile("[\u2500-\u259f]")  # box drawing and block elements
-
-
-def play(lines, **kw):
-    answers = iter(lines)
-
-    def ask(prompt):
-        try:
-            return next(answers)
-        except StopIteration:
-            raise EOFError from None
-
-    out = io.StringIO()
-    code = run(ask=ask, out=out, **kw)
-    return code, out.getvalue()
 
 
 def test_the_tutorial_to_the_end_from_standard_input(tmp_path):

@@ -3,21 +3,8 @@
 import io
 import re
 
+from textdrive import play  # tests/unit is on sys.path
 from wargame.textplay import run
-
-
-def play(lines, **kw):
-    answers = iter(lines)
-
-    def ask(prompt):
-        try:
-            return next(answers)
-        except StopIteration:
-            raise EOFError from None
-
-    out = io.StringIO()
-    code = run(ask=ask, out=out, **kw)
-    return code, out.getvalue()
 
 
 def test_a_whole_game_from_typed_lines():
