@@ -55,3 +55,38 @@ def hosting(campaign: str, folder, **kw):
         yield run
     finally:
         run.stop()
+
+
+PHASES = ("diplomacy", "orders")
+
+
+def key(seat) -> tuple:
+    st = seat.status
+    return st.get("round"), st.get("phase")
+
+
+def my_turn(seat) -> bool:
+    st = seat.status
+    return bool(st.get("started") and not st.get("paused") and st.get("phase") in PHASES
+                and st.get("role") == "speaker" and not st.get("turn_over")) \
+        or bool(st.get("over"))
+
+
+def play_turn(seat, timeout: float = 20.0) -> bool:
+    """Wait for this seat's turn and play it as a simple scripted player: in the orders
+    phase the first legal order with a target (or none); then end the turn. False at
+    the end of the game."""
+    from wargame.core import Order
+
+    assert seat.link.wait(lambda lk: my_turn(seat), timeout), f"no turn for {seat.nation}"
+    if seat.status.get("over"):
+        return False
+    if seat.status["phase"] == "orders":
+        view = seat.view()
+        opt = next((o for o in view.options if o.targets), None)
+        if opt is not None:
+            order = Order(seat.nation, opt.action.id, opt.targets[0])
+            if not seat.check(order):
+                assert seat.give_orders([order]) == ""
+    assert seat.end_turn() == ""
+    return True
