@@ -112,6 +112,9 @@ class Host:
         self.journal: HostJournal | None = None
         self.written = 0  # game inputs written to the journal
         self.acted: tuple = ()  # (round, phase) the computer last acted in
+        # how the once-a-round full save is run: at once here; the server defers it a
+        # moment, so that the new phase's views go out first (the journal has it all)
+        self.later = lambda fn: fn()
 
     # ----------------------------------------------------------- the record
     def open_journal(self) -> None:
@@ -508,9 +511,10 @@ class Host:
                 self._players([n for n in late if not g.orders_of(n)]).give_orders(g)
             g.resolve()
         self._commit()
-        if g.phase == "briefing" or g.over:
-            self.save()  # once a round: the full save, with backups
+        resolved = g.phase == "briefing" or g.over
         self._enter()
+        if resolved:
+            self.later(self.save)  # once a round: the full save, with backups
 
     def tick(self) -> None:
         """Called about once a second: the phase ends when its clock runs out."""

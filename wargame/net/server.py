@@ -168,6 +168,8 @@ class Server:
         site = web.TCPSite(self.runner, self.bind, self.port)
         await site.start()
         self.port = self.runner.addresses[0][1]
+        loop = asyncio.get_running_loop()
+        self.host.later = lambda fn: loop.call_later(0.05, fn)
         self._ticker = asyncio.create_task(self._tick())
         return self.port
 
