@@ -17,14 +17,13 @@ ends the phase. Seats that nobody has joined are played by the computer.
 from __future__ import annotations
 
 import copy
-import json
 import logging
-import os
 import time
 from collections import deque
 from pathlib import Path
 
 from ..core import Game, Order
+from ..saves.appendlog import AppendLog
 from ..core.errors import WargameError
 from ..core.terms import Term
 from ..text.port import LocalSeat, PublicCampaign
@@ -43,40 +42,14 @@ class Refused(Exception):
     """A request the host refuses; the text is the reason, for the player."""
 
 
-class HostJournal:
-    """One JSON object a line, appended, flushed and synced before the caller goes on.
+class HostJournal(AppendLog):
+    """The host journal: one JSON object a line, appended, flushed and synced before the
+    caller goes on (:class:`~wargame.saves.appendlog.AppendLog`).
 
     Entries: ``host`` (first: codes, campaign, seed), ``in`` (a game input, numbered),
-    ``start``, ``seat`` (handed to or from the computer), ``end`` (a turn ended),
-    ``computer`` (the computer acted in a phase), ``clock`` and ``pause``."""
-
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.file = open(self.path, "a", encoding="utf-8")
-
-    def write(self, entry: dict) -> None:
-        self.file.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self.file.flush()
-        os.fsync(self.file.fileno())
-
-    def close(self) -> None:
-        self.file.close()
-
-    @staticmethod
-    def read(path: Path) -> list[dict]:
-        """The entries; a last line cut short by a crash is left out."""
-        out = []
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if not line.endswith("\n"):
-                    break  # torn by a crash while being written: never answered
-                try:
-                    entry = json.loads(line)
-                except ValueError:
-                    break
-                if isinstance(entry, dict):
-                    out.append(entry)
-        return out
+    ``start``, ``joined``, ``seat`` (handed to or from the computer), ``end`` (a turn
+    ended), ``computer`` (the computer acted in a phase), ``clock``, ``missing`` and
+    ``pause``."""
 
 
 class Host:
