@@ -150,6 +150,9 @@ def _parser() -> argparse.ArgumentParser:
     sw.add_argument("--html", metavar="FILE", help="a report with charts: FILE.html")
 
     add_save_commands(sub)
+    from .net.commands import add_parsers as add_net_commands
+
+    add_net_commands(sub, folder_arg, seed_argument)
     return p
 
 
@@ -255,6 +258,11 @@ def _main(argv: list[str] | None = None) -> int:
             from .rulescmd import run as rules
 
             return rules(args, sys.stdout, sys.stderr)
+        if command in ("host", "join"):
+            from .net import commands as net
+
+            return (net.run_host if command == "host" else net.run_join)(
+                args, sys.stdout, sys.stderr)
         if command in ("replay", "report", "branch", "saves"):
             from .saves.commands import run as saves_command
 

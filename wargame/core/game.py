@@ -270,6 +270,40 @@ class Game:
         self.inputs.append({"verb": "orders", "nation": nation,
                             "orders": [o.to_dict() for o in orders]})
 
+    def fire_inject(self, inject_id: str) -> list[Event]:
+        """Fire one of the campaign's injects now, whatever its round and conditions (an
+        instructor's choice); the record of fired injects notes it as usual."""
+        self._version += 1
+        self._not_over()
+        self._talking_phase("fire an inject")
+        inject = next((i for i in self.world.injects if i.id == inject_id), None)
+        if inject is None:
+            raise IllegalOrder(f"there is no inject {inject_id!r} in this campaign")
+        self.inputs.append({"verb": "inject", "id": inject_id})
+        r = Round(self.world, self.state, self.rng, [])
+        self.state.fired.append(inject.id)
+        fire(r, inject)
+        self.log.extend(r.events)
+        return r.events
+
+    def announce(self, text: str, to: Iterable[str] = ()) -> Event:
+        """A news item written by the instructor: public, or seen only by ``to``."""
+        self._version += 1
+        self._not_over()
+        self._talking_phase("send news")
+        to = tuple(dict.fromkeys(to))
+        for n in to:
+            self._known(n)
+        text = str(text).strip()
+        if not text:
+            raise IllegalOrder("a news item needs some text")
+        if len(text) > MAX_NEWS:
+            raise IllegalOrder(f"a news item is at most {MAX_NEWS} characters")
+        self.inputs.append({"verb": "news", "text": text, "to": list(to)})
+        ev = Event(self.state.round, Kind.INJECT, text, ref=INSTRUCTOR, visible_to=to)
+        self.log.append(ev)
+        return ev
+
     def resolve(self) -> list[Event]:
         """Adjudicate the round's orders, run the aftermath and open the next round."""
         self._version += 1
@@ -335,6 +369,10 @@ class Game:
         elif verb == "counter":
             self.counter(entry["nation"], entry["proposal"],
                          [Term.from_dict(t) for t in entry["terms"]], entry["due_in"])
+        elif verb == "inject":
+            self.fire_inject(entry["id"])
+        elif verb == "news":
+            self.announce(entry["text"], entry["to"])
         else:
             raise ValueError(f"unknown input {verb!r}")
 
@@ -389,6 +427,10 @@ class Game:
         if self.phase not in ("briefing", "diplomacy", "orders"):
             raise PhaseError(f"no negotiation during the {self.phase} phase")
 
+    def _talking_phase(self, what: str) -> None:
+        if self.phase not in ("briefing", "diplomacy", "orders"):
+            raise PhaseError(f"you can {what} only before the round resolves")
+
     def _in(self, phase: str, what: str) -> None:
         if self.phase != phase:
             raise PhaseError(f"you can {what} only in the {phase} phase; "
@@ -401,6 +443,10 @@ class Game:
     def _known(self, nation: str) -> None:
         if nation not in self.world.nation:
             raise IllegalOrder(f"there is no state {nation!r} in this campaign")
+
+
+MAX_NEWS = 2000  # characters in an instructor's news item
+INSTRUCTOR = "instructor"  # the ref of an instructor's news item
 
 
 OUTCOMES = {
