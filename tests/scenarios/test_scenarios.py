@@ -42,6 +42,10 @@ from wargame.core.state import pair
 from wargame.core.terms import Term
 
 CASES = Path(__file__).parent / "cases"
+CAMPAIGN_WORLDS = Path(__file__).parent / "worlds"
+"""Worlds written as campaign files: a case names one as ``campaign:NAME`` (the file
+``worlds/NAME.yaml``), for real cases with real states (the UN of 2022, the OAS of
+1964, the League of 1935)."""
 
 
 # ---------------------------------------------------------------- worlds
@@ -161,7 +165,11 @@ def _text(where: str, value: Any) -> str:
 def load(path: Path) -> dict:
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     _keys(path.name, case, CASE_KEYS, ("title", "rounds"))
-    if case.get("world", "demo") not in WORLDS:
+    wanted = case.get("world", "demo")
+    if wanted.startswith("campaign:") and (
+            CAMPAIGN_WORLDS / f"{wanted.split(':', 1)[1]}.yaml").is_file():
+        pass
+    elif wanted not in WORLDS:
         raise CaseError(f"{path.name}: unknown world {case['world']!r}; "
                         f"known: {sorted(WORLDS)}")
     if "start" in case:
@@ -404,8 +412,17 @@ def run(case: dict, name: str) -> None:
                     pytrace=False)
 
 
+def world_of(name: str) -> World:
+    """The world a case names: a builder of WORLDS, or ``campaign:NAME``."""
+    if name.startswith("campaign:"):
+        from wargame.campaign import load_campaign
+
+        return load_campaign(CAMPAIGN_WORLDS / f"{name.split(':', 1)[1]}.yaml").world
+    return WORLDS[name]()
+
+
 def run_one(case: dict, name: str, seed: int) -> None:
-    game = Game(WORLDS[case.get("world", "demo")](), seed=seed)
+    game = Game(world_of(case.get("world", "demo")), seed=seed)
     start = case.get("start") or {}
     if "stage" in start:
         game.state.stage = start["stage"]

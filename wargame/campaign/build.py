@@ -20,8 +20,8 @@ from ..core.ladder import DEFAULT_LADDER, Ladder, Rung
 from ..core.model import (Binds, BindsKind, Clause, ClauseKind, DeclineCost, Institution,
                           Nation, Objective, ObjectiveKind, Personality, Scope, Stance,
                           Strength, World)
-from ..core.rules import RULES, DecisionRule, PartiesRule, QualifiedMajority, SimpleMajority, \
-    Unanimity
+from ..core.rules import (RULES, DecisionRule, Fraction, PartiesRule, QualifiedMajority,
+                          SimpleMajority, Unanimity)
 
 
 def nation(sid: str, s: dict) -> Nation:
@@ -58,6 +58,9 @@ def rule(spec, parties: str) -> DecisionRule:
         return Unanimity(parties=party, abstention_blocks=spec.get("abstention_blocks", False))
     if name == "simple_majority":
         return SimpleMajority(parties=party, of_members=spec.get("of_members", False))
+    if name == "fraction":
+        return Fraction(parties=party, share=tuple(spec.get("share", (2, 3))),
+                        of=spec.get("of", "voting"))
     return RULES[name](parties=party)
 
 
@@ -73,6 +76,7 @@ def clause(c: dict) -> Clause:
         min_contribution=float(c.get("min_contribution", Clause.min_contribution)),
         decline_costs=DeclineCost(**{k: float(d.get(k, getattr(base, k)))
                                      for k in base.__dataclass_fields__}),
+        ipso_facto=c.get("ipso_facto", False),
     )
 
 
@@ -85,6 +89,9 @@ def institution(iid: str, inst: dict) -> Institution:
         scope=Scope(tuple(scope["regions"])) if scope else Scope(),
         credibility=float(inst.get("credibility", 60.0)),
         binds=binds(inst.get("binds")),
+        regional_of=inst.get("regional_arrangement", ""),
+        refers_from=inst.get("uniting_for_peace", ""),
+        moratorium_days=inst.get("moratorium_days", 0),
     )
 
 
@@ -194,5 +201,6 @@ def world(d: dict) -> World:
         briefing=d["briefing"].strip(),
         injects=tuple(inject(i) for i in d.get("injects", ())),
         end_conditions=tuple(end(e) for e in d.get("end", ())),
+        days_per_round=float(d.get("days_per_round", 30)),
     )
 

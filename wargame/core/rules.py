@@ -237,6 +237,66 @@ class QualifiedMajority(DecisionRule):
         return True, f"{len(t.yes)} votes in favour, {self.required} required", ()
 
 
+SHARE_WORDS = {(1, 2): "half", (2, 3): "two thirds", (3, 4): "three quarters",
+               (3, 5): "three fifths", (4, 5): "four fifths"}
+
+
+@dataclass(frozen=True)
+class Fraction(DecisionRule):
+    """At least a fraction (``share``, e.g. ``(2, 3)``) of a base votes yes.
+
+    ``of="voting"``: of the members present and voting, yes and no alone; abstentions
+    and absences do not count (UN General Assembly on important questions, Charter
+    Art. 18(2): "a two-thirds majority of the members present and voting"). At least
+    one member must vote yes.
+    ``of="entitled"``: of every member entitled to vote, whatever they do: abstaining
+    or staying away counts as not yes (Inter-American Treaty of Reciprocal
+    Assistance, Rio 1947, Art. 17: "a vote of two-thirds of the Signatory States which
+    have ratified the Treaty"; with ``parties=ABSTAIN`` the parties to the dispute are
+    not entitled, Art. 18).
+    """
+
+    share: tuple[int, int] = (2, 3)
+    of: str = "voting"
+    name = "fraction"
+
+    def words(self) -> str:
+        return SHARE_WORDS.get(tuple(self.share), f"{self.share[0]}/{self.share[1]}")
+
+    def describe(self) -> str:
+        base = ("of the members present and voting" if self.of == "voting"
+                else "of the members entitled to vote")
+        return f"{self.words()} {base}"
+
+    def check(self, members):
+        super().check(members)
+        num, den = self.share
+        if not (0 < num <= den):
+            raise RuleError(f"a share of {num}/{den}: it must be above 0 and at most 1")
+        if self.of not in ("voting", "entitled"):
+            raise RuleError(f"a fraction of {self.of!r}: of voting or of entitled members")
+
+    def needed(self, base: int) -> int:
+        """The least number of yes votes that is at least the share of ``base``."""
+        num, den = self.share
+        return -(-num * base // den)
+
+    def _decide(self, t):
+        yes = len(t.yes)
+        if self.of == "voting":
+            cast = yes + len(t.no)
+            if not yes:
+                return False, "no member voted in favour", ()
+            need = self.needed(cast)
+            where = f"{yes} of {cast} voting in favour, {need} required ({self.words()} " \
+                    "of those present and voting)"
+        else:
+            need = max(1, self.needed(t.eligible_count))
+            where = f"{yes} of {t.eligible_count} entitled to vote in favour, {need} " \
+                    f"required ({self.words()} of those entitled to vote)"
+        return yes >= need, where, ()
+
+
 @dataclass
 class _Tally:
     yes: tuple[str, ...]
@@ -390,5 +450,6 @@ RULES: dict[str, type[DecisionRule]] = {
     "unanimity": Unanimity,
     "simple_majority": SimpleMajority,
     "qualified_majority": QualifiedMajority,
+    "fraction": Fraction,
 }
 """The fixed list of rule names a campaign may use."""
