@@ -12,11 +12,12 @@ import argparse
 from typing import TextIO
 
 from .core.actions import Measure
-from .core.clauses import SUBSTANTIVE, motion_of
+from .core.clauses import PROCEDURAL, SUBSTANTIVE, motion_of
 from .core.rules import Motion, MotionKind, Vote, decide
 
-PACIFIC = [m.value for m in Measure if m not in SUBSTANTIVE]
+PACIFIC = [m.value for m in Measure if m not in SUBSTANTIVE and m not in PROCEDURAL]
 HEAVY = [m.value for m in Measure if m in SUBSTANTIVE]
+PROCEDURE = [m.value for m in Measure if m in PROCEDURAL]
 
 
 def add_parser(sub) -> None:
@@ -41,7 +42,9 @@ def add_parser(sub) -> None:
                       help="what the draft would decide; its kind is then the game's: "
                            f"pacific settlement for {', '.join(PACIFIC)}; substantive for "
                            f"{', '.join(HEAVY)} (a ceasefire demand is a provisional measure, "
-                           "UN Charter Art. 40: the parties vote)")
+                           "UN Charter Art. 40: the parties vote); procedural, never "
+                           f"vetoed, for {', '.join(PROCEDURE)} (a referral to the General "
+                           "Assembly under Uniting for Peace, UN Charter Art. 27(2))")
     p.add_argument("--parties", default="", metavar="IDS",
                    help="parties to the dispute, comma-separated")
     p.add_argument("--subject", default="",

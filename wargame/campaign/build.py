@@ -77,6 +77,7 @@ def clause(c: dict) -> Clause:
         decline_costs=DeclineCost(**{k: float(d.get(k, getattr(base, k)))
                                      for k in base.__dataclass_fields__}),
         ipso_facto=c.get("ipso_facto", False),
+        on_request=c.get("on_request", False),
     )
 
 

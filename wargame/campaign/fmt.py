@@ -38,7 +38,7 @@ CLAUSE_FIELDS = {"requested_by": ("consultation",),
                  "authorises": ("use_of_force_authorisation",),
                  "min_contribution": ("collective_defence",),
                  "decline_costs": ("collective_defence", "sanctions"),
-                 "ipso_facto": ("sanctions",)}
+                 "ipso_facto": ("sanctions",), "on_request": ("collective_defence",)}
 RULE_OPTIONS = {"votes": ("qualified_majority",), "veto": ("qualified_majority",),
                 "abstention_blocks": ("unanimity",), "of_members": ("simple_majority",),
                 "share": ("fraction",), "of": ("fraction",)}
@@ -181,6 +181,10 @@ CLAUSE = Obj(title="a clause", fields={
                           "freeing its land or deployed to it. Aid and sanctions honour a "
                           "clause that is not automatic whatever this share."),
     "decline_costs": F(DECLINE, "What a member pays for declining an obligation under it."),
+    "on_request": F(Bool(), "collective_defence: members owe assistance only once the "
+                    "victim asks one of them for help (request_assistance): \"at the request "
+                    "of this participating State\" (CSTO Art. 4). Default false: the attack "
+                    "alone obliges."),
     "ipso_facto": F(Bool(), "sanctions: a member that resorts to war in disregard of its "
                     "covenants obliges every other member at once, without a vote, to "
                     "sanction it (League Covenant Art. 16(1)); each may decline at the "

@@ -356,12 +356,24 @@ def _label(r: Round, inst: str, clause: str) -> str:
     return r.world.institution[inst].clause_label(clause)
 
 
+def asked(state: GameState, inst, victim: str) -> bool:
+    """Whether ``victim`` has asked a fellow member of ``inst`` for help (a clause that
+    obliges only "at the request" of the victim: CSTO Art. 4)."""
+    return any(v == victim and a in inst.members for v, a in state.requests)
+
+
 def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
-    """Create assistance obligations for armed attacks inside each alliance's scope."""
+    """Create assistance obligations for armed attacks inside each alliance's scope;
+    under a clause that obliges only on request, when the victim asks a member (this
+    round's attacks, or earlier ones still going on when it asks)."""
     st = r.state
     open_keys = {(o.institution, o.clause, o.beneficiary, o.against)
                  for o in st.obligations if o.status is Status.OPEN}
-    for attacker, victim in dict.fromkeys(attacks):
+    fresh = set(attacks)
+    asking = {o.nation for o in r.of(Effect.REQUEST_HELP)}
+    later = [(c.attacker, c.victim) for c in st.conflicts if not c.ended
+             and c.victim in asking and (c.attacker, c.victim) not in fresh]
+    for attacker, victim in dict.fromkeys(list(attacks) + later):
         region = r.world.nation[victim].region
         for inst_id in r.world.member_of[victim]:
             inst = r.world.institution[inst_id]
@@ -370,6 +382,10 @@ def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
                 continue
             for clause in inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE):
                 if (inst_id, clause.id, victim, attacker) in open_keys:
+                    continue
+                if clause.on_request and not asked(st, inst, victim):
+                    continue  # no duty until the victim asks (CSTO Art. 4)
+                if not clause.on_request and (attacker, victim) not in fresh:
                     continue
                 if not inst.scope.covers(region):
                     r.emit(Kind.OUTSIDE_SCOPE, f"The attack on {r.name(victim)} ({region}) "

@@ -141,6 +141,9 @@ class Clause:
     # sanctions: they oblige every member at once, without a vote, when a member resorts
     # to war in breach of its covenants (League Covenant Art. 16(1), "ipso facto")
     ipso_facto: bool = False
+    # collective defence: members owe assistance only once the victim asks one of them
+    # ("at the request of this participating State": CSTO Art. 4)
+    on_request: bool = False
 
     @property
     def label(self) -> str:
