@@ -33,6 +33,10 @@ def add_parser(sub) -> None:
     for vote in ("yes", "no", "abstain"):
         p.add_argument(f"--{vote}", default="", metavar="IDS",
                        help=f"comma-separated state ids voting {vote}")
+    p.add_argument("--declared", default="", metavar="IDS",
+                   help="comma-separated state ids abstaining with a formal declaration "
+                        "(constructive abstention, TEU Art. 31(1): only where the rule has "
+                        "constructive_abstention)")
     kind = p.add_mutually_exclusive_group()
     kind.add_argument("--kind", choices=[k.value for k in MotionKind], default=None,
                       help="the kind of decision (default substantive; pacific_settlement is "
@@ -73,7 +77,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
               f"{'; ' + hint if hint else ''} (institutions: {known})", file=err)
         return 2
     votes: dict[str, Vote] = {}
-    for vote in (Vote.YES, Vote.NO, Vote.ABSTAIN):
+    if _ids(args.declared) and not getattr(inst.rule, "constructive", False):
+        print(f"wargame rules: {inst.name} has no formal abstention (its rule has no "
+              "constructive_abstention): use --abstain", file=err)
+        return 2
+    for vote in (Vote.YES, Vote.NO, Vote.ABSTAIN, Vote.DECLARED):
         for ident in _ids(getattr(args, vote.value)):
             if ident not in inst.members:
                 print(f"wargame rules: {ident!r} is not a member of {inst.name} "

@@ -37,7 +37,7 @@ from wargame.core import (
     World,
     demo_world,
 )
-from wargame.core.rules import Consensus
+from wargame.core.rules import Consensus, Unanimity
 from wargame.core.state import pair
 from wargame.core.terms import Term
 
@@ -81,6 +81,17 @@ def _union_voluntary() -> World:
     return dataclasses.replace(world, institutions=insts)
 
 
+def _union_constructive() -> World:
+    """The demo world with constructive abstention in the Union (TEU Art. 31(1)):
+    Centralia 80 million people, Eastmark 1.3, Islay 60."""
+    world = demo_world()
+    rule = Unanimity(constructive=True,
+                     population=(("centre", 80.0), ("east", 1.3), ("isle", 60.0)))
+    insts = tuple(dataclasses.replace(i, rule=rule) if i.id == "union" else i
+                  for i in world.institutions)
+    return dataclasses.replace(world, institutions=insts)
+
+
 def _aggressor_allied() -> World:
     """The demo world with Northland and Southia bound by a defence treaty (the Bloc,
     collective defence everywhere): the aggressor has allies."""
@@ -110,6 +121,8 @@ WORLDS: dict[str, Callable[[], World]] = {
     # Art. 5 of the Northern Pact as ANZUS Art. IV
     "demo_constitutional": _with_art5(Strength.CONSTITUTIONAL_PROCESSES),
     "demo_union_voluntary": _union_voluntary,
+    # the Union with constructive abstention (formal declarations, a blocking third)
+    "demo_union_constructive": _union_constructive,
     # Northland with a defence treaty of its own, with Southia
     "demo_aggressor_allied": _aggressor_allied,
     # the Council binds every state (UN Charter Arts. 25, 48(1): all are UN members)

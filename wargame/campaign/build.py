@@ -43,10 +43,11 @@ def nation(sid: str, s: dict) -> Nation:
                                 stance=Stance(**{k: float(st.get(k, getattr(Stance(), k)))
                                                  for k in Stance.__dataclass_fields__})),
         briefing=s.get("briefing", "").strip(),
+        population=float(s.get("population", 0.0)),
     )
 
 
-def rule(spec, parties: str) -> DecisionRule:
+def rule(spec, parties: str, population: dict | None = None) -> DecisionRule:
     party = PartiesRule(parties)
     if isinstance(spec, str):
         return RULES[spec](parties=party)
@@ -55,7 +56,11 @@ def rule(spec, parties: str) -> DecisionRule:
         return QualifiedMajority(parties=party, required=spec["votes"],
                                  veto=tuple(spec.get("veto", ())))
     if name == "unanimity":
-        return Unanimity(parties=party, abstention_blocks=spec.get("abstention_blocks", False))
+        constructive = spec.get("constructive_abstention", False)
+        return Unanimity(parties=party, abstention_blocks=spec.get("abstention_blocks", False),
+                         constructive=constructive,
+                         population=tuple(sorted((population or {}).items()))
+                         if constructive else ())
     if name == "simple_majority":
         return SimpleMajority(parties=party, of_members=spec.get("of_members", False))
     if name == "fraction":
@@ -81,11 +86,13 @@ def clause(c: dict) -> Clause:
     )
 
 
-def institution(iid: str, inst: dict) -> Institution:
+def institution(iid: str, inst: dict, states: dict | None = None) -> Institution:
     scope = inst.get("scope")
+    people = {m: float((states or {}).get(m, {}).get("population", 0.0))
+              for m in inst["members"]}
     return Institution(
         id=iid, name=inst["name"], members=tuple(inst["members"]),
-        rule=rule(inst["decides_by"], inst.get("parties_to_dispute", "vote")),
+        rule=rule(inst["decides_by"], inst.get("parties_to_dispute", "vote"), people),
         clauses=tuple(clause(c) for c in inst.get("clauses", ())),
         scope=Scope(tuple(scope["regions"])) if scope else Scope(),
         credibility=float(inst.get("credibility", 60.0)),
@@ -190,7 +197,8 @@ def world(d: dict) -> World:
     return World(
         title=d["title"],
         nations=tuple(nation(k, v) for k, v in d["states"].items()),
-        institutions=tuple(institution(k, v) for k, v in d.get("institutions", {}).items()),
+        institutions=tuple(institution(k, v, d["states"])
+                           for k, v in d.get("institutions", {}).items()),
         ladder=ladder(d.get("ladder")),
         actions=actions(d.get("actions")),
         rounds_limit=d.get("rounds", 12),

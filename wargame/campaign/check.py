@@ -255,6 +255,16 @@ class Checker:
             if option in rule and name not in owners:
                 self.err(path + (option,), f"'{option}' applies only to {' and '.join(owners)}"
                          f", not {name}", f"remove '{option}'", key=True)
+        if name == "unanimity" and rule.get("constructive_abstention") is True and clean:
+            states = self.d.get("states") if isinstance(self.d.get("states"), dict) else {}
+            missing = [m for m in members if isinstance(states.get(m), dict)
+                       and not states[m].get("population")]
+            if missing:
+                self.err(path + ("constructive_abstention",), f"constructive abstention in "
+                         f"'{iid}' weighs the population, but {', '.join(missing[:5])}"
+                         f"{' and others' if len(missing) > 5 else ''} "
+                         f"{'has' if len(missing) == 1 else 'have'} none",
+                         "give each member 'population:' (millions)", key=True)
         if name != "qualified_majority":
             return
         votes = rule.get("votes")

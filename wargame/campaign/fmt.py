@@ -41,7 +41,8 @@ CLAUSE_FIELDS = {"requested_by": ("consultation",),
                  "ipso_facto": ("sanctions",), "on_request": ("collective_defence",)}
 RULE_OPTIONS = {"votes": ("qualified_majority",), "veto": ("qualified_majority",),
                 "abstention_blocks": ("unanimity",), "of_members": ("simple_majority",),
-                "share": ("fraction",), "of": ("fraction",)}
+                "share": ("fraction",), "of": ("fraction",),
+                "constructive_abstention": ("unanimity",)}
 CLAUSE_REQUIRED = {"collective_defence": ("strength",)}
 BINDS_WORDS = ("all", "yes_voters")
 """The words ``binds:`` takes besides an institution id or a list of states."""
@@ -121,6 +122,9 @@ STATE = Obj(title="a state", fields={
     "resolve": F(PERCENT, "Resolve, 0-100 (default 50)."),
     "nuclear": F(Bool(), "Whether it has nuclear weapons (default false)."),
     "credibility": F(PERCENT, "Record of keeping commitments, 0-100 (default 60)."),
+    "population": F(Num(0, 10000), "Population in millions: needed by the members of an "
+                    "institution with constructive_abstention (the blocking third of TEU "
+                    "Art. 31(1))."),
     "trade": F(IdMap(value=SHARE, of="state"),
                "Share of its total trade with each partner state, 0 to 1."),
     "objectives": F(List(OBJECTIVE), "What it wants; scored at the end."),
@@ -141,6 +145,11 @@ RULE = Obj(title="a decision rule", fields={
     "abstention_blocks": F(Bool(), "unanimity: whether an abstention blocks (default false)."),
     "of_members": F(Bool(), "simple_majority: count a majority of all members, not of "
                     "votes cast (default false)."),
+    "constructive_abstention": F(Bool(), "unanimity: a member may declare its abstention "
+                                 "(vote 'declared'); declarations by at least a third of the "
+                                 "members with at least a third of their population block "
+                                 "the decision (TEU Art. 31(1)). Every member then needs a "
+                                 "population. Default false."),
     "share": F(Ratio(), "fraction: the share of yes votes needed, e.g. 2/3 (default 2/3)."),
     "of": F(Enum(values=("voting", "entitled")),
             "fraction: a share of the members present and voting, yes and no alone (UN "

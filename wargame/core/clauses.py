@@ -225,14 +225,18 @@ def vetoed_on(state: GameState, institution: str, target: str) -> bool:
 
 
 def abstainers_exempt(inst, draft: Draft) -> list[str]:
-    """Members a binding decision does not oblige: under a unanimity rule where an
-    abstention does not block, those who abstained (constructive abstention, TEU
-    Art. 31(1): the abstainer "shall not be obliged to apply the decision"). Under
-    other rules every member is bound (UN Charter Art. 25)."""
-    rule = inst.rule
-    if not isinstance(rule, Unanimity) or rule.abstention_blocks:
-        return []
-    return [m for m, v in draft.votes.items() if v == "abstain" and m in inst.members]
+    """Members a binding decision does not oblige although it binds them: none.
+
+    A plain abstention is no exemption: under unanimity where an abstention does not
+    block (TFEU Art. 238(4)) the abstainer is bound like everyone. A formal declaration
+    (constructive abstention, TEU Art. 31(1)) frees its author from applying the CFSP
+    decision itself, but it "shall accept that the decision commits the Union"; and
+    sanctions bite through the regulation the Council adopts under TFEU Art. 215,
+    which "shall be binding in its entirety and directly applicable in all Member
+    States" (TFEU Art. 288). So a binding sanctions decision obliges a declared
+    abstainer too; what its declaration can do is block, with a third of the members
+    and of the population (see :class:`~wargame.core.rules.Unanimity`)."""
+    return []
 
 
 def _apply(r: Round, draft: Draft, measure: Measure) -> None:
@@ -268,9 +272,15 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
         out = abstainers_exempt(inst, draft)
         bound = bound_by(r.world, inst, draft.votes)
         binding = ""
+        declared = [m for m, v in draft.votes.items() if v == "declared"]
         if clause.binding:
             binding = f" binding on {binds_words(r.world, inst, bound)}" + (
                 f" but {', '.join(map(r.name, out))}, who abstained" if out else "")
+            if declared:
+                binding += (f" ({', '.join(map(r.name, declared))} declared "
+                            f"{'its' if len(declared) == 1 else 'their'} abstention: not "
+                            "obliged to apply the decision itself, but bound by the "
+                            "regulation that puts sanctions into effect, TFEU Art. 215)")
         r.emit(Kind.AUTHORISED, f"{inst.name} authorises sanctions against {r.name(t)}"
                f"{binding}.", target=t, institution=inst.id, ref=clause.id)
         if clause.binding:  # UN Charter Arts. 25, 48(1): whom `binds` names, not the target

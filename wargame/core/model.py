@@ -97,6 +97,7 @@ class Nation:
     objectives: tuple[Objective, ...] = ()
     personality: Personality = Personality()
     briefing: str = ""
+    population: float = 0.0  # millions; 0: not given (a blocking third needs it)
 
 
 class ClauseKind(str, Enum):
