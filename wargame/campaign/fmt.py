@@ -12,8 +12,8 @@ from ..core.injects import ADJUSTABLE, Test
 from ..core.ladder import CEILING_GAP, EVENTS
 from ..core.model import ClauseKind, ObjectiveKind, Strength
 from ..core.rules import RULES, PartiesRule
-from .shapes import (Bool, Either, Enum, Field as F, Id, IdMap, List, Num, Obj, OneKey, Ratio,
-                     Text)
+from .shapes import (Bool, Either, Enum, Field as F, Id, IdMap, List, ListOrAll, Num, Obj,
+                     OneKey, Ratio, Text)
 
 FORMAT = 1
 STAGES = ("peace", "tension", "incident", "consultation", "sanctions", "collective_response",
@@ -203,7 +203,7 @@ CLAUSE = Obj(title="a clause", fields={
 
 INSTITUTION = Obj(title="an institution", fields={
     "name": F(Text(), "The institution's name.", required=True),
-    "members": F(Either(simple=Enum(values=("all",)), full=_ids("state", min=1)),
+    "members": F(ListOrAll(Id(of="state"), min=1),
                  "Member states, or all (every state in the campaign: a General Assembly "
                  "when every state is a UN member).", required=True),
     "decides_by": F(Either(simple=Enum(values=tuple(RULES)), full=RULE),

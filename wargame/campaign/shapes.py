@@ -502,3 +502,23 @@ class Ratio(Shape):
     def schema(self):
         return {"oneOf": [{"type": "string", "pattern": _RATIO_RE.pattern},
                           {"type": "number", "exclusiveMinimum": 0, "maximum": 1}]}
+
+
+@dataclass(frozen=True)
+class ListOrAll(Shape):
+    """A list, or the word ``all`` (every state in the campaign)."""
+
+    item: Shape = field(default_factory=Text)
+    min: int = 0
+
+    def _read(self, r, node, path):
+        if isinstance(node, ScalarNode) and node.value == "all" and node.style is None:
+            return "all"
+        return List(self.item, self.min)._read(r, node, path)
+
+    def words(self):
+        return "a list, or all"
+
+    def schema(self):
+        return {"oneOf": [{"type": "string", "enum": ["all"]},
+                          List(self.item, self.min).schema()]}
