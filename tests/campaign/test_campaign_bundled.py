@@ -43,7 +43,7 @@ def test_validate_summarises_every_bundled_campaign():
     assert run([str(p) for p in BUNDLED], out) == 0
     text = out.getvalue()
     assert text.count(": OK: ") == len(BUNDLED) and "warning" not in text
-    assert "Baltic Flashpoint (version 1.0): 24 states, 3 institutions, 7 clauses" in text
+    assert "Baltic Flashpoint (version 1.0): 28 states, 7 institutions, 12 clauses" in text
 
 
 def _order(nation: str, option) -> Order:

@@ -8,7 +8,7 @@ from wargame.tui.scenario import DEMO
 from .helpers import (choose_action, commit_forces, dom_text, end_turn, pick, run,
                       screen_name, screen_text, wait_for_turn, wait_until)
 
-BALTIC = None  # the default campaign: Baltic Flashpoint, 24 states
+BALTIC = None  # the default campaign: Baltic Flashpoint, 28 states
 
 
 async def baltic_80x24():
@@ -49,7 +49,7 @@ async def baltic_80x24():
 
 def test_at_80x24_the_dialogs_your_numbers_and_details_fit():
     seen = run(baltic_80x24())
-    assert "24 states · 3 institutions · 10 rounds" in seen["setup"]
+    assert "28 states · 7 institutions · 10 rounds" in seen["setup"]
     assert "Tab: campaign → governments → seed → Start" in seen["setup"]
     # the first ten of the 24 governments are listed without scrolling
     for state in ("Estonia", "Poland", "France", "United Kingdom", "United States"):

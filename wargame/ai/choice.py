@@ -15,7 +15,7 @@ measure for every institution): :meth:`OrderSet.draft_ok` applies the rules of
 from __future__ import annotations
 
 from ..core.actions import Effect, Measure, Order
-from ..core.legal import AGAINST, COMMITTING, MEASURE_CLAUSE, Option
+from ..core.legal import AGAINST, COLLECTIVE_MEASURES, COMMITTING, MEASURE_CLAUSE, Option
 from ..core.model import ClauseKind, World
 from ..core.view import View
 
@@ -73,6 +73,15 @@ class OrderSet:
             return False
         if m in AGAINST and target == self.view.nation:
             return False
+        views = {i.id: i for i in self.view.institutions}
+        iv = views[institution]
+        if m is Measure.USE_OF_FORCE and inst.regional_of and \
+                target not in views[inst.regional_of].force_on:
+            return False  # UN Charter Art. 53(1)
+        if m is Measure.REFER and (target not in iv.blocked or target in iv.referred):
+            return False
+        if inst.refers_from and m in COLLECTIVE_MEASURES and target not in iv.referred:
+            return False  # Uniting for Peace: only on a referred matter
         if m is Measure.USE_OF_FORCE and any(
                 c.requires_sanctions_tried for c in inst.clauses_of(ClauseKind.USE_OF_FORCE)):
             iv = next(i for i in self.view.institutions if i.id == institution)

@@ -32,9 +32,9 @@ from __future__ import annotations
 import random
 
 from ..core.actions import Effect, Measure, Order
-from ..core.clauses import SUBSTANTIVE
+from ..core.clauses import motion_of
 from ..core.model import ClauseKind, ObjectiveKind as K, World
-from ..core.rules import Motion, MotionKind, Vote, decide
+from ..core.rules import Vote, decide
 from ..core.view import View
 from .aggressor import Revisionist
 from .allies import Defender
@@ -287,6 +287,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             elif (sev >= 0.9 and inst.has(ClauseKind.SUSPENSION) and a in inst.members
                   and a not in iv.suspended):
                 measure = Measure.SUSPEND.value
+            if sev >= 0.6 and a in iv.blocked and a not in iv.referred:
+                measure = Measure.REFER.value  # a veto blocked it: Uniting for Peace
+            if not s.draft_ok(iid, measure, a):  # Chapter VIII, a matter not referred
+                measure = Measure.CONDEMN.value
             seen = self.drafts_seen.get((iid, measure, a))
             if ((iid, measure, a) in pending or (seen is not None and now - seen <= 3)
                     or self._recent("table:" + measure, iid + a, 3, now)):
@@ -314,10 +318,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         votes = {m: Vote.YES for m in members}
         if target in votes:
             votes[target] = Vote.NO
-        m = Measure(measure)
-        motion = Motion(kind=MotionKind.SUBSTANTIVE if m in SUBSTANTIVE
-                        else MotionKind.PACIFIC_SETTLEMENT, parties=(target,),
-                        subject=target if m is Measure.SUSPEND else "")
+        motion = motion_of(Measure(measure), target)
         return decide(inst.rule, members, votes, motion).adopted
 
     # ------------------------------------------------------------ peace

@@ -135,6 +135,14 @@ class Diplomacy:
                 out[prop.id] = "accept"
                 continue
             counter = self._counter(r, prop) if not prop.institution else None
+            if counter:  # a counter is a promise too, if accepted: within its means
+                due_c = min(view.round + counter.due_in, view.rounds_limit)
+                mine_c = sum(1 for t in counter.terms if t.party == me
+                             and t.kind in ORDER_TERMS)
+                if busy.get(due_c, 0) + mine_c > self.world.orders_per_round:
+                    counter = None
+                else:
+                    busy[due_c] = busy.get(due_c, 0) + mine_c
             out[prop.id] = counter or "reject"
             if not counter:
                 self.rejected[prop.id] = self._why_not(r, prop)

@@ -20,8 +20,8 @@ from ..core.ladder import DEFAULT_LADDER, Ladder, Rung
 from ..core.model import (Binds, BindsKind, Clause, ClauseKind, DeclineCost, Institution,
                           Nation, Objective, ObjectiveKind, Personality, Scope, Stance,
                           Strength, World)
-from ..core.rules import RULES, DecisionRule, PartiesRule, QualifiedMajority, SimpleMajority, \
-    Unanimity
+from ..core.rules import (RULES, DecisionRule, Fraction, PartiesRule, QualifiedMajority,
+                          SimpleMajority, Unanimity)
 
 
 def nation(sid: str, s: dict) -> Nation:
@@ -44,10 +44,11 @@ def nation(sid: str, s: dict) -> Nation:
                                 stance=Stance(**{k: float(st.get(k, getattr(Stance(), k)))
                                                  for k in Stance.__dataclass_fields__})),
         briefing=s.get("briefing", "").strip(),
+        population=float(s.get("population", 0.0)),
     )
 
 
-def rule(spec, parties: str) -> DecisionRule:
+def rule(spec, parties: str, population: dict | None = None) -> DecisionRule:
     party = PartiesRule(parties)
     if isinstance(spec, str):
         return RULES[spec](parties=party)
@@ -56,9 +57,16 @@ def rule(spec, parties: str) -> DecisionRule:
         return QualifiedMajority(parties=party, required=spec["votes"],
                                  veto=tuple(spec.get("veto", ())))
     if name == "unanimity":
-        return Unanimity(parties=party, abstention_blocks=spec.get("abstention_blocks", False))
+        constructive = spec.get("constructive_abstention", False)
+        return Unanimity(parties=party, abstention_blocks=spec.get("abstention_blocks", False),
+                         constructive=constructive,
+                         population=tuple(sorted((population or {}).items()))
+                         if constructive else ())
     if name == "simple_majority":
         return SimpleMajority(parties=party, of_members=spec.get("of_members", False))
+    if name == "fraction":
+        return Fraction(parties=party, share=tuple(spec.get("share", (2, 3))),
+                        of=spec.get("of", "voting"))
     return RULES[name](parties=party)
 
 
@@ -74,18 +82,25 @@ def clause(c: dict) -> Clause:
         min_contribution=float(c.get("min_contribution", Clause.min_contribution)),
         decline_costs=DeclineCost(**{k: float(d.get(k, getattr(base, k)))
                                      for k in base.__dataclass_fields__}),
+        ipso_facto=c.get("ipso_facto", False),
+        on_request=c.get("on_request", False),
     )
 
 
-def institution(iid: str, inst: dict) -> Institution:
+def institution(iid: str, inst: dict, states: dict | None = None) -> Institution:
     scope = inst.get("scope")
+    people = {m: float((states or {}).get(m, {}).get("population", 0.0))
+              for m in inst["members"]}
     return Institution(
         id=iid, name=inst["name"], members=tuple(inst["members"]),
-        rule=rule(inst["decides_by"], inst.get("parties_to_dispute", "vote")),
+        rule=rule(inst["decides_by"], inst.get("parties_to_dispute", "vote"), people),
         clauses=tuple(clause(c) for c in inst.get("clauses", ())),
         scope=Scope(tuple(scope["regions"])) if scope else Scope(),
         credibility=float(inst.get("credibility", 60.0)),
         binds=binds(inst.get("binds")),
+        regional_of=inst.get("regional_arrangement", ""),
+        refers_from=inst.get("uniting_for_peace", ""),
+        moratorium_days=inst.get("moratorium_days", 0),
     )
 
 
@@ -199,7 +214,8 @@ def world(d: dict) -> World:
     return World(
         title=d["title"],
         nations=tuple(nation(k, v) for k, v in d["states"].items()),
-        institutions=tuple(institution(k, v) for k, v in d.get("institutions", {}).items()),
+        institutions=tuple(institution(k, v, d["states"])
+                           for k, v in d.get("institutions", {}).items()),
         ladder=ladder(d.get("ladder")),
         actions=actions(d.get("actions")),
         rounds_limit=d.get("rounds", 12),
@@ -211,5 +227,6 @@ def world(d: dict) -> World:
         briefing=d["briefing"].strip(),
         injects=tuple(inject(i) for i in d.get("injects", ())),
         end_conditions=tuple(end(e) for e in d.get("end", ())),
+        days_per_round=float(d.get("days_per_round", 30)),
     )
 

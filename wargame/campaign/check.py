@@ -54,6 +54,9 @@ class Checker:
             else set()
         insts = data.get("institutions")
         self.insts = set(insts) if isinstance(insts, dict) else set()
+        for _, inst in items(insts):  # members: all -> every state, in the file's order
+            if isinstance(inst, dict) and inst.get("members") == "all":
+                inst["members"] = list(data["states"]) if self.states else BAD
         self.injects = {inj["id"] for _, inj in entries(data.get("injects"))
                         if isinstance(inj, dict) and ok(inj.get("id"))}
 
@@ -234,7 +237,29 @@ class Checker:
             self.clause(iid, base + ("clauses", i), c, kinds, ids)
         if "binds" in inst:
             self.binds(iid, base + ("binds",), inst["binds"])
+        self.links(iid, base, inst, kinds)
 
+    def links(self, iid, base, inst, kinds) -> None:
+        """regional_arrangement and uniting_for_peace name another institution; the
+        Council a regional arrangement answers to can authorise force."""
+        for key in ("regional_arrangement", "uniting_for_peace"):
+            other = inst.get(key)
+            if not ok(other):
+                continue
+            if other == iid:
+                self.err(base + (key,), f"'{iid}' cannot name itself in {key}",
+                         "name the Security Council, by its id")
+            elif self.ref(base + (key,), other, "institution"):
+                council = self.d["institutions"].get(other)
+                clauses = [c for _, c in entries(council.get("clauses"))] \
+                    if isinstance(council, dict) else []
+                if key == "regional_arrangement" and "use_of_force_authorisation" in kinds \
+                        and not any(c.get("kind") == "use_of_force_authorisation"
+                                    for c in clauses):
+                    self.err(base + (key,), f"'{iid}' may authorise force only with the "
+                             f"authorisation of '{other}', which has no "
+                             "use_of_force_authorisation clause (UN Charter Art. 53(1))",
+                             f"give '{other}' the clause, or remove '{iid}''s")
     def binds(self, iid, path, spec) -> None:
         """``binds:``: a list of states, an institution id, all or yes_voters."""
         words = "binds takes a list of states, an institution id, all or yes_voters"
@@ -264,6 +289,16 @@ class Checker:
             if option in rule and name not in owners:
                 self.err(path + (option,), f"'{option}' applies only to {' and '.join(owners)}"
                          f", not {name}", f"remove '{option}'", key=True)
+        if name == "unanimity" and rule.get("constructive_abstention") is True and clean:
+            states = self.d.get("states") if isinstance(self.d.get("states"), dict) else {}
+            missing = [m for m in members if isinstance(states.get(m), dict)
+                       and not states[m].get("population")]
+            if missing:
+                self.err(path + ("constructive_abstention",), f"constructive abstention in "
+                         f"'{iid}' weighs the population, but {', '.join(missing[:5])}"
+                         f"{' and others' if len(missing) > 5 else ''} "
+                         f"{'has' if len(missing) == 1 else 'have'} none",
+                         "give each member 'population:' (millions)", key=True)
         if name != "qualified_majority":
             return
         votes = rule.get("votes")
@@ -527,6 +562,27 @@ class Checker:
         elif measure == "suspend" and ok(target) and target not in members:
             self.err(p + ("target",), f"'{target}' is not a member of '{iid}', so it cannot "
                      "be suspended")
+        elif measure == "refer":
+            self.err(p + ("measure",), "a referral under Uniting for Peace needs a veto "
+                     "first, so an inject cannot table it", "players may table it once a "
+                     "draft has been vetoed")
+        elif measure in ("sanctions", "use_of_force", "peacekeeping") and \
+                ok(inst.get("uniting_for_peace")) and \
+                (inst["uniting_for_peace"], "refer", target) not in self.guarantees:
+            self.err(p + ("measure",), f"'{iid}' may recommend {measure.replace('_', ' ')} "
+                     "only on a matter the Council has referred to it, so an inject can "
+                     "table it only after the referral",
+                     f"add the condition {{adopted: {{institution: "
+                     f"{inst['uniting_for_peace']}, measure: refer, against: {target}}}}} to "
+                     "the inject's when, or table a condemnation instead")
+        elif measure == "use_of_force" and ok(inst.get("regional_arrangement")) and \
+                (inst["regional_arrangement"], "use_of_force", target) not in self.guarantees:
+            self.err(p + ("measure",), f"'{iid}' is a regional arrangement: it may authorise "
+                     "force only after the Council has (UN Charter Art. 53(1)), so an inject "
+                     "can table it only after the Council's authorisation",
+                     f"add the condition {{adopted: {{institution: "
+                     f"{inst['regional_arrangement']}, measure: use_of_force, against: "
+                     f"{target}}}}} to the inject's when, or table the draft in the Council")
         elif need is not None and kinds[need.value].get("requires") == "sanctions_tried" \
                 and (iid, "sanctions", target) not in self.guarantees:
             self.err(p + ("measure",), f"'{iid}' may authorise force only after sanctions, "

@@ -13,7 +13,8 @@ from ..core.ladder import CEILING_GAP, EVENTS
 from ..core.model import ClauseKind, ObjectiveKind, Strength
 from ..core.rules import RULES, PartiesRule
 from .lint import WARNINGS
-from .shapes import Bool, Either, Enum, Field as F, Id, IdMap, List, Num, Obj, OneKey, Text
+from .shapes import (Bool, Either, Enum, Field as F, Id, IdMap, List, ListOrAll, Num, Obj,
+                     OneKey, Ratio, Text)
 
 FORMAT = 1
 STAGES = ("peace", "tension", "incident", "consultation", "sanctions", "collective_response",
@@ -42,9 +43,12 @@ CLAUSE_FIELDS = {"requested_by": ("consultation",),
                  "binding": ("sanctions",), "requires": ("use_of_force_authorisation",),
                  "authorises": ("use_of_force_authorisation",),
                  "min_contribution": ("collective_defence",),
-                 "decline_costs": ("collective_defence", "sanctions")}
+                 "decline_costs": ("collective_defence", "sanctions"),
+                 "ipso_facto": ("sanctions",), "on_request": ("collective_defence",)}
 RULE_OPTIONS = {"votes": ("qualified_majority",), "veto": ("qualified_majority",),
-                "abstention_blocks": ("unanimity",), "of_members": ("simple_majority",)}
+                "abstention_blocks": ("unanimity",), "of_members": ("simple_majority",),
+                "share": ("fraction",), "of": ("fraction",),
+                "constructive_abstention": ("unanimity",)}
 CLAUSE_REQUIRED = {"collective_defence": ("strength",)}
 BINDS_WORDS = ("all", "yes_voters")
 """The words ``binds:`` takes besides an institution id or a list of states."""
@@ -132,6 +136,9 @@ STATE = Obj(title="a state", fields={
     "resolve": F(PERCENT, "Resolve, 0-100 (default 50)."),
     "nuclear": F(Bool(), "Whether it has nuclear weapons (default false)."),
     "credibility": F(PERCENT, "Record of keeping commitments, 0-100 (default 60)."),
+    "population": F(Num(0, 10000), "Population in millions: needed by the members of an "
+                    "institution with constructive_abstention (the blocking third of TEU "
+                    "Art. 31(1))."),
     "trade": F(IdMap(value=SHARE, of="state"),
                "Share of its total trade with each partner state, 0 to 1."),
     "objectives": F(List(OBJECTIVE), "What it wants; scored at the end."),
@@ -152,6 +159,17 @@ RULE = Obj(title="a decision rule", fields={
     "abstention_blocks": F(Bool(), "unanimity: whether an abstention blocks (default false)."),
     "of_members": F(Bool(), "simple_majority: count a majority of all members, not of "
                     "votes cast (default false)."),
+    "constructive_abstention": F(Bool(), "unanimity: a member may declare its abstention "
+                                 "(vote 'declared'); declarations by at least a third of the "
+                                 "members with at least a third of their population block "
+                                 "the decision (TEU Art. 31(1)). Every member then needs a "
+                                 "population. Default false."),
+    "share": F(Ratio(), "fraction: the share of yes votes needed, e.g. 2/3 (default 2/3)."),
+    "of": F(Enum(values=("voting", "entitled")),
+            "fraction: a share of the members present and voting, yes and no alone (UN "
+            "General Assembly, Charter Art. 18(2)), or of every member entitled to vote, "
+            "whatever it does (Rio Treaty Art. 17; parties to the dispute are not entitled "
+            "when parties_to_dispute is abstain, Art. 18). Default voting."),
 }, extra={"allOf": _kind_rules("rule", tuple(RULES), RULE_OPTIONS, RULE_REQUIRED)})
 
 DECLINE = Obj(title="decline costs", fields={
@@ -186,12 +204,22 @@ CLAUSE = Obj(title="a clause", fields={
                           "freeing its land or deployed to it. Aid and sanctions honour a "
                           "clause that is not automatic whatever this share."),
     "decline_costs": F(DECLINE, "What a member pays for declining an obligation under it."),
+    "on_request": F(Bool(), "collective_defence: members owe assistance only once the "
+                    "victim asks one of them for help (request_assistance): \"at the request "
+                    "of this participating State\" (CSTO Art. 4). Default false: the attack "
+                    "alone obliges."),
+    "ipso_facto": F(Bool(), "sanctions: a member that resorts to war in disregard of its "
+                    "covenants obliges every other member at once, without a vote, to "
+                    "sanction it (League Covenant Art. 16(1)); each may decline at the "
+                    "clause's decline_costs (default false)."),
 }, extra={"allOf": _kind_rules("kind", [k.value for k in ClauseKind], CLAUSE_FIELDS,
                                CLAUSE_REQUIRED)})
 
 INSTITUTION = Obj(title="an institution", fields={
     "name": F(Text(), "The institution's name.", required=True),
-    "members": F(_ids("state", min=1), "Member states.", required=True),
+    "members": F(ListOrAll(Id(of="state"), min=1),
+                 "Member states, or all (every state in the campaign: a General Assembly "
+                 "when every state is a UN member).", required=True),
     "decides_by": F(Either(simple=Enum(values=tuple(RULES)), full=RULE),
                     "Decision rule: a name, or a mapping with rule and its options.",
                     required=True),
@@ -209,6 +237,23 @@ INSTITUTION = Obj(title="an institution", fields={
                "(only those who vote for a decision: Arab League Pact Art. 7). Default: its "
                "own members."),
     "clauses": F(List(CLAUSE), "What the institution can do."),
+    "regional_arrangement": F(Id(of="institution"), "A regional arrangement under Chapter "
+                              "VIII of the UN Charter (NATO, the EU, the OAS, the Arab "
+                              "League...): the Security Council, by id, without whose "
+                              "authorisation it may not authorise force against a state "
+                              "(Art. 53(1)), and which it informs of every decision "
+                              "(Art. 54)."),
+    "uniting_for_peace": F(Id(of="institution"), "An assembly (a General Assembly): the "
+                           "Security Council, by id, that may refer to it, by a procedural "
+                           "vote no veto blocks, a matter a veto has blocked (GA Res. "
+                           "377A(V)); it may then recommend sanctions, force or "
+                           "peacekeeping against that state, and never before."),
+    "moratorium_days": F(Num(1, 3650, integer=True), "Days after the institution reports "
+                         "on a dispute (its first vote on a draft concerning either party) "
+                         "before its members may resort to war (League Covenant Art. 12: "
+                         "90, three months). A war before that report or before the days "
+                         "have passed breaches the covenant and sets off an ipso_facto "
+                         "sanctions clause; a war after them does not (the Covenant's gap)."),
 })
 
 RUNG = Obj(title="a rung", fields={
@@ -377,6 +422,9 @@ CAMPAIGN = Obj(title="the campaign", fields={
     "players": F(Num(1, 50, integer=True), "Suggested number of human players."),
     "seed": F(Num(0, 2**32 - 1, integer=True), "Default random seed (default 0)."),
     "rounds": F(Num(1, 100, integer=True), "Rounds before the game ends (default 12)."),
+    "days_per_round": F(Num(1, 365), "How many days a round stands for (default 30): rules "
+                        "counted in days (a moratorium) last that many rounds, rounded "
+                        "up."),
     "orders_per_round": F(Num(1, 10, integer=True), "Orders each state may give a round "
                           "(default 3)."),
     "start": F(Obj(title="the start", fields={

@@ -478,3 +478,60 @@ class OneKey(Shape):
              "required": [k], "additionalProperties": False}
             for k, s in self.variants.items()
         ]}
+
+
+_RATIO_RE = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,4})\s*$")
+
+
+@dataclass(frozen=True)
+class Ratio(Shape):
+    """A share above 0 and at most 1, as a fraction (``2/3``) or a decimal (``0.5``);
+    read as a pair (numerator, denominator)."""
+
+    def _read(self, r, node, path):
+        text = _scalar(r, node, path, self)
+        if text is None:
+            return BAD
+        m = _RATIO_RE.match(text)
+        if m:
+            num, den = int(m.group(1)), int(m.group(2))
+        else:
+            value = _number(text)
+            if value is None:
+                r.error(mark(node), f"{_name(path)} must be {self.words()}, not "
+                        f"{kind_of(node)}", "write it as 2/3, or as a decimal such as 0.5")
+                return BAD
+            num, den = round(value * 1000), 1000
+        if not (den > 0 and 0 < num <= den):
+            r.error(mark(node), f"{_name(path)} is {text.strip()}, but must be above 0 and "
+                    "at most 1", "e.g. 2/3 for two thirds")
+            return BAD
+        g = math.gcd(num, den)
+        return (num // g, den // g)
+
+    def words(self):
+        return "a fraction such as 2/3"
+
+    def schema(self):
+        return {"oneOf": [{"type": "string", "pattern": _RATIO_RE.pattern},
+                          {"type": "number", "exclusiveMinimum": 0, "maximum": 1}]}
+
+
+@dataclass(frozen=True)
+class ListOrAll(Shape):
+    """A list, or the word ``all`` (every state in the campaign)."""
+
+    item: Shape = field(default_factory=Text)
+    min: int = 0
+
+    def _read(self, r, node, path):
+        if isinstance(node, ScalarNode) and node.value == "all" and node.style is None:
+            return "all"
+        return List(self.item, self.min)._read(r, node, path)
+
+    def words(self):
+        return "a list, or all"
+
+    def schema(self):
+        return {"oneOf": [{"type": "string", "enum": ["all"]},
+                          List(self.item, self.min).schema()]}

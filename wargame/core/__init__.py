@@ -33,6 +33,7 @@ from .rules import (
     ConsensusMinusOne,
     Decision,
     DecisionRule,
+    Fraction,
     Motion,
     MotionKind,
     PartiesRule,

@@ -11,8 +11,8 @@ import random
 
 from . import machine
 from .actions import Effect, Order, Target
-from .clauses import (collective_defence, consultations, overrun, settle_obligations,
-                      table_drafts)
+from .clauses import (collective_defence, consultations, ipso_facto, overrun,
+                      settle_obligations, table_drafts)
 from .combat import commit, resolve_attacks, resolve_liberations, stand_down
 from .conflicts import end_between, lawful_basis, ongoing
 from .context import Round, clamp
@@ -60,6 +60,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     settle_obligations(r, world)  # those due now, before this round's attacks add more
     aggression = [(a, v) for a, v, basis in fights if not basis]
     collective_defence(r, aggression)
+    ipso_facto(r, aggression)
     overrun(r)
     settle_commitments(r)
     apply_sanctions(r)

@@ -37,6 +37,8 @@ class Kind(str, Enum):
     DRAFT_DECIDED = "draft_decided"
     AUTHORISED = "authorised"
     SUSPENDED = "suspended"
+    COUNCIL_INFORMED = "council_informed"  # a regional body informs the Council (Art. 54)
+    REFERRED = "referred"  # a matter referred to an assembly (Uniting for Peace)
     CEASEFIRE_PROPOSED = "ceasefire_proposed"
     CEASEFIRE_AGREED = "ceasefire_agreed"
     CEASEFIRE_BROKEN = "ceasefire_broken"

@@ -185,6 +185,9 @@ class Game:
             raise IllegalOrder(f"{self.world.name_of(nation)} is not a member of {inst.name}")
         if nation in self.state.institutions[inst.id].suspended:
             raise IllegalOrder(f"{self.world.name_of(nation)} is suspended from {inst.name}")
+        if v is Vote.DECLARED and not getattr(inst.rule, "constructive", False):
+            raise IllegalOrder(f"{inst.name} has no formal abstention (constructive "
+                               "abstention, TEU Art. 31(1)): vote abstain")
         if v is Vote.ABSENT:
             draft.votes.pop(nation, None)
         else:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .actions import MEASURE_NOUN, ActionSpec, Effect, Measure, Order, Target
 from .errors import IllegalOrder
-from .model import ClauseKind, World
+from .model import ClauseKind, World, assemblies_of
 from .state import GameState, pair
 
 MEASURE_CLAUSE = {
@@ -69,7 +69,8 @@ def names_no_state(spec: ActionSpec) -> bool:
 
 
 # measures taken against the state a draft names: no state tables them against itself
-AGAINST = {Measure.CONDEMN, Measure.SANCTIONS, Measure.USE_OF_FORCE, Measure.SUSPEND}
+AGAINST = {Measure.CONDEMN, Measure.SANCTIONS, Measure.USE_OF_FORCE, Measure.SUSPEND,
+           Measure.REFER}
 
 
 def _draft_ok(world: World, state: GameState, order: Order) -> None:
@@ -89,12 +90,51 @@ def _draft_ok(world: World, state: GameState, order: Order) -> None:
         raise _fail(order, f"{inst.name} has no {kind.value.replace('_', ' ')} clause")
     if measure is Measure.SUSPEND and order.target not in inst.members:
         raise _fail(order, f"{world.name_of(order.target)} is not a member of {inst.name}")
+    _charter_ok(world, state, order, inst, measure)
     if measure is Measure.USE_OF_FORCE:
         needs = any(c.requires_sanctions_tried for c in inst.clauses_of(ClauseKind.USE_OF_FORCE))
         if needs and order.target not in state.institutions[inst.id].sanctions_on:
             raise _fail(order, f"{inst.name} must try sanctions against "
                                f"{world.name_of(order.target)} before it can authorise force "
                                "(this campaign's rule: a simplification of UN Charter Art. 42)")
+
+
+COLLECTIVE_MEASURES = (Measure.SANCTIONS, Measure.USE_OF_FORCE, Measure.PEACEKEEPING)
+"""What an assembly may recommend only on a matter referred to it (Uniting for Peace)."""
+
+
+def _charter_ok(world: World, state: GameState, order: Order, inst, measure: Measure) -> None:
+    """Chapter VIII, Uniting for Peace and the procedural referral."""
+    from .clauses import referred, regional_force_ok, vetoed_on
+
+    name = world.name_of(order.target)
+    if measure is Measure.USE_OF_FORCE and not regional_force_ok(world, state, inst.id,
+                                                                 order.target):
+        council = world.institution[inst.regional_of]
+        raise _fail(order, f"{inst.name} is a regional arrangement: it may take enforcement "
+                           f"action against {name} only with the authorisation of "
+                           f"{council.name}, which has not authorised force against {name} "
+                           "(UN Charter Art. 53(1)); its members may still defend a victim "
+                           "that asks them (Art. 51)")
+    if measure is Measure.REFER:
+        if not assemblies_of(world, inst.id):
+            raise _fail(order, f"{inst.name} has no assembly to refer a matter to (no "
+                               "institution in this campaign takes its referrals: "
+                               "uniting_for_peace)")
+        if not vetoed_on(state, inst.id, order.target):
+            raise _fail(order, f"{inst.name} has not failed to act on {name}: a matter goes "
+                               "to the General Assembly under Uniting for Peace (GA Res. "
+                               "377A(V)) once a veto has blocked a draft concerning it")
+        if any(referred(world, state, a.id, order.target)
+               for a in assemblies_of(world, inst.id)):
+            raise _fail(order, f"the matter of {name} has already been referred")
+    if inst.refers_from and measure in COLLECTIVE_MEASURES and not referred(
+            world, state, inst.id, order.target):
+        council = world.institution[inst.refers_from]
+        raise _fail(order, f"{inst.name} may recommend {MEASURE_NOUN[measure]} against "
+                           f"{name} only once {council.name}, blocked by a veto, has referred "
+                           "the matter to it (Uniting for Peace, GA Res. 377A(V); UN Charter "
+                           "Art. 12(1))")
 
 
 def _target_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -> None:
@@ -326,7 +366,8 @@ def options(world: World, state: GameState, nation: str) -> list[Option]:
 def _measures(world: World, inst: str) -> tuple[str, ...]:
     institution = world.institution[inst]
     return tuple(m.value for m in Measure
-                 if MEASURE_CLAUSE.get(m) is None or institution.has(MEASURE_CLAUSE[m]))
+                 if (MEASURE_CLAUSE.get(m) is None or institution.has(MEASURE_CLAUSE[m]))
+                 and (m is not Measure.REFER or assemblies_of(world, inst)))
 
 
 # effects whose legality depends on the target only through sparse data:

@@ -101,6 +101,7 @@ class Nation:
     objectives: tuple[Objective, ...] = ()
     personality: Personality = Personality()
     briefing: str = ""
+    population: float = 0.0  # millions; 0: not given (a blocking third needs it)
 
 
 class ClauseKind(str, Enum):
@@ -142,6 +143,12 @@ class Clause:
     # of the member's available forces (or of its GDP in aid, for non-automatic clauses)
     min_contribution: float = 0.05
     decline_costs: DeclineCost = DeclineCost()
+    # sanctions: they oblige every member at once, without a vote, when a member resorts
+    # to war in breach of its covenants (League Covenant Art. 16(1), "ipso facto")
+    ipso_facto: bool = False
+    # collective defence: members owe assistance only once the victim asks one of them
+    # ("at the request of this participating State": CSTO Art. 4)
+    on_request: bool = False
 
     @property
     def label(self) -> str:
@@ -195,6 +202,16 @@ class Institution:
     scope: Scope = Scope()
     credibility: float = 60.0
     binds: Binds = Binds()  # whom its binding decisions bind (default: its members)
+    # Chapter VIII of the UN Charter: a regional arrangement (NATO, the EU, the OAS...)
+    # takes enforcement action only with the authorisation of this Security Council
+    # (Art. 53(1)) and keeps it informed of its measures (Art. 54); "" if none
+    regional_of: str = ""
+    # Uniting for Peace (GA Res. 377A(V)): an assembly to which this Council may refer,
+    # by a procedural vote (Art. 27(2)), a matter a veto has blocked; "" if none
+    refers_from: str = ""
+    # League Covenant Art. 12: members do not resort to war until this many days after
+    # they submit a dispute to the institution (90: "three months"); 0: no moratorium
+    moratorium_days: int = 0
 
     def clauses_of(self, kind: ClauseKind) -> tuple[Clause, ...]:
         return tuple(c for c in self.clauses if c.kind is kind)
@@ -224,6 +241,11 @@ class World:
     briefing: str = ""
     injects: tuple[Inject, ...] = ()
     end_conditions: tuple[EndCondition, ...] = ()
+    days_per_round: float = 30.0  # how long a round lasts, for rules counted in days
+
+    def rounds_for(self, days: float) -> int:
+        """How many rounds ``days`` take (a part of a round counts as a whole one)."""
+        return max(1, -int(-days // self.days_per_round)) if days > 0 else 0
 
     def __post_init__(self) -> None:
         nations = {n.id: n for n in self.nations}
@@ -241,6 +263,9 @@ class World:
             except RuleError as exc:
                 raise WorldError(f"{inst.id}: {exc}") from None
             _check_binds(inst, nations, insts)
+            _check_links(inst, insts)
+        if not self.days_per_round > 0:
+            raise WorldError(f"a round must last some days, not {self.days_per_round!r}")
         from .machine import STAGES, TERMINAL
 
         if self.start_stage not in STAGES or self.start_stage in TERMINAL:
@@ -346,6 +371,23 @@ def _check_binds(inst: Institution, nations, insts) -> None:
                              " which is not an institution")
     elif b.ids:
         raise WorldError(f"{inst.id}: binds {b.kind.value} takes no ids")
+
+
+def _check_links(inst: Institution, insts) -> None:
+    """A regional arrangement's Council and an assembly's referring Council must be
+    other institutions of the world."""
+    for field_name, what in (("regional_of", "a regional arrangement under"),
+                             ("refers_from", "takes referrals from")):
+        other = getattr(inst, field_name)
+        if other and (other not in insts or other == inst.id):
+            raise WorldError(f"{inst.id}: {what} {other}, which is not another institution")
+    if inst.moratorium_days < 0:
+        raise WorldError(f"{inst.id}: a moratorium of {inst.moratorium_days} days")
+
+
+def assemblies_of(world: "World", council: str) -> tuple[Institution, ...]:
+    """The assemblies to which ``council`` may refer a matter (Uniting for Peace)."""
+    return tuple(i for i in world.institutions if i.refers_from == council)
 
 
 def bound_by(world: World, inst: Institution,

@@ -73,6 +73,7 @@ WORDS = {
 }
 MEASURE_WORDS = {"statement": "a statement", "sanctions": "sanctions", "use_of_force": "an authorisation of force",
                  "peacekeeping": "a peacekeeping mission", "suspend": "a suspension",
+                 "refer": "a referral to the General Assembly",
                  "condemn": "a condemnation", "ceasefire": "a ceasefire demand"}
 
 

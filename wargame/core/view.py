@@ -22,7 +22,8 @@ from .burden import attacked_in, attackers_in, burden_sharing
 from .clauses import not_counted
 from .events import Event, Kind
 from .legal import Option
-from .model import BindsKind, ClauseKind, Objective, Personality, World, binds_words, bound_by
+from .model import (BindsKind, ClauseKind, Objective, Personality, World, assemblies_of,
+                    binds_words, bound_by)
 from .negotiation import Commitment, Message, Proposal
 from .state import Draft, GameState, NationState, Obligation
 
@@ -63,6 +64,10 @@ class InstitutionView:
     veto: tuple[str, ...] = ()  # members whose vote against is a veto
     clause_labels: tuple[tuple[str, str], ...] = ()  # (clause id, label), as "art5", "Art. 5"
     binds: str = ""  # whom its binding decisions bind, in words ("" if it takes none)
+    # Uniting for Peace: a Council's matters blocked by a veto (states a vetoed draft
+    # concerned), and the states whose matter a Council has referred to an assembly
+    blocked: tuple[str, ...] = ()
+    referred: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -220,6 +225,23 @@ def _withheld_event(ev: Event) -> bool:
     return ev.kind is Kind.COMMITMENT_MADE and not ev.institution
 
 
+def _uniting(world: World, state: GameState, inst) -> tuple[tuple, tuple]:
+    """(blocked, referred) of :class:`InstitutionView` for ``inst``."""
+    blocked = referred = ()
+    if assemblies_of(world, inst.id):
+        blocked = tuple(dict.fromkeys(d.target for d in state.drafts if d.decided
+                                      and d.institution == inst.id and not d.adopted
+                                      and d.reason.startswith("vetoed by")))
+        referred = tuple(dict.fromkeys(d.target for d in state.drafts if d.adopted
+                                       and d.institution == inst.id
+                                       and d.measure == "refer"))
+    elif inst.refers_from:
+        referred = tuple(dict.fromkeys(d.target for d in state.drafts if d.adopted
+                                       and d.institution == inst.refers_from
+                                       and d.measure == "refer"))
+    return blocked, referred
+
+
 def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Shared:
     """What every government sees alike. ``attacked`` and ``attacking``: the victims
     and the makers of armed attacks in the game's log (burden sharing judges neither
@@ -237,7 +259,7 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
                         tuple(s.force_on), False, i.scope.regions,
                         tuple(getattr(i.rule, "veto", ())),
                         tuple((c.id, c.label) for c in i.clauses),
-                        _binds(world, i))
+                        _binds(world, i), *_uniting(world, state, i))
         for i in world.institutions
         for s in (state.institutions[i.id],)
     )

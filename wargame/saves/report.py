@@ -41,6 +41,7 @@ TURNING = {
     Kind.PROPOSAL_DECIDED: "decision",
     Kind.AUTHORISED: "decision",
     Kind.SUSPENDED: "decision",
+    Kind.REFERRED: "decision",
     Kind.MEETING_CALLED: "diplomacy",
     Kind.CONSULTATION_OPENED: "diplomacy",
     Kind.SANCTIONS_IMPOSED: "sanctions",
