@@ -2,7 +2,7 @@
 
 Starts ``wargame host baltic-flashpoint --headless`` in a process of its own and joins
 30 protocol-level clients (raw WebSocket messages, not Textual apps) from this one:
-the 24 governments, 6 of them shared by two clients. Each round every speaker ends
+every government (28 in Baltic Flashpoint), the first few shared by two clients. Each round every speaker ends
 its diplomacy turn, gives one order and ends its orders turn. It prints:
 
 - the time from the last government ending its turn to every client having received
@@ -162,11 +162,15 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=4)
     args = ap.parse_args()
+    from wargame.campaign import load_campaign
+    from wargame.campaign.bundled import find_campaign
+
+    seats = len(load_campaign(find_campaign("baltic-flashpoint")).world.nations)
     folder = Path(tempfile.mkdtemp(prefix="wargame-bench-"))
     codes_file = folder / "codes.txt"
     proc = subprocess.Popen([sys.executable, "-m", "wargame", "host", "baltic-flashpoint",
                              "--headless", "--port", "0", "--codes", str(codes_file),
-                             "--saves-dir", str(folder), "--start-after", "24"],
+                             "--saves-dir", str(folder), "--start-after", str(seats)],
                             cwd=_common.ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
     try:
@@ -190,7 +194,7 @@ def main() -> int:
     net_round = statistics.median(res["rounds"])
     hot_round = statistics.median(hot)
     ratio = net_round / hot_round
-    print(f"network: {CLIENTS} clients, 24 governments (6 shared), "
+    print(f"network: {CLIENTS} clients, {seats} governments ({CLIENTS - seats} shared), "
           f"{len(res['rounds'])} rounds of Baltic Flashpoint on loopback")
     print(f"phase change to every client's view: median {med:.1f} ms, worst "
           f"{lags[-1] * 1000:.1f} ms over {len(lags)} changes   target < 100 ms: "

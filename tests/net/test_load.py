@@ -15,13 +15,13 @@ def test_thirty_clients_join_baltic_flashpoint_and_play_a_round(tmp_path):
     with hosting("baltic-flashpoint", tmp_path) as run:
         host = run.host
         nations = list(host.seats)
-        assert len(nations) == 24
-        seats = [RemoteSeat.join(run.url, host.seats[nations[i % 24]].code, f"s{i}")
-                 for i in range(CLIENTS)]
+        assert 20 <= len(nations) < CLIENTS  # every seat taken, some by two clients
+        seats = [RemoteSeat.join(run.url, host.seats[nations[i % len(nations)]].code,
+                                 f"s{i}") for i in range(CLIENTS)]
         try:
             assert sum(len(s.conns) for s in host.seats.values()) == CLIENTS
             speakers = [s for s in seats if s.role == "speaker"]
-            assert len(speakers) == 24
+            assert len(speakers) == len(nations)
             run.call(host.start)
             errors: list[BaseException] = []
 
