@@ -99,6 +99,38 @@ class Checker:
         for i, end in entries(d.get("end")):
             for j, c in entries(end.get("when")):
                 self.condition(("end", i, "when", j), c)
+        if ok(d.get("map")):
+            self.map(d["map"])
+
+    def map(self, m) -> None:
+        """Places name states and no two share a cell; a latitude needs its longitude;
+        a border joins two different states."""
+        taken: dict[tuple, str] = {}
+        for sid, place in items(m.get("states")):
+            path = ("map", "states", sid)
+            if not self.ref(path, sid, key=True) or not isinstance(place, dict):
+                continue
+            if ("lat" in place) != ("lon" in place):
+                self.err(path, f"'{sid}' has a {'lat' if 'lat' in place else 'lon'} but no "
+                         f"{'lon' if 'lat' in place else 'lat'}", "give both, or neither")
+            at = (place.get("col"), place.get("row"))
+            if not all(ok(v) for v in at) or not all(isinstance(v, int) for v in at):
+                continue
+            if at in taken:
+                self.err(path, f"'{sid}' and '{taken[at]}' are both at col {at[0]}, "
+                         f"row {at[1]}", "give each state its own cell", key=True)
+            taken.setdefault(at, sid)
+        for i, pair in entries(m.get("borders")):
+            path = ("map", "borders", i)
+            if not isinstance(pair, list):
+                continue
+            if len(pair) != 2:
+                self.err(path, f"a border is between two states, not {len(pair)}",
+                         "write e.g. [estonia, russia]")
+            for j, s in entries(pair):
+                self.ref(path + (j,), s)
+            if len(pair) == 2 and ok(pair[0]) and pair[0] == pair[1]:
+                self.err(path + (1,), "a border is between two different states")
 
     def alike(self, section: str, kind: str) -> None:
         """Two states (or institutions) whose names or ids are the same as players type

@@ -204,6 +204,19 @@ class Institution:
 
 
 @dataclass(frozen=True)
+class MapSpec:
+    """Where states sit on a campaign's schematic map (the campaign's ``map``
+    section). Presentation only: no rule reads it. A state without a place is put
+    on the map by :mod:`wargame.map.layout`."""
+
+    places: Mapping[str, tuple[int, int]] = field(
+        default_factory=lambda: MappingProxyType({}))  # state -> (column, row)
+    coords: Mapping[str, tuple[float, float]] = field(
+        default_factory=lambda: MappingProxyType({}))  # state -> (latitude, longitude)
+    borders: tuple[tuple[str, str], ...] = ()  # pairs of states that touch
+
+
+@dataclass(frozen=True)
 class World:
     """Everything fixed about a game. Build it once; share it between games."""
 
@@ -220,6 +233,7 @@ class World:
     briefing: str = ""
     injects: tuple[Inject, ...] = ()
     end_conditions: tuple[EndCondition, ...] = ()
+    map: MapSpec = MapSpec()  # where states sit on the map (no rule reads it)
 
     def __post_init__(self) -> None:
         nations = {n.id: n for n in self.nations}
@@ -261,6 +275,7 @@ class World:
             if level > top:
                 raise WorldError(f"start tension between {a} and {b} cannot be {level:g}: "
                                  f"conventional escalation stops at {top:g} (Ladder.ceiling)")
+        _check_map(self.map, nations)
         for n in self.nations:
             for partner in n.trade:
                 if partner not in nations:
@@ -381,3 +396,20 @@ def binds_words(world: World, inst: Institution, bound: tuple[str, ...]) -> str:
 
 def _rebuild(kwargs: dict) -> World:
     return World(**kwargs)
+
+
+def _check_map(spec: MapSpec, nations) -> None:
+    taken: dict[tuple[int, int], str] = {}
+    for sid, at in spec.places.items():
+        if sid not in nations:
+            raise WorldError(f"map: {sid} is not a state")
+        if at in taken:
+            raise WorldError(f"map: {taken[at]} and {sid} are both at column {at[0]}, "
+                             f"row {at[1]}")
+        taken[at] = sid
+    for sid in spec.coords:
+        if sid not in nations:
+            raise WorldError(f"map: {sid} is not a state")
+    for a, b in spec.borders:
+        if a not in nations or b not in nations or a == b:
+            raise WorldError(f"map: a border between {a} and {b}: two different states")
