@@ -138,7 +138,8 @@ def draw(f: MapFacts, lay: Layout, zoom: str = "large", ties: bool = False) -> C
     if ties:
         links += [(a, b, "sanction") for a, b in f.sanctions]
         links += [(a, b, "duty") for a, b, _ in f.duties if b]
-    links += [(m.actor, m.target, m.kind) for m in f.marks]
+    first = {"counter": 0, "blockade": 1, "attack": 2}  # an attack drawn last shows whole
+    links += [(m.actor, m.target, m.kind) for m in sorted(f.marks, key=lambda m: first[m.kind])]
     for a, b, kind in links:
         if a in boxes and b in boxes and a != b:
             _line(g, boxes[a], boxes[b], kind)

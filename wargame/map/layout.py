@@ -46,8 +46,12 @@ def layout(world: World) -> Layout:
     given = {s: world.map.places[s] for s in world.ids if s in world.map.places}
     if given:
         places = dict(given)
-        for sid in _by_ties([s for s in world.ids if s not in places], ties, world):
+        left = [s for s in world.ids if s not in places]
+        while left:  # the state most tied to those placed goes next
+            sid = max(left, key=lambda s: (sum(w for o, w in ties[s].items() if o in places),
+                                           -left.index(s)))
             places[sid] = _nearest_free(sid, places, ties, world)
+            left.remove(sid)
     else:
         places = _auto(world, ties)
     places = _shifted(places)
@@ -102,6 +106,11 @@ def _nearest_free(sid: str, places: dict[str, Cell], ties, world: World) -> Cell
             row += 1
         return col, row
     weights = {o: ties[sid].get(o, 0.0) or 1.0 for o in anchors}
+    around = sorted({(places[o][0] + dc, places[o][1] + dr) for o in anchors
+                     for dc in (-1, 0, 1) for dr in (-1, 0, 1)} - taken)
+    if around:  # beside a state it is tied to, as close as can be to all of them
+        return min(around, key=lambda c: (sum(w * math.dist(c, places[o])
+                                              for o, w in weights.items()), c[1], c[0]))
     centre = (sum(places[o][0] for o in anchors) / len(anchors),
               sum(places[o][1] for o in anchors) / len(anchors))
     best = None
