@@ -110,6 +110,7 @@ class MapCanvas(ScrollView, can_focus=True):
         self.lay: Layout | None = None
         self.selected = ""
         self.zoom = ""  # "" until the first drawing: the largest that fits
+        self.zoom_chosen = False  # z pressed: keep the zoom when the terminal resizes
         self.ties = False
         self.canvas = None
         self._styles: dict[str, Style] = {}
@@ -143,6 +144,12 @@ class MapCanvas(ScrollView, can_focus=True):
         self.call_after_refresh(self.follow)
 
     def on_resize(self) -> None:
+        if self.facts is not None and not self.zoom_chosen:
+            zoom = best_zoom(self.lay, self.size.width, self.size.height)
+            if zoom != self.zoom:
+                self.zoom = zoom
+                self.redraw()
+                return
         self.follow()
 
     def _notify_style_update(self) -> None:
@@ -207,6 +214,7 @@ class MapCanvas(ScrollView, can_focus=True):
             self.post_message(self.Opened(self.selected))
 
     def action_zoom(self) -> None:
+        self.zoom_chosen = True
         self.zoom = ZOOM_ORDER[(ZOOM_ORDER.index(self.zoom) + 1) % len(ZOOM_ORDER)] \
             if self.zoom else ZOOM_ORDER[0]
         self.redraw()
@@ -317,6 +325,8 @@ def details(f: MapFacts, lay: Layout, sid: str) -> list[str]:
     """A state's map facts as lines (the situation line, split at its full stops)."""
     s = f.states[sid]
     lines = [p.strip() for p in situation_line(f, lay, sid).split(". ")[1:] if p.strip()]
+    if s.own:
+        lines.insert(0, "your state")
     lines.append("member of " + (", ".join(s.memberships) or "no institution"))
     lines.append(f"economy ${s.economy:,.0f} bn{'; nuclear weapons' if s.nuclear else ''}")
     near = beside(lay, sid)
