@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..core.model import World
 
@@ -38,6 +39,28 @@ class Layout:
     @property
     def rows(self) -> int:
         return 1 + max((r for _, r in self.places.values()), default=-1)
+
+    @cached_property
+    def beside(self) -> dict[str, tuple[str, ...]]:
+        """Each state's neighbours: those it borders when the campaign says which
+        states touch, else those in the eight cells around it; in map order."""
+        out: dict[str, list[str]] = {s: [] for s in self.order}
+        if self.borders:
+            for a, b in self.borders:
+                out[a].append(b)
+                out[b].append(a)
+            return {s: tuple(v) for s, v in out.items()}
+        at = {cell: s for s, cell in self.places.items()}
+        for s in self.order:
+            c, r = self.places[s]
+            near = [at[(c + dc, r + dr)] for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+                    if (dc or dr) and (c + dc, r + dr) in at]
+            out[s] = sorted(near, key=lambda o: (self.places[o][1], self.places[o][0]))
+        return {s: tuple(v) for s, v in out.items()}
+
+    @cached_property
+    def _moves(self) -> dict:
+        return {}
 
 
 def layout(world: World) -> Layout:
@@ -171,6 +194,9 @@ DIRECTIONS = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1)}
 def neighbour(lay: Layout, sid: str, direction: str) -> str:
     """The state an arrow key moves to from ``sid``: the nearest one that way, a state
     straight ahead before one off to the side; ``sid`` itself if there is none."""
+    known = lay._moves.get((sid, direction))
+    if known is not None:
+        return known
     dx, dy = DIRECTIONS[direction]
     c0, r0 = lay.places[sid]
     best, score = sid, None
@@ -183,4 +209,5 @@ def neighbour(lay: Layout, sid: str, direction: str) -> str:
         s = (ahead + 2 * side, side, r, c)
         if score is None or s < score:
             best, score = other, s
+    lay._moves[(sid, direction)] = best
     return best

@@ -27,11 +27,7 @@ def _list(items: list[str]) -> str:
 def beside(layout: Layout, sid: str) -> list[str]:
     """The states ``sid`` borders, when the campaign says which states touch; else the
     states in the eight cells around it on the map, in map order."""
-    if layout.borders:
-        return [b if a == sid else a for a, b in layout.borders if sid in (a, b)]
-    c, r = layout.places[sid]
-    return [o for o in layout.order if o != sid and
-            max(abs(layout.places[o][0] - c), abs(layout.places[o][1] - r)) == 1]
+    return list(layout.beside[sid])
 
 
 def situation_line(f: MapFacts, layout: Layout, sid: str) -> str:

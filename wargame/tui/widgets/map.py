@@ -29,7 +29,7 @@ from textual.widgets import Static
 
 from ...map import Layout, layout, map_facts, neighbour
 from ...map.draw import ZOOM_ORDER, best_zoom, draw, legend, marks_text
-from ...map.facts import MapFacts
+from ...map.facts import MapFacts, fit, width
 from ...map.situation import beside, situation_line
 from ..colours import readable
 
@@ -116,6 +116,7 @@ class MapCanvas(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._strips: list[Strip] = []
         self._theme = None
+        self._lit: tuple = (None, None)  # ((state, row), its line highlighted)
 
     def show(self, facts: MapFacts, lay: Layout) -> None:
         self.facts, self.lay = facts, lay
@@ -139,6 +140,7 @@ class MapCanvas(ScrollView, can_focus=True):
         st = self._styles
         self._strips = [Strip([Segment(t, st.get(s)) for t, s in row], self.canvas.width)
                         for row in self.canvas.rows]
+        self._lit = (None, None)
         self.virtual_size = Size(self.canvas.width, self.canvas.height)
         self.refresh()
         self.call_after_refresh(self.follow)
@@ -167,10 +169,13 @@ class MapCanvas(ScrollView, can_focus=True):
         strip = self._strips[row]
         box = self.canvas.boxes.get(self.selected)
         if box and box[1] <= row < box[1] + box[3]:
-            x, _, w, _ = box
-            head, mid, tail = strip.divide([x, x + w, self.canvas.width])
-            mid = mid.apply_style(Style(reverse=True, bold=True))
-            strip = Strip.join([head, mid, tail])
+            key = (self.selected, row)
+            if self._lit[0] != key:
+                x, _, w, _ = box
+                head, mid, tail = strip.divide([x, x + w, self.canvas.width])
+                mid = mid.apply_style(Style(reverse=True, bold=True))
+                self._lit = (key, Strip.join([head, mid, tail]))
+            strip = self._lit[1]
         return strip.crop(sx, sx + width).extend_cell_length(width,
                                                              self._styles.get("sea"))
 
@@ -181,8 +186,11 @@ class MapCanvas(ScrollView, can_focus=True):
     def follow(self) -> None:
         """Scroll so that the highlighted state, and a margin around it, is in sight."""
         if self.canvas and self.selected in self.canvas.boxes:
-            self.scroll_to_region(self.box_region(self.selected).grow((1, 2, 1, 2)),
-                                  animate=False, immediate=True, force=True)
+            want = self.box_region(self.selected).grow((1, 2, 1, 2))
+            x, y = self.scroll_offset
+            seen = Region(x, y, self.size.width, self.size.height)
+            if seen.intersection(want) != want.intersection(Region(0, 0, *self.virtual_size)):
+                self.scroll_to_region(want, animate=False, immediate=True, force=True)
 
     def select(self, sid: str) -> None:
         if sid == self.selected or self.canvas is None:
@@ -193,7 +201,11 @@ class MapCanvas(ScrollView, can_focus=True):
             if s in self.canvas.boxes:
                 self.refresh(self.box_region(s).translate(-self.scroll_offset))
         self.follow()
-        self.post_message(self.Moved(sid))
+        moved = getattr(self.parent, "info", None)  # the line under the map, at once
+        if moved is not None:
+            moved(sid)
+        else:
+            self.post_message(self.Moved(sid))
 
     # ------------------------------------------------------------ keys
     def action_move(self, direction: str) -> None:
@@ -246,8 +258,7 @@ class MapPane(Vertical):
     MapPane { height: 1fr; }
     MapPane #map-legend { height: auto; max-height: 3; padding: 0 1; }
     MapPane #map-canvas { height: 1fr; scrollbar-size: 1 1; }
-    MapPane #map-info { height: auto; max-height: 3; padding: 0 1;
-                        border-top: hkey $panel-lighten-2; }
+    MapPane #map-info { height: 3; padding: 0 1; border-top: hkey $panel-lighten-2; }
     """
 
     def compose(self) -> ComposeResult:
@@ -282,8 +293,12 @@ class MapPane(Vertical):
         canvas = self.query_one(MapCanvas)
         if canvas.facts is None or sid not in canvas.facts.states:
             return
-        self.query_one("#map-info", Static).update(
-            Text(situation_line(canvas.facts, canvas.lay, sid), no_wrap=False))
+        info = self.query_one("#map-info", Static)
+        room = 2 * max(info.size.width - 2, 20)  # two lines: a fixed height, no relayout
+        line = situation_line(canvas.facts, canvas.lay, sid)
+        if width(line) > room:
+            line = fit(line, room - 16) + " (Enter: more)"
+        info.update(Text(line), layout=False)
 
     def on_map_canvas_moved(self, event: MapCanvas.Moved) -> None:
         self.info(event.state)
