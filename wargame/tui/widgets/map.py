@@ -184,13 +184,16 @@ class MapCanvas(ScrollView, can_focus=True):
         return Region(x, y, w, h)
 
     def follow(self) -> None:
-        """Scroll so that the highlighted state, and a margin around it, is in sight."""
+        """Scroll so that the highlighted state, and a margin around it, is in sight
+        (a pan redraws every line in sight; a move within it, two cells)."""
         if self.canvas and self.selected in self.canvas.boxes:
             want = self.box_region(self.selected).grow((1, 2, 1, 2))
             x, y = self.scroll_offset
             seen = Region(x, y, self.size.width, self.size.height)
             if seen.intersection(want) != want.intersection(Region(0, 0, *self.virtual_size)):
-                self.scroll_to_region(want, animate=False, immediate=True, force=True)
+                # out of sight: centred, so that the next moves need no pan
+                self.scroll_to_region(want, animate=False, immediate=True, force=True,
+                                      center=True)
 
     def select(self, sid: str) -> None:
         if sid == self.selected or self.canvas is None:
