@@ -208,11 +208,12 @@ def _bresenham(x0: int, y0: int, x1: int, y1: int) -> list[tuple[int, int]]:
             y0 += sy
 
 
-def legend(f: MapFacts) -> list[tuple[str, str]]:
-    """The key to the colours and signs, as (text, style) runs on one line."""
+def legend(f: MapFacts, names: int = 24) -> list[tuple[str, str]]:
+    """The key to the colours and signs, as (text, style) runs on one line; bloc
+    names cut to ``names`` columns."""
     out: list[tuple[str, str]] = []
     for i, name in enumerate(f.blocs):
-        out += [(" ", "plain"), (f" {fit(name, 24)} ", f"bloc{i}")]
+        out += [(" ", "plain"), (f" {fit(name, names)} ", f"bloc{i}")]
     out += [(" ", "plain"), (" no bloc ", "bloc-")]
     if f.own:
         out += [("  ", "plain"), (OWN, "own"), (" you", "plain")]

@@ -53,7 +53,8 @@ def situation_line(f: MapFacts, layout: Layout, sid: str) -> str:
         parts.append("sanctioned by " + _list([n(o) for o in s.sanctioned_by]))
     if s.sanctions:
         parts.append("sanctions " + _list([n(o) for o in s.sanctions]))
-    owes = [(toward, what) for debtor, toward, what in f.duties if debtor == sid]
+    owes = list(dict.fromkeys((toward, what) for debtor, toward, what in f.duties
+                              if debtor == sid))
     if owes:
         parts.append("owes " + _list([f"assistance to {n(t)}" if w == "assist" else
                                       f"sanctions on {n(t)}" for t, w in owes]))

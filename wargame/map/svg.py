@@ -59,6 +59,8 @@ def svg_map(f: MapFacts, lay: Layout, caption: str = "", ties: bool = True) -> s
             (x1, y1), (x2, y2) = _centre(lay, a), _centre(lay, b)
             out.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" '
                        'stroke="#bbbbbb" stroke-width="2"/>')
+    out += _links(f, lay, [(a, b, "sanction") for a, b in f.sanctions] +
+                  [(a, b, "duty") for a, b, _ in f.duties if b] if ties else [])
     for sid in lay.order:
         s = f.states.get(sid)
         if s is None:
@@ -83,12 +85,17 @@ def svg_map(f: MapFacts, lay: Layout, caption: str = "", ties: bool = True) -> s
             out.append(f'<rect x="{x}" y="{y + CH - 5}" width="{CW * held / 100:.0f}" '
                        f'height="5" fill="{LINE["attack"]}"/>')
         out.append("</g>")
-    links: list[tuple[str, str, str]] = []
-    if ties:
-        links += [(a, b, "sanction") for a, b in f.sanctions]
-        links += [(a, b, "duty") for a, b, _ in f.duties if b]
-    links += [(m.actor, m.target, m.kind) for m in f.marks]
+    out += _links(f, lay, [(m.actor, m.target, m.kind) for m in f.marks])  # over the cells
+    out += _legend(f, 10, lay.rows * (CH + GY) + GY + 4, w, ties)
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _links(f: MapFacts, lay: Layout, links: list[tuple[str, str, str]]) -> list[str]:
+    """Arrows from edge to edge of two cells: this round's marks (solid, drawn over
+    the cells), sanctions (dashed) and obligations (dotted, drawn under them)."""
     dash = {"sanction": ' stroke-dasharray="6 4"', "duty": ' stroke-dasharray="2 4"'}
+    out = []
     for a, b, kind in links:
         if a not in lay.places or b not in lay.places or a == b:
             continue
@@ -99,9 +106,7 @@ def svg_map(f: MapFacts, lay: Layout, caption: str = "", ties: bool = True) -> s
                    f'stroke="{LINE[kind]}" stroke-width="{width}"{dash.get(kind, "")} '
                    f'marker-end="url(#head-{kind})"><title>{_h(f.name(a))} → '
                    f'{_h(f.name(b))}: {kind}</title></line>')
-    out += _legend(f, 10, lay.rows * (CH + GY) + GY + 4, w, ties)
-    out.append("</svg>")
-    return "\n".join(out)
+    return out
 
 
 def _legend(f: MapFacts, x0: float, y0: float, w: float, ties: bool) -> list[str]:

@@ -70,11 +70,11 @@ def styles(variables: dict, dark: bool) -> dict[str, Style]:
     out["bloc-"] = Style(color=readable(fg, [none], ink).rich_color, bgcolor=none.rich_color)
     for name, hue in LINE_HUES.items():
         colour = readable(Color.parse(hue), [bg, surface], ink)
-        out[name] = Style(color=colour.rich_color, bold=True)
+        out[name] = Style(color=colour.rich_color, bgcolor=bg.rich_color, bold=True)
     held = surface.blend(Color.parse(LINE_HUES["held"]), 0.6)
     out["held"] = Style(color=readable(fg, [held], ink).rich_color, bgcolor=held.rich_color)
     out["own"] = Style(color=readable(Color.parse("#edc948"), [none, bg], ink).rich_color,
-                       bold=True)
+                       bgcolor=none.rich_color, bold=True)
     return out
 
 
@@ -159,6 +159,7 @@ class MapCanvas(ScrollView, can_focus=True):
         if self.canvas is not None and (self.app.theme, self.app.current_theme.dark) != \
                 self._theme:
             self.redraw()
+            self.post_message(self.Moved(self.selected, legend=True))  # its colours too
 
     def render_line(self, y: int) -> Strip:
         sx, sy = self.scroll_offset
@@ -276,11 +277,18 @@ class MapPane(Vertical):
         self.query_one("#map-legend", Static).update(self.legend_text(facts))
         self.info(canvas.selected)
 
+    def on_resize(self) -> None:
+        canvas = self.query_one(MapCanvas)
+        if canvas.facts is not None:
+            self.query_one("#map-legend", Static).update(self.legend_text(canvas.facts))
+            self.info(canvas.selected)
+
     def legend_text(self, facts: MapFacts) -> Text:
         canvas = self.query_one(MapCanvas)
         st = canvas._styles
         text = Text(no_wrap=False)
-        for t, s in legend(facts):
+        cols = self.size.width if self.size.width > 2 else self.app.size.width
+        for t, s in legend(facts, 14 if cols < 100 else 24):
             text.append(t, st.get(s))
         if canvas.ties:
             text.append("  ")
@@ -297,7 +305,8 @@ class MapPane(Vertical):
         if canvas.facts is None or sid not in canvas.facts.states:
             return
         info = self.query_one("#map-info", Static)
-        room = 2 * max(info.size.width - 2, 20)  # two lines: a fixed height, no relayout
+        cols = info.size.width if info.size.width > 2 else self.app.size.width
+        room = 2 * max(cols - 2, 20)  # two lines: a fixed height, no relayout
         line = situation_line(canvas.facts, canvas.lay, sid)
         if width(line) > room:
             line = fit(line, room - 16) + " (Enter: more)"
