@@ -87,7 +87,7 @@ def report() -> None:
     game.advance()
     game.advance()
     game.submit_orders("north", [Order("north", "invasion", target="east")])
-    game.submit_orders("west", [Order("west", "sanction", target="north")])
+    game.submit_orders("west", [Order("west", "targeted_sanctions", target="north")])
     game.resolve()
     caption, svg = after_action(game).maps[1]
     (HERE / "report-map.svg").write_text(svg + "\n", encoding="utf-8")
