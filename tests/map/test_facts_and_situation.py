@@ -3,7 +3,7 @@ says the same, one line per state."""
 
 from __future__ import annotations
 
-from wargame.core import Game
+from wargame.core import Game, demo_world
 from wargame.map import map_facts
 from wargame.map.situation import situation_lines
 
@@ -39,6 +39,6 @@ def test_one_line_per_state_with_what_the_map_shows(war):
 
 
 def test_before_any_round_resolves_there_are_no_marks():
-    game = Game(__import__("wargame.core", fromlist=["demo_world"]).demo_world(), 1)
+    game = Game(demo_world(), 1)
     facts = map_facts(game.view("north"))
     assert facts.marks == () and facts.marks_round == 0

@@ -167,3 +167,35 @@ def test_hot_seat_every_government_sees_the_same_map_and_nothing_private():
         by_moment.setdefault((round_, phase), set()).add(shared)
     assert any(len(v) == 1 for v in by_moment.values())
     assert all(len(v) == 1 for v in by_moment.values()), "the map differs between seats"
+
+
+async def hostile_map(folder):
+    from hostile.makers import tutorial_with
+
+    from .test_hostile_text import REPLACE
+
+    app = WargameApp(str(tutorial_with(folder, REPLACE)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_solo(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        on_map = screen_text(app)
+        canvas = app.screen.query_one(MapCanvas)
+        ardenia = next(s for s, f in canvas.facts.states.items() if f.name.startswith("Ard"))
+        while canvas.selected != ardenia:
+            await pilot.press("tab")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen_name(app) == "StateDetails")
+        details = screen_text(app)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
+        return on_map, details, app.is_running
+
+
+def test_names_with_markup_show_as_written_on_the_map(tmp_path):
+    from .test_hostile_text import ARDENIA, BELMARK, COMPACT
+
+    on_map, details, running = run(hostile_map(tmp_path))
+    assert running
+    assert BELMARK in on_map and COMPACT in on_map  # a cell, the legend
+    assert ARDENIA in details  # the details name it in full

@@ -258,7 +258,8 @@ table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px s
 padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}
 .kept{color:#1b7a2f}.broken,.declined,.rider{color:#b3261e;font-weight:600}
 .lapsed,.open{color:#777}.muted{color:#666}figure.map{margin:1rem 0;overflow-x:auto}
-figure.map svg{max-width:100%;height:auto}figcaption{font-weight:600}@media print{h2{break-after:avoid}}"""
+figure.map svg{max-width:100%;height:auto}figcaption{font-weight:600}
+@media print{h2{break-after:avoid}}"""
 
 
 def _h(text: object) -> str:
