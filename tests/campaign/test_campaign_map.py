@@ -56,3 +56,29 @@ def test_no_map_is_an_empty_map():
 ])
 def test_a_wrong_map_is_refused_with_its_place(extra, message):
     assert message in refused(extra)
+
+
+def test_a_world_with_a_map_survives_pickling():
+    import pickle
+
+    from wargame.campaign import campaigns_dir
+
+    world = load_campaign(campaigns_dir() / "baltic-flashpoint.yaml").world
+    again = pickle.loads(pickle.dumps(world))
+    assert dict(again.map.places) == dict(world.map.places)
+    assert dict(again.map.coords) == dict(world.map.coords)
+    assert again.map.borders == world.map.borders
+
+
+def test_a_rung_without_its_name_is_reported_not_an_internal_error():
+    text = BASE + textwrap.dedent("""\
+        ladder:
+          rungs:
+            - {level: 0, id: peace, name: Peace}
+            - {level: 90, id: war, requires: general_war}
+          war: 80
+        """)
+    with pytest.raises(CampaignErrors) as info:
+        load_campaign("c.yaml", data=text.encode())
+    assert "internal error" not in str(info.value)
+    assert "'name'" in str(info.value)

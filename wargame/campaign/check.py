@@ -45,6 +45,13 @@ def entries(seq) -> list:
     return [(i, v) for i, v in enumerate(seq) if ok(v)] if isinstance(seq, list) else []
 
 
+def _rung_name(rung: dict) -> str:
+    """A rung's name for a message; its id (or "?") when the name is missing, which
+    is reported on its own."""
+    name = rung.get("name")
+    return name if ok(name) else str(rung.get("id") if ok(rung.get("id")) else "?")
+
+
 class Checker:
     def __init__(self, r: Reader, data: dict):
         self.r, self.d = r, data
@@ -306,7 +313,7 @@ class Checker:
         top, rung = self.ceiling()
         if rung is None:
             return
-        hint = (f"'{rung['name']}' ({rung['level']:g}) requires the event "
+        hint = (f"'{_rung_name(rung)}' ({rung['level']:g}) requires the event "
                 f"{rung['requires']}: conventional escalation stops at {top:g}")
         level = start.get("escalation")
         if ok(level) and level > top:
@@ -379,7 +386,8 @@ class Checker:
         top, first = self.ceiling()
         if first is None:
             return
-        name = f"'{first['name']}' ({first['level']:g}) requires the event {first['requires']}"
+        name = f"'{_rung_name(first)}' ({first['level']:g}) requires the event " \
+            f"{first['requires']}"
         for i, rung in rungs:
             level = rung.get("level")
             if ok(level) and not ok(rung.get("requires")) and top < level < first["level"]:

@@ -310,6 +310,8 @@ class World:
         kwargs = {f.name: getattr(self, f.name) for f in fields(self) if f.init}
         kwargs["actions"] = dict(self.actions)
         kwargs["nations"] = tuple(replace(n, trade=dict(n.trade)) for n in self.nations)
+        kwargs["map"] = replace(self.map, places=dict(self.map.places),
+                                coords=dict(self.map.coords))
         return (_rebuild, (kwargs,))
 
     def others(self, nation: str) -> tuple[str, ...]:
@@ -395,6 +397,10 @@ def binds_words(world: World, inst: Institution, bound: tuple[str, ...]) -> str:
 
 
 def _rebuild(kwargs: dict) -> World:
+    m = kwargs.get("map")
+    if m is not None:  # read-only again, as built
+        kwargs["map"] = replace(m, places=MappingProxyType(dict(m.places)),
+                                coords=MappingProxyType(dict(m.coords)))
     return World(**kwargs)
 
 
