@@ -22,8 +22,8 @@ from textual.widgets import OptionList, Static
 from ..widgets import choices as c
 from ..widgets.footer import KeyFooter
 from ..widgets.gauge import EscalationChart, EscalationGauge
-from ..widgets.map import MapPane
 from ..widgets.lists import inbox_text, institutions_text, ledger_text, news_text
+from ..widgets.map import MapPane
 from ..widgets.panels import StatusLine, YouPanel, briefing_text, you_short
 from ..widgets.states import table_text
 from . import orders as pick
