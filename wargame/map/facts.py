@@ -69,6 +69,8 @@ class MapFacts:
 
 def width(text: str) -> int:
     """Columns ``text`` takes in a terminal (wide East Asian characters take two)."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if
                unicodedata.combining(ch) else 1 for ch in text)
 

@@ -270,8 +270,11 @@ class MapPane(Vertical):
         yield MapCanvas(id="map-canvas")
         yield Static(id="map-info")
 
+    _lines: dict[str, str] = {}  # the line under the map, by state, for these facts
+
     def show(self, view, world, news) -> None:
         facts = map_facts(view, news)
+        self._lines = {}
         canvas = self.query_one(MapCanvas)
         canvas.show(facts, layout_of(world))
         self.query_one("#map-legend", Static).update(self.legend_text(facts))
@@ -307,9 +310,13 @@ class MapPane(Vertical):
         info = self.query_one("#map-info", Static)
         cols = info.size.width if info.size.width > 2 else self.app.size.width
         room = 2 * max(cols - 2, 20)  # two lines: a fixed height, no relayout
-        line = situation_line(canvas.facts, canvas.lay, sid)
-        if width(line) > room:
-            line = fit(line, room - 16) + " (Enter: more)"
+        key = f"{sid} {room}"
+        line = self._lines.get(key)
+        if line is None:
+            line = situation_line(canvas.facts, canvas.lay, sid)
+            if width(line) > room:
+                line = fit(line, room - 16) + " (Enter: more)"
+            self._lines[key] = line
         info.update(Text(line), layout=False)
 
     def on_map_canvas_moved(self, event: MapCanvas.Moved) -> None:
