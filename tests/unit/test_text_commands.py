@@ -60,6 +60,8 @@ CASES = {
     "briefing": (["briefing"], "Your private briefing, for you alone:"),
     "status": (["status"], "Defence spending: 2.4% of GDP."),
     "states": (["states"], "Ardenia, tension with you 16: military 120"),
+    "situation": (["situation"], "Belmark (BEL) (you). bloc: Harbour Compact. military 25. "
+                  "beside Ardenia."),
     "news": (["news"], "News of this round and the last"),
     "drafts": (["drafts"], "No draft is open and none was decided lately."),
     "vote": (["vote d1 no"], "You vote no on d1."),

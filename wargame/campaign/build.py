@@ -18,8 +18,8 @@ from ..core.injects import Change, Condition, EndCondition, Inject, Test
 from ..core.injects import Effect as InjectEffect
 from ..core.ladder import DEFAULT_LADDER, Ladder, Rung
 from ..core.model import (Binds, BindsKind, Clause, ClauseKind, DeclineCost, Institution,
-                          Nation, Objective, ObjectiveKind, Personality, Scope, Stance,
-                          Strength, World)
+                          MapSpec, Nation, Objective, ObjectiveKind, Personality, Scope,
+                          Stance, Strength, World)
 from ..core.rules import (RULES, DecisionRule, Fraction, PartiesRule, QualifiedMajority,
                           SimpleMajority, Unanimity)
 
@@ -228,5 +228,18 @@ def world(d: dict) -> World:
         injects=tuple(inject(i) for i in d.get("injects", ())),
         end_conditions=tuple(end(e) for e in d.get("end", ())),
         days_per_round=float(d.get("days_per_round", 30)),
+        map=map_spec(d.get("map")),
     )
+
+
+def map_spec(m: dict | None) -> MapSpec:
+    """The ``map`` section as the core's :class:`MapSpec` (places, coordinates, borders)."""
+    if not m:
+        return MapSpec()
+    states = m.get("states", {})
+    return MapSpec(
+        places=MappingProxyType({k: (int(v["col"]), int(v["row"])) for k, v in states.items()}),
+        coords=MappingProxyType({k: (float(v["lat"]), float(v["lon"]))
+                                 for k, v in states.items() if "lat" in v and "lon" in v}),
+        borders=tuple((b[0], b[1]) for b in m.get("borders", ())))
 

@@ -46,6 +46,13 @@ def entries(seq) -> list:
     return [(i, v) for i, v in enumerate(seq) if ok(v)] if isinstance(seq, list) else []
 
 
+def _rung_name(rung: dict) -> str:
+    """A rung's name for a message; its id (or "?") when the name is missing, which
+    is reported on its own."""
+    name = rung.get("name")
+    return name if ok(name) else str(rung.get("id") if ok(rung.get("id")) else "?")
+
+
 class Checker:
     def __init__(self, r: Reader, data: dict):
         self.r, self.d = r, data
@@ -108,6 +115,38 @@ class Checker:
         for i, end in entries(d.get("end")):
             for j, c in entries(end.get("when")):
                 self.condition(("end", i, "when", j), c)
+        if ok(d.get("map")):
+            self.map(d["map"])
+
+    def map(self, m) -> None:
+        """Places name states and no two share a cell; a latitude needs its longitude;
+        a border joins two different states."""
+        taken: dict[tuple, str] = {}
+        for sid, place in items(m.get("states")):
+            path = ("map", "states", sid)
+            if not self.ref(path, sid, key=True) or not isinstance(place, dict):
+                continue
+            if ("lat" in place) != ("lon" in place):
+                self.err(path, f"'{sid}' has a {'lat' if 'lat' in place else 'lon'} but no "
+                         f"{'lon' if 'lat' in place else 'lat'}", "give both, or neither")
+            at = (place.get("col"), place.get("row"))
+            if not all(ok(v) for v in at) or not all(isinstance(v, int) for v in at):
+                continue
+            if at in taken:
+                self.err(path, f"'{sid}' and '{taken[at]}' are both at col {at[0]}, "
+                         f"row {at[1]}", "give each state its own cell", key=True)
+            taken.setdefault(at, sid)
+        for i, pair in entries(m.get("borders")):
+            path = ("map", "borders", i)
+            if not isinstance(pair, list):
+                continue
+            if len(pair) != 2:
+                self.err(path, f"a border is between two states, not {len(pair)}",
+                         "write e.g. [estonia, russia]")
+            for j, s in entries(pair):
+                self.ref(path + (j,), s)
+            if len(pair) == 2 and ok(pair[0]) and pair[0] == pair[1]:
+                self.err(path + (1,), "a border is between two different states")
 
     def alike(self, section: str, kind: str) -> None:
         """Two states (or institutions) whose names or ids are the same as players type
@@ -343,7 +382,7 @@ class Checker:
         top, rung = self.ceiling()
         if rung is None:
             return
-        hint = (f"'{rung['name']}' ({rung['level']:g}) requires the event "
+        hint = (f"'{_rung_name(rung)}' ({rung['level']:g}) requires the event "
                 f"{rung['requires']}: conventional escalation stops at {top:g}")
         level = start.get("escalation")
         if ok(level) and level > top:
@@ -416,7 +455,8 @@ class Checker:
         top, first = self.ceiling()
         if first is None:
             return
-        name = f"'{first['name']}' ({first['level']:g}) requires the event {first['requires']}"
+        name = f"'{_rung_name(first)}' ({first['level']:g}) requires the event " \
+            f"{first['requires']}"
         for i, rung in rungs:
             level = rung.get("level")
             if ok(level) and not ok(rung.get("requires")) and top < level < first["level"]:

@@ -413,6 +413,26 @@ END = Obj(title="an end condition", misplaced=_conditions_misplaced(""), fields=
     "text": F(Text(), "What the players are told."),
 })
 
+PLACE = Obj(title="a place on the map", fields={
+    "col": F(Num(0, 99, integer=True), "Column on the map's grid, 0 at the left (west).",
+             required=True),
+    "row": F(Num(0, 99, integer=True), "Row on the map's grid, 0 at the top (north).",
+             required=True),
+    "lat": F(Num(-90, 90), "Latitude of its capital, in degrees (north positive): "
+             "for reference and for other tools; the grid decides the drawing."),
+    "lon": F(Num(-180, 180), "Longitude of its capital, in degrees (east positive)."),
+})
+
+MAP = Obj(title="the map", fields={
+    "states": F(IdMap(value=PLACE, of="state"),
+                "Where each state sits on a small schematic grid: one cell per state, "
+                "neighbours in neighbouring cells. A state left out is placed "
+                "automatically in a free cell near the states it is tied to."),
+    "borders": F(List(_ids("state", min=2)),
+                 "Pairs of states that touch, e.g. [estonia, russia]: drawn as links on "
+                 "the map and used to place states left out."),
+})
+
 CAMPAIGN = Obj(title="the campaign", fields={
     "format": F(Num(1, 1000, integer=True), "The format version: 1.", required=True),
     "title": F(Text(), "The campaign's title.", required=True),
@@ -448,4 +468,6 @@ CAMPAIGN = Obj(title="the campaign", fields={
     "quiet": F(List(Enum(values=tuple(WARNINGS))), "Warnings the author has read and "
                "meant: each name silences that warning in this file (every warning "
                "shows its name)."),
+    "map": F(MAP, "Where the states sit on the game's map (optional: without it the "
+             "map is laid out automatically from regions, borders and ties)."),
 })

@@ -27,6 +27,7 @@ from .model import (
     Scope,
     Strength,
     World,
+    MapSpec,
 )
 from .rules import (
     Consensus,

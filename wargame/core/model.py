@@ -225,6 +225,19 @@ class Institution:
 
 
 @dataclass(frozen=True)
+class MapSpec:
+    """Where states sit on a campaign's schematic map (the campaign's ``map``
+    section). Presentation only: no rule reads it. A state without a place is put
+    on the map by :mod:`wargame.map.layout`."""
+
+    places: Mapping[str, tuple[int, int]] = field(
+        default_factory=lambda: MappingProxyType({}))  # state -> (column, row)
+    coords: Mapping[str, tuple[float, float]] = field(
+        default_factory=lambda: MappingProxyType({}))  # state -> (latitude, longitude)
+    borders: tuple[tuple[str, str], ...] = ()  # pairs of states that touch
+
+
+@dataclass(frozen=True)
 class World:
     """Everything fixed about a game. Build it once; share it between games."""
 
@@ -246,6 +259,7 @@ class World:
     def rounds_for(self, days: float) -> int:
         """How many rounds ``days`` take (a part of a round counts as a whole one)."""
         return max(1, -int(-days // self.days_per_round)) if days > 0 else 0
+    map: MapSpec = MapSpec()  # where states sit on the map (no rule reads it)
 
     def __post_init__(self) -> None:
         nations = {n.id: n for n in self.nations}
@@ -293,6 +307,7 @@ class World:
             if level > top:
                 raise WorldError(f"start tension between {a} and {b} cannot be {level:g}: "
                                  f"conventional escalation stops at {top:g} (Ladder.ceiling)")
+        _check_map(self.map, nations)
         for n in self.nations:
             for partner in n.trade:
                 if partner not in nations:
@@ -327,6 +342,8 @@ class World:
         kwargs = {f.name: getattr(self, f.name) for f in fields(self) if f.init}
         kwargs["actions"] = dict(self.actions)
         kwargs["nations"] = tuple(replace(n, trade=dict(n.trade)) for n in self.nations)
+        kwargs["map"] = replace(self.map, places=dict(self.map.places),
+                                coords=dict(self.map.coords))
         return (_rebuild, (kwargs,))
 
     def others(self, nation: str) -> tuple[str, ...]:
@@ -429,4 +446,25 @@ def binds_words(world: World, inst: Institution, bound: tuple[str, ...]) -> str:
 
 
 def _rebuild(kwargs: dict) -> World:
+    m = kwargs.get("map")
+    if m is not None:  # read-only again, as built
+        kwargs["map"] = replace(m, places=MappingProxyType(dict(m.places)),
+                                coords=MappingProxyType(dict(m.coords)))
     return World(**kwargs)
+
+
+def _check_map(spec: MapSpec, nations) -> None:
+    taken: dict[tuple[int, int], str] = {}
+    for sid, at in spec.places.items():
+        if sid not in nations:
+            raise WorldError(f"map: {sid} is not a state")
+        if at in taken:
+            raise WorldError(f"map: {taken[at]} and {sid} are both at column {at[0]}, "
+                             f"row {at[1]}")
+        taken[at] = sid
+    for sid in spec.coords:
+        if sid not in nations:
+            raise WorldError(f"map: {sid} is not a state")
+    for a, b in spec.borders:
+        if a not in nations or b not in nations or a == b:
+            raise WorldError(f"map: a border between {a} and {b}: two different states")

@@ -140,6 +140,10 @@ class AfterAction:
     notes: list[str] = field(default_factory=list)  # where the report came from
     designer_notes: str = ""  # the campaign's notes: simplifications, units
     sources: list[str] = field(default_factory=list)  # the campaign's sources
+    # the map: (caption, SVG) at the start, after each round and at the end; and the
+    # start and the end as text drawings (wargame.map), for the Markdown report
+    maps: list[tuple[str, str]] = field(default_factory=list)
+    text_maps: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @property
     def peak(self) -> float:
@@ -219,8 +223,9 @@ def _and(names: list[str]) -> str:
 
 def after_action(game: Game, title: str = "", description: str = "",
                  players: dict[str, str] | None = None, notes: list[str] | None = None,
-                 campaign=None) -> AfterAction:
-    """Everything the report shows, from the game's final state and its event log."""
+                 campaign=None, maps: bool = True) -> AfterAction:
+    """Everything the report shows, from the game's final state and its event log
+    (the maps of each round by replaying its inputs; ``maps=False`` leaves them out)."""
     world, st, log = game.world, game.state, game.log
     players = players or {}
     ladder = world.ladder
@@ -288,7 +293,31 @@ def after_action(game: Game, title: str = "", description: str = "",
                                      with_names(d.reason, world.name_of), groups))
     aa.institutions = [(i.name, i.credibility, st.institutions[i.id].credibility)
                        for i in world.institutions]
+    if maps:
+        _add_maps(aa, game)
     return aa
+
+
+def _add_maps(aa: AfterAction, game: Game) -> None:
+    from ..map.draw import draw
+    from ..map.history import maps_by_round
+    from ..map.layout import layout
+    from ..map.svg import svg_map
+
+    lay = layout(game.world)
+    shown = maps_by_round(game)
+    aa.maps = [(label if label in ("Start", "End") else f"After {label.lower()}",
+                svg_map(facts, lay, caption=label)) for label, facts in shown]
+    for label, facts in (shown[0], shown[-1]) if len(shown) > 1 else shown[:1]:
+        blocs: dict[str, list[str]] = {name: [] for name in (*facts.blocs, "no bloc")}
+        for sid in lay.order:
+            s = facts.states[sid]
+            name = facts.blocs[s.bloc] if 0 <= s.bloc < len(facts.blocs) else "no bloc"
+            blocs.setdefault(name, []).append(s.name)
+        key = ["Blocs: " + "; ".join(f"{b}: {', '.join(n)}" for b, n in blocs.items() if n)]
+        # a code block shows text as it is; only a backtick could end it
+        lines = [line.rstrip().replace("`", "'") for line in draw(facts, lay, "medium").text()]
+        aa.text_maps.append((label, lines + key))
 
 
 STATUS_WORDS = {Status.KEPT.value: "kept", Status.BROKEN.value: "broken",

@@ -122,6 +122,13 @@ def _news(desk, rest: str) -> None:
     desk.shown.update(public + private)
 
 
+def _situation(desk, rest: str) -> None:
+    from ..map.situation import situation_lines
+
+    desk.say("The situation, a state a line, in map order (what the Map tab draws):")
+    desk.lines(situation_lines(desk.view(), desk.campaign.layout, desk.seat.public_news()))
+
+
 def _ledger(desk, rest: str) -> None:
     view = desk.view()
     desk.lines(w.ledger_lines(view, desk.names(view)))
@@ -492,6 +499,9 @@ COMMANDS: list[Command] = [
             _briefing),
     Command("status", ("s", "me"), "status", "your numbers, tensions and obligations",
             _status),
+    Command("situation", ("si", "map"), "situation", "the map in words: each state's bloc, "
+            "who holds its land, forces stationed there, this round's attacks, sanctions and "
+            "duties", _situation),
     Command("states", ("st",), "states", "every state's public numbers, one a line",
             _states),
     Command("news", ("n",), "news", "the news of this round and the last; news all, the "

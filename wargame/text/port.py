@@ -11,7 +11,7 @@ connection needs only the same methods.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping, Protocol
 
@@ -36,16 +36,32 @@ class PublicCampaign:
     institutions: tuple[tuple[str, str], ...]  # (id, name)
     allies: Mapping[str, tuple[str, ...]]  # alliances and consultation pacts are public
     measures: Mapping[str, tuple[str, ...]]  # institution -> measures a draft can decide
+    places: Mapping[str, tuple[int, int]] = field(  # the map: state -> cell
+        default_factory=lambda: MappingProxyType({}))
+    borders: tuple[tuple[str, str], ...] = ()  # the map's borders
 
     @classmethod
     def of(cls, world, title: str = "") -> "PublicCampaign":
+        from ..map.layout import layout
+
+        lay = layout(world)
         return cls(title or world.title, world.briefing, world.rounds_limit,
                    world.orders_per_round, MappingProxyType(dict(world.actions)),
                    tuple((n.id, n.name) for n in world.nations),
                    tuple((i.id, i.name) for i in world.institutions),
                    world.allies,
                    MappingProxyType({i.id: draft_measures(world, i.id)
-                                     for i in world.institutions}))
+                                     for i in world.institutions}),
+                   MappingProxyType(dict(lay.places)), lay.borders)
+
+    @property
+    def layout(self):
+        """The map's layout (:class:`wargame.map.layout.Layout`), public as a map is."""
+        from ..map.layout import Layout
+
+        places = dict(self.places)
+        order = tuple(sorted(places, key=lambda s: (places[s][1], places[s][0])))
+        return Layout(places=places, borders=self.borders, order=order)
 
     @property
     def ids(self) -> tuple[str, ...]:
