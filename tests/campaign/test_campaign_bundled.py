@@ -14,10 +14,10 @@ from wargame.core import Game, IllegalOrder, Order, World
 
 BUNDLED = bundled_campaigns()
 IDS = [p.stem for p in BUNDLED]
-NAMES = {"baltic-flashpoint", "abyssinia-1935", "pacific-strait", "tutorial"}
+NAMES = {"baltic-flashpoint", "abyssinia-1935", "pacific-strait", "tutorial", "korea-1950"}
 
 
-def test_the_four_campaigns_are_bundled_with_the_default_first():
+def test_the_five_campaigns_are_bundled_with_the_default_first():
     assert {p.stem for p in BUNDLED} == NAMES
     assert BUNDLED[0] == DEFAULT_CAMPAIGN and DEFAULT_CAMPAIGN.name == "baltic-flashpoint.yaml"
 

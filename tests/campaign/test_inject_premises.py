@@ -21,7 +21,8 @@ from wargame.core import Game
 PREMISES = yaml.safe_load((Path(__file__).parent / "data" / "inject_premises.yaml")
                           .read_text(encoding="utf-8"))
 CAMPAIGNS = {p.stem: p for p in bundled_campaigns()}
-SEEDS = {"baltic-flashpoint": 24, "abyssinia-1935": 40, "pacific-strait": 24, "tutorial": 40}
+SEEDS = {"baltic-flashpoint": 24, "abyssinia-1935": 40, "pacific-strait": 24, "tutorial": 40,
+         "korea-1950": 24}
 
 
 def _tuple(item: dict) -> tuple:

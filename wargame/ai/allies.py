@@ -168,7 +168,8 @@ class Defender:
                 reason = "takes back its own land"
             else:
                 stake = 0.5 * self._ties(r, land) + 2.0 * r.weight(K.AGGRESSOR_WITHDRAWS,
-                                                                   target=enemy)
+                                                                   target=enemy) \
+                    + 2.0 * r.weight(K.PROTECT_TERRITORY, target=land)
                 u = (self._will() + 0.5 * stake - 0.2 * self.aversion *
                      min(2.0, self._odds(r, enemy)) - 0.3 + self._judge())
                 reason = f"frees the land of its ally {self._n(land)}"
@@ -191,7 +192,8 @@ class Defender:
         v, a = ob.beneficiary, ob.against
         clause = self._clause(ob)
         least = self._least_share(r, clause)
-        stake = 0.5 * self._ties(r, v) + 2.0 * r.weight(K.AGGRESSOR_WITHDRAWS, target=a)
+        stake = 0.5 * self._ties(r, v) + 2.0 * r.weight(K.AGGRESSOR_WITHDRAWS, target=a) \
+            + 2.0 * r.weight(K.PROTECT_TERRITORY, target=v)
         fight = self._will() + 0.5 * stake - 0.2 * self.aversion * min(2.0, self._odds(r, a))
         reason = f"honours {self._n(ob.institution)}'s duty to {self._n(v)}"
         if (ob.strength is Strength.AUTOMATIC or fight > 0.3) and least <= MOST and \
@@ -239,6 +241,7 @@ class Defender:
                 stake = self._ties(r, victim) + self._friendliness(r, victim)
                 u = (0.3 * self.p.loyalty + 0.5 * self.p.stance.interventionism + stake
                      + 2.0 * r.weight(K.AGGRESSOR_WITHDRAWS, target=enemy)
+                     + 2.0 * r.weight(K.PROTECT_TERRITORY, target=victim)
                      - 0.25 * self.aversion * min(2.0, self._odds(r, enemy)) - 0.65
                      + self._judge())
                 if u > 0:

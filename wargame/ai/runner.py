@@ -92,7 +92,10 @@ class ComputerPlayers:
         for n, policy in self.policies.items():
             if n not in voters:
                 continue
+            away = {i for i, s in game.state.institutions.items() if n in s.boycotting}
             for draft_id, vote in policy.votes(game.view(n)).items():
+                if away and any(d.id == draft_id and d.institution in away for d in drafts):
+                    continue  # a boycott ends with the campaign's 'return', not a vote
                 try:
                     game.vote(n, draft_id, vote)
                 except (IllegalOrder, RuleError) as exc:

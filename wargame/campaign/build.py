@@ -189,6 +189,9 @@ def effect(e: tuple) -> InjectEffect:
         asked = (v["from"],) if isinstance(v["from"], str) else tuple(v["from"])
         return InjectEffect(Change.REQUEST_ASSISTANCE, state=v["by"], targets=asked,
                             text=v.get("text", "").strip())
+    if kind in ("boycott", "return"):
+        return InjectEffect(Change(kind), state=v["state"], institution=v["institution"],
+                            text=v.get("text", "").strip())
     if kind == "deploy":
         return InjectEffect(Change.DEPLOY, state=v["by"], target=v["to"],
                             value=float(v["share"]), text=v.get("text", "").strip())

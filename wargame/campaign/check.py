@@ -568,6 +568,17 @@ class Checker:
                 self.err(p + ("against",), "an incident needs two different states")
         elif kind == "table_draft":
             self.draft(p, v)
+        elif kind in ("boycott", "return"):
+            sid, iid = v.get("state"), v.get("institution")
+            if ok(sid) and self.ref(p + ("state",), sid) and ok(iid) and \
+                    self.ref(p + ("institution",), iid, "institution"):
+                inst = self.d["institutions"][iid]
+                members = [m for _, m in entries(inst.get("members"))] \
+                    if isinstance(inst, dict) and isinstance(inst.get("members"), list) \
+                    else None  # 'members: all' has every state
+                if members is not None and sid not in members:
+                    self.err(p + ("state",), f"'{sid}' is not a member of '{iid}', so it "
+                             f"cannot {kind} {'it' if kind == 'boycott' else 'to it'}")
         elif kind in ("request_assistance", "deploy"):
             other = "from" if kind == "request_assistance" else "to"
             if ok(v.get("by")):

@@ -343,6 +343,11 @@ CONDITION = OneKey(title="condition", variants={
                       "{not: {at_war: iraq}}."),
 })
 
+_AWAY = Obj(title="a member and a body", fields={
+    "state": F(Id(of="state"), "The member.", required=True),
+    "institution": F(Id(of="institution"), "The body.", required=True),
+    "text": F(Text(), "News announcing it."),
+})
 EFFECT = OneKey(title="effect", variants={
     "news": F(Either(simple=Text(), full=Obj(title="a news item", fields={
         "text": F(Text(), "The news.", required=True),
@@ -385,6 +390,11 @@ EFFECT = OneKey(title="effect", variants={
         "text": F(Text(), "News announcing it."),
     }), "Forces are stationed in another state (they defend it if it is attacked, and "
         "count towards the sender's obligations to it)."),
+    "boycott": F(_AWAY, "A member stays away from a body, as the Soviet Union stayed away "
+                 "from the Security Council from January to August 1950: it casts no vote "
+                 "there (its absence is no veto) until it returns, by the effect return or "
+                 "by voting there itself."),
+    "return": F(_AWAY, "A boycotting member comes back to the body and votes again."),
 })
 
 def _conditions_misplaced(where: str) -> dict:

@@ -192,6 +192,9 @@ class Game:
             draft.votes.pop(nation, None)
         else:
             draft.votes[nation] = v.value
+            boycott = self.state.institutions[inst.id].boycotting
+            if nation in boycott:  # a vote is a return: the seat is taken again
+                boycott.remove(nation)
         self.inputs.append({"verb": "vote", "nation": nation, "draft": draft_id,
                             "vote": v.value})
 

@@ -119,6 +119,8 @@ class Change(str, Enum):
     TABLE_DRAFT = "table_draft"  # state (by), institution, measure, target
     REQUEST_ASSISTANCE = "request_assistance"  # state (by) asks targets for help (Art. 51)
     DEPLOY = "deploy"  # state (by) sends value (a share of its forces at home) to target
+    BOYCOTT = "boycott"  # state stays away from institution: it casts no vote there
+    RETURN = "return"  # state ends its boycott of institution
 
 
 ADJUSTABLE = ("military", "economy", "support", "credibility", "spending")

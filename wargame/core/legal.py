@@ -48,6 +48,10 @@ def _institution_ok(world: World, state: GameState, order: Order, spec: ActionSp
         raise _fail(order, f"{world.name_of(order.nation)} is not a member of {inst.name}")
     if order.nation in state.institutions[inst.id].suspended:
         raise _fail(order, f"{world.name_of(order.nation)} is suspended from {inst.name}")
+    if spec.effect is Effect.TABLE and order.nation in state.institutions[inst.id].boycotting:
+        raise _fail(order, f"{world.name_of(order.nation)} is boycotting {inst.name}: it "
+                           "tables nothing there until it returns (a vote there ends the "
+                           "boycott)")
     if spec.effect is Effect.CONSULT and not inst.has(ClauseKind.CONSULTATION):
         raise _fail(order, f"{inst.name} has no consultation clause")
     if spec.effect is Effect.MEETING and not (
@@ -342,7 +346,8 @@ def options(world: World, state: GameState, nation: str) -> list[Option]:
                 out.append(Option(spec))
         elif spec.target is Target.INSTITUTION:
             if spec.effect is Effect.TABLE:
-                per = tuple((i, _measures(world, i)) for i in mine)
+                per = tuple((i, _measures(world, i)) for i in mine
+                            if nation not in state.institutions[i].boycotting)
                 if per:
                     union = tuple(m.value for m in Measure
                                   if any(m.value in ms for _, ms in per))

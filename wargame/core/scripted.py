@@ -63,6 +63,20 @@ def fire(r: Round, inject: Inject) -> None:
             r.emit(Kind.DEPLOYMENT, e.text or f"{r.name(e.state)} deploys forces to "
                    f"{r.name(e.target)} (strength {amount:.0f}).", actor=e.state,
                    target=e.target, ref=inject.id, value=amount)
+        elif e.change is Change.BOYCOTT:
+            away = st.institutions[e.institution].boycotting
+            if e.state not in away:
+                away.append(e.state)
+            r.emit(Kind.INJECT, e.text or f"{r.name(e.state)} boycotts "
+                   f"{r.name(e.institution)}: it casts no vote there until it returns.",
+                   actor=e.state, institution=e.institution, ref=inject.id)
+        elif e.change is Change.RETURN:
+            away = st.institutions[e.institution].boycotting
+            if e.state in away:
+                away.remove(e.state)
+            r.emit(Kind.INJECT, e.text or f"{r.name(e.state)} returns to "
+                   f"{r.name(e.institution)} and votes again.", actor=e.state,
+                   institution=e.institution, ref=inject.id)
         elif e.change is Change.TABLE_DRAFT:
             draft = Draft(id=f"d{len(st.drafts) + 1}", institution=e.institution, by=e.state,
                           measure=e.measure, target=e.target, tabled=st.round,

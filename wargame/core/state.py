@@ -114,6 +114,9 @@ class InstitutionState:
     sanctions_on: list[str] = field(default_factory=list)  # authorised sanctions targets
     force_on: list[str] = field(default_factory=list)  # use of force authorised against
     peacekeeping: list[str] = field(default_factory=list)  # mandates (host states)
+    # members staying away (the Soviet Union from the Security Council, January to
+    # August 1950): they cast no vote until they return; a vote of their own ends it
+    boycotting: list[str] = field(default_factory=list)
     consultations: int = 0
 
 

@@ -68,6 +68,7 @@ class InstitutionView:
     # concerned), and the states whose matter a Council has referred to an assembly
     blocked: tuple[str, ...] = ()
     referred: tuple[str, ...] = ()
+    boycotting: tuple[str, ...] = ()  # members staying away: they cast no vote
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,7 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
                         tuple(s.force_on), False, i.scope.regions,
                         tuple(getattr(i.rule, "veto", ())),
                         tuple((c.id, c.label) for c in i.clauses),
-                        _binds(world, i), *_uniting(world, state, i))
+                        _binds(world, i), *_uniting(world, state, i), tuple(s.boycotting))
         for i in world.institutions
         for s in (state.institutions[i.id],)
     )
