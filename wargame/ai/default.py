@@ -84,11 +84,19 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.rivals: set[str] | None = None  # a rival alliance's members it quarrels with
         self.voted_force: set[tuple[str, str]] = set()  # (institution, target) it voted force on
         self.notes: list[tuple[int, str, str, str]] = []  # (round, kind, about, reason)
+        self._last_read: Reading | None = None
 
     # ------------------------------------------------------------ plumbing
     def _read(self, view: View) -> Reading:
+        """This round's reading of ``view``: built once per view (orders and proposals
+        are chosen from the same view, and the memory has taken it in already)."""
+        last = self._last_read
+        if last is not None and last.view is view:
+            return last
         self.memory.take_in(view)
-        return Reading(view, self.world, self.memory, self._state_pos, self._inst_pos)
+        self._last_read = Reading(view, self.world, self.memory, self._state_pos,
+                                  self._inst_pos)
+        return self._last_read
 
     def recall(self, news: list, private: list, last_round: int) -> None:
         self.memory.recall(news, private, last_round)
@@ -187,10 +195,18 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
 
     def _ally_threat(self, r: Reading, ally: str) -> float:
         """How gravely an ally is threatened: hostile acts seen against it, made
-        graver by the readiness of those who commit them, or an armed attack."""
+        graver by the readiness of those who commit them, or an armed attack (once
+        per reading and ally: the memory does not change within a round)."""
+        memo = r.memo.setdefault("ally_threat", {})
+        found = memo.get(ally)
+        if found is None:
+            found = memo[ally] = self._threat_to(r, ally)
+        return found
+
+    def _threat_to(self, r: Reading, ally: str) -> float:
         h, posture = 0.0, 0
-        for (a, t), v in self.memory.hostility.items():
-            if t == ally and a != self.nation and a not in self.partners:
+        for a, v in r.hostility_to(ally):
+            if a != self.nation and a not in self.partners:
                 h += v
                 posture = max(posture, r.state(a).readiness)
         fade = self.memory.keep ** max(0, r.view.round - 1)

@@ -197,6 +197,18 @@ class Reading:
         self.attacked = attacked
         self.objectives = view.objectives
         self.total_points = sum(o.points for o in view.objectives) or 1
+        self.memo: dict = {}  # what the policy worked out from this reading, by name
+        self._hostile: dict[str, list[tuple[str, float]]] | None = None
+
+    def hostility_to(self, target: str) -> list[tuple[str, float]]:
+        """(actor, level) of the hostility remembered against ``target``, in the
+        memory's order (grouped once per reading)."""
+        if self._hostile is None:
+            by: dict[str, list[tuple[str, float]]] = {}
+            for (a, t), v in self.memory.hostility.items():
+                by.setdefault(t, []).append((a, v))
+            self._hostile = by
+        return self._hostile.get(target, [])
 
     def state(self, ident: str) -> PublicNation:
         return self.view.states[self._state_pos[ident]]

@@ -33,7 +33,7 @@ from .scoring import Score, score
 from .state import Draft, GameState
 from .terms import Term
 from .burden import attacked_in, first_strikes
-from .view import NewsIndex, View, make_view, shared_part
+from .view import NewsIndex, View, make_view, shared_part, with_votes
 
 
 class Game:
@@ -48,6 +48,7 @@ class Game:
         self._round_start = 0
         self._shared = None  # (key, Shared): the public part of views, until the game moves
         self._version = 0  # bumped by every verb that changes what all governments see
+        self._voted = False  # votes cast since the public part was built (only drafts moved)
         self._news = NewsIndex()
         # (log entries read, victims, who struck first in each pair): from the log as it grows
         self._fights: tuple[int, set[str], dict] = (0, set(), {})
@@ -112,6 +113,10 @@ class Game:
         if self._shared is None or self._shared[0] != key:
             self._shared = (key, shared_part(self.world, self.state, self.victims(),
                                              self.attackers()))
+            self._voted = False
+        elif self._voted:  # a vote changes the open drafts' tallies, nothing else
+            self._shared = (key, with_votes(self._shared[1], self.state))
+            self._voted = False
         self._news.update(self.log)
         news, private = self._news.of(nation)
         return make_view(self.world, self.state, self.log, nation,
@@ -172,7 +177,7 @@ class Game:
 
     def vote(self, nation: str, draft_id: str, vote: Vote | str) -> None:
         """Cast or change ``nation``'s vote on an open draft (diplomacy phase)."""
-        self._version += 1
+        self._voted = True
         self._not_over()
         self._in("diplomacy", "vote")
         self._known(nation)
@@ -222,7 +227,6 @@ class Game:
 
     def answer(self, nation: str, proposal_id: str, reply: str) -> None:
         """Accept or reject a proposal made to ``nation`` ('accept' or 'reject')."""
-        self._version += 1
         self._talking(nation)
         try:
             reply = negotiation.Answer(reply)
@@ -236,7 +240,8 @@ class Game:
                    f"{reply.value}s proposal {p.id}.", actor=nation, ref=p.id,
                    institution=p.institution,
                    visible_to=() if p.institution else (p.by, *p.to))
-        if made:
+        if made:  # commitments (public, or the parties') change; an answer alone is private
+            self._version += 1
             r = Round(self.world, self.state, self.rng, [])
             negotiation.announce(r, made)
             self.log.extend(r.events)
@@ -365,6 +370,7 @@ class Game:
             start -= 1
         game._round_start = max(start, 0)
         game._shared, game._version, game._news = None, 0, NewsIndex()
+        game._voted = False
         game._fights = (0, set(), {})
         return game
 

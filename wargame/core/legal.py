@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .actions import MEASURE_NOUN, ActionSpec, Effect, Measure, Order, Target
@@ -284,43 +285,179 @@ def check_all(world: World, state: GameState, orders: list[Order]) -> None:
 
 
 def options(world: World, state: GameState, nation: str) -> list[Option]:
-    """Every action ``nation`` may order now, each with its legal targets."""
+    """Every action ``nation`` may order now, each with its legal targets.
+
+    Targets drawn from every other state are a :class:`Targets`: the states are
+    listed only if asked for (``in`` costs nothing), so the options of all states
+    cost n, not n squared, in a world of n states."""
     if state.outcome:
         return []
     out: list[Option] = []
-    others = world.others(nation)
-    mine = tuple(i for i in world.member_of[nation]
-                 if nation not in state.institutions[i].suspended)
-    bodies = tuple(i.id for i in world.institutions  # any state may bring a dispute
-                   if (i.has(ClauseKind.SANCTIONS) or i.has(ClauseKind.USE_OF_FORCE))
-                   and nation not in state.institutions[i.id].suspended)
-    for spec in world.actions.values():
-        if state.stage not in spec.stages:
-            continue
-        if spec.target is Target.NONE:
-            if _legal(world, state, Order(nation, spec.id)):
-                out.append(Option(spec))
-        elif spec.target is Target.INSTITUTION:
-            if spec.effect is Effect.TABLE:
-                per = tuple((i, _measures(world, i)) for i in mine)
-                if per:
-                    union = tuple(m.value for m in Measure
-                                  if any(m.value in ms for _, ms in per))
-                    out.append(Option(spec, targets=others + (nation,),
-                                      institutions=tuple(i for i, _ in per),
-                                      measures=union, measures_in=per))
+    facts = _facts(world)
+    suspended = {i for i in facts.member_of[nation]
+                 if nation in state.institutions[i].suspended}
+    if suspended:
+        mine = tuple(i for i in facts.member_of[nation] if i not in suspended)
+    else:
+        mine = facts.member_of[nation]
+    others = Targets(facts, nation)
+    me = state.nations[nation]
+    armed = available_forces(me) > 0
+    allies = world.allies[nation]
+    for spec in facts.by_stage(state.stage):
+        kind, e = spec.target, spec.effect
+        if kind is Target.STATE or kind is Target.ALLY:
+            if e in COMMITTING and not armed:
                 continue
-            pool_i = bodies if spec.effect is Effect.MEETING else mine
-            insts = tuple(i for i in pool_i if _legal(world, state, Order(nation, spec.id,
-                                                                           institution=i)))
-            if insts:
-                out.append(Option(spec, institutions=insts))
-        else:
-            pool = world.allies[nation] if spec.target is Target.ALLY else others
-            targets = _targets(world, state, nation, spec, pool)
+            if e in _SPARSE or (e in _SANCTIONED and me.sanctioning):
+                pool = allies if kind is Target.ALLY else others
+                targets = _targets(world, state, nation, spec, pool, facts)
+            elif kind is Target.ALLY:
+                targets = allies
+            else:
+                targets = others
             if targets:
                 out.append(Option(spec, targets=targets))
+        elif kind is Target.NONE:
+            try:
+                _effect_ok(world, state, Order(nation, spec.id), spec)
+            except IllegalOrder:
+                continue
+            out.append(Option(spec))
+        elif e is Effect.TABLE:
+            per = tuple((i, facts.measures[i]) for i in mine)
+            if per:
+                union = tuple(m.value for m in Measure
+                              if any(m.value in ms for _, ms in per))
+                out.append(Option(spec, targets=Targets(facts, nation, last=True),
+                                  institutions=tuple(i for i, _ in per),
+                                  measures=union, measures_in=per))
+        else:
+            if e is Effect.MEETING:  # any state may bring a dispute
+                pool_i = tuple(i for i in facts.enforcers
+                               if nation not in state.institutions[i].suspended)
+            else:
+                pool_i = mine
+            insts = tuple(i for i in pool_i if _legal_in(world, state, nation, spec, i))
+            if insts:
+                out.append(Option(spec, institutions=insts))
     return out
+
+
+# the effects whose targets _targets works out (all others: every state, or ally)
+_SPARSE = frozenset({Effect.ACCEPT_CEASEFIRE, Effect.PROPOSE_CEASEFIRE, Effect.LIFT_SANCTIONS,
+                     Effect.DEFEND, Effect.LIBERATE, Effect.REQUEST_HELP,
+                     Effect.PEACEKEEPERS})
+_SANCTIONED = frozenset({Effect.SANCTION, Effect.AID})  # targets narrowed by own sanctions
+
+
+def _legal_in(world: World, state: GameState, nation: str, spec: ActionSpec,
+              institution: str) -> bool:
+    """Whether ``spec`` in ``institution`` is legal now (what :func:`check` says for
+    an order whose stage, nation and action are known good)."""
+    order = Order(nation, spec.id, institution=institution)
+    try:
+        _institution_ok(world, state, order, spec)
+        _effect_ok(world, state, order, spec)
+    except IllegalOrder:
+        return False
+    return True
+
+
+class _Facts:
+    """What the legal options read of a world that never changes, computed once."""
+
+    def __init__(self, world: World):
+        self.ids = world.ids
+        self.index = {n: k for k, n in enumerate(world.ids)}
+        self.member_of = world.member_of
+        self.enforcers = tuple(i.id for i in world.institutions
+                               if i.has(ClauseKind.SANCTIONS) or i.has(ClauseKind.USE_OF_FORCE))
+        self.measures = {i.id: _measures(world, i.id) for i in world.institutions}
+        self._stages: dict[str, tuple[ActionSpec, ...]] = {}
+        self._actions = world.actions
+
+    def by_stage(self, stage: str) -> tuple[ActionSpec, ...]:
+        found = self._stages.get(stage)
+        if found is None:
+            found = self._stages[stage] = tuple(s for s in self._actions.values()
+                                                if stage in s.stages)
+        return found
+
+    def in_order(self, ids) -> tuple[str, ...]:
+        """``ids`` (states) in world order."""
+        index = self.index
+        return tuple(sorted((i for i in ids if i in index), key=index.__getitem__))
+
+
+_FACTS: dict[int, tuple[World, _Facts]] = {}
+
+
+def _facts(world: World) -> _Facts:
+    found = _FACTS.get(id(world))
+    if found is None or found[0] is not world:
+        if len(_FACTS) > 32:
+            _FACTS.clear()
+        found = _FACTS[id(world)] = (world, _Facts(world))
+    return found[1]
+
+
+class Targets(Sequence):
+    """The states an option may name: every state in world order but the actor (and
+    any in ``skip``), or with the actor itself last (``last``, a draft may concern
+    the state that tables it). Nothing is listed until something iterates or indexes
+    it; ``in`` and ``len`` cost nothing. Equal to the tuple of the same states."""
+
+    __slots__ = ("_facts", "_me", "_skip", "_last", "_items")
+
+    def __init__(self, facts: _Facts, me: str, skip: frozenset = frozenset(),
+                 last: bool = False):
+        self._facts = facts
+        self._me = me
+        self._skip = skip
+        self._last = last
+        self._items: tuple[str, ...] | None = None
+
+    def _all(self) -> tuple[str, ...]:
+        if self._items is None:
+            me, skip = self._me, self._skip
+            items = tuple(t for t in self._facts.ids if t != me and t not in skip)
+            self._items = items + (me,) if self._last else items
+        return self._items
+
+    def __contains__(self, t) -> bool:
+        if t == self._me:
+            return self._last
+        return t in self._facts.index and t not in self._skip
+
+    def __len__(self) -> int:
+        if self._items is not None:
+            return len(self._items)
+        index = self._facts.index
+        return len(index) - 1 - sum(1 for t in self._skip if t in index and t != self._me) \
+            + (1 if self._last else 0)
+
+    def __bool__(self) -> bool:
+        if self._items is not None:
+            return bool(self._items)
+        return self._last or len(self._facts.ids) > 1 + len(self._skip) or len(self) > 0
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __getitem__(self, k):
+        return self._all()[k]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (tuple, list, Targets)):
+            return self._all() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return f"Targets({len(self)} states)"
 
 
 def _measures(world: World, inst: str) -> tuple[str, ...]:
@@ -331,9 +468,10 @@ def _measures(world: World, inst: str) -> tuple[str, ...]:
 
 # effects whose legality depends on the target only through sparse data:
 # checking each candidate would be O(n) per action, so filter from that data.
-def _targets(world, state, nation, spec, pool) -> tuple[str, ...]:
+def _targets(world, state, nation, spec, pool, facts: _Facts):
     me = state.nations[nation]
     e = spec.effect
+    lazy = isinstance(pool, Targets)
     # each branch applies exactly the target rules of _effect_ok (the stage and the
     # target kind were checked by the caller); test_legality checks they agree
     if e in COMMITTING and available_forces(me) <= 0:
@@ -344,8 +482,13 @@ def _targets(world, state, nation, spec, pool) -> tuple[str, ...]:
         if state.round >= world.rounds_limit:  # it could not be accepted in time
             return ()
         tension = state.tension
+        if lazy:  # the disputes are sparse: read them, not every state
+            return facts.in_order({b if a == nation else a for (a, b) in tension
+                                   if nation in (a, b)})
         return tuple(t for t in pool if ((nation, t) if nation < t else (t, nation)) in tension)
     if e is Effect.LIFT_SANCTIONS:
+        if lazy:
+            return facts.in_order(t for t in me.sanctioning if t != nation)
         return tuple(t for t in pool if t in me.sanctioning)
     if e is Effect.DEFEND:
         return tuple(v for v, atk in state.under_attack.items() if v != nation
@@ -364,16 +507,28 @@ def _targets(world, state, nation, spec, pool) -> tuple[str, ...]:
         attackers = _attackers_of(state, nation)
         if not attackers:
             return ()
+        if lazy:
+            return Targets(facts, nation, frozenset(attackers).union(
+                t for (v, t) in state.requests if v == nation))
         return tuple(t for t in pool if t not in attackers
                      and (nation, t) not in state.requests)
     if e is Effect.PEACEKEEPERS:
         hosts = {h for s in state.institutions.values() for h in s.peacekeeping}
-        return tuple(t for t in pool if t in hosts) if hosts else ()
+        if not hosts:
+            return ()
+        if lazy:
+            return facts.in_order(t for t in hosts if t != nation)
+        return tuple(t for t in pool if t in hosts)
     if not me.sanctioning:
         return pool
     if e is Effect.SANCTION:
+        if lazy:
+            return Targets(facts, nation, frozenset(
+                t for t, bite in me.sanctioning.items() if bite >= spec.magnitude))
         return tuple(t for t in pool if me.sanctioning.get(t, 0) < spec.magnitude)
     if e is Effect.AID:
+        if lazy:
+            return Targets(facts, nation, frozenset(me.sanctioning))
         return tuple(t for t in pool if t not in me.sanctioning)
     return pool
 
