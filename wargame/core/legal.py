@@ -300,40 +300,28 @@ def options(world: World, state: GameState, nation: str) -> list[Option]:
         mine = tuple(i for i in facts.member_of[nation] if i not in suspended)
     else:
         mine = facts.member_of[nation]
-    others = Targets(facts, nation)
     me = state.nations[nation]
     armed = available_forces(me) > 0
-    allies = world.allies[nation]
-    for spec in facts.by_stage(state.stage):
-        kind, e = spec.target, spec.effect
-        if kind is Target.STATE or kind is Target.ALLY:
-            if e in COMMITTING and not armed:
-                continue
-            if e in _SPARSE or (e in _SANCTIONED and me.sanctioning):
-                pool = allies if kind is Target.ALLY else others
-                targets = _targets(world, state, nation, spec, pool, facts)
-            elif kind is Target.ALLY:
-                targets = allies
-            else:
-                targets = others
+    key = (nation, state.stage, armed, bool(me.sanctioning), mine)
+    plan = facts.plans.get(key)
+    if plan is None:
+        plan = facts.plans[key] = _plan(world, state, nation, facts, armed,
+                                        bool(me.sanctioning), mine)
+    for step, spec, ready in plan:
+        if step is _READY:
+            out.append(ready)
+        elif step is _TARGETS:
+            targets = _targets(world, state, nation, spec, ready, facts)
             if targets:
                 out.append(Option(spec, targets=targets))
-        elif kind is Target.NONE:
+        elif step is _NO_TARGET:
             try:
                 _effect_ok(world, state, Order(nation, spec.id), spec)
             except IllegalOrder:
                 continue
             out.append(Option(spec))
-        elif e is Effect.TABLE:
-            per = tuple((i, facts.measures[i]) for i in mine)
-            if per:
-                union = tuple(m.value for m in Measure
-                              if any(m.value in ms for _, ms in per))
-                out.append(Option(spec, targets=Targets(facts, nation, last=True),
-                                  institutions=tuple(i for i, _ in per),
-                                  measures=union, measures_in=per))
-        else:
-            if e is Effect.MEETING:  # any state may bring a dispute
+        else:  # _INSTITUTIONS
+            if spec.effect is Effect.MEETING:  # any state may bring a dispute
                 pool_i = tuple(i for i in facts.enforcers
                                if nation not in state.institutions[i].suspended)
             else:
@@ -344,11 +332,60 @@ def options(world: World, state: GameState, nation: str) -> list[Option]:
     return out
 
 
+# the steps of a plan: an option ready made, or what to work out each time
+_READY, _TARGETS, _NO_TARGET, _INSTITUTIONS = "ready", "targets", "no target", "institutions"
+
+
+def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: bool,
+          sanctions: bool, mine: tuple[str, ...]) -> list[tuple]:
+    """The options of ``nation`` in this stage, for these facts (forces at home or
+    not, sanctions it imposes or not, the institutions it takes part in): the ones
+    that depend on nothing else made once, the others as steps to work out each
+    time (incremental legal options: most do not change from round to round)."""
+    plan: list[tuple] = []
+    others = Targets(facts, nation)
+    allies = world.allies[nation]
+    for spec in facts.by_stage(state.stage):
+        kind, e = spec.target, spec.effect
+        if kind is Target.STATE or kind is Target.ALLY:
+            if e in COMMITTING and not armed:
+                continue
+            pool = allies if kind is Target.ALLY else others
+            if e in _SPARSE or (e in _SANCTIONED and sanctions):
+                plan.append((_TARGETS, spec, pool))
+            elif pool:
+                plan.append((_READY, spec, Option(spec, targets=pool)))
+        elif kind is Target.NONE:
+            if e in _CHECKED:
+                plan.append((_NO_TARGET, spec, None))
+            else:  # nothing in _effect_ok applies to it
+                plan.append((_READY, spec, Option(spec)))
+        elif e is Effect.TABLE:
+            per = tuple((i, facts.measures[i]) for i in mine)
+            if per:
+                union = tuple(m.value for m in Measure
+                              if any(m.value in ms for _, ms in per))
+                plan.append((_READY, spec, Option(
+                    spec, targets=Targets(facts, nation, last=True),
+                    institutions=tuple(i for i, _ in per), measures=union,
+                    measures_in=per)))
+        elif e is Effect.MEETING or e in _CHECKED:
+            plan.append((_INSTITUTIONS, spec, None))
+        else:  # legal by the world alone in the institutions it takes part in
+            insts = tuple(i for i in mine if _legal_in(world, state, nation, spec, i))
+            if insts:
+                plan.append((_READY, spec, Option(spec, institutions=insts)))
+    return plan
+
+
 # the effects whose targets _targets works out (all others: every state, or ally)
 _SPARSE = frozenset({Effect.ACCEPT_CEASEFIRE, Effect.PROPOSE_CEASEFIRE, Effect.LIFT_SANCTIONS,
                      Effect.DEFEND, Effect.LIBERATE, Effect.REQUEST_HELP,
                      Effect.PEACEKEEPERS})
 _SANCTIONED = frozenset({Effect.SANCTION, Effect.AID})  # targets narrowed by own sanctions
+# the effects _effect_ok may refuse for what the state has or does now
+_CHECKED = _SPARSE | _SANCTIONED | COMMITTING | {Effect.READINESS, Effect.STAND_DOWN,
+                                                 Effect.SPENDING}
 
 
 def _legal_in(world: World, state: GameState, nation: str, spec: ActionSpec,
@@ -375,6 +412,7 @@ class _Facts:
                                if i.has(ClauseKind.SANCTIONS) or i.has(ClauseKind.USE_OF_FORCE))
         self.measures = {i.id: _measures(world, i.id) for i in world.institutions}
         self._stages: dict[str, tuple[ActionSpec, ...]] = {}
+        self.plans: dict[tuple, list[tuple]] = {}  # see _plan
         self._actions = world.actions
 
     def by_stage(self, stage: str) -> tuple[ActionSpec, ...]:
