@@ -26,6 +26,10 @@ DEPLOY_SHOWN = 4.0
 KEPT_SHOWN = 2.0
 HOSTILE_KINDS = {Kind.ACTION, Kind.ARMED_ATTACK, Kind.BLOCKADE, Kind.INTELLIGENCE,
                  Kind.PRIVATE_ACTION, Kind.INJECT}
+LEARNT = HOSTILE_KINDS | {  # the kinds of event a memory learns from; others it skips
+    Kind.DEPLOYMENT, Kind.WITHDRAWAL, Kind.TERRITORY, Kind.CEASEFIRE_AGREED,
+    Kind.CEASEFIRE_BROKEN, Kind.SANCTIONS_IMPOSED, Kind.SANCTIONS_LIFTED, Kind.OBLIGATION_KEPT,
+    Kind.CONSULTATION_OPENED, Kind.ASSISTANCE_REQUESTED, Kind.ENGAGEMENT}
 BLOCKADE_WEIGHT = 12.0
 CYBER_WEIGHT = 8.0
 
@@ -80,7 +84,25 @@ class Memory:
         self.done = last
 
     def _learn(self, ev: Event) -> None:
-        a, t, kind = ev.actor, ev.target, ev.kind
+        kind = ev.kind
+        if kind not in LEARNT:
+            return
+        a, t = ev.actor, ev.target
+        if kind is Kind.ACTION:  # most events: _resolve and the hostile branch below, at once
+            if a and t:
+                ref, actions = ev.ref, self.actions
+                if ref in actions or ev.value > 0:
+                    w = FRIENDLY.get(actions[ref].effect, 0.0) if ref else FRIENDLY[Effect.AID]
+                    if w:
+                        self.shown[(a, t)] = self.shown.get((a, t), 0.0) + w
+                if a != t:
+                    if not ref or (ref in actions and actions[ref].effect not in HOSTILE_EFFECTS):
+                        return  # support, aid, exercises, mediation: not hostile acts
+                    weight = ev.value if ev.value > 0 else 0.0
+                    if weight:
+                        self.hostility[(a, t)] = min(100.0, self.hostility.get((a, t), 0.0)
+                                                     + weight)
+            return
         self._resolve(ev)
         if kind in HOSTILE_KINDS and a and t and a != t:
             if kind is Kind.BLOCKADE:
