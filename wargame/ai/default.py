@@ -164,7 +164,14 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
 
     # ------------------------------------------------------------ threats
     def _culprits(self, r: Reading) -> dict[str, float]:
-        """States acting against this state or its allies -> how gravely (0..1)."""
+        """States acting against this state or its allies -> how gravely (0..1); once
+        per reading (read it, do not change it)."""
+        found = r.memo.get("culprits")
+        if found is None:
+            found = r.memo["culprits"] = self._find_culprits(r)
+        return found
+
+    def _find_culprits(self, r: Reading) -> dict[str, float]:
         me = self.nation
         out: dict[str, float] = {}
         for victim, attackers in r.attacked.items():
@@ -179,7 +186,13 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return out
 
     def _danger(self, r: Reading) -> tuple[float, str]:
-        """How gravely this state itself is threatened, and by whom."""
+        """How gravely this state itself is threatened, and by whom (once per reading)."""
+        found = r.memo.get("danger")
+        if found is None:
+            found = r.memo["danger"] = self._find_danger(r)
+        return found
+
+    def _find_danger(self, r: Reading) -> tuple[float, str]:
         mine = own_power(r.me) or 1.0
         worst, by = 0.0, ""
         for other, t in r.tension.items():
