@@ -45,6 +45,22 @@ from .reading import Memory, Reading
 from .talks import Diplomacy
 from .votes import Merits
 
+_POSITIONS: dict[int, tuple] = {}
+
+
+def _positions(world: World) -> tuple[dict[str, int], dict[str, int]]:
+    """Where each state and institution stands in a view (world order), shared by
+    every policy of a world (read only)."""
+    found = _POSITIONS.get(id(world))
+    if found is None or found[0] is not world:
+        if len(_POSITIONS) > 32:
+            _POSITIONS.clear()
+        found = _POSITIONS[id(world)] = (
+            world, {n.id: i for i, n in enumerate(world.nations)},
+            {inst.id: i for i, inst in enumerate(world.institutions)})
+    return found[1], found[2]
+
+
 Candidate = tuple  # (utility, order, option, target, institution, measure, why, forces, reason)
 
 
@@ -59,8 +75,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.trade = me.trade
         self.region = me.region
         self.memory = Memory(world, nation)
-        self._state_pos = {n.id: i for i, n in enumerate(world.nations)}
-        self._inst_pos = {inst.id: i for i, inst in enumerate(world.institutions)}
+        self._state_pos, self._inst_pos = _positions(world)
         self.aversion = 1.0 - 0.8 * self.p.risk_tolerance
         self.bias = rng.gauss(0.0, self.skill.noise)  # a persistent misjudgement of risk
         # allies this state is bound to defend: ally -> strongest clause covering it

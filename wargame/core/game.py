@@ -49,6 +49,7 @@ class Game:
         self._shared = None  # (key, Shared): the public part of views, until the game moves
         self._version = 0  # bumped by every verb that changes what all governments see
         self._voted = False  # votes cast since the public part was built (only drafts moved)
+        self._legal_memo: tuple = (None, {})  # (key, memo) for legal.options
         self._news = NewsIndex()
         # (log entries read, victims, who struck first in each pair): from the log as it grows
         self._fights: tuple[int, set[str], dict] = (0, set(), {})
@@ -119,8 +120,12 @@ class Game:
             self._voted = False
         self._news.update(self.log)
         news, private = self._news.of(nation)
-        return make_view(self.world, self.state, self.log, nation,
-                         self.legal_actions(nation) if self.phase == "orders" else [],
+        options: list[legal.Option] = []
+        if self.phase == "orders":  # what every state's options read: once, like `shared`
+            if self._legal_memo[0] != key:
+                self._legal_memo = (key, {})
+            options = legal.options(self.world, self.state, nation, self._legal_memo[1])
+        return make_view(self.world, self.state, self.log, nation, options,
                          self._shared[1], news, private)
 
     def public_news(self) -> list[Event]:
@@ -371,6 +376,7 @@ class Game:
         game._round_start = max(start, 0)
         game._shared, game._version, game._news = None, 0, NewsIndex()
         game._voted = False
+        game._legal_memo = (None, {})
         game._fights = (0, set(), {})
         return game
 

@@ -284,14 +284,19 @@ def check_all(world: World, state: GameState, orders: list[Order]) -> None:
                                f"and {verb} it in the same round")
 
 
-def options(world: World, state: GameState, nation: str) -> list[Option]:
+def options(world: World, state: GameState, nation: str,
+            memo: dict | None = None) -> list[Option]:
     """Every action ``nation`` may order now, each with its legal targets.
 
     Targets drawn from every other state are a :class:`Targets`: the states are
     listed only if asked for (``in`` costs nothing), so the options of all states
-    cost n, not n squared, in a world of n states."""
+    cost n, not n squared, in a world of n states. ``memo``: a dict the caller keeps
+    while the state does not change (the game does, for a phase), where facts every
+    state's options read (who holds whose land, who is in dispute) are worked out once."""
     if state.outcome:
         return []
+    if memo is None:
+        memo = {}
     out: list[Option] = []
     facts = _facts(world)
     suspended = {i for i in facts.member_of[nation]
@@ -311,7 +316,7 @@ def options(world: World, state: GameState, nation: str) -> list[Option]:
         if step is _READY:
             out.append(ready)
         elif step is _TARGETS:
-            targets = _targets(world, state, nation, spec, ready, facts)
+            targets = _targets(world, state, nation, spec, ready, facts, memo)
             if targets:
                 out.append(Option(spec, targets=targets))
         elif step is _NO_TARGET:
@@ -506,7 +511,7 @@ def _measures(world: World, inst: str) -> tuple[str, ...]:
 
 # effects whose legality depends on the target only through sparse data:
 # checking each candidate would be O(n) per action, so filter from that data.
-def _targets(world, state, nation, spec, pool, facts: _Facts):
+def _targets(world, state, nation, spec, pool, facts: _Facts, memo: dict):
     me = state.nations[nation]
     e = spec.effect
     lazy = isinstance(pool, Targets)
@@ -521,8 +526,13 @@ def _targets(world, state, nation, spec, pool, facts: _Facts):
             return ()
         tension = state.tension
         if lazy:  # the disputes are sparse: read them, not every state
-            return facts.in_order({b if a == nation else a for (a, b) in tension
-                                   if nation in (a, b)})
+            disputes = memo.get("disputes")
+            if disputes is None:
+                disputes = memo["disputes"] = {}
+                for a, b in tension:
+                    disputes.setdefault(a, set()).add(b)
+                    disputes.setdefault(b, set()).add(a)
+            return facts.in_order(disputes.get(nation, ()))
         return tuple(t for t in pool if ((nation, t) if nation < t else (t, nation)) in tension)
     if e is Effect.LIFT_SANCTIONS:
         if lazy:
@@ -534,12 +544,16 @@ def _targets(world, state, nation, spec, pool, facts: _Facts):
     if e is Effect.LIBERATE:  # the rules of _liberation_ok, for every occupied land
         from .conflicts import basis_for
 
-        held: dict[str, list[str]] = {}
-        for n, ns in state.nations.items():
-            for land, g in ns.garrisons.items():
-                if g > 0:
-                    held.setdefault(land, []).append(n)
-        return tuple(t for t in world.ids if t in held and nation not in held[t]
+        held = memo.get("held")
+        if held is None:  # land -> the states with a garrison on it, once for all
+            held = {}
+            for n, ns in state.nations.items():
+                for land, g in ns.garrisons.items():
+                    if g > 0:
+                        held.setdefault(land, []).append(n)
+            memo["held"] = held
+            memo["held lands"] = facts.in_order(held)
+        return tuple(t for t in memo["held lands"] if nation not in held[t]
                      and any(basis_for(world, state, nation, t, o) for o in held[t]))
     if e is Effect.REQUEST_HELP:
         attackers = _attackers_of(state, nation)
@@ -551,7 +565,10 @@ def _targets(world, state, nation, spec, pool, facts: _Facts):
         return tuple(t for t in pool if t not in attackers
                      and (nation, t) not in state.requests)
     if e is Effect.PEACEKEEPERS:
-        hosts = {h for s in state.institutions.values() for h in s.peacekeeping}
+        hosts = memo.get("hosts")
+        if hosts is None:
+            hosts = memo["hosts"] = {h for s in state.institutions.values()
+                                     for h in s.peacekeeping}
         if not hosts:
             return ()
         if lazy:
