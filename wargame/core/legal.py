@@ -320,15 +320,29 @@ def options(world: World, state: GameState, nation: str,
             if targets:
                 out.append(Option(spec, targets=targets))
         elif step is _NO_TARGET:
-            try:
-                _effect_ok(world, state, Order(nation, spec.id), spec)
-            except IllegalOrder:
-                continue
-            out.append(Option(spec))
+            e = spec.effect  # the rules of _effect_ok for the commonest, then the rest
+            if e is Effect.READINESS:
+                ok = me.readiness < spec.magnitude
+            elif e is Effect.SPENDING:
+                ok = not me.spending + spec.magnitude > MAX_SPENDING
+            elif e is Effect.STAND_DOWN:
+                ok = bool(me.readiness or me.deployed or _occupying(state, nation))
+            else:
+                try:
+                    _effect_ok(world, state, Order(nation, spec.id), spec)
+                    ok = True
+                except IllegalOrder:
+                    ok = False
+            if ok:
+                out.append(Option(spec))
         else:  # _INSTITUTIONS
             if spec.effect is Effect.MEETING:  # any state may bring a dispute
                 pool_i = tuple(i for i in facts.enforcers
                                if nation not in state.institutions[i].suspended)
+                if spec.effect not in _CHECKED:  # legal in every one of them
+                    if pool_i:
+                        out.append(Option(spec, institutions=pool_i))
+                    continue
             else:
                 pool_i = mine
             insts = tuple(i for i in pool_i if _legal_in(world, state, nation, spec, i))
@@ -514,11 +528,10 @@ def _measures(world: World, inst: str) -> tuple[str, ...]:
 def _targets(world, state, nation, spec, pool, facts: _Facts, memo: dict):
     me = state.nations[nation]
     e = spec.effect
-    lazy = isinstance(pool, Targets)
-    # each branch applies exactly the target rules of _effect_ok (the stage and the
-    # target kind were checked by the caller); test_legality checks they agree
-    if e in COMMITTING and available_forces(me) <= 0:
-        return ()
+    lazy = pool.__class__ is Targets
+    # each branch applies exactly the target rules of _effect_ok (the stage, the
+    # target kind and forces at home for a committing action were checked by the
+    # caller, _plan); test_legality checks they agree
     if e is Effect.ACCEPT_CEASEFIRE:
         return tuple(by for (by, to) in state.ceasefire_offers if to == nation)
     if e is Effect.PROPOSE_CEASEFIRE:
