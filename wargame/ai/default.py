@@ -225,10 +225,9 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         """How gravely an ally is threatened: hostile acts seen against it, made
         graver by the readiness of those who commit them, or an armed attack (once
         per reading and ally: the memory does not change within a round)."""
-        memo = r.memo.setdefault("ally_threat", {})
-        found = memo.get(ally)
+        found = r.threats.get(ally)
         if found is None:
-            found = memo[ally] = self._threat_to(r, ally)
+            found = r.threats[ally] = self._threat_to(r, ally)
         return found
 
     def _threat_to(self, r: Reading, ally: str) -> float:

@@ -220,6 +220,7 @@ class Reading:
         self.objectives = view.objectives
         self.total_points = sum(o.points for o in view.objectives) or 1
         self.memo: dict = {}  # what the policy worked out from this reading, by name
+        self.threats: dict[str, float] = {}  # ally -> how gravely threatened (the policy's)
         self._hostile: dict[str, list[tuple[str, float]]] | None = None
 
     def hostility_to(self, target: str) -> list[tuple[str, float]]:

@@ -205,6 +205,7 @@ class Shared:
     institution_at: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     # this round's commitments from private deals, not yet public (:func:`withheld`)
     withheld: tuple[Commitment, ...] = ()
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # see make_view
 
 
 UNRESOLVED = ("briefing", "diplomacy", "orders")  # phases before the round resolves
@@ -292,7 +293,12 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
     commitments = shared.commitments
     secret = {c.id: c for c in shared.withheld}
     if secret:  # this round's private deals: the parties' own, the others' not at all
-        news = [e for e in news if not (_withheld_event(e) and e.ref in secret)]
+        key = tuple(map(id, news))  # the public news are the same for every government
+        found = shared.memo.get("news")
+        if found is None or found[0] != key:
+            found = shared.memo["news"] = (key, tuple(
+                e for e in news if not (_withheld_event(e) and e.ref in secret)))
+        news = found[1]
         mine = {i for i, c in secret.items() if nation == c.debtor or nation in c.creditors}
         if mine:
             commitments = commitments + tuple(_clone(secret[i]) for i in secret
