@@ -100,6 +100,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.voted_force: set[tuple[str, str]] = set()  # (institution, target) it voted force on
         self.notes: list[tuple[int, str, str, str]] = []  # (round, kind, about, reason)
         self._last_read: Reading | None = None
+        self._names: dict[str, str] = {}  # id -> name, for reasons
 
     # ------------------------------------------------------------ plumbing
     def _read(self, view: View) -> Reading:
@@ -124,7 +125,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return done is not None and now - done <= rounds
 
     def _n(self, ident: str) -> str:
-        return self.world.name_of(ident) if ident else ""
+        found = self._names.get(ident)
+        if found is None:
+            found = self._names[ident] = self.world.name_of(ident) if ident else ""
+        return found
 
     def note(self, r: Reading, about: str, text: str, kind: str = "decision") -> None:
         """Remember why it decided something that is not an order (a vote, a decline)."""

@@ -208,6 +208,7 @@ class Shared:
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # see make_view
 
 
+_NO_TENSION: Mapping[str, float] = MappingProxyType({})
 UNRESOLVED = ("briefing", "diplomacy", "orders")  # phases before the round resolves
 
 
@@ -287,7 +288,7 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
     me = state.nations[nation]
     nat = world.nation[nation]
     shared = shared or shared_part(world, state, attacked_in(log), attackers_in(log))
-    tension = shared.tension.get(nation, MappingProxyType({}))
+    tension = shared.tension.get(nation, _NO_TENSION)
     if news is None or private is None:
         news, private = _scan(log, nation)
     commitments = shared.commitments
