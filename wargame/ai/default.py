@@ -101,6 +101,13 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.notes: list[tuple[int, str, str, str]] = []  # (round, kind, about, reason)
         self._last_read: Reading | None = None
         self._names: dict[str, str] = {}  # id -> name, for reasons
+        # ally -> (other state, level) of the disputes the crisis began with that count
+        # in its threat (the other is neither this state nor its partner), in order
+        self._disputes: dict[str, list[tuple[str, float]]] = {}
+        for a, b, level in world.start_tensions:
+            for ally, other in ((a, b), (b, a)):
+                if other and other != nation and other not in self.partners:
+                    self._disputes.setdefault(ally, []).append((other, level))
 
     # ------------------------------------------------------------ plumbing
     def _read(self, view: View) -> Reading:
@@ -240,10 +247,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             if a != self.nation and a not in self.partners:
                 h += v
                 posture = max(posture, r.state(a).readiness)
-        fade = self.memory.keep ** max(0, r.view.round - 1)
-        for a, b, level in self.world.start_tensions:  # the disputes the crisis began with
-            other = b if a == ally else a if b == ally else ""
-            if other and other != self.nation and other not in self.partners:
+        disputes = self._disputes.get(ally)
+        if disputes:  # the disputes the crisis began with
+            fade = self.memory.keep ** max(0, r.view.round - 1)
+            for other, level in disputes:
                 h += level * fade
                 posture = max(posture, r.state(other).readiness)
         return min(1.0, h / 30.0 + 0.2 * posture * (h > 0)) + (1.0 if ally in r.attacked else 0.0)
