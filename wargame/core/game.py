@@ -33,7 +33,7 @@ from .scoring import Score, score
 from .state import Draft, GameState
 from .terms import Term
 from .burden import attacked_in, first_strikes
-from .view import NewsIndex, View, make_view, shared_part, with_votes
+from .view import NewsIndex, View, make_view, refreshed, shared_part
 
 
 class Game:
@@ -49,6 +49,7 @@ class Game:
         self._shared = None  # (key, Shared): the public part of views, until the game moves
         self._version = 0  # bumped by every verb that changes what all governments see
         self._voted = False  # votes cast since the public part was built (only drafts moved)
+        self._committed = False  # commitments made since then (by accepted proposals)
         self._legal_memo: tuple = (None, {})  # (key, memo) for legal.options
         self._news = NewsIndex()
         # (log entries read, victims, who struck first in each pair): from the log as it grows
@@ -114,10 +115,12 @@ class Game:
         if self._shared is None or self._shared[0] != key:
             self._shared = (key, shared_part(self.world, self.state, self.victims(),
                                              self.attackers()))
-            self._voted = False
-        elif self._voted:  # a vote changes the open drafts' tallies, nothing else
-            self._shared = (key, with_votes(self._shared[1], self.state))
-            self._voted = False
+            self._voted = self._committed = False
+        elif self._voted or self._committed:  # a vote changes the open drafts' tallies,
+            # an accepted proposal the commitments: nothing else all governments see
+            self._shared = (key, refreshed(self._shared[1], self.state, self._voted,
+                                           self._committed))
+            self._voted = self._committed = False
         self._news.update(self.log)
         news, private = self._news.of(nation)
         options: list[legal.Option] = []
@@ -246,7 +249,7 @@ class Game:
                    institution=p.institution,
                    visible_to=() if p.institution else (p.by, *p.to))
         if made:  # commitments (public, or the parties') change; an answer alone is private
-            self._version += 1
+            self._committed = True
             r = Round(self.world, self.state, self.rng, [])
             negotiation.announce(r, made)
             self.log.extend(r.events)
@@ -375,7 +378,7 @@ class Game:
             start -= 1
         game._round_start = max(start, 0)
         game._shared, game._version, game._news = None, 0, NewsIndex()
-        game._voted = False
+        game._voted = game._committed = False
         game._legal_memo = (None, {})
         game._fights = (0, set(), {})
         return game

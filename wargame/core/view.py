@@ -275,9 +275,19 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
     )
 
 
-def with_votes(shared: Shared, state: GameState) -> Shared:
-    """``shared`` after votes were cast on open drafts (nothing else changed)."""
-    return replace(shared, drafts=tuple(_draft(d) for d in state.drafts if not d.decided))
+def refreshed(shared: Shared, state: GameState, drafts: bool = False,
+              commitments: bool = False) -> Shared:
+    """``shared`` after votes were cast on open drafts (``drafts``) or commitments
+    were made (``commitments``), and nothing else changed."""
+    changes: dict = {}
+    if drafts:
+        changes["drafts"] = tuple(_draft(d) for d in state.drafts if not d.decided)
+    if commitments:
+        secret = tuple(c for c in state.commitments if withheld(state, c))
+        changes["commitments"] = tuple(_clone(c) for c in state.commitments
+                                       if not secret or not withheld(state, c))
+        changes["withheld"] = secret
+    return replace(shared, **changes) if changes else shared
 
 
 def make_view(world: World, state: GameState, log: list[Event], nation: str,
