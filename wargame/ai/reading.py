@@ -72,9 +72,11 @@ class Memory:
     def _take(self, news, private, last: int) -> None:
         if last <= self.done:
             return
-        fresh = [e for e in news if self.done < e.round <= last]
-        fresh += [e for e in private if self.done < e.round <= last]
-        fresh.sort(key=lambda e: e.round)  # stable: keeps the log's order in a round
+        fresh = list(_public(news, self.done, last))
+        mine = [e for e in private if self.done < e.round <= last and e.kind in LEARNT]
+        if mine:
+            fresh += mine
+            fresh.sort(key=lambda e: e.round)  # stable: keeps the log's order in a round
         rounds = last - self.done
         if self.hostility:
             k = self.keep ** rounds
@@ -183,6 +185,24 @@ class Memory:
 
     def attackers_of(self, victim: str, since: int) -> list[str]:
         return [a for (a, v), r in self.attacks.items() if v == victim and r >= since]
+
+
+_LAST_PUBLIC: list = [None, -1, -1, ()]  # (news, after, last, the events): see _public
+
+
+def _public(news, after: int, last: int) -> tuple[Event, ...]:
+    """The public events of rounds ``after`` + 1 to ``last`` a memory learns from, in
+    the order of the log. Every government is given the same news (one tuple, shared
+    by the views of a moment), so they are picked out once for all."""
+    cached = _LAST_PUBLIC
+    if cached[0] is news and cached[1] == after and cached[2] == last:
+        return cached[3]
+    picked = [e for e in news if after < e.round <= last and e.kind in LEARNT]
+    picked.sort(key=lambda e: e.round)  # stable: keeps the log's order in a round
+    out = tuple(picked)
+    if type(news) is tuple:  # immutable: safe to remember by identity
+        cached[:] = [news, after, last, out]
+    return out
 
 
 class Reading:

@@ -287,7 +287,7 @@ def refreshed(shared: Shared, state: GameState, drafts: bool = False,
         changes["commitments"] = tuple(_clone(c) for c in state.commitments
                                        if not secret or not withheld(state, c))
         changes["withheld"] = secret
-    return replace(shared, **changes) if changes else shared
+    return replace(shared, memo={}, **changes) if changes else shared
 
 
 def make_view(world: World, state: GameState, log: list[Event], nation: str,
@@ -303,13 +303,15 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         news, private = _scan(log, nation)
     commitments = shared.commitments
     secret = {c.id: c for c in shared.withheld}
-    if secret:  # this round's private deals: the parties' own, the others' not at all
-        key = tuple(map(id, news))  # the public news are the same for every government
-        found = shared.memo.get("news")
-        if found is None or found[0] != key:
-            found = shared.memo["news"] = (key, tuple(
-                e for e in news if not (_withheld_event(e) and e.ref in secret)))
-        news = found[1]
+    # the public news are the same for every government: one tuple for all their views
+    key = (tuple(map(id, news)), tuple(secret))
+    found = shared.memo.get("news")
+    if found is None or found[0] != key:
+        # this round's private deals: the parties' own, the others' not at all
+        found = shared.memo["news"] = (key, tuple(
+            e for e in news if not (secret and _withheld_event(e) and e.ref in secret)))
+    news = found[1]
+    if secret:
         mine = {i for i, c in secret.items() if nation == c.debtor or nation in c.creditors}
         if mine:
             commitments = commitments + tuple(_clone(secret[i]) for i in secret
