@@ -309,12 +309,7 @@ class Defender:
 
     def _covered(self, r, ally: str) -> float:
         """How much reassurance ``ally`` has had from others (shown acts, tripwires)."""
-        shown = r.memo.get("shown")
-        if shown is None:  # grouped by the state shown support, once per reading
-            shown = r.memo["shown"] = {}
-            for (a, t), v in self.memory.shown.items():
-                shown.setdefault(t, []).append((a, v))
-        return sum(v for a, v in shown.get(ally, ()) if a != self.nation)
+        return self.memory.shown_to_by_others(ally, self.nation)
 
     def _reassure_friends(self, r, s, add) -> None:
         """A threatened friend without a treaty (trade, shown support): statements of

@@ -50,6 +50,7 @@ class Memory:
         self.truces: dict[tuple[str, str], int] = {}  # sorted pair -> round agreed
         # resolve shown: (actor, protected state) -> weight of its acts of reassurance
         self.shown: dict[tuple[str, str], float] = {}
+        self.shown_to: dict[str, dict[str, float]] = {}  # the same, by protected state
         self.shown_any: dict[str, float] = {}  # actor -> obligations kept, anywhere
         self.asked: dict[str, int] = {}  # victims that asked this state for help -> round
         self.freed: dict[str, int] = {}  # land it holds -> counter-offensives suffered there
@@ -96,7 +97,7 @@ class Memory:
                 if ref in actions or ev.value > 0:
                     w = FRIENDLY.get(actions[ref].effect, 0.0) if ref else FRIENDLY[Effect.AID]
                     if w:
-                        self.shown[(a, t)] = self.shown.get((a, t), 0.0) + w
+                        self._show(a, t, w)
                 if a != t:
                     if not ref or (ref in actions and actions[ref].effect not in HOSTILE_EFFECTS):
                         return  # support, aid, exercises, mediation: not hostile acts
@@ -149,9 +150,9 @@ class Memory:
             # an action by id, or (no id, a sum) aid sent
             w = FRIENDLY.get(self.actions[ev.ref].effect, 0.0) if ev.ref else FRIENDLY[Effect.AID]
             if w:
-                self.shown[(a, t)] = self.shown.get((a, t), 0.0) + w
+                self._show(a, t, w)
         elif kind is Kind.DEPLOYMENT and a and t:
-            self.shown[(a, t)] = self.shown.get((a, t), 0.0) + DEPLOY_SHOWN
+            self._show(a, t, DEPLOY_SHOWN)
         elif kind is Kind.OBLIGATION_KEPT and a:
             self.shown_any[a] = self.shown_any.get(a, 0.0) + KEPT_SHOWN
         elif kind is Kind.CONSULTATION_OPENED and ev.institution:
@@ -165,14 +166,23 @@ class Memory:
             # how much stronger than its garrison the counter-offensive was
             self.pushed[t] = max(self.pushed.get(t, 0.0), ev.value)
 
+    def _show(self, a: str, t: str, w: float) -> None:
+        v = self.shown[(a, t)] = self.shown.get((a, t), 0.0) + w
+        self.shown_to.setdefault(t, {})[a] = v
+
     # ------------------------------------------------------------ queries
+    def shown_to_by_others(self, state: str, besides: str) -> float:
+        """The resolve shown for ``state`` by every actor but ``besides``: the sum of
+        ``shown`` over those pairs, in the same order."""
+        return sum(v for a, v in self.shown_to.get(state, {}).items() if a != besides)
+
     def consulted_since(self, institution: str, since: int) -> bool:
         return institution in self.consulted and self.consulted[institution] >= since
 
     def friends_of(self, state: str) -> list[str]:
         """States that have shown support for ``state`` (support, exercises, aid,
         deployments, fighting for it), in a stable order."""
-        return sorted({a for (a, t) in self.shown if t == state})
+        return sorted(self.shown_to.get(state, ()))
 
     def hostility_to(self, target: str) -> dict[str, float]:
         return {a: v for (a, t), v in self.hostility.items() if t == target}
