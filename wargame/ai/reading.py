@@ -215,6 +215,54 @@ def _public(news, after: int, last: int) -> tuple[Event, ...]:
     return out
 
 
+_LAST_PROMISES: list = [None, None]  # (commitments, debtor -> its open ones)
+
+
+def open_commitments(view: View, nation: str) -> list:
+    """``nation``'s open commitments in the view's ledger, in its order (the ledger is
+    grouped once for every government that shares it). Read them; do not change them."""
+    cached = _LAST_PROMISES
+    if cached[0] is not view.commitments:
+        by: dict[str, list] = {}
+        for c in view.commitments:
+            if c.status is Status.OPEN:
+                by.setdefault(c.debtor, []).append(c)
+        cached[:] = [view.commitments, by]
+    return cached[1].get(nation, [])
+
+
+_LAST_LEDGER: list = [None, None, None]  # (obligations, war facts, what _ledger found)
+
+
+def _ledger(view: View) -> tuple[dict[str, list], dict[str, list[str]]]:
+    """(debtor -> its open obligations, victim -> attackers of record), from the
+    public ledger of obligations and the facts of war: the same for every government
+    at one moment (the views share those tuples), so worked out once for all. Read
+    them; do not change them."""
+    cached = _LAST_LEDGER
+    if cached[0] is view.obligations and cached[1] is view.war:
+        return cached[2]
+    owed: dict[str, list] = {}
+    # victim -> attackers of record: the public ledger of open obligations, the
+    # ongoing conflicts and the land held (lawful force against an aggressor is none)
+    attacked: dict[str, list[str]] = {}
+    for o in view.obligations:
+        if o.status is Status.OPEN:
+            owed.setdefault(o.debtor, []).append(o)
+            if o.action == "assist":
+                attacked.setdefault(o.beneficiary, [])
+                if o.against not in attacked[o.beneficiary]:
+                    attacked[o.beneficiary].append(o.against)
+    pairs = [(c.attacker, c.victim) for c in view.war.conflicts if not c.ended]
+    pairs += [(h.occupier, h.land) for h in view.war.holdings]
+    for a, v in pairs:
+        attacked.setdefault(v, [])
+        if a not in attacked[v]:
+            attacked[v].append(a)
+    cached[:] = [view.obligations, view.war, (owed, attacked)]
+    return owed, attacked
+
+
 class Reading:
     """One round's picture for one state, built from its view and the world."""
 
@@ -230,23 +278,8 @@ class Reading:
         self.tension: dict[str, float] = {
             s: t for s, t in view.tension.items() if t > 0
         }
-        self.my_obligations = [o for o in view.obligations
-                               if o.debtor == self.nation and o.status is Status.OPEN]
-        # victim -> attackers of record: the public ledger of open obligations, the
-        # ongoing conflicts and the land held (lawful force against an aggressor is none)
-        attacked: dict[str, list[str]] = {}
-        for o in view.obligations:
-            if o.status is Status.OPEN and o.action == "assist":
-                attacked.setdefault(o.beneficiary, [])
-                if o.against not in attacked[o.beneficiary]:
-                    attacked[o.beneficiary].append(o.against)
-        pairs = [(c.attacker, c.victim) for c in view.war.conflicts if not c.ended]
-        pairs += [(h.occupier, h.land) for h in view.war.holdings]
-        for a, v in pairs:
-            attacked.setdefault(v, [])
-            if a not in attacked[v]:
-                attacked[v].append(a)
-        self.attacked = attacked
+        owed, self.attacked = _ledger(view)
+        self.my_obligations = list(owed.get(self.nation, ()))
         self.objectives = view.objectives
         self.total_points = sum(o.points for o in view.objectives) or 1
         self.memo: dict = {}  # what the policy worked out from this reading, by name
