@@ -73,17 +73,25 @@ class Memory:
     def _take(self, news, private, last: int) -> None:
         if last <= self.done:
             return
-        fresh = list(_public(news, self.done, last))
-        mine = [e for e in private if self.done < e.round <= last and e.kind in LEARNT]
-        if mine:
-            fresh += mine
-            fresh.sort(key=lambda e: e.round)  # stable: keeps the log's order in a round
+        fresh = _public(news, self.done, last, self.actions)
+        mine = [_digest(e, self.actions) for e in private
+                if self.done < e.round <= last and e.kind in LEARNT]
+        if mine:  # stable: keeps the log's order in a round
+            fresh = sorted(fresh + tuple(mine), key=lambda x: x[0].round)
         rounds = last - self.done
         if self.hostility:
             k = self.keep ** rounds
             self.hostility = {key: v * k for key, v in self.hostility.items() if v * k >= 0.5}
-        for ev in fresh:
-            self._learn(ev)
+        hostility = self.hostility
+        for ev, act in fresh:
+            if act is None:
+                self._learn(ev)
+            elif act:  # an action: what _learn does with it, worked out beforehand
+                a, t, w, weight = act
+                if w:
+                    self._show(a, t, w)
+                if weight:
+                    hostility[(a, t)] = min(100.0, hostility.get((a, t), 0.0) + weight)
         self.done = last
 
     def _learn(self, ev: Event) -> None:
@@ -197,22 +205,43 @@ class Memory:
         return [a for (a, v), r in self.attacks.items() if v == victim and r >= since]
 
 
-_LAST_PUBLIC: list = [None, -1, -1, ()]  # (news, after, last, the events): see _public
+_LAST_PUBLIC: list = [None, -1, -1, None, ()]  # (news, after, last, actions, digests)
 
 
-def _public(news, after: int, last: int) -> tuple[Event, ...]:
+def _public(news, after: int, last: int, actions) -> tuple[tuple, ...]:
     """The public events of rounds ``after`` + 1 to ``last`` a memory learns from, in
-    the order of the log. Every government is given the same news (one tuple, shared
-    by the views of a moment), so they are picked out once for all."""
+    the order of the log, each with its :func:`_digest`. Every government is given
+    the same news (one tuple, shared by the views of a moment), so they are picked
+    out and digested once for all."""
     cached = _LAST_PUBLIC
-    if cached[0] is news and cached[1] == after and cached[2] == last:
-        return cached[3]
+    if (cached[0] is news and cached[1] == after and cached[2] == last
+            and cached[3] is actions):
+        return cached[4]
     picked = [e for e in news if after < e.round <= last and e.kind in LEARNT]
     picked.sort(key=lambda e: e.round)  # stable: keeps the log's order in a round
-    out = tuple(picked)
+    out = tuple(_digest(e, actions) for e in picked)
     if type(news) is tuple:  # immutable: safe to remember by identity
-        cached[:] = [news, after, last, out]
+        cached[:] = [news, after, last, actions, out]
     return out
+
+
+def _digest(ev: Event, actions) -> tuple:
+    """(event, what it shows): for an action, (actor, target, resolve shown, hostility)
+    as Memory._learn works them out, or () if it shows nothing; None for any other
+    kind of event (Memory._learn reads it)."""
+    if ev.kind is not Kind.ACTION:
+        return ev, None
+    a, t = ev.actor, ev.target
+    if not (a and t):
+        return ev, ()
+    ref = ev.ref
+    w = 0.0
+    if ref in actions or ev.value > 0:  # an action by id, or (no id, a sum) aid sent
+        w = FRIENDLY.get(actions[ref].effect, 0.0) if ref else FRIENDLY[Effect.AID]
+    weight = 0.0
+    if a != t and ref and not (ref in actions and actions[ref].effect not in HOSTILE_EFFECTS):
+        weight = ev.value if ev.value > 0 else 0.0  # support, aid, mediation: none
+    return ev, ((a, t, w, weight) if w or weight else ())
 
 
 _LAST_PROMISES: list = [None, None]  # (commitments, debtor -> its open ones)

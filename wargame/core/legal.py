@@ -312,13 +312,12 @@ def options(world: World, state: GameState, nation: str,
     if plan is None:
         plan = facts.plans[key] = _plan(world, state, nation, facts, armed,
                                         bool(me.sanctioning), mine)
-    for step, spec, ready in plan:
-        if step is _READY:
-            out.append(ready)
-        elif step is _TARGETS:
-            targets = _targets(world, state, nation, spec, ready, facts, memo)
+    out = plan[0][:]  # the options made once; None where one is worked out now
+    for k, step, spec, pool in plan[1]:
+        if step is _TARGETS:
+            targets = _targets(world, state, nation, spec, pool, facts, memo)
             if targets:
-                out.append(Option(spec, targets=targets))
+                out[k] = Option(spec, targets=targets)
         elif step is _NO_TARGET:
             e = spec.effect  # the rules of _effect_ok for the commonest, then the rest
             if e is Effect.READINESS:
@@ -334,21 +333,21 @@ def options(world: World, state: GameState, nation: str,
                 except IllegalOrder:
                     ok = False
             if ok:
-                out.append(Option(spec))
+                out[k] = Option(spec)
         else:  # _INSTITUTIONS
             if spec.effect is Effect.MEETING:  # any state may bring a dispute
                 pool_i = tuple(i for i in facts.enforcers
                                if nation not in state.institutions[i].suspended)
                 if spec.effect not in _CHECKED:  # legal in every one of them
                     if pool_i:
-                        out.append(Option(spec, institutions=pool_i))
+                        out[k] = Option(spec, institutions=pool_i)
                     continue
             else:
                 pool_i = mine
             insts = tuple(i for i in pool_i if _legal_in(world, state, nation, spec, i))
             if insts:
-                out.append(Option(spec, institutions=insts))
-    return out
+                out[k] = Option(spec, institutions=insts)
+    return [o for o in out if o is not None] if plan[1] else out
 
 
 # the steps of a plan: an option ready made, or what to work out each time
@@ -356,7 +355,7 @@ _READY, _TARGETS, _NO_TARGET, _INSTITUTIONS = "ready", "targets", "no target", "
 
 
 def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: bool,
-          sanctions: bool, mine: tuple[str, ...]) -> list[tuple]:
+          sanctions: bool, mine: tuple[str, ...]) -> tuple[list, list]:
     """The options of ``nation`` in this stage, for these facts (forces at home or
     not, sanctions it imposes or not, the institutions it takes part in): the ones
     that depend on nothing else made once, the others as steps to work out each
@@ -394,7 +393,11 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
             insts = tuple(i for i in mine if _legal_in(world, state, nation, spec, i))
             if insts:
                 plan.append((_READY, spec, Option(spec, institutions=insts)))
-    return plan
+    # the options in order, None where one is worked out each time; and those steps
+    template = [ready if step is _READY else None for step, _, ready in plan]
+    steps = [(k, step, spec, ready) for k, (step, spec, ready) in enumerate(plan)
+             if step is not _READY]
+    return template, steps
 
 
 # the effects whose targets _targets works out (all others: every state, or ally)
@@ -431,7 +434,7 @@ class _Facts:
                                if i.has(ClauseKind.SANCTIONS) or i.has(ClauseKind.USE_OF_FORCE))
         self.measures = {i.id: _measures(world, i.id) for i in world.institutions}
         self._stages: dict[str, tuple[ActionSpec, ...]] = {}
-        self.plans: dict[tuple, list[tuple]] = {}  # see _plan
+        self.plans: dict[tuple, tuple[list, list]] = {}  # see _plan
         self._actions = world.actions
 
     def by_stage(self, stage: str) -> tuple[ActionSpec, ...]:
