@@ -4,6 +4,8 @@ a computer player is given must equal the view built from nothing at that moment
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from wargame.ai import play_game
@@ -26,6 +28,8 @@ def test_every_view_in_play_equals_a_view_built_from_nothing(monkeypatch, campai
             else []
         fresh = make_view(self.world, self.state, self.log, nation, options)
         assert view == fresh, (self.round, self.phase, nation)
+        # views are made without View's own __init__: the same as one made with it
+        assert dataclasses.replace(view) == view
         compared.append(self.phase)
         return view
 

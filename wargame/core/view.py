@@ -331,7 +331,7 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
                       else _member(i) for i in shared.institutions)
     else:
         insts = shared.institutions
-    return View(
+    return _view(
         nation=nation,
         name=nat.name,
         round=state.round,
@@ -366,6 +366,33 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         not_counted=shared.not_counted,
         war=shared.war,
     )
+
+
+def _defaults(cls) -> dict:
+    """A frozen dataclass's defaults, by field name (factories called once: the
+    defaults of View are immutable)."""
+    from dataclasses import MISSING, fields
+
+    out = {}
+    for f in fields(cls):
+        if f.default is not MISSING:
+            out[f.name] = f.default
+        elif f.default_factory is not MISSING:
+            out[f.name] = f.default_factory()
+    return out
+
+
+_VIEW_DEFAULTS = _defaults(View)
+
+
+def _view(**given) -> View:
+    """``View(**given)`` without the frozen dataclass's field-by-field set-up (a view
+    is made for every government many times a round); the same object."""
+    v = object.__new__(View)
+    d = v.__dict__
+    d.update(_VIEW_DEFAULTS)
+    d.update(given)
+    return v
 
 
 def _binds(world: World, inst) -> str:
