@@ -1,7 +1,7 @@
 """Legal options are exactly the legal orders, in any state random play reaches: every
 (action, target, institution) an option offers passes the rules' check, and every
 one the check passes is offered. The options are made from plans and lazy target
-lists (wargame.core.legal), so this is what keeps them honest."""
+lists (wargame.core.offers), so this is what keeps them honest."""
 
 import random
 
@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from wargame.core import Game, Order, demo_world, generated_world
 from wargame.core.actions import Effect, Target
 from wargame.core.errors import IllegalOrder
-from wargame.core.legal import Targets, check, options
+from wargame.core.legal import check
+from wargame.core.offers import Targets, options
 from wargame.core.randomplay import random_orders
 
 WORLDS = {"demo": demo_world(rounds=8), "gen10": generated_world(10, seed=2, rounds=8)}

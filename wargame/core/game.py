@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 
-from . import foresee, legal, machine, negotiation
+from . import foresee, legal, machine, negotiation, offers
 from .actions import Order
 from .adjudicate import resolve as adjudicate
 from .clauses import decide_drafts, open_drafts
@@ -127,7 +127,7 @@ class Game:
         if self.phase == "orders":  # what every state's options read: once, like `shared`
             if self._legal_memo[0] != key:
                 self._legal_memo = (key, {})
-            options = legal.options(self.world, self.state, nation, self._legal_memo[1])
+            options = offers.options(self.world, self.state, nation, self._legal_memo[1])
         return make_view(self.world, self.state, self.log, nation, options,
                          self._shared[1], news, private)
 
