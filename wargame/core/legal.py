@@ -244,28 +244,28 @@ def check_all(world: World, state: GameState, orders: list[Order]) -> None:
         raise IllegalOrder(f"at most {world.orders_per_round} orders a round; you gave "
                            f"{len(orders)}")
     seen: set[tuple] = set()
-    effects: dict[str, list[Order]] = {}
+    effects: dict[Effect, list[Order]] = {}  # by member: reading an Enum's value is slow
     for order in orders:
         check(world, state, order)
         if order.key() in seen:
             raise _fail(order, f"the same order twice: {world.actions[order.action].name}")
         seen.add(order.key())
-        effects.setdefault(world.actions[order.action].effect.value, []).append(order)
-    if len(effects.get(Effect.READINESS.value, ())) > 1:
+        effects.setdefault(world.actions[order.action].effect, []).append(order)
+    if len(effects.get(Effect.READINESS, ())) > 1:
         raise IllegalOrder("one readiness change a round")
     chosen = sum(o.forces for o in orders if o.forces)
     if chosen > 1 + 1e-9:
         raise IllegalOrder(f"your orders commit {100 * chosen:.0f}% of your forces: at most "
                            "all of them (100%) can fight in one round")
-    sanctioned = {o.target for o in effects.get(Effect.SANCTION.value, ())}
-    if len(sanctioned) != len(effects.get(Effect.SANCTION.value, ())):
+    sanctioned = {o.target for o in effects.get(Effect.SANCTION, ())}
+    if len(sanctioned) != len(effects.get(Effect.SANCTION, ())):
         raise IllegalOrder("one kind of sanctions per target a round")
-    for o in effects.get(Effect.LIFT_SANCTIONS.value, ()):
+    for o in effects.get(Effect.LIFT_SANCTIONS, ()):
         if o.target in sanctioned:
             raise _fail(o, "you cannot impose and lift sanctions on the same state at once")
     # aid to a state the same order set sanctions: the same refusal as aid to a state
     # already under your sanctions (_effect_ok), whichever order comes first
-    aided = {o.target for o in effects.get(Effect.AID.value, ())}
+    aided = {o.target for o in effects.get(Effect.AID, ())}
     for o in orders:  # the later of the two orders is the one refused
         if o.target in sanctioned and o.target in aided and world.actions[o.action].effect in (
                 Effect.AID, Effect.SANCTION):
@@ -274,11 +274,11 @@ def check_all(world: World, state: GameState, orders: list[Order]) -> None:
             if first is not o:
                 raise _fail(o, f"you cannot aid {world.name_of(o.target)} while you "
                                "sanction it")
-    truce = {o.target for o in effects.get(Effect.ACCEPT_CEASEFIRE.value, ())}
-    for kind in (Effect.STRIKE.value, Effect.INVADE.value, Effect.BLOCKADE.value):
+    truce = {o.target for o in effects.get(Effect.ACCEPT_CEASEFIRE, ())}
+    for kind in (Effect.STRIKE, Effect.INVADE, Effect.BLOCKADE):
         for o in effects.get(kind, ()):
             if o.target in truce:
-                verb = "blockade" if kind == Effect.BLOCKADE.value else "attack"
+                verb = "blockade" if kind is Effect.BLOCKADE else "attack"
                 raise _fail(o, f"you cannot accept a ceasefire with {world.name_of(o.target)} "
                                f"and {verb} it in the same round")
 
