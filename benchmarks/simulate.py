@@ -4,6 +4,7 @@ earlier commit measured in the same run, and how a game's cost grows with the wo
     .venv/bin/python benchmarks/simulate.py                 # full run, about 5 minutes
     .venv/bin/python benchmarks/simulate.py --quick         # fewer games, a minute or two
     .venv/bin/python benchmarks/simulate.py --baseline HEAD~3 --games2 3000
+    .venv/bin/python benchmarks/simulate.py --instructions 3   # and count instructions
 
 What it measures, every figure in the same run:
 
@@ -23,8 +24,12 @@ What it measures, every figure in the same run:
    as `simulate --games 1` plays it (the first game of a fresh process, the world
    built beforehand); the best of three processes each, by CPU time. The exponent is
    log2(t(2000) / t(1000)); n log n allows log2(2 ln 2000 / ln 1000) = 1.138.
-4. **Same output.** `simulate --games 5 --json` from both trees, compared byte for byte
-   (the golden test, tests/ai/test_golden.py, checks many more games).
+4. **Instructions** (with `--instructions N` and valgrind installed): the
+   instructions one game executes in each tree, counted by callgrind: a speed-up
+   figure that other work on the machine does not disturb.
+5. **Same output** (printed first): `simulate --games 5 --json` from both trees,
+   compared byte for byte (the golden test, tests/ai/test_golden.py, checks many
+   more games).
 
 Targets (MET / NOT MET): at least 5 times the baseline's games/s in one process; at
 least 2,000 games/min with two jobs; growth no worse than n log n.
@@ -61,6 +66,15 @@ play_games(source, world, 2, 99, "default", "normal", 1)  # warm up
 t, c = time.perf_counter(), time.process_time()
 play_games(source, world, n, 1, "default", "normal", 1)
 print(n / (time.process_time() - c), n / (time.perf_counter() - t))
+"""
+
+# instructions: play N Baltic games (N = 0: start-up alone), under valgrind
+PLAY = r"""
+import sys
+from wargame.simulate import Source, play_games
+source = Source(None)
+world = source.load()[0]
+play_games(source, world, int(sys.argv[1]), 1, "default", "normal", 1)
 """
 
 # growth: one game of a generated world, as `simulate --games 1` plays it (the first
@@ -113,6 +127,22 @@ def _run(tree: str, args: list[str], code: str | None = None, timeout: float = 3
     return done.stdout
 
 
+def _instructions(tree: str, games: int) -> float:
+    """Instructions a game, counted by valgrind (callgrind): the same on a busy machine
+    as on an idle one. Playing ``games`` games, less the start-up alone."""
+    def count(n: int) -> int:
+        env = dict(os.environ, PYTHONPATH=tree)
+        done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                               sys.executable, "-c", PLAY, str(n)], cwd=tree, env=env,
+                              capture_output=True, text=True, timeout=3600)
+        for line in done.stderr.splitlines():
+            if "Collected" in line:
+                return int(line.split()[-1])
+        raise SystemExit(f"valgrind failed in {tree}:\n{done.stderr[-2000:]}")
+
+    return (count(games) - count(0)) / games
+
+
 def _wall(tree: str, args: list[str]) -> float:
     t = time.perf_counter()
     _run(tree, args)
@@ -147,6 +177,9 @@ def main() -> None:
     ap.add_argument("--games2-baseline", type=int, default=600,
                     help="games of the two-job command, baseline (600)")
     ap.add_argument("--quick", action="store_true", help="60 / 600 / 200 games")
+    ap.add_argument("--instructions", type=int, default=0, metavar="N",
+                    help="also count the instructions of N games in each tree with "
+                         "valgrind, unaffected by other work (about 10 s a game)")
     a = ap.parse_args()
     if a.quick:
         a.games1, a.games2, a.games2_baseline = 60, 600, 200
@@ -211,10 +244,19 @@ def main() -> None:
         print(f"   1000 states: {t1:.2f} s   2000 states: {t2:.2f} s   exponent {k:.2f} "
               f"(n log n: {NLOGN:.3f}; n^2: 2)")
         print(f"   growth no worse than n log n: {met(k <= NLOGN)}")
+        summary = {"speedup_1": round(speed, 2), "games_per_min_2": round(per_min),
+                   "exponent": round(k, 3), "same_output": same}
+        if a.instructions and shutil.which("valgrind"):
+            print(f"\n4. Instructions a game (valgrind), {a.instructions} Baltic games")
+            i_new = _instructions(here, a.instructions)
+            i_old = _instructions(base, a.instructions)
+            print(f"   this tree: {i_new / 1e6:.0f} M   baseline: {i_old / 1e6:.0f} M   "
+                  f"speed-up {i_old / i_new:.2f}x (target >= {SPEEDUP_TARGET:g}x: "
+                  f"{met(i_old / i_new >= SPEEDUP_TARGET)})")
+            summary["speedup_instructions"] = round(i_old / i_new, 2)
         print(f"\nload average {os.getloadavg()[0]:.2f} at the end: figures are noisy when "
               "others use the machine")
-        print(json.dumps({"speedup_1": round(speed, 2), "games_per_min_2": round(per_min),
-                          "exponent": round(k, 3), "same_output": same}))
+        print(json.dumps(summary))
     finally:
         _remove_tree(base)
 
