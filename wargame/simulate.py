@@ -422,8 +422,13 @@ def run(args: Any, out: IO[str] | None = None, err: IO[str] | None = None) -> in
     else:
         _table(doc, out)
     if bar is not None:  # timing is for people, never part of the (repeatable) output
-        print(f"{p.games} games in {elapsed:.1f} s ({p.games / elapsed:.1f} games/s, "
-              f"{min(jobs, p.games)} process(es))", file=err)
+        n = min(jobs, p.games)
+        where = (f"on the Dask cluster at {p.scheduler}" if p.scheduler else
+                 "in this process" if n == 1 else f"on {n} local Dask workers")
+        from .textsafe import one_line
+
+        print(one_line(f"{p.games} games in {elapsed:.1f} s ({p.games / elapsed:.1f} "
+                       f"games/s, {where})"), file=err)
     return 0
 
 
