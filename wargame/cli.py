@@ -105,7 +105,10 @@ def _parser() -> argparse.ArgumentParser:
                      "campaign's); the same seed gives the same output byte for byte")
     sim.add_argument("--json", action="store_true", help="print one JSON document")
     sim.add_argument("--jobs", type=int, metavar="J",
-                     help="worker processes (default: one per core)")
+                     help="Dask worker processes on this machine (default: one per core; "
+                          "1: in this process, without Dask)")
+    sim.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                     help="play the games on this Dask cluster instead")
     sim.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal",
                      help="how well the computer players judge: easy (much noise in every "
                           "judgement, no foreseeing of vetoes or tripwires), normal (some "

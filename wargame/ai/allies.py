@@ -285,7 +285,7 @@ class Defender:
         p, now = self.p, r.view.round
         threatened = [(self._ally_threat(r, a), a) for a in self.partners]
         # the alliance covers its gaps: an ally others reassure already needs less of it
-        threatened = sorted(((t * (1.2 - min(1.0, self._covered(a) / 8.0)), a)
+        threatened = sorted(((t * (1.2 - min(1.0, self._covered(r, a) / 8.0)), a)
                              for t, a in threatened if t >= 0.2), key=lambda x: -x[0])[:2]
         will = p.loyalty * (1.0 - p.free_riding)
         for threat, ally in threatened:
@@ -310,10 +310,9 @@ class Defender:
                     reason=f"raise readiness: {self._n(ally)} is threatened")
         self._reassure_friends(r, s, add)
 
-    def _covered(self, ally: str) -> float:
+    def _covered(self, r, ally: str) -> float:
         """How much reassurance ``ally`` has had from others (shown acts, tripwires)."""
-        return sum(v for (a, t), v in self.memory.shown.items()
-                   if t == ally and a != self.nation)
+        return self.memory.shown_to_by_others(ally, self.nation)
 
     def _reassure_friends(self, r, s, add) -> None:
         """A threatened friend without a treaty (trade, shown support): statements of

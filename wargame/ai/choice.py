@@ -46,7 +46,17 @@ class OrderSet:
         embargo): the weakest is returned unless ``strongest``, or the one of
         ``magnitude`` when given.
         """
-        found = [o for o in self.by_effect.get(effect, ())
+        listed = self.by_effect.get(effect)
+        if not listed:
+            return None
+        if len(listed) == 1:  # the usual case: one action has this effect
+            o = listed[0]
+            if ((not target or target in o.targets)
+                    and (not institution or institution in o.institutions)
+                    and (magnitude is None or o.action.magnitude == magnitude)):
+                return o
+            return None
+        found = [o for o in listed
                  if (not target or target in o.targets)
                  and (not institution or institution in o.institutions)
                  and (magnitude is None or o.action.magnitude == magnitude)]
