@@ -56,7 +56,7 @@ def test_the_gulf_example_uses_every_new_condition_effect_and_objective(tmp_path
         {c.inner.test for i in w.injects for c in i.when if c.inner} | \
         {c.test for e in w.end_conditions for c in e.when}
     assert {Test.TERRITORY_AT_LEAST, Test.ADOPTED, Test.AT_WAR, Test.NOT} <= conditions
-    assert {Change.REQUEST_ASSISTANCE, Change.DEPLOY} <= \
+    assert {Change.REQUEST_ASSISTANCE, Change.DEPLOY, Change.BOYCOTT, Change.RETURN} <= \
         {e.change for i in w.injects for e in i.effects}
     assert {ObjectiveKind.PROTECT_TERRITORY, ObjectiveKind.MEASURE_ADOPTED} <= \
         {o.kind for n in w.nations for o in n.objectives}
