@@ -116,7 +116,7 @@ class MapCanvas(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._strips: list[Strip] = []
         self._theme = None
-        self._lit: tuple = (None, None)  # ((state, row), its line highlighted)
+        self._shown: dict[tuple, Strip] = {}  # (row, scroll x, width, lit state) -> line
 
     def show(self, facts: MapFacts, lay: Layout) -> None:
         self.facts, self.lay = facts, lay
@@ -140,7 +140,7 @@ class MapCanvas(ScrollView, can_focus=True):
         st = self._styles
         self._strips = [Strip([Segment(t, st.get(s)) for t, s in row], self.canvas.width)
                         for row in self.canvas.rows]
-        self._lit = (None, None)
+        self._shown = {}
         self.virtual_size = Size(self.canvas.width, self.canvas.height)
         self.refresh()
         self.call_after_refresh(self.follow)
@@ -167,18 +167,23 @@ class MapCanvas(ScrollView, can_focus=True):
         width = self.size.width
         if row >= len(self._strips):
             return Strip.blank(width, self._styles.get("sea"))
-        strip = self._strips[row]
         box = self.canvas.boxes.get(self.selected)
-        if box and box[1] <= row < box[1] + box[3]:
-            key = (self.selected, row)
-            if self._lit[0] != key:
-                x, _, w, _ = box
-                head, mid, tail = strip.divide([x, x + w, self.canvas.width])
-                mid = mid.apply_style(Style(reverse=True, bold=True))
-                self._lit = (key, Strip.join([head, mid, tail]))
-            strip = self._lit[1]
-        return strip.crop(sx, sx + width).extend_cell_length(width,
-                                                             self._styles.get("sea"))
+        lit = bool(box) and box[1] <= row < box[1] + box[3]
+        key = (row, sx, width, self.selected if lit else "")
+        done = self._shown.get(key)  # a move repaints two boxes: their lines, cut
+        if done is not None:  # to the view, are kept until the map is redrawn
+            return done
+        strip = self._strips[row]
+        if lit:
+            x, _, w, _ = box
+            head, mid, tail = strip.divide([x, x + w, self.canvas.width])
+            mid = mid.apply_style(Style(reverse=True, bold=True))
+            strip = Strip.join([head, mid, tail])
+        if len(self._shown) > 4096:
+            self._shown.clear()
+        done = self._shown[key] = strip.crop(sx, sx + width).extend_cell_length(
+            width, self._styles.get("sea"))
+        return done
 
     def box_region(self, sid: str) -> Region:
         x, y, w, h = self.canvas.boxes[sid]
