@@ -150,9 +150,9 @@ def short_risk(escalation: float) -> str:
 def option_prompt(option, economy: float, width: int = 26) -> str:
     """One line for one legal action: name, category, risk in words, cost."""
     a = option.action
-    return (f"[b]{esc(a.name):<{width}}[/b] [dim]{esc(a.category):<10}[/] "
+    return (f"[b]{esc(a.name):<{width}}[/b] [$text-dim]{esc(a.category):<10}[/] "
             f"[{risk_style(felt(a))}]{short_risk(felt(a)):<13}[/] "
-            f"[dim]{esc(short_cost(a, economy))}[/]")
+            f"[$text-dim]{esc(short_cost(a, economy))}[/]")
 
 
 def option_details(option, economy: float, known: dict[str, str]) -> str:
@@ -161,14 +161,14 @@ def option_details(option, economy: float, known: dict[str, str]) -> str:
     lines = [f"[b]{esc(a.name)}[/b]: {esc(a.description)}",
              f"Cost: {esc(cost_words(a, economy).removeprefix('costs '))}.",
              f"Risk: [{risk_style(felt(a))}]{esc(risk_words(a))}[/] "
-             f"[dim]({esc(tension_note(a))})[/]"]
+             f"[$text-dim]({esc(tension_note(a))})[/]"]
     if option.institutions:
         lines.append("In: " + ", ".join(esc(known.get(i, i)) for i in option.institutions))
     if option.targets and len(option.targets) <= 12:
         lines.append("Targets: " + ", ".join(esc(known.get(x, x)) for x in option.targets))
     elif option.targets:
         lines.append(f"Targets: {len(option.targets)} states")
-    lines.append("[dim]Enter to order it.[/]")
+    lines.append("[$text-dim]Enter to order it.[/]")
     return "\n".join(lines)
 
 
@@ -277,7 +277,7 @@ def status(value: str) -> str:
 def event_line(ev, nation: str = "") -> str:
     """One event as a line: its round, a mark on private ones, its text."""
     mark = "[b $text-accent]private[/] · " if ev.visible_to else ""
-    return f"[dim]R{ev.round}[/] {mark}{esc(ev.text)}"
+    return f"[$text-dim]R{ev.round}[/] {mark}{esc(ev.text)}"
 
 
 def readiness(level: int) -> str:
@@ -305,7 +305,7 @@ def fraction(x: float) -> str:
 def burden_rows(rows, name_of, me: str = "", style: str = "$text-warning") -> list[str]:
     """One alliance's burden-sharing table: a head, then a line per member, the
     lowest contributor for its worth first, each marked (:func:`burden_mark`)."""
-    out = [f"  [dim]{'Member':<22} {'Contrib.':>8} {'GDP share':>9} "
+    out = [f"  [$text-dim]{'Member':<22} {'Contrib.':>8} {'GDP share':>9} "
            f"{'Defence':>7} {'Protection':>10}[/]"]
     from ..core.burden import ATTACKER
 
@@ -326,5 +326,5 @@ def burden_mark(row, style: str = "$text-warning") -> str:
     if row.free_rider:
         return f" [b {style}]free rider[/]"
     if row.exempt and (row.ratio < FREE_RIDER_RATIO or row.exempt == ATTACKER):
-        return f" [dim]{esc(row.exempt)}[/]"
+        return f" [$text-dim]{esc(row.exempt)}[/]"
     return ""

@@ -49,10 +49,10 @@ class PickScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(f"[b]{esc(self.title_text)}[/b]")
             if self.hint:
-                yield Static(f"[dim]{esc(self.hint)}[/]", classes="hint")
+                yield Static(f"[$text-dim]{esc(self.hint)}[/]", classes="hint")
             yield OptionList(*[Option(label, id=key) for key, label in self.choices],
                              id="pick")
-            yield Label("[dim]Enter or Space chooses · Escape cancels[/]")
+            yield Label("[$text-dim]Enter or Space chooses · Escape cancels[/]")
 
     def on_mount(self) -> None:
         self.query_one("#pick").focus()
@@ -110,10 +110,10 @@ class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="message-box"):
             yield Label("[b]A private message[/b] — only you and the recipients see it")
-            yield Static("[dim]Space toggles a recipient · a all allies · n none · "
+            yield Static("[$text-dim]Space toggles a recipient · a all allies · n none · "
                          "Tab to the text · Enter sends · Escape cancels[/]", classes="hint")
             if self.note:
-                yield Static(f"[dim]{esc(self.note)}[/]", classes="hint")
+                yield Static(f"[$text-dim]{esc(self.note)}[/]", classes="hint")
             yield RecipientList(self.recipients, id="to")
             yield TextInput(placeholder="Your message (Enter sends)", id="text", compact=True)
             yield Label("", id="error")

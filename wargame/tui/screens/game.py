@@ -33,19 +33,19 @@ TABS = {"briefing": "1 Briefing", "orders": "2 Orders", "diplomacy": "3 Votes",
         "news": "7 News", "ledger": "8 Ledger"}
 LISTS = ("orders", "diplomacy", "inbox")
 HINTS = {
-    "briefing": "[dim]What happened, what you owe, what you want. 2 for orders, e ends "
+    "briefing": "[$text-dim]What happened, what you owe, what you want. 2 for orders, e ends "
                 "your turn.[/]",
-    "briefing-diplomacy": "[dim]What happened, what you owe, what you want. 3 to vote, 4 "
+    "briefing-diplomacy": "[$text-dim]What happened, what you owe, what you want. 3 to vote, 4 "
                           "for proposals, e ends your turn.[/]",
-    "inbox": "[dim]Proposals: y accepts, n rejects, k counters the highlighted one; p "
+    "inbox": "[$text-dim]Proposals: y accepts, n rejects, k counters the highlighted one; p "
              "proposes terms of your own.[/]",
-    "states": "[dim]Every state's public numbers, the most tense with you first. Tens. "
+    "states": "[$text-dim]Every state's public numbers, the most tense with you first. Tens. "
               "tension with you · Mil. military · Def. defence % GDP · Supp. support · Cred. "
               "credibility · Terr. territory[/]",
-    "institutions": "[dim]Who decides how, what each clause obliges, what is triggered "
+    "institutions": "[$text-dim]Who decides how, what each clause obliges, what is triggered "
                     "now.[/]",
-    "news": "[dim]Public news, the latest round first.[/]",
-    "ledger": "[dim]Who owes what, kept or declined, is public: credibility is made "
+    "news": "[$text-dim]Public news, the latest round first.[/]",
+    "ledger": "[$text-dim]Who owes what, kept or declined, is public: credibility is made "
               "here.[/]",
 }
 BINDINGS_BY_MODE = {"orders": "x", "diplomacy": "yna", "inbox": "ynk"}

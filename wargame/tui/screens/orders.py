@@ -166,14 +166,14 @@ async def build_order(screen, view, action_id: str):
     if targets:
         def label(t: str) -> str:
             if t == view.nation:
-                return f"{esc(known.get(t, t))} [dim](your own state)[/]"
+                return f"{esc(known.get(t, t))} [$text-dim](your own state)[/]"
             extra = f" · {trade.get(t, 0.0):.0%} of your trade" if sanction else ""
             ally = " · your ally" if t in allies else ""
             duty = " · an obligation of yours is against it" if t in owed else ""
             doomed = screen.game.draft_cannot_pass(institution, measure, t) if measure else ""
             if doomed:  # legal to table, but even a unanimous yes would not adopt it
                 duty += f" [$text-warning]· cannot pass: {esc(doomed)}[/]"
-            return (f"{esc(known.get(t, t))} [dim]tension with you "
+            return (f"{esc(known.get(t, t))} [$text-dim]tension with you "
                     f"{tension.get(t, 0.0):.0f}{ally}{extra}[/]{duty}")
 
         supportive = effect in SUPPORTIVE
@@ -210,9 +210,9 @@ def force_choices(view, spec) -> list[tuple[str, str]]:
     with about how much that is of the forces at home (id "0" is the default)."""
     home = available_forces(view.me)
     default = DEFAULT_FORCES.get(spec.effect, spec.magnitude)
-    out = [("0", f"{default:.0%} [dim](the default) · about {home * default:.0f} of "
+    out = [("0", f"{default:.0%} [$text-dim](the default) · about {home * default:.0f} of "
                  f"{home:.0f} at home[/]")]
-    out += [(f"{x:g}", f"{x:.0%} [dim]· about {home * x:.0f}[/]")
+    out += [(f"{x:g}", f"{x:.0%} [$text-dim]· about {home * x:.0f}[/]")
             for x in SHARES if abs(x - default) > 1e-9]
     return out
 

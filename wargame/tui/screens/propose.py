@@ -97,7 +97,7 @@ class ProposeScreen(ModalScreen[str | None]):
             yield Static(id="propose-head", classes="hint")
             yield OptionList(id="terms")
             yield Static(id="propose-error", classes="hint")
-            yield Static("[dim]t add a term · - or Delete removes the highlighted one · "
+            yield Static("[$text-dim]t add a term · - or Delete removes the highlighted one · "
                          "r recipients · i institution · \\[ ] due · "
                          "p propose · Escape cancels[/]", classes="hint")
             with Horizontal(id="message-buttons"):
@@ -126,7 +126,7 @@ class ProposeScreen(ModalScreen[str | None]):
         terms = self.query_one("#terms", OptionList)
         terms.set_options([Option(f"{i}. {esc(t.describe(self.game.world))}")
                            for i, t in enumerate(self.terms, 1)]
-                          or [Option("[dim]No term yet: t adds one.[/]", disabled=True)])
+                          or [Option("[$text-dim]No term yet: t adds one.[/]", disabled=True)])
         if self.terms:
             terms.highlighted = max(0, min(self.at, len(self.terms) - 1))
         self.query_one("#propose-error", Static).update(
@@ -166,7 +166,7 @@ class ProposeScreen(ModalScreen[str | None]):
         mine = [(i.id, esc(i.name)) for i in self.game.world.institutions
                 if self.nation in i.members]
         picked = await self.ask("Table the proposal in which institution?",
-                                [("-", "[dim]none: to the states I choose[/]"), *mine])
+                                [("-", "[$text-dim]none: to the states I choose[/]"), *mine])
         if picked is not None:
             self.institution = "" if picked == "-" else picked
         self.show()
@@ -273,7 +273,7 @@ class ProposeScreen(ModalScreen[str | None]):
         world = self.game.world
         heat = self.game.state.tension.get(pair(party, t), 0.0)
         ally = f" · ally of {esc(world.name_of(party))}" if t in world.allies[party] else ""
-        return f"{self.nm(t)} [dim]tension with {esc(world.name_of(party))} {heat:.0f}{ally}[/]"
+        return f"{self.nm(t)} [$text-dim]tension with {esc(world.name_of(party))} {heat:.0f}{ally}[/]"
 
     @work(exclusive=True, group="propose")
     async def action_add(self) -> None:

@@ -41,7 +41,7 @@ class NameScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(f"[b]Who governs {esc(self.state)}?[/b]")
-            yield Label("[dim]A player's name, or empty for the computer. Enter to confirm.[/]")
+            yield Label("[$text-dim]A player's name, or empty for the computer. Enter to confirm.[/]")
             yield TextInput(self.current, placeholder="computer", id="name")
 
     @on(Input.Submitted)
@@ -52,7 +52,7 @@ class NameScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-HINT = "[dim]↑↓ campaign · Tab: campaign → governments → seed → Start · Enter begins[/]"
+HINT = "[$text-dim]↑↓ campaign · Tab: campaign → governments → seed → Start · Enter begins[/]"
 
 
 class SetupScreen(Screen):
@@ -80,7 +80,7 @@ class SetupScreen(Screen):
                 yield OptionList(*[Option(esc(c.label), id=c.key) for c in self.options],
                                  id="campaigns")
             yield VerticalScroll(Static(id="about"), id="about-box")
-        yield Label("[b]Governments[/b] [dim]h human/computer · Enter name a player · "
+        yield Label("[b]Governments[/b] [$text-dim]h human/computer · Enter name a player · "
                     "c computer difficulty[/]")
         yield SeatTable(id="seats")
         with Horizontal(id="setup-bottom"):
@@ -150,7 +150,7 @@ class SetupScreen(Screen):
         w = found.world
         about.update(
             f"[b]{esc(found.title)}[/b]\n"
-            f"[dim]{len(w.nations)} states · {len(w.institutions)} institutions · "
+            f"[$text-dim]{len(w.nations)} states · {len(w.institutions)} institutions · "
             f"{found.rounds} rounds · suggested for {found.players} player(s)[/]\n\n"
             f"{self._tutorial_note(key)}{esc(found.description)}")
         last = self._last_setup()
@@ -195,7 +195,7 @@ class SetupScreen(Screen):
         for seat in self.seats:
             n = world.nation[seat.nation]
             who = (Text(one_line(seat.player), style="bold") if seat.human
-                   else Text(seat.describe(), style="dim"))
+                   else Text(seat.describe(), style=self.app.theme_variables["text-dim"]))
             # cells as Text, never markup: a DataTable reads a str cell as Rich markup
             table.add_row(Text(one_line(n.name)), who, Text(one_line(words(n.region))),
                           key=seat.nation)

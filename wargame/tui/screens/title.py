@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 LOGO = """\
 [b $text-accent]w a r g a m e[/]
-[dim]a crisis wargame about collective security[/]"""
+[$text-dim]a crisis wargame about collective security[/]"""
 
 BLURB = ("Govern a state in a crisis. Alliances deter when they are credible; they fail "
          "when members free-ride, vetoes block, or promises are broken. Every action has "
@@ -32,7 +32,7 @@ class TitleScreen(Screen):
                 Option("Quit", id="quit"),
                 id="menu",
             )
-            yield Static("[dim]↑↓ choose · Enter · ? or F1 help · ctrl+p commands · "
+            yield Static("[$text-dim]↑↓ choose · Enter · ? or F1 help · ctrl+p commands · "
                          "ctrl+q quit[/]", id="hint")
 
     def on_mount(self) -> None:

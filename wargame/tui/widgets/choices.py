@@ -24,11 +24,11 @@ def tab_bar(tabs: dict[str, str], active: str) -> str:
 def chosen_text(view, orders, actions, limit: int, refusal: str = "") -> str:
     known = t.names(view)
     if view.phase != "orders":
-        head = "[dim]Orders are given in the orders phase, after the vote.[/]"
+        head = "[$text-dim]Orders are given in the orders phase, after the vote.[/]"
     else:
         head = f"[b]Your orders[/b] ({len(orders)} of {limit})"
         if orders:
-            head += "  [dim]x removes the last[/]"
+            head += "  [$text-dim]x removes the last[/]"
     lines = [head]
     for i, o in enumerate(orders, 1):
         spec = actions.get(o.action)
@@ -50,8 +50,8 @@ def unavailable_text(unavailable: list[tuple[str, str, str]]) -> str:
     """The actions refused now, each with the engine's reason."""
     if not unavailable:
         return ""
-    lines = ["[b]Not possible now[/b] [dim](and why)[/]"]
-    lines += [f"  [dim]{esc(name)}: {esc(reason)}[/]" for _, name, reason in unavailable]
+    lines = ["[b]Not possible now[/b] [$text-dim](and why)[/]"]
+    lines += [f"  [$text-dim]{esc(name)}: {esc(reason)}[/]" for _, name, reason in unavailable]
     return "\n".join(lines)
 
 
@@ -65,7 +65,7 @@ def draft_prompt(d, view, rules: dict[str, str], votes_here: bool = True) -> str
     known = t.names(view)
     n = lambda i: esc(known.get(i, i))  # noqa: E731
     out = _not_counted(view, d.id)
-    votes = ", ".join(f"{n(m)} {esc(v)}" + (" [dim](not counted)[/]" if m in out else "")
+    votes = ", ".join(f"{n(m)} {esc(v)}" + (" [$text-dim](not counted)[/]" if m in out else "")
                       for m, v in d.votes.items()) or "none yet"
     mine = d.votes.get(view.nation, "")
     yours = ""
@@ -75,7 +75,7 @@ def draft_prompt(d, view, rules: dict[str, str], votes_here: bool = True) -> str
     text = (f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{t.draft_subject(d, known)}[/b] "
             f"· tabled by {n(d.by)} in round {d.tabled}\n"
             f"  votes so far: {votes}{yours}\n"
-            f"  [dim]decides by {esc(t.named(rules.get(d.institution, ''), known))}[/]")
+            f"  [$text-dim]decides by {esc(t.named(rules.get(d.institution, ''), known))}[/]")
     if votes_here and view.nation in out:
         why, source = out[view.nation]
         article = "a" if why.startswith("party") else ""
@@ -94,16 +94,16 @@ def draft_options(view) -> list[Option]:
             out.append(Option(draft_prompt(d, view, rules), id=d.id))
         else:
             out.append(Option(draft_prompt(d, view, rules, votes_here=False)
-                              + "\n  [dim]you do not vote here[/]", id=d.id, disabled=True))
+                              + "\n  [$text-dim]you do not vote here[/]", id=d.id, disabled=True))
     return out
 
 
 def open_drafts_note(view) -> str:
     if view.drafts:
         notes = rule_notes(view, [d.id for d in view.drafts])
-        return ("[dim]y yes · n no · a abstain on the highlighted draft; you may change "
+        return ("[$text-dim]y yes · n no · a abstain on the highlighted draft; you may change "
                 "your vote until the phase ends. Votes are public as they are cast, as in "
-                "a council chamber.[/]" + "".join(f"\n[dim]{esc(x)}[/]"
+                "a council chamber.[/]" + "".join(f"\n[$text-dim]{esc(x)}[/]"
                                                              for x in notes))
     return "No open draft."
 
@@ -111,14 +111,14 @@ def open_drafts_note(view) -> str:
 def decided_text(view, world=None) -> str:
     """Drafts decided lately: the result with its reason, and who voted how, by name."""
     if not view.decided and view.drafts:
-        return "[dim]No draft decided yet: the open drafts are decided when this phase ends.[/]"
+        return "[$text-dim]No draft decided yet: the open drafts are decided when this phase ends.[/]"
     if not view.decided:
-        return ("[dim]No draft decided lately. Table one with the order 'Table a "
+        return ("[$text-dim]No draft decided lately. Table one with the order 'Table a "
                 "resolution' (Orders, o): it is voted in the next diplomacy phase.[/]")
     known = t.names(view)
     n = lambda i: esc(known.get(i, i))  # noqa: E731
     members = {i.id: i.members for i in view.institutions}
-    lines = ["[b]Decided lately[/b] [dim](a veto is a no by a veto holder; abstaining or "
+    lines = ["[b]Decided lately[/b] [$text-dim](a veto is a no by a veto holder; abstaining or "
              "staying away is not)[/]"]
     for d in sorted(view.decided, key=lambda d: -d.tabled):
         style = "$text-success" if d.adopted else "$text-error"
@@ -129,8 +129,8 @@ def decided_text(view, world=None) -> str:
         reason = f" · {esc(t.named(d.reason, known))}" if d.reason else ""
         lines.append(f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{t.draft_subject(d, known)}"
                      f"[/b] (round {d.tabled}) — "
-                     f"[b {style}]{result}[/][dim]{reason}[/]")
-        lines.append(f"  [dim]counted: {tally['yes']} yes, {tally['no']} no, "
+                     f"[b {style}]{result}[/][$text-dim]{reason}[/]")
+        lines.append(f"  [$text-dim]counted: {tally['yes']} yes, {tally['no']} no, "
                      f"{tally['abstain']} abstained[/]")
         rule = world.institution[d.institution].rule if world is not None else None
         holders = set(getattr(rule, "veto", ()) or ())
@@ -154,7 +154,7 @@ def decided_text(view, world=None) -> str:
                    for m, (w, _) in out.items() if w == why]
             lines.append(f"  {esc(why)}, vote not counted: {', '.join(who)}")
     notes = rule_notes(view, [d.id for d in view.decided])
-    return "\n".join(lines + ([f"[dim]{esc(x)}[/]" for x in notes]))
+    return "\n".join(lines + ([f"[$text-dim]{esc(x)}[/]" for x in notes]))
 
 
 def rule_notes(view, draft_ids) -> list[str]:
