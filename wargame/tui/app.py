@@ -168,8 +168,8 @@ class WargameApp(App[int]):
         save_now(self, self.session)
 
     async def action_quit(self) -> None:
-        """ctrl+q: a game in progress is saved first, with this round's orders, and the
-        terminal says how to go on."""
+        """ctrl+q (and q on the game screen): a game in progress is saved first, with
+        this round's orders, and the terminal says how to go on."""
         from . import saving
 
         s = self.session
@@ -210,7 +210,7 @@ class WargameApp(App[int]):
         for command in super().get_system_commands(screen):
             if command.title == "Quit":  # ours saves a game in progress first
                 command = SystemCommand("Quit", "Leave the game; a game in progress is saved "
-                                        "first, with this round's orders (ctrl+q)",
+                                        "first, with this round's orders (q, ctrl+q)",
                                         self.action_quit)
             yield command
         yield SystemCommand("How to play", "Rules, keys and tips (? or F1)", self.action_help)

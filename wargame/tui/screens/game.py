@@ -64,6 +64,8 @@ class GameScreen(FreshKeys, Screen[str]):
         Binding("p", "propose", "Propose"),
         Binding("k", "counter", "Counter"),
         Binding("ctrl+s", "save", "Save", show=False),
+        # q as ctrl+q: the game is saved first (a dialog's text field types its q)
+        Binding("q", "app.quit", "Quit"),
         *[Binding(str(i), f"tab('{tab}')", label, show=False)
           for i, (tab, label) in enumerate(TABS.items(), 1)],
         Binding("o", "tab('orders')", "Orders", show=False),
