@@ -358,3 +358,24 @@ def test_keys_typed_ahead_never_pass_a_hand_off_or_end_a_turn():
     assert seen["after stale keys"] == "HandoffScreen"
     assert seen["after a fresh key"] == "GameScreen"
     assert seen["turn after a stale e"] == "GameScreen"  # no end-turn question either
+
+
+async def message_picker_in_hot_seat():
+    app = WargameApp(DEMO)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await two_humans(pilot)
+        await wait_for_turn(pilot)
+        await pilot.press("enter")  # the hand-off: Northland's turn
+        await wait_for_turn(pilot)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: screen_name(pilot.app) == "MessageScreen")
+        return screen_text(app)
+
+
+def test_the_hot_seat_message_picker_shows_who_is_human():
+    shown = run(message_picker_in_hot_seat())
+    rows = {name: row for row in shown.splitlines()
+            for name in ("Westland", "Eastmark", "Southia") if f"[ ] {name}" in row}
+    assert "human: Player 2" in rows["Westland"]
+    assert "computer" in rows["Eastmark"] and "human" not in rows["Eastmark"]
+    assert "computer" in rows["Southia"]

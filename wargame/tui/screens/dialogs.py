@@ -77,14 +77,22 @@ class RecipientList(OptionList):
                 Binding("a", "screen.allies", "All allies", show=False),
                 Binding("n", "screen.none", "None", show=False)]
 
-    def __init__(self, recipients: list[tuple[str, str]], **kw):
+    def __init__(self, recipients: list[tuple[str, str]], humans: dict[str, str] | None = None,
+                 **kw):
+        # in hot-seat play (``humans``: state -> player) the states people play are
+        # marked with their player, the others "computer" (in the same order as ever)
+        self.humans = humans
         self.names = dict(recipients)
         self.chosen: set[str] = set()
         super().__init__(*[Option(self.prompt(k), id=k) for k, _ in recipients], **kw)
 
     def prompt(self, key: str) -> str:
         mark = "[b $text-accent]\\[x][/]" if key in self.chosen else "\\[ ]"
-        return f"{mark} {esc(self.names[key])}"
+        who = ""
+        if self.humans is not None:
+            who = (f" [b]· human: {esc(self.humans[key])}[/]" if key in self.humans
+                   else " [$text-dim]· computer[/]")
+        return f"{mark} {esc(self.names[key])}{who}"
 
     def set_chosen(self, keys) -> None:
         self.chosen = set(keys)
@@ -103,9 +111,10 @@ class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, recipients: list[tuple[str, str]], allies: list[str] = (),
-                 note: str = ""):
+                 note: str = "", humans: dict[str, str] | None = None):
         super().__init__()
         self.recipients, self.allies, self.note = recipients, list(allies), note
+        self.humans = humans  # hot-seat: the other states people play -> their players
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="message-box"):
@@ -114,7 +123,7 @@ class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
                          "Tab to the text · Enter sends · Escape cancels[/]", classes="hint")
             if self.note:
                 yield Static(f"[$text-dim]{esc(self.note)}[/]", classes="hint")
-            yield RecipientList(self.recipients, id="to")
+            yield RecipientList(self.recipients, self.humans, id="to")
             yield TextInput(placeholder="Your message (Enter sends)", id="text", compact=True)
             yield Label("", id="error")
             with Horizontal(id="message-buttons"):

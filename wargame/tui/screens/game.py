@@ -376,8 +376,10 @@ class GameScreen(FreshKeys, Screen[str]):
         computers = [s for s in others if s[0] not in self.session.humans]
         note = ("Computer governments do not read messages: make them a proposal (p), "
                 "which they answer (and say why they reject it)." if computers else "")
+        humans = {n: self.session.player(n) for n in self.session.humans if n != self.nation}
         result = await self.app.push_screen_wait(MessageScreen(
-            others, allies=sorted(self.game.world.allies[self.nation]), note=note))
+            others, allies=sorted(self.game.world.allies[self.nation]), note=note,
+            humans=humans if humans else None))
         if result:
             error = pick.message(self.game, self.nation, *result)
             if error:
