@@ -8,7 +8,8 @@ from wargame.tui.app import WargameApp
 from wargame.tui.scenario import DEMO, load_scenario
 from wargame.tui.session import Session, default_seats
 
-from .helpers import choose_action, dom_text, run, screen_name, screen_text, wait_for_turn, wait_until
+from .helpers import (choose_action, dom_text, run, screen_name, screen_text, wait_for_turn,
+                      wait_until)
 
 
 def council_sanctions_adopted() -> Game:
@@ -58,3 +59,52 @@ def test_the_sanction_target_picker_says_what_you_are_obliged_to_do():
     assert "(obligations, then the most tense, first)" in seen["dom"]
     assert "Northland tension with you 1 · 1% of your trade · you are obliged to sanction " \
         "it (Security Council, by round 3)" in seen["dom"]
+
+
+async def two_rounds():
+    from .helpers import end_turn, pick
+
+    scenario = load_scenario(DEMO)
+    app = WargameApp(DEMO)
+    seen = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.start_session(Session(scenario, default_seats(scenario.world, "west"), 1,
+                                  loaded=council_sanctions_adopted()))
+        for label in ("before", "after"):
+            while True:
+                await wait_for_turn(pilot)
+                if app.screen.game.phase == "orders":
+                    break
+                await end_turn(pilot)
+            await pilot.press("2")
+            await pilot.pause()
+            listing = app.screen.query_one("#list")
+            seen[label] = {"ids": [o.id for o in listing.options], "screen": screen_text(app),
+                           "rows": {o.id: str(o.prompt) for o in listing.options}}
+            # the practised player: Home, then as many downs as last round, Enter
+            n = seen["before"]["ids"].index("aid_victim")
+            await pilot.press("home", *["down"] * n, "enter")
+            await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+            seen[label]["picked"] = dom_text(app.screen)
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
+            if label == "before":  # sanctions: next round, lifting them is possible
+                await choose_action(pilot, "financial_sanctions")
+                await pick(pilot, "north")
+                await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
+                await end_turn(pilot)
+    return seen
+
+
+def test_every_action_keeps_its_place_in_the_orders_list_from_round_to_round():
+    seen = run(two_rounds())
+    before, after = seen["before"], seen["after"]
+    assert "not now" in before["rows"]["lift_sanctions"]  # not possible in round 2 ...
+    assert "not now" not in after["rows"]["lift_sanctions"]  # ... possible in round 3
+    assert before["ids"] == after["ids"]  # and no row moved for it
+    lines = [[i for i, row in enumerate(s["screen"].splitlines()) if "Trade embargo" in row]
+             for s in (before, after)]
+    assert lines[0] == lines[1] and lines[0]  # on the same line of the screen
+    # the same keys reach the same action in both rounds
+    assert "Aid to the victim" in before["picked"] and "Aid to the victim" in after["picked"]

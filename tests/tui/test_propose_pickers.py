@@ -120,7 +120,7 @@ def test_friendly_actions_list_friends_first_and_hostile_ones_the_adversary():
     assert seen["condemn"][0] == "ardenia"
     assert seen["demarche"][0] == "ardenia"
     assert "Statement of support → Corvia" in seen["supported"]
-    assert "Not possible now" in seen["body"]
+    assert "not now · " in seen["body"]  # the actions not possible now, in their places
 
 
 def test_the_example_of_an_impossible_target_is_the_state_you_quarrel_with():

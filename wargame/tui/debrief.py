@@ -192,7 +192,8 @@ def obligations_text(game) -> str:
             lines.append(f"  {status(c.status.value)} {esc(c.term.describe(world))} "
                          f"(due round {c.due})")
         if not broken and len(st.commitments) > 6:
-            lines.append(f"  [$text-dim]… and {len(st.commitments) - 6} more, all in the ledger[/]")
+            lines.append(f"  [$text-dim]… and {len(st.commitments) - 6} more, all in the "
+                         "ledger[/]")
     return "\n".join(lines)
 
 
@@ -211,7 +212,8 @@ def burden_text(game) -> str:
         "(forces sent, aid, sanctions borne, losses) · GDP share: what the alliance "
         "protects · Protection: allied forces on its soil, and a tenth of each ally that "
         f"honoured a duty to it · free rider: Contrib. under {fraction(FREE_RIDER_RATIO)} of GDP "
-        "share, and Defence under the alliance's rate; not judged: members attacked in the game, or under "
+        "share, and Defence under the alliance's rate; not judged: members attacked in the "
+        "game, or under "
         f"{MIN_BENEFIT_SHARE:.0%} of GDP share; an attacker is left out of the shares.[/]"]
     for inst, rows in tables.items():
         lines.append(f"[b]{esc(world.name_of(inst))}[/b]")

@@ -172,6 +172,16 @@ def option_details(option, economy: float, known: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+def unavailable_details(action, reason: str, economy: float) -> str:
+    """The highlighted action when it is not possible now: why, then what it is."""
+    return "\n".join([
+        f"[b]{esc(action.name)}[/b] [b $text-warning]is not possible now:[/] "
+        f"{esc(reason.removeprefix('not possible '))}.",
+        f"{esc(action.description)}",
+        f"Cost: {esc(cost_words(action, economy).removeprefix('costs '))}.",
+        f"Risk: [{risk_style(felt(action))}]{esc(risk_words(action))}[/]"])
+
+
 def risk_words(action) -> str:
     """The escalation risk in words, as the resolution will apply it."""
     return action.risk if felt(action) else "no escalation"

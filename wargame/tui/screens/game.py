@@ -169,18 +169,23 @@ class GameScreen(FreshKeys, Screen[str]):
         return self.game.public_news()
 
     def orders_body(self) -> str:
-        """Details of the highlighted action, then what is not possible now and why."""
-        from ..text import names, option_details
+        """Details of the highlighted action: what it is, costs and risks, or why it is
+        not possible now."""
+        from ..text import names, option_details, unavailable_details
 
         listing = self.query_one("#list", c.ChoiceList)
         at = listing.highlighted if self.mode == "orders" else None
         at = self.highlight.get("orders", 0) if at is None else at
-        parts = []
-        if self.view_.options and at is not None and at < len(self.view_.options):
-            parts.append(option_details(self.view_.options[at], self.view_.me.economy,
-                                        names(self.view_)))
-        parts.append(c.unavailable_text(self.unavailable))
-        return "\n\n".join(p for p in parts if p)
+        rows = self.list_options("orders")
+        if at is None or not 0 <= at < len(rows):
+            return ""
+        ident = rows[at].id
+        option = next((o for o in self.view_.options if o.action.id == ident), None)
+        if option is not None:
+            return option_details(option, self.view_.me.economy, names(self.view_))
+        reason = next((r for i, _, r in self.unavailable if i == ident), "")
+        return unavailable_details(self.game.world.actions[ident], reason,
+                                   self.view_.me.economy)
 
     def list_highlighted(self, index: int) -> None:
         """The list's highlight moved (called by the list itself, in the same frame)."""
@@ -189,9 +194,12 @@ class GameScreen(FreshKeys, Screen[str]):
 
     def list_options(self, mode: str) -> list:
         if mode not in self.options:
-            make = {"orders": c.action_options, "diplomacy": c.draft_options,
-                    "inbox": c.proposal_options}.get(mode)
-            self.options[mode] = make(self.view_) if make else []
+            if mode == "orders":
+                self.options[mode] = c.action_options(self.view_, self.game.world.actions,
+                                                      self.unavailable)
+            else:
+                make = {"diplomacy": c.draft_options, "inbox": c.proposal_options}.get(mode)
+                self.options[mode] = make(self.view_) if make else []
         return self.options[mode]
 
     def show_mode(self, keep_scroll: bool = False) -> None:
@@ -202,6 +210,7 @@ class GameScreen(FreshKeys, Screen[str]):
         head_w.update(head)
         listing = self.query_one("#list", c.ChoiceList)
         c.refill(listing, self.list_options(mode), self.highlight.get(mode, 0))
+        listing.set_class(mode == "orders", "-actions")  # one line an action
         shown = bool(listing.option_count)
         if listing.display != shown:  # an empty list would still take a line
             listing.display = shown
@@ -321,6 +330,12 @@ class GameScreen(FreshKeys, Screen[str]):
         if len(self.game.orders_of(self.nation)) >= limit:  # refuse before asking anything
             self.refusal = (f"you have given {limit} of {limit} orders this round: remove "
                             "one (x) to give another.")
+            self.show_head()
+            return
+        why = next((r for i, _, r in self.unavailable if i == event.option.id), None)
+        if why is not None:  # shown in its place, dimmed: said why, not ordered
+            name = self.game.world.actions[event.option.id].name
+            self.refusal = f"{name} is not possible now: {why.removeprefix('not possible ')}."
             self.show_head()
             return
         self.choose(event.option.id)

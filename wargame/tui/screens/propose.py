@@ -300,7 +300,8 @@ class ProposeScreen(ModalScreen[str | None]):
         world = self.game.world
         heat = self.game.state.tension.get(pair(party, t), 0.0)
         ally = f" · ally of {esc(world.name_of(party))}" if t in world.allies[party] else ""
-        return f"{self.nm(t)} [$text-dim]tension with {esc(world.name_of(party))} {heat:.0f}{ally}[/]"
+        return (f"{self.nm(t)} [$text-dim]tension with {esc(world.name_of(party))} "
+                f"{heat:.0f}{ally}[/]")
 
     @work(exclusive=True, group="propose")
     async def action_add(self) -> None:

@@ -41,7 +41,8 @@ class NameScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(f"[b]Who governs {esc(self.state)}?[/b]")
-            yield Label("[$text-dim]A player's name, or empty for the computer. Enter to confirm.[/]")
+            yield Label("[$text-dim]A player's name, or empty for the computer. Enter to "
+                        "confirm.[/]")
             yield TextInput(self.current, placeholder="computer", id="name")
 
     @on(Input.Submitted)

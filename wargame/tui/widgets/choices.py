@@ -39,20 +39,24 @@ def chosen_text(view, orders, actions, limit: int, refusal: str = "") -> str:
     return "\n".join(lines)
 
 
-def action_options(view) -> list[Option]:
-    """Every legal action now; Enter chooses one."""
-    width = max((len(o.action.name) for o in view.options), default=0)
-    return [Option(t.option_prompt(o, view.me.economy, width), id=o.action.id)
-            for o in view.options]
-
-
-def unavailable_text(unavailable: list[tuple[str, str, str]]) -> str:
-    """The actions refused now, each with the engine's reason."""
-    if not unavailable:
-        return ""
-    lines = ["[b]Not possible now[/b] [$text-dim](and why)[/]"]
-    lines += [f"  [$text-dim]{esc(name)}: {esc(reason)}[/]" for _, name, reason in unavailable]
-    return "\n".join(lines)
+def action_options(view, actions, unavailable) -> list[Option]:
+    """Every action of the campaign, always in the catalogue's order, so that each
+    keeps its place from round to round: a legal one as its name, category, risk
+    and cost (Enter chooses it); one not possible now dimmed, with the reason. None
+    is disabled: the arrow keys step over every row, so the same number of presses
+    reaches the same action every round."""
+    legal = {o.action.id: o for o in view.options}
+    why = {ident: reason for ident, _, reason in unavailable}
+    width = max((len(a.name) for a in actions.values()), default=0)
+    out = []
+    for ident, spec in actions.items():
+        if ident in legal:
+            out.append(Option(t.option_prompt(legal[ident], view.me.economy, width), id=ident))
+        elif ident in why:
+            reason = why[ident].removeprefix("not possible ")  # "not now · in the ... stage"
+            out.append(Option(f"[$text-dim]{esc(spec.name):<{width}} not now · "
+                              f"{esc(reason)}[/]", id=ident))
+    return out
 
 
 def _not_counted(view, draft_id: str) -> dict[str, tuple[str, str]]:
@@ -111,7 +115,8 @@ def open_drafts_note(view) -> str:
 def decided_text(view, world=None) -> str:
     """Drafts decided lately: the result with its reason, and who voted how, by name."""
     if not view.decided and view.drafts:
-        return "[$text-dim]No draft decided yet: the open drafts are decided when this phase ends.[/]"
+        return ("[$text-dim]No draft decided yet: the open drafts are decided when this "
+                "phase ends.[/]")
     if not view.decided:
         return ("[$text-dim]No draft decided lately. Table one with the order 'Table a "
                 "resolution' (Orders, o): it is voted in the next diplomacy phase.[/]")

@@ -104,8 +104,8 @@ def inbox_text(view) -> str:
         out.append("[b]Messages[/b]")
         for m in reversed(view.messages):
             to = ", ".join(esc(known.get(r, r)) for r in m.recipients)
-            out.append(f"  [$text-dim]R{m.round}[/] [b]{esc(known.get(m.sender, m.sender))}[/b] → "
-                       f"{to}: {esc(m.text)}")
+            out.append(f"  [$text-dim]R{m.round}[/] "
+                       f"[b]{esc(known.get(m.sender, m.sender))}[/b] → {to}: {esc(m.text)}")
         out.append("")
     out.append("[b]Private information[/b] (intelligence, démarches, your costs)")
     if not view.private:
