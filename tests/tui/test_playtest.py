@@ -50,7 +50,7 @@ async def baltic_80x24():
 def test_at_80x24_the_dialogs_your_numbers_and_details_fit():
     seen = run(baltic_80x24())
     assert "24 states · 3 institutions · 10 rounds" in seen["setup"]
-    assert "Tab: campaign → governments → seed → Start" in seen["setup"]
+    assert "Tab: campaign → your state → governments → seed → Start" in seen["setup"]
     # the first ten of the 24 governments are listed without scrolling
     for state in ("Estonia", "Poland", "France", "United Kingdom", "United States"):
         assert state in seen["setup"], state
@@ -339,7 +339,8 @@ async def setup_keys():
         await pilot.pause()
         seen["focused"] = app.focused.id
         seen["about"] = str(app.screen.query_one("#about").content)
-        await pilot.press("up", "up", "tab")  # back to Baltic Flashpoint, then the governments
+        # back to Baltic Flashpoint, then (past your state) the governments
+        await pilot.press("up", "up", "tab", "tab")
         await pilot.press("c")  # on your own seat: it stays yours, and says why
         await pilot.pause()
         seen["notes"] = [n.message for n in app._notifications]

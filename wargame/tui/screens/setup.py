@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, DataTable, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...seeds import PROBLEM, parse_seed
@@ -53,7 +53,10 @@ class NameScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-HINT = "[$text-dim]↑↓ campaign · Tab: campaign → governments → seed → Start · Enter begins[/]"
+HINT = ("[$text-dim]Tab: campaign → your state → governments → seed → Start · Enter "
+        "begins[/]")
+SEATS_KEYS = ("[$text-dim]in the table: h human/computer (hot seat) · Enter names a player · "
+              "c computer difficulty[/]")
 
 
 class SetupScreen(Screen):
@@ -81,8 +84,11 @@ class SetupScreen(Screen):
                 yield OptionList(*[Option(esc(c.label), id=c.key) for c in self.options],
                                  id="campaigns")
             yield VerticalScroll(Static(id="about"), id="about-box")
-        yield Label("[b]Governments[/b] [$text-dim]h human/computer · Enter name a player · "
-                    "c computer difficulty[/]")
+        with Horizontal(id="seats-head"):
+            yield Label("[b]You play[/b]", id="play-as-label")
+            # the state a solo player governs, in sight: the table's h is for hot seat
+            yield Select([], id="play-as", prompt="nobody (choose)", compact=True)
+            yield Label(SEATS_KEYS, id="seats-keys")
         yield SeatTable(id="seats")
         with Horizontal(id="setup-bottom"):
             yield Label("Seed", id="seed-label")
@@ -144,6 +150,7 @@ class SetupScreen(Screen):
         if isinstance(found, str):
             self.scenario, self.seats = None, []
             about.update(f"[b $text-error]This campaign has errors:[/]\n{esc(found)}")
+            self.show_play_as(fill=True)
             self.show_seats()
             return
         self.scenario = found
@@ -161,6 +168,7 @@ class SetupScreen(Screen):
             self.seats = default_seats(w, self._given_state(w))
         self.query_one("#seed", Input).value = str(
             self.seed_given if self.seed_given is not None else found.seed)
+        self.show_play_as(fill=True)
         self.show_seats()
 
     def _tutorial_note(self, key: str) -> str:
@@ -201,6 +209,36 @@ class SetupScreen(Screen):
             table.add_row(Text(one_line(n.name)), who, Text(one_line(words(n.region))),
                           key=seat.nation)
         table.move_cursor(row=min(row, len(self.seats) - 1))
+        self.show_play_as()
+
+    def show_play_as(self, fill: bool = False) -> None:
+        """The "You play" choice: every state (``fill``, a new campaign), showing the
+        first human's state, or nobody; changed here, it sends no Changed message."""
+        chooser = self.query_one("#play-as", Select)
+        with self.prevent(Select.Changed):
+            if fill:
+                names = self.scenario.world.nation if self.scenario else {}
+                chooser.set_options([(one_line(names[s.nation].name), s.nation)
+                                     for s in self.seats])
+            if not self.seats:
+                return
+            human = next((s.nation for s in self.seats if s.human), None)
+            chooser.value = human if human is not None else Select.NULL
+
+    @on(Select.Changed, "#play-as")
+    def play_as(self, event: Select.Changed) -> None:
+        """You play this state alone: every other state goes to the computer."""
+        if event.value is Select.NULL or not self.seats:
+            return
+        for seat in self.seats:
+            if seat.nation == event.value:
+                seat.player = seat.player if seat.human else "You"
+            else:
+                seat.player = ""
+        self.renumber()
+        self.show_seats()
+        table = self.query_one(SeatTable)
+        table.move_cursor(row=[s.nation for s in self.seats].index(event.value))
 
     def current_seat(self) -> Seat | None:
         table = self.query_one(SeatTable)
