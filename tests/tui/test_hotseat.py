@@ -54,12 +54,14 @@ async def hotseat_game():
         await pilot.press("enter")
         await wait_for_turn(pilot)
         # Northland, round 1: a message, and a démarche to Eastmark (private to both),
-        # the turn ended at once: its "Ordered" notification is still up
+        # then a second message and the turn ended at once: "Message sent" is still up
         await write(pilot, 0, NORTH_SECRET)  # recipients: Eastmark first
         found["north1"] = await everything_shown(pilot)
         await choose_action(pilot, "demarche")
         await pick(pilot, "east")
-        await wait_until(pilot, lambda: "Ordered: Démarche" in screen_text(app))
+        await wait_until(pilot, lambda: "1. Démarche → Eastmark" in screen_text(app))
+        await write(pilot, 0, "bye")
+        assert "Message sent" in screen_text(app)
         await end_turn(pilot)
         assert await wait_for_turn(pilot) == "HandoffScreen"
         found["handoff2"] = screen_text(app)
@@ -107,7 +109,7 @@ def test_hot_seat_keeps_each_government_private():
                        "Ordered:", "Message sent", "Démarche"):
             assert secret not in text
         assert "Pass the keyboard to the Government of" in text
-    assert "Ordered: Démarche" not in found["west1"]  # Northland's notification is gone
+    assert "Message sent" not in found["west1"]  # Northland's notification is gone
 
 
 def test_the_handoff_says_whose_turn_of_how_many_and_what_the_last_round_brought():

@@ -190,7 +190,20 @@ class GameScreen(FreshKeys, Screen[str]):
     def list_highlighted(self, index: int) -> None:
         """The list's highlight moved (called by the list itself, in the same frame)."""
         if self.mode == "orders" and self.is_mounted:
-            self.query_one("#body-text", Static).update(self.orders_body())
+            self.set_body(self.orders_body())
+
+    def set_body(self, text: str) -> None:
+        """New body text; only repainted (not laid out again) when its size stays:
+        the text fills the box and the new one is no taller. A relayout would redraw
+        the list's scroll bar a frame later: a second screen update for one key."""
+        body = self.query_one("#body-text", Static)
+        room = self.query_one("#body").scrollable_content_region.height
+        if body.size.height != room or not room:  # taller than the box, or not laid out
+            body.update(text)
+            return
+        body.update(text, layout=False)
+        if body.visual.get_height(body.styles, body.content_region.width) > room:
+            body.refresh(layout=True)  # now taller: it scrolls
 
     def list_options(self, mode: str) -> list:
         if mode not in self.options:
@@ -319,8 +332,21 @@ class GameScreen(FreshKeys, Screen[str]):
         self.show_head()
 
     def show_head(self) -> None:
-        head, _ = self.texts(self.mode)
-        self.query_one("#head", Static).update(head)
+        """The head line again (orders given or taken back, a refusal): repainted in
+        place when its height stays, as it does in the Orders tab (a line for each
+        order the round allows, given or not), so the screen is not laid out again."""
+        if self.mode == "orders":
+            head = c.chosen_text(self.view_, self.game.orders_of(self.nation),
+                                 self.game.world.actions, self.game.world.orders_per_round,
+                                 self.refusal)
+        else:
+            head, _ = self.texts(self.mode)
+        widget = self.query_one("#head", Static)
+        height = widget.content_region.height
+        widget.update(head, layout=False)
+        if not height or widget.visual.get_height(widget.styles,
+                                                  widget.content_region.width) != height:
+            widget.refresh(layout=True)
 
     @on(OptionList.OptionSelected, "#list")
     def chosen(self, event: OptionList.OptionSelected) -> None:
@@ -351,9 +377,8 @@ class GameScreen(FreshKeys, Screen[str]):
         warning = pick.war_warning(self.game, order)
         if warning and not await self.app.push_screen_wait(ConfirmScreen(warning)):
             return
+        # the head shows the order at once, in its numbered line (a refusal says why)
         self.refusal = pick.add_order(self.game, self.nation, order)
-        if not self.refusal:
-            self.notify(f"Ordered: {self.game.world.actions[order.action].name}", timeout=2)
         self.show_head()
 
     def highlighted_id(self) -> str | None:

@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -218,7 +219,8 @@ class SetupScreen(Screen):
         with self.prevent(Select.Changed):
             if fill:
                 names = self.scenario.world.nation if self.scenario else {}
-                chooser.set_options([(one_line(names[s.nation].name), s.nation)
+                # names as plain text (Content), never markup: a name is data
+                chooser.set_options([(Content(one_line(names[s.nation].name)), s.nation)
                                      for s in self.seats])
             if not self.seats:
                 return

@@ -34,6 +34,8 @@ def chosen_text(view, orders, actions, limit: int, refusal: str = "") -> str:
         spec = actions.get(o.action)
         risk = f" · [{t.risk_style(t.felt(spec))}]{esc(t.risk_words(spec))}[/]" if spec else ""
         lines.append(f"  {i}. {t.order_text(o, actions, known)}{risk}")
+    if view.phase == "orders":  # a line for each order still to give: the head keeps
+        lines += [f"  {i}. [$text-dim]—[/]" for i in range(len(orders) + 1, limit + 1)]
     if refusal:
         lines.append(f"[b $text-error]Refused:[/] {esc(refusal)}")
     return "\n".join(lines)
@@ -185,6 +187,14 @@ def proposal_options(view) -> list[Option]:
 class ChoiceList(OptionList):
     """The one list of the game screen: legal actions, open drafts or proposals, by
     tab. The screen binds y / n / a to act on the highlighted item."""
+
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        # Textual's ScrollView compares the layout's virtual size with its own (which
+        # it keeps itself, from its lines: they never match), so every relayout of
+        # the screen redraws this list's scroll bar, a frame after the rest: a second
+        # screen update for a key. Here the scroll bar is redrawn when the size
+        # changes; the list redraws it itself when its lines change.
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
