@@ -240,6 +240,7 @@ async def long_handoff():
 
     class One(App):
         CSS_PATH = str(Path(app_module.__file__).with_name(WargameApp.CSS_PATH))
+        get_css_variables = WargameApp.get_css_variables  # $text-dim and the others
 
         def on_mount(self) -> None:
             self.push_screen(HandoffScreen("Ardenia", "Cid", 3, "orders", details))

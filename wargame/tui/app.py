@@ -63,7 +63,7 @@ class WargameApp(App[int]):
         """The theme's variables, with a highlight and coloured words that read on it."""
         from .colours import readable_variables
 
-        variables = readable_variables(super().get_css_variables(), self.current_theme.dark)
+        variables = readable_variables(App.get_css_variables(self), self.current_theme.dark)
         self.theme_variables = variables  # what $text-warning ... in markup resolve to
         return variables
 

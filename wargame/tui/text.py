@@ -88,7 +88,7 @@ def risk_style(escalation: float) -> str:
     if escalation < 0:
         return "$text-success"
     if escalation <= 3:
-        return "$text-muted"
+        return "$text-dim"
     if escalation <= 8:
         return "$text-warning"
     return "$text-error"
@@ -277,7 +277,7 @@ OBLIGATION_STRENGTH = {"automatic": "must fight", "as_it_deems_necessary":
 
 
 STATUS_STYLE = {"open": "$text-warning", "kept": "$text-success", "declined": "$text-error",
-                "broken": "$text-error", "lapsed": "$text-muted"}
+                "broken": "$text-error", "lapsed": "$text-dim"}
 
 
 def status(value: str) -> str:

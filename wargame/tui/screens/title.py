@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Center, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -22,7 +22,7 @@ class TitleScreen(Screen):
     """No footer here: the hint line names the keys, and the screen starts faster."""
 
     def compose(self) -> ComposeResult:
-        with Center(), Vertical(id="title-box"):
+        with Vertical(id="title-box"):  # the screen centres it
             yield Static(LOGO, id="logo")
             yield Static(BLURB, id="blurb")
             yield OptionList(

@@ -17,7 +17,7 @@ def tab_bar(tabs: dict[str, str], active: str) -> str:
         if tab == active:
             out.append(f"[@click=screen.tab('{tab}')][b reverse $text-accent] {esc(label)} [/][/]")
         else:
-            out.append(f"[@click=screen.tab('{tab}')][$text-muted]{esc(label)}[/][/]")
+            out.append(f"[@click=screen.tab('{tab}')][$text-dim]{esc(label)}[/][/]")
     return " ".join(out)
 
 
