@@ -382,3 +382,20 @@ def test_the_hot_seat_message_picker_shows_who_is_human():
     assert "human: Player 2" in rows["Westland"]
     assert "computer" in rows["Eastmark"] and "human" not in rows["Eastmark"]
     assert "computer" in rows["Southia"]
+
+
+async def send_by_click():
+    app = WargameApp(DEMO)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for_turn(pilot)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: screen_name(pilot.app) == "MessageScreen")
+        await pilot.press("space", "tab", *"hello")
+        await pilot.click("#message-links", offset=(2, 0))  # the word "Send"
+        await wait_until(pilot, lambda: screen_name(pilot.app) == "GameScreen")
+        return [(m.recipients, m.text) for m in app.screen.view_.messages]
+
+
+def test_the_message_dialog_sends_with_a_click_on_send():
+    assert run(send_by_click()) == [(("east",), "hello")]

@@ -105,6 +105,12 @@ class RecipientList(OptionList):
             self.set_chosen(self.chosen ^ {option.id})
 
 
+MESSAGE_BUTTONS = ("[@click=screen.send][b reverse $text-accent] Send [/][/]  "
+                   "[@click=screen.allies][reverse] All allies [/][/]  "
+                   "[@click=screen.none][reverse] None [/][/]  "
+                   "[@click=screen.cancel][reverse] Cancel [/][/]")
+
+
 class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
     """Write a private message: choose recipients (space), type, Enter sends."""
 
@@ -117,20 +123,18 @@ class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
         self.humans = humans  # hot-seat: the other states people play -> their players
 
     def compose(self) -> ComposeResult:
+        # few widgets: the dialog opens as fast as a bare one (its "buttons" are one
+        # line of clickable words; the keys do the same)
+        note = f"\n[$text-dim]{esc(self.note)}[/]" if self.note else ""
         with Vertical(classes="dialog", id="message-box"):
-            yield Label("[b]A private message[/b] — only you and the recipients see it")
-            yield Static("[$text-dim]Space toggles a recipient · a all allies · n none · "
-                         "Tab to the text · Enter sends · Escape cancels[/]", classes="hint")
-            if self.note:
-                yield Static(f"[$text-dim]{esc(self.note)}[/]", classes="hint")
+            yield Static("[b]A private message[/b] — only you and the recipients see it\n"
+                         "[$text-dim]Space toggles a recipient · a all allies · n none · "
+                         f"Tab to the text · Enter sends · Escape cancels[/]{note}",
+                         classes="hint")
             yield RecipientList(self.recipients, self.humans, id="to")
             yield TextInput(placeholder="Your message (Enter sends)", id="text", compact=True)
-            yield Label("", id="error")
-            with Horizontal(id="message-buttons"):
-                yield Button("Send", variant="primary", id="send", compact=True)
-                yield Button("All allies", id="allies", compact=True)
-                yield Button("None", id="none", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+            yield Static("", id="error")
+            yield Static(MESSAGE_BUTTONS, id="message-links")
 
     def on_mount(self) -> None:
         self.query_one("#to").focus()
@@ -138,32 +142,22 @@ class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
     def action_allies(self) -> None:
         to = self.query_one("#to", RecipientList)
         if not self.allies:
-            self.query_one("#error", Label).update("[$text-warning]You have no ally.[/]")
+            self.query_one("#error", Static).update("[$text-warning]You have no ally.[/]")
         to.set_chosen(a for a in self.allies if a in to.names)
 
     def action_none(self) -> None:
         self.query_one("#to", RecipientList).set_chosen(())
 
-    @on(Button.Pressed, "#allies")
-    def allies_pressed(self) -> None:
-        self.action_allies()
-
-    @on(Button.Pressed, "#none")
-    def none_pressed(self) -> None:
-        self.action_none()
-
-    @on(Button.Pressed, "#cancel")
-    def cancel_pressed(self) -> None:
-        self.action_cancel()
+    def action_send(self) -> None:
+        self.send()
 
     @on(Input.Submitted)
-    @on(Button.Pressed, "#send")
     def send(self) -> None:
         to = [k for k in self.query_one("#to", RecipientList).names
               if k in self.query_one("#to", RecipientList).chosen]
         text = clean_input(self.query_one("#text", Input).value, lines=False).strip()
         if not to or not text:
-            self.query_one("#error", Label).update(
+            self.query_one("#error", Static).update(
                 "[$text-error]Choose at least one recipient (space) and write something.[/]")
             return
         self.dismiss((to, text))
