@@ -399,3 +399,29 @@ async def send_by_click():
 
 def test_the_message_dialog_sends_with_a_click_on_send():
     assert run(send_by_click()) == [(("east",), "hello")]
+
+
+async def message_to_the_last_of_193():
+    from wargame.core import generated_world
+    from wargame.tui.scenario import Scenario
+    from wargame.tui.session import default_seats
+
+    world = generated_world(193)
+    app = WargameApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.start_game(Scenario("generated", world.title, "", world, 1), default_seats(world), 1)
+        await wait_until(pilot, lambda: screen_name(app) == "GameScreen"
+                         and app.screen.game.phase == "orders")
+        await pilot.press("c")
+        await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
+        await pilot.press("end")  # the list holds every state, drawn first or a frame later
+        await pilot.pause()
+        last = world.nation[world.ids[-1]].name
+        return last, screen_text(app), app.screen.query_one("#to").option_count
+
+
+def test_with_193_states_the_message_dialog_reaches_the_last_state():
+    last, shown, count = run(message_to_the_last_of_193())
+    assert count == 192
+    assert f"[ ] {last}" in shown
