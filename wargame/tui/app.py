@@ -36,6 +36,12 @@ class WargameApp(App[int]):
         # (kept in memory only: players' names are not written anywhere)
         self.last_setup: tuple[str, list] | None = None
 
+    def get_default_screen(self) -> Screen:
+        """The title screen is the app's first screen (not pushed over a blank one:
+        a screen and a frame fewer before the menu shows). Everything else goes on
+        top of it, and back to it."""
+        return TitleScreen()
+
     def on_mount(self) -> None:
         from . import settings
 
@@ -44,7 +50,6 @@ class WargameApp(App[int]):
             self.theme = theme
         self.theme_changed_signal.subscribe(
             self, lambda t: settings.remember("theme", t.name))
-        self.push_screen(TitleScreen())
         if self.load:
             self.call_after_refresh(self.load_path, self.load)
         elif self.to_setup:  # after the first refresh, as a key press would: the
@@ -91,7 +96,7 @@ class WargameApp(App[int]):
                     timeout=6)
 
     def action_title_screen(self) -> None:
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
         if not isinstance(self.screen, TitleScreen):
             self.switch_screen(TitleScreen())
@@ -109,7 +114,10 @@ class WargameApp(App[int]):
         self.session = session
         self.last_setup = (session.scenario.key,
                            [replace(seat) for seat in session.seats])
-        self.switch_screen(PlayScreen(session))
+        if len(self.screen_stack) > 1:  # the setup screen (or a game) gives way
+            self.switch_screen(PlayScreen(session))
+        else:  # over the title screen, which stays underneath
+            self.push_screen(PlayScreen(session))
 
     @work(exclusive=True, group="load")
     async def action_load_game(self) -> None:
