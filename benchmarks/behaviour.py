@@ -31,7 +31,7 @@ from wargame.simulate import game_seed  # noqa: E402
 
 SEED = 1
 FIXTURE = os.path.join(_common.ROOT, "tests", "ai", "fixtures", "authorised-coalition.yaml")
-BUNDLED = ("baltic-flashpoint", "pacific-strait", "abyssinia-1935", "tutorial")
+BUNDLED = ("baltic-flashpoint", "pacific-strait", "abyssinia-1935", "korea-1950", "tutorial")
 
 
 def _batch(name: str, games: int, replace: dict | None = None, noise: list | None = None):

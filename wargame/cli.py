@@ -70,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="plain text lines instead of the full-screen interface "
                            "(simple terminals, screen readers)")
     play.add_argument("--as", dest="nation", metavar="STATE",
-                      help="the state you govern (an id or a name, e.g. poland)")
+                      help="the state you govern (an id or a name, e.g. poland); with "
+                           "--text, several separated by commas play hot-seat")
     play.add_argument("--rounds", type=int, help="with --text: stop after this many rounds")
     play.add_argument("--load", metavar="SAVE",
                       help="play on a saved game: a name as 'wargame saves' lists it "
@@ -85,9 +86,11 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("files", nargs="+", metavar="FILE",
                      help="campaign files, or bundled campaigns' names")
 
+    from .actionscmd import add_parser as add_actions
     from .rulescmd import add_parser as add_rules
 
     add_rules(sub)
+    add_actions(sub)
 
     sim = sub.add_parser("simulate", help="play computer-vs-computer games and sum them up",
                          formatter_class=_SimulateHelp,
@@ -102,7 +105,10 @@ def _parser() -> argparse.ArgumentParser:
                      "campaign's); the same seed gives the same output byte for byte")
     sim.add_argument("--json", action="store_true", help="print one JSON document")
     sim.add_argument("--jobs", type=int, metavar="J",
-                     help="worker processes (default: one per core)")
+                     help="Dask worker processes on this machine (default: one per core; "
+                          "1: in this process, without Dask)")
+    sim.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                     help="play the games on this Dask cluster instead")
     sim.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal",
                      help="how well the computer players judge: easy (much noise in every "
                           "judgement, no foreseeing of vetoes or tripwires), normal (some "
@@ -147,6 +153,9 @@ def _parser() -> argparse.ArgumentParser:
     sw.add_argument("--html", metavar="FILE", help="a report with charts: FILE.html")
 
     add_save_commands(sub)
+    from .net.commands import add_parsers as add_net_commands
+
+    add_net_commands(sub, folder_arg, seed_argument)
     return p
 
 
@@ -244,10 +253,19 @@ def _main(argv: list[str] | None = None) -> int:
             from .analysis.sweep import run as sweep
 
             return sweep(args, sys.stdout, sys.stderr)
+        if command == "actions":
+            from .actionscmd import run as actions
+
+            return actions(args, sys.stdout, sys.stderr)
         if command == "rules":
             from .rulescmd import run as rules
 
             return rules(args, sys.stdout, sys.stderr)
+        if command in ("host", "join"):
+            from .net import commands as net
+
+            return (net.run_host if command == "host" else net.run_join)(
+                args, sys.stdout, sys.stderr)
         if command in ("replay", "report", "branch", "saves"):
             from .saves.commands import run as saves_command
 

@@ -12,11 +12,12 @@ import argparse
 from typing import TextIO
 
 from .core.actions import Measure
-from .core.clauses import SUBSTANTIVE, motion_of
+from .core.clauses import PROCEDURAL, SUBSTANTIVE, motion_of
 from .core.rules import Motion, MotionKind, Vote, decide
 
-PACIFIC = [m.value for m in Measure if m not in SUBSTANTIVE]
+PACIFIC = [m.value for m in Measure if m not in SUBSTANTIVE and m not in PROCEDURAL]
 HEAVY = [m.value for m in Measure if m in SUBSTANTIVE]
+PROCEDURE = [m.value for m in Measure if m in PROCEDURAL]
 
 
 def add_parser(sub) -> None:
@@ -32,6 +33,10 @@ def add_parser(sub) -> None:
     for vote in ("yes", "no", "abstain"):
         p.add_argument(f"--{vote}", default="", metavar="IDS",
                        help=f"comma-separated state ids voting {vote}")
+    p.add_argument("--declared", default="", metavar="IDS",
+                   help="comma-separated state ids abstaining with a formal declaration "
+                        "(constructive abstention, TEU Art. 31(1): only where the rule has "
+                        "constructive_abstention)")
     kind = p.add_mutually_exclusive_group()
     kind.add_argument("--kind", choices=[k.value for k in MotionKind], default=None,
                       help="the kind of decision (default substantive; pacific_settlement is "
@@ -41,7 +46,9 @@ def add_parser(sub) -> None:
                       help="what the draft would decide; its kind is then the game's: "
                            f"pacific settlement for {', '.join(PACIFIC)}; substantive for "
                            f"{', '.join(HEAVY)} (a ceasefire demand is a provisional measure, "
-                           "UN Charter Art. 40: the parties vote)")
+                           "UN Charter Art. 40: the parties vote); procedural, never "
+                           f"vetoed, for {', '.join(PROCEDURE)} (a referral to the General "
+                           "Assembly under Uniting for Peace, UN Charter Art. 27(2))")
     p.add_argument("--parties", default="", metavar="IDS",
                    help="parties to the dispute, comma-separated")
     p.add_argument("--subject", default="",
@@ -70,7 +77,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
               f"{'; ' + hint if hint else ''} (institutions: {known})", file=err)
         return 2
     votes: dict[str, Vote] = {}
-    for vote in (Vote.YES, Vote.NO, Vote.ABSTAIN):
+    if _ids(args.declared) and not getattr(inst.rule, "constructive", False):
+        print(f"wargame rules: {inst.name} has no formal abstention (its rule has no "
+              "constructive_abstention): use --abstain", file=err)
+        return 2
+    for vote in (Vote.YES, Vote.NO, Vote.ABSTAIN, Vote.DECLARED):
         for ident in _ids(getattr(args, vote.value)):
             if ident not in inst.members:
                 print(f"wargame rules: {ident!r} is not a member of {inst.name} "

@@ -14,10 +14,10 @@ from wargame.core import Game, IllegalOrder, Order, World
 
 BUNDLED = bundled_campaigns()
 IDS = [p.stem for p in BUNDLED]
-NAMES = {"baltic-flashpoint", "abyssinia-1935", "pacific-strait", "tutorial"}
+NAMES = {"baltic-flashpoint", "abyssinia-1935", "pacific-strait", "tutorial", "korea-1950"}
 
 
-def test_the_four_campaigns_are_bundled_with_the_default_first():
+def test_the_five_campaigns_are_bundled_with_the_default_first():
     assert {p.stem for p in BUNDLED} == NAMES
     assert BUNDLED[0] == DEFAULT_CAMPAIGN and DEFAULT_CAMPAIGN.name == "baltic-flashpoint.yaml"
 
@@ -43,7 +43,7 @@ def test_validate_summarises_every_bundled_campaign():
     assert run([str(p) for p in BUNDLED], out) == 0
     text = out.getvalue()
     assert text.count(": OK: ") == len(BUNDLED) and "warning" not in text
-    assert "Baltic Flashpoint (version 1.0): 24 states, 3 institutions, 7 clauses" in text
+    assert "Baltic Flashpoint (version 1.0): 28 states, 7 institutions, 12 clauses" in text
 
 
 def _order(nation: str, option) -> Order:

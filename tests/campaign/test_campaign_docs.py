@@ -34,3 +34,60 @@ def test_campaign_policies_are_the_builtin_computer_players():
     from wargame.campaign.fmt import POLICIES
 
     assert set(POLICIES) == set(BUILTIN)
+
+
+def _gulf_example(tmp_path):
+    text = README.read_text(encoding="utf-8")
+    section = text.split("### A crisis that can be reversed", 1)[1]
+    example = re.search(r"```yaml\n(.*?)```", section, re.S)[1]
+    path = tmp_path / "gulf.yaml"
+    path.write_text(example, encoding="utf-8")
+    return load_campaign(path)
+
+
+def test_the_gulf_example_uses_every_new_condition_effect_and_objective(tmp_path):
+    from wargame.core.injects import Change, Test
+    from wargame.core.model import ObjectiveKind
+
+    campaign = _gulf_example(tmp_path)
+    assert campaign.warnings == ()
+    w = campaign.world
+    conditions = {c.test for i in w.injects for c in i.when} | \
+        {c.inner.test for i in w.injects for c in i.when if c.inner} | \
+        {c.test for e in w.end_conditions for c in e.when}
+    assert {Test.TERRITORY_AT_LEAST, Test.ADOPTED, Test.AT_WAR, Test.NOT} <= conditions
+    assert {Change.REQUEST_ASSISTANCE, Change.DEPLOY, Change.BOYCOTT, Change.RETURN} <= \
+        {e.change for i in w.injects for e in i.effects}
+    assert {ObjectiveKind.PROTECT_TERRITORY, ObjectiveKind.MEASURE_ADOPTED} <= \
+        {o.kind for n in w.nations for o in n.objectives}
+
+
+def test_the_gulf_example_plays_to_the_end_and_its_injects_tell_the_truth(tmp_path):
+    from wargame.ai.runner import ComputerPlayers
+    from wargame.core import Game
+    from wargame.core.injects import at_war_with
+
+    campaign = _gulf_example(tmp_path)
+    invaded = liberated = 0
+    for seed in range(20):
+        game = Game(campaign.world, seed)
+        players = ComputerPlayers(campaign.world, seed, policies=dict(campaign.policies))
+        while not game.over:
+            seen = len(game.log)
+            players.play_round(game)
+            news = {e.ref for e in game.log[seen:]}
+            if "kuwait_liberated" in news:  # said only when it is true, at that moment
+                assert game.state.nations["kuwait"].territory >= 100
+                assert not at_war_with(game.state, "kuwait")
+                liberated += 1
+        invaded += any(e.kind.value == "armed_attack" and e.actor == "iraq" for e in game.log)
+    assert invaded, "Iraq never invades in twenty seeded games: the example shows nothing"
+    assert liberated, "Kuwait is never liberated in twenty seeded games"
+
+
+def test_the_guide_names_every_warning():
+    from wargame.campaign.lint import WARNINGS
+
+    text = README.read_text(encoding="utf-8")
+    table = text.split("quiet: [no_objectives, region_used_once]", 1)[1].split("\n## ", 1)[0]
+    assert set(re.findall(r"^\| `(\w+)` \|", table, re.M)) == set(WARNINGS)

@@ -37,11 +37,15 @@ from wargame.core import (
     World,
     demo_world,
 )
-from wargame.core.rules import Consensus
+from wargame.core.rules import Consensus, Unanimity
 from wargame.core.state import pair
 from wargame.core.terms import Term
 
 CASES = Path(__file__).parent / "cases"
+CAMPAIGN_WORLDS = Path(__file__).parent / "worlds"
+"""Worlds written as campaign files: a case names one as ``campaign:NAME`` (the file
+``worlds/NAME.yaml``), for real cases with real states (the UN of 2022, the OAS of
+1964, the League of 1935)."""
 
 
 # ---------------------------------------------------------------- worlds
@@ -77,6 +81,17 @@ def _union_voluntary() -> World:
     return dataclasses.replace(world, institutions=insts)
 
 
+def _union_constructive() -> World:
+    """The demo world with constructive abstention in the Union (TEU Art. 31(1)):
+    Centralia 80 million people, Eastmark 1.3, Islay 60."""
+    world = demo_world()
+    rule = Unanimity(constructive=True,
+                     population=(("centre", 80.0), ("east", 1.3), ("isle", 60.0)))
+    insts = tuple(dataclasses.replace(i, rule=rule) if i.id == "union" else i
+                  for i in world.institutions)
+    return dataclasses.replace(world, institutions=insts)
+
+
 def _aggressor_allied() -> World:
     """The demo world with Northland and Southia bound by a defence treaty (the Bloc,
     collective defence everywhere): the aggressor has allies."""
@@ -106,6 +121,8 @@ WORLDS: dict[str, Callable[[], World]] = {
     # Art. 5 of the Northern Pact as ANZUS Art. IV
     "demo_constitutional": _with_art5(Strength.CONSTITUTIONAL_PROCESSES),
     "demo_union_voluntary": _union_voluntary,
+    # the Union with constructive abstention (formal declarations, a blocking third)
+    "demo_union_constructive": _union_constructive,
     # Northland with a defence treaty of its own, with Southia
     "demo_aggressor_allied": _aggressor_allied,
     # the Council binds every state (UN Charter Arts. 25, 48(1): all are UN members)
@@ -161,7 +178,11 @@ def _text(where: str, value: Any) -> str:
 def load(path: Path) -> dict:
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     _keys(path.name, case, CASE_KEYS, ("title", "rounds"))
-    if case.get("world", "demo") not in WORLDS:
+    wanted = case.get("world", "demo")
+    if wanted.startswith("campaign:") and (
+            CAMPAIGN_WORLDS / f"{wanted.split(':', 1)[1]}.yaml").is_file():
+        pass
+    elif wanted not in WORLDS:
         raise CaseError(f"{path.name}: unknown world {case['world']!r}; "
                         f"known: {sorted(WORLDS)}")
     if "start" in case:
@@ -404,8 +425,17 @@ def run(case: dict, name: str) -> None:
                     pytrace=False)
 
 
+def world_of(name: str) -> World:
+    """The world a case names: a builder of WORLDS, or ``campaign:NAME``."""
+    if name.startswith("campaign:"):
+        from wargame.campaign import load_campaign
+
+        return load_campaign(CAMPAIGN_WORLDS / f"{name.split(':', 1)[1]}.yaml").world
+    return WORLDS[name]()
+
+
 def run_one(case: dict, name: str, seed: int) -> None:
-    game = Game(WORLDS[case.get("world", "demo")](), seed=seed)
+    game = Game(world_of(case.get("world", "demo")), seed=seed)
     start = case.get("start") or {}
     if "stage" in start:
         game.state.stage = start["stage"]

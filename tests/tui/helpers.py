@@ -10,7 +10,7 @@ from rich.console import Console
 from textual.content import Content
 from textual.widgets import DataTable, OptionList, Static
 
-TAB_KEYS = "12345678"
+TAB_KEYS = "123456789"  # 9: the map
 
 
 def screen_text(app) -> str:

@@ -37,6 +37,18 @@ E10 = "algeria,denmark,greece,guyana,pakistan,panama,south_korea,sierra_leone,sl
     # ...a ceasefire demand is a provisional measure (Art. 40): the party votes and vetoes
     (["unsc", "--yes", "usa,uk,france,china," + E10, "--no", "russia", "--measure",
       "ceasefire", "--parties", "russia"], "NOT ADOPTED (14-1-0): vetoed by russia"),
+    # a referral under Uniting for Peace is procedural: Russia's no is no veto (Res. 2623)
+    (["unsc", "--yes", "usa,uk,france,algeria,denmark,greece,guyana,panama,south_korea,"
+      "sierra_leone,slovenia", "--no", "russia", "--abstain", "china", "--measure", "refer"],
+     "ADOPTED (11-1-1): 11 votes in favour, 9 required"),
+    # the General Assembly: two thirds of those present and voting (Art. 18(2))
+    (["unga", "--yes", "usa,uk,france,estonia", "--no", "russia,belarus,tajikistan", "--abstain", "china"],
+     "NOT ADOPTED (4-3-1): 4 of 7 voting in favour, 5 required"),
+    # TEU Art. 31(1): declarations by a third of the members with a third of the people
+    (["eu", "--yes", "estonia,poland,latvia,lithuania,finland,sweden,denmark,slovenia",
+      "--declared", "germany,france,hungary,greece"],
+     "NOT ADOPTED (8-0-4): blocked by the declared abstentions of germany, france, hungary, "
+     "greece (4 of 12 members and 72% of the population"),
 ])
 def test_rules_command_prints_the_decision(args, line, capsys):
     assert main(["rules", BALTIC, *args]) == 0
@@ -49,6 +61,7 @@ def test_rules_command_prints_the_decision(args, line, capsys):
     (["unsc", "--yes", "atlantis"], "'atlantis' is not a member of UN Security Council"),
     (["unsc", "--yes", "usa", "--no", "usa"], "'usa' is named twice"),
     (["unsc", "--parties", "mars"], "there is no state 'mars'"),
+    (["nato", "--declared", "germany"], "has no formal abstention"),
 ])
 def test_rules_command_mistakes(args, message, capsys):
     assert main(["rules", BALTIC, *args]) == 2

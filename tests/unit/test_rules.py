@@ -287,7 +287,7 @@ def test_describe(rule: DecisionRule, text: str) -> None:
 def test_rules_registry_names_match_the_classes() -> None:
     assert sorted(RULES) == sorted(
         ["consensus", "consensus_minus_one", "unanimity", "simple_majority",
-         "qualified_majority"]
+         "qualified_majority", "fraction"]
     )
     for name, cls in RULES.items():
         assert cls.name == name

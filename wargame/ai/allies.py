@@ -168,7 +168,8 @@ class Defender:
                 reason = "takes back its own land"
             else:
                 stake = 0.5 * self._ties(r, land) + 2.0 * r.weight(K.AGGRESSOR_WITHDRAWS,
-                                                                   target=enemy)
+                                                                   target=enemy) \
+                    + 2.0 * r.weight(K.PROTECT_TERRITORY, target=land)
                 u = (self._will() + 0.5 * stake - 0.2 * self.aversion *
                      min(2.0, self._odds(r, enemy)) - 0.3 + self._judge())
                 reason = f"frees the land of its ally {self._n(land)}"
@@ -191,7 +192,8 @@ class Defender:
         v, a = ob.beneficiary, ob.against
         clause = self._clause(ob)
         least = self._least_share(r, clause)
-        stake = 0.5 * self._ties(r, v) + 2.0 * r.weight(K.AGGRESSOR_WITHDRAWS, target=a)
+        stake = 0.5 * self._ties(r, v) + 2.0 * r.weight(K.AGGRESSOR_WITHDRAWS, target=a) \
+            + 2.0 * r.weight(K.PROTECT_TERRITORY, target=v)
         fight = self._will() + 0.5 * stake - 0.2 * self.aversion * min(2.0, self._odds(r, a))
         reason = f"honours {self._n(ob.institution)}'s duty to {self._n(v)}"
         if (ob.strength is Strength.AUTOMATIC or fight > 0.3) and least <= MOST and \
@@ -239,6 +241,7 @@ class Defender:
                 stake = self._ties(r, victim) + self._friendliness(r, victim)
                 u = (0.3 * self.p.loyalty + 0.5 * self.p.stance.interventionism + stake
                      + 2.0 * r.weight(K.AGGRESSOR_WITHDRAWS, target=enemy)
+                     + 2.0 * r.weight(K.PROTECT_TERRITORY, target=victim)
                      - 0.25 * self.aversion * min(2.0, self._odds(r, enemy)) - 0.65
                      + self._judge())
                 if u > 0:
@@ -282,7 +285,7 @@ class Defender:
         p, now = self.p, r.view.round
         threatened = [(self._ally_threat(r, a), a) for a in self.partners]
         # the alliance covers its gaps: an ally others reassure already needs less of it
-        threatened = sorted(((t * (1.2 - min(1.0, self._covered(a) / 8.0)), a)
+        threatened = sorted(((t * (1.2 - min(1.0, self._covered(r, a) / 8.0)), a)
                              for t, a in threatened if t >= 0.2), key=lambda x: -x[0])[:2]
         will = p.loyalty * (1.0 - p.free_riding)
         for threat, ally in threatened:
@@ -307,10 +310,9 @@ class Defender:
                     reason=f"raise readiness: {self._n(ally)} is threatened")
         self._reassure_friends(r, s, add)
 
-    def _covered(self, ally: str) -> float:
+    def _covered(self, r, ally: str) -> float:
         """How much reassurance ``ally`` has had from others (shown acts, tripwires)."""
-        return sum(v for (a, t), v in self.memory.shown.items()
-                   if t == ally and a != self.nation)
+        return self.memory.shown_to_by_others(ally, self.nation)
 
     def _reassure_friends(self, r, s, add) -> None:
         """A threatened friend without a treaty (trade, shown support): statements of

@@ -15,7 +15,7 @@ measure for every institution): :meth:`OrderSet.draft_ok` applies the rules of
 from __future__ import annotations
 
 from ..core.actions import Effect, Measure, Order
-from ..core.legal import AGAINST, COMMITTING, MEASURE_CLAUSE, Option
+from ..core.legal import AGAINST, COLLECTIVE_MEASURES, COMMITTING, MEASURE_CLAUSE, Option
 from ..core.model import ClauseKind, World
 from ..core.view import View
 
@@ -46,7 +46,17 @@ class OrderSet:
         embargo): the weakest is returned unless ``strongest``, or the one of
         ``magnitude`` when given.
         """
-        found = [o for o in self.by_effect.get(effect, ())
+        listed = self.by_effect.get(effect)
+        if not listed:
+            return None
+        if len(listed) == 1:  # the usual case: one action has this effect
+            o = listed[0]
+            if ((not target or target in o.targets)
+                    and (not institution or institution in o.institutions)
+                    and (magnitude is None or o.action.magnitude == magnitude)):
+                return o
+            return None
+        found = [o for o in listed
                  if (not target or target in o.targets)
                  and (not institution or institution in o.institutions)
                  and (magnitude is None or o.action.magnitude == magnitude)]
@@ -73,6 +83,15 @@ class OrderSet:
             return False
         if m in AGAINST and target == self.view.nation:
             return False
+        views = {i.id: i for i in self.view.institutions}
+        iv = views[institution]
+        if m is Measure.USE_OF_FORCE and inst.regional_of and \
+                target not in views[inst.regional_of].force_on:
+            return False  # UN Charter Art. 53(1)
+        if m is Measure.REFER and (target not in iv.blocked or target in iv.referred):
+            return False
+        if inst.refers_from and m in COLLECTIVE_MEASURES and target not in iv.referred:
+            return False  # Uniting for Peace: only on a referred matter
         if m is Measure.USE_OF_FORCE and any(
                 c.requires_sanctions_tried for c in inst.clauses_of(ClauseKind.USE_OF_FORCE)):
             iv = next(i for i in self.view.institutions if i.id == institution)

@@ -32,9 +32,9 @@ from __future__ import annotations
 import random
 
 from ..core.actions import Effect, Measure, Order
-from ..core.clauses import SUBSTANTIVE
+from ..core.clauses import motion_of
 from ..core.model import ClauseKind, ObjectiveKind as K, World
-from ..core.rules import Motion, MotionKind, Vote, decide
+from ..core.rules import Vote, decide
 from ..core.view import View
 from .aggressor import Revisionist
 from .allies import Defender
@@ -44,6 +44,22 @@ from .estimate import STRENGTH_FACTOR, expected_response, own_power, public_powe
 from .reading import Memory, Reading
 from .talks import Diplomacy
 from .votes import Merits
+
+_POSITIONS: dict[int, tuple] = {}
+
+
+def _positions(world: World) -> tuple[dict[str, int], dict[str, int]]:
+    """Where each state and institution stands in a view (world order), shared by
+    every policy of a world (read only)."""
+    found = _POSITIONS.get(id(world))
+    if found is None or found[0] is not world:
+        if len(_POSITIONS) > 32:
+            _POSITIONS.clear()
+        found = _POSITIONS[id(world)] = (
+            world, {n.id: i for i, n in enumerate(world.nations)},
+            {inst.id: i for i, inst in enumerate(world.institutions)})
+    return found[1], found[2]
+
 
 Candidate = tuple  # (utility, order, option, target, institution, measure, why, forces, reason)
 
@@ -59,8 +75,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.trade = me.trade
         self.region = me.region
         self.memory = Memory(world, nation)
-        self._state_pos = {n.id: i for i, n in enumerate(world.nations)}
-        self._inst_pos = {inst.id: i for i, inst in enumerate(world.institutions)}
+        self._state_pos, self._inst_pos = _positions(world)
         self.aversion = 1.0 - 0.8 * self.p.risk_tolerance
         self.bias = rng.gauss(0.0, self.skill.noise)  # a persistent misjudgement of risk
         # allies this state is bound to defend: ally -> strongest clause covering it
@@ -84,11 +99,27 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.rivals: set[str] | None = None  # a rival alliance's members it quarrels with
         self.voted_force: set[tuple[str, str]] = set()  # (institution, target) it voted force on
         self.notes: list[tuple[int, str, str, str]] = []  # (round, kind, about, reason)
+        self._last_read: Reading | None = None
+        self._names: dict[str, str] = {}  # id -> name, for reasons
+        # ally -> (other state, level) of the disputes the crisis began with that count
+        # in its threat (the other is neither this state nor its partner), in order
+        self._disputes: dict[str, list[tuple[str, float]]] = {}
+        for a, b, level in world.start_tensions:
+            for ally, other in ((a, b), (b, a)):
+                if other and other != nation and other not in self.partners:
+                    self._disputes.setdefault(ally, []).append((other, level))
 
     # ------------------------------------------------------------ plumbing
     def _read(self, view: View) -> Reading:
+        """This round's reading of ``view``: built once per view (orders and proposals
+        are chosen from the same view, and the memory has taken it in already)."""
+        last = self._last_read
+        if last is not None and last.view is view:
+            return last
         self.memory.take_in(view)
-        return Reading(view, self.world, self.memory, self._state_pos, self._inst_pos)
+        self._last_read = Reading(view, self.world, self.memory, self._state_pos,
+                                  self._inst_pos)
+        return self._last_read
 
     def recall(self, news: list, private: list, last_round: int) -> None:
         self.memory.recall(news, private, last_round)
@@ -101,7 +132,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return done is not None and now - done <= rounds
 
     def _n(self, ident: str) -> str:
-        return self.world.name_of(ident) if ident else ""
+        found = self._names.get(ident)
+        if found is None:
+            found = self._names[ident] = self.world.name_of(ident) if ident else ""
+        return found
 
     def note(self, r: Reading, about: str, text: str, kind: str = "decision") -> None:
         """Remember why it decided something that is not an order (a vote, a decline)."""
@@ -156,7 +190,14 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
 
     # ------------------------------------------------------------ threats
     def _culprits(self, r: Reading) -> dict[str, float]:
-        """States acting against this state or its allies -> how gravely (0..1)."""
+        """States acting against this state or its allies -> how gravely (0..1); once
+        per reading (read it, do not change it)."""
+        found = r.memo.get("culprits")
+        if found is None:
+            found = r.memo["culprits"] = self._find_culprits(r)
+        return found
+
+    def _find_culprits(self, r: Reading) -> dict[str, float]:
         me = self.nation
         out: dict[str, float] = {}
         for victim, attackers in r.attacked.items():
@@ -171,7 +212,13 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return out
 
     def _danger(self, r: Reading) -> tuple[float, str]:
-        """How gravely this state itself is threatened, and by whom."""
+        """How gravely this state itself is threatened, and by whom (once per reading)."""
+        found = r.memo.get("danger")
+        if found is None:
+            found = r.memo["danger"] = self._find_danger(r)
+        return found
+
+    def _find_danger(self, r: Reading) -> tuple[float, str]:
         mine = own_power(r.me) or 1.0
         worst, by = 0.0, ""
         for other, t in r.tension.items():
@@ -187,16 +234,23 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
 
     def _ally_threat(self, r: Reading, ally: str) -> float:
         """How gravely an ally is threatened: hostile acts seen against it, made
-        graver by the readiness of those who commit them, or an armed attack."""
+        graver by the readiness of those who commit them, or an armed attack (once
+        per reading and ally: the memory does not change within a round)."""
+        found = r.threats.get(ally)
+        if found is None:
+            found = r.threats[ally] = self._threat_to(r, ally)
+        return found
+
+    def _threat_to(self, r: Reading, ally: str) -> float:
         h, posture = 0.0, 0
-        for (a, t), v in self.memory.hostility.items():
-            if t == ally and a != self.nation and a not in self.partners:
+        for a, v in r.hostility_to(ally):
+            if a != self.nation and a not in self.partners:
                 h += v
                 posture = max(posture, r.state(a).readiness)
-        fade = self.memory.keep ** max(0, r.view.round - 1)
-        for a, b, level in self.world.start_tensions:  # the disputes the crisis began with
-            other = b if a == ally else a if b == ally else ""
-            if other and other != self.nation and other not in self.partners:
+        disputes = self._disputes.get(ally)
+        if disputes:  # the disputes the crisis began with
+            fade = self.memory.keep ** max(0, r.view.round - 1)
+            for other, level in disputes:
                 h += level * fade
                 posture = max(posture, r.state(other).readiness)
         return min(1.0, h / 30.0 + 0.2 * posture * (h > 0)) + (1.0 if ally in r.attacked else 0.0)
@@ -287,6 +341,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             elif (sev >= 0.9 and inst.has(ClauseKind.SUSPENSION) and a in inst.members
                   and a not in iv.suspended):
                 measure = Measure.SUSPEND.value
+            if sev >= 0.6 and a in iv.blocked and a not in iv.referred:
+                measure = Measure.REFER.value  # a veto blocked it: Uniting for Peace
+            if not s.draft_ok(iid, measure, a):  # Chapter VIII, a matter not referred
+                measure = Measure.CONDEMN.value
             seen = self.drafts_seen.get((iid, measure, a))
             if ((iid, measure, a) in pending or (seen is not None and now - seen <= 3)
                     or self._recent("table:" + measure, iid + a, 3, now)):
@@ -314,10 +372,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         votes = {m: Vote.YES for m in members}
         if target in votes:
             votes[target] = Vote.NO
-        m = Measure(measure)
-        motion = Motion(kind=MotionKind.SUBSTANTIVE if m in SUBSTANTIVE
-                        else MotionKind.PACIFIC_SETTLEMENT, parties=(target,),
-                        subject=target if m is Measure.SUSPEND else "")
+        motion = motion_of(Measure(measure), target)
         return decide(inst.rule, members, votes, motion).adopted
 
     # ------------------------------------------------------------ peace

@@ -24,7 +24,7 @@ from ..core.actions import Effect
 from ..core.combat import DEFAULT_FORCES, FACTOR, HOME_ADVANTAGE, power, taken
 from ..core.legal import READINESS_MULTIPLIER
 from ..core.model import ClauseKind, Strength, World
-from ..core.state import NationState
+from ..core.state import NationState, Status
 from ..core.view import InstitutionView, PublicNation
 
 STRENGTH_FACTOR = {
@@ -204,8 +204,8 @@ def _record(r, m: str) -> tuple[int, int]:
     kept = declined = 0
     for ob in r.view.obligations:
         if ob.debtor == m:
-            kept += ob.status.value == "kept"
-            declined += ob.status.value == "declined"
+            kept += ob.status is Status.KEPT
+            declined += ob.status is Status.DECLINED
     return kept, declined
 
 

@@ -26,6 +26,10 @@ DEPLOY_SHOWN = 4.0
 KEPT_SHOWN = 2.0
 HOSTILE_KINDS = {Kind.ACTION, Kind.ARMED_ATTACK, Kind.BLOCKADE, Kind.INTELLIGENCE,
                  Kind.PRIVATE_ACTION, Kind.INJECT}
+LEARNT = HOSTILE_KINDS | {  # the kinds of event a memory learns from; others it skips
+    Kind.DEPLOYMENT, Kind.WITHDRAWAL, Kind.TERRITORY, Kind.CEASEFIRE_AGREED,
+    Kind.CEASEFIRE_BROKEN, Kind.SANCTIONS_IMPOSED, Kind.SANCTIONS_LIFTED, Kind.OBLIGATION_KEPT,
+    Kind.CONSULTATION_OPENED, Kind.ASSISTANCE_REQUESTED, Kind.ENGAGEMENT}
 BLOCKADE_WEIGHT = 12.0
 CYBER_WEIGHT = 8.0
 
@@ -46,6 +50,7 @@ class Memory:
         self.truces: dict[tuple[str, str], int] = {}  # sorted pair -> round agreed
         # resolve shown: (actor, protected state) -> weight of its acts of reassurance
         self.shown: dict[tuple[str, str], float] = {}
+        self.shown_to: dict[str, dict[str, float]] = {}  # the same, by protected state
         self.shown_any: dict[str, float] = {}  # actor -> obligations kept, anywhere
         self.asked: dict[str, int] = {}  # victims that asked this state for help -> round
         self.freed: dict[str, int] = {}  # land it holds -> counter-offensives suffered there
@@ -68,19 +73,47 @@ class Memory:
     def _take(self, news, private, last: int) -> None:
         if last <= self.done:
             return
-        fresh = [e for e in news if self.done < e.round <= last]
-        fresh += [e for e in private if self.done < e.round <= last]
-        fresh.sort(key=lambda e: e.round)  # stable: keeps the log's order in a round
+        fresh = _public(news, self.done, last, self.actions)
+        mine = [_digest(e, self.actions) for e in private
+                if self.done < e.round <= last and e.kind in LEARNT]
+        if mine:  # stable: keeps the log's order in a round
+            fresh = sorted(fresh + tuple(mine), key=lambda x: x[0].round)
         rounds = last - self.done
         if self.hostility:
             k = self.keep ** rounds
             self.hostility = {key: v * k for key, v in self.hostility.items() if v * k >= 0.5}
-        for ev in fresh:
-            self._learn(ev)
+        hostility = self.hostility
+        for ev, act in fresh:
+            if act is None:
+                self._learn(ev)
+            elif act:  # an action: what _learn does with it, worked out beforehand
+                a, t, w, weight = act
+                if w:
+                    self._show(a, t, w)
+                if weight:
+                    hostility[(a, t)] = min(100.0, hostility.get((a, t), 0.0) + weight)
         self.done = last
 
     def _learn(self, ev: Event) -> None:
-        a, t, kind = ev.actor, ev.target, ev.kind
+        kind = ev.kind
+        if kind not in LEARNT:
+            return
+        a, t = ev.actor, ev.target
+        if kind is Kind.ACTION:  # most events: _resolve and the hostile branch below, at once
+            if a and t:
+                ref, actions = ev.ref, self.actions
+                if ref in actions or ev.value > 0:
+                    w = FRIENDLY.get(actions[ref].effect, 0.0) if ref else FRIENDLY[Effect.AID]
+                    if w:
+                        self._show(a, t, w)
+                if a != t:
+                    if not ref or (ref in actions and actions[ref].effect not in HOSTILE_EFFECTS):
+                        return  # support, aid, exercises, mediation: not hostile acts
+                    weight = ev.value if ev.value > 0 else 0.0
+                    if weight:
+                        self.hostility[(a, t)] = min(100.0, self.hostility.get((a, t), 0.0)
+                                                     + weight)
+            return
         self._resolve(ev)
         if kind in HOSTILE_KINDS and a and t and a != t:
             if kind is Kind.BLOCKADE:
@@ -125,9 +158,9 @@ class Memory:
             # an action by id, or (no id, a sum) aid sent
             w = FRIENDLY.get(self.actions[ev.ref].effect, 0.0) if ev.ref else FRIENDLY[Effect.AID]
             if w:
-                self.shown[(a, t)] = self.shown.get((a, t), 0.0) + w
+                self._show(a, t, w)
         elif kind is Kind.DEPLOYMENT and a and t:
-            self.shown[(a, t)] = self.shown.get((a, t), 0.0) + DEPLOY_SHOWN
+            self._show(a, t, DEPLOY_SHOWN)
         elif kind is Kind.OBLIGATION_KEPT and a:
             self.shown_any[a] = self.shown_any.get(a, 0.0) + KEPT_SHOWN
         elif kind is Kind.CONSULTATION_OPENED and ev.institution:
@@ -141,14 +174,23 @@ class Memory:
             # how much stronger than its garrison the counter-offensive was
             self.pushed[t] = max(self.pushed.get(t, 0.0), ev.value)
 
+    def _show(self, a: str, t: str, w: float) -> None:
+        v = self.shown[(a, t)] = self.shown.get((a, t), 0.0) + w
+        self.shown_to.setdefault(t, {})[a] = v
+
     # ------------------------------------------------------------ queries
+    def shown_to_by_others(self, state: str, besides: str) -> float:
+        """The resolve shown for ``state`` by every actor but ``besides``: the sum of
+        ``shown`` over those pairs, in the same order."""
+        return sum(v for a, v in self.shown_to.get(state, {}).items() if a != besides)
+
     def consulted_since(self, institution: str, since: int) -> bool:
         return institution in self.consulted and self.consulted[institution] >= since
 
     def friends_of(self, state: str) -> list[str]:
         """States that have shown support for ``state`` (support, exercises, aid,
         deployments, fighting for it), in a stable order."""
-        return sorted({a for (a, t) in self.shown if t == state})
+        return sorted(self.shown_to.get(state, ()))
 
     def hostility_to(self, target: str) -> dict[str, float]:
         return {a: v for (a, t), v in self.hostility.items() if t == target}
@@ -161,6 +203,93 @@ class Memory:
 
     def attackers_of(self, victim: str, since: int) -> list[str]:
         return [a for (a, v), r in self.attacks.items() if v == victim and r >= since]
+
+
+_LAST_PUBLIC: list = [None, -1, -1, None, ()]  # (news, after, last, actions, digests)
+
+
+def _public(news, after: int, last: int, actions) -> tuple[tuple, ...]:
+    """The public events of rounds ``after`` + 1 to ``last`` a memory learns from, in
+    the order of the log, each with its :func:`_digest`. Every government is given
+    the same news (one tuple, shared by the views of a moment), so they are picked
+    out and digested once for all."""
+    cached = _LAST_PUBLIC
+    if (cached[0] is news and cached[1] == after and cached[2] == last
+            and cached[3] is actions):
+        return cached[4]
+    picked = [e for e in news if after < e.round <= last and e.kind in LEARNT]
+    picked.sort(key=lambda e: e.round)  # stable: keeps the log's order in a round
+    out = tuple(_digest(e, actions) for e in picked)
+    if type(news) is tuple:  # immutable: safe to remember by identity
+        cached[:] = [news, after, last, actions, out]
+    return out
+
+
+def _digest(ev: Event, actions) -> tuple:
+    """(event, what it shows): for an action, (actor, target, resolve shown, hostility)
+    as Memory._learn works them out, or () if it shows nothing; None for any other
+    kind of event (Memory._learn reads it)."""
+    if ev.kind is not Kind.ACTION:
+        return ev, None
+    a, t = ev.actor, ev.target
+    if not (a and t):
+        return ev, ()
+    ref = ev.ref
+    w = 0.0
+    if ref in actions or ev.value > 0:  # an action by id, or (no id, a sum) aid sent
+        w = FRIENDLY.get(actions[ref].effect, 0.0) if ref else FRIENDLY[Effect.AID]
+    weight = 0.0
+    if a != t and ref and not (ref in actions and actions[ref].effect not in HOSTILE_EFFECTS):
+        weight = ev.value if ev.value > 0 else 0.0  # support, aid, mediation: none
+    return ev, ((a, t, w, weight) if w or weight else ())
+
+
+_LAST_PROMISES: list = [None, None]  # (commitments, debtor -> its open ones)
+
+
+def open_commitments(view: View, nation: str) -> list:
+    """``nation``'s open commitments in the view's ledger, in its order (the ledger is
+    grouped once for every government that shares it). Read them; do not change them."""
+    cached = _LAST_PROMISES
+    if cached[0] is not view.commitments:
+        by: dict[str, list] = {}
+        for c in view.commitments:
+            if c.status is Status.OPEN:
+                by.setdefault(c.debtor, []).append(c)
+        cached[:] = [view.commitments, by]
+    return cached[1].get(nation, [])
+
+
+_LAST_LEDGER: list = [None, None, None]  # (obligations, war facts, what _ledger found)
+
+
+def _ledger(view: View) -> tuple[dict[str, list], dict[str, list[str]]]:
+    """(debtor -> its open obligations, victim -> attackers of record), from the
+    public ledger of obligations and the facts of war: the same for every government
+    at one moment (the views share those tuples), so worked out once for all. Read
+    them; do not change them."""
+    cached = _LAST_LEDGER
+    if cached[0] is view.obligations and cached[1] is view.war:
+        return cached[2]
+    owed: dict[str, list] = {}
+    # victim -> attackers of record: the public ledger of open obligations, the
+    # ongoing conflicts and the land held (lawful force against an aggressor is none)
+    attacked: dict[str, list[str]] = {}
+    for o in view.obligations:
+        if o.status is Status.OPEN:
+            owed.setdefault(o.debtor, []).append(o)
+            if o.action == "assist":
+                attacked.setdefault(o.beneficiary, [])
+                if o.against not in attacked[o.beneficiary]:
+                    attacked[o.beneficiary].append(o.against)
+    pairs = [(c.attacker, c.victim) for c in view.war.conflicts if not c.ended]
+    pairs += [(h.occupier, h.land) for h in view.war.holdings]
+    for a, v in pairs:
+        attacked.setdefault(v, [])
+        if a not in attacked[v]:
+            attacked[v].append(a)
+    cached[:] = [view.obligations, view.war, (owed, attacked)]
+    return owed, attacked
 
 
 class Reading:
@@ -178,25 +307,23 @@ class Reading:
         self.tension: dict[str, float] = {
             s: t for s, t in view.tension.items() if t > 0
         }
-        self.my_obligations = [o for o in view.obligations
-                               if o.debtor == self.nation and o.status is Status.OPEN]
-        # victim -> attackers of record: the public ledger of open obligations, the
-        # ongoing conflicts and the land held (lawful force against an aggressor is none)
-        attacked: dict[str, list[str]] = {}
-        for o in view.obligations:
-            if o.status is Status.OPEN and o.action == "assist":
-                attacked.setdefault(o.beneficiary, [])
-                if o.against not in attacked[o.beneficiary]:
-                    attacked[o.beneficiary].append(o.against)
-        pairs = [(c.attacker, c.victim) for c in view.war.conflicts if not c.ended]
-        pairs += [(h.occupier, h.land) for h in view.war.holdings]
-        for a, v in pairs:
-            attacked.setdefault(v, [])
-            if a not in attacked[v]:
-                attacked[v].append(a)
-        self.attacked = attacked
+        owed, self.attacked = _ledger(view)
+        self.my_obligations = list(owed.get(self.nation, ()))
         self.objectives = view.objectives
         self.total_points = sum(o.points for o in view.objectives) or 1
+        self.memo: dict = {}  # what the policy worked out from this reading, by name
+        self.threats: dict[str, float] = {}  # ally -> how gravely threatened (the policy's)
+        self._hostile: dict[str, list[tuple[str, float]]] | None = None
+
+    def hostility_to(self, target: str) -> list[tuple[str, float]]:
+        """(actor, level) of the hostility remembered against ``target``, in the
+        memory's order (grouped once per reading)."""
+        if self._hostile is None:
+            by: dict[str, list[tuple[str, float]]] = {}
+            for (a, t), v in self.memory.hostility.items():
+                by.setdefault(t, []).append((a, v))
+            self._hostile = by
+        return self._hostile.get(target, [])
 
     def state(self, ident: str) -> PublicNation:
         return self.view.states[self._state_pos[ident]]

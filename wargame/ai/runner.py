@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ..core.clauses import roll_call
 from ..core.errors import IllegalOrder, PhaseError, RuleError
 from ..core.events import Kind
 from ..core.game import Game
@@ -91,7 +92,10 @@ class ComputerPlayers:
         for n, policy in self.policies.items():
             if n not in voters:
                 continue
+            away = {i for i, s in game.state.institutions.items() if n in s.boycotting}
             for draft_id, vote in policy.votes(game.view(n)).items():
+                if away and any(d.id == draft_id and d.institution in away for d in drafts):
+                    continue  # a boycott ends with the campaign's 'return', not a vote
                 try:
                     game.vote(n, draft_id, vote)
                 except (IllegalOrder, RuleError) as exc:
@@ -181,6 +185,7 @@ class GameRecord:
     held_at_end: tuple[tuple[str, str, float], ...] = ()  # (occupier, victim, % held)
     taken: tuple[tuple[int, str, str, float], ...] = ()  # (round, occupier, victim, % taken)
     adopted: tuple[tuple[int, str, str, str], ...] = ()  # (round, institution, measure, target)
+    votes: tuple[dict, ...] = ()  # every decided draft and who voted how (roll_call)
 
     def attackers(self) -> list[str]:
         return list(dict.fromkeys(a for _, a, _ in self.attacks))
@@ -195,6 +200,7 @@ class GameRecord:
             "pushed": {k: round(v, 3) for k, v in self.pushed.items()},
             "errors": list(self.errors),
             **self.war_dict(),
+            "votes": list(self.votes),
         }
 
     def war_dict(self) -> dict:
@@ -234,6 +240,10 @@ def record(game: Game, errors: Iterable[str] = ()) -> GameRecord:
     adopted = tuple((e.round, e.institution, drafts[e.ref].measure, e.target)
                     for e in game.log if e.kind is Kind.DRAFT_DECIDED and e.value > 0
                     and e.ref in drafts)
+    votes = tuple({"round": e.round, "institution": e.institution,
+                   "measure": drafts[e.ref].measure, "target": e.target,
+                   "adopted": e.value > 0, **roll_call(world, st, drafts[e.ref])}
+                  for e in game.log if e.kind is Kind.DRAFT_DECIDED and e.ref in drafts)
     return GameRecord(
         seed=game.seed,
         outcome=st.outcome or "unfinished",
@@ -256,6 +266,7 @@ def record(game: Game, errors: Iterable[str] = ()) -> GameRecord:
         taken=tuple((e.round, e.actor, e.target, e.value) for e in game.log
                     if e.kind is Kind.TERRITORY and e.value > 0),
         adopted=adopted,
+        votes=votes,
     )
 
 

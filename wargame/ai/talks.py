@@ -31,7 +31,7 @@ from ..core.terms import SPENDING_STEP, Term, TermKind as T
 from ..core.view import View
 from .base import Counter, Offer
 from .estimate import own_power, public_power
-from .reading import Reading
+from .reading import Reading, open_commitments
 
 
 
@@ -135,6 +135,14 @@ class Diplomacy:
                 out[prop.id] = "accept"
                 continue
             counter = self._counter(r, prop) if not prop.institution else None
+            if counter:  # a counter is a promise too, if accepted: within its means
+                due_c = min(view.round + counter.due_in, view.rounds_limit)
+                mine_c = sum(1 for t in counter.terms if t.party == me
+                             and t.kind in ORDER_TERMS)
+                if busy.get(due_c, 0) + mine_c > self.world.orders_per_round:
+                    counter = None
+                else:
+                    busy[due_c] = busy.get(due_c, 0) + mine_c
             out[prop.id] = counter or "reject"
             if not counter:
                 self.rejected[prop.id] = self._why_not(r, prop)
@@ -145,9 +153,8 @@ class Diplomacy:
         order of their own (a duty may be honoured by measures in force, but it is
         counted: a loyal state keeps an order free for it)."""
         out: dict[int, int] = {}
-        for c in view.commitments:
-            if c.debtor == self.nation and c.status is Status.OPEN and \
-                    c.term.kind in ORDER_TERMS:
+        for c in open_commitments(view, self.nation):
+            if c.term.kind in ORDER_TERMS:
                 out[c.due] = out.get(c.due, 0) + 1
         for ob in view.obligations:
             if ob.debtor == self.nation and ob.status is Status.OPEN:
@@ -291,9 +298,7 @@ class Diplomacy:
         """Orders that keep this state's open commitments, if it means to keep them."""
         p, me = self.p, r.me
         stake = BROKEN_CREDIBILITY / 10.0 * (0.5 + me.credibility / 100.0)
-        for c in r.view.commitments:
-            if c.debtor != self.nation or c.status is not Status.OPEN:
-                continue
+        for c in open_commitments(r.view, self.nation):
             term = c.term
             u = p.loyalty * (1.0 + stake) - 0.4 - self.term_cost(r, term) + self._judge()
             if u <= 0:
@@ -324,6 +329,5 @@ class Diplomacy:
                 add(u, s.option(Effect.STAND_DOWN), why="keep")
 
     def promised_not_to_attack(self, r: Reading, target: str) -> bool:
-        return any(c.debtor == self.nation and c.status is Status.OPEN
-                   and c.term.kind is T.NO_ATTACK and c.term.target == target
-                   for c in r.view.commitments)
+        return any(c.term.kind is T.NO_ATTACK and c.term.target == target
+                   for c in open_commitments(r.view, self.nation))

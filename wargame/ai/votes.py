@@ -21,16 +21,18 @@ from __future__ import annotations
 from ..core.actions import Measure
 from ..core.model import ObjectiveKind as K
 from ..core.rules import Vote
-from ..core.state import Status
 from ..core.terms import TermKind as T
 from .base import drafts_to_vote
+from .reading import open_commitments
 
 SEVERITY = {Measure.STATEMENT.value: 0.1, Measure.CEASEFIRE.value: 0.2,
             Measure.PEACEKEEPING.value: 0.3, Measure.CONDEMN.value: 0.35,
             Measure.SANCTIONS.value: 0.6, Measure.SUSPEND.value: 0.7,
-            Measure.USE_OF_FORCE.value: 1.0}
+            Measure.USE_OF_FORCE.value: 1.0, Measure.REFER.value: 0.3}
 PUNITIVE = {Measure.CONDEMN.value, Measure.SANCTIONS.value, Measure.USE_OF_FORCE.value,
-            Measure.SUSPEND.value}
+            Measure.SUSPEND.value, Measure.REFER.value}
+"""Measures against a state; a referral to the General Assembly is one: it opens the way
+to measures a veto blocked."""
 YES_ABOVE = 0.2
 NO_BELOW = -0.2
 
@@ -44,8 +46,8 @@ class Merits:
             return {}
         r = self._read(view)
         promised = {(c.term.institution, c.term.measure, c.term.target)
-                    for c in view.commitments if c.debtor == self.nation
-                    and c.status is Status.OPEN and c.term.kind is T.SUPPORT_RESOLUTION}
+                    for c in open_commitments(view, self.nation)
+                    if c.term.kind is T.SUPPORT_RESOLUTION}
         out = {}
         for d in drafts:
             self.drafts_seen[(d.institution, d.measure, d.target)] = view.round

@@ -15,12 +15,12 @@ Dask is imported here only, and only when it is used: the game never imports it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..ai import GameRecord, play_game
-from ..simulate import game_seed  # one definition: game i's seed in a run
+from ..simulate import bulk_play, game_seed  # one definition: game i's seed in a run
 
 BATCH = 10  # games a batch (a Dask task)
 WINDOW = 4  # batches in flight per worker
@@ -35,6 +35,7 @@ class Batch:
     seed: int
     policies: object  # str or {state: policy}
     difficulty: str
+    saver: object = None  # simulate --save-dir: index -> what to call with the finished game
 
 
 _WORLDS: dict[str, object] = {}  # campaign text digest -> World, per process
@@ -56,22 +57,25 @@ def _world(batch: Batch):
 def play_batch(batch: Batch) -> list[tuple[int, int, GameRecord]]:
     """Play a batch's games; (variant, game index, record) for each."""
     world = _world(batch)
-    return [(batch.key, i, play_game(world, game_seed(batch.seed, i), batch.policies,
-                                     batch.difficulty)) for i in batch.games]
+    saver = batch.saver
+    with bulk_play():
+        return [(batch.key, i, play_game(world, game_seed(batch.seed, i), batch.policies,
+                                         batch.difficulty,
+                                         finished=saver(i) if saver else None))
+                for i in batch.games]
 
 
 def batches(texts: Sequence[tuple[int, str, bytes]], games: int, seed: int, policies,
-            difficulty: str, size: int = BATCH) -> list[Batch]:
-    """Every (variant, games) batch, variant by variant, games in order."""
-    out = []
+            difficulty: str, size: int = BATCH, saver=None) -> Iterator[Batch]:
+    """Every (variant, games) batch, variant by variant, games in order; made as
+    they are taken (a million games are not a million objects waiting)."""
     for key, name, text in texts:
         for a in range(0, games, size):
-            out.append(Batch(key, name, text, tuple(range(a, min(a + size, games))), seed,
-                             policies, difficulty))
-    return out
+            yield Batch(key, name, text, tuple(range(a, min(a + size, games))), seed,
+                        policies, difficulty, saver)
 
 
-def run(work: Sequence[Batch], jobs: int = 1, scheduler: str | None = None,
+def run(work: Iterable[Batch], jobs: int = 1, scheduler: str | None = None,
         tick: Callable[[int], None] | None = None,
         started: Callable[[], None] | None = None) -> Iterator[tuple[int, int, GameRecord]]:
     """Play every batch; yield (variant, game, record) as batches finish (in any

@@ -18,10 +18,10 @@ from ..core.injects import Change, Condition, EndCondition, Inject, Test
 from ..core.injects import Effect as InjectEffect
 from ..core.ladder import DEFAULT_LADDER, Ladder, Rung
 from ..core.model import (Binds, BindsKind, Clause, ClauseKind, DeclineCost, Institution,
-                          Nation, Objective, ObjectiveKind, Personality, Scope, Stance,
-                          Strength, World)
-from ..core.rules import RULES, DecisionRule, PartiesRule, QualifiedMajority, SimpleMajority, \
-    Unanimity
+                          MapSpec, Nation, Objective, ObjectiveKind, Personality, Scope,
+                          Stance, Strength, World)
+from ..core.rules import (RULES, DecisionRule, Fraction, PartiesRule, QualifiedMajority,
+                          SimpleMajority, Unanimity)
 
 
 def nation(sid: str, s: dict) -> Nation:
@@ -36,17 +36,19 @@ def nation(sid: str, s: dict) -> Nation:
         trade=MappingProxyType({k: float(v) for k, v in s.get("trade", {}).items()}),
         objectives=tuple(
             Objective(ObjectiveKind(o["kind"]), o["points"], o.get("target", ""),
-                      float(o.get("threshold", 0.0)), o.get("text", ""))
+                      float(o.get("threshold", 0.0)), o.get("text", ""),
+                      o.get("institution", ""), o.get("measure", ""))
             for o in s.get("objectives", ())),
         personality=Personality(**{k: float(p.get(k, getattr(base, k)))
                                    for k in base.__dataclass_fields__ if k != "stance"},
                                 stance=Stance(**{k: float(st.get(k, getattr(Stance(), k)))
                                                  for k in Stance.__dataclass_fields__})),
         briefing=s.get("briefing", "").strip(),
+        population=float(s.get("population", 0.0)),
     )
 
 
-def rule(spec, parties: str) -> DecisionRule:
+def rule(spec, parties: str, population: dict | None = None) -> DecisionRule:
     party = PartiesRule(parties)
     if isinstance(spec, str):
         return RULES[spec](parties=party)
@@ -55,9 +57,16 @@ def rule(spec, parties: str) -> DecisionRule:
         return QualifiedMajority(parties=party, required=spec["votes"],
                                  veto=tuple(spec.get("veto", ())))
     if name == "unanimity":
-        return Unanimity(parties=party, abstention_blocks=spec.get("abstention_blocks", False))
+        constructive = spec.get("constructive_abstention", False)
+        return Unanimity(parties=party, abstention_blocks=spec.get("abstention_blocks", False),
+                         constructive=constructive,
+                         population=tuple(sorted((population or {}).items()))
+                         if constructive else ())
     if name == "simple_majority":
         return SimpleMajority(parties=party, of_members=spec.get("of_members", False))
+    if name == "fraction":
+        return Fraction(parties=party, share=tuple(spec.get("share", (2, 3))),
+                        of=spec.get("of", "voting"))
     return RULES[name](parties=party)
 
 
@@ -73,18 +82,25 @@ def clause(c: dict) -> Clause:
         min_contribution=float(c.get("min_contribution", Clause.min_contribution)),
         decline_costs=DeclineCost(**{k: float(d.get(k, getattr(base, k)))
                                      for k in base.__dataclass_fields__}),
+        ipso_facto=c.get("ipso_facto", False),
+        on_request=c.get("on_request", False),
     )
 
 
-def institution(iid: str, inst: dict) -> Institution:
+def institution(iid: str, inst: dict, states: dict | None = None) -> Institution:
     scope = inst.get("scope")
+    people = {m: float((states or {}).get(m, {}).get("population", 0.0))
+              for m in inst["members"]}
     return Institution(
         id=iid, name=inst["name"], members=tuple(inst["members"]),
-        rule=rule(inst["decides_by"], inst.get("parties_to_dispute", "vote")),
+        rule=rule(inst["decides_by"], inst.get("parties_to_dispute", "vote"), people),
         clauses=tuple(clause(c) for c in inst.get("clauses", ())),
         scope=Scope(tuple(scope["regions"])) if scope else Scope(),
         credibility=float(inst.get("credibility", 60.0)),
         binds=binds(inst.get("binds")),
+        regional_of=inst.get("regional_arrangement", ""),
+        refers_from=inst.get("uniting_for_peace", ""),
+        moratorium_days=inst.get("moratorium_days", 0),
     )
 
 
@@ -142,8 +158,17 @@ def condition(c: tuple) -> Condition:
         return Condition(t, state=v)
     if t in (Test.FIRED, Test.NOT_FIRED):
         return Condition(t, inject=v)
-    if t in (Test.TERRITORY_BELOW, Test.SUPPORT_BELOW):
+    if t in (Test.TERRITORY_BELOW, Test.TERRITORY_AT_LEAST, Test.SUPPORT_BELOW):
         return Condition(t, state=v["state"], value=float(v["value"]))
+    if t is Test.ADOPTED:
+        return Condition(t, institution=v["institution"], measure=v.get("measure", ""),
+                         target=v.get("against", ""))
+    if t is Test.AT_WAR:
+        if isinstance(v, str):
+            return Condition(t, state=v)
+        return Condition(t, state=v["state"], target=v.get("with", ""), role=v.get("as", ""))
+    if t is Test.NOT:
+        return Condition(t, inner=condition(v))
     return Condition(t, value=float(v))
 
 
@@ -160,6 +185,16 @@ def effect(e: tuple) -> InjectEffect:
     if kind == "incident":
         return InjectEffect(Change.INCIDENT, state=v["by"], target=v["against"],
                             value=float(v["tension"]), text=v.get("text", "").strip())
+    if kind == "request_assistance":
+        asked = (v["from"],) if isinstance(v["from"], str) else tuple(v["from"])
+        return InjectEffect(Change.REQUEST_ASSISTANCE, state=v["by"], targets=asked,
+                            text=v.get("text", "").strip())
+    if kind in ("boycott", "return"):
+        return InjectEffect(Change(kind), state=v["state"], institution=v["institution"],
+                            text=v.get("text", "").strip())
+    if kind == "deploy":
+        return InjectEffect(Change.DEPLOY, state=v["by"], target=v["to"],
+                            value=float(v["share"]), text=v.get("text", "").strip())
     return InjectEffect(Change.TABLE_DRAFT, state=v["by"], institution=v["institution"],
                         measure=v["measure"], target=v["target"],
                         text=v.get("text", "").strip())
@@ -182,7 +217,8 @@ def world(d: dict) -> World:
     return World(
         title=d["title"],
         nations=tuple(nation(k, v) for k, v in d["states"].items()),
-        institutions=tuple(institution(k, v) for k, v in d.get("institutions", {}).items()),
+        institutions=tuple(institution(k, v, d["states"])
+                           for k, v in d.get("institutions", {}).items()),
         ladder=ladder(d.get("ladder")),
         actions=actions(d.get("actions")),
         rounds_limit=d.get("rounds", 12),
@@ -194,5 +230,19 @@ def world(d: dict) -> World:
         briefing=d["briefing"].strip(),
         injects=tuple(inject(i) for i in d.get("injects", ())),
         end_conditions=tuple(end(e) for e in d.get("end", ())),
+        days_per_round=float(d.get("days_per_round", 30)),
+        map=map_spec(d.get("map")),
     )
+
+
+def map_spec(m: dict | None) -> MapSpec:
+    """The ``map`` section as the core's :class:`MapSpec` (places, coordinates, borders)."""
+    if not m:
+        return MapSpec()
+    states = m.get("states", {})
+    return MapSpec(
+        places=MappingProxyType({k: (int(v["col"]), int(v["row"])) for k, v in states.items()}),
+        coords=MappingProxyType({k: (float(v["lat"]), float(v["lon"]))
+                                 for k, v in states.items() if "lat" in v and "lon" in v}),
+        borders=tuple((b[0], b[1]) for b in m.get("borders", ())))
 

@@ -12,7 +12,8 @@ from ..core.actions import CATALOGUE, Effect, Measure
 from ..core.ladder import CEILING_GAP, DEFAULT_LADDER
 from ..core.legal import MEASURE_CLAUSE
 from .errors import did_you_mean
-from .fmt import (BINDS_WORDS, CLAUSE_FIELDS, OBJECTIVE_TARGET, OBJECTIVE_THRESHOLD,
+from .fmt import (BINDS_WORDS, CLAUSE_FIELDS, OBJECTIVE_MEASURE, OBJECTIVE_OPTIONAL,
+                  OBJECTIVE_TARGET, OBJECTIVE_THRESHOLD,
                   RULE_OPTIONS)
 from .shapes import BAD, Reader
 
@@ -45,13 +46,24 @@ def entries(seq) -> list:
     return [(i, v) for i, v in enumerate(seq) if ok(v)] if isinstance(seq, list) else []
 
 
+def _rung_name(rung: dict) -> str:
+    """A rung's name for a message; its id (or "?") when the name is missing, which
+    is reported on its own."""
+    name = rung.get("name")
+    return name if ok(name) else str(rung.get("id") if ok(rung.get("id")) else "?")
+
+
 class Checker:
     def __init__(self, r: Reader, data: dict):
         self.r, self.d = r, data
+        self.guarantees: set[tuple] = set()  # the inject's adopted conditions, as checked
         self.states = set(data.get("states") or ()) if isinstance(data.get("states"), dict) \
             else set()
         insts = data.get("institutions")
         self.insts = set(insts) if isinstance(insts, dict) else set()
+        for _, inst in items(insts):  # members: all -> every state, in the file's order
+            if isinstance(inst, dict) and inst.get("members") == "all":
+                inst["members"] = list(data["states"]) if self.states else BAD
         self.injects = {inj["id"] for _, inj in entries(data.get("injects"))
                         if isinstance(inj, dict) and ok(inj.get("id"))}
 
@@ -94,11 +106,47 @@ class Checker:
                 seen.setdefault(inj["id"], i)
             for j, c in entries(inj.get("when")):
                 self.condition(("injects", i, "when", j), c)
+            self.guarantees = {tuple(c[1].get(k) for k in ("institution", "measure", "against"))
+                               for _, c in entries(inj.get("when"))
+                               if c[0] == "adopted" and isinstance(c[1], dict)}
             for j, e in entries(inj.get("effects")):
                 self.effect(("injects", i, "effects", j), e)
+            self.guarantees = set()
         for i, end in entries(d.get("end")):
             for j, c in entries(end.get("when")):
                 self.condition(("end", i, "when", j), c)
+        if ok(d.get("map")):
+            self.map(d["map"])
+
+    def map(self, m) -> None:
+        """Places name states and no two share a cell; a latitude needs its longitude;
+        a border joins two different states."""
+        taken: dict[tuple, str] = {}
+        for sid, place in items(m.get("states")):
+            path = ("map", "states", sid)
+            if not self.ref(path, sid, key=True) or not isinstance(place, dict):
+                continue
+            if ("lat" in place) != ("lon" in place):
+                self.err(path, f"'{sid}' has a {'lat' if 'lat' in place else 'lon'} but no "
+                         f"{'lon' if 'lat' in place else 'lat'}", "give both, or neither")
+            at = (place.get("col"), place.get("row"))
+            if not all(ok(v) for v in at) or not all(isinstance(v, int) for v in at):
+                continue
+            if at in taken:
+                self.err(path, f"'{sid}' and '{taken[at]}' are both at col {at[0]}, "
+                         f"row {at[1]}", "give each state its own cell", key=True)
+            taken.setdefault(at, sid)
+        for i, pair in entries(m.get("borders")):
+            path = ("map", "borders", i)
+            if not isinstance(pair, list):
+                continue
+            if len(pair) != 2:
+                self.err(path, f"a border is between two states, not {len(pair)}",
+                         "write e.g. [estonia, russia]")
+            for j, s in entries(pair):
+                self.ref(path + (j,), s)
+            if len(pair) == 2 and ok(pair[0]) and pair[0] == pair[1]:
+                self.err(path + (1,), "a border is between two different states")
 
     def alike(self, section: str, kind: str) -> None:
         """Two states (or institutions) whose names or ids are the same as players type
@@ -156,23 +204,51 @@ class Checker:
         if want and "target" not in o:
             self.err(path, f"{an(kind)} objective needs a target {want}",
                      f"add 'target:' with the {want}'s id")
-        elif not want and "target" in o:
+        elif not want and "target" in o and kind not in OBJECTIVE_OPTIONAL["target"]:
             self.err(path + ("target",), f"{an(kind)} objective takes no target",
                      "remove the target")
-        elif want and ok(target):
-            if self.ref(path + ("target",), target, want) and kind == "gain_territory" \
-                    and target == sid:
+        elif ok(target) and "target" in o:
+            if self.ref(path + ("target",), target, want or "state") and \
+                    kind == "gain_territory" and target == sid:
                 self.err(path + ("target",), "a state cannot gain its own territory")
         need = OBJECTIVE_THRESHOLD.get(kind)
         if need and "threshold" not in o:
             self.err(path, f"{an(kind)} objective needs a threshold: {need}",
                      "add 'threshold:' with a number")
-        elif not need and "threshold" in o:
+        elif not need and "threshold" in o and kind not in OBJECTIVE_OPTIONAL["threshold"]:
             self.err(path + ("threshold",), f"{an(kind)} objective takes no threshold",
                      "remove the threshold")
         elif need and o.get("threshold") == 0 and kind in ("gain_territory", "low_costs"):
             self.err(path + ("threshold",), f"{an(kind)} threshold of 0 cannot be meant",
                      f"it is {need}")
+        self.objective_measure(path, kind, o)
+
+    def objective_measure(self, path, kind, o) -> None:
+        """measure_adopted names a body and a measure it can decide; others neither."""
+        if kind not in OBJECTIVE_MEASURE:
+            for k in ("institution", "measure"):
+                if k in o:
+                    self.err(path + (k,), f"{an(kind)} objective takes no {k}",
+                             f"remove the {k}")
+            return
+        for k in ("institution", "measure"):
+            if k not in o:
+                self.err(path, f"{an(kind)} objective needs {an(k)}",
+                         f"add '{k}:' (which body must adopt which measure)")
+        iid, measure = o.get("institution"), o.get("measure")
+        if not ok(iid) or not self.ref(path + ("institution",), iid, "institution"):
+            return
+        inst = self.d["institutions"][iid]
+        if ok(measure) and ok(inst):
+            self.decidable(path + ("measure",), iid, inst, measure)
+
+    def decidable(self, path, iid, inst, measure) -> None:
+        """An error when ``inst`` has no clause that lets it decide on ``measure``."""
+        kinds = {c.get("kind") for _, c in entries(inst.get("clauses"))}
+        need = MEASURE_CLAUSE.get(Measure(measure))
+        if need is not None and need.value not in kinds:
+            self.err(path, f"'{iid}' has no {need.value} clause, so it never decides on "
+                     f"{measure}", "add the clause, or choose another measure or body")
 
     # ----------------------------------------------------------- institutions
     def institution(self, iid, inst) -> None:
@@ -200,7 +276,29 @@ class Checker:
             self.clause(iid, base + ("clauses", i), c, kinds, ids)
         if "binds" in inst:
             self.binds(iid, base + ("binds",), inst["binds"])
+        self.links(iid, base, inst, kinds)
 
+    def links(self, iid, base, inst, kinds) -> None:
+        """regional_arrangement and uniting_for_peace name another institution; the
+        Council a regional arrangement answers to can authorise force."""
+        for key in ("regional_arrangement", "uniting_for_peace"):
+            other = inst.get(key)
+            if not ok(other):
+                continue
+            if other == iid:
+                self.err(base + (key,), f"'{iid}' cannot name itself in {key}",
+                         "name the Security Council, by its id")
+            elif self.ref(base + (key,), other, "institution"):
+                council = self.d["institutions"].get(other)
+                clauses = [c for _, c in entries(council.get("clauses"))] \
+                    if isinstance(council, dict) else []
+                if key == "regional_arrangement" and "use_of_force_authorisation" in kinds \
+                        and not any(c.get("kind") == "use_of_force_authorisation"
+                                    for c in clauses):
+                    self.err(base + (key,), f"'{iid}' may authorise force only with the "
+                             f"authorisation of '{other}', which has no "
+                             "use_of_force_authorisation clause (UN Charter Art. 53(1))",
+                             f"give '{other}' the clause, or remove '{iid}''s")
     def binds(self, iid, path, spec) -> None:
         """``binds:``: a list of states, an institution id, all or yes_voters."""
         words = "binds takes a list of states, an institution id, all or yes_voters"
@@ -230,6 +328,16 @@ class Checker:
             if option in rule and name not in owners:
                 self.err(path + (option,), f"'{option}' applies only to {' and '.join(owners)}"
                          f", not {name}", f"remove '{option}'", key=True)
+        if name == "unanimity" and rule.get("constructive_abstention") is True and clean:
+            states = self.d.get("states") if isinstance(self.d.get("states"), dict) else {}
+            missing = [m for m in members if isinstance(states.get(m), dict)
+                       and not states[m].get("population")]
+            if missing:
+                self.err(path + ("constructive_abstention",), f"constructive abstention in "
+                         f"'{iid}' weighs the population, but {', '.join(missing[:5])}"
+                         f"{' and others' if len(missing) > 5 else ''} "
+                         f"{'has' if len(missing) == 1 else 'have'} none",
+                         "give each member 'population:' (millions)", key=True)
         if name != "qualified_majority":
             return
         votes = rule.get("votes")
@@ -274,7 +382,7 @@ class Checker:
         top, rung = self.ceiling()
         if rung is None:
             return
-        hint = (f"'{rung['name']}' ({rung['level']:g}) requires the event "
+        hint = (f"'{_rung_name(rung)}' ({rung['level']:g}) requires the event "
                 f"{rung['requires']}: conventional escalation stops at {top:g}")
         level = start.get("escalation")
         if ok(level) and level > top:
@@ -347,7 +455,8 @@ class Checker:
         top, first = self.ceiling()
         if first is None:
             return
-        name = f"'{first['name']}' ({first['level']:g}) requires the event {first['requires']}"
+        name = f"'{_rung_name(first)}' ({first['level']:g}) requires the event " \
+            f"{first['requires']}"
         for i, rung in rungs:
             level = rung.get("level")
             if ok(level) and not ok(rung.get("requires")) and top < level < first["level"]:
@@ -423,8 +532,26 @@ class Checker:
             self.err(path + (test,), f"'{value}' is not an inject in this campaign",
                      did_you_mean(value, self.injects, "the injects are")
                      or "give the id of an inject listed under injects")
-        elif test in ("territory_below", "support_below") and ok(value.get("state")):
+        elif test in ("territory_below", "territory_at_least", "support_below") and \
+                ok(value.get("state")):
             self.ref(path + (test, "state"), value["state"])
+        elif test == "adopted":
+            if ok(value.get("against")):
+                self.ref(path + (test, "against"), value["against"])
+            iid = value.get("institution")
+            if ok(iid) and self.ref(path + (test, "institution"), iid, "institution"):
+                inst, measure = self.d["institutions"][iid], value.get("measure")
+                if ok(inst) and ok(measure):
+                    self.decidable(path + (test, "measure"), iid, inst, measure)
+        elif test == "at_war":
+            if isinstance(value, str):
+                self.ref(path + (test,), value)
+                return
+            for k in ("state", "with"):
+                if ok(value.get(k)):
+                    self.ref(path + (test, k), value[k])
+        elif test == "not" and ok(value):
+            self.condition(path + (test,), value)
 
     def effect(self, path, eff) -> None:
         kind, v = eff
@@ -441,6 +568,27 @@ class Checker:
                 self.err(p + ("against",), "an incident needs two different states")
         elif kind == "table_draft":
             self.draft(p, v)
+        elif kind in ("boycott", "return"):
+            sid, iid = v.get("state"), v.get("institution")
+            if ok(sid) and self.ref(p + ("state",), sid) and ok(iid) and \
+                    self.ref(p + ("institution",), iid, "institution"):
+                inst = self.d["institutions"][iid]
+                members = [m for _, m in entries(inst.get("members"))] \
+                    if isinstance(inst, dict) and isinstance(inst.get("members"), list) \
+                    else None  # 'members: all' has every state
+                if members is not None and sid not in members:
+                    self.err(p + ("state",), f"'{sid}' is not a member of '{iid}', so it "
+                             f"cannot {kind} {'it' if kind == 'boycott' else 'to it'}")
+        elif kind in ("request_assistance", "deploy"):
+            other = "from" if kind == "request_assistance" else "to"
+            if ok(v.get("by")):
+                self.ref(p + ("by",), v["by"])
+            asked = v.get(other)
+            for i, t in ([(None, asked)] if isinstance(asked, str) else entries(asked)):
+                where = p + (other,) + ((i,) if i is not None else ())
+                if ok(t) and self.ref(where, t) and t == v.get("by"):
+                    self.err(where, "a state cannot " + ("ask itself for help" if other ==
+                                                         "from" else "deploy to itself"))
 
     def draft(self, p, v) -> None:
         by, iid, target, measure = (v.get(k) for k in ("by", "institution", "target", "measure"))
@@ -465,7 +613,30 @@ class Checker:
         elif measure == "suspend" and ok(target) and target not in members:
             self.err(p + ("target",), f"'{target}' is not a member of '{iid}', so it cannot "
                      "be suspended")
-        elif need is not None and kinds[need.value].get("requires") == "sanctions_tried":
+        elif measure == "refer":
+            self.err(p + ("measure",), "a referral under Uniting for Peace needs a veto "
+                     "first, so an inject cannot table it", "players may table it once a "
+                     "draft has been vetoed")
+        elif measure in ("sanctions", "use_of_force", "peacekeeping") and \
+                ok(inst.get("uniting_for_peace")) and \
+                (inst["uniting_for_peace"], "refer", target) not in self.guarantees:
+            self.err(p + ("measure",), f"'{iid}' may recommend {measure.replace('_', ' ')} "
+                     "only on a matter the Council has referred to it, so an inject can "
+                     "table it only after the referral",
+                     f"add the condition {{adopted: {{institution: "
+                     f"{inst['uniting_for_peace']}, measure: refer, against: {target}}}}} to "
+                     "the inject's when, or table a condemnation instead")
+        elif measure == "use_of_force" and ok(inst.get("regional_arrangement")) and \
+                (inst["regional_arrangement"], "use_of_force", target) not in self.guarantees:
+            self.err(p + ("measure",), f"'{iid}' is a regional arrangement: it may authorise "
+                     "force only after the Council has (UN Charter Art. 53(1)), so an inject "
+                     "can table it only after the Council's authorisation",
+                     f"add the condition {{adopted: {{institution: "
+                     f"{inst['regional_arrangement']}, measure: use_of_force, against: "
+                     f"{target}}}}} to the inject's when, or table the draft in the Council")
+        elif need is not None and kinds[need.value].get("requires") == "sanctions_tried" \
+                and (iid, "sanctions", target) not in self.guarantees:
             self.err(p + ("measure",), f"'{iid}' may authorise force only after sanctions, "
-                     "so an inject cannot table it", "table sanctions instead; players may "
-                     "table force once sanctions are adopted")
+                     "so an inject can table it only once they are adopted",
+                     f"add the condition {{adopted: {{institution: {iid}, measure: sanctions, "
+                     f"against: {target}}}}} to the inject's when, or table sanctions instead")

@@ -24,6 +24,7 @@ class CampaignError:
     message: str
     hint: str = ""
     warning: bool = False
+    name: str = ""  # a warning's name: ``quiet: [name]`` in the campaign silences it
 
     def where(self) -> str:
         if self.line <= 0:
@@ -32,7 +33,10 @@ class CampaignError:
 
     def __str__(self) -> str:
         head = f"{self.where()}: {'warning: ' if self.warning else ''}{self.message}"
-        return head + (f"\n    hint: {self.hint}" if self.hint else "")
+        out = head + (f"\n    hint: {self.hint}" if self.hint else "")
+        if self.name:
+            out += f"\n    meant it? add '{self.name}' to the campaign's quiet: list"
+        return out
 
 
 class CampaignErrors(Exception):

@@ -12,7 +12,9 @@ from ..core.injects import ADJUSTABLE, Test
 from ..core.ladder import CEILING_GAP, EVENTS
 from ..core.model import ClauseKind, ObjectiveKind, Strength
 from ..core.rules import RULES, PartiesRule
-from .shapes import Bool, Either, Enum, Field as F, Id, IdMap, List, Num, Obj, OneKey, Text
+from .lint import WARNINGS
+from .shapes import (Bool, Either, Enum, Field as F, Id, IdMap, List, ListOrAll, Num, Obj,
+                     OneKey, Ratio, Text)
 
 FORMAT = 1
 STAGES = ("peace", "tension", "incident", "consultation", "sanctions", "collective_response",
@@ -26,7 +28,12 @@ them equal). Policies from other packages are chosen on the command line."""
 # Rules that depend on a "kind": the checker enforces them, the schema states them.
 OBJECTIVE_TARGET = {"alliance_credible": "institution", "alliance_discredited": "institution",
                     "aggressor_withdraws": "state",
-                    "gain_territory": "state", "target_sanctioned": "state"}
+                    "gain_territory": "state", "target_sanctioned": "state",
+                    "protect_territory": "state"}
+OBJECTIVE_OPTIONAL = {"threshold": ("protect_territory",), "target": ("measure_adopted",)}
+"""Kinds that may give these keys without needing them."""
+OBJECTIVE_MEASURE = ("measure_adopted",)
+"""Kinds that name an institution and a measure (both required)."""
 OBJECTIVE_THRESHOLD = {"gain_territory": "the % of the target's territory to hold",
                        "low_costs": "the most it may spend, % of GDP",
                        "keep_support": "the lowest acceptable public support, 0-100",
@@ -36,9 +43,12 @@ CLAUSE_FIELDS = {"requested_by": ("consultation",),
                  "binding": ("sanctions",), "requires": ("use_of_force_authorisation",),
                  "authorises": ("use_of_force_authorisation",),
                  "min_contribution": ("collective_defence",),
-                 "decline_costs": ("collective_defence", "sanctions")}
+                 "decline_costs": ("collective_defence", "sanctions"),
+                 "ipso_facto": ("sanctions",), "on_request": ("collective_defence",)}
 RULE_OPTIONS = {"votes": ("qualified_majority",), "veto": ("qualified_majority",),
-                "abstention_blocks": ("unanimity",), "of_members": ("simple_majority",)}
+                "abstention_blocks": ("unanimity",), "of_members": ("simple_majority",),
+                "share": ("fraction",), "of": ("fraction",),
+                "constructive_abstention": ("unanimity",)}
 CLAUSE_REQUIRED = {"collective_defence": ("strength",)}
 BINDS_WORDS = ("all", "yes_voters")
 """The words ``binds:`` takes besides an institution id or a list of states."""
@@ -94,15 +104,23 @@ OBJECTIVE = Obj(title="an objective", fields={
     "points": F(Num(1, 100, integer=True), "Points scored if it is met.", required=True),
     "target": F(Id(of="state or institution"),
                 "The state (or, for alliance_credible and alliance_discredited, the "
-                "institution) it is about."),
+                "institution) it is about; for measure_adopted, the state the measure must "
+                "concern (default: any)."),
     "threshold": F(Num(0, 100), "The number it is measured against: % of territory "
-                   "(gain_territory), % of GDP (low_costs), or a 0-100 level."),
+                   "(gain_territory; protect_territory, default 100), % of GDP (low_costs), "
+                   "or a 0-100 level."),
+    "institution": F(Id(of="institution"), "measure_adopted: the body that must adopt it."),
+    "measure": F(Enum(values=tuple(m.value for m in Measure)),
+                 "measure_adopted: the measure it must adopt."),
     "text": F(Text(), "The objective in words, shown to the player."),
 }, extra={"allOf": _kind_rules(
     "kind", [k.value for k in ObjectiveKind],
-    {"target": tuple(OBJECTIVE_TARGET), "threshold": tuple(OBJECTIVE_THRESHOLD)},
+    {"target": tuple(OBJECTIVE_TARGET) + OBJECTIVE_OPTIONAL["target"],
+     "threshold": tuple(OBJECTIVE_THRESHOLD) + OBJECTIVE_OPTIONAL["threshold"],
+     "institution": OBJECTIVE_MEASURE, "measure": OBJECTIVE_MEASURE},
     {k.value: tuple(f for f, table in (("target", OBJECTIVE_TARGET),
                                        ("threshold", OBJECTIVE_THRESHOLD)) if k.value in table)
+     + (("institution", "measure") if k.value in OBJECTIVE_MEASURE else ())
      for k in ObjectiveKind})})
 
 STATE = Obj(title="a state", fields={
@@ -118,6 +136,9 @@ STATE = Obj(title="a state", fields={
     "resolve": F(PERCENT, "Resolve, 0-100 (default 50)."),
     "nuclear": F(Bool(), "Whether it has nuclear weapons (default false)."),
     "credibility": F(PERCENT, "Record of keeping commitments, 0-100 (default 60)."),
+    "population": F(Num(0, 10000), "Population in millions: needed by the members of an "
+                    "institution with constructive_abstention (the blocking third of TEU "
+                    "Art. 31(1))."),
     "trade": F(IdMap(value=SHARE, of="state"),
                "Share of its total trade with each partner state, 0 to 1."),
     "objectives": F(List(OBJECTIVE), "What it wants; scored at the end."),
@@ -138,6 +159,17 @@ RULE = Obj(title="a decision rule", fields={
     "abstention_blocks": F(Bool(), "unanimity: whether an abstention blocks (default false)."),
     "of_members": F(Bool(), "simple_majority: count a majority of all members, not of "
                     "votes cast (default false)."),
+    "constructive_abstention": F(Bool(), "unanimity: a member may declare its abstention "
+                                 "(vote 'declared'); declarations by at least a third of the "
+                                 "members with at least a third of their population block "
+                                 "the decision (TEU Art. 31(1)). Every member then needs a "
+                                 "population. Default false."),
+    "share": F(Ratio(), "fraction: the share of yes votes needed, e.g. 2/3 (default 2/3)."),
+    "of": F(Enum(values=("voting", "entitled")),
+            "fraction: a share of the members present and voting, yes and no alone (UN "
+            "General Assembly, Charter Art. 18(2)), or of every member entitled to vote, "
+            "whatever it does (Rio Treaty Art. 17; parties to the dispute are not entitled "
+            "when parties_to_dispute is abstain, Art. 18). Default voting."),
 }, extra={"allOf": _kind_rules("rule", tuple(RULES), RULE_OPTIONS, RULE_REQUIRED)})
 
 DECLINE = Obj(title="decline costs", fields={
@@ -172,12 +204,22 @@ CLAUSE = Obj(title="a clause", fields={
                           "freeing its land or deployed to it. Aid and sanctions honour a "
                           "clause that is not automatic whatever this share."),
     "decline_costs": F(DECLINE, "What a member pays for declining an obligation under it."),
+    "on_request": F(Bool(), "collective_defence: members owe assistance only once the "
+                    "victim asks one of them for help (request_assistance): \"at the request "
+                    "of this participating State\" (CSTO Art. 4). Default false: the attack "
+                    "alone obliges."),
+    "ipso_facto": F(Bool(), "sanctions: a member that resorts to war in disregard of its "
+                    "covenants obliges every other member at once, without a vote, to "
+                    "sanction it (League Covenant Art. 16(1)); each may decline at the "
+                    "clause's decline_costs (default false)."),
 }, extra={"allOf": _kind_rules("kind", [k.value for k in ClauseKind], CLAUSE_FIELDS,
                                CLAUSE_REQUIRED)})
 
 INSTITUTION = Obj(title="an institution", fields={
     "name": F(Text(), "The institution's name.", required=True),
-    "members": F(_ids("state", min=1), "Member states.", required=True),
+    "members": F(ListOrAll(Id(of="state"), min=1),
+                 "Member states, or all (every state in the campaign: a General Assembly "
+                 "when every state is a UN member).", required=True),
     "decides_by": F(Either(simple=Enum(values=tuple(RULES)), full=RULE),
                     "Decision rule: a name, or a mapping with rule and its options.",
                     required=True),
@@ -195,6 +237,23 @@ INSTITUTION = Obj(title="an institution", fields={
                "(only those who vote for a decision: Arab League Pact Art. 7). Default: its "
                "own members."),
     "clauses": F(List(CLAUSE), "What the institution can do."),
+    "regional_arrangement": F(Id(of="institution"), "A regional arrangement under Chapter "
+                              "VIII of the UN Charter (NATO, the EU, the OAS, the Arab "
+                              "League...): the Security Council, by id, without whose "
+                              "authorisation it may not authorise force against a state "
+                              "(Art. 53(1)), and which it informs of every decision "
+                              "(Art. 54)."),
+    "uniting_for_peace": F(Id(of="institution"), "An assembly (a General Assembly): the "
+                           "Security Council, by id, that may refer to it, by a procedural "
+                           "vote no veto blocks, a matter a veto has blocked (GA Res. "
+                           "377A(V)); it may then recommend sanctions, force or "
+                           "peacekeeping against that state, and never before."),
+    "moratorium_days": F(Num(1, 3650, integer=True), "Days after the institution reports "
+                         "on a dispute (its first vote on a draft concerning either party) "
+                         "before its members may resort to war (League Covenant Art. 12: "
+                         "90, three months). A war before that report or before the days "
+                         "have passed breaches the covenant and sets off an ipso_facto "
+                         "sanctions clause; a war after them does not (the Covenant's gap)."),
 })
 
 RUNG = Obj(title="a rung", fields={
@@ -244,7 +303,7 @@ _STATE_VALUE = Obj(title="a condition", fields={
     "state": F(Id(of="state"), "The state.", required=True),
     "value": F(Num(0, 100), "The level.", required=True),
 })
-CONDITION = OneKey(title="condition", variants={
+_CONDITIONS = {
     Test.ROUND_AT_LEAST.value: F(Num(1, 1000, integer=True), "From this round on."),
     Test.STAGE_IS.value: F(Enum(values=STAGES + ("resolved", "war")),
                            "The crisis is at this stage."),
@@ -252,6 +311,8 @@ CONDITION = OneKey(title="condition", variants={
     Test.ESCALATION_BELOW.value: F(PERCENT, "The crisis level is below this."),
     Test.UNDER_ATTACK.value: F(Id(of="state"), "This state is under armed attack."),
     Test.TERRITORY_BELOW.value: F(_STATE_VALUE, "A state holds less than value % of its land."),
+    Test.TERRITORY_AT_LEAST.value: F(_STATE_VALUE, "A state holds at least value % of its "
+                                     "land (100: all of it, e.g. liberated)."),
     Test.SANCTIONED.value: F(Id(of="state"), "Some state sanctions this state."),
     Test.SUPPORT_BELOW.value: F(_STATE_VALUE, "A state's public support is below value."),
     Test.QUIET_ROUNDS_AT_LEAST.value: F(Num(1, 1000, integer=True),
@@ -260,8 +321,33 @@ CONDITION = OneKey(title="condition", variants={
                         "listed earlier and fired in the same aftermath)."),
     Test.NOT_FIRED.value: F(Id(of="inject"), "This inject has not fired yet, e.g. "
                             "'no armed attack yet' after an inject on under_attack."),
+    Test.ADOPTED.value: F(Obj(title="an adopted measure", fields={
+        "institution": F(Id(of="institution"), "The body that adopted it.", required=True),
+        "measure": F(Enum(values=tuple(m.value for m in Measure)),
+                     "Which measure (default: any)."),
+        "against": F(Id(of="state"), "The state it concerns (default: any)."),
+    }), "A body has adopted a measure (in this game, so far)."),
+    Test.AT_WAR.value: F(Either(simple=Id(of="state"), full=Obj(title="a war", fields={
+        "state": F(Id(of="state"), "The state.", required=True),
+        "with": F(Id(of="state"), "The state on the other side (default: anyone)."),
+        "as": F(Enum(values=("attacker", "defender")), "Only as the attacker of record "
+                "(who struck first), or only as a defender (the victim or a state fighting "
+                "for it); default: either."),
+    })), "A state is in an ongoing armed conflict: as the attacker of record, its victim "
+        "or a state fighting for the victim (until a ceasefire holds)."),
+}
+CONDITION = OneKey(title="condition", variants={
+    **_CONDITIONS,
+    Test.NOT.value: F(OneKey(title="condition", variants=_CONDITIONS),
+                      "The condition under it does not hold, e.g. "
+                      "{not: {at_war: iraq}}."),
 })
 
+_AWAY = Obj(title="a member and a body", fields={
+    "state": F(Id(of="state"), "The member.", required=True),
+    "institution": F(Id(of="institution"), "The body.", required=True),
+    "text": F(Text(), "News announcing it."),
+})
 EFFECT = OneKey(title="effect", variants={
     "news": F(Either(simple=Text(), full=Obj(title="a news item", fields={
         "text": F(Text(), "The news.", required=True),
@@ -287,9 +373,39 @@ EFFECT = OneKey(title="effect", variants={
         "target": F(Id(of="state"), "The state it concerns.", required=True),
         "text": F(Text(), "News announcing it."),
     }), "Put a draft resolution on the table; it is voted next diplomacy phase."),
+    "request_assistance": F(Obj(title="a request for assistance", fields={
+        "by": F(Id(of="state"), "The state asking (the victim, or a state that fears it "
+                "will be one).", required=True),
+        "from": F(Either(simple=Id(of="state"), full=_ids("state", min=1)),
+                  "The state or states asked.", required=True),
+        "text": F(Text(), "News announcing it."),
+    }), "A state asks others to help defend it (collective self-defence, UN Charter "
+        "Art. 51): those asked may then fight for it lawfully, as if it had used the "
+        "request_assistance action; an invitation to station troops is one."),
+    "deploy": F(Obj(title="a deployment", fields={
+        "by": F(Id(of="state"), "The state sending forces.", required=True),
+        "to": F(Id(of="state"), "The state that hosts them.", required=True),
+        "share": F(Num(0, 1, above=True), "The share of the sender's forces at home that "
+                   "goes (e.g. 0.2).", required=True),
+        "text": F(Text(), "News announcing it."),
+    }), "Forces are stationed in another state (they defend it if it is attacked, and "
+        "count towards the sender's obligations to it)."),
+    "boycott": F(_AWAY, "A member stays away from a body, as the Soviet Union stayed away "
+                 "from the Security Council from January to August 1950: it casts no vote "
+                 "there (its absence is no veto) until it returns, by the effect return or "
+                 "by voting there itself."),
+    "return": F(_AWAY, "A boycotting member comes back to the body and votes again."),
 })
 
-INJECT = Obj(title="an inject", fields={
+def _conditions_misplaced(where: str) -> dict:
+    """A condition written as a key of an inject or an end: say where it goes."""
+    return {name: f"'{name}' is a condition: put it in the list under when, as "
+                  f"'when: [{{{name}: ...}}]'" + where
+            for name in CONDITION.variants if name != "round"}
+
+
+INJECT = Obj(title="an inject", misplaced=_conditions_misplaced(
+    " (an inject's own 'round:' fires it in that round only)"), fields={
     "id": F(Id(of="inject"), "A short id, unique in the campaign.", required=True),
     "round": F(Num(1, 1000, integer=True), "Fires at the end of this round only."),
     "when": F(List(CONDITION), "Conditions that must all hold."),
@@ -301,10 +417,30 @@ INJECT = Obj(title="an inject", fields={
     "effects": F(List(EFFECT, min=1), "What happens.", required=True),
 })
 
-END = Obj(title="an end condition", fields={
+END = Obj(title="an end condition", misplaced=_conditions_misplaced(""), fields={
     "when": F(List(CONDITION, min=1), "Conditions that must all hold.", required=True),
     "outcome": F(Enum(values=OUTCOMES), "How the crisis ends.", required=True),
     "text": F(Text(), "What the players are told."),
+})
+
+PLACE = Obj(title="a place on the map", fields={
+    "col": F(Num(0, 99, integer=True), "Column on the map's grid, 0 at the left (west).",
+             required=True),
+    "row": F(Num(0, 99, integer=True), "Row on the map's grid, 0 at the top (north).",
+             required=True),
+    "lat": F(Num(-90, 90), "Latitude of its capital, in degrees (north positive): "
+             "for reference and for other tools; the grid decides the drawing."),
+    "lon": F(Num(-180, 180), "Longitude of its capital, in degrees (east positive)."),
+})
+
+MAP = Obj(title="the map", fields={
+    "states": F(IdMap(value=PLACE, of="state"),
+                "Where each state sits on a small schematic grid: one cell per state, "
+                "neighbours in neighbouring cells. A state left out is placed "
+                "automatically in a free cell near the states it is tied to."),
+    "borders": F(List(_ids("state", min=2)),
+                 "Pairs of states that touch, e.g. [estonia, russia]: drawn as links on "
+                 "the map and used to place states left out."),
 })
 
 CAMPAIGN = Obj(title="the campaign", fields={
@@ -316,6 +452,9 @@ CAMPAIGN = Obj(title="the campaign", fields={
     "players": F(Num(1, 50, integer=True), "Suggested number of human players."),
     "seed": F(Num(0, 2**32 - 1, integer=True), "Default random seed (default 0)."),
     "rounds": F(Num(1, 100, integer=True), "Rounds before the game ends (default 12)."),
+    "days_per_round": F(Num(1, 365), "How many days a round stands for (default 30): rules "
+                        "counted in days (a moratorium) last that many rounds, rounded "
+                        "up."),
     "orders_per_round": F(Num(1, 10, integer=True), "Orders each state may give a round "
                           "(default 3)."),
     "start": F(Obj(title="the start", fields={
@@ -336,4 +475,9 @@ CAMPAIGN = Obj(title="the campaign", fields={
     "actions": F(ACTIONS, "Changes to the catalogue of actions."),
     "injects": F(List(INJECT), "Scripted events."),
     "end": F(List(END), "Conditions that end the game early."),
+    "quiet": F(List(Enum(values=tuple(WARNINGS))), "Warnings the author has read and "
+               "meant: each name silences that warning in this file (every warning "
+               "shows its name)."),
+    "map": F(MAP, "Where the states sit on the game's map (optional: without it the "
+             "map is laid out automatically from regions, borders and ties)."),
 })

@@ -12,6 +12,17 @@ from ..core.model import ClauseKind, World
 from ..core.rules import Consensus, PartiesRule, Unanimity
 from .shapes import Reader
 
+WARNINGS = {
+    "no_objectives": "a state has no objectives",
+    "unusable_clause": "a clause can never be used",
+    "inject_never_fires": "an inject can never fire",
+    "end_never_holds": "an end condition can never hold",
+    "retuned_and_disabled": "an action is retuned but also disabled",
+    "region_used_once": "a region is used by one state only and looks like a typo",
+    "scope_region_unused": "no state lies in a scope region that looks like a typo",
+}
+"""Every warning by name: a campaign silences one with ``quiet: [name, ...]``."""
+
 DRAFTED = {ClauseKind.SANCTIONS: "sanctions", ClauseKind.USE_OF_FORCE: "use_of_force",
            ClauseKind.PEACEKEEPING: "peacekeeping", ClauseKind.SUSPENSION: "suspend"}
 
@@ -70,15 +81,20 @@ class Linter:
     def __init__(self, r: Reader, data: dict, world: World):
         self.r, self.d, self.w = r, data, world
         self.effects = {a.effect for a in world.actions.values()}
+        quiet = data.get("quiet")
+        self.quiet = set(quiet) if isinstance(quiet, list) else set()
 
-    def warn(self, path, message, hint="", key=False):
-        self.r.warn(self.r.at(path, key), message, hint)
+    def warn(self, name, path, message, hint="", key=False):
+        assert name in WARNINGS, name
+        if name in self.quiet:
+            return
+        self.r.warn(self.r.at(path, key), message, hint, name)
 
     def run(self) -> None:
         w = self.w
         for n in w.nations:
             if not n.objectives:
-                self.warn(("states", n.id), f"'{n.id}' has no objectives",
+                self.warn("no_objectives", ("states", n.id), f"'{n.id}' has no objectives",
                           "its player can score nothing; add at least one objective", key=True)
         self.regions()
         tabled = {(e.institution, e.measure) for i in w.injects for e in i.effects if e.institution}
@@ -86,7 +102,7 @@ class Linter:
             for i, c in enumerate(inst.clauses):
                 why = self.untriggerable(inst, c, tabled)
                 if why:
-                    self.warn(("institutions", inst.id, "clauses", i),
+                    self.warn("unusable_clause", ("institutions", inst.id, "clauses", i),
                               f"clause '{c.id}' of '{inst.id}' can never be used: {why}")
         for i, inj in enumerate(w.injects):
             why = never(inj.when, w.rounds_limit, inj.round)
@@ -97,15 +113,15 @@ class Linter:
             elif any(c.test is Test.FIRED and c.inject == inj.id for c in inj.when):
                 why = "it waits until it has fired itself (fired: its own id)"
             if why:
-                self.warn(("injects", i), f"inject '{inj.id}' can never fire: {why}")
+                self.warn("inject_never_fires", ("injects", i), f"inject '{inj.id}' can never fire: {why}")
         for i, e in enumerate(w.end_conditions):
             why = never(e.when, w.rounds_limit)
             if why:
-                self.warn(("end", i), f"this end condition can never hold: {why}")
+                self.warn("end_never_holds", ("end", i), f"this end condition can never hold: {why}")
         acts = self.d.get("actions") or {}
         for aid in acts.get("retune", {}):
             if aid in acts.get("disable", ()):
-                self.warn(("actions", "retune", aid), f"'{aid}' is retuned but also disabled",
+                self.warn("retuned_and_disabled", ("actions", "retune", aid), f"'{aid}' is retuned but also disabled",
                           "remove one of the two", key=True)
 
     def untriggerable(self, inst, c, tabled) -> str:
@@ -138,12 +154,14 @@ class Linter:
         for region, states in used.items():
             close = typo_of(region, common) if len(states) == 1 else ""
             if close:
-                self.warn(("states", states[0], "region"), f"region '{region}' is used by "
-                          f"'{states[0]}' only", f"did you mean '{close}'?")
+                self.warn("region_used_once", ("states", states[0], "region"),
+                          f"region '{region}' is used by '{states[0]}' only",
+                          f"did you mean '{close}'?")
         for inst in self.w.institutions:
             for i, region in enumerate(inst.scope.regions):
                 close = "" if region in used else typo_of(region, used)
                 if close:
-                    self.warn(("institutions", inst.id, "scope", "regions", i),
+                    self.warn("scope_region_unused",
+                              ("institutions", inst.id, "scope", "regions", i),
                               f"no state lies in scope region '{region}'",
                               f"did you mean '{close}'?")

@@ -39,14 +39,17 @@ class Reader:
         self.marks: dict[Path, tuple[int, int]] = {}  # value positions
         self.keys: dict[Path, tuple[int, int]] = {}  # positions of the keys naming them
 
-    def _add(self, out: list, where: tuple[int, int], message: str, hint: str, warn: bool):
-        out.append(CampaignError(self.file, where[0], where[1], message, hint, warn))
+    def _add(self, out: list, where: tuple[int, int], message: str, hint: str, warn: bool,
+             name: str = ""):
+        out.append(CampaignError(self.file, where[0], where[1], message, hint, warn, name))
 
     def error(self, where: tuple[int, int], message: str, hint: str = "") -> None:
         self._add(self.errors, where, message, hint, False)
 
-    def warn(self, where: tuple[int, int], message: str, hint: str = "") -> None:
-        self._add(self.warnings, where, message, hint, True)
+    def warn(self, where: tuple[int, int], message: str, hint: str = "",
+             name: str = "") -> None:
+        """A warning; ``name`` is how a campaign silences it (``quiet: [name]``)."""
+        self._add(self.warnings, where, message, hint, True, name)
 
     def at(self, path: Path, key: bool = False) -> tuple[int, int]:
         """Where ``path`` was read (its key if ``key``), or its nearest known parent."""
@@ -191,6 +194,9 @@ class Num(Shape):
             elif node.style is not None and _number(text) is not None and (
                     not self.integer or float(_number(text)).is_integer()):
                 hint = "remove the quotes"
+            elif text.strip().endswith(",") and _number(text.strip()[:-1]) is not None:
+                hint = (f"remove the comma after {text.strip()[:-1]}: a key on its own line "
+                        "ends without one (commas separate items only inside { } and [ ])")
             r.error(mark(node), f"{_name(path)} must be {self.words()}, not {kind_of(node)}",
                     hint)
             return BAD
@@ -357,6 +363,7 @@ class Obj(Shape):
     fields: dict = field(default_factory=dict)  # key -> Field
     title: str = ""  # what it is, for messages: 'a state', 'an inject'
     extra: dict = field(default_factory=dict)  # more JSON Schema (rules checked elsewhere)
+    misplaced: dict = field(default_factory=dict)  # key that belongs elsewhere -> the hint
 
     def _read(self, r, node, path):
         pairs = _mapping(r, node, path, self)
@@ -371,6 +378,10 @@ class Obj(Shape):
                 refused = refused or k.tag == REFUSED
                 continue
             spec = self.fields.get(key)
+            if spec is None and key in self.misplaced:
+                r.error(mark(k), f"'{key}' does not go directly in {self.title}",
+                        self.misplaced[key])
+                continue
             if spec is None:
                 hint = did_you_mean(key, self.fields, "the keys allowed here are")
                 if not ID_RE.fullmatch(key):
@@ -385,9 +396,11 @@ class Obj(Shape):
         for key, spec in self.fields.items():
             if spec.required and key not in out and key not in meant and not refused:
                 doc = spec.doc.split(".")[0]
+                if doc[1:2].islower():  # "The state's name" -> "the state's name"; not GDP
+                    doc = doc[:1].lower() + doc[1:]
                 r.error(r.at(path, key=True) if path in r.keys else mark(node),
                         f"{self.title or 'this mapping'} has no '{key}'",
-                        f"add '{key}:' ({doc[:1].lower() + doc[1:]})")
+                        f"add '{key}:' ({doc})")
         return out
 
     def words(self):
@@ -465,3 +478,60 @@ class OneKey(Shape):
              "required": [k], "additionalProperties": False}
             for k, s in self.variants.items()
         ]}
+
+
+_RATIO_RE = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,4})\s*$")
+
+
+@dataclass(frozen=True)
+class Ratio(Shape):
+    """A share above 0 and at most 1, as a fraction (``2/3``) or a decimal (``0.5``);
+    read as a pair (numerator, denominator)."""
+
+    def _read(self, r, node, path):
+        text = _scalar(r, node, path, self)
+        if text is None:
+            return BAD
+        m = _RATIO_RE.match(text)
+        if m:
+            num, den = int(m.group(1)), int(m.group(2))
+        else:
+            value = _number(text)
+            if value is None:
+                r.error(mark(node), f"{_name(path)} must be {self.words()}, not "
+                        f"{kind_of(node)}", "write it as 2/3, or as a decimal such as 0.5")
+                return BAD
+            num, den = round(value * 1000), 1000
+        if not (den > 0 and 0 < num <= den):
+            r.error(mark(node), f"{_name(path)} is {text.strip()}, but must be above 0 and "
+                    "at most 1", "e.g. 2/3 for two thirds")
+            return BAD
+        g = math.gcd(num, den)
+        return (num // g, den // g)
+
+    def words(self):
+        return "a fraction such as 2/3"
+
+    def schema(self):
+        return {"oneOf": [{"type": "string", "pattern": _RATIO_RE.pattern},
+                          {"type": "number", "exclusiveMinimum": 0, "maximum": 1}]}
+
+
+@dataclass(frozen=True)
+class ListOrAll(Shape):
+    """A list, or the word ``all`` (every state in the campaign)."""
+
+    item: Shape = field(default_factory=Text)
+    min: int = 0
+
+    def _read(self, r, node, path):
+        if isinstance(node, ScalarNode) and node.value == "all" and node.style is None:
+            return "all"
+        return List(self.item, self.min)._read(r, node, path)
+
+    def words(self):
+        return "a list, or all"
+
+    def schema(self):
+        return {"oneOf": [{"type": "string", "enum": ["all"]},
+                          List(self.item, self.min).schema()]}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
+import re
 from typing import Callable
 
 import yaml
@@ -180,6 +180,23 @@ _SYNTAX_HINTS = (
 )
 
 
+_KEYS_ON_ONE_LINE = re.compile(r"^\s*(?:- )?[a-z][a-z0-9_]*: [^:#'\"{}\[\]]*,\s*[a-z][a-z0-9_]*$")
+
+
+def _colon_hint(text: str, line: int, column: int) -> str:
+    """The hint for a colon YAML cannot take: two keys written on one line with a comma
+    between them ("name: Red, region: east") need braces or a line each; a text with
+    ': ' in it needs quotes."""
+    lines = text.splitlines()
+    if line >= len(lines):
+        return ""
+    before = lines[line][:column].rstrip(":")
+    if _KEYS_ON_ONE_LINE.match(before):
+        return ("two keys on one line, with a comma between them? write each key on its "
+                "own line, or put the whole mapping in braces: {key: value, key: value}")
+    return ""
+
+
 def compose(text: str, report: Report) -> Node | None:
     """The root node of ``text``, or None after reporting what is wrong with it.
 
@@ -221,6 +238,8 @@ def _compose(text: str, report: Report) -> Node | None:
         hint = next((h for key, h in _SYNTAX_HINTS if key in f"{problem} {exc}"),
                     "check the indentation and the quotes on this line and the one before")
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "mapping values are not allowed" in problem and mark is not None:
+            hint = _colon_hint(text, mark.line, mark.column) or hint
         report(line, col, f"YAML syntax error: {problem}", hint)
     except RecursionError:
         report(1, 1, "the file nests lists or mappings too deeply",

@@ -27,12 +27,14 @@ from .model import (
     Scope,
     Strength,
     World,
+    MapSpec,
 )
 from .rules import (
     Consensus,
     ConsensusMinusOne,
     Decision,
     DecisionRule,
+    Fraction,
     Motion,
     MotionKind,
     PartiesRule,

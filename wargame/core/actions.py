@@ -189,12 +189,13 @@ class Measure(str, Enum):
     USE_OF_FORCE = "use_of_force"
     PEACEKEEPING = "peacekeeping"
     SUSPEND = "suspend"
+    REFER = "refer"  # refer a blocked matter to an assembly (Uniting for Peace): procedural
 
 
 MEASURE_NOUN = {Measure.STATEMENT: "statements", Measure.CONDEMN: "condemnation",
                 Measure.CEASEFIRE: "ceasefire demands", Measure.SANCTIONS: "sanctions",
                 Measure.USE_OF_FORCE: "force", Measure.PEACEKEEPING: "peacekeeping",
-                Measure.SUSPEND: "suspension"}
+                Measure.SUSPEND: "suspension", Measure.REFER: "referrals"}
 """Each measure as a noun, for sentences about kinds of draft."""
 
 

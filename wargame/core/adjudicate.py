@@ -11,8 +11,8 @@ import random
 
 from . import machine
 from .actions import Effect, Order, Target
-from .clauses import (collective_defence, consultations, overrun, settle_obligations,
-                      table_drafts)
+from .clauses import (collective_defence, consultations, ipso_facto, overrun,
+                      settle_obligations, table_drafts)
 from .combat import commit, resolve_attacks, resolve_liberations, stand_down
 from .conflicts import end_between, lawful_basis, ongoing
 from .context import Round, clamp
@@ -60,6 +60,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     settle_obligations(r, world)  # those due now, before this round's attacks add more
     aggression = [(a, v) for a, v, basis in fights if not basis]
     collective_defence(r, aggression)
+    ipso_facto(r, aggression)
     overrun(r)
     settle_commitments(r)
     apply_sanctions(r)
@@ -316,47 +317,66 @@ def _posture(r: Round) -> None:
 def _escalate(r: Round, before: float) -> None:
     st = r.state
     keep = 1.0 - r.world.ladder.decay
-    faded = {key: v * keep for key, v in st.tension.items()}  # in the same order
-    st.tension = {key: v for key, v in faded.items() if v >= 0.5}
     # untargeted orders add to every dispute of the actor; friendly orders toward a
     # state (support, aid, deployments, exercises) draw the actor into that state's
     # disputes: tension rises between the actor and the state's adversaries
-    selfish = {o.nation for o in r.orders if r.world.actions[o.action].target is Target.NONE}
-    befriended = {o.target for o in r.orders if r.world.actions[o.action].effect in FRIENDLY}
+    actions = r.world.actions
+    specs = [(o, actions[o.action]) for o in r.orders]
+    selfish = {o.nation for o, spec in specs if spec.target is Target.NONE}
+    befriended = {o.target for o, spec in specs if spec.effect in FRIENDLY}
     around: dict[str, list[tuple[str, str]]] = {n: [] for n in selfish | befriended}
-    if around:
-        for key in st.tension:
-            for n in key:
-                if n in around:
-                    around[n].append(key)
+    tension = {}  # every pair's tension fades, in the same order; the faint ones go
+    for key, v in st.tension.items():
+        v *= keep
+        if v >= 0.5:
+            tension[key] = v
+            a, b = key
+            if a in around:
+                around[a].append(key)
+            if b in around:
+                around[b].append(key)
+    st.tension = tension
+    top = r.top
+
+    def push(a: str, b: str, amount: float) -> None:  # Round.push, inlined for speed
+        if a == b or not amount:
+            return
+        key = (a, b) if a < b else (b, a)
+        level = tension.get(key, 0.0) + amount
+        level = top if level > top else 0.0 if level < 0.0 else level
+        if level < 0.5:
+            tension.pop(key, None)
+        else:
+            tension[key] = level
+
     guards: dict[str, list[str]] = {}  # target -> the states bound to defend it
-    for o in r.orders:
-        spec = r.world.actions[o.action]
+    for o, spec in specs:
         esc = spec.escalation
-        if spec.effect is Effect.DEFEND:
+        effect = spec.effect
+        if effect is Effect.DEFEND:
             for attacker in st.under_attack.get(o.target, ()):
-                r.push(o.nation, attacker, esc)
-        elif spec.effect is Effect.LIBERATE:
+                push(o.nation, attacker, esc)
+        elif effect is Effect.LIBERATE:
             for (occupier, land) in list(st.occupation):
                 if land == o.target:
-                    r.push(o.nation, occupier, esc)
-        elif spec.effect is Effect.REQUEST_HELP:
+                    push(o.nation, occupier, esc)
+        elif effect is Effect.REQUEST_HELP:
             continue
-        elif spec.effect in FRIENDLY:
+        elif effect in FRIENDLY:
             for a, b in around[o.target]:
-                adversary = b if a == o.target else a
-                r.push(o.nation, adversary, esc)
+                push(o.nation, b if a == o.target else a, esc)
         elif spec.target is Target.NONE:
             for a, b in around[o.nation]:
-                r.push(a, b, esc)
+                push(a, b, esc)
         elif o.target:
-            r.push(o.nation, o.target, esc)
-            if spec.effect in HOSTILE and not _lawful(r, o.nation, o.target):
+            push(o.nation, o.target, esc)
+            if effect in HOSTILE and not _lawful(r, o.nation, o.target):
                 if o.target not in guards:
                     guards[o.target] = protectors(r.world, st, o.target, "")
+                share = esc * ALLY_SHARE
                 for ally in guards[o.target]:  # they feel it too
                     if ally != o.nation:
-                        r.push(o.nation, ally, esc * ALLY_SHARE)
+                        push(o.nation, ally, share)
     # an armed attack is at least an armed attack on the ladder, whatever the
     # tension was before: invasions reach its armed-attack mark, strikes half-way
     # from the incident mark to it

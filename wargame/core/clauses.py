@@ -13,7 +13,8 @@ from .actions import MEASURE_NOUN, Effect, Measure
 from .conflicts import bind, unbind
 from .context import Round, clamp
 from .events import Kind
-from .model import Clause, ClauseKind, Strength, World, binds_words, bound_by
+from .model import (Clause, ClauseKind, Strength, World, assemblies_of, binds_words,
+                    bound_by)
 from .rules import (PARTIES_SOURCE, ConsensusMinusOne, Motion, MotionKind, PartiesRule,
                     Unanimity, decide, parties_excluded)
 from .state import Draft, GameState, Obligation, Status
@@ -41,13 +42,20 @@ vote and a permanent member that is a party can veto one aimed at itself. Only j
 statements stay pacific settlement (Chapter VI), where the parties abstain."""
 
 
+PROCEDURAL = {Measure.REFER}
+"""Measures decided as procedural matters (UN Charter Art. 27(2): "an affirmative vote
+of nine members", no veto): a referral to the General Assembly under Uniting for
+Peace (GA Res. 377A(V)), as in Res. 119 (1956) on Suez, voted 7-2-2 over the votes of
+France and the United Kingdom, and Res. 2623 (2022) on Ukraine, 11-1-3 over Russia's."""
+
+
 def parties_rule_note(source: str) -> str:
     """Why a party votes on one draft and not on another, for the rule cited as
     ``source`` (from :data:`SUBSTANTIVE`); "" for a rule that needs no note."""
     if source != PARTIES_SOURCE.get(PartiesRule.CHAPTER_VI_ONLY):
         return ""
     words = lambda ms: ", ".join(MEASURE_NOUN[m] for m in Measure if m in ms)  # noqa: E731
-    pacific = [m for m in Measure if m not in SUBSTANTIVE]
+    pacific = [m for m in Measure if m not in SUBSTANTIVE and m not in PROCEDURAL]
     return (f"{source}: a party to the dispute abstains on pacific settlement (Chapter VI: "
             f"{words(pacific)}); on substantive measures ({words(SUBSTANTIVE)}) it votes, "
             "and a veto holder may veto: a ceasefire demand is a provisional measure "
@@ -79,8 +87,10 @@ def parties_to(world: World, state: GameState, target: str) -> tuple[str, ...]:
 def motion_of(measure: Measure, target: str, parties: tuple[str, ...] = ()) -> Motion:
     """The motion a draft puts to the vote: its kind, its parties (``target`` alone
     unless :func:`parties_to` is given), its subject."""
+    kind = (MotionKind.SUBSTANTIVE if measure in SUBSTANTIVE else MotionKind.PROCEDURAL
+            if measure in PROCEDURAL else MotionKind.PACIFIC_SETTLEMENT)
     return Motion(
-        kind=MotionKind.SUBSTANTIVE if measure in SUBSTANTIVE else MotionKind.PACIFIC_SETTLEMENT,
+        kind=kind,
         parties=parties or (target,),
         subject=target if measure is Measure.SUSPEND else "",
     )
@@ -112,6 +122,42 @@ def not_counted(world: World, state: GameState,
     return tuple(out)
 
 
+VOTE_WORDS = {"yes": "yes", "no": "no", "abstain": "abstained", "absent": "absent",
+              "not_counted": "not counted (a party, or the state concerned)"}
+"""How :func:`roll_call`'s groups read in a voting record."""
+
+
+def roll_call_lines(world: World, state: GameState, draft: Draft) -> list[str]:
+    """The roll call in words, a group a line: "yes: France, Poland"."""
+    return [f"{VOTE_WORDS.get(k, k)}: {', '.join(map(world.name_of, who))}"
+            for k, who in roll_call(world, state, draft).items() if who]
+
+
+def draft_words(world: World, draft: Draft) -> str:
+    """What a draft would decide, in words: "sanctions against Russia"."""
+    return MEASURE_WORDS[Measure(draft.measure)].format(world.name_of(draft.target))
+
+
+def roll_call(world: World, state: GameState, draft: Draft) -> dict[str, list[str]]:
+    """Who voted how on a decided ``draft``, in the institution's member order: ``yes``,
+    ``no``, ``abstain``, ``absent`` (members who cast no vote), ``not_counted``
+    (parties or the state concerned, whose vote the rule left out); suspended
+    members are in none. Public, as a council's voting record is."""
+    inst = world.institution[draft.institution]
+    suspended = state.institutions[inst.id].suspended
+    out: dict[str, list[str]] = {"yes": [], "no": [], "abstain": [], "absent": [],
+                                 "not_counted": []}
+    for m in inst.members:
+        if m in draft.excluded:
+            out["not_counted"].append(m)
+        elif m in suspended and m not in draft.votes:
+            continue
+        else:
+            vote = draft.votes.get(m, "absent")
+            out.setdefault(vote, []).append(m)
+    return out
+
+
 def consultations(r: Round) -> None:
     for o in r.of(Effect.CONSULT):
         inst = r.world.institution[o.institution]
@@ -134,7 +180,7 @@ def table_drafts(r: Round) -> None:
         if same is not None:  # the same draft is on the table: co-sponsor it
             same.votes[o.nation] = "yes"
             r.emit(Kind.DRAFT_TABLED, f"{r.name(o.nation)} co-sponsors the draft in "
-                   f"{r.name(o.institution)} ({describe(r, Measure(o.measure), o.target)}).",
+                   f"{r.name(o.institution)} ({describe(r, Measure(o.measure), o.target, o.institution)}).",
                    actor=o.nation, target=o.target, institution=o.institution, ref=same.id)
             continue
         draft = Draft(id=f"d{len(st.drafts) + 1}", institution=o.institution, by=o.nation,
@@ -142,7 +188,7 @@ def table_drafts(r: Round) -> None:
                       votes={o.nation: "yes"})
         st.drafts.append(draft)
         r.emit(Kind.DRAFT_TABLED, f"{r.name(o.nation)} tables a draft in "
-               f"{r.name(o.institution)}: {describe(r, Measure(o.measure), o.target)} "
+               f"{r.name(o.institution)}: {describe(r, Measure(o.measure), o.target, o.institution)} "
                f"(vote next round).", actor=o.nation, target=o.target,
                institution=o.institution, ref=draft.id)
 
@@ -163,12 +209,15 @@ def decide_drafts(r: Round) -> None:
         votes = {m: v for m, v in draft.votes.items() if m in members}
         decision = decide(inst.rule, members, votes, motion)
         draft.decided, draft.adopted, draft.reason = True, decision.adopted, decision.reason
-        r.emit(Kind.DRAFT_DECIDED, f"{inst.name} votes on {describe(r, measure, draft.target)}: "
+        draft.excluded = list(decision.excluded)
+        r.emit(Kind.DRAFT_DECIDED, f"{inst.name} votes on "
+               f"{describe(r, measure, draft.target, inst.id)}: "
                f"{r.named(decision.summary(), members)}.",
                actor=draft.by, target=draft.target, institution=inst.id, ref=draft.id,
                value=1.0 if decision.adopted else 0.0)
         if decision.adopted:
             _apply(r, draft, measure)
+            _inform_council(r, inst, draft, measure)
 
 
 MEASURE_WORDS = {
@@ -179,23 +228,52 @@ MEASURE_WORDS = {
     Measure.USE_OF_FORCE: "authorising force against {}",
     Measure.PEACEKEEPING: "a peacekeeping mission in {}",
     Measure.SUSPEND: "suspending {}",
+    Measure.REFER: "referring the matter of {} to the General Assembly",
 }
 
 
-def describe(r: Round, measure: Measure, target: str) -> str:
-    """What a draft would decide, in words: "sanctions against Russia"."""
-    return MEASURE_WORDS[measure].format(r.name(target))
+def describe(r: Round, measure: Measure, target: str, institution: str = "") -> str:
+    """What a draft would decide, in words: "sanctions against Russia"; a referral
+    names the assembly it goes to when ``institution`` (the Council) has one."""
+    text = MEASURE_WORDS[measure].format(r.name(target))
+    if measure is Measure.REFER and institution:
+        found = assemblies_of(r.world, institution)
+        if found:
+            text = text.replace("the General Assembly", " and ".join(a.name for a in found))
+    return text
+
+
+def referred(world: World, state: GameState, assembly: str, target: str) -> bool:
+    """Whether the Council that refers matters to ``assembly`` has referred the matter
+    of ``target`` to it (an adopted ``refer`` draft: Uniting for Peace)."""
+    council = world.institution[assembly].refers_from
+    return bool(council) and any(
+        d.adopted and d.measure == Measure.REFER.value and d.target == target
+        and d.institution == council for d in state.drafts)
+
+
+def vetoed_on(state: GameState, institution: str, target: str) -> bool:
+    """Whether a draft concerning ``target`` was vetoed in ``institution``: the
+    Council "because of lack of unanimity of the permanent members, fails to exercise
+    its primary responsibility" (GA Res. 377A(V), para. 1)."""
+    return any(d.decided and not d.adopted and d.institution == institution
+               and d.target == target and d.reason.startswith("vetoed by")
+               for d in state.drafts)
 
 
 def abstainers_exempt(inst, draft: Draft) -> list[str]:
-    """Members a binding decision does not oblige: under a unanimity rule where an
-    abstention does not block, those who abstained (constructive abstention, TEU
-    Art. 31(1): the abstainer "shall not be obliged to apply the decision"). Under
-    other rules every member is bound (UN Charter Art. 25)."""
-    rule = inst.rule
-    if not isinstance(rule, Unanimity) or rule.abstention_blocks:
-        return []
-    return [m for m, v in draft.votes.items() if v == "abstain" and m in inst.members]
+    """Members a binding decision does not oblige although it binds them: none.
+
+    A plain abstention is no exemption: under unanimity where an abstention does not
+    block (TFEU Art. 238(4)) the abstainer is bound like everyone. A formal declaration
+    (constructive abstention, TEU Art. 31(1)) frees its author from applying the CFSP
+    decision itself, but it "shall accept that the decision commits the Union"; and
+    sanctions bite through the regulation the Council adopts under TFEU Art. 215,
+    which "shall be binding in its entirety and directly applicable in all Member
+    States" (TFEU Art. 288). So a binding sanctions decision obliges a declared
+    abstainer too; what its declaration can do is block, with a third of the members
+    and of the population (see :class:`~wargame.core.rules.Unanimity`)."""
+    return []
 
 
 def _apply(r: Round, draft: Draft, measure: Measure) -> None:
@@ -206,23 +284,47 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
                Measure.PEACEKEEPING: ist.peacekeeping, Measure.SUSPEND: ist.suspended}
     if t in already.get(measure, ()):
         return  # an identical decision adopted before: nothing new to apply
+    if measure is Measure.USE_OF_FORCE and not regional_force_ok(r.world, r.state, inst.id, t):
+        council = r.world.institution[inst.regional_of]
+        r.emit(Kind.AUTHORISED, f"{inst.name} is a regional arrangement: without the "
+               f"authorisation of {council.name} its decision authorises no force against "
+               f"{r.name(t)} (UN Charter Art. 53(1)).", target=t, institution=inst.id,
+               value=0.0)
+        return
+    if inst.refers_from and measure in (Measure.SANCTIONS, Measure.USE_OF_FORCE,
+                                        Measure.PEACEKEEPING) and not referred(
+            r.world, r.state, inst.id, t):
+        return  # never reached from play: legal refuses such a draft (Art. 12(1))
+    if measure is Measure.REFER:
+        for assembly in assemblies_of(r.world, inst.id):
+            r.emit(Kind.REFERRED, f"{inst.name} refers the matter of {r.name(t)} to "
+                   f"{assembly.name} by a procedural vote, which no veto can block (UN "
+                   "Charter Art. 27(2); Uniting for Peace, GA Res. 377A(V)): it may now "
+                   f"recommend collective measures against {r.name(t)}.", target=t,
+                   institution=assembly.id, ref=draft.id)
+        return
     if measure is Measure.SANCTIONS:
         ist.sanctions_on.append(t)
         clause = inst.clauses_of(ClauseKind.SANCTIONS)[0]
         out = abstainers_exempt(inst, draft)
         bound = bound_by(r.world, inst, draft.votes)
         binding = ""
+        declared = [m for m, v in draft.votes.items() if v == "declared"]
         if clause.binding:
             binding = f" binding on {binds_words(r.world, inst, bound)}" + (
                 f" but {', '.join(map(r.name, out))}, who abstained" if out else "")
+            if declared:
+                binding += (f" ({', '.join(map(r.name, declared))} declared "
+                            f"{'its' if len(declared) == 1 else 'their'} abstention: not "
+                            "obliged to apply the decision itself, but bound by the "
+                            "regulation that puts sanctions into effect, TFEU Art. 215)")
         r.emit(Kind.AUTHORISED, f"{inst.name} authorises sanctions against {r.name(t)}"
                f"{binding}.", target=t, institution=inst.id, ref=clause.id)
         if clause.binding:  # UN Charter Arts. 25, 48(1): whom `binds` names, not the target
             debtors = [m for m in bound if m != t and m not in ist.suspended
                        and m not in out]
-            for m in debtors:
-                _oblige(r, m, inst.id, clause.id, "sanction", "", t, Strength.AUTOMATIC,
-                        r.state.round + 1)
+            _oblige(r, debtors, inst.id, clause.id, "sanction", "", t, Strength.AUTOMATIC,
+                    r.state.round + 1)
             members = set(inst.members)
             _invoked(r, inst.id, clause.id, debtors, f"sanction {r.name(t)}",
                      r.state.round + 1,
@@ -248,21 +350,43 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
             r.push(key[0], key[1], -3.0)
 
 
-def _oblige(r: Round, debtor: str, inst: str, clause: str, action: str, beneficiary: str,
-            against: str, strength: Strength, due: int) -> None:
-    """One member's obligation, in the public ledger; the news item is its own."""
+def regional_force_ok(world: World, state: GameState, inst_id: str, target: str) -> bool:
+    """Whether ``inst_id`` may authorise force against ``target``: any institution that
+    is no regional arrangement may; a regional arrangement only once its Security
+    Council has authorised force against the target (UN Charter Art. 53(1): "no
+    enforcement action shall be taken under regional arrangements or by regional
+    agencies without the authorization of the Security Council")."""
+    council = world.institution[inst_id].regional_of
+    return not council or target in state.institutions[council].force_on
+
+
+def _inform_council(r: Round, inst, draft: Draft, measure: Measure) -> None:
+    """A regional arrangement keeps its Security Council informed of what it adopts
+    (UN Charter Art. 54): public news, once a decision."""
+    if not inst.regional_of:
+        return
+    council = r.world.institution[inst.regional_of]
+    r.emit(Kind.COUNCIL_INFORMED, f"{inst.name} informs {council.name} of its decision "
+           f"({describe(r, measure, draft.target)}), as a regional arrangement must (UN "
+           "Charter Art. 54).", target=draft.target, institution=inst.id, ref=draft.id)
+
+
+def _oblige(r: Round, debtors: list[str], inst: str, clause: str, action: str,
+            beneficiary: str, against: str, strength: Strength, due: int) -> None:
+    """Each debtor's obligation, in the public ledger; the news item is its own."""
     st = r.state
-    ob = Obligation(id=f"o{len(st.obligations) + 1}", debtor=debtor, institution=inst,
-                    clause=clause, action=action, beneficiary=beneficiary, against=against,
-                    strength=strength, created=st.round, due=due)
-    st.obligations.append(ob)
     label = _label(r, inst, clause)
     what = (f"assist {r.name(beneficiary)} against {r.name(against)}" if action == "assist"
             else f"sanction {r.name(against)}")
     how = strength.value.replace("_", " ") if action == "assist" else "binding"
-    r.emit(Kind.OBLIGATION_CREATED, f"You are obliged under {r.name(inst)} {label} to {what} "
-           f"by round {due} ({how}).",
-           actor=debtor, target=against, institution=inst, ref=ob.id, visible_to=(debtor,))
+    text = f"You are obliged under {r.name(inst)} {label} to {what} by round {due} ({how})."
+    for debtor in debtors:
+        ob = Obligation(id=f"o{len(st.obligations) + 1}", debtor=debtor, institution=inst,
+                        clause=clause, action=action, beneficiary=beneficiary,
+                        against=against, strength=strength, created=st.round, due=due)
+        st.obligations.append(ob)
+        r.emit(Kind.OBLIGATION_CREATED, text, actor=debtor, target=against,
+               institution=inst, ref=ob.id, visible_to=(debtor,))
 
 
 def _invoked(r: Round, inst: str, clause: str, debtors: list[str], what: str, due: int,
@@ -279,12 +403,24 @@ def _label(r: Round, inst: str, clause: str) -> str:
     return r.world.institution[inst].clause_label(clause)
 
 
+def asked(state: GameState, inst, victim: str) -> bool:
+    """Whether ``victim`` has asked a fellow member of ``inst`` for help (a clause that
+    obliges only "at the request" of the victim: CSTO Art. 4)."""
+    return any(v == victim and a in inst.members for v, a in state.requests)
+
+
 def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
-    """Create assistance obligations for armed attacks inside each alliance's scope."""
+    """Create assistance obligations for armed attacks inside each alliance's scope;
+    under a clause that obliges only on request, when the victim asks a member (this
+    round's attacks, or earlier ones still going on when it asks)."""
     st = r.state
     open_keys = {(o.institution, o.clause, o.beneficiary, o.against)
                  for o in st.obligations if o.status is Status.OPEN}
-    for attacker, victim in dict.fromkeys(attacks):
+    fresh = set(attacks)
+    asking = {o.nation for o in r.of(Effect.REQUEST_HELP)}
+    later = [(c.attacker, c.victim) for c in st.conflicts if not c.ended
+             and c.victim in asking and (c.attacker, c.victim) not in fresh]
+    for attacker, victim in dict.fromkeys(list(attacks) + later):
         region = r.world.nation[victim].region
         for inst_id in r.world.member_of[victim]:
             inst = r.world.institution[inst_id]
@@ -293,6 +429,10 @@ def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
                 continue
             for clause in inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE):
                 if (inst_id, clause.id, victim, attacker) in open_keys:
+                    continue
+                if clause.on_request and not asked(st, inst, victim):
+                    continue  # no duty until the victim asks (CSTO Art. 4)
+                if not clause.on_request and (attacker, victim) not in fresh:
                     continue
                 if not inst.scope.covers(region):
                     r.emit(Kind.OUTSIDE_SCOPE, f"The attack on {r.name(victim)} ({region}) "
@@ -303,13 +443,76 @@ def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
                 due = st.round + DELAY[clause.strength]
                 debtors = [m for m in inst.members
                            if m not in (victim, attacker) and m not in ist.suspended]
-                for m in debtors:
-                    _oblige(r, m, inst_id, clause.id, "assist", victim, attacker,
-                            clause.strength, due)
+                _oblige(r, debtors, inst_id, clause.id, "assist", victim, attacker,
+                        clause.strength, due)
                 bind(st, attacker, victim, debtors, inst_id)
                 _invoked(r, inst_id, clause.id, debtors,
                          f"assist {r.name(victim)} against {r.name(attacker)} "
                          f"({clause.strength.value.replace('_', ' ')})", due)
+
+
+def reported(world: World, state: GameState, inst_id: str, a: str, b: str) -> int:
+    """The round ``inst_id`` first decided on the dispute between ``a`` and ``b`` (its
+    report: the first draft concerning either of them put to the vote there, adopted
+    or not); 0 if it has not."""
+    return min((d.tabled + 1 for d in state.drafts if d.decided
+                and d.institution == inst_id and d.target in (a, b)), default=0)
+
+
+def in_breach(world: World, state: GameState, inst_id: str, attacker: str,
+              victim: str) -> bool:
+    """Whether ``attacker``'s resort to war against ``victim`` this round disregards
+    its covenants (League Covenant Arts. 12, 13, 15): always, unless the institution
+    has a moratorium and it reported on the dispute at least that long ago (Art. 12:
+    no resort to war "until three months after the award by the arbitrators or the
+    judicial decision, or the report by the Council"); after that the Covenant does
+    not forbid the war (its "gap": Art. 15(7))."""
+    inst = world.institution[inst_id]
+    if not inst.moratorium_days:
+        return True
+    since = reported(world, state, inst_id, attacker, victim)
+    return not since or state.round - since < world.rounds_for(inst.moratorium_days)
+
+
+def ipso_facto(r: Round, aggression: list[tuple[str, str]]) -> None:
+    """League Covenant Art. 16(1): a member resorting to war in disregard of its
+    covenants "shall ipso facto be deemed to have committed an act of war against all
+    other Members", which "undertake immediately to subject it to the severance of all
+    trade or financial relations". No vote: every other member owes sanctions at once
+    (due next round), and each may decline at the clause's price, as Austria, Hungary
+    and Albania did in October 1935."""
+    st = r.state
+    for attacker, victim in dict.fromkeys(aggression):
+        for inst_id in r.world.member_of[attacker]:
+            inst = r.world.institution[inst_id]
+            ist = st.institutions[inst_id]
+            if attacker in ist.suspended:
+                continue
+            for clause in inst.clauses_of(ClauseKind.SANCTIONS):
+                if not clause.ipso_facto or any(
+                        o.institution == inst_id and o.clause == clause.id
+                        and o.against == attacker for o in st.obligations):
+                    continue
+                if not in_breach(r.world, st, inst_id, attacker, victim):
+                    r.emit(Kind.OUTSIDE_SCOPE, f"{r.name(attacker)} resorts to war against "
+                           f"{r.name(victim)} more than {inst.moratorium_days} days after "
+                           f"{inst.name} reported on the dispute: {clause.label} obliges "
+                           "nobody (the moratorium has run out: the gap in the Covenant).",
+                           actor=attacker, target=victim, institution=inst_id, ref=clause.id)
+                    continue
+                debtors = [m for m in inst.members if m != attacker and m not in ist.suspended]
+                why = (f" before {inst.moratorium_days} days had passed since {inst.name} "
+                       "reported on the dispute" if inst.moratorium_days else "")
+                r.emit(Kind.CLAUSE_INVOKED, f"{r.name(attacker)} has resorted to war against "
+                       f"{r.name(victim)}{why}, in disregard of its covenants: under "
+                       f"{inst.name} {clause.label} every other member is bound at once, "
+                       "without a vote, to sever trade and financial relations with it.",
+                       actor=attacker, target=victim, institution=inst_id, ref=clause.id,
+                       value=0.0)
+                _oblige(r, debtors, inst_id, clause.id, "sanction", "", attacker,
+                        Strength.AUTOMATIC, st.round + 1)
+                _invoked(r, inst_id, clause.id, debtors, f"sanction {r.name(attacker)}",
+                         st.round + 1)
 
 
 def contribution(r: Round, ob: Obligation) -> float:
@@ -388,13 +591,17 @@ def _duty_key(ob: Obligation) -> tuple:
 
 
 def _kept_share(groups: dict[tuple, list[Obligation]], ob: Obligation,
-                honouring: set[str]) -> float:
-    """The share of the other members owing the same duty who have honoured it."""
-    peers = [o for o in groups[_duty_key(ob)] if o is not ob]
-    if not peers:
+                honouring: set[str], kept: dict[tuple, int]) -> float:
+    """The share of the other members owing the same duty who have honoured it
+    (``kept`` remembers each duty's count: it does not change while a round's
+    obligations are settled, as only those in ``honouring`` become kept)."""
+    key = _duty_key(ob)
+    group = groups[key]  # ob is in it, and has not honoured it
+    if len(group) < 2:
         return 0.0
-    kept = sum(1 for o in peers if o.status is Status.KEPT or o.id in honouring)
-    return kept / len(peers)
+    if key not in kept:
+        kept[key] = sum(1 for o in group if o.status is Status.KEPT or o.id in honouring)
+    return kept[key] / (len(group) - 1)
 
 
 def settle_obligations(r: Round, world: World) -> None:
@@ -405,24 +612,30 @@ def settle_obligations(r: Round, world: World) -> None:
         return
     honouring = {ob.id for ob in due if _honours(r, ob, clauses[(ob.institution, ob.clause)])}
     groups: dict[tuple, list[Obligation]] = {}  # filled at the first decline
+    kept: dict[tuple, int] = {}  # duty -> how many owing it honoured it
+    words: dict[tuple, str] = {}  # duty -> "under NATO Art. 5 to assist Estonia against Russia"
     for ob in due:
         ns = st.nations[ob.debtor]
         ist = st.institutions[ob.institution]
-        label = _label(r, ob.institution, ob.clause)
+        duty = (ob.institution, ob.clause, ob.action, ob.beneficiary, ob.against)
+        if duty not in words:
+            words[duty] = (f"under {r.name(ob.institution)} "
+                           f"{_label(r, ob.institution, ob.clause)} {_duty(r, ob)}")
+        under = words[duty]
         honoured = ob.id in honouring
         if not honoured and ob.action == "assist" and ob.beneficiary not in st.under_attack:
             ob.status, ob.settled = Status.LAPSED, st.round
-            r.emit(Kind.OBLIGATION_LAPSED, f"{r.name(ob.debtor)}'s obligation under "
-                   f"{r.name(ob.institution)} {label} {_duty(r, ob)} lapses: the attack has "
-                   "ended.", actor=ob.debtor, institution=ob.institution, ref=ob.id, value=0.0)
+            r.emit(Kind.OBLIGATION_LAPSED, f"{r.name(ob.debtor)}'s obligation {under} "
+                   "lapses: the attack has ended.", actor=ob.debtor,
+                   institution=ob.institution, ref=ob.id, value=0.0)
             continue
         if honoured:
             ob.status, ob.settled = Status.KEPT, st.round
             ns.credibility = clamp(ns.credibility + KEEP_CREDIBILITY)
             ist.credibility = clamp(ist.credibility + KEEP_ALLIANCE)
-            r.emit(Kind.OBLIGATION_KEPT, f"{r.name(ob.debtor)} honours its obligation under "
-                   f"{r.name(ob.institution)} {label} {_duty(r, ob)}.", actor=ob.debtor,
-                   institution=ob.institution, ref=ob.id, value=KEEP_CREDIBILITY)
+            r.emit(Kind.OBLIGATION_KEPT, f"{r.name(ob.debtor)} honours its obligation "
+                   f"{under}.", actor=ob.debtor, institution=ob.institution, ref=ob.id,
+                   value=KEEP_CREDIBILITY)
         elif st.round >= ob.due:
             cost = clauses[(ob.institution, ob.clause)].decline_costs
             if not groups:  # peers arose in the same round: the end of the list
@@ -431,7 +644,7 @@ def settle_obligations(r: Round, world: World) -> None:
                     if o.created < oldest:
                         break
                     groups.setdefault(_duty_key(o), []).append(o)
-            times = 1.0 + LONE_DEFECTOR * _kept_share(groups, ob, honouring)
+            times = 1.0 + LONE_DEFECTOR * _kept_share(groups, ob, honouring, kept)
             ob.status, ob.settled = Status.DECLINED, st.round
             if ob.action == "assist":
                 unbind(st, ob.against, ob.beneficiary, ob.debtor)
@@ -441,8 +654,7 @@ def settle_obligations(r: Round, world: World) -> None:
             more = (f" (x{times:.2g}: {100 * (times - 1) / LONE_DEFECTOR:.0f}% of the others "
                     "owing it honoured it)") if times > 1 else ""
             r.emit(Kind.OBLIGATION_DECLINED, f"{r.name(ob.debtor)} declines its obligation "
-                   f"under {r.name(ob.institution)} {label} {_duty(r, ob)}: its credibility "
-                   f"falls by {cost.credibility * times:g}{more}, the institution's by "
+                   f"{under}: its credibility falls by {cost.credibility * times:g}{more}, the institution's by "
                    f"{cost.alliance_credibility:g}.",
                    actor=ob.debtor, institution=ob.institution, ref=ob.id,
                    value=-cost.credibility * times)

@@ -67,13 +67,6 @@ def addressed(world: World, state: GameState, institution: str,
     return bound_by(world, inst, votes)
 
 
-def treaty_duty(state: GameState, actor: str, victim: str, attacker: str) -> str:
-    """The institution under which ``actor`` owes ``victim`` assistance against
-    ``attacker`` (an obligation that arose and was not declined), or ""."""
-    c = conflict_of(state, attacker, victim)
-    return c.bound.get(actor, "") if c is not None else ""
-
-
 def bind(state: GameState, attacker: str, victim: str, debtors, institution: str) -> None:
     """Record that each of ``debtors`` owes ``victim`` assistance against ``attacker``."""
     c = conflict_of(state, attacker, victim)
@@ -98,9 +91,16 @@ def basis_for(world: World, state: GameState, actor: str, victim: str, attacker:
     attacker of record): "" if it may not. The victim itself acts in self-defence."""
     if actor == victim:
         return SELF_DEFENCE
-    inst = treaty_duty(state, actor, victim, attacker)
-    if inst:
-        return f"collective defence under {world.name_of(inst)}"
+    c = conflict_of(state, attacker, victim)
+    return _basis(world, state, actor, victim, attacker, c.bound.get(actor, "") if c else "")
+
+
+def _basis(world: World, state: GameState, actor: str, victim: str, attacker: str,
+           duty: str) -> str:
+    """:func:`basis_for` once the treaty under which ``actor`` owes ``victim``
+    assistance (``duty``, or "") is known."""
+    if duty:
+        return f"collective defence under {world.name_of(duty)}"
     if requested(state, victim, actor):
         return f"at {world.name_of(victim)}'s request (UN Charter Art. 51)"
     body = authorised_by(world, state, actor, attacker)
@@ -114,10 +114,11 @@ def lawful_basis(world: World, state: GameState, actor: str, target: str) -> str
     would be an aggression: ``target`` is the attacker of record in an ongoing
     conflict whose victim ``actor`` may fight for, or a body has authorised force
     against ``target`` for ``actor``."""
-    for c in ongoing(state):
-        if c.attacker != target:
+    for c in state.conflicts:
+        if c.ended or c.attacker != target:
             continue
-        why = basis_for(world, state, actor, c.victim, target)
+        why = SELF_DEFENCE if actor == c.victim else \
+            _basis(world, state, actor, c.victim, target, c.bound.get(actor, ""))
         if why:
             return why
     body = authorised_by(world, state, actor, target)

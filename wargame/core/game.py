@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 
-from . import foresee, legal, machine, negotiation
+from . import foresee, legal, machine, negotiation, offers
 from .actions import Order
 from .adjudicate import resolve as adjudicate
 from .clauses import decide_drafts, open_drafts
@@ -33,7 +33,7 @@ from .scoring import Score, score
 from .state import Draft, GameState
 from .terms import Term
 from .burden import attacked_in, first_strikes
-from .view import NewsIndex, View, make_view, shared_part
+from .view import NewsIndex, View, make_view, refreshed, shared_part
 
 
 class Game:
@@ -48,6 +48,9 @@ class Game:
         self._round_start = 0
         self._shared = None  # (key, Shared): the public part of views, until the game moves
         self._version = 0  # bumped by every verb that changes what all governments see
+        self._voted = False  # votes cast since the public part was built (only drafts moved)
+        self._committed = False  # commitments made since then (by accepted proposals)
+        self._legal_memo: tuple = (None, {})  # (key, memo) for legal.options
         self._news = NewsIndex()
         # (log entries read, victims, who struck first in each pair): from the log as it grows
         self._fights: tuple[int, set[str], dict] = (0, set(), {})
@@ -112,10 +115,20 @@ class Game:
         if self._shared is None or self._shared[0] != key:
             self._shared = (key, shared_part(self.world, self.state, self.victims(),
                                              self.attackers()))
+            self._voted = self._committed = False
+        elif self._voted or self._committed:  # a vote changes the open drafts' tallies,
+            # an accepted proposal the commitments: nothing else all governments see
+            self._shared = (key, refreshed(self._shared[1], self.state, self._voted,
+                                           self._committed))
+            self._voted = self._committed = False
         self._news.update(self.log)
         news, private = self._news.of(nation)
-        return make_view(self.world, self.state, self.log, nation,
-                         self.legal_actions(nation) if self.phase == "orders" else [],
+        options: list[legal.Option] = []
+        if self.phase == "orders":  # what every state's options read: once, like `shared`
+            if self._legal_memo[0] != key:
+                self._legal_memo = (key, {})
+            options = offers.options(self.world, self.state, nation, self._legal_memo[1])
+        return make_view(self.world, self.state, self.log, nation, options,
                          self._shared[1], news, private)
 
     def public_news(self) -> list[Event]:
@@ -172,7 +185,7 @@ class Game:
 
     def vote(self, nation: str, draft_id: str, vote: Vote | str) -> None:
         """Cast or change ``nation``'s vote on an open draft (diplomacy phase)."""
-        self._version += 1
+        self._voted = True
         self._not_over()
         self._in("diplomacy", "vote")
         self._known(nation)
@@ -185,10 +198,17 @@ class Game:
             raise IllegalOrder(f"{self.world.name_of(nation)} is not a member of {inst.name}")
         if nation in self.state.institutions[inst.id].suspended:
             raise IllegalOrder(f"{self.world.name_of(nation)} is suspended from {inst.name}")
+        if v is Vote.DECLARED and not getattr(inst.rule, "constructive", False):
+            raise IllegalOrder(f"{inst.name} has no formal abstention (constructive "
+                               "abstention, TEU Art. 31(1)): vote abstain")
         if v is Vote.ABSENT:
             draft.votes.pop(nation, None)
         else:
             draft.votes[nation] = v.value
+            boycott = self.state.institutions[inst.id].boycotting
+            if nation in boycott:  # a vote is a return: the seat is taken again
+                boycott.remove(nation)
+                self._version += 1  # every government sees the institution change
         self.inputs.append({"verb": "vote", "nation": nation, "draft": draft_id,
                             "vote": v.value})
 
@@ -222,7 +242,6 @@ class Game:
 
     def answer(self, nation: str, proposal_id: str, reply: str) -> None:
         """Accept or reject a proposal made to ``nation`` ('accept' or 'reject')."""
-        self._version += 1
         self._talking(nation)
         try:
             reply = negotiation.Answer(reply)
@@ -236,7 +255,8 @@ class Game:
                    f"{reply.value}s proposal {p.id}.", actor=nation, ref=p.id,
                    institution=p.institution,
                    visible_to=() if p.institution else (p.by, *p.to))
-        if made:
+        if made:  # commitments (public, or the parties') change; an answer alone is private
+            self._committed = True
             r = Round(self.world, self.state, self.rng, [])
             negotiation.announce(r, made)
             self.log.extend(r.events)
@@ -269,6 +289,40 @@ class Game:
         self._orders[nation] = orders
         self.inputs.append({"verb": "orders", "nation": nation,
                             "orders": [o.to_dict() for o in orders]})
+
+    def fire_inject(self, inject_id: str) -> list[Event]:
+        """Fire one of the campaign's injects now, whatever its round and conditions (an
+        instructor's choice); the record of fired injects notes it as usual."""
+        self._version += 1
+        self._not_over()
+        self._talking_phase("fire an inject")
+        inject = next((i for i in self.world.injects if i.id == inject_id), None)
+        if inject is None:
+            raise IllegalOrder(f"there is no inject {inject_id!r} in this campaign")
+        self.inputs.append({"verb": "inject", "id": inject_id})
+        r = Round(self.world, self.state, self.rng, [])
+        self.state.fired.append(inject.id)
+        fire(r, inject)
+        self.log.extend(r.events)
+        return r.events
+
+    def announce(self, text: str, to: Iterable[str] = ()) -> Event:
+        """A news item written by the instructor: public, or seen only by ``to``."""
+        self._version += 1
+        self._not_over()
+        self._talking_phase("send news")
+        to = tuple(dict.fromkeys(to))
+        for n in to:
+            self._known(n)
+        text = str(text).strip()
+        if not text:
+            raise IllegalOrder("a news item needs some text")
+        if len(text) > MAX_NEWS:
+            raise IllegalOrder(f"a news item is at most {MAX_NEWS} characters")
+        self.inputs.append({"verb": "news", "text": text, "to": list(to)})
+        ev = Event(self.state.round, Kind.INJECT, text, ref=INSTRUCTOR, visible_to=to)
+        self.log.append(ev)
+        return ev
 
     def resolve(self) -> list[Event]:
         """Adjudicate the round's orders, run the aftermath and open the next round."""
@@ -335,6 +389,10 @@ class Game:
         elif verb == "counter":
             self.counter(entry["nation"], entry["proposal"],
                          [Term.from_dict(t) for t in entry["terms"]], entry["due_in"])
+        elif verb == "inject":
+            self.fire_inject(entry["id"])
+        elif verb == "news":
+            self.announce(entry["text"], entry["to"])
         else:
             raise ValueError(f"unknown input {verb!r}")
 
@@ -365,6 +423,8 @@ class Game:
             start -= 1
         game._round_start = max(start, 0)
         game._shared, game._version, game._news = None, 0, NewsIndex()
+        game._voted = game._committed = False
+        game._legal_memo = (None, {})
         game._fights = (0, set(), {})
         return game
 
@@ -389,6 +449,10 @@ class Game:
         if self.phase not in ("briefing", "diplomacy", "orders"):
             raise PhaseError(f"no negotiation during the {self.phase} phase")
 
+    def _talking_phase(self, what: str) -> None:
+        if self.phase not in ("briefing", "diplomacy", "orders"):
+            raise PhaseError(f"you can {what} only before the round resolves")
+
     def _in(self, phase: str, what: str) -> None:
         if self.phase != phase:
             raise PhaseError(f"you can {what} only in the {phase} phase; "
@@ -401,6 +465,10 @@ class Game:
     def _known(self, nation: str) -> None:
         if nation not in self.world.nation:
             raise IllegalOrder(f"there is no state {nation!r} in this campaign")
+
+
+MAX_NEWS = 2000  # characters in an instructor's news item
+INSTRUCTOR = "instructor"  # the ref of an instructor's news item
 
 
 OUTCOMES = {

@@ -36,6 +36,10 @@ class Test(str, Enum):
     QUIET_ROUNDS_AT_LEAST = "quiet_rounds_at_least"  # value
     FIRED = "fired"  # inject: that inject has fired (earlier, or earlier in this aftermath)
     NOT_FIRED = "not_fired"  # inject: it has not fired yet
+    TERRITORY_AT_LEAST = "territory_at_least"  # state, value
+    ADOPTED = "adopted"  # institution, measure ("" any), target ("" any): a measure adopted
+    AT_WAR = "at_war"  # state, target ("" anyone), role: in an ongoing armed conflict
+    NOT = "not"  # inner: that condition does not hold
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,11 @@ class Condition:
     stage: str = ""
     value: float = 0.0
     inject: str = ""  # fired / not_fired: the id of another inject of the campaign
+    institution: str = ""  # adopted: the body
+    measure: str = ""  # adopted: the measure ("" any)
+    target: str = ""  # adopted: its target; at_war: the other side ("" any)
+    inner: Condition | None = None  # not: the condition that must not hold
+    role: str = ""  # at_war: "attacker" (of record), "defender" (victim or its side), "" any
 
     def holds(self, st: GameState) -> bool:
         t = self.test
@@ -60,6 +69,8 @@ class Condition:
             return self.state in st.under_attack
         if t is Test.TERRITORY_BELOW:
             return st.nations[self.state].territory < self.value
+        if t is Test.TERRITORY_AT_LEAST:
+            return st.nations[self.state].territory >= self.value
         if t is Test.SANCTIONED:
             return any(self.state in ns.sanctioning for ns in st.nations.values())
         if t is Test.SUPPORT_BELOW:
@@ -70,7 +81,33 @@ class Condition:
             return self.inject in st.fired
         if t is Test.NOT_FIRED:
             return self.inject not in st.fired
+        if t is Test.ADOPTED:
+            return any(d.adopted and d.institution == self.institution
+                       and self.measure in ("", d.measure) and self.target in ("", d.target)
+                       for d in st.drafts)
+        if t is Test.AT_WAR:
+            return any(self.target in ("", other)
+                       for other in at_war_with(st, self.state, self.role))
+        if t is Test.NOT:
+            return self.inner is not None and not self.inner.holds(st)
         raise ValueError(t)  # pragma: no cover
+
+
+def at_war_with(st: GameState, nation: str, role: str = "") -> set[str]:
+    """The states ``nation`` is fighting in ongoing armed conflicts: an attacker of
+    record fights its victim and every state on the victim's side, and they fight it.
+    ``role`` keeps only the conflicts where ``nation`` is the "attacker" of record, or
+    a "defender" (the victim or on its side)."""
+    out: set[str] = set()
+    for c in st.conflicts:
+        if c.ended:
+            continue
+        defenders = {c.victim, *c.side}
+        if nation == c.attacker and role != "defender":
+            out |= defenders
+        elif nation in defenders and role != "attacker":
+            out.add(c.attacker)
+    return out
 
 
 class Change(str, Enum):
@@ -80,6 +117,10 @@ class Change(str, Enum):
     ADJUST = "adjust"  # state, field (military/economy/support/credibility/spending), value
     INCIDENT = "incident"  # state (actor), target, value (tension added)
     TABLE_DRAFT = "table_draft"  # state (by), institution, measure, target
+    REQUEST_ASSISTANCE = "request_assistance"  # state (by) asks targets for help (Art. 51)
+    DEPLOY = "deploy"  # state (by) sends value (a share of its forces at home) to target
+    BOYCOTT = "boycott"  # state stays away from institution: it casts no vote there
+    RETURN = "return"  # state ends its boycott of institution
 
 
 ADJUSTABLE = ("military", "economy", "support", "credibility", "spending")
@@ -96,6 +137,7 @@ class Effect:
     field: str = ""
     value: float = 0.0
     private: bool = False
+    targets: tuple[str, ...] = ()  # request_assistance: the states asked
 
 
 @dataclass(frozen=True)

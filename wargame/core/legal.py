@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .actions import MEASURE_NOUN, ActionSpec, Effect, Measure, Order, Target
 from .errors import IllegalOrder
-from .model import ClauseKind, World
+from .model import ClauseKind, World, assemblies_of
 from .state import GameState, pair
 
 MEASURE_CLAUSE = {
@@ -48,6 +48,10 @@ def _institution_ok(world: World, state: GameState, order: Order, spec: ActionSp
         raise _fail(order, f"{world.name_of(order.nation)} is not a member of {inst.name}")
     if order.nation in state.institutions[inst.id].suspended:
         raise _fail(order, f"{world.name_of(order.nation)} is suspended from {inst.name}")
+    if spec.effect is Effect.TABLE and order.nation in state.institutions[inst.id].boycotting:
+        raise _fail(order, f"{world.name_of(order.nation)} is boycotting {inst.name}: it "
+                           "tables nothing there until it returns (a vote there ends the "
+                           "boycott)")
     if spec.effect is Effect.CONSULT and not inst.has(ClauseKind.CONSULTATION):
         raise _fail(order, f"{inst.name} has no consultation clause")
     if spec.effect is Effect.MEETING and not (
@@ -69,7 +73,8 @@ def names_no_state(spec: ActionSpec) -> bool:
 
 
 # measures taken against the state a draft names: no state tables them against itself
-AGAINST = {Measure.CONDEMN, Measure.SANCTIONS, Measure.USE_OF_FORCE, Measure.SUSPEND}
+AGAINST = {Measure.CONDEMN, Measure.SANCTIONS, Measure.USE_OF_FORCE, Measure.SUSPEND,
+           Measure.REFER}
 
 
 def _draft_ok(world: World, state: GameState, order: Order) -> None:
@@ -89,12 +94,51 @@ def _draft_ok(world: World, state: GameState, order: Order) -> None:
         raise _fail(order, f"{inst.name} has no {kind.value.replace('_', ' ')} clause")
     if measure is Measure.SUSPEND and order.target not in inst.members:
         raise _fail(order, f"{world.name_of(order.target)} is not a member of {inst.name}")
+    _charter_ok(world, state, order, inst, measure)
     if measure is Measure.USE_OF_FORCE:
         needs = any(c.requires_sanctions_tried for c in inst.clauses_of(ClauseKind.USE_OF_FORCE))
         if needs and order.target not in state.institutions[inst.id].sanctions_on:
             raise _fail(order, f"{inst.name} must try sanctions against "
                                f"{world.name_of(order.target)} before it can authorise force "
                                "(this campaign's rule: a simplification of UN Charter Art. 42)")
+
+
+COLLECTIVE_MEASURES = (Measure.SANCTIONS, Measure.USE_OF_FORCE, Measure.PEACEKEEPING)
+"""What an assembly may recommend only on a matter referred to it (Uniting for Peace)."""
+
+
+def _charter_ok(world: World, state: GameState, order: Order, inst, measure: Measure) -> None:
+    """Chapter VIII, Uniting for Peace and the procedural referral."""
+    from .clauses import referred, regional_force_ok, vetoed_on
+
+    name = world.name_of(order.target)
+    if measure is Measure.USE_OF_FORCE and not regional_force_ok(world, state, inst.id,
+                                                                 order.target):
+        council = world.institution[inst.regional_of]
+        raise _fail(order, f"{inst.name} is a regional arrangement: it may take enforcement "
+                           f"action against {name} only with the authorisation of "
+                           f"{council.name}, which has not authorised force against {name} "
+                           "(UN Charter Art. 53(1)); its members may still defend a victim "
+                           "that asks them (Art. 51)")
+    if measure is Measure.REFER:
+        if not assemblies_of(world, inst.id):
+            raise _fail(order, f"{inst.name} has no assembly to refer a matter to (no "
+                               "institution in this campaign takes its referrals: "
+                               "uniting_for_peace)")
+        if not vetoed_on(state, inst.id, order.target):
+            raise _fail(order, f"{inst.name} has not failed to act on {name}: a matter goes "
+                               "to the General Assembly under Uniting for Peace (GA Res. "
+                               "377A(V)) once a veto has blocked a draft concerning it")
+        if any(referred(world, state, a.id, order.target)
+               for a in assemblies_of(world, inst.id)):
+            raise _fail(order, f"the matter of {name} has already been referred")
+    if inst.refers_from and measure in COLLECTIVE_MEASURES and not referred(
+            world, state, inst.id, order.target):
+        council = world.institution[inst.refers_from]
+        raise _fail(order, f"{inst.name} may recommend {MEASURE_NOUN[measure]} against "
+                           f"{name} only once {council.name}, blocked by a veto, has referred "
+                           "the matter to it (Uniting for Peace, GA Res. 377A(V); UN Charter "
+                           "Art. 12(1))")
 
 
 def _target_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -> None:
@@ -244,28 +288,28 @@ def check_all(world: World, state: GameState, orders: list[Order]) -> None:
         raise IllegalOrder(f"at most {world.orders_per_round} orders a round; you gave "
                            f"{len(orders)}")
     seen: set[tuple] = set()
-    effects: dict[str, list[Order]] = {}
+    effects: dict[Effect, list[Order]] = {}  # by member: reading an Enum's value is slow
     for order in orders:
         check(world, state, order)
         if order.key() in seen:
             raise _fail(order, f"the same order twice: {world.actions[order.action].name}")
         seen.add(order.key())
-        effects.setdefault(world.actions[order.action].effect.value, []).append(order)
-    if len(effects.get(Effect.READINESS.value, ())) > 1:
+        effects.setdefault(world.actions[order.action].effect, []).append(order)
+    if len(effects.get(Effect.READINESS, ())) > 1:
         raise IllegalOrder("one readiness change a round")
     chosen = sum(o.forces for o in orders if o.forces)
     if chosen > 1 + 1e-9:
         raise IllegalOrder(f"your orders commit {100 * chosen:.0f}% of your forces: at most "
                            "all of them (100%) can fight in one round")
-    sanctioned = {o.target for o in effects.get(Effect.SANCTION.value, ())}
-    if len(sanctioned) != len(effects.get(Effect.SANCTION.value, ())):
+    sanctioned = {o.target for o in effects.get(Effect.SANCTION, ())}
+    if len(sanctioned) != len(effects.get(Effect.SANCTION, ())):
         raise IllegalOrder("one kind of sanctions per target a round")
-    for o in effects.get(Effect.LIFT_SANCTIONS.value, ()):
+    for o in effects.get(Effect.LIFT_SANCTIONS, ()):
         if o.target in sanctioned:
             raise _fail(o, "you cannot impose and lift sanctions on the same state at once")
     # aid to a state the same order set sanctions: the same refusal as aid to a state
     # already under your sanctions (_effect_ok), whichever order comes first
-    aided = {o.target for o in effects.get(Effect.AID.value, ())}
+    aided = {o.target for o in effects.get(Effect.AID, ())}
     for o in orders:  # the later of the two orders is the one refused
         if o.target in sanctioned and o.target in aided and world.actions[o.action].effect in (
                 Effect.AID, Effect.SANCTION):
@@ -274,108 +318,29 @@ def check_all(world: World, state: GameState, orders: list[Order]) -> None:
             if first is not o:
                 raise _fail(o, f"you cannot aid {world.name_of(o.target)} while you "
                                "sanction it")
-    truce = {o.target for o in effects.get(Effect.ACCEPT_CEASEFIRE.value, ())}
-    for kind in (Effect.STRIKE.value, Effect.INVADE.value, Effect.BLOCKADE.value):
+    truce = {o.target for o in effects.get(Effect.ACCEPT_CEASEFIRE, ())}
+    for kind in (Effect.STRIKE, Effect.INVADE, Effect.BLOCKADE):
         for o in effects.get(kind, ()):
             if o.target in truce:
-                verb = "blockade" if kind == Effect.BLOCKADE.value else "attack"
+                verb = "blockade" if kind is Effect.BLOCKADE else "attack"
                 raise _fail(o, f"you cannot accept a ceasefire with {world.name_of(o.target)} "
                                f"and {verb} it in the same round")
 
 
-def options(world: World, state: GameState, nation: str) -> list[Option]:
-    """Every action ``nation`` may order now, each with its legal targets."""
-    if state.outcome:
-        return []
-    out: list[Option] = []
-    others = world.others(nation)
-    mine = tuple(i for i in world.member_of[nation]
-                 if nation not in state.institutions[i].suspended)
-    bodies = tuple(i.id for i in world.institutions  # any state may bring a dispute
-                   if (i.has(ClauseKind.SANCTIONS) or i.has(ClauseKind.USE_OF_FORCE))
-                   and nation not in state.institutions[i.id].suspended)
-    for spec in world.actions.values():
-        if state.stage not in spec.stages:
-            continue
-        if spec.target is Target.NONE:
-            if _legal(world, state, Order(nation, spec.id)):
-                out.append(Option(spec))
-        elif spec.target is Target.INSTITUTION:
-            if spec.effect is Effect.TABLE:
-                per = tuple((i, _measures(world, i)) for i in mine)
-                if per:
-                    union = tuple(m.value for m in Measure
-                                  if any(m.value in ms for _, ms in per))
-                    out.append(Option(spec, targets=others + (nation,),
-                                      institutions=tuple(i for i, _ in per),
-                                      measures=union, measures_in=per))
-                continue
-            pool_i = bodies if spec.effect is Effect.MEETING else mine
-            insts = tuple(i for i in pool_i if _legal(world, state, Order(nation, spec.id,
-                                                                           institution=i)))
-            if insts:
-                out.append(Option(spec, institutions=insts))
-        else:
-            pool = world.allies[nation] if spec.target is Target.ALLY else others
-            targets = _targets(world, state, nation, spec, pool)
-            if targets:
-                out.append(Option(spec, targets=targets))
-    return out
+def options(world: World, state: GameState, nation: str,
+            memo: dict | None = None) -> list[Option]:
+    """Every action ``nation`` may order now, each with its legal targets: see
+    :func:`wargame.core.offers.options`, which makes them from these rules."""
+    from .offers import options as offered
+
+    return offered(world, state, nation, memo)
 
 
 def _measures(world: World, inst: str) -> tuple[str, ...]:
     institution = world.institution[inst]
     return tuple(m.value for m in Measure
-                 if MEASURE_CLAUSE.get(m) is None or institution.has(MEASURE_CLAUSE[m]))
-
-
-# effects whose legality depends on the target only through sparse data:
-# checking each candidate would be O(n) per action, so filter from that data.
-def _targets(world, state, nation, spec, pool) -> tuple[str, ...]:
-    me = state.nations[nation]
-    e = spec.effect
-    # each branch applies exactly the target rules of _effect_ok (the stage and the
-    # target kind were checked by the caller); test_legality checks they agree
-    if e in COMMITTING and available_forces(me) <= 0:
-        return ()
-    if e is Effect.ACCEPT_CEASEFIRE:
-        return tuple(by for (by, to) in state.ceasefire_offers if to == nation)
-    if e is Effect.PROPOSE_CEASEFIRE:
-        if state.round >= world.rounds_limit:  # it could not be accepted in time
-            return ()
-        tension = state.tension
-        return tuple(t for t in pool if ((nation, t) if nation < t else (t, nation)) in tension)
-    if e is Effect.LIFT_SANCTIONS:
-        return tuple(t for t in pool if t in me.sanctioning)
-    if e is Effect.DEFEND:
-        return tuple(v for v, atk in state.under_attack.items() if v != nation
-                     and nation not in atk)
-    if e is Effect.LIBERATE:  # the rules of _liberation_ok, for every occupied land
-        from .conflicts import basis_for
-
-        held: dict[str, list[str]] = {}
-        for n, ns in state.nations.items():
-            for land, g in ns.garrisons.items():
-                if g > 0:
-                    held.setdefault(land, []).append(n)
-        return tuple(t for t in world.ids if t in held and nation not in held[t]
-                     and any(basis_for(world, state, nation, t, o) for o in held[t]))
-    if e is Effect.REQUEST_HELP:
-        attackers = _attackers_of(state, nation)
-        if not attackers:
-            return ()
-        return tuple(t for t in pool if t not in attackers
-                     and (nation, t) not in state.requests)
-    if e is Effect.PEACEKEEPERS:
-        hosts = {h for s in state.institutions.values() for h in s.peacekeeping}
-        return tuple(t for t in pool if t in hosts) if hosts else ()
-    if not me.sanctioning:
-        return pool
-    if e is Effect.SANCTION:
-        return tuple(t for t in pool if me.sanctioning.get(t, 0) < spec.magnitude)
-    if e is Effect.AID:
-        return tuple(t for t in pool if t not in me.sanctioning)
-    return pool
+                 if (MEASURE_CLAUSE.get(m) is None or institution.has(MEASURE_CLAUSE[m]))
+                 and (m is not Measure.REFER or assemblies_of(world, inst)))
 
 
 def _legal(world: World, state: GameState, order: Order) -> bool:

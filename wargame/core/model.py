@@ -60,14 +60,16 @@ class ObjectiveKind(str, Enum):
     GAIN_TERRITORY = "gain_territory"  # hold at least `threshold` % of target's territory
     LOW_COSTS = "low_costs"  # economic costs borne stay under `threshold` % of GDP
     KEEP_SUPPORT = "keep_support"  # public support ends at or above `threshold`
-    TARGET_SANCTIONED = "target_sanctioned"  # target is under sanctions at the end
+    TARGET_SANCTIONED = "target_sanctioned"  # target under sanctions (or blockaded) at the end
     KEEP_CREDIBILITY = "keep_credibility"  # own credibility ends at or above `threshold`
+    PROTECT_TERRITORY = "protect_territory"  # target keeps `threshold` % (default 100) of its land
+    MEASURE_ADOPTED = "measure_adopted"  # `institution` adopts `measure` (against `target`)
 
 
 INSTITUTION_TARGETS = frozenset({ObjectiveKind.ALLIANCE_CREDIBLE,
                                  ObjectiveKind.ALLIANCE_DISCREDITED})
 TARGETS_STATE = frozenset({ObjectiveKind.AGGRESSOR_WITHDRAWS, ObjectiveKind.GAIN_TERRITORY,
-                           ObjectiveKind.TARGET_SANCTIONED})
+                           ObjectiveKind.TARGET_SANCTIONED, ObjectiveKind.PROTECT_TERRITORY})
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ class Objective:
     target: str = ""
     threshold: float = 0.0
     text: str = ""
+    institution: str = ""  # measure_adopted: the body
+    measure: str = ""  # measure_adopted: the measure it must adopt
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ class Nation:
     objectives: tuple[Objective, ...] = ()
     personality: Personality = Personality()
     briefing: str = ""
+    population: float = 0.0  # millions; 0: not given (a blocking third needs it)
 
 
 class ClauseKind(str, Enum):
@@ -138,6 +143,12 @@ class Clause:
     # of the member's available forces (or of its GDP in aid, for non-automatic clauses)
     min_contribution: float = 0.05
     decline_costs: DeclineCost = DeclineCost()
+    # sanctions: they oblige every member at once, without a vote, when a member resorts
+    # to war in breach of its covenants (League Covenant Art. 16(1), "ipso facto")
+    ipso_facto: bool = False
+    # collective defence: members owe assistance only once the victim asks one of them
+    # ("at the request of this participating State": CSTO Art. 4)
+    on_request: bool = False
 
     @property
     def label(self) -> str:
@@ -191,6 +202,16 @@ class Institution:
     scope: Scope = Scope()
     credibility: float = 60.0
     binds: Binds = Binds()  # whom its binding decisions bind (default: its members)
+    # Chapter VIII of the UN Charter: a regional arrangement (NATO, the EU, the OAS...)
+    # takes enforcement action only with the authorisation of this Security Council
+    # (Art. 53(1)) and keeps it informed of its measures (Art. 54); "" if none
+    regional_of: str = ""
+    # Uniting for Peace (GA Res. 377A(V)): an assembly to which this Council may refer,
+    # by a procedural vote (Art. 27(2)), a matter a veto has blocked; "" if none
+    refers_from: str = ""
+    # League Covenant Art. 12: members do not resort to war until this many days after
+    # they submit a dispute to the institution (90: "three months"); 0: no moratorium
+    moratorium_days: int = 0
 
     def clauses_of(self, kind: ClauseKind) -> tuple[Clause, ...]:
         return tuple(c for c in self.clauses if c.kind is kind)
@@ -201,6 +222,19 @@ class Institution:
 
     def has(self, kind: ClauseKind) -> bool:
         return any(c.kind is kind for c in self.clauses)
+
+
+@dataclass(frozen=True)
+class MapSpec:
+    """Where states sit on a campaign's schematic map (the campaign's ``map``
+    section). Presentation only: no rule reads it. A state without a place is put
+    on the map by :mod:`wargame.map.layout`."""
+
+    places: Mapping[str, tuple[int, int]] = field(
+        default_factory=lambda: MappingProxyType({}))  # state -> (column, row)
+    coords: Mapping[str, tuple[float, float]] = field(
+        default_factory=lambda: MappingProxyType({}))  # state -> (latitude, longitude)
+    borders: tuple[tuple[str, str], ...] = ()  # pairs of states that touch
 
 
 @dataclass(frozen=True)
@@ -220,6 +254,12 @@ class World:
     briefing: str = ""
     injects: tuple[Inject, ...] = ()
     end_conditions: tuple[EndCondition, ...] = ()
+    days_per_round: float = 30.0  # how long a round lasts, for rules counted in days
+
+    def rounds_for(self, days: float) -> int:
+        """How many rounds ``days`` take (a part of a round counts as a whole one)."""
+        return max(1, -int(-days // self.days_per_round)) if days > 0 else 0
+    map: MapSpec = MapSpec()  # where states sit on the map (no rule reads it)
 
     def __post_init__(self) -> None:
         nations = {n.id: n for n in self.nations}
@@ -237,6 +277,9 @@ class World:
             except RuleError as exc:
                 raise WorldError(f"{inst.id}: {exc}") from None
             _check_binds(inst, nations, insts)
+            _check_links(inst, insts)
+        if not self.days_per_round > 0:
+            raise WorldError(f"a round must last some days, not {self.days_per_round!r}")
         from .machine import STAGES, TERMINAL
 
         if self.start_stage not in STAGES or self.start_stage in TERMINAL:
@@ -249,6 +292,9 @@ class World:
                 if o.kind in TARGETS_STATE and o.target not in nations:
                     raise WorldError(f"{n.id}: objective {o.kind.value} needs a state, "
                                      f"not {o.target!r}")
+                if o.kind is ObjectiveKind.MEASURE_ADOPTED and o.institution not in insts:
+                    raise WorldError(f"{n.id}: objective {o.kind.value} needs an "
+                                     f"institution, not {o.institution!r}")
         top = self.ladder.ceiling()
         if self.start_escalation > top:
             raise WorldError(f"the crisis cannot start at {self.start_escalation:g}: "
@@ -261,6 +307,7 @@ class World:
             if level > top:
                 raise WorldError(f"start tension between {a} and {b} cannot be {level:g}: "
                                  f"conventional escalation stops at {top:g} (Ladder.ceiling)")
+        _check_map(self.map, nations)
         for n in self.nations:
             for partner in n.trade:
                 if partner not in nations:
@@ -295,6 +342,8 @@ class World:
         kwargs = {f.name: getattr(self, f.name) for f in fields(self) if f.init}
         kwargs["actions"] = dict(self.actions)
         kwargs["nations"] = tuple(replace(n, trade=dict(n.trade)) for n in self.nations)
+        kwargs["map"] = replace(self.map, places=dict(self.map.places),
+                                coords=dict(self.map.coords))
         return (_rebuild, (kwargs,))
 
     def others(self, nation: str) -> tuple[str, ...]:
@@ -341,6 +390,23 @@ def _check_binds(inst: Institution, nations, insts) -> None:
         raise WorldError(f"{inst.id}: binds {b.kind.value} takes no ids")
 
 
+def _check_links(inst: Institution, insts) -> None:
+    """A regional arrangement's Council and an assembly's referring Council must be
+    other institutions of the world."""
+    for field_name, what in (("regional_of", "a regional arrangement under"),
+                             ("refers_from", "takes referrals from")):
+        other = getattr(inst, field_name)
+        if other and (other not in insts or other == inst.id):
+            raise WorldError(f"{inst.id}: {what} {other}, which is not another institution")
+    if inst.moratorium_days < 0:
+        raise WorldError(f"{inst.id}: a moratorium of {inst.moratorium_days} days")
+
+
+def assemblies_of(world: "World", council: str) -> tuple[Institution, ...]:
+    """The assemblies to which ``council`` may refer a matter (Uniting for Peace)."""
+    return tuple(i for i in world.institutions if i.refers_from == council)
+
+
 def bound_by(world: World, inst: Institution,
              votes: Mapping[str, str] | None = None) -> tuple[str, ...]:
     """The states a binding decision of ``inst`` binds, in world order, before any
@@ -380,4 +446,25 @@ def binds_words(world: World, inst: Institution, bound: tuple[str, ...]) -> str:
 
 
 def _rebuild(kwargs: dict) -> World:
+    m = kwargs.get("map")
+    if m is not None:  # read-only again, as built
+        kwargs["map"] = replace(m, places=MappingProxyType(dict(m.places)),
+                                coords=MappingProxyType(dict(m.coords)))
     return World(**kwargs)
+
+
+def _check_map(spec: MapSpec, nations) -> None:
+    taken: dict[tuple[int, int], str] = {}
+    for sid, at in spec.places.items():
+        if sid not in nations:
+            raise WorldError(f"map: {sid} is not a state")
+        if at in taken:
+            raise WorldError(f"map: {taken[at]} and {sid} are both at column {at[0]}, "
+                             f"row {at[1]}")
+        taken[at] = sid
+    for sid in spec.coords:
+        if sid not in nations:
+            raise WorldError(f"map: {sid} is not a state")
+    for a, b in spec.borders:
+        if a not in nations or b not in nations or a == b:
+            raise WorldError(f"map: a border between {a} and {b}: two different states")

@@ -6,7 +6,8 @@ import random
 
 from .actions import Order
 from .errors import IllegalOrder
-from .legal import COMMITTING, check_all, options
+from .legal import COMMITTING, check_all
+from .offers import options
 
 SHARES = (0.25, 0.5, 0.75, 1.0)  # forces a random order may name (else the default)
 

@@ -30,6 +30,7 @@ class Vote(str, Enum):
     NO = "no"
     ABSTAIN = "abstain"
     ABSENT = "absent"
+    DECLARED = "declared"  # an abstention with a formal declaration (TEU Art. 31(1))
 
     @classmethod
     def parse(cls, text: "str | Vote") -> "Vote":
@@ -39,7 +40,8 @@ class Vote(str, Enum):
             return cls(str(text).strip().lower())
         except ValueError:
             raise RuleError(
-                f"unknown vote {text!r}: use yes, no, abstain or absent"
+                f"unknown vote {text!r}: use yes, no, abstain or absent (or declared, a "
+                "formal abstention where the rule allows it)"
             ) from None
 
 
@@ -71,6 +73,7 @@ class Decision:
     absent: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()  # parties who did not take part in this decision
     vetoed_by: tuple[str, ...] = ()
+    declared: tuple[str, ...] = ()  # abstainers who made a formal declaration (also in abstain)
 
     def summary(self) -> str:
         """One line: ``ADOPTED (12-2-1): ...`` or ``NOT ADOPTED (...): ...``."""
@@ -147,10 +150,18 @@ class Unanimity(DecisionRule):
     """
 
     abstention_blocks: bool = False
+    # TEU Art. 31(1): a member may qualify its abstention by a formal declaration; such
+    # declarations by at least a third of the members comprising at least a third of
+    # the population block the decision. ``population``: (member, population) pairs.
+    constructive: bool = False
+    population: tuple[tuple[str, float], ...] = ()
     name = "unanimity"
 
     def describe(self) -> str:
         extra = "abstention blocks" if self.abstention_blocks else "abstention does not block"
+        if self.constructive:
+            extra += ("; declared abstentions by a third of the members with a third of "
+                      "the population block")
         return f"unanimity: every member present must agree ({extra})"
 
     def _decide(self, t):
@@ -158,10 +169,25 @@ class Unanimity(DecisionRule):
             return False, _objection(t.no), ()
         if self.abstention_blocks and t.abstain:
             return False, f"no unanimity: {', '.join(t.abstain)} abstained", ()
+        if self.constructive and t.declared:
+            blocked = self.blocking(t.declared, t.members)
+            if blocked:
+                return False, f"blocked by the declared abstentions of {', '.join(t.declared)}" \
+                              f" ({blocked}, TEU Art. 31(1))", ()
         if not t.yes:
             return False, "no member voted in favour", ()
         return True, f"unanimous ({len(t.yes)} in favour)", ()
 
+    def blocking(self, declared: Sequence[str], members: Sequence[str]) -> str:
+        """Why these declared abstentions block (at least a third of ``members`` and of
+        their population), in words; "" if they do not."""
+        pop = dict(self.population)
+        total = sum(pop.get(m, 0.0) for m in members)
+        theirs = sum(pop.get(m, 0.0) for m in declared)
+        if 3 * len(declared) < len(members) or total <= 0 or 3 * theirs < total:
+            return ""
+        return (f"{len(declared)} of {len(members)} members and {100 * theirs / total:.0f}% "
+                "of the population: a third of each")
 
 @dataclass(frozen=True)
 class SimpleMajority(DecisionRule):
@@ -237,6 +263,66 @@ class QualifiedMajority(DecisionRule):
         return True, f"{len(t.yes)} votes in favour, {self.required} required", ()
 
 
+SHARE_WORDS = {(1, 2): "half", (2, 3): "two thirds", (3, 4): "three quarters",
+               (3, 5): "three fifths", (4, 5): "four fifths"}
+
+
+@dataclass(frozen=True)
+class Fraction(DecisionRule):
+    """At least a fraction (``share``, e.g. ``(2, 3)``) of a base votes yes.
+
+    ``of="voting"``: of the members present and voting, yes and no alone; abstentions
+    and absences do not count (UN General Assembly on important questions, Charter
+    Art. 18(2): "a two-thirds majority of the members present and voting"). At least
+    one member must vote yes.
+    ``of="entitled"``: of every member entitled to vote, whatever they do: abstaining
+    or staying away counts as not yes (Inter-American Treaty of Reciprocal
+    Assistance, Rio 1947, Art. 17: "a vote of two-thirds of the Signatory States which
+    have ratified the Treaty"; with ``parties=ABSTAIN`` the parties to the dispute are
+    not entitled, Art. 18).
+    """
+
+    share: tuple[int, int] = (2, 3)
+    of: str = "voting"
+    name = "fraction"
+
+    def words(self) -> str:
+        return SHARE_WORDS.get(tuple(self.share), f"{self.share[0]}/{self.share[1]}")
+
+    def describe(self) -> str:
+        base = ("of the members present and voting" if self.of == "voting"
+                else "of the members entitled to vote")
+        return f"{self.words()} {base}"
+
+    def check(self, members):
+        super().check(members)
+        num, den = self.share
+        if not (0 < num <= den):
+            raise RuleError(f"a share of {num}/{den}: it must be above 0 and at most 1")
+        if self.of not in ("voting", "entitled"):
+            raise RuleError(f"a fraction of {self.of!r}: of voting or of entitled members")
+
+    def needed(self, base: int) -> int:
+        """The least number of yes votes that is at least the share of ``base``."""
+        num, den = self.share
+        return -(-num * base // den)
+
+    def _decide(self, t):
+        yes = len(t.yes)
+        if self.of == "voting":
+            cast = yes + len(t.no)
+            if not yes:
+                return False, "no member voted in favour", ()
+            need = self.needed(cast)
+            where = f"{yes} of {cast} voting in favour, {need} required ({self.words()} " \
+                    "of those present and voting)"
+        else:
+            need = max(1, self.needed(t.eligible_count))
+            where = f"{yes} of {t.eligible_count} entitled to vote in favour, {need} " \
+                    f"required ({self.words()} of those entitled to vote)"
+        return yes >= need, where, ()
+
+
 @dataclass
 class _Tally:
     yes: tuple[str, ...]
@@ -247,6 +333,8 @@ class _Tally:
     eligible_count: int
     motion: MotionKind
     subject_excluded: str = ""
+    declared: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -327,11 +415,19 @@ def decide(
     excluded = _excluded(rule, motion)
     buckets: dict[Vote, list[str]] = {v: [] for v in Vote}
     gone: list[str] = []
+    declared: list[str] = []
     for m in members:
         if m in excluded:
             gone.append(m)
             continue
-        buckets[cast.get(m, Vote.ABSENT)].append(m)
+        v = cast.get(m, Vote.ABSENT)
+        if v is Vote.DECLARED:
+            if not getattr(rule, "constructive", False):
+                raise RuleError(f"{m} declares its abstention, but this rule allows no "
+                                "formal abstention: vote abstain")
+            declared.append(m)
+            v = Vote.ABSTAIN
+        buckets[v].append(m)
     tally = _Tally(
         yes=tuple(buckets[Vote.YES]),
         no=tuple(buckets[Vote.NO]),
@@ -345,6 +441,8 @@ def decide(
             if motion.subject in excluded and cast.get(motion.subject) is Vote.NO
             else ""
         ),
+        declared=tuple(declared),
+        members=tuple(m for m in members if m not in excluded),
     )
     adopted, reason, vetoed = rule._decide(tally)
     if parties_excluded(rule, motion):
@@ -360,15 +458,16 @@ def decide(
         absent=tally.absent,
         excluded=tally.excluded,
         vetoed_by=vetoed,
+        declared=tally.declared,
     )
 
 
 _ID = r"[a-z][a-z0-9_]*"
 _ID_SLOT = re.compile(
     r"(?:(?<=objection by )|(?<=vetoed by )|(?<=the objection of )|(?<=unanimity: )"
-    r"|(?<=veto holders: )|(?<=; ))"
+    r"|(?<=veto holders: )|(?<=; )|(?<=declared abstentions of ))"
     rf"({_ID}(?:, {_ID})*)(?: and ({_ID}))?"
-    r"(?=$|[;.)]| abstained| does not count|, holding a veto|, a party|, parties)")
+    r"(?=$|[;.)]| abstained| does not count|, holding a veto|, a party|, parties| \()")
 
 
 def with_names(text: str, name_of: Callable[[str], str]) -> str:
@@ -390,5 +489,6 @@ RULES: dict[str, type[DecisionRule]] = {
     "unanimity": Unanimity,
     "simple_majority": SimpleMajority,
     "qualified_majority": QualifiedMajority,
+    "fraction": Fraction,
 }
 """The fixed list of rule names a campaign may use."""

@@ -41,10 +41,17 @@ def met(world: World, state: GameState, nation: str, obj: Objective) -> bool:
         return ns.costs <= start * obj.threshold / 100
     if obj.kind is K.KEEP_SUPPORT:
         return ns.support >= obj.threshold
-    if obj.kind is K.TARGET_SANCTIONED:
-        return any(obj.target in s.sanctioning for s in state.nations.values())
+    if obj.kind is K.TARGET_SANCTIONED:  # sanctions in force, or a blockade (a quarantine,
+        # a closed canal) in the last round: both squeeze its trade at the end
+        return any(obj.target in s.sanctioning for s in state.nations.values()) or \
+            state.nations[obj.target].blockaded == state.round
     if obj.kind is K.KEEP_CREDIBILITY:
         return ns.credibility >= obj.threshold
+    if obj.kind is K.PROTECT_TERRITORY:  # 0: all of it, as keep_territory
+        return state.nations[obj.target].territory >= (obj.threshold or 99.5)
+    if obj.kind is K.MEASURE_ADOPTED:
+        return any(d.adopted and d.institution == obj.institution and d.measure == obj.measure
+                   and obj.target in ("", d.target) for d in state.drafts)
     raise ValueError(f"unknown objective kind {obj.kind}")  # pragma: no cover
 
 
@@ -59,17 +66,29 @@ WORDS = {
     K.GAIN_TERRITORY: "Hold at least {threshold:g}% of {target}'s territory.",
     K.LOW_COSTS: "Keep the crisis's costs to you under {threshold:g}% of your GDP.",
     K.KEEP_SUPPORT: "Keep public support at {threshold:g} or more.",
-    K.TARGET_SANCTIONED: "{target} is under sanctions at the end.",
+    K.TARGET_SANCTIONED: "{target} is under sanctions or blockade at the end.",
     K.KEEP_CREDIBILITY: "Keep your credibility at {threshold:g} or more.",
+    K.PROTECT_TERRITORY: "{target} keeps {share} its territory.",
+    K.MEASURE_ADOPTED: "{institution} adopts {measure}{against}.",
 }
+MEASURE_WORDS = {"statement": "a statement", "sanctions": "sanctions", "use_of_force": "an authorisation of force",
+                 "peacekeeping": "a peacekeeping mission", "suspend": "a suspension",
+                 "refer": "a referral to the General Assembly",
+                 "condemn": "a condemnation", "ceasefire": "a ceasefire demand"}
 
 
 def describe(world: World, obj: Objective) -> str:
     """The objective in words: the campaign's own text, or a sentence made from it."""
     if obj.text:
         return obj.text
+    share = f"at least {obj.threshold:g}% of" if 0 < obj.threshold < 99.5 else "all of"
+    against = ""
+    if obj.target and obj.kind is K.MEASURE_ADOPTED:
+        against = f" against {world.name_of(obj.target)}"
     return WORDS[obj.kind].format(target=world.name_of(obj.target) if obj.target else "",
-                                  threshold=obj.threshold)
+                                  threshold=obj.threshold, share=share, against=against,
+                                  institution=world.name_of(obj.institution),
+                                  measure=MEASURE_WORDS.get(obj.measure, obj.measure))
 
 
 def score(world: World, state: GameState) -> dict[str, Score]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .context import Round, clamp
 from .events import Kind
 from .injects import Change, Inject
+from .legal import available_forces
 from .state import Draft, GameState, pair
 
 
@@ -42,6 +43,40 @@ def fire(r: Round, inject: Inject) -> None:
             for rung, up in r.world.ladder.crossed(before, st.escalation):
                 r.emit(Kind.RUNG_CROSSED, f"The crisis climbs past '{rung.name}' "
                        f"({rung.level:g}).", ref=rung.id, value=1.0)
+        elif e.change is Change.REQUEST_ASSISTANCE:
+            for asked in e.targets:
+                if (e.state, asked) not in st.requests:
+                    st.requests.append((e.state, asked))
+            whom = " and ".join(filter(None, (", ".join(map(r.name, e.targets[:-1])),
+                                              r.name(e.targets[-1]))))
+            r.emit(Kind.ASSISTANCE_REQUESTED, e.text or f"{r.name(e.state)} asks {whom} "
+                   "for help in its defence (collective self-defence, UN Charter Art. 51).",
+                   actor=e.state, target=e.targets[0], ref=inject.id)
+        elif e.change is Change.DEPLOY:
+            ns = st.nations[e.state]
+            amount = available_forces(ns) * e.value
+            if amount <= 0:  # everything is away already: the author's news would mislead
+                r.emit(Kind.INJECT, f"{r.name(e.state)} has no forces at home to send to "
+                       f"{r.name(e.target)}.", actor=e.state, target=e.target, ref=inject.id)
+                continue
+            ns.deployed[e.target] = ns.deployed.get(e.target, 0.0) + amount
+            r.emit(Kind.DEPLOYMENT, e.text or f"{r.name(e.state)} deploys forces to "
+                   f"{r.name(e.target)} (strength {amount:.0f}).", actor=e.state,
+                   target=e.target, ref=inject.id, value=amount)
+        elif e.change is Change.BOYCOTT:
+            away = st.institutions[e.institution].boycotting
+            if e.state not in away:
+                away.append(e.state)
+            r.emit(Kind.INJECT, e.text or f"{r.name(e.state)} boycotts "
+                   f"{r.name(e.institution)}: it casts no vote there until it returns.",
+                   actor=e.state, institution=e.institution, ref=inject.id)
+        elif e.change is Change.RETURN:
+            away = st.institutions[e.institution].boycotting
+            if e.state in away:
+                away.remove(e.state)
+            r.emit(Kind.INJECT, e.text or f"{r.name(e.state)} returns to "
+                   f"{r.name(e.institution)} and votes again.", actor=e.state,
+                   institution=e.institution, ref=inject.id)
         elif e.change is Change.TABLE_DRAFT:
             draft = Draft(id=f"d{len(st.drafts) + 1}", institution=e.institution, by=e.state,
                           measure=e.measure, target=e.target, tabled=st.round,

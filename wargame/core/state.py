@@ -60,6 +60,9 @@ class Draft:
     decided: bool = False
     adopted: bool = False
     reason: str = ""
+    # members whose vote did not count when it was decided (a party to the dispute the
+    # rule leaves out, the state a consensus-minus-one decision is about)
+    excluded: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -100,6 +103,7 @@ class NationState:
     costs: float = 0.0  # economic costs borne so far, billions
     contribution: float = 0.0  # burden-sharing contributions so far (points)
     losses: float = 0.0  # military losses so far
+    blockaded: int = 0  # the last round in which it was blockaded (0: never)
 
 
 @dataclass
@@ -110,6 +114,9 @@ class InstitutionState:
     sanctions_on: list[str] = field(default_factory=list)  # authorised sanctions targets
     force_on: list[str] = field(default_factory=list)  # use of force authorised against
     peacekeeping: list[str] = field(default_factory=list)  # mandates (host states)
+    # members staying away (the Soviet Union from the Security Council, January to
+    # August 1950): they cast no vote until they return; a vote of their own ends it
+    boycotting: list[str] = field(default_factory=list)
     consultations: int = 0
 
 

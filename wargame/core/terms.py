@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .actions import Effect, Measure, Order
-from .legal import MAX_SPENDING, MEASURE_CLAUSE
+from .legal import MAX_SPENDING, MEASURE_CLAUSE, _measures
 from .model import ClauseKind, World
 from .state import GameState, pair
 
@@ -88,8 +88,8 @@ def draft_measures(world: World, institution: str) -> tuple[str, ...]:
     inst = world.institution.get(institution)
     if inst is None:
         return ()
-    return tuple(m.value for m in Measure
-                 if MEASURE_CLAUSE.get(m) is None or inst.has(MEASURE_CLAUSE[m]))
+    return _measures(world, institution)  # one list: the orders' and the proposals'
+
 
 
 def feasible(world: World, state: GameState, term: Term, rounds: int,

@@ -13,7 +13,6 @@ later in a hot-seat round cannot read a deal struck earlier in it.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Mapping
@@ -22,7 +21,8 @@ from .burden import attacked_in, attackers_in, burden_sharing
 from .clauses import not_counted
 from .events import Event, Kind
 from .legal import Option
-from .model import BindsKind, ClauseKind, Objective, Personality, World, binds_words, bound_by
+from .model import (BindsKind, ClauseKind, Objective, Personality, World, assemblies_of,
+                    binds_words, bound_by)
 from .negotiation import Commitment, Message, Proposal
 from .state import Draft, GameState, NationState, Obligation
 
@@ -63,6 +63,11 @@ class InstitutionView:
     veto: tuple[str, ...] = ()  # members whose vote against is a veto
     clause_labels: tuple[tuple[str, str], ...] = ()  # (clause id, label), as "art5", "Art. 5"
     binds: str = ""  # whom its binding decisions bind, in words ("" if it takes none)
+    # Uniting for Peace: a Council's matters blocked by a veto (states a vetoed draft
+    # concerned), and the states whose matter a Council has referred to an assembly
+    blocked: tuple[str, ...] = ()
+    referred: tuple[str, ...] = ()
+    boycotting: tuple[str, ...] = ()  # members staying away: they cast no vote
 
 
 @dataclass(frozen=True)
@@ -201,8 +206,15 @@ class Shared:
     not_counted: Mapping[str, tuple[tuple[str, str, str], ...]] = field(
         default_factory=lambda: MappingProxyType({}))
     war: WarFacts = WarFacts()
+    # the same institutions as seen by a member (``member`` set), and where each is
+    as_member: tuple[InstitutionView, ...] = ()
+    institution_at: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    # this round's commitments from private deals, not yet public (:func:`withheld`)
+    withheld: tuple[Commitment, ...] = ()
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # see make_view
 
 
+_NO_TENSION: Mapping[str, float] = MappingProxyType({})
 UNRESOLVED = ("briefing", "diplomacy", "orders")  # phases before the round resolves
 
 
@@ -218,6 +230,23 @@ def _withheld_event(ev: Event) -> bool:
     """A "Promise" news item of a private deal, public only once its round resolves
     (the log-side twin of :func:`withheld`)."""
     return ev.kind is Kind.COMMITMENT_MADE and not ev.institution
+
+
+def _uniting(world: World, state: GameState, inst) -> tuple[tuple, tuple]:
+    """(blocked, referred) of :class:`InstitutionView` for ``inst``."""
+    blocked = referred = ()
+    if assemblies_of(world, inst.id):
+        blocked = tuple(dict.fromkeys(d.target for d in state.drafts if d.decided
+                                      and d.institution == inst.id and not d.adopted
+                                      and d.reason.startswith("vetoed by")))
+        referred = tuple(dict.fromkeys(d.target for d in state.drafts if d.adopted
+                                       and d.institution == inst.id
+                                       and d.measure == "refer"))
+    elif inst.refers_from:
+        referred = tuple(dict.fromkeys(d.target for d in state.drafts if d.adopted
+                                       and d.institution == inst.refers_from
+                                       and d.measure == "refer"))
+    return blocked, referred
 
 
 def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Shared:
@@ -237,7 +266,7 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
                         tuple(s.force_on), False, i.scope.regions,
                         tuple(getattr(i.rule, "veto", ())),
                         tuple((c.id, c.label) for c in i.clauses),
-                        _binds(world, i))
+                        _binds(world, i), *_uniting(world, state, i), tuple(s.boycotting))
         for i in world.institutions
         for s in (state.institutions[i.id],)
     )
@@ -248,13 +277,14 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
     drafts = tuple(_draft(d) for d in state.drafts if not d.decided)
     decided = tuple(_draft(d) for d in state.drafts
                     if d.decided and d.tabled >= state.round - DECIDED_ROUNDS)
+    secret = tuple(c for c in state.commitments if withheld(state, c))
     return Shared(
         tension={k: MappingProxyType(v) for k, v in by.items()},
         states=states,
         institutions=insts,
-        obligations=tuple(copy.copy(o) for o in state.obligations),
-        commitments=tuple(copy.copy(c) for c in state.commitments
-                          if not withheld(state, c)),
+        obligations=tuple(_clone(o) for o in state.obligations),
+        commitments=tuple(_clone(c) for c in state.commitments
+                          if not secret or not withheld(state, c)),
         drafts=drafts,
         decided=decided,
         history=tuple(state.history),
@@ -262,7 +292,25 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
         not_counted=MappingProxyType({d.id: out for d in drafts + decided
                                       for out in (not_counted(world, state, d),) if out}),
         war=war_facts(world, state),
+        as_member=tuple(_member(i) for i in insts),
+        institution_at=MappingProxyType({i.id: k for k, i in enumerate(insts)}),
+        withheld=secret,
     )
+
+
+def refreshed(shared: Shared, state: GameState, drafts: bool = False,
+              commitments: bool = False) -> Shared:
+    """``shared`` after votes were cast on open drafts (``drafts``) or commitments
+    were made (``commitments``), and nothing else changed."""
+    changes: dict = {}
+    if drafts:
+        changes["drafts"] = tuple(_draft(d) for d in state.drafts if not d.decided)
+    if commitments:
+        secret = tuple(c for c in state.commitments if withheld(state, c))
+        changes["commitments"] = tuple(_clone(c) for c in state.commitments
+                                       if not secret or not withheld(state, c))
+        changes["withheld"] = secret
+    return replace(shared, memo={}, **changes) if changes else shared
 
 
 def make_view(world: World, state: GameState, log: list[Event], nation: str,
@@ -273,23 +321,40 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
     me = state.nations[nation]
     nat = world.nation[nation]
     shared = shared or shared_part(world, state, attacked_in(log), attackers_in(log))
-    tension = shared.tension.get(nation, MappingProxyType({}))
+    tension = shared.tension.get(nation, _NO_TENSION)
     if news is None or private is None:
         news, private = _scan(log, nation)
     commitments = shared.commitments
-    secret = {c.id: c for c in state.commitments if withheld(state, c)}
-    if secret:  # this round's private deals: the parties' own, the others' not at all
-        news = [e for e in news if not (_withheld_event(e) and e.ref in secret)]
+    secret = {c.id: c for c in shared.withheld}
+    # the public news are the same for every government: one tuple for all their views
+    key = (tuple(map(id, news)), tuple(secret))
+    found = shared.memo.get("news")
+    if found is None or found[0] != key:
+        # this round's private deals: the parties' own, the others' not at all
+        found = shared.memo["news"] = (key, tuple(
+            e for e in news if not (secret and _withheld_event(e) and e.ref in secret)))
+    news = found[1]
+    if secret:
         mine = {i for i, c in secret.items() if nation == c.debtor or nation in c.creditors}
         if mine:
-            commitments = commitments + tuple(copy.copy(secret[i]) for i in secret
+            commitments = commitments + tuple(_clone(secret[i]) for i in secret
                                               if i in mine)
             told = [e for e in _this_round(log, state.round)
                     if _withheld_event(e) and e.ref in mine]
             private = (list(private) + told)[-NEWS_KEPT:]
-    insts = tuple(i if nation not in world.institution[i.id].members
-                  else _member(i) for i in shared.institutions)
-    return View(
+    mine = world.member_of[nation]
+    if mine and shared.as_member:
+        listed = list(shared.institutions)
+        for iid in mine:
+            k = shared.institution_at[iid]
+            listed[k] = shared.as_member[k]
+        insts = tuple(listed)
+    elif mine:  # a Shared built by hand, without the member versions
+        insts = tuple(i if nation not in world.institution[i.id].members
+                      else _member(i) for i in shared.institutions)
+    else:
+        insts = shared.institutions
+    return _view(
         nation=nation,
         name=nat.name,
         round=state.round,
@@ -309,9 +374,9 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         institutions=insts,
         obligations=shared.obligations,
         commitments=commitments,
-        messages=tuple(copy.copy(m) for m in state.messages
+        messages=tuple(_clone(m) for m in state.messages
                        if m.sender == nation or nation in m.recipients),
-        proposals=tuple(replace(p, answers=dict(p.answers)) for p in state.proposals
+        proposals=tuple(_clone(p, answers=dict(p.answers)) for p in state.proposals
                         if p.sees(nation)),
         drafts=shared.drafts,
         decided=shared.decided,
@@ -324,6 +389,33 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         not_counted=shared.not_counted,
         war=shared.war,
     )
+
+
+def _defaults(cls) -> dict:
+    """A frozen dataclass's defaults, by field name (factories called once: the
+    defaults of View are immutable)."""
+    from dataclasses import MISSING, fields
+
+    out = {}
+    for f in fields(cls):
+        if f.default is not MISSING:
+            out[f.name] = f.default
+        elif f.default_factory is not MISSING:
+            out[f.name] = f.default_factory()
+    return out
+
+
+_VIEW_DEFAULTS = _defaults(View)
+
+
+def _view(**given) -> View:
+    """``View(**given)`` without the frozen dataclass's field-by-field set-up (a view
+    is made for every government many times a round); the same object."""
+    v = object.__new__(View)
+    d = v.__dict__
+    d.update(_VIEW_DEFAULTS)
+    d.update(given)
+    return v
 
 
 def _binds(world: World, inst) -> str:
@@ -340,15 +432,27 @@ def _member(i: InstitutionView) -> InstitutionView:
     return replace(i, member=True)
 
 
+def _clone(obj, **changed):
+    """A shallow copy of a plain dataclass instance, with some fields changed: what
+    ``copy.copy`` and ``dataclasses.replace`` do, without their generic machinery
+    (views are built for every government every round)."""
+    new = object.__new__(type(obj))
+    d = new.__dict__
+    d.update(obj.__dict__)
+    if changed:
+        d.update(changed)
+    return new
+
+
 def _nation(ns: NationState) -> NationState:
     """A copy of a state's numbers a view may hand out (its dicts copied too: the
     only mutable parts; a deep copy costs ten times as much)."""
-    return replace(ns, deployed=dict(ns.deployed), garrisons=dict(ns.garrisons),
-                   sanctioning=dict(ns.sanctioning))
+    return _clone(ns, deployed=dict(ns.deployed), garrisons=dict(ns.garrisons),
+                  sanctioning=dict(ns.sanctioning))
 
 
 def _draft(d: Draft) -> Draft:
-    return replace(d, votes=dict(d.votes))
+    return _clone(d, votes=dict(d.votes))
 
 
 def _this_round(log: list[Event], round_: int) -> list[Event]:

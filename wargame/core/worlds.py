@@ -25,8 +25,9 @@ from .model import (
 from .rules import Consensus, ConsensusMinusOne, PartiesRule, QualifiedMajority, Unanimity
 
 
-MAX_STATES = 1000
-"""The most states a generated world may have (the world has 193 countries)."""
+MAX_STATES = 2000
+"""The most states a generated world may have (the world has 193 countries; 2000
+measures how the engine grows, benchmarks/simulate.py)."""
 MAX_ROUNDS = 100_000
 """The most rounds a built-in world may be given."""
 

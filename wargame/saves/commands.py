@@ -122,11 +122,19 @@ def _replay(args, out: TextIO, err: TextIO) -> int:
     for note in res.notices:
         print(f"wargame replay: {note}", file=err)
     if not args.quiet:
-        name = res.game.world.name_of
-        for e in res.game.log:  # a private item says whose it was: its "you" is theirs
+        from ..core.clauses import roll_call_lines
+        from ..core.events import Kind
+
+        game = res.game
+        name = game.world.name_of
+        drafts = {d.id: d for d in game.state.drafts}
+        for e in game.log:  # a private item says whose it was: its "you" is theirs
             seen = f"  [seen only by {', '.join(map(name, e.visible_to))}]" \
                 if e.visible_to else ""
             print(f"R{e.round:<3} {e.kind.value:<20} {e.text}{seen}", file=out)
+            if e.kind is Kind.DRAFT_DECIDED and e.ref in drafts:  # who voted how
+                for line in roll_call_lines(game.world, game.state, drafts[e.ref]):
+                    print(f"{'':25}{line}", file=out)
     if res.problem:
         print(f"wargame replay: {res.problem}", file=err)
     elif not args.quiet:

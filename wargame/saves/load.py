@@ -267,12 +267,12 @@ def _load(path: Path, round: int | None) -> LoadedSave:
                           save_count=game_info["save"],
                           branch_of=branch_of if isinstance(branch_of, dict) else None,
                           last_path=path if path.parent.name != BACKUPS else None)
-        _prefill(journal, doc, log, g)
+        _prefill(journal, doc, log, g, o.comparable)
     else:
         journal = Journal(o.source, seed, meta=meta,
                           branch_of={"file": path.name, "game": game_info["id"],
                                      "round": round})
-        _prefill(journal, doc, None, g)
+        _prefill(journal, doc, None, g, o.comparable)
     journal.folder = folder
     world = doc.get("world")
     journal.world = world if isinstance(world, str) and len(world) <= 64 else ""
@@ -283,13 +283,17 @@ def _load(path: Path, round: int | None) -> LoadedSave:
                       round, folder)
 
 
-def _prefill(journal: Journal, doc: dict, log: list | None, g: Game) -> None:
-    """Give the journal what the save already holds, so the next save is cheap."""
+def _prefill(journal: Journal, doc: dict, log: list | None, g: Game,
+             comparable: bool = True) -> None:
+    """Give the journal what the save already holds, so the next save is cheap. The
+    round hashes and snapshots of a save whose state has another shape (an older
+    wargame's) are not this engine's: the journal makes its own, or the next save
+    would claim this shape for hashes of the other."""
     upto = len(g.inputs)
-    for r in doc["rounds"]:
+    for r in doc["rounds"] if comparable else ():
         if r["input"] <= upto and r["round"] <= g.round:
             journal.rounds[r["round"]] = RoundRecord(r["round"], r["input"], r["hash"])
-    for d in doc["snapshots"]:
+    for d in doc["snapshots"] if comparable else ():
         s = Snapshot.from_doc(d)
         if s.input <= upto and (not s.end or s.input == upto):
             journal.snapshots[(s.round, s.end)] = s

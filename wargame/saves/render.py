@@ -169,6 +169,15 @@ def _burden_cells(b) -> list[str]:
             _pct(b.benefit_share), _ratio(b.ratio), note]
 
 
+def _result(v) -> str:
+    return ("adopted" if v.adopted else "not adopted") + (f": {v.reason}" if v.reason else "")
+
+
+def _groups(v) -> str:
+    """Who voted how, one group after another: "yes: A, B; no: C; absent: D"."""
+    return "; ".join(f"{label}: {', '.join(names)}" for label, names in v.groups)
+
+
 def markdown(aa: AfterAction) -> str:
     L: list[str] = [f"# After-action report: {_md(aa.title)}", ""]
     if aa.description:
@@ -178,6 +187,14 @@ def markdown(aa: AfterAction) -> str:
     L += ["## Escalation", "", "The crisis level at the end of each round (0-100); dotted "
           "lines are the ladder's marks.", "", "```text", *text_chart(aa.curve, aa.marks),
           "```", ""]
+    if aa.text_maps:
+        L += ["## The map", "", "Each state in its bloc's place; ▼ land held by another "
+              "(the share held), + forces of another state stationed there, NAME+number a "
+              "garrison, →NAME+number forces sent abroad; ·▶ the round's attacks, ≈ "
+              "blockades. The HTML report draws the map of every round.", ""]
+        for label, lines in aa.text_maps:
+            L += [f"**{_md(label)}**", "", "```text", *lines[:-1], "```", "",
+                  _md(lines[-1]), ""]
     L += ["## Turning points", ""]
     if aa.timeline:
         rows = [[p.round, p.kind, p.text] for p in aa.timeline[:MAX_TIMELINE]]
@@ -193,6 +210,15 @@ def markdown(aa: AfterAction) -> str:
             L.append(f"- Round {t.round}: the crisis {verb} *{_md(t.rung)}* ({t.level:g})")
     else:
         L.append("No rung of the escalation ladder was crossed.")
+    L += ["", "## Votes", ""]
+    if aa.votes:
+        L += _table(["Round", "Body", "Draft", "Result", "Who voted how"],
+                    [[v.round, v.institution, v.subject, _result(v), _groups(v)]
+                     for v in aa.votes[:MAX_LEDGER]])
+        if len(aa.votes) > MAX_LEDGER:
+            L.append(f"\n…and {len(aa.votes) - MAX_LEDGER} more.")
+    else:
+        L.append("No draft was put to a vote.")
     L += ["", "## Obligations and commitments", ""]
     counts = aa.kept_broken()
     if counts:
@@ -249,7 +275,9 @@ padding:0 1rem;color:#222}h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px solid #ddd;
 padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}
 .kept{color:#1b7a2f}.broken,.declined,.rider{color:#b3261e;font-weight:600}
-.lapsed,.open{color:#777}.muted{color:#666}@media print{h2{break-after:avoid}}"""
+.lapsed,.open{color:#777}.muted{color:#666}figure.map{margin:1rem 0;overflow-x:auto}
+figure.map svg{max-width:100%;height:auto}figcaption{font-weight:600}
+@media print{h2{break-after:avoid}}"""
 
 
 def _h(text: object) -> str:
@@ -275,6 +303,15 @@ def html_page(aa: AfterAction) -> str:
     B += [f"<p><strong>Outcome:</strong> {_h(text)}</p>",
           f'<p class="muted">{_h(_summary(aa))}</p>',
           "<h2>Escalation</h2>", svg_chart(aa.curve, aa.start_level, aa.marks)]
+    if aa.maps:
+        B.append("<h2>The map, round by round</h2>")
+        B.append('<p class="muted">Cells coloured by bloc; the red bar is the share of '
+                 "a state's land held by another; arrows are the round's attacks (red), "
+                 "counter-offensives (green) and blockades (blue); dashed lines sanctions, "
+                 "dotted lines open obligations.</p>")
+        for label, svg in aa.maps:
+            B.append(f'<figure class="map"><figcaption>{_h(label)}</figcaption>{svg}'
+                     "</figure>")
     B.append("<h2>Turning points</h2>")
     if aa.timeline:
         B.append(_htable(["Round", "What", "Event"],
@@ -290,6 +327,16 @@ def html_page(aa: AfterAction) -> str:
             f"<em>{_h(t.rung)}</em> ({t.level:g})</li>" for t in aa.thresholds) + "</ul>")
     else:
         B.append("<p>No rung of the escalation ladder was crossed.</p>")
+    B.append("<h2>Votes</h2>")
+    if aa.votes:
+        shown = aa.votes[:MAX_LEDGER]
+        B.append(_htable(["Round", "Body", "Draft", "Result", "Who voted how"],
+                         [[v.round, v.institution, v.subject, _result(v), _groups(v)]
+                          for v in shown], ["kept" if v.adopted else "broken" for v in shown]))
+        if len(aa.votes) > MAX_LEDGER:
+            B.append(f"<p>…and {len(aa.votes) - MAX_LEDGER} more.</p>")
+    else:
+        B.append("<p>No draft was put to a vote.</p>")
     B.append("<h2>Obligations and commitments</h2>")
     counts = aa.kept_broken()
     if counts:

@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.burden import attacked_in, attackers_in, burden_sharing
+from ..core.clauses import VOTE_WORDS, draft_words, roll_call
 from ..core.events import Kind
 from ..core.injects import teaching_note
 from ..core.game import OUTCOMES, Game
+from ..core.rules import with_names
 from ..core.scoring import describe
 from ..core.state import Status
 
@@ -39,6 +41,7 @@ TURNING = {
     Kind.PROPOSAL_DECIDED: "decision",
     Kind.AUTHORISED: "decision",
     Kind.SUSPENDED: "decision",
+    Kind.REFERRED: "decision",
     Kind.MEETING_CALLED: "diplomacy",
     Kind.CONSULTATION_OPENED: "diplomacy",
     Kind.SANCTIONS_IMPOSED: "sanctions",
@@ -101,6 +104,18 @@ class ScoreLine:
     credibility: tuple[float, float]  # at the start, at the end
 
 
+@dataclass(frozen=True)
+class VoteLine:
+    """One decided draft and who voted how (names, in member order)."""
+
+    round: int
+    institution: str
+    subject: str  # "sanctions against Russia"
+    adopted: bool
+    reason: str
+    groups: tuple[tuple[str, tuple[str, ...]], ...]  # ("yes", (names...)), ...
+
+
 @dataclass
 class AfterAction:
     title: str
@@ -120,10 +135,15 @@ class AfterAction:
     duties: list[Duty] = field(default_factory=list)
     burden: dict[str, list[BurdenLine]] = field(default_factory=dict)
     scores: list[ScoreLine] = field(default_factory=list)
+    votes: list[VoteLine] = field(default_factory=list)
     institutions: list[tuple[str, float, float]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # where the report came from
     designer_notes: str = ""  # the campaign's notes: simplifications, units
     sources: list[str] = field(default_factory=list)  # the campaign's sources
+    # the map: (caption, SVG) at the start, after each round and at the end; and the
+    # start and the end as text drawings (wargame.map), for the Markdown report
+    maps: list[tuple[str, str]] = field(default_factory=list)
+    text_maps: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @property
     def peak(self) -> float:
@@ -203,8 +223,9 @@ def _and(names: list[str]) -> str:
 
 def after_action(game: Game, title: str = "", description: str = "",
                  players: dict[str, str] | None = None, notes: list[str] | None = None,
-                 campaign=None) -> AfterAction:
-    """Everything the report shows, from the game's final state and its event log."""
+                 campaign=None, maps: bool = True) -> AfterAction:
+    """Everything the report shows, from the game's final state and its event log
+    (the maps of each round by replaying its inputs; ``maps=False`` leaves them out)."""
     world, st, log = game.world, game.state, game.log
     players = players or {}
     ladder = world.ladder
@@ -261,9 +282,42 @@ def after_action(game: Game, title: str = "", description: str = "",
                                    met, missed, (world.nation[n].credibility,
                                                  st.nations[n].credibility)))
     aa.scores.sort(key=lambda s: (-(s.total / s.possible if s.possible else 0), s.nation))
+    drafts = {d.id: d for d in st.drafts}
+    for e in log:
+        d = drafts.get(e.ref) if e.kind is Kind.DRAFT_DECIDED else None
+        if d is not None:
+            groups = tuple((VOTE_WORDS[k], tuple(map(world.name_of, who)))
+                           for k, who in roll_call(world, st, d).items() if who)
+            aa.votes.append(VoteLine(e.round, world.name_of(d.institution),
+                                     draft_words(world, d), d.adopted,
+                                     with_names(d.reason, world.name_of), groups))
     aa.institutions = [(i.name, i.credibility, st.institutions[i.id].credibility)
                        for i in world.institutions]
+    if maps:
+        _add_maps(aa, game)
     return aa
+
+
+def _add_maps(aa: AfterAction, game: Game) -> None:
+    from ..map.draw import draw
+    from ..map.history import maps_by_round
+    from ..map.layout import layout
+    from ..map.svg import svg_map
+
+    lay = layout(game.world)
+    shown = maps_by_round(game)
+    aa.maps = [(label if label in ("Start", "End") else f"After {label.lower()}",
+                svg_map(facts, lay, caption=label)) for label, facts in shown]
+    for label, facts in (shown[0], shown[-1]) if len(shown) > 1 else shown[:1]:
+        blocs: dict[str, list[str]] = {name: [] for name in (*facts.blocs, "no bloc")}
+        for sid in lay.order:
+            s = facts.states[sid]
+            name = facts.blocs[s.bloc] if 0 <= s.bloc < len(facts.blocs) else "no bloc"
+            blocs.setdefault(name, []).append(s.name)
+        key = ["Blocs: " + "; ".join(f"{b}: {', '.join(n)}" for b, n in blocs.items() if n)]
+        # a code block shows text as it is; only a backtick could end it
+        lines = [line.rstrip().replace("`", "'") for line in draw(facts, lay, "medium").text()]
+        aa.text_maps.append((label, lines + key))
 
 
 STATUS_WORDS = {Status.KEPT.value: "kept", Status.BROKEN.value: "broken",

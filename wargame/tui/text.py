@@ -222,7 +222,8 @@ def tension_note(action) -> str:
 MEASURE_PHRASE = {"sanctions": "sanctions against {}", "use_of_force": "force against {}",
                   "condemn": "condemnation of {}", "peacekeeping": "peacekeeping in {}",
                   "suspend": "suspend {}", "ceasefire": "a ceasefire by {}",
-                  "statement": "a statement on {}"}
+                  "statement": "a statement on {}",
+                  "refer": "referring the matter of {} to the Assembly"}
 
 
 def draft_subject(draft, known: dict[str, str]) -> str:

@@ -23,6 +23,7 @@ from ..widgets import choices as c
 from ..widgets.footer import KeyFooter
 from ..widgets.gauge import EscalationChart, EscalationGauge
 from ..widgets.lists import inbox_text, institutions_text, ledger_text, news_text
+from ..widgets.map import MapPane
 from ..widgets.panels import StatusLine, YouPanel, briefing_text, you_short
 from ..widgets.states import table_text
 from . import orders as pick
@@ -30,7 +31,7 @@ from .dialogs import FreshKeys
 
 TABS = {"briefing": "1 Briefing", "orders": "2 Orders", "diplomacy": "3 Votes",
         "inbox": "4 Inbox", "states": "5 States", "institutions": "6 Treaties",
-        "news": "7 News", "ledger": "8 Ledger"}
+        "news": "7 News", "ledger": "8 Ledger", "map": "9 Map"}
 LISTS = ("orders", "diplomacy", "inbox")
 HINTS = {
     "briefing": "[$text-dim]What happened, what you owe, what you want. 2 for orders, e ends "
@@ -70,6 +71,7 @@ class GameScreen(FreshKeys, Screen[str]):
           for i, (tab, label) in enumerate(TABS.items(), 1)],
         Binding("o", "tab('orders')", "Orders", show=False),
         Binding("d", "tab('diplomacy')", "Votes", show=False),
+        Binding("m", "tab('map')", "Map", show=False),
     ]
     GAME_COMMANDS = [
         ("End turn", "Finish your turn: votes or orders are final (e)", "end_turn"),
@@ -90,6 +92,8 @@ class GameScreen(FreshKeys, Screen[str]):
          "tab('institutions')"),
         ("News", "Public news, latest first (7)", "tab('news')"),
         ("Ledger", "Obligations and commitments (8)", "tab('ledger')"),
+        ("Map", "Who holds what, forces, attacks; sanctions and duties with s (9, m)",
+         "tab('map')"),
     ]
 
     def __init__(self, session, nation: str):
@@ -118,6 +122,7 @@ class GameScreen(FreshKeys, Screen[str]):
         yield c.ChoiceList(id="list")
         with ScrollableContainer(id="body"):
             yield Static(id="body-text")
+        yield MapPane(id="map")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -143,6 +148,8 @@ class GameScreen(FreshKeys, Screen[str]):
             return c.open_drafts_note(v), c.decided_text(v, self.game.world)
         if mode == "inbox":
             return HINTS["inbox"] if v.proposals else "", inbox_text(v)
+        if mode == "map":
+            return "", ""
         public = self.public_news()
         body = {"briefing": lambda: briefing_text(v, self.session.player(self.nation),
                                                   public, self.game.world,
@@ -231,8 +238,11 @@ class GameScreen(FreshKeys, Screen[str]):
         self.query_one("#body-text", Static).update(body)
         box = self.query_one("#body")
         box.set_class(mode == "states", "-table")
+        self.show_map(mode == "map")
         if not keep_scroll and (box.scroll_x or box.scroll_y):
             box.scroll_home(animate=False)
+        if mode == "map":
+            box = self.query_one("#map-canvas")
         (listing if shown else box).focus()
         keys = BINDINGS_BY_MODE.get(mode, "")
         if mode == "inbox" and self.highlighted_id() is None:
@@ -240,6 +250,16 @@ class GameScreen(FreshKeys, Screen[str]):
         if keys != self.keys_shown:  # the footer recomposes: only when its keys change
             self.keys_shown = keys
             self.refresh_bindings()
+
+    def show_map(self, on: bool) -> None:
+        """The map in place of the body (drawn from the view when it is shown)."""
+        pane = self.query_one(MapPane)
+        if on:
+            pane.show(self.view_, self.game.world, self.public_news())
+        if pane.display != on:
+            pane.display = on
+            self.query_one("#body").display = not on
+            self.query_one("#head").display = not on
 
     def reload(self) -> None:
         """The view again, after a verb changed what this government sees."""

@@ -30,6 +30,9 @@ MEASURE_TARGET = {
     "peacekeeping": ("a peacekeeping mission in which state?",
                      "The place: the mission serves in this state; it does not accuse it."),
     "suspend": ("suspending which member?", "The member whose rights the draft suspends."),
+    "refer": ("referring the matter of which state?",
+              "The state a veto shielded: the General Assembly may then recommend measures "
+              "(Uniting for Peace)."),
 }
 
 

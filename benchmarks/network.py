@@ -1,0 +1,211 @@
+"""A networked classroom on loopback: 30 protocol clients at Baltic Flashpoint.
+
+Starts ``wargame host baltic-flashpoint --headless`` in a process of its own and joins
+30 protocol-level clients (raw WebSocket messages, not Textual apps) from this one:
+every government (28 in Baltic Flashpoint), the first few shared by two clients. Each round every speaker ends
+its diplomacy turn, gives one order and ends its orders turn. It prints:
+
+- the time from the last government ending its turn to every client having received
+  the next phase's view (median and worst over every phase change; target median
+  < 100 ms);
+- the host's memory (resident set) after the rounds, no browsers (target < 150 MB);
+- a round over the network against the same round in hot-seat (one process: each
+  government reads its view and gives the same order; target <= 1.5x).
+
+    python benchmarks/network.py [--rounds N]
+
+Loopback only; bounded by --rounds (default 4) and a 120 s limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+import tempfile
+
+import _common  # noqa: F401 - the repository on sys.path
+
+import aiohttp
+import psutil
+
+from wargame.campaign import load_campaign
+from wargame.core import Game, Order
+from wargame.net import schema
+
+CLIENTS = 30
+LIMIT = 120.0
+
+
+class Client:
+    def __init__(self, code: str, n: int):
+        self.code, self.n = code, n
+        self.status: dict = {}
+        self.view_key: tuple = ()
+        self.view_at: dict[tuple, float] = {}
+        self.view: dict = {}
+        self.replies: dict[int, asyncio.Future] = {}
+        self.ids = 0
+
+    async def open(self, session, url: str) -> None:
+        self.ws = await session.ws_connect(url, max_msg_size=schema.MAX_SERVER_FRAME)
+        await self.ws.send_str(schema.dump(schema.make("hello", id=0, code=self.code,
+                                                       name=f"c{self.n}")))
+        self.task = asyncio.create_task(self.read())
+
+    async def read(self) -> None:
+        async for m in self.ws:
+            msg = schema.parse(m.data, "server")
+            t = msg["type"]
+            if t in ("welcome", "status"):
+                self.status = msg["status"]
+            elif t == "view":
+                v = msg["view"]
+                k = (v["round"], v["phase"])
+                self.view, self.view_at.setdefault(k, time.perf_counter())
+                self.view = v
+            elif t == "reply" and msg["id"] in self.replies:
+                self.replies.pop(msg["id"]).set_result(msg)
+
+    async def ask(self, kind: str, **fields) -> dict:
+        self.ids += 1
+        fut = asyncio.get_running_loop().create_future()
+        self.replies[self.ids] = fut
+        await self.ws.send_str(schema.dump(schema.make(kind, id=self.ids, **fields)))
+        return await fut
+
+    def order(self) -> list[dict]:
+        opts = self.view.get("options") or []
+        for o in opts:
+            if o["targets"]:
+                return [{"nation": self.view["nation"], "action": o["action"]["id"],
+                         "target": o["targets"][0]}]
+        return []
+
+
+async def wait_for(pred, limit=30.0) -> None:
+    end = time.perf_counter() + limit
+    while not pred():
+        if time.perf_counter() > end:
+            raise TimeoutError("the clients waited too long")
+        await asyncio.sleep(0.001)
+
+
+async def play(url: str, codes: list[str], rounds: int, pid: int) -> dict:
+    async with aiohttp.ClientSession() as session:
+        clients = [Client(codes[i % len(codes)], i) for i in range(CLIENTS)]
+        for c in clients:
+            await c.open(session, url)
+        await wait_for(lambda: all(c.status.get("started") for c in clients))
+        await wait_for(lambda: all(c.view.get("phase") == "diplomacy" for c in clients))
+        speakers = [c for c in clients if c.status["role"] == "speaker"]
+        lags: list[float] = []
+        round_times: list[float] = []
+        for r in range(1, rounds + 1):
+            start = time.perf_counter()
+            for phase, nxt in (("diplomacy", (r, "orders")), ("orders", (r + 1, "diplomacy"))):
+                if phase == "orders":
+                    await asyncio.gather(*(s.ask("orders", orders=s.order()) for s in speakers))
+                await asyncio.gather(*(s.ask("end_turn") for s in speakers[:-1]))
+                last = time.perf_counter()
+                await speakers[-1].ask("end_turn")
+                await wait_for(lambda: all(nxt in c.view_at for c in clients))
+                lags.append(max(c.view_at[nxt] for c in clients) - last)
+                if any(c.status.get("over") for c in clients):
+                    break
+            round_times.append(time.perf_counter() - start)
+            if any(c.status.get("over") for c in clients):
+                break
+        rss = psutil.Process(pid).memory_info().rss
+        for c in clients:
+            await c.ws.close()
+        return {"lags": lags, "rounds": round_times, "rss": rss}
+
+
+def hotseat(rounds: int, folder: Path) -> list[float]:
+    """The same rounds at one keyboard: every government reads its view in each phase
+    and gives the same kind of order; the game is saved after each round, as hot-seat
+    play does."""
+    from wargame.saves import save_game
+
+    c = load_campaign(Path(_common.ROOT) / "campaigns" / "baltic-flashpoint.yaml")
+    g = Game(c.world, c.seed)
+    save_game(g, c, folder / "hotseat")
+    out = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        g.advance()  # diplomacy
+        for n in g.world.ids:
+            g.view(n)
+        g.advance()  # orders
+        for n in g.world.ids:
+            v = g.view(n)
+            opt = next((o for o in v.options if o.targets), None)
+            g.submit_orders(n, [Order(n, opt.action.id, opt.targets[0])] if opt else [])
+        g.resolve()
+        save_game(g, c, folder / "hotseat")
+        for n in g.world.ids:
+            g.view(n)  # each reads the next round's briefing
+        out.append(time.perf_counter() - start)
+        if g.over:
+            break
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=4)
+    args = ap.parse_args()
+    from wargame.campaign import load_campaign
+    from wargame.campaign.bundled import find_campaign
+
+    seats = len(load_campaign(find_campaign("baltic-flashpoint")).world.nations)
+    folder = Path(tempfile.mkdtemp(prefix="wargame-bench-"))
+    codes_file = folder / "codes.txt"
+    proc = subprocess.Popen([sys.executable, "-m", "wargame", "host", "baltic-flashpoint",
+                             "--headless", "--port", "0", "--codes", str(codes_file),
+                             "--saves-dir", str(folder), "--start-after", str(seats)],
+                            cwd=_common.ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        url = None
+        while url is None:
+            line = proc.stdout.readline()
+            if not line:
+                print("the host did not start", file=sys.stderr)
+                return 1
+            m = re.search(r"Listening on http://(\S+)/", line)
+            url = f"ws://{m.group(1)}{schema.PATH}" if m else None
+        codes = re.findall(r"^(\S{4}-\S{4})\s", codes_file.read_text(), re.M)
+        res = asyncio.run(asyncio.wait_for(play(url, codes, args.rounds, proc.pid), LIMIT))
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    hot = hotseat(len(res["rounds"]), folder)
+    lags = sorted(res["lags"])
+    med = statistics.median(lags) * 1000
+    mb = res["rss"] / 2**20
+    net_round = statistics.median(res["rounds"])
+    hot_round = statistics.median(hot)
+    ratio = net_round / hot_round
+    print(f"network: {CLIENTS} clients, {seats} governments ({CLIENTS - seats} shared), "
+          f"{len(res['rounds'])} rounds of Baltic Flashpoint on loopback")
+    print(f"phase change to every client's view: median {med:.1f} ms, worst "
+          f"{lags[-1] * 1000:.1f} ms over {len(lags)} changes   target < 100 ms: "
+          f"{'MET' if med < 100 else 'NOT MET'}")
+    print(f"host memory (resident, no browsers): {mb:.0f} MB   target < 150 MB: "
+          f"{'MET' if mb < 150 else 'NOT MET'}")
+    print(f"a round: network {net_round * 1000:.0f} ms, hot-seat {hot_round * 1000:.0f} ms, "
+          f"{ratio:.2f}x   target <= 1.5x: {'MET' if ratio <= 1.5 else 'NOT MET'}")
+    print(json.dumps({"median_ms": round(med, 1), "rss_mb": round(mb), "ratio": round(ratio, 2)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,339 @@
+"""The options a government is offered: every order it may give now, made from the
+rules of :mod:`wargame.core.legal` without trying every order against them.
+
+For each state, stage and a few facts (forces at home, sanctions it imposes, the
+institutions it takes part in) a *plan* holds the options that cannot change made
+once, and the steps to work out the rest each time; facts every state's options
+read (who holds whose land, who is in dispute) are gathered once a phase. Targets
+drawn from every other state are a :class:`Targets` sequence that lists nothing
+until asked, so the options of n states cost n, not n squared.
+tests/property/test_options_exact.py checks that the options are exactly the
+orders :func:`wargame.core.legal.check` allows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .actions import ActionSpec, Effect, Measure, Order, Target
+from .errors import IllegalOrder
+from .legal import (COMMITTING, MAX_SPENDING, Option, _attackers_of, _effect_ok,
+                    _institution_ok, _measures, _occupying, available_forces)
+from .model import ClauseKind, World
+from .state import GameState
+
+
+def options(world: World, state: GameState, nation: str,
+            memo: dict | None = None) -> list[Option]:
+    """Every action ``nation`` may order now, each with its legal targets.
+
+    Targets drawn from every other state are a :class:`Targets`: the states are
+    listed only if asked for (``in`` costs nothing), so the options of all states
+    cost n, not n squared, in a world of n states. ``memo``: a dict the caller keeps
+    while the state does not change (the game does, for a phase), where facts every
+    state's options read (who holds whose land, who is in dispute) are worked out once."""
+    if state.outcome:
+        return []
+    if memo is None:
+        memo = {}
+    out: list[Option] = []
+    facts = _facts(world)
+    suspended = {i for i in facts.member_of[nation]
+                 if nation in state.institutions[i].suspended}
+    if suspended:
+        mine = tuple(i for i in facts.member_of[nation] if i not in suspended)
+    else:
+        mine = facts.member_of[nation]
+    me = state.nations[nation]
+    armed = available_forces(me) > 0
+    away = tuple(i for i in mine if nation in state.institutions[i].boycotting)
+    key = (nation, state.stage, armed, bool(me.sanctioning), mine, away)
+    plan = facts.plans.get(key)
+    if plan is None:
+        plan = facts.plans[key] = _plan(world, state, nation, facts, armed,
+                                        bool(me.sanctioning), mine, away)
+    out = plan[0][:]  # the options made once; None where one is worked out now
+    for k, step, spec, pool in plan[1]:
+        if step is _TARGETS:
+            targets = _targets(world, state, nation, spec, pool, facts, memo)
+            if targets:
+                out[k] = Option(spec, targets=targets)
+        elif step is _NO_TARGET:
+            e = spec.effect  # the rules of _effect_ok for the commonest, then the rest
+            if e is Effect.READINESS:
+                ok = me.readiness < spec.magnitude
+            elif e is Effect.SPENDING:
+                ok = not me.spending + spec.magnitude > MAX_SPENDING
+            elif e is Effect.STAND_DOWN:
+                ok = bool(me.readiness or me.deployed or _occupying(state, nation))
+            else:
+                try:
+                    _effect_ok(world, state, Order(nation, spec.id), spec)
+                    ok = True
+                except IllegalOrder:
+                    ok = False
+            if ok:
+                out[k] = Option(spec)
+        else:  # _INSTITUTIONS
+            if spec.effect is Effect.MEETING:  # any state may bring a dispute
+                pool_i = tuple(i for i in facts.enforcers
+                               if nation not in state.institutions[i].suspended)
+                if spec.effect not in _CHECKED:  # legal in every one of them
+                    if pool_i:
+                        out[k] = Option(spec, institutions=pool_i)
+                    continue
+            else:
+                pool_i = mine
+            insts = tuple(i for i in pool_i if _legal_in(world, state, nation, spec, i))
+            if insts:
+                out[k] = Option(spec, institutions=insts)
+    return [o for o in out if o is not None] if plan[1] else out
+
+
+# the steps of a plan: an option ready made, or what to work out each time
+_READY, _TARGETS, _NO_TARGET, _INSTITUTIONS = "ready", "targets", "no target", "institutions"
+
+
+def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: bool,
+          sanctions: bool, mine: tuple[str, ...], away: tuple[str, ...] = ()
+          ) -> tuple[list, list]:
+    """The options of ``nation`` in this stage, for these facts (forces at home or
+    not, sanctions it imposes or not, the institutions it takes part in): the ones
+    that depend on nothing else made once, the others as steps to work out each
+    time (incremental legal options: most do not change from round to round)."""
+    plan: list[tuple] = []
+    others = Targets(facts, nation)
+    allies = world.allies[nation]
+    for spec in facts.by_stage(state.stage):
+        kind, e = spec.target, spec.effect
+        if kind is Target.STATE or kind is Target.ALLY:
+            if e in COMMITTING and not armed:
+                continue
+            pool = allies if kind is Target.ALLY else others
+            if e in _SPARSE or (e in _SANCTIONED and sanctions):
+                plan.append((_TARGETS, spec, pool))
+            elif pool:
+                plan.append((_READY, spec, Option(spec, targets=pool)))
+        elif kind is Target.NONE:
+            if e in _CHECKED:
+                plan.append((_NO_TARGET, spec, None))
+            else:  # nothing in _effect_ok applies to it
+                plan.append((_READY, spec, Option(spec)))
+        elif e is Effect.TABLE:
+            per = tuple((i, facts.measures[i]) for i in mine if i not in away)  # boycotts
+            if per:
+                union = tuple(m.value for m in Measure
+                              if any(m.value in ms for _, ms in per))
+                plan.append((_READY, spec, Option(
+                    spec, targets=Targets(facts, nation, last=True),
+                    institutions=tuple(i for i, _ in per), measures=union,
+                    measures_in=per)))
+        elif e is Effect.MEETING or e in _CHECKED:
+            plan.append((_INSTITUTIONS, spec, None))
+        else:  # legal by the world alone in the institutions it takes part in
+            insts = tuple(i for i in mine if _legal_in(world, state, nation, spec, i))
+            if insts:
+                plan.append((_READY, spec, Option(spec, institutions=insts)))
+    # the options in order, None where one is worked out each time; and those steps
+    template = [ready if step is _READY else None for step, _, ready in plan]
+    steps = [(k, step, spec, ready) for k, (step, spec, ready) in enumerate(plan)
+             if step is not _READY]
+    return template, steps
+
+
+# the effects whose targets _targets works out (all others: every state, or ally)
+_SPARSE = frozenset({Effect.ACCEPT_CEASEFIRE, Effect.PROPOSE_CEASEFIRE, Effect.LIFT_SANCTIONS,
+                     Effect.DEFEND, Effect.LIBERATE, Effect.REQUEST_HELP,
+                     Effect.PEACEKEEPERS})
+_SANCTIONED = frozenset({Effect.SANCTION, Effect.AID})  # targets narrowed by own sanctions
+# the effects _effect_ok may refuse for what the state has or does now
+_CHECKED = _SPARSE | _SANCTIONED | COMMITTING | {Effect.READINESS, Effect.STAND_DOWN,
+                                                 Effect.SPENDING}
+
+
+def _legal_in(world: World, state: GameState, nation: str, spec: ActionSpec,
+              institution: str) -> bool:
+    """Whether ``spec`` in ``institution`` is legal now (what :func:`check` says for
+    an order whose stage, nation and action are known good)."""
+    order = Order(nation, spec.id, institution=institution)
+    try:
+        _institution_ok(world, state, order, spec)
+        _effect_ok(world, state, order, spec)
+    except IllegalOrder:
+        return False
+    return True
+
+
+class _Facts:
+    """What the legal options read of a world that never changes, computed once."""
+
+    def __init__(self, world: World):
+        self.ids = world.ids
+        self.index = {n: k for k, n in enumerate(world.ids)}
+        self.member_of = world.member_of
+        self.enforcers = tuple(i.id for i in world.institutions
+                               if i.has(ClauseKind.SANCTIONS) or i.has(ClauseKind.USE_OF_FORCE))
+        self.measures = {i.id: _measures(world, i.id) for i in world.institutions}
+        self._stages: dict[str, tuple[ActionSpec, ...]] = {}
+        self.plans: dict[tuple, tuple[list, list]] = {}  # see _plan
+        self._actions = world.actions
+
+    def by_stage(self, stage: str) -> tuple[ActionSpec, ...]:
+        found = self._stages.get(stage)
+        if found is None:
+            found = self._stages[stage] = tuple(s for s in self._actions.values()
+                                                if stage in s.stages)
+        return found
+
+    def in_order(self, ids) -> tuple[str, ...]:
+        """``ids`` (states) in world order."""
+        index = self.index
+        return tuple(sorted((i for i in ids if i in index), key=index.__getitem__))
+
+
+_FACTS: dict[int, tuple[World, _Facts]] = {}
+
+
+def _facts(world: World) -> _Facts:
+    found = _FACTS.get(id(world))
+    if found is None or found[0] is not world:
+        if len(_FACTS) > 32:
+            _FACTS.clear()
+        found = _FACTS[id(world)] = (world, _Facts(world))
+    return found[1]
+
+
+class Targets(Sequence):
+    """The states an option may name: every state in world order but the actor (and
+    any in ``skip``), or with the actor itself last (``last``, a draft may concern
+    the state that tables it). Nothing is listed until something iterates or indexes
+    it; ``in`` and ``len`` cost nothing. Equal to the tuple of the same states."""
+
+    __slots__ = ("_facts", "_me", "_skip", "_last", "_items")
+
+    def __init__(self, facts: _Facts, me: str, skip: frozenset = frozenset(),
+                 last: bool = False):
+        self._facts = facts
+        self._me = me
+        self._skip = skip
+        self._last = last
+        self._items: tuple[str, ...] | None = None
+
+    def _all(self) -> tuple[str, ...]:
+        if self._items is None:
+            me, skip = self._me, self._skip
+            items = tuple(t for t in self._facts.ids if t != me and t not in skip)
+            self._items = items + (me,) if self._last else items
+        return self._items
+
+    def __contains__(self, t) -> bool:
+        if t == self._me:
+            return self._last
+        return t in self._facts.index and t not in self._skip
+
+    def __len__(self) -> int:
+        if self._items is not None:
+            return len(self._items)
+        index = self._facts.index
+        return len(index) - 1 - sum(1 for t in self._skip if t in index and t != self._me) \
+            + (1 if self._last else 0)
+
+    def __bool__(self) -> bool:
+        if self._items is not None:
+            return bool(self._items)
+        return self._last or len(self._facts.ids) > 1 + len(self._skip) or len(self) > 0
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __getitem__(self, k):
+        return self._all()[k]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (tuple, list, Targets)):
+            return self._all() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return f"Targets({len(self)} states)"
+
+
+# effects whose legality depends on the target only through sparse data:
+# checking each candidate would be O(n) per action, so filter from that data.
+def _targets(world, state, nation, spec, pool, facts: _Facts, memo: dict):
+    me = state.nations[nation]
+    e = spec.effect
+    lazy = pool.__class__ is Targets
+    # each branch applies exactly the target rules of _effect_ok (the stage, the
+    # target kind and forces at home for a committing action were checked by the
+    # caller, _plan); test_legality checks they agree
+    if e is Effect.ACCEPT_CEASEFIRE:
+        return tuple(by for (by, to) in state.ceasefire_offers if to == nation)
+    if e is Effect.PROPOSE_CEASEFIRE:
+        if state.round >= world.rounds_limit:  # it could not be accepted in time
+            return ()
+        tension = state.tension
+        if lazy:  # the disputes are sparse: read them, not every state
+            disputes = memo.get("disputes")
+            if disputes is None:
+                disputes = memo["disputes"] = {}
+                for a, b in tension:
+                    disputes.setdefault(a, set()).add(b)
+                    disputes.setdefault(b, set()).add(a)
+            return facts.in_order(disputes.get(nation, ()))
+        return tuple(t for t in pool if ((nation, t) if nation < t else (t, nation)) in tension)
+    if e is Effect.LIFT_SANCTIONS:
+        if lazy:
+            return facts.in_order(t for t in me.sanctioning if t != nation)
+        return tuple(t for t in pool if t in me.sanctioning)
+    if e is Effect.DEFEND:
+        return tuple(v for v, atk in state.under_attack.items() if v != nation
+                     and nation not in atk)
+    if e is Effect.LIBERATE:  # the rules of _liberation_ok, for every occupied land
+        from .conflicts import basis_for
+
+        held = memo.get("held")
+        if held is None:  # land -> the states with a garrison on it, once for all
+            held = {}
+            for n, ns in state.nations.items():
+                for land, g in ns.garrisons.items():
+                    if g > 0:
+                        held.setdefault(land, []).append(n)
+            memo["held"] = held
+            memo["held lands"] = facts.in_order(held)
+        return tuple(t for t in memo["held lands"] if nation not in held[t]
+                     and any(basis_for(world, state, nation, t, o) for o in held[t]))
+    if e is Effect.REQUEST_HELP:
+        attackers = _attackers_of(state, nation)
+        if not attackers:
+            return ()
+        if lazy:
+            return Targets(facts, nation, frozenset(attackers).union(
+                t for (v, t) in state.requests if v == nation))
+        return tuple(t for t in pool if t not in attackers
+                     and (nation, t) not in state.requests)
+    if e is Effect.PEACEKEEPERS:
+        hosts = memo.get("hosts")
+        if hosts is None:
+            hosts = memo["hosts"] = {h for s in state.institutions.values()
+                                     for h in s.peacekeeping}
+        if not hosts:
+            return ()
+        if lazy:
+            return facts.in_order(t for t in hosts if t != nation)
+        return tuple(t for t in pool if t in hosts)
+    if not me.sanctioning:
+        return pool
+    if e is Effect.SANCTION:
+        if lazy:
+            return Targets(facts, nation, frozenset(
+                t for t, bite in me.sanctioning.items() if bite >= spec.magnitude))
+        return tuple(t for t in pool if me.sanctioning.get(t, 0) < spec.magnitude)
+    if e is Effect.AID:
+        if lazy:
+            return Targets(facts, nation, frozenset(me.sanctioning))
+        return tuple(t for t in pool if t not in me.sanctioning)
+    return pool

@@ -1,0 +1,195 @@
+"""The transport of a networked game: aiohttp WebSockets in front of a :class:`Host`.
+
+One WebSocket a client, at :data:`~wargame.net.schema.PATH`. A frame larger than
+:data:`~wargame.net.schema.MAX_CLIENT_FRAME` closes that connection (aiohttp
+refuses it with close code 1009); a frame that is not a valid message is refused
+with the reason, and after :data:`STRIKES` of them the connection is closed. Every
+refusal is logged; the game goes on. A wrong code is answered only after a delay
+that doubles with each wrong try from the same address.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiohttp import WSMsgType, web
+
+from ..textsafe import clean_input
+from . import codec, schema
+from .host import Host, Refused
+
+log = logging.getLogger("wargame.net")
+
+STRIKES = 5  # malformed messages before a connection is closed
+HELLO_WITHIN = 60.0  # seconds a new connection has to give its code
+QUEUE_LIMIT = 2000  # messages waiting for a client that does not read: then it is dropped
+HOST_KEY = web.AppKey("host", Host)
+
+
+class Connection:
+    """One client's WebSocket, as the host sees it: ``push`` queues a message and a
+    writer task sends them in order."""
+
+    def __init__(self, ws: web.WebSocketResponse, peer: str):
+        self.ws, self.peer, self.name = ws, peer, ""
+        self.queue: asyncio.Queue = asyncio.Queue()
+        self.closing = False
+
+    def push(self, msg) -> None:
+        if self.closing:
+            return
+        if self.queue.qsize() > QUEUE_LIMIT:
+            log.warning("%s reads nothing: dropped", self.peer)
+            self.close("you fell too far behind; join again")
+            return
+        self.queue.put_nowait(msg if isinstance(msg, str) else schema.dump(msg))
+
+    def close(self, reason: str) -> None:
+        if not self.closing:
+            self.queue.put_nowait(schema.dump(schema.make("bye", reason=reason)))
+            self.queue.put_nowait(None)
+            self.closing = True
+
+    async def writer(self) -> None:
+        try:
+            while True:
+                item = await self.queue.get()
+                if item is None:
+                    await self.ws.close()
+                    return
+                await self.ws.send_str(item)
+        except (ConnectionError, RuntimeError, asyncio.CancelledError):
+            return
+
+
+async def _socket(request: web.Request) -> web.WebSocketResponse:
+    host: Host = request.app[HOST_KEY]
+    ws = web.WebSocketResponse(max_msg_size=schema.MAX_CLIENT_FRAME, heartbeat=30.0)
+    await ws.prepare(request)
+    peer = request.remote or "?"
+    conn = Connection(ws, peer)
+    writer = asyncio.create_task(conn.writer())
+    seated = False
+    strikes = 0
+    try:
+        while True:
+            try:
+                m = await ws.receive(timeout=None if seated else HELLO_WITHIN)
+            except asyncio.TimeoutError:
+                host.say(f"{peer} gave no code in {HELLO_WITHIN:g} s: closed.")
+                break
+            if m.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED):
+                break
+            if m.type == WSMsgType.ERROR:
+                host.say(f"{peer}: connection closed ({_why(ws.exception())}).")
+                break
+            try:
+                if m.type != WSMsgType.TEXT:
+                    raise schema.SchemaError("a message must be a text frame")
+                msg = schema.parse(m.data, "client")
+            except schema.SchemaError as exc:
+                strikes += 1
+                host.say(f"{peer}: a malformed message was refused ({exc}).")
+                conn.push(schema.make("refused", reason=str(exc)))
+                if strikes >= STRIKES:
+                    conn.close("too many malformed messages")
+                    break
+                continue
+            if not seated:
+                if msg["type"] != "hello":
+                    conn.push(schema.make("refused", reason="give your join code first"))
+                    continue
+                await asyncio.sleep(host.delay(peer))  # earlier wrong codes slow this one
+                conn.name = clean_input(msg["name"], lines=False).strip()[:40]
+                try:
+                    seat = host.join(msg["code"], conn, peer)
+                except Refused as exc:
+                    await asyncio.sleep(host.delay(peer))
+                    conn.close(str(exc))
+                    break
+                seated = True
+                status = host.status(seat, conn)
+                conn.push(schema.make("welcome", nation=seat.nation,
+                                      campaign=host.campaign_data, role=status["role"],
+                                      status=status))
+                conn.push(schema.make("view", view=codec.encode_view(
+                    host.game.view(seat.nation))))
+                continue
+            if msg["type"] == "hello":
+                host.say(f"{peer} ({host.seat_of(conn).nation}) tried a second code on "
+                         "one connection: refused.")
+                conn.push(schema.make("reply", id=msg["id"], data=None,
+                                      error="this connection is seated already; a code "
+                                            "opens its own connection"))
+                continue
+            conn.push(host.request(conn, msg))
+    finally:
+        if seated:
+            host.leave(conn)
+        conn.close("closed")
+        await writer
+    return ws
+
+
+def _why(exc) -> str:
+    text = str(exc or "no reason")
+    if "size" in text.lower() or "too big" in text.lower():
+        return f"a message over {schema.MAX_CLIENT_FRAME} bytes"
+    return text[:200]
+
+
+async def _home(request: web.Request) -> web.Response:
+    host: Host = request.app[HOST_KEY]
+    return web.Response(text=f"wargame host: {host.title}\nJoin with: wargame join "
+                             f"http://{request.host}/ (and your code)\n")
+
+
+def make_app(host: Host) -> web.Application:
+    app = web.Application(client_max_size=schema.MAX_CLIENT_FRAME)
+    app[HOST_KEY] = host
+    app.router.add_get(schema.PATH, _socket)
+    app.router.add_get("/", _home)
+    return app
+
+
+class Server:
+    """The running server: ``await start()``, ``await stop()``; ``port`` once started."""
+
+    def __init__(self, host: Host, bind: str = "127.0.0.1", port: int = schema.DEFAULT_PORT):
+        self.host, self.bind, self.port = host, bind, port
+        self.runner: web.AppRunner | None = None
+        self._ticker: asyncio.Task | None = None
+
+    async def start(self) -> int:
+        self.runner = web.AppRunner(make_app(self.host), access_log=None,
+                                    handle_signals=False)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, self.bind, self.port)
+        await site.start()
+        self.port = self.runner.addresses[0][1]
+        loop = asyncio.get_running_loop()
+        self.host.later = lambda fn: loop.call_later(0.05, fn)
+        self._ticker = asyncio.create_task(self._tick())
+        return self.port
+
+    async def _tick(self) -> None:
+        while True:
+            await asyncio.sleep(0.5)
+            try:
+                self.host.tick()
+            except Exception:  # never let the clock stop the server
+                log.exception("the phase clock failed")
+
+    @property
+    def url(self) -> str:
+        where = self.bind if ":" not in self.bind else f"[{self.bind}]"
+        return f"http://{where}:{self.port}/"
+
+    async def stop(self, reason: str = "the host stopped") -> None:
+        self.host.close(reason)
+        await asyncio.sleep(0.05)  # the writers send their goodbyes
+        if self._ticker is not None:
+            self._ticker.cancel()
+        if self.runner is not None:
+            await self.runner.cleanup()
