@@ -142,9 +142,15 @@ class SetupScreen(Screen):
                     self.cache[choice.key] = str(exc)
             found = self.cache[choice.key]
             label = found.title if isinstance(found, Scenario) else f"{choice.label} (errors)"
-            self.app.call_from_thread(self.query_one("#campaigns", OptionList)
-                                      .replace_option_prompt_at_index, i, esc(label))
+            if not self.is_mounted:  # started or left already: nothing to show
+                break
+            self.app.call_from_thread(self.show_title, i, esc(label))
         prepare_game()
+
+    def show_title(self, index: int, label: str) -> None:
+        if self.is_mounted:  # the screen may have gone while the thread read files
+            self.query_one("#campaigns", OptionList).replace_option_prompt_at_index(
+                index, label)
 
     @on(OptionList.OptionSelected, "#campaigns")
     def chosen(self) -> None:
