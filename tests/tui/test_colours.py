@@ -39,4 +39,58 @@ def test_the_light_theme_was_unreadable_before():
 
 def test_terminal_colour_themes_are_left_alone():
     raw, dark = variables_of("ansi-dark")
-    assert readable_variables(raw, dark) == raw
+    v = readable_variables(raw, dark)
+    assert v["text-dim"] == "ansi_default"  # dim text: the terminal's normal text colour
+    assert {k: x for k, x in v.items() if k != "text-dim"} == raw
+
+
+async def dim_segments():
+    """Every built-in theme, the Orders tab and a target picker on screen: the colour
+    and background of each piece of dim text actually drawn."""
+    from textual.color import Color as TColor
+
+    from wargame.tui.app import WargameApp
+    from wargame.tui.scenario import DEMO
+
+    from .helpers import choose_action, run, start_solo  # noqa: F401
+
+    app = WargameApp(DEMO)
+    found: dict[str, list] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_solo(pilot)
+        await choose_action(pilot, "demarche")  # a picker: dim text on a dialog
+        for name in sorted(BUILTIN_THEMES):
+            app.theme = name
+            await pilot.pause()
+            dim = TColor.parse(app.theme_variables["text-dim"]) \
+                if not name.startswith("ansi") else None
+            rows = found.setdefault(name, [])
+            for screen in (app.screen, app.screen_stack[-2]):  # the dialog, the tab behind
+                for strip in screen._compositor.render_strips():
+                    for seg in strip:
+                        if not seg.text.strip() or seg.style is None:
+                            continue
+                        rows.append((seg.text, seg.style, dim))
+    return found
+
+
+def test_dim_text_on_screen_reads_at_4_5_to_1_on_every_theme():
+    from textual.color import Color as TColor
+
+    from .helpers import run
+
+    found = run(dim_segments())
+    assert set(found) == set(BUILTIN_THEMES)
+    for name, rows in found.items():
+        # never the terminal's dim attribute: a terminal draws it at about 3:1
+        assert not [text for text, style, _ in rows if style.dim], name
+        if name.startswith("ansi"):
+            continue
+        dim = rows[0][2]
+        shown = [(text, style) for text, style, _ in rows
+                 if style.color is not None and TColor.from_rich_color(style.color) == dim]
+        assert len(shown) >= 5, name  # the hints, "tension with you" ... are drawn dim
+        for text, style in shown:
+            ratio = contrast(TColor.from_rich_color(style.color),
+                             TColor.from_rich_color(style.bgcolor))
+            assert ratio >= MINIMUM, (name, text, round(ratio, 2))

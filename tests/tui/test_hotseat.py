@@ -54,12 +54,14 @@ async def hotseat_game():
         await pilot.press("enter")
         await wait_for_turn(pilot)
         # Northland, round 1: a message, and a démarche to Eastmark (private to both),
-        # the turn ended at once: its "Ordered" notification is still up
+        # then a second message and the turn ended at once: "Message sent" is still up
         await write(pilot, 0, NORTH_SECRET)  # recipients: Eastmark first
         found["north1"] = await everything_shown(pilot)
         await choose_action(pilot, "demarche")
         await pick(pilot, "east")
-        await wait_until(pilot, lambda: "Ordered: Démarche" in screen_text(app))
+        await wait_until(pilot, lambda: "1. Démarche → Eastmark" in screen_text(app))
+        await write(pilot, 0, "bye")
+        assert "Message sent" in screen_text(app)
         await end_turn(pilot)
         assert await wait_for_turn(pilot) == "HandoffScreen"
         found["handoff2"] = screen_text(app)
@@ -107,7 +109,7 @@ def test_hot_seat_keeps_each_government_private():
                        "Ordered:", "Message sent", "Démarche"):
             assert secret not in text
         assert "Pass the keyboard to the Government of" in text
-    assert "Ordered: Démarche" not in found["west1"]  # Northland's notification is gone
+    assert "Message sent" not in found["west1"]  # Northland's notification is gone
 
 
 def test_the_handoff_says_whose_turn_of_how_many_and_what_the_last_round_brought():
@@ -238,6 +240,7 @@ async def long_handoff():
 
     class One(App):
         CSS_PATH = str(Path(app_module.__file__).with_name(WargameApp.CSS_PATH))
+        get_css_variables = WargameApp.get_css_variables  # $text-dim and the others
 
         def on_mount(self) -> None:
             self.push_screen(HandoffScreen("Ardenia", "Cid", 3, "orders", details))
@@ -358,3 +361,67 @@ def test_keys_typed_ahead_never_pass_a_hand_off_or_end_a_turn():
     assert seen["after stale keys"] == "HandoffScreen"
     assert seen["after a fresh key"] == "GameScreen"
     assert seen["turn after a stale e"] == "GameScreen"  # no end-turn question either
+
+
+async def message_picker_in_hot_seat():
+    app = WargameApp(DEMO)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await two_humans(pilot)
+        await wait_for_turn(pilot)
+        await pilot.press("enter")  # the hand-off: Northland's turn
+        await wait_for_turn(pilot)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: screen_name(pilot.app) == "MessageScreen")
+        return screen_text(app)
+
+
+def test_the_hot_seat_message_picker_shows_who_is_human():
+    shown = run(message_picker_in_hot_seat())
+    rows = {name: row for row in shown.splitlines()
+            for name in ("Westland", "Eastmark", "Southia") if f"[ ] {name}" in row}
+    assert "human: Player 2" in rows["Westland"]
+    assert "computer" in rows["Eastmark"] and "human" not in rows["Eastmark"]
+    assert "computer" in rows["Southia"]
+
+
+async def send_by_click():
+    app = WargameApp(DEMO)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for_turn(pilot)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: screen_name(pilot.app) == "MessageScreen")
+        await pilot.press("space", "tab", *"hello")
+        await pilot.click("#message-links", offset=(2, 0))  # the word "Send"
+        await wait_until(pilot, lambda: screen_name(pilot.app) == "GameScreen")
+        return [(m.recipients, m.text) for m in app.screen.view_.messages]
+
+
+def test_the_message_dialog_sends_with_a_click_on_send():
+    assert run(send_by_click()) == [(("east",), "hello")]
+
+
+async def message_to_the_last_of_193():
+    from wargame.core import generated_world
+    from wargame.tui.scenario import Scenario
+    from wargame.tui.session import default_seats
+
+    world = generated_world(193)
+    app = WargameApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.start_game(Scenario("generated", world.title, "", world, 1), default_seats(world), 1)
+        await wait_until(pilot, lambda: screen_name(app) == "GameScreen"
+                         and app.screen.game.phase == "orders")
+        await pilot.press("c")
+        await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
+        await pilot.press("end")  # the list holds every state, drawn first or a frame later
+        await pilot.pause()
+        last = world.nation[world.ids[-1]].name
+        return last, screen_text(app), app.screen.query_one("#to").option_count
+
+
+def test_with_193_states_the_message_dialog_reaches_the_last_state():
+    last, shown, count = run(message_to_the_last_of_193())
+    assert count == 192
+    assert f"[ ] {last}" in shown

@@ -86,10 +86,48 @@ def test_essential_panels_fit(size):
     assert "Northland (you)" in shots["states"]
     three = shots["three orders"]
     assert "Your orders (3 of 3)" in three
-    assert "Cost: " in three and "Risk: " in three  # the highlighted action's details
+    # the highlighted action's details: the last of the catalogue, not possible now
+    assert "Request assistance (Art. 51) is not possible now" in three
 
 
 def test_wide_screens_show_your_numbers():
     shots = run(screens_at((120, 40)))
     assert "credibility" in shots["briefing"]
     assert "readiness" in shots["briefing"]
+
+
+async def orders_list_at(size):
+    from wargame.campaign.bundled import find_campaign
+
+    from .helpers import start_solo
+
+    app = WargameApp(str(find_campaign("baltic-flashpoint")))
+    seen = {}
+    async with app.run_test(size=size) as pilot:
+        await start_solo(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        listing = app.screen.query_one("#list")
+        names = [app.screen.game.world.actions[o.id].name for o in listing.options]
+        seen["names"], seen["rows"] = names, []
+        for i in range(len(names)):  # every row in turn, as the arrow keys reach it
+            if i:
+                await pilot.press("down")
+                await pilot.pause()
+            seen["rows"].append(screen_text(app))
+        seen["list fits"] = fully_visible(app, "#list")
+    return seen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_orders_list_scrolls_to_every_action_and_its_details_show(size):
+    seen = run(orders_list_at(size))
+    assert seen["list fits"]
+    assert len(seen["names"]) >= 20  # every action of the campaign
+    for name, shown in zip(seen["names"], seen["rows"]):
+        lines = shown.splitlines()
+        row = [i for i, line in enumerate(lines) if line.strip().startswith(name + " ")]
+        details = [i for i, line in enumerate(lines) if line.strip().startswith(name + ":")
+                   or line.strip().startswith(name + " is not possible now")]
+        assert row, (name, shown)  # the highlighted row is on screen (the list scrolled)
+        assert details and details[0] < len(lines) - 1, (name, shown)  # and what it is

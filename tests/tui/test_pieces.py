@@ -184,7 +184,7 @@ def test_an_action_that_names_no_state_is_shown_without_risk_and_adds_none():
     g.advance()
     option = next(o for o in g.view("east").options if o.action.id == "request_consultation")
     assert CATALOGUE["request_consultation"].escalation > 0  # its figure, not what it does
-    assert "Risk: [$text-muted]no escalation[/]" in option_details(option, 40, {})
+    assert "Risk: [$text-dim]no escalation[/]" in option_details(option, 40, {})
     assert "no risk" in option_prompt(option, 40)
 
 
@@ -288,8 +288,11 @@ def test_a_long_dialog_title_wraps_instead_of_being_cut_off():
     title = ("Table a resolution in North Atlantic Treaty Organization: what would the "
              "draft decide?")
 
+    from wargame.tui.app import WargameApp
+
     class One(App):
         CSS_PATH = str(ROOT / "wargame" / "tui" / "app.tcss")
+        get_css_variables = WargameApp.get_css_variables  # $text-dim and the others
 
         def on_mount(self):
             self.push_screen(PickScreen(title, [("a", "Alpha")]))

@@ -49,7 +49,7 @@ async def table_resolution():
         await pick(pilot, "compact")
         await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
         seen["compact"] = picked_ids(app)
-        seen["compact screen"] = screen_text(app)
+        seen["compact screen"] = dom_text(app.screen)  # the dialog's own texts
         await pilot.press("escape")
         await pilot.pause()
         await choose_action(pilot, "table_resolution")
@@ -120,7 +120,7 @@ def test_friendly_actions_list_friends_first_and_hostile_ones_the_adversary():
     assert seen["condemn"][0] == "ardenia"
     assert seen["demarche"][0] == "ardenia"
     assert "Statement of support → Corvia" in seen["supported"]
-    assert "Not possible now" in seen["body"]
+    assert "not now · " in seen["body"]  # the actions not possible now, in their places
 
 
 def test_the_example_of_an_impossible_target_is_the_state_you_quarrel_with():
@@ -290,3 +290,47 @@ def test_a_draft_no_vote_could_adopt_says_so_before_it_is_tabled():
     ardenia = next(line for line in text.splitlines() if "Ardenia" in line)
     assert "cannot pass" not in ardenia
     assert "cannot pass" not in dunmore
+
+
+async def due_by():
+    from .helpers import end_turn
+
+    app = WargameApp(tutorial())
+    seen = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        assert app.screen.game.phase == "orders"
+        await pilot.press("p")
+        await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
+        await pilot.press("r")
+        await pick_by_space(pilot, "corvia")  # a computer government: it answers later
+        await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
+        await pilot.press("t")
+        await pick(pilot, "belmark")
+        await pick(pilot, "no_attack")
+        await pick(pilot, "ardenia")
+        await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
+        seen["composer"] = screen_text(app)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
+        await end_turn(pilot)
+        await wait_for_turn(pilot)
+        game = app.screen.game
+        seen["accepted"] = [p.status.value for p in game.state.proposals]
+        await pilot.press("8")
+        await pilot.pause()
+        seen["ledger"] = screen_text(app)
+    return seen
+
+
+def test_the_composers_due_round_is_the_one_the_ledger_records():
+    import re
+
+    seen = run(due_by())
+    said = re.search(r"due by the end of round (\d+)", seen["composer"])
+    assert said, seen["composer"]
+    assert "accepted in round 2 at the earliest" in seen["composer"]
+    assert seen["accepted"][0] == "accepted"  # ours, by Corvia in round 2
+    recorded = re.search(r"Belmark does not attack Ardenia by round (\d+)", seen["ledger"])
+    assert recorded, seen["ledger"]
+    assert said.group(1) == recorded.group(1) == "3"

@@ -174,3 +174,44 @@ def test_a_hot_seat_game_saved_mid_phase_goes_on_with_the_next_player(saves_fold
     loaded, _ = saving.load(text.removeprefix("Saved: "))
     step = loaded.next_step()
     assert (step.kind, step.nation) == ("turn", "west")  # Ben, not Ana again
+
+
+async def q_on_the_game_screen():
+    from textual.widgets import Input
+
+    from .helpers import choose_action
+
+    app = WargameApp(DEMO)
+    seen = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for_turn(pilot)
+        await choose_action(pilot, "raise_readiness")
+        seen["footer"] = screen_text(app).splitlines()[-1]
+        await pilot.press("c")  # typing in a field: q is a letter
+        await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
+        app.screen.query_one(Input).focus()
+        await pilot.press("q")
+        await pilot.pause()
+        seen["typed"] = app.screen.query_one(Input).value
+        seen["still"] = app.is_running
+        await pilot.press("escape")  # the typed "q" is thrown away: asked first
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
+        await pilot.press("q")
+        await pilot.pause()
+    seen["exit"] = app.quit_message
+    return seen
+
+
+def test_q_on_the_game_screen_quits_as_ctrl_q_does_but_types_in_a_field(saves_folder):
+    from wargame.saves import list_saves, load_save
+
+    seen = run(q_on_the_game_screen())
+    assert "q Quit" in seen["footer"]
+    assert seen["typed"] == "q" and seen["still"]
+    assert "Saved:" in seen["exit"] and "wargame play --load" in seen["exit"]
+    newest = max(list_saves(saves_folder), key=lambda i: i.path.stat().st_mtime)
+    assert [o.action for o in load_save(newest.path).game.orders_of("north")] == \
+        ["raise_readiness"]

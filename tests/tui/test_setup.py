@@ -16,7 +16,8 @@ async def choose_tutorial_by_keys():
         seen["first"] = screen_text(app)
         options = app.screen.options
         index = next(i for i, c in enumerate(options) if c.key.endswith("tutorial.yaml"))
-        await pilot.press("shift+tab", "shift+tab", "shift+tab")  # Start -> seed -> seats -> list
+        # Start -> seed -> seats -> your state -> list
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "shift+tab")
         assert app.focused.id == "campaigns"
         await pilot.press("home", *["down"] * index)
         await pilot.pause()
@@ -83,3 +84,42 @@ async def enter_in_the_seed():
 
 def test_enter_in_the_seed_field_starts_with_that_seed():
     assert run(enter_in_the_seed()) in (("GameScreen", 42), ("HandoffScreen", 42))
+
+
+async def choose_your_state_at_80x24():
+    app = WargameApp()
+    seen = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # New game: Baltic Flashpoint, 24 states
+        await pilot.pause()
+        seen["first"] = screen_text(app)
+        # the campaign list has the focus after one shift+tab from... start: Tab order
+        # campaign -> your state: one Tab from the campaign list
+        app.screen.query_one("#campaigns").focus()
+        await pilot.press("tab")
+        seen["focused"] = app.focused.id
+        await pilot.press("enter")  # the list of states opens
+        await pilot.pause()
+        await pilot.press("down", "enter")  # Latvia, under Estonia
+        await pilot.pause()
+        seen["chosen"] = screen_text(app)
+        seen["seats"] = [(s.nation, s.player) for s in app.screen.seats if s.human]
+        app.screen.query_one("#start").focus()
+        await pilot.press("enter")
+        await wait_for_turn(pilot)
+        seen["nation"] = app.screen.nation
+    return seen
+
+
+def test_your_state_is_chosen_in_sight_and_the_governments_fit_80x24():
+    seen = run(choose_your_state_at_80x24())
+    assert "You play Estonia" in " ".join(seen["first"].split())
+    rows = [line for line in seen["first"].splitlines() if "computer, normal" in line]
+    assert len(rows) >= 11  # of 24 states (the rest scroll): was about 6
+    assert seen["focused"] == "play-as"
+    assert "You play Latvia" in " ".join(seen["chosen"].split())
+    assert seen["seats"] == [("latvia", "You")]  # Estonia went to the computer
+    latvia = next(line for line in seen["chosen"].splitlines() if "Latvia " in line
+                  and "europe" in line)
+    assert "You" in latvia
+    assert seen["nation"] == "latvia"

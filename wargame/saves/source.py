@@ -215,6 +215,22 @@ def source_of(campaign, world: World | None = None) -> WorldSource:
     return WorldSource("file", title, path=str(path), bundled=_bundled_name(path), data=data)
 
 
+def loaded_source(campaign, data: bytes) -> WorldSource:
+    """The source of a campaign already loaded from ``data`` (its file's bytes, read
+    once): a save keeps those bytes, and knows they build ``campaign.world``, so the
+    file is neither read nor parsed again when the game starts (two parses of a big
+    campaign were most of the time from "Start" to the first turn)."""
+    path = Path(campaign.path).resolve()
+    source = WorldSource("file", campaign.title, path=str(path),
+                         bundled=_bundled_name(path), data=data)
+    key = (source.sha256, path.name)
+    if key not in _BUILT:
+        if len(_BUILT) >= 8:
+            _BUILT.pop(next(iter(_BUILT)))
+        _BUILT[key] = (campaign.world, campaign)
+    return source
+
+
 def _title_of(path: Path, data: bytes) -> str:
     try:
         from ..campaign import CampaignErrors, load_campaign

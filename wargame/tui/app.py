@@ -36,6 +36,12 @@ class WargameApp(App[int]):
         # (kept in memory only: players' names are not written anywhere)
         self.last_setup: tuple[str, list] | None = None
 
+    def get_default_screen(self) -> Screen:
+        """The title screen is the app's first screen (not pushed over a blank one:
+        a screen and a frame fewer before the menu shows). Everything else goes on
+        top of it, and back to it."""
+        return TitleScreen()
+
     def on_mount(self) -> None:
         from . import settings
 
@@ -44,7 +50,6 @@ class WargameApp(App[int]):
             self.theme = theme
         self.theme_changed_signal.subscribe(
             self, lambda t: settings.remember("theme", t.name))
-        self.push_screen(TitleScreen())
         if self.load:
             self.call_after_refresh(self.load_path, self.load)
         elif self.to_setup:  # after the first refresh, as a key press would: the
@@ -63,7 +68,7 @@ class WargameApp(App[int]):
         """The theme's variables, with a highlight and coloured words that read on it."""
         from .colours import readable_variables
 
-        variables = readable_variables(super().get_css_variables(), self.current_theme.dark)
+        variables = readable_variables(App.get_css_variables(self), self.current_theme.dark)
         self.theme_variables = variables  # what $text-warning ... in markup resolve to
         return variables
 
@@ -91,7 +96,7 @@ class WargameApp(App[int]):
                     timeout=6)
 
     def action_title_screen(self) -> None:
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
         if not isinstance(self.screen, TitleScreen):
             self.switch_screen(TitleScreen())
@@ -109,7 +114,10 @@ class WargameApp(App[int]):
         self.session = session
         self.last_setup = (session.scenario.key,
                            [replace(seat) for seat in session.seats])
-        self.switch_screen(PlayScreen(session))
+        if len(self.screen_stack) > 1:  # the setup screen (or a game) gives way
+            self.switch_screen(PlayScreen(session))
+        else:  # over the title screen, which stays underneath
+            self.push_screen(PlayScreen(session))
 
     @work(exclusive=True, group="load")
     async def action_load_game(self) -> None:
@@ -168,8 +176,8 @@ class WargameApp(App[int]):
         save_now(self, self.session)
 
     async def action_quit(self) -> None:
-        """ctrl+q: a game in progress is saved first, with this round's orders, and the
-        terminal says how to go on."""
+        """ctrl+q (and q on the game screen): a game in progress is saved first, with
+        this round's orders, and the terminal says how to go on."""
         from . import saving
 
         s = self.session
@@ -210,7 +218,7 @@ class WargameApp(App[int]):
         for command in super().get_system_commands(screen):
             if command.title == "Quit":  # ours saves a game in progress first
                 command = SystemCommand("Quit", "Leave the game; a game in progress is saved "
-                                        "first, with this round's orders (ctrl+q)",
+                                        "first, with this round's orders (q, ctrl+q)",
                                         self.action_quit)
             yield command
         yield SystemCommand("How to play", "Rules, keys and tips (? or F1)", self.action_help)

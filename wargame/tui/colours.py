@@ -7,6 +7,12 @@ with $text-warning, $text-success ...; on some themes (the light ones above all)
 Here the highlight becomes a tint of $primary under the normal text colour, and
 each coloured-text variable is darkened (light themes) or lightened (dark themes)
 just enough.
+
+Dim text ("[$text-dim]" in markup) is a colour, never the terminal's dim
+attribute: a terminal draws that at about 3:1 on a light background. $text-dim is
+the foreground moved toward the background, then back toward the ink until it
+reads at 4.5:1 on every background it is shown on (the screen, panels, dialogs,
+the highlighted row).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from textual.color import Color
 MINIMUM = 4.5
 TEXT_COLOURS = ("text-warning", "text-success", "text-error", "text-accent",
                 "text-primary", "text-secondary")
+DIM_BLEND = 0.45  # how far dim text starts toward the background, before the check
 CURSOR_TINT = 0.25  # share of $primary in the highlighted row
 BLURRED_TINT = 0.12  # ... when the list does not have the focus
 
@@ -48,6 +55,7 @@ def readable_variables(variables: dict[str, str], dark: bool) -> dict[str, str]:
     A theme of the terminal's own colours (ansi-dark, ansi-light) is left alone:
     its colours are whatever the terminal makes of them."""
     out = dict(variables)
+    out["text-dim"] = "ansi_default"  # the terminal's own colours: its normal text
     if any(variables.get(k, "").startswith("ansi_") or variables.get(k) == "transparent"
            for k in ("surface", "background", "foreground", "primary")):
         return out
@@ -63,7 +71,11 @@ def readable_variables(variables: dict[str, str], dark: bool) -> dict[str, str]:
     out["block-cursor-foreground"] = foreground
     out["block-cursor-blurred-foreground"] = foreground
     out["block-cursor-text-style"] = "bold"
-    grounds = [surface, background, cursor, blurred]
+    grounds = [surface, background, cursor, blurred] + [
+        Color.parse(variables[k]) for k in ("panel", "boost") if k in variables]
+    grounds = [surface.blend(g, g.a) if g.a < 1 else g for g in grounds]  # $boost is a tint
+    out["text-dim"] = readable(Color.parse(variables["foreground"]).blend(background, DIM_BLEND),
+                               grounds, ink).hex
     for key in TEXT_COLOURS:
         if key in variables:
             out[key] = readable(Color.parse(variables[key]), grounds, ink).hex

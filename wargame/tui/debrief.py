@@ -95,7 +95,7 @@ def outcome_text(game) -> str:
     elif attacks(game):
         lines.append("No land is occupied at the end.")
     peak = max(game.state.history, default=game.state.escalation)
-    lines.append(f"[dim]{game.round} round(s) played · peak escalation {peak:.0f} · "
+    lines.append(f"[$text-dim]{game.round} round(s) played · peak escalation {peak:.0f} · "
                  f"final stage {esc(words(game.stage))}[/]")
     return "\n".join(lines)
 
@@ -111,9 +111,9 @@ def last_round_text(game, seats) -> str:
         shown = heads[:LAST_SHOWN]
         lines += [f"  • {esc(event_text(game, e))}" for e in shown]
         if len(heads) > len(shown):
-            lines.append(f"  [dim]… and {len(heads) - len(shown)} more[/]")
+            lines.append(f"  [$text-dim]… and {len(heads) - len(shown)} more[/]")
     else:
-        lines.append("  [dim]No headline: a quiet last round.[/]")
+        lines.append("  [$text-dim]No headline: a quiet last round.[/]")
     for n in world.ids:
         seat = seats.get(n)
         if not (seat and seat.human):
@@ -125,10 +125,10 @@ def last_round_text(game, seats) -> str:
         name = who(world.name_of(n), seat.player.strip())
         label = "you" if seat.player.strip() == "You" else name
         lines.append(f"[b]Seen only by {esc(label)}[/b]" + (
-            f" [dim]({esc(world.name_of(n))})[/]" if label == "you" else "") + ":")
+            f" [$text-dim]({esc(world.name_of(n))})[/]" if label == "you" else "") + ":")
         lines += [f"  • {esc(e.text)}" for e in mine[:PRIVATE_SHOWN]]
         if len(mine) > PRIVATE_SHOWN:
-            lines.append(f"  [dim]… and {len(mine) - PRIVATE_SHOWN} more[/]")
+            lines.append(f"  [$text-dim]… and {len(mine) - PRIVATE_SHOWN} more[/]")
     return "\n".join(lines)
 
 
@@ -153,21 +153,21 @@ def scores_text(game, seats) -> str:
         for o, ok in sc.results:
             mark = "[$text-success]✓[/]" if ok else "[$text-error]✗[/]"
             text = objective(o, world)
-            lines.append(f"    {mark} {esc(text)} [dim]({o.points})[/]")
+            lines.append(f"    {mark} {esc(text)} [$text-dim]({o.points})[/]")
     return "\n".join(lines)
 
 
 def rungs_text(game) -> str:
     crossed = [e for e in game.log if e.kind.value == "rung_crossed"]
     if not crossed:
-        return "[dim]No rung of the ladder was crossed.[/]"
-    return "\n".join(f"[dim]R{e.round}[/] {esc(e.text)}" for e in crossed)
+        return "[$text-dim]No rung of the ladder was crossed.[/]"
+    return "\n".join(f"[$text-dim]R{e.round}[/] {esc(e.text)}" for e in crossed)
 
 
 def obligations_text(game) -> str:
     st, world = game.state, game.world
     if not st.obligations and not st.commitments:
-        return "[dim]No obligation arose and no commitment was made.[/]"
+        return "[$text-dim]No obligation arose and no commitment was made.[/]"
     per: dict[str, dict[str, int]] = {}
     for ob in st.obligations:
         per.setdefault(ob.debtor, {}).setdefault(ob.status.value, 0)
@@ -192,7 +192,8 @@ def obligations_text(game) -> str:
             lines.append(f"  {status(c.status.value)} {esc(c.term.describe(world))} "
                          f"(due round {c.due})")
         if not broken and len(st.commitments) > 6:
-            lines.append(f"  [dim]… and {len(st.commitments) - 6} more, all in the ledger[/]")
+            lines.append(f"  [$text-dim]… and {len(st.commitments) - 6} more, all in the "
+                         "ledger[/]")
     return "\n".join(lines)
 
 
@@ -205,13 +206,14 @@ def burden_text(game) -> str:
     world = game.world
     tables = burden_sharing(world, game.state, game.victims(), game.attackers())
     if not tables:
-        return "[dim]No alliance in this campaign.[/]"
+        return "[$text-dim]No alliance in this campaign.[/]"
     lines = [
-        "[dim]Contrib.: share of the alliance's defence spending and of what was put in "
+        "[$text-dim]Contrib.: share of the alliance's defence spending and of what was put in "
         "(forces sent, aid, sanctions borne, losses) · GDP share: what the alliance "
         "protects · Protection: allied forces on its soil, and a tenth of each ally that "
         f"honoured a duty to it · free rider: Contrib. under {fraction(FREE_RIDER_RATIO)} of GDP "
-        "share, and Defence under the alliance's rate; not judged: members attacked in the game, or under "
+        "share, and Defence under the alliance's rate; not judged: members attacked in the "
+        "game, or under "
         f"{MIN_BENEFIT_SHARE:.0%} of GDP share; an attacker is left out of the shares.[/]"]
     for inst, rows in tables.items():
         lines.append(f"[b]{esc(world.name_of(inst))}[/b]")
@@ -227,7 +229,7 @@ def deterrence_text(game) -> str:
     world = game.world
     attacks_ = first_attacks(world, game.log)
     if not attacks_:
-        return "[dim]No armed attack: deterrence, or restraint, held.[/]"
+        return "[$text-dim]No armed attack: deterrence, or restraint, held.[/]"
     lines = []
     for a in attacks_:
         there = (", ".join(f"{world.name_of(o)} ({f:.0f})" for o, f in a.stationed)
@@ -238,10 +240,10 @@ def deterrence_text(game) -> str:
             cover = (f"{cover}; " if cover else "none: ") + \
                 f"it lies outside the treaty area of {out}"
         cover = cover or "no collective-defence clause"
-        lines.append(f"[dim]R{a.round}[/] {esc(world.name_of(a.attacker))} attacked "
+        lines.append(f"[$text-dim]R{a.round}[/] {esc(world.name_of(a.attacker))} attacked "
                      f"{esc(world.name_of(a.victim))}. Allied forces sent there: {esc(there)}. "
                      f"Covered by: {esc(cover)}.")
-    lines.append("[dim]Allied forces on the ground fight at once beside the victim; a "
+    lines.append("[$text-dim]Allied forces on the ground fight at once beside the victim; a "
                  "clause promises help a round or more later. An attacker weighs both.[/]")
     return "\n".join(lines)
 
@@ -261,10 +263,10 @@ def event_text(game, e) -> str:
 
 def turning_line(game, e, why=None) -> str:
     """An event, and (for an armed attack by a computer-played state) why it attacked."""
-    line = f"[dim]R{e.round}[/] {esc(event_text(game, e))}"
+    line = f"[$text-dim]R{e.round}[/] {esc(event_text(game, e))}"
     reason = (why or {}).get((e.round, e.actor, e.target)) if e.kind.value == "armed_attack" \
         else None
-    return f"{line}\n    [dim]why: {esc(reason)}[/]" if reason else line
+    return f"{line}\n    [$text-dim]why: {esc(reason)}[/]" if reason else line
 
 
 def is_turning_point(game, e) -> bool:
@@ -282,7 +284,7 @@ def turning_points(game, why=None) -> str:
     state's one-line reason for its decision (ComputerPlayers.why)."""
     points = [e for e in game.log if is_turning_point(game, e)]
     if not points:
-        return "[dim]A quiet crisis: no turning point.[/]"
+        return "[$text-dim]A quiet crisis: no turning point.[/]"
     if len(points) > TURNING_SHOWN:  # keep the attacks, invocations and stages; cut the rest
         room = max(TURNING_SHOWN - sum(e.kind.value in KEPT_ALWAYS for e in points), 0)
         kept = []
@@ -298,5 +300,5 @@ def turning_points(game, why=None) -> str:
         left = 0
     lines = [turning_line(game, e, why) for e in points]
     if left:
-        lines.append(f"[dim]… and {left} more: 'wargame report' lists them all[/]")
+        lines.append(f"[$text-dim]… and {left} more: 'wargame report' lists them all[/]")
     return "\n".join(lines)

@@ -30,7 +30,8 @@ def start(session) -> str:
     from ..saves import SaveError, record
 
     try:
-        record(session.game, session.scenario, meta=meta(session))
+        record(session.game, session.scenario.source or session.scenario,
+               meta=meta(session))
     except (SaveError, OSError, TypeError, ValueError) as exc:
         session.saves_off = f"Saving is off for this game: {exc}"
         return session.saves_off

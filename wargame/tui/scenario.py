@@ -27,6 +27,9 @@ class Scenario:
     policies: tuple[tuple[str, str], ...] = ()  # (state, computer policy) the file names
     notes: str = ""  # the designer's notes: simplifications, what the numbers mean
     sources: tuple[str, ...] = ()  # where the facts come from
+    # what a save records of it: the file's bytes the world was built from (None:
+    # the save reads the file when the game starts)
+    source: object = None
 
 
 @dataclass(frozen=True)
@@ -56,10 +59,27 @@ def load_scenario(key: str | None = None) -> Scenario:
                         "Northern Pact. A Security Council with two vetoes, a Union that "
                         "decides by unanimity, a Security Forum.", world, 7, 2,
                         world.rounds_limit)
-    c = load_campaign(find_campaign(key) if key else DEFAULT_CAMPAIGN)  # a path or a name
+    path = find_campaign(key) if key else DEFAULT_CAMPAIGN  # a path or a name
+    c, source = _load(path, load_campaign)
     return Scenario(str(c.path), c.title, c.description, c.world, c.seed, c.players,
                     c.world.rounds_limit, tuple(dict(getattr(c, "policies", {})).items()),
-                    c.notes, tuple(c.sources))
+                    c.notes, tuple(c.sources), source)
+
+
+def _load(path, load_campaign):
+    """The campaign, read once; and its source for saves (None without them)."""
+    try:
+        from ..campaign.source import MAX_BYTES
+        from ..files import read_regular
+        from ..saves.source import loaded_source
+    except ImportError:
+        return load_campaign(path), None
+    try:
+        data = read_regular(path, MAX_BYTES)
+    except Exception:  # not there, not a file, too big: the loader says which, nicely
+        return load_campaign(path), None
+    campaign = load_campaign(path, data=data)
+    return campaign, loaded_source(campaign, data)
 
 
 def choices(extra: str | None = None) -> list[Choice]:

@@ -88,7 +88,7 @@ def risk_style(escalation: float) -> str:
     if escalation < 0:
         return "$text-success"
     if escalation <= 3:
-        return "$text-muted"
+        return "$text-dim"
     if escalation <= 8:
         return "$text-warning"
     return "$text-error"
@@ -150,9 +150,9 @@ def short_risk(escalation: float) -> str:
 def option_prompt(option, economy: float, width: int = 26) -> str:
     """One line for one legal action: name, category, risk in words, cost."""
     a = option.action
-    return (f"[b]{esc(a.name):<{width}}[/b] [dim]{esc(a.category):<10}[/] "
+    return (f"[b]{esc(a.name):<{width}}[/b] [$text-dim]{esc(a.category):<10}[/] "
             f"[{risk_style(felt(a))}]{short_risk(felt(a)):<13}[/] "
-            f"[dim]{esc(short_cost(a, economy))}[/]")
+            f"[$text-dim]{esc(short_cost(a, economy))}[/]")
 
 
 def option_details(option, economy: float, known: dict[str, str]) -> str:
@@ -161,15 +161,25 @@ def option_details(option, economy: float, known: dict[str, str]) -> str:
     lines = [f"[b]{esc(a.name)}[/b]: {esc(a.description)}",
              f"Cost: {esc(cost_words(a, economy).removeprefix('costs '))}.",
              f"Risk: [{risk_style(felt(a))}]{esc(risk_words(a))}[/] "
-             f"[dim]({esc(tension_note(a))})[/]"]
+             f"[$text-dim]({esc(tension_note(a))})[/]"]
     if option.institutions:
         lines.append("In: " + ", ".join(esc(known.get(i, i)) for i in option.institutions))
     if option.targets and len(option.targets) <= 12:
         lines.append("Targets: " + ", ".join(esc(known.get(x, x)) for x in option.targets))
     elif option.targets:
         lines.append(f"Targets: {len(option.targets)} states")
-    lines.append("[dim]Enter to order it.[/]")
+    lines.append("[$text-dim]Enter to order it.[/]")
     return "\n".join(lines)
+
+
+def unavailable_details(action, reason: str, economy: float) -> str:
+    """The highlighted action when it is not possible now: why, then what it is."""
+    return "\n".join([
+        f"[b]{esc(action.name)}[/b] [b $text-warning]is not possible now:[/] "
+        f"{esc(reason.removeprefix('not possible '))}.",
+        f"{esc(action.description)}",
+        f"Cost: {esc(cost_words(action, economy).removeprefix('costs '))}.",
+        f"Risk: [{risk_style(felt(action))}]{esc(risk_words(action))}[/]"])
 
 
 def risk_words(action) -> str:
@@ -268,7 +278,7 @@ OBLIGATION_STRENGTH = {"automatic": "must fight", "as_it_deems_necessary":
 
 
 STATUS_STYLE = {"open": "$text-warning", "kept": "$text-success", "declined": "$text-error",
-                "broken": "$text-error", "lapsed": "$text-muted"}
+                "broken": "$text-error", "lapsed": "$text-dim"}
 
 
 def status(value: str) -> str:
@@ -278,7 +288,7 @@ def status(value: str) -> str:
 def event_line(ev, nation: str = "") -> str:
     """One event as a line: its round, a mark on private ones, its text."""
     mark = "[b $text-accent]private[/] · " if ev.visible_to else ""
-    return f"[dim]R{ev.round}[/] {mark}{esc(ev.text)}"
+    return f"[$text-dim]R{ev.round}[/] {mark}{esc(ev.text)}"
 
 
 def readiness(level: int) -> str:
@@ -306,7 +316,7 @@ def fraction(x: float) -> str:
 def burden_rows(rows, name_of, me: str = "", style: str = "$text-warning") -> list[str]:
     """One alliance's burden-sharing table: a head, then a line per member, the
     lowest contributor for its worth first, each marked (:func:`burden_mark`)."""
-    out = [f"  [dim]{'Member':<22} {'Contrib.':>8} {'GDP share':>9} "
+    out = [f"  [$text-dim]{'Member':<22} {'Contrib.':>8} {'GDP share':>9} "
            f"{'Defence':>7} {'Protection':>10}[/]"]
     from ..core.burden import ATTACKER
 
@@ -327,5 +337,5 @@ def burden_mark(row, style: str = "$text-warning") -> str:
     if row.free_rider:
         return f" [b {style}]free rider[/]"
     if row.exempt and (row.ratio < FREE_RIDER_RATIO or row.exempt == ATTACKER):
-        return f" [dim]{esc(row.exempt)}[/]"
+        return f" [$text-dim]{esc(row.exempt)}[/]"
     return ""

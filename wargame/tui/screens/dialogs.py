@@ -49,10 +49,10 @@ class PickScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(f"[b]{esc(self.title_text)}[/b]")
             if self.hint:
-                yield Static(f"[dim]{esc(self.hint)}[/]", classes="hint")
+                yield Static(f"[$text-dim]{esc(self.hint)}[/]", classes="hint")
             yield OptionList(*[Option(label, id=key) for key, label in self.choices],
                              id="pick")
-            yield Label("[dim]Enter or Space chooses · Escape cancels[/]")
+            yield Label("[$text-dim]Enter or Space chooses · Escape cancels[/]")
 
     def on_mount(self) -> None:
         self.query_one("#pick").focus()
@@ -70,6 +70,9 @@ class PickScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+FIRST_ROWS = 16  # more than the recipient list shows at once (12 rows at most)
+
+
 class RecipientList(OptionList):
     """States with a visible mark: [x] chosen, [ ] not. Space or Enter toggles."""
 
@@ -77,24 +80,49 @@ class RecipientList(OptionList):
                 Binding("a", "screen.allies", "All allies", show=False),
                 Binding("n", "screen.none", "None", show=False)]
 
-    def __init__(self, recipients: list[tuple[str, str]], **kw):
+    def __init__(self, recipients: list[tuple[str, str]], humans: dict[str, str] | None = None,
+                 **kw):
+        # in hot-seat play (``humans``: state -> player) the states people play are
+        # marked with their player, the others "computer" (in the same order as ever)
+        self.humans = humans
         self.names = dict(recipients)
         self.chosen: set[str] = set()
-        super().__init__(*[Option(self.prompt(k), id=k) for k, _ in recipients], **kw)
+        # the rows that show at once; the others (up to 192 states) are added just
+        # after the dialog is drawn: it opens as fast with 193 states as with 30
+        first = list(self.names)[:FIRST_ROWS]
+        super().__init__(*[Option(self.prompt(k), id=k) for k in first], **kw)
+
+    def on_mount(self) -> None:
+        if self.option_count < len(self.names):
+            self.call_after_refresh(self.add_the_rest)
+
+    def add_the_rest(self) -> None:
+        self.add_options([Option(self.prompt(k), id=k)
+                          for k in list(self.names)[self.option_count:]])
 
     def prompt(self, key: str) -> str:
         mark = "[b $text-accent]\\[x][/]" if key in self.chosen else "\\[ ]"
-        return f"{mark} {esc(self.names[key])}"
+        who = ""
+        if self.humans is not None:
+            who = (f" [b]· human: {esc(self.humans[key])}[/]" if key in self.humans
+                   else " [$text-dim]· computer[/]")
+        return f"{mark} {esc(self.names[key])}{who}"
 
     def set_chosen(self, keys) -> None:
         self.chosen = set(keys)
-        for i, key in enumerate(self.names):
-            self.replace_option_prompt_at_index(i, self.prompt(key))
+        for i, key in zip(range(self.option_count), self.names):  # rows added later
+            self.replace_option_prompt_at_index(i, self.prompt(key))  # take it then
 
     def action_toggle(self) -> None:
         option = self.highlighted_option
         if option is not None:
             self.set_chosen(self.chosen ^ {option.id})
+
+
+MESSAGE_BUTTONS = ("[@click=screen.send][b reverse $text-accent] Send [/][/]  "
+                   "[@click=screen.allies][reverse] All allies [/][/]  "
+                   "[@click=screen.none][reverse] None [/][/]  "
+                   "[@click=screen.cancel][reverse] Cancel [/][/]")
 
 
 class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
@@ -103,25 +131,24 @@ class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, recipients: list[tuple[str, str]], allies: list[str] = (),
-                 note: str = ""):
+                 note: str = "", humans: dict[str, str] | None = None):
         super().__init__()
         self.recipients, self.allies, self.note = recipients, list(allies), note
+        self.humans = humans  # hot-seat: the other states people play -> their players
 
     def compose(self) -> ComposeResult:
+        # few widgets: the dialog opens as fast as a bare one (its "buttons" are one
+        # line of clickable words; the keys do the same)
+        note = f"\n[$text-dim]{esc(self.note)}[/]" if self.note else ""
         with Vertical(classes="dialog", id="message-box"):
-            yield Label("[b]A private message[/b] — only you and the recipients see it")
-            yield Static("[dim]Space toggles a recipient · a all allies · n none · "
-                         "Tab to the text · Enter sends · Escape cancels[/]", classes="hint")
-            if self.note:
-                yield Static(f"[dim]{esc(self.note)}[/]", classes="hint")
-            yield RecipientList(self.recipients, id="to")
+            yield Static("[b]A private message[/b] — only you and the recipients see it\n"
+                         "[$text-dim]Space toggles a recipient · a all allies · n none · "
+                         f"Tab to the text · Enter sends · Escape cancels[/]{note}",
+                         classes="hint")
+            yield RecipientList(self.recipients, self.humans, id="to")
             yield TextInput(placeholder="Your message (Enter sends)", id="text", compact=True)
-            yield Label("", id="error")
-            with Horizontal(id="message-buttons"):
-                yield Button("Send", variant="primary", id="send", compact=True)
-                yield Button("All allies", id="allies", compact=True)
-                yield Button("None", id="none", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+            yield Static("", id="error")
+            yield Static(MESSAGE_BUTTONS, id="message-links")
 
     def on_mount(self) -> None:
         self.query_one("#to").focus()
@@ -129,32 +156,22 @@ class MessageScreen(ModalScreen[tuple[list[str], str] | None]):
     def action_allies(self) -> None:
         to = self.query_one("#to", RecipientList)
         if not self.allies:
-            self.query_one("#error", Label).update("[$text-warning]You have no ally.[/]")
+            self.query_one("#error", Static).update("[$text-warning]You have no ally.[/]")
         to.set_chosen(a for a in self.allies if a in to.names)
 
     def action_none(self) -> None:
         self.query_one("#to", RecipientList).set_chosen(())
 
-    @on(Button.Pressed, "#allies")
-    def allies_pressed(self) -> None:
-        self.action_allies()
-
-    @on(Button.Pressed, "#none")
-    def none_pressed(self) -> None:
-        self.action_none()
-
-    @on(Button.Pressed, "#cancel")
-    def cancel_pressed(self) -> None:
-        self.action_cancel()
+    def action_send(self) -> None:
+        self.send()
 
     @on(Input.Submitted)
-    @on(Button.Pressed, "#send")
     def send(self) -> None:
         to = [k for k in self.query_one("#to", RecipientList).names
               if k in self.query_one("#to", RecipientList).chosen]
         text = clean_input(self.query_one("#text", Input).value, lines=False).strip()
         if not to or not text:
-            self.query_one("#error", Label).update(
+            self.query_one("#error", Static).update(
                 "[$text-error]Choose at least one recipient (space) and write something.[/]")
             return
         self.dismiss((to, text))

@@ -32,7 +32,7 @@ class EndScreen(Screen):
             yield Static(debrief.outcome_text(g), id="outcome")
             yield Static("[b]The last round[/b]", classes="h2")
             yield Static(debrief.last_round_text(g, self.session.seat), id="last-round")
-            yield Static("[b]Scores[/b] [dim](each state's private objectives, now revealed)"
+            yield Static("[b]Scores[/b] [$text-dim](each state's private objectives, now revealed)"
                          "[/]", classes="h2")
             yield Static(debrief.scores_text(g, self.session.seat), id="scores")
             yield Static("[b]Escalation over the rounds[/b]", classes="h2")
@@ -47,7 +47,7 @@ class EndScreen(Screen):
             yield Static(debrief.deterrence_text(g), id="deterrence")
             yield Static("[b]Turning points[/b]", classes="h2")
             yield Static(debrief.turning_points(g, self.session.computers.why()), id="turning")
-            yield Static("[dim]n new game · t title screen · q quit[/]")
+            yield Static("[$text-dim]n new game · t title screen · q quit[/]")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -34,19 +34,19 @@ TABS = {"briefing": "1 Briefing", "orders": "2 Orders", "diplomacy": "3 Votes",
         "news": "7 News", "ledger": "8 Ledger", "map": "9 Map"}
 LISTS = ("orders", "diplomacy", "inbox")
 HINTS = {
-    "briefing": "[dim]What happened, what you owe, what you want. 2 for orders, e ends "
+    "briefing": "[$text-dim]What happened, what you owe, what you want. 2 for orders, e ends "
                 "your turn.[/]",
-    "briefing-diplomacy": "[dim]What happened, what you owe, what you want. 3 to vote, 4 "
+    "briefing-diplomacy": "[$text-dim]What happened, what you owe, what you want. 3 to vote, 4 "
                           "for proposals, e ends your turn.[/]",
-    "inbox": "[dim]Proposals: y accepts, n rejects, k counters the highlighted one; p "
+    "inbox": "[$text-dim]Proposals: y accepts, n rejects, k counters the highlighted one; p "
              "proposes terms of your own.[/]",
-    "states": "[dim]Every state's public numbers, the most tense with you first. Tens. "
+    "states": "[$text-dim]Every state's public numbers, the most tense with you first. Tens. "
               "tension with you · Mil. military · Def. defence % GDP · Supp. support · Cred. "
               "credibility · Terr. territory[/]",
-    "institutions": "[dim]Who decides how, what each clause obliges, what is triggered "
+    "institutions": "[$text-dim]Who decides how, what each clause obliges, what is triggered "
                     "now.[/]",
-    "news": "[dim]Public news, the latest round first.[/]",
-    "ledger": "[dim]Who owes what, kept or declined, is public: credibility is made "
+    "news": "[$text-dim]Public news, the latest round first.[/]",
+    "ledger": "[$text-dim]Who owes what, kept or declined, is public: credibility is made "
               "here.[/]",
 }
 BINDINGS_BY_MODE = {"orders": "x", "diplomacy": "yna", "inbox": "ynk"}
@@ -65,6 +65,8 @@ class GameScreen(FreshKeys, Screen[str]):
         Binding("p", "propose", "Propose"),
         Binding("k", "counter", "Counter"),
         Binding("ctrl+s", "save", "Save", show=False),
+        # q as ctrl+q: the game is saved first (a dialog's text field types its q)
+        Binding("q", "app.quit", "Quit"),
         *[Binding(str(i), f"tab('{tab}')", label, show=False)
           for i, (tab, label) in enumerate(TABS.items(), 1)],
         Binding("o", "tab('orders')", "Orders", show=False),
@@ -174,29 +176,50 @@ class GameScreen(FreshKeys, Screen[str]):
         return self.game.public_news()
 
     def orders_body(self) -> str:
-        """Details of the highlighted action, then what is not possible now and why."""
-        from ..text import names, option_details
+        """Details of the highlighted action: what it is, costs and risks, or why it is
+        not possible now."""
+        from ..text import names, option_details, unavailable_details
 
         listing = self.query_one("#list", c.ChoiceList)
         at = listing.highlighted if self.mode == "orders" else None
         at = self.highlight.get("orders", 0) if at is None else at
-        parts = []
-        if self.view_.options and at is not None and at < len(self.view_.options):
-            parts.append(option_details(self.view_.options[at], self.view_.me.economy,
-                                        names(self.view_)))
-        parts.append(c.unavailable_text(self.unavailable))
-        return "\n\n".join(p for p in parts if p)
+        rows = self.list_options("orders")
+        if at is None or not 0 <= at < len(rows):
+            return ""
+        ident = rows[at].id
+        option = next((o for o in self.view_.options if o.action.id == ident), None)
+        if option is not None:
+            return option_details(option, self.view_.me.economy, names(self.view_))
+        reason = next((r for i, _, r in self.unavailable if i == ident), "")
+        return unavailable_details(self.game.world.actions[ident], reason,
+                                   self.view_.me.economy)
 
     def list_highlighted(self, index: int) -> None:
         """The list's highlight moved (called by the list itself, in the same frame)."""
         if self.mode == "orders" and self.is_mounted:
-            self.query_one("#body-text", Static).update(self.orders_body())
+            self.set_body(self.orders_body())
+
+    def set_body(self, text: str) -> None:
+        """New body text; only repainted (not laid out again) when its size stays:
+        the text fills the box and the new one is no taller. A relayout would redraw
+        the list's scroll bar a frame later: a second screen update for one key."""
+        body = self.query_one("#body-text", Static)
+        room = self.query_one("#body").scrollable_content_region.height
+        if body.size.height != room or not room:  # taller than the box, or not laid out
+            body.update(text)
+            return
+        body.update(text, layout=False)
+        if body.visual.get_height(body.styles, body.content_region.width) > room:
+            body.refresh(layout=True)  # now taller: it scrolls
 
     def list_options(self, mode: str) -> list:
         if mode not in self.options:
-            make = {"orders": c.action_options, "diplomacy": c.draft_options,
-                    "inbox": c.proposal_options}.get(mode)
-            self.options[mode] = make(self.view_) if make else []
+            if mode == "orders":
+                self.options[mode] = c.action_options(self.view_, self.game.world.actions,
+                                                      self.unavailable)
+            else:
+                make = {"diplomacy": c.draft_options, "inbox": c.proposal_options}.get(mode)
+                self.options[mode] = make(self.view_) if make else []
         return self.options[mode]
 
     def show_mode(self, keep_scroll: bool = False) -> None:
@@ -207,6 +230,7 @@ class GameScreen(FreshKeys, Screen[str]):
         head_w.update(head)
         listing = self.query_one("#list", c.ChoiceList)
         c.refill(listing, self.list_options(mode), self.highlight.get(mode, 0))
+        listing.set_class(mode == "orders", "-actions")  # one line an action
         shown = bool(listing.option_count)
         if listing.display != shown:  # an empty list would still take a line
             listing.display = shown
@@ -328,8 +352,21 @@ class GameScreen(FreshKeys, Screen[str]):
         self.show_head()
 
     def show_head(self) -> None:
-        head, _ = self.texts(self.mode)
-        self.query_one("#head", Static).update(head)
+        """The head line again (orders given or taken back, a refusal): repainted in
+        place when its height stays, as it does in the Orders tab (a line for each
+        order the round allows, given or not), so the screen is not laid out again."""
+        if self.mode == "orders":
+            head = c.chosen_text(self.view_, self.game.orders_of(self.nation),
+                                 self.game.world.actions, self.game.world.orders_per_round,
+                                 self.refusal)
+        else:
+            head, _ = self.texts(self.mode)
+        widget = self.query_one("#head", Static)
+        height = widget.content_region.height
+        widget.update(head, layout=False)
+        if not height or widget.visual.get_height(widget.styles,
+                                                  widget.content_region.width) != height:
+            widget.refresh(layout=True)
 
     @on(OptionList.OptionSelected, "#list")
     def chosen(self, event: OptionList.OptionSelected) -> None:
@@ -339,6 +376,12 @@ class GameScreen(FreshKeys, Screen[str]):
         if len(self.game.orders_of(self.nation)) >= limit:  # refuse before asking anything
             self.refusal = (f"you have given {limit} of {limit} orders this round: remove "
                             "one (x) to give another.")
+            self.show_head()
+            return
+        why = next((r for i, _, r in self.unavailable if i == event.option.id), None)
+        if why is not None:  # shown in its place, dimmed: said why, not ordered
+            name = self.game.world.actions[event.option.id].name
+            self.refusal = f"{name} is not possible now: {why.removeprefix('not possible ')}."
             self.show_head()
             return
         self.choose(event.option.id)
@@ -354,9 +397,8 @@ class GameScreen(FreshKeys, Screen[str]):
         warning = pick.war_warning(self.game, order)
         if warning and not await self.app.push_screen_wait(ConfirmScreen(warning)):
             return
+        # the head shows the order at once, in its numbered line (a refusal says why)
         self.refusal = pick.add_order(self.game, self.nation, order)
-        if not self.refusal:
-            self.notify(f"Ordered: {self.game.world.actions[order.action].name}", timeout=2)
         self.show_head()
 
     def highlighted_id(self) -> str | None:
@@ -394,8 +436,10 @@ class GameScreen(FreshKeys, Screen[str]):
         computers = [s for s in others if s[0] not in self.session.humans]
         note = ("Computer governments do not read messages: make them a proposal (p), "
                 "which they answer (and say why they reject it)." if computers else "")
+        humans = {n: self.session.player(n) for n in self.session.humans if n != self.nation}
         result = await self.app.push_screen_wait(MessageScreen(
-            others, allies=sorted(self.game.world.allies[self.nation]), note=note))
+            others, allies=sorted(self.game.world.allies[self.nation]), note=note,
+            humans=humans if humans else None))
         if result:
             error = pick.message(self.game, self.nation, *result)
             if error:

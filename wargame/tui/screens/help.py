@@ -27,7 +27,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
-            yield Static("[dim]↑↓ PgUp PgDn scroll · Escape closes[/]")
+            yield Static("[$text-dim]↑↓ PgUp PgDn scroll · Escape closes[/]")
             with VerticalScroll(id="help-scroll"):
                 yield Markdown(how_to_play(), id="help-text")
         yield Footer()
@@ -52,7 +52,7 @@ class LoadScreen(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static("[b]Load game[/b]")
             yield Static(esc(self.notice))
-            yield Static("[dim]Enter or Escape to go back[/]")
+            yield Static("[$text-dim]Enter or Escape to go back[/]")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -47,11 +47,24 @@ def target_order(targets, tension, allies, supportive: bool, owed=()) -> list[st
     return sorted(targets, key=lambda t: (t not in owed, -tension.get(t, 0.0), t in allies))
 
 
-def owed_against(view) -> set[str]:
-    """States an open obligation of yours is against (an attacker to answer, a state
-    to sanction under a binding decision)."""
-    return {o.against for o in view.obligations
-            if o.debtor == view.nation and o.status.value == "open" and o.against}
+def owed_against(view) -> dict[str, str]:
+    """State -> what an open obligation of yours obliges you to do about it, in
+    words: sanction it under a binding decision, or assist the state it attacked
+    (sanctioning the attacker is one way to keep that)."""
+    known = {s.id: s.name for s in view.states}
+    known.update({i.id: i.name for i in view.institutions})
+    out: dict[str, str] = {}
+    for o in view.obligations:
+        if o.debtor != view.nation or o.status.value != "open" or not o.against:
+            continue
+        where = f"{known.get(o.institution, o.institution)}, by round {o.due}"
+        if o.action == "assist":
+            what = (f"you are obliged to assist {known.get(o.beneficiary, o.beneficiary)} "
+                    f"against it ({where}): sanctioning it is one way to keep that")
+        else:
+            what = f"you are obliged to sanction it ({where})"
+        out.setdefault(o.against, what)
+    return out
 
 
 def unavailable(game, nation: str, view) -> list[tuple[str, str, str]]:
@@ -169,25 +182,25 @@ async def build_order(screen, view, action_id: str):
     if targets:
         def label(t: str) -> str:
             if t == view.nation:
-                return f"{esc(known.get(t, t))} [dim](your own state)[/]"
+                return f"{esc(known.get(t, t))} [$text-dim](your own state)[/]"
             extra = f" · {trade.get(t, 0.0):.0%} of your trade" if sanction else ""
             ally = " · your ally" if t in allies else ""
-            duty = " · an obligation of yours is against it" if t in owed else ""
+            duty = f" · [b]{esc(owed[t])}[/b]" if t in owed else ""
             doomed = screen.game.draft_cannot_pass(institution, measure, t) if measure else ""
             if doomed:  # legal to table, but even a unanimous yes would not adopt it
                 duty += f" [$text-warning]· cannot pass: {esc(doomed)}[/]"
-            return (f"{esc(known.get(t, t))} [dim]tension with you "
+            return (f"{esc(known.get(t, t))} [$text-dim]tension with you "
                     f"{tension.get(t, 0.0):.0f}{ally}{extra}[/]{duty}")
 
         supportive = effect in SUPPORTIVE
         # obligations are kept against a state by sanctioning it (or by helping the victim)
-        owed = owed_against(view) if effect is Effect.SANCTION else set()
+        owed = owed_against(view) if effect is Effect.SANCTION else {}
         choices = target_order(targets, tension, allies, supportive, owed) \
             if not option.measures else targets
         if supportive and not option.measures:
             title += " (allies and friends first)"
         elif not option.measures:
-            title += " (obligations, then the most tense, first)" if owed & set(targets) \
+            title += " (obligations, then the most tense, first)" if set(owed) & set(targets) \
                 else " (the most tense with you first)"
         target = await ask(PickScreen(title, [(t, label(t)) for t in choices], hint=hint))
         if target is None:
@@ -213,9 +226,9 @@ def force_choices(view, spec) -> list[tuple[str, str]]:
     with about how much that is of the forces at home (id "0" is the default)."""
     home = available_forces(view.me)
     default = DEFAULT_FORCES.get(spec.effect, spec.magnitude)
-    out = [("0", f"{default:.0%} [dim](the default) · about {home * default:.0f} of "
+    out = [("0", f"{default:.0%} [$text-dim](the default) · about {home * default:.0f} of "
                  f"{home:.0f} at home[/]")]
-    out += [(f"{x:g}", f"{x:.0%} [dim]· about {home * x:.0f}[/]")
+    out += [(f"{x:g}", f"{x:.0%} [$text-dim]· about {home * x:.0f}[/]")
             for x in SHARES if abs(x - default) > 1e-9]
     return out
 

@@ -37,7 +37,7 @@ class HandoffScreen(FreshKeys, ModalScreen[None]):
         super().__init__()
         self.text = (f"[b]Pass the keyboard to the Government of {esc(government)}[/b]"
                      + (f" ({esc(player)})" if player else "")
-                     + f", then press Enter.\n\n[dim]Round {round_} · {esc(phase)} phase. "
+                     + f", then press Enter.\n\n[$text-dim]Round {round_} · {esc(phase)} phase. "
                      "Others: please look away — what follows is private.[/]"
                      + (f"\n\n{details}" if details else ""))
 
@@ -145,7 +145,7 @@ class PlayScreen(Screen):
             out.append("After this turn the computer governments decide"
                        + (" and the round is resolved." if step.phase == "orders" else
                           "; then the orders phase."))
-        return "[dim]" + "\n".join(out) + "[/]"
+        return "[$text-dim]" + "\n".join(out) + "[/]"
 
     def last_round_headlines(self, round_: int) -> list[str]:
         """The round's public headlines, the most telling first (attacks and battles,

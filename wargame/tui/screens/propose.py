@@ -97,7 +97,7 @@ class ProposeScreen(ModalScreen[str | None]):
             yield Static(id="propose-head", classes="hint")
             yield OptionList(id="terms")
             yield Static(id="propose-error", classes="hint")
-            yield Static("[dim]t add a term · - or Delete removes the highlighted one · "
+            yield Static("[$text-dim]t add a term · - or Delete removes the highlighted one · "
                          "r recipients · i institution · \\[ ] due · "
                          "p propose · Escape cancels[/]", classes="hint")
             with Horizontal(id="message-buttons"):
@@ -120,17 +120,44 @@ class ProposeScreen(ModalScreen[str | None]):
             who = f"tabled in [b]{self.nm(self.institution)}[/b] (all its members answer)"
         else:
             who = ", ".join(self.nm(s) for s in self.to) or "[b $text-warning]nobody yet (r)[/]"
-        by = min(self.game.state.round + self.due, self.game.world.rounds_limit)
         self.query_one("#propose-head", Static).update(
-            f"To: {who} · due by the end of round [b]{by}[/b]")
+            f"To: {who} · due by the end of round [b]{self.due_round()}[/b] "
+            f"[$text-dim]({self.due} round(s) after it is accepted{self.accepted_note()})[/]")
         terms = self.query_one("#terms", OptionList)
         terms.set_options([Option(f"{i}. {esc(t.describe(self.game.world))}")
                            for i, t in enumerate(self.terms, 1)]
-                          or [Option("[dim]No term yet: t adds one.[/]", disabled=True)])
+                          or [Option("[$text-dim]No term yet: t adds one.[/]", disabled=True)])
         if self.terms:
             terms.highlighted = max(0, min(self.at, len(self.terms) - 1))
         self.query_one("#propose-error", Static).update(
             f"[b $text-error]Refused:[/] {esc(error)}" if error else "")
+
+    def accepted_round(self) -> tuple[int, str]:
+        """The earliest round the proposal can be accepted, and why not this one. The
+        terms fall due ``self.due`` rounds after that (the ledger counts from then):
+        computer governments answer, and an institution decides, in the diplomacy
+        phase; a human recipient may answer in a turn of this round."""
+        g, now = self.game, self.game.state.round
+        if g.phase != "orders":
+            return now, ""
+        if self.institution:
+            return now + 1, "an institution decides in the next diplomacy phase"
+        session = getattr(self.app, "session", None)
+        humans = set(session.humans) if session is not None else set()
+        others = [n for n in self.parties() if n != self.nation]
+        if others and all(n in humans for n in others):
+            return now, ""
+        return now + 1, "computer governments answer in the next diplomacy phase"
+
+    def due_round(self) -> int:
+        """The round the terms fall due by, as the ledger will record it."""
+        return min(self.accepted_round()[0] + self.due, self.game.world.rounds_limit)
+
+    def accepted_note(self) -> str:
+        when, why = self.accepted_round()
+        if when == self.game.state.round:
+            return ", if accepted this round"
+        return f"; accepted in round {when} at the earliest: {esc(why)}"
 
     def parties(self) -> list[str]:
         if self.institution:
@@ -166,7 +193,7 @@ class ProposeScreen(ModalScreen[str | None]):
         mine = [(i.id, esc(i.name)) for i in self.game.world.institutions
                 if self.nation in i.members]
         picked = await self.ask("Table the proposal in which institution?",
-                                [("-", "[dim]none: to the states I choose[/]"), *mine])
+                                [("-", "[$text-dim]none: to the states I choose[/]"), *mine])
         if picked is not None:
             self.institution = "" if picked == "-" else picked
         self.show()
@@ -179,7 +206,7 @@ class ProposeScreen(ModalScreen[str | None]):
         most = min(5, last_due_in(self.game.world, self.game.state))
         due = max(1, min(most, self.due + step))
         if due == self.due and step > 0:
-            self.show(f"the terms fall due by round {self.game.state.round + due} at the "
+            self.show(f"the terms fall due by round {self.due_round()} at the "
                       "latest: " + ("the game's last round" if most < 5 else "five rounds on"))
             return
         self.due = due
@@ -273,7 +300,8 @@ class ProposeScreen(ModalScreen[str | None]):
         world = self.game.world
         heat = self.game.state.tension.get(pair(party, t), 0.0)
         ally = f" · ally of {esc(world.name_of(party))}" if t in world.allies[party] else ""
-        return f"{self.nm(t)} [dim]tension with {esc(world.name_of(party))} {heat:.0f}{ally}[/]"
+        return (f"{self.nm(t)} [$text-dim]tension with {esc(world.name_of(party))} "
+                f"{heat:.0f}{ally}[/]")
 
     @work(exclusive=True, group="propose")
     async def action_add(self) -> None:

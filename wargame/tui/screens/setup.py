@@ -10,8 +10,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, DataTable, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...seeds import PROBLEM, parse_seed
@@ -41,7 +42,8 @@ class NameScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(f"[b]Who governs {esc(self.state)}?[/b]")
-            yield Label("[dim]A player's name, or empty for the computer. Enter to confirm.[/]")
+            yield Label("[$text-dim]A player's name, or empty for the computer. Enter to "
+                        "confirm.[/]")
             yield TextInput(self.current, placeholder="computer", id="name")
 
     @on(Input.Submitted)
@@ -52,7 +54,25 @@ class NameScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-HINT = "[dim]↑↓ campaign · Tab: campaign → governments → seed → Start · Enter begins[/]"
+def prepare_game() -> None:
+    """Import what a game needs (the computer players, the game screens) while the
+    player looks at this screen, not after Start: the first turn comes that much
+    sooner. Run in the titles thread; an import error shows when the game starts."""
+    import importlib
+
+    for name in ("wargame.ai", "wargame.tui.computer", "wargame.tui.screens.play",
+                 "wargame.tui.screens.game", "wargame.tui.screens.dialogs",
+                 "wargame.saves"):
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - reported where it is used
+            pass
+
+
+HINT = ("[$text-dim]Tab: campaign → your state → governments → seed → Start · Enter "
+        "begins[/]")
+SEATS_KEYS = ("[$text-dim]in the table: h human/computer (hot seat) · Enter names a player · "
+              "c computer difficulty[/]")
 
 
 class SetupScreen(Screen):
@@ -80,8 +100,11 @@ class SetupScreen(Screen):
                 yield OptionList(*[Option(esc(c.label), id=c.key) for c in self.options],
                                  id="campaigns")
             yield VerticalScroll(Static(id="about"), id="about-box")
-        yield Label("[b]Governments[/b] [dim]h human/computer · Enter name a player · "
-                    "c computer difficulty[/]")
+        with Horizontal(id="seats-head"):
+            yield Label("[b]You play[/b]", id="play-as-label")
+            # the state a solo player governs, in sight: the table's h is for hot seat
+            yield Select([], id="play-as", prompt="nobody (choose)", compact=True)
+            yield Label(SEATS_KEYS, id="seats-keys")
         yield SeatTable(id="seats")
         with Horizontal(id="setup-bottom"):
             yield Label("Seed", id="seed-label")
@@ -119,8 +142,15 @@ class SetupScreen(Screen):
                     self.cache[choice.key] = str(exc)
             found = self.cache[choice.key]
             label = found.title if isinstance(found, Scenario) else f"{choice.label} (errors)"
-            self.app.call_from_thread(self.query_one("#campaigns", OptionList)
-                                      .replace_option_prompt_at_index, i, esc(label))
+            if not self.is_mounted:  # started or left already: nothing to show
+                break
+            self.app.call_from_thread(self.show_title, i, esc(label))
+        prepare_game()
+
+    def show_title(self, index: int, label: str) -> None:
+        if self.is_mounted:  # the screen may have gone while the thread read files
+            self.query_one("#campaigns", OptionList).replace_option_prompt_at_index(
+                index, label)
 
     @on(OptionList.OptionSelected, "#campaigns")
     def chosen(self) -> None:
@@ -143,6 +173,7 @@ class SetupScreen(Screen):
         if isinstance(found, str):
             self.scenario, self.seats = None, []
             about.update(f"[b $text-error]This campaign has errors:[/]\n{esc(found)}")
+            self.show_play_as(fill=True)
             self.show_seats()
             return
         self.scenario = found
@@ -150,7 +181,7 @@ class SetupScreen(Screen):
         w = found.world
         about.update(
             f"[b]{esc(found.title)}[/b]\n"
-            f"[dim]{len(w.nations)} states · {len(w.institutions)} institutions · "
+            f"[$text-dim]{len(w.nations)} states · {len(w.institutions)} institutions · "
             f"{found.rounds} rounds · suggested for {found.players} player(s)[/]\n\n"
             f"{self._tutorial_note(key)}{esc(found.description)}")
         last = self._last_setup()
@@ -160,6 +191,7 @@ class SetupScreen(Screen):
             self.seats = default_seats(w, self._given_state(w))
         self.query_one("#seed", Input).value = str(
             self.seed_given if self.seed_given is not None else found.seed)
+        self.show_play_as(fill=True)
         self.show_seats()
 
     def _tutorial_note(self, key: str) -> str:
@@ -195,11 +227,42 @@ class SetupScreen(Screen):
         for seat in self.seats:
             n = world.nation[seat.nation]
             who = (Text(one_line(seat.player), style="bold") if seat.human
-                   else Text(seat.describe(), style="dim"))
+                   else Text(seat.describe(), style=self.app.theme_variables["text-dim"]))
             # cells as Text, never markup: a DataTable reads a str cell as Rich markup
             table.add_row(Text(one_line(n.name)), who, Text(one_line(words(n.region))),
                           key=seat.nation)
         table.move_cursor(row=min(row, len(self.seats) - 1))
+        self.show_play_as()
+
+    def show_play_as(self, fill: bool = False) -> None:
+        """The "You play" choice: every state (``fill``, a new campaign), showing the
+        first human's state, or nobody; changed here, it sends no Changed message."""
+        chooser = self.query_one("#play-as", Select)
+        with self.prevent(Select.Changed):
+            if fill:
+                names = self.scenario.world.nation if self.scenario else {}
+                # names as plain text (Content), never markup: a name is data
+                chooser.set_options([(Content(one_line(names[s.nation].name)), s.nation)
+                                     for s in self.seats])
+            if not self.seats:
+                return
+            human = next((s.nation for s in self.seats if s.human), None)
+            chooser.value = human if human is not None else Select.NULL
+
+    @on(Select.Changed, "#play-as")
+    def play_as(self, event: Select.Changed) -> None:
+        """You play this state alone: every other state goes to the computer."""
+        if event.value is Select.NULL or not self.seats:
+            return
+        for seat in self.seats:
+            if seat.nation == event.value:
+                seat.player = seat.player if seat.human else "You"
+            else:
+                seat.player = ""
+        self.renumber()
+        self.show_seats()
+        table = self.query_one(SeatTable)
+        table.move_cursor(row=[s.nation for s in self.seats].index(event.value))
 
     def current_seat(self) -> Seat | None:
         table = self.query_one(SeatTable)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Center, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 LOGO = """\
 [b $text-accent]w a r g a m e[/]
-[dim]a crisis wargame about collective security[/]"""
+[$text-dim]a crisis wargame about collective security[/]"""
 
 BLURB = ("Govern a state in a crisis. Alliances deter when they are credible; they fail "
          "when members free-ride, vetoes block, or promises are broken. Every action has "
@@ -22,7 +22,7 @@ class TitleScreen(Screen):
     """No footer here: the hint line names the keys, and the screen starts faster."""
 
     def compose(self) -> ComposeResult:
-        with Center(), Vertical(id="title-box"):
+        with Vertical(id="title-box"):  # the screen centres it
             yield Static(LOGO, id="logo")
             yield Static(BLURB, id="blurb")
             yield OptionList(
@@ -32,7 +32,7 @@ class TitleScreen(Screen):
                 Option("Quit", id="quit"),
                 id="menu",
             )
-            yield Static("[dim]↑↓ choose · Enter · ? or F1 help · ctrl+p commands · "
+            yield Static("[$text-dim]↑↓ choose · Enter · ? or F1 help · ctrl+p commands · "
                          "ctrl+q quit[/]", id="hint")
 
     def on_mount(self) -> None:

@@ -17,42 +17,48 @@ def tab_bar(tabs: dict[str, str], active: str) -> str:
         if tab == active:
             out.append(f"[@click=screen.tab('{tab}')][b reverse $text-accent] {esc(label)} [/][/]")
         else:
-            out.append(f"[@click=screen.tab('{tab}')][$text-muted]{esc(label)}[/][/]")
+            out.append(f"[@click=screen.tab('{tab}')][$text-dim]{esc(label)}[/][/]")
     return " ".join(out)
 
 
 def chosen_text(view, orders, actions, limit: int, refusal: str = "") -> str:
     known = t.names(view)
     if view.phase != "orders":
-        head = "[dim]Orders are given in the orders phase, after the vote.[/]"
+        head = "[$text-dim]Orders are given in the orders phase, after the vote.[/]"
     else:
         head = f"[b]Your orders[/b] ({len(orders)} of {limit})"
         if orders:
-            head += "  [dim]x removes the last[/]"
+            head += "  [$text-dim]x removes the last[/]"
     lines = [head]
     for i, o in enumerate(orders, 1):
         spec = actions.get(o.action)
         risk = f" · [{t.risk_style(t.felt(spec))}]{esc(t.risk_words(spec))}[/]" if spec else ""
         lines.append(f"  {i}. {t.order_text(o, actions, known)}{risk}")
+    if view.phase == "orders":  # a line for each order still to give: the head keeps
+        lines += [f"  {i}. [$text-dim]—[/]" for i in range(len(orders) + 1, limit + 1)]
     if refusal:
         lines.append(f"[b $text-error]Refused:[/] {esc(refusal)}")
     return "\n".join(lines)
 
 
-def action_options(view) -> list[Option]:
-    """Every legal action now; Enter chooses one."""
-    width = max((len(o.action.name) for o in view.options), default=0)
-    return [Option(t.option_prompt(o, view.me.economy, width), id=o.action.id)
-            for o in view.options]
-
-
-def unavailable_text(unavailable: list[tuple[str, str, str]]) -> str:
-    """The actions refused now, each with the engine's reason."""
-    if not unavailable:
-        return ""
-    lines = ["[b]Not possible now[/b] [dim](and why)[/]"]
-    lines += [f"  [dim]{esc(name)}: {esc(reason)}[/]" for _, name, reason in unavailable]
-    return "\n".join(lines)
+def action_options(view, actions, unavailable) -> list[Option]:
+    """Every action of the campaign, always in the catalogue's order, so that each
+    keeps its place from round to round: a legal one as its name, category, risk
+    and cost (Enter chooses it); one not possible now dimmed, with the reason. None
+    is disabled: the arrow keys step over every row, so the same number of presses
+    reaches the same action every round."""
+    legal = {o.action.id: o for o in view.options}
+    why = {ident: reason for ident, _, reason in unavailable}
+    width = max((len(a.name) for a in actions.values()), default=0)
+    out = []
+    for ident, spec in actions.items():
+        if ident in legal:
+            out.append(Option(t.option_prompt(legal[ident], view.me.economy, width), id=ident))
+        elif ident in why:
+            reason = why[ident].removeprefix("not possible ")  # "not now · in the ... stage"
+            out.append(Option(f"[$text-dim]{esc(spec.name):<{width}} not now · "
+                              f"{esc(reason)}[/]", id=ident))
+    return out
 
 
 def _not_counted(view, draft_id: str) -> dict[str, tuple[str, str]]:
@@ -65,7 +71,7 @@ def draft_prompt(d, view, rules: dict[str, str], votes_here: bool = True) -> str
     known = t.names(view)
     n = lambda i: esc(known.get(i, i))  # noqa: E731
     out = _not_counted(view, d.id)
-    votes = ", ".join(f"{n(m)} {esc(v)}" + (" [dim](not counted)[/]" if m in out else "")
+    votes = ", ".join(f"{n(m)} {esc(v)}" + (" [$text-dim](not counted)[/]" if m in out else "")
                       for m, v in d.votes.items()) or "none yet"
     mine = d.votes.get(view.nation, "")
     yours = ""
@@ -75,7 +81,7 @@ def draft_prompt(d, view, rules: dict[str, str], votes_here: bool = True) -> str
     text = (f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{t.draft_subject(d, known)}[/b] "
             f"· tabled by {n(d.by)} in round {d.tabled}\n"
             f"  votes so far: {votes}{yours}\n"
-            f"  [dim]decides by {esc(t.named(rules.get(d.institution, ''), known))}[/]")
+            f"  [$text-dim]decides by {esc(t.named(rules.get(d.institution, ''), known))}[/]")
     if votes_here and view.nation in out:
         why, source = out[view.nation]
         article = "a" if why.startswith("party") else ""
@@ -94,16 +100,16 @@ def draft_options(view) -> list[Option]:
             out.append(Option(draft_prompt(d, view, rules), id=d.id))
         else:
             out.append(Option(draft_prompt(d, view, rules, votes_here=False)
-                              + "\n  [dim]you do not vote here[/]", id=d.id, disabled=True))
+                              + "\n  [$text-dim]you do not vote here[/]", id=d.id, disabled=True))
     return out
 
 
 def open_drafts_note(view) -> str:
     if view.drafts:
         notes = rule_notes(view, [d.id for d in view.drafts])
-        return ("[dim]y yes · n no · a abstain on the highlighted draft; you may change "
+        return ("[$text-dim]y yes · n no · a abstain on the highlighted draft; you may change "
                 "your vote until the phase ends. Votes are public as they are cast, as in "
-                "a council chamber.[/]" + "".join(f"\n[dim]{esc(x)}[/]"
+                "a council chamber.[/]" + "".join(f"\n[$text-dim]{esc(x)}[/]"
                                                              for x in notes))
     return "No open draft."
 
@@ -111,14 +117,15 @@ def open_drafts_note(view) -> str:
 def decided_text(view, world=None) -> str:
     """Drafts decided lately: the result with its reason, and who voted how, by name."""
     if not view.decided and view.drafts:
-        return "[dim]No draft decided yet: the open drafts are decided when this phase ends.[/]"
+        return ("[$text-dim]No draft decided yet: the open drafts are decided when this "
+                "phase ends.[/]")
     if not view.decided:
-        return ("[dim]No draft decided lately. Table one with the order 'Table a "
+        return ("[$text-dim]No draft decided lately. Table one with the order 'Table a "
                 "resolution' (Orders, o): it is voted in the next diplomacy phase.[/]")
     known = t.names(view)
     n = lambda i: esc(known.get(i, i))  # noqa: E731
     members = {i.id: i.members for i in view.institutions}
-    lines = ["[b]Decided lately[/b] [dim](a veto is a no by a veto holder; abstaining or "
+    lines = ["[b]Decided lately[/b] [$text-dim](a veto is a no by a veto holder; abstaining or "
              "staying away is not)[/]"]
     for d in sorted(view.decided, key=lambda d: -d.tabled):
         style = "$text-success" if d.adopted else "$text-error"
@@ -129,8 +136,8 @@ def decided_text(view, world=None) -> str:
         reason = f" · {esc(t.named(d.reason, known))}" if d.reason else ""
         lines.append(f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{t.draft_subject(d, known)}"
                      f"[/b] (round {d.tabled}) — "
-                     f"[b {style}]{result}[/][dim]{reason}[/]")
-        lines.append(f"  [dim]counted: {tally['yes']} yes, {tally['no']} no, "
+                     f"[b {style}]{result}[/][$text-dim]{reason}[/]")
+        lines.append(f"  [$text-dim]counted: {tally['yes']} yes, {tally['no']} no, "
                      f"{tally['abstain']} abstained[/]")
         rule = world.institution[d.institution].rule if world is not None else None
         holders = set(getattr(rule, "veto", ()) or ())
@@ -154,7 +161,7 @@ def decided_text(view, world=None) -> str:
                    for m, (w, _) in out.items() if w == why]
             lines.append(f"  {esc(why)}, vote not counted: {', '.join(who)}")
     notes = rule_notes(view, [d.id for d in view.decided])
-    return "\n".join(lines + ([f"[dim]{esc(x)}[/]" for x in notes]))
+    return "\n".join(lines + ([f"[$text-dim]{esc(x)}[/]" for x in notes]))
 
 
 def rule_notes(view, draft_ids) -> list[str]:
@@ -180,6 +187,14 @@ def proposal_options(view) -> list[Option]:
 class ChoiceList(OptionList):
     """The one list of the game screen: legal actions, open drafts or proposals, by
     tab. The screen binds y / n / a to act on the highlighted item."""
+
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        # Textual's ScrollView compares the layout's virtual size with its own (which
+        # it keeps itself, from its lines: they never match), so every relayout of
+        # the screen redraws this list's scroll bar, a frame after the rest: a second
+        # screen update for a key. Here the scroll bar is redrawn when the size
+        # changes; the list redraws it itself when its lines change.
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)

@@ -41,7 +41,7 @@ def gauge_lines(level: float, rung: str, ladder, width: int) -> list[str]:
         elif value < level:
             bar.append(f"[{zone(value, ladder)}]█[/]")
         else:
-            bar.append("[dim]░[/]")
+            bar.append("[$text-dim]░[/]")
     labels = [" "] * width
     names = {ladder.tension: "tension", ladder.incident: "incident",
              ladder.armed_attack: "attack", ladder.war: "war"}
@@ -63,7 +63,7 @@ def chart_lines(history, ladder, width: int, height: int) -> list[str]:
     rows = height - 1
     values = list(history)[-max((width - 5) // 2, 1):]
     if not values:
-        return ["[dim]Escalation by round:[/]", "[dim]drawn as rounds end[/]"]
+        return ["[$text-dim]Escalation by round:[/]", "[$text-dim]drawn as rounds end[/]"]
     first = len(history) - len(values) + 1
     lines = []
     for r in range(rows, 0, -1):
@@ -76,10 +76,10 @@ def chart_lines(history, ladder, width: int, height: int) -> list[str]:
             eighths = round(v / 100 * rows * 8) - (r - 1) * 8
             block = BLOCKS[max(0, min(8, eighths))]
             cells.append(f"[{zone(v, ladder)}]{block * 2}[/]" if block != " " else "  ")
-        lines.append(f"[dim]{axis}[/]" + "".join(cells))
+        lines.append(f"[$text-dim]{axis}[/]" + "".join(cells))
     ticks = "".join(f"{first + i:<2}"[:2] if (first + i) % 2 or len(values) < 8 else "  "
                     for i in range(len(values)))
-    lines.append(f"[dim]  R {ticks}[/]")
+    lines.append(f"[$text-dim]  R {ticks}[/]")
     return lines
 
 

@@ -36,7 +36,7 @@ def institutions_text(view) -> str:
     mine = [i for i in view.institutions if i.member] + [i for i in view.institutions
                                                          if not i.member]
     for inst in mine:
-        tag = "[b $text-success]member[/]" if inst.member else "[dim]not a member[/]"
+        tag = "[b $text-success]member[/]" if inst.member else "[$text-dim]not a member[/]"
         if view.nation in inst.suspended:
             tag = "[b $text-error]suspended[/]"
         rule = esc(t.named(inst.rule, known))
@@ -67,7 +67,7 @@ def institutions_text(view) -> str:
                      and o.status.value == "open"]
         if triggered:
             now.append(f"{len(triggered)} open obligation(s) under its clauses")
-        out.append("  Now: " + ("; ".join(now) if now else "[dim]nothing triggered[/]"))
+        out.append("  Now: " + ("; ".join(now) if now else "[$text-dim]nothing triggered[/]"))
         yours = [o for o in triggered if o.debtor == view.nation]
         for o in yours:
             out.append(f"  [b $text-warning]You owe:[/] {t.obligation_text(o, known)}")
@@ -97,21 +97,21 @@ def inbox_text(view) -> str:
     known = t.names(view)
     out = []
     if not view.proposals:
-        out += ["[dim]No proposal made to you or by you (p proposes terms). Computer "
+        out += ["[$text-dim]No proposal made to you or by you (p proposes terms). Computer "
                 "governments may propose terms; accepted terms become commitments in the "
                 "Ledger (8).[/]", ""]
     if view.messages:
         out.append("[b]Messages[/b]")
         for m in reversed(view.messages):
             to = ", ".join(esc(known.get(r, r)) for r in m.recipients)
-            out.append(f"  [dim]R{m.round}[/] [b]{esc(known.get(m.sender, m.sender))}[/b] → "
-                       f"{to}: {esc(m.text)}")
+            out.append(f"  [$text-dim]R{m.round}[/] "
+                       f"[b]{esc(known.get(m.sender, m.sender))}[/b] → {to}: {esc(m.text)}")
         out.append("")
     out.append("[b]Private information[/b] (intelligence, démarches, your costs)")
     if not view.private:
-        out.append("  [dim]Nothing private yet.[/]")
+        out.append("  [$text-dim]Nothing private yet.[/]")
     for ev in reversed(view.private):
-        out.append(f"  [dim]R{ev.round}[/] {esc(ev.text)}")
+        out.append(f"  [$text-dim]R{ev.round}[/] {esc(ev.text)}")
     return "\n".join(out)
 
 
@@ -137,14 +137,14 @@ def ledger_text(view) -> str:
     known = t.names(view)
     out = ["[b]Obligations under treaty clauses[/b] (public)"]
     if not view.obligations:
-        out.append("  [dim]None yet: they arise when a clause is triggered.[/]")
+        out.append("  [$text-dim]None yet: they arise when a clause is triggered.[/]")
     for o in reversed(view.obligations):
         mine = " [b $text-accent]← you[/]" if o.debtor == view.nation else ""
         out.append(f"  {t.status(o.status.value)} {t.obligation_text(o, known)}{mine}")
     out += ["", "[b]Commitments from accepted proposals[/b] "
                 "(public; a private deal from the end of its round)"]
     if not view.commitments:
-        out.append("  [dim]None yet.[/]")
+        out.append("  [$text-dim]None yet.[/]")
     for c in reversed(view.commitments):
         mine = " [b $text-accent]← you[/]" if c.debtor == view.nation else ""
         out.append(f"  {t.status(c.status.value)} {esc(c.id)}: {esc(t.term_text(c.term, known))} "
@@ -160,7 +160,7 @@ def burden_text(view) -> str:
     known = t.names(view)
     from ...core.burden import FREE_RIDER_RATIO, MIN_BENEFIT_SHARE
 
-    out = ["[b]Burden sharing[/b] (public) [dim]free rider: share of contributions below "
+    out = ["[b]Burden sharing[/b] (public) [$text-dim]free rider: share of contributions below "
            f"{t.fraction(FREE_RIDER_RATIO)} of share of the alliance's GDP, and defence "
            "spending below the alliance's rate; not judged: a member attacked in the game, "
            f"or under {MIN_BENEFIT_SHARE:.0%} of it; an attacker is left out[/]"]

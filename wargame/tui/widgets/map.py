@@ -357,7 +357,7 @@ class StateDetails(ModalScreen[None]):
             yield Static(Text(self.facts.name(self.sid), style="bold"), id="details-title")
             yield Static(Text("\n".join(details(self.facts, self.lay, self.sid))),
                          id="details-body")
-            yield Static(Text("Escape closes.", style="dim"))
+            yield Static("[$text-dim]Escape closes.[/]")  # dim text that reads at 4.5:1
 
 
 def details(f: MapFacts, lay: Layout, sid: str) -> list[str]:

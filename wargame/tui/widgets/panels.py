@@ -17,7 +17,7 @@ class StatusLine(Static):
         self.update(
             f"[b]{who}[/b] · Round [b]{view.round}[/b]/{view.rounds_limit} · "
             f"[b]{esc(t.stage(view.stage))}[/b] · [b $text-accent]{t.PHASES.get(view.phase, '')} "
-            f"phase[/] · [dim]{esc(title)}[/]")
+            f"phase[/] · [$text-dim]{esc(title)}[/]")
 
 
 def you_lines(view) -> list[str]:
@@ -103,7 +103,7 @@ def _lines(events) -> list[str]:
         elif run:
             word = "climbs past" if run[0].value >= 0 else "falls below"
             rungs = [e.text.split(f"{word} ", 1)[-1].rstrip(".") for e in run]
-            out.append(f"[dim]R{run[0].round}[/] " + esc(
+            out.append(f"[$text-dim]R{run[0].round}[/] " + esc(
                 f"The crisis {word} {len(run)} rungs: {', '.join(rungs[:-1])} and "
                 f"{rungs[-1]}."))
         run.clear()
@@ -155,7 +155,7 @@ def briefing_text(view, player: str = "", public=None, world=None, about=None) -
     out += ["", "[b]Your objectives[/b] (private)"]
     for obj in view.objectives:
         desc = t.objective(obj, world, known)
-        out.append(f"  • {esc(desc)} [dim]({obj.points} points)[/]")
+        out.append(f"  • {esc(desc)} [$text-dim]({obj.points} points)[/]")
     if view.briefing:
         out += ["", "[b]The situation[/b]", esc(view.briefing.strip())]
     out += about_lines(about)
@@ -169,7 +169,7 @@ def about_lines(scenario) -> list[str]:
     sources = getattr(scenario, "sources", ())
     out = []
     if notes:
-        out += ["", "[b]About this campaign[/b] [dim](the designer's notes)[/]", esc(notes)]
+        out += ["", "[b]About this campaign[/b] [$text-dim](the designer's notes)[/]", esc(notes)]
     if sources:
         out += ["", "[b]Sources[/b]", *(f"  • {esc(s)}" for s in sources)]
     return out

@@ -28,7 +28,7 @@ def _cells(s, me: str, tension: float) -> list[str]:
 
 
 def _tension_style(level: float) -> str:
-    return "dim" if not level else "$text-success" if level < 12 else \
+    return "$text-dim" if not level else "$text-success" if level < 12 else \
         "$text-warning" if level < 38 else "b $text-error"
 
 
