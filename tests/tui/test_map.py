@@ -23,7 +23,7 @@ SIZES = [(80, 24), (100, 30), (120, 40)]
 def on_screen(canvas: MapCanvas, sid: str) -> bool:
     """Whether the whole box of ``sid`` is inside the canvas's visible area."""
     x, y, w, h = canvas.canvas.boxes[sid]
-    sx, sy = canvas.scroll_offset
+    sx, sy = canvas.pan
     return sx <= x and x + w <= sx + canvas.size.width and \
         sy <= y and y + h <= sy + canvas.size.height
 

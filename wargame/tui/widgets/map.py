@@ -1,5 +1,5 @@
 """The Map tab: each state a cell coloured by its bloc, drawn by the pure
-:mod:`wargame.map.draw` from the player's view only, on a scrolling canvas.
+:mod:`wargame.map.draw` from the player's view only, on a canvas that pans.
 
 Keys on the map: arrows move between states (the canvas pans to follow), Tab and
 Shift+Tab go through every state in reading order, Home goes back to your state,
@@ -20,11 +20,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.color import Color
 from textual.containers import Vertical
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ...map import Layout, layout, map_facts, neighbour
@@ -73,13 +73,18 @@ def styles(variables: dict, dark: bool) -> dict[str, Style]:
         out[name] = Style(color=colour.rich_color, bgcolor=bg.rich_color, bold=True)
     held = surface.blend(Color.parse(LINE_HUES["held"]), 0.6)
     out["held"] = Style(color=readable(fg, [held], ink).rich_color, bgcolor=held.rich_color)
+    out["edge"] = Style(color=fg.rich_color, bgcolor=bg.rich_color, bold=True)
     out["own"] = Style(color=readable(Color.parse("#edc948"), [none, bg], ink).rich_color,
                        bgcolor=none.rich_color, bold=True)
     return out
 
 
-class MapCanvas(ScrollView, can_focus=True):
-    """The drawn map, scrolled so that the highlighted state stays in sight."""
+class MapCanvas(Widget, can_focus=True):
+    """The drawn map, panned so that the highlighted state stays in sight.
+
+    Not a ScrollView: a pan sets :attr:`pan` and repaints the lines in sight, without
+    scroll bars to redraw (arrows at the edges say where the map goes on), which
+    halves what a pan costs. The mouse wheel pans too."""
 
     BINDINGS = [
         Binding("left", "move('left')", "West", show=False),
@@ -113,10 +118,12 @@ class MapCanvas(ScrollView, can_focus=True):
         self.zoom_chosen = False  # z pressed: keep the zoom when the terminal resizes
         self.ties = False
         self.canvas = None
+        self.pan = Offset(0, 0)  # the map's cell at the canvas's top left corner
         self._styles: dict[str, Style] = {}
         self._strips: list[Strip] = []
+        self._sea: list[str] = []  # per row of the map: "~" open sea, "#" anything else
         self._theme = None
-        self._shown: dict[tuple, Strip] = {}  # (row, scroll x, width, lit state) -> line
+        self._shown: dict[tuple, Strip] = {}  # (row, pan x, width, lit, edges) -> line
 
     def show(self, facts: MapFacts, lay: Layout) -> None:
         self.facts, self.lay = facts, lay
@@ -140,8 +147,9 @@ class MapCanvas(ScrollView, can_focus=True):
         st = self._styles
         self._strips = [Strip([Segment(t, st.get(s)) for t, s in row], self.canvas.width)
                         for row in self.canvas.rows]
+        self._sea = ["".join(("~" if s == "sea" and t.isspace() else "#") * len(t)
+                             for t, s in row) for row in self.canvas.rows]
         self._shown = {}
-        self.virtual_size = Size(self.canvas.width, self.canvas.height)
         self.refresh()
         self.call_after_refresh(self.follow)
 
@@ -162,14 +170,16 @@ class MapCanvas(ScrollView, can_focus=True):
             self.post_message(self.Moved(self.selected, legend=True))  # its colours too
 
     def render_line(self, y: int) -> Strip:
-        sx, sy = self.scroll_offset
+        sx, sy = self.pan
         row = y + sy
-        width = self.size.width
-        if row >= len(self._strips):
+        width, height = self.size
+        if self.canvas is None or row >= len(self._strips):
             return Strip.blank(width, self._styles.get("sea"))
         box = self.canvas.boxes.get(self.selected)
         lit = bool(box) and box[1] <= row < box[1] + box[3]
-        key = (row, sx, width, self.selected if lit else "")
+        more = (sx > 0, sx + width < self.canvas.width,  # the map goes on that way
+                y == 0 and sy > 0, y == height - 1 and sy + height < self.canvas.height)
+        key = (row, sx, width, self.selected if lit else "", more)
         done = self._shown.get(key)  # a move repaints two boxes: their lines, cut
         if done is not None:  # to the view, are kept until the map is redrawn
             return done
@@ -179,27 +189,113 @@ class MapCanvas(ScrollView, can_focus=True):
             head, mid, tail = strip.divide([x, x + w, self.canvas.width])
             mid = mid.apply_style(Style(reverse=True, bold=True))
             strip = Strip.join([head, mid, tail])
+        strip = strip.crop(sx, sx + width).extend_cell_length(width, self._styles.get("sea"))
+        if any(more):
+            strip = self._edges(strip, y, width, more)
         if len(self._shown) > 4096:
             self._shown.clear()
-        done = self._shown[key] = strip.crop(sx, sx + width).extend_cell_length(
-            width, self._styles.get("sea"))
-        return done
+        self._shown[key] = strip
+        return strip
+
+    def _edges(self, strip: Strip, y: int, width: int, more: tuple) -> Strip:
+        """Arrows where the map goes on past the edge (what scroll bars would say),
+        drawn on open sea only: the sea cell nearest the middle of the top or bottom
+        line, and the edge cell of every fourth line on the left or right."""
+        west, east, north, south = more
+        sx, sy = self.pan
+        sea = self._sea[y + sy]
+        cuts = []
+        if north or south:
+            free = [x for x in range(width) if sea[sx + x: sx + x + 1] == "~"]
+            if free:
+                cuts.append((min(free, key=lambda x: abs(x - width // 2)),
+                             "↑" if north else "↓"))
+        if y % 4 == 2:
+            if west and sea[sx: sx + 1] == "~":
+                cuts.append((0, "«"))
+            if east and sea[sx + width - 1: sx + width] in ("~", ""):
+                cuts.append((width - 1, "»"))
+        if not cuts or width < 3:
+            return strip
+        mark = self._styles.get("edge")
+        for x, arrow in sorted(cuts):
+            head, _, tail = strip.divide([x, x + 1, width])
+            strip = Strip.join([head, Strip([Segment(arrow, mark)], 1), tail])
+        return strip
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines in ``crop``, straight from the kept lines. The canvas has no
+        border, padding, tint or opacity for Textual's per-line styling to apply, and
+        a pan repaints every line in sight: done per line, that styling cost more than
+        the map itself. The app's line filters are still applied (each kept line keeps
+        its filtered copy); with any of those styles set, Textual's own way is used."""
+        styles = self.styles
+        if styles.tint.a or styles.text_opacity != 1.0 or self.opacity != 1.0 or \
+                styles.has_rule("hatch") or self.styles.gutter:
+            return super().render_lines(crop)
+        filters = self.get_line_filters()
+        background = self.background_colors[1]
+        x1, x2 = crop.column_span
+        lines = []
+        for y in crop.line_range:
+            strip = self.render_line(y)
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, background)
+            lines.append(strip.crop(x1, x2))
+        return lines
 
     def box_region(self, sid: str) -> Region:
         x, y, w, h = self.canvas.boxes[sid]
         return Region(x, y, w, h)
 
     def follow(self) -> None:
-        """Scroll so that the highlighted state, and a margin around it, is in sight
-        (a pan redraws every line in sight; a move within it, two cells)."""
-        if self.canvas and self.selected in self.canvas.boxes:
-            want = self.box_region(self.selected).grow((1, 2, 1, 2))
-            x, y = self.scroll_offset
-            seen = Region(x, y, self.size.width, self.size.height)
-            if seen.intersection(want) != want.intersection(Region(0, 0, *self.virtual_size)):
-                # out of sight: centred, so that the next moves need no pan
-                self.scroll_to_region(want, animate=False, immediate=True, force=True,
-                                      center=True)
+        """Pan so that the highlighted state, and a margin around it, is in sight:
+        centred on each axis where it was not (so that the next moves need no pan).
+        A pan repaints every line in sight; a move within it, two cells."""
+        if not (self.canvas and self.selected in self.canvas.boxes):
+            return
+        width, height = self.size
+        whole = Region(0, 0, self.canvas.width, self.canvas.height)
+        want = self.box_region(self.selected).grow((1, 2, 1, 2)).intersection(whole)
+        sx, sy = self.pan
+
+        def axis(at: int, start: int, size: int, seen: int, total: int) -> int:
+            if at <= start and start + size <= at + seen:
+                return min(at, max(0, total - seen))  # in sight (and not past the end)
+            return max(0, min(start + size // 2 - seen // 2, total - seen))
+
+        pan = Offset(axis(sx, want.x, want.width, width, self.canvas.width),
+                     axis(sy, want.y, want.height, height, self.canvas.height))
+        if pan != self.pan:
+            self.pan = pan
+            self.refresh()
+
+    def pan_by(self, dx: int, dy: int) -> None:
+        """Pan without moving the highlight (the mouse wheel)."""
+        if self.canvas is None:
+            return
+        width, height = self.size
+        pan = Offset(max(0, min(self.pan.x + dx, self.canvas.width - width)),
+                     max(0, min(self.pan.y + dy, self.canvas.height - height)))
+        if pan != self.pan:
+            self.pan = pan
+            self.refresh()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.pan_by(0, 2)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self.pan_by(0, -2)
+
+    def on_mouse_scroll_right(self, event: events.MouseScrollRight) -> None:
+        event.stop()
+        self.pan_by(4, 0)
+
+    def on_mouse_scroll_left(self, event: events.MouseScrollLeft) -> None:
+        event.stop()
+        self.pan_by(-4, 0)
 
     def select(self, sid: str) -> None:
         if sid == self.selected or self.canvas is None:
@@ -208,7 +304,7 @@ class MapCanvas(ScrollView, can_focus=True):
         self.selected = sid
         for s in (old, sid):
             if s in self.canvas.boxes:
-                self.refresh(self.box_region(s).translate(-self.scroll_offset))
+                self.refresh(self.box_region(s).translate(-self.pan))
         self.follow()
         moved = getattr(self.parent, "info", None)  # the line under the map, at once
         if moved is not None:
@@ -251,7 +347,7 @@ class MapCanvas(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         if self.canvas is None:
             return
-        x, y = event.x + self.scroll_offset.x, event.y + self.scroll_offset.y
+        x, y = event.x + self.pan.x, event.y + self.pan.y
         for sid, (bx, by, w, h) in self.canvas.boxes.items():
             if bx <= x < bx + w and by <= y < by + h:
                 if sid == self.selected and event.chain > 1:
@@ -266,7 +362,7 @@ class MapPane(Vertical):
     DEFAULT_CSS = """
     MapPane { height: 1fr; }
     MapPane #map-legend { height: auto; max-height: 3; padding: 0 1; }
-    MapPane #map-canvas { height: 1fr; scrollbar-size: 1 1; }
+    MapPane #map-canvas { height: 1fr; width: 1fr; }
     MapPane #map-info { height: 3; padding: 0 1; border-top: hkey $panel-lighten-2; }
     """
 
