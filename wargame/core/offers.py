@@ -19,6 +19,7 @@ from .actions import ActionSpec, Effect, Measure, Order, Target
 from .errors import IllegalOrder
 from .legal import (COMMITTING, MAX_SPENDING, Option, _attackers_of, _effect_ok,
                     _institution_ok, _measures, _occupying, available_forces)
+from .membership import active_in
 from .model import ClauseKind, World
 from .state import GameState
 
@@ -38,12 +39,7 @@ def options(world: World, state: GameState, nation: str,
         memo = {}
     out: list[Option] = []
     facts = _facts(world)
-    suspended = {i for i in facts.member_of[nation]
-                 if nation in state.institutions[i].suspended}
-    if suspended:
-        mine = tuple(i for i in facts.member_of[nation] if i not in suspended)
-    else:
-        mine = facts.member_of[nation]
+    mine = active_in(world, state, nation)  # its institutions now, less suspensions
     me = state.nations[nation]
     armed = available_forces(me) > 0
     away = tuple(i for i in mine if nation in state.institutions[i].boycotting)
@@ -144,11 +140,11 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
 # the effects whose targets _targets works out (all others: every state, or ally)
 _SPARSE = frozenset({Effect.ACCEPT_CEASEFIRE, Effect.PROPOSE_CEASEFIRE, Effect.LIFT_SANCTIONS,
                      Effect.DEFEND, Effect.LIBERATE, Effect.REQUEST_HELP,
-                     Effect.PEACEKEEPERS})
+                     Effect.PEACEKEEPERS, Effect.NON_RECOGNITION})
 _SANCTIONED = frozenset({Effect.SANCTION, Effect.AID})  # targets narrowed by own sanctions
 # the effects _effect_ok may refuse for what the state has or does now
 _CHECKED = _SPARSE | _SANCTIONED | COMMITTING | {Effect.READINESS, Effect.STAND_DOWN,
-                                                 Effect.SPENDING}
+                                                 Effect.SPENDING, Effect.NOTICE}
 
 
 def _legal_in(world: World, state: GameState, nation: str, spec: ActionSpec,
@@ -325,6 +321,10 @@ def _targets(world, state, nation, spec, pool, facts: _Facts, memo: dict):
         if lazy:
             return facts.in_order(t for t in hosts if t != nation)
         return tuple(t for t in pool if t in hosts)
+    if e is Effect.NON_RECOGNITION:  # the rules of legal._recognition_ok
+        refused = {o for by, o in state.not_recognised if by == nation}
+        holders = {o for (o, _), share in state.occupation.items() if share > 0}
+        return facts.in_order(o for o in holders if o != nation and o not in refused)
     if not me.sanctioning:
         return pool
     if e is Effect.SANCTION:

@@ -21,6 +21,7 @@ from .burden import attacked_in, attackers_in, burden_sharing
 from .clauses import not_counted
 from .events import Event, Kind
 from .legal import Option
+from .membership import member_of, members
 from .model import (BindsKind, ClauseKind, Objective, Personality, World, assemblies_of,
                     binds_words, bound_by)
 from .negotiation import Commitment, Message, Proposal
@@ -68,6 +69,16 @@ class InstitutionView:
     blocked: tuple[str, ...] = ()
     referred: tuple[str, ...] = ()
     boycotting: tuple[str, ...] = ()  # members staying away: they cast no vote
+    # membership during play: notices of withdrawal (member, the round it leaves at
+    # the end of), and those who left (by notice or otherwise) or were expelled
+    notices: tuple[tuple[str, int], ...] = ()
+    left: tuple[str, ...] = ()
+    expelled: tuple[str, ...] = ()
+
+    def active(self, nation: str) -> bool:
+        """Whether ``nation`` is a member now and not suspended: it votes and tables
+        drafts here (what :func:`wargame.core.membership.is_active` says)."""
+        return nation in self.members and nation not in self.suspended
 
 
 @dataclass(frozen=True)
@@ -260,13 +271,14 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
         for s in (state.nations[n.id],)
     )
     insts = tuple(
-        InstitutionView(i.id, i.name, i.members, i.rule.describe(),
+        InstitutionView(i.id, i.name, members(world, state, i.id), i.rule.describe(),
                         tuple(f"{c.label}: {c.kind.value.replace('_', ' ')}" for c in i.clauses),
                         s.credibility, tuple(s.suspended), tuple(s.sanctions_on),
                         tuple(s.force_on), False, i.scope.regions,
                         tuple(getattr(i.rule, "veto", ())),
                         tuple((c.id, c.label) for c in i.clauses),
-                        _binds(world, i), *_uniting(world, state, i), tuple(s.boycotting))
+                        _binds(world, i), *_uniting(world, state, i), tuple(s.boycotting),
+                        tuple(s.notices.items()), tuple(s.left), tuple(s.expelled))
         for i in world.institutions
         for s in (state.institutions[i.id],)
     )
@@ -342,7 +354,7 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
             told = [e for e in _this_round(log, state.round)
                     if _withheld_event(e) and e.ref in mine]
             private = (list(private) + told)[-NEWS_KEPT:]
-    mine = world.member_of[nation]
+    mine = member_of(world, state, nation)
     if mine and shared.as_member:
         listed = list(shared.institutions)
         for iid in mine:
@@ -350,8 +362,7 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
             listed[k] = shared.as_member[k]
         insts = tuple(listed)
     elif mine:  # a Shared built by hand, without the member versions
-        insts = tuple(i if nation not in world.institution[i.id].members
-                      else _member(i) for i in shared.institutions)
+        insts = tuple(i if i.id not in mine else _member(i) for i in shared.institutions)
     else:
         insts = shared.institutions
     return _view(
