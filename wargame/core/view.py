@@ -74,6 +74,7 @@ class InstitutionView:
     notices: tuple[tuple[str, int], ...] = ()
     left: tuple[str, ...] = ()
     expelled: tuple[str, ...] = ()
+    not_recognising: tuple[str, ...] = ()  # occupiers whose conquests it does not recognise
 
     def active(self, nation: str) -> bool:
         """Whether ``nation`` is a member now and not suspended: it votes and tables
@@ -278,7 +279,8 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
                         tuple(getattr(i.rule, "veto", ())),
                         tuple((c.id, c.label) for c in i.clauses),
                         _binds(world, i), *_uniting(world, state, i), tuple(s.boycotting),
-                        tuple(s.notices.items()), tuple(s.left), tuple(s.expelled))
+                        tuple(s.notices.items()), tuple(s.left), tuple(s.expelled),
+                        tuple(o for by, o in state.not_recognised if by == i.id))
         for i in world.institutions
         for s in (state.institutions[i.id],)
     )
