@@ -33,6 +33,10 @@ MEASURE_TARGET = {
     "refer": ("referring the matter of which state?",
               "The state a veto shielded: the General Assembly may then recommend measures "
               "(Uniting for Peace)."),
+    "expel": ("expelling which member?", "The member the body declares no longer a member "
+              "(League Covenant Art. 16(4))."),
+    "non_recognition": ("refusing to recognise the conquests of which state?",
+                        "The occupier: the body will recognise no land it took by force."),
 }
 
 
@@ -247,7 +251,7 @@ def war_warning(game, order) -> str:
 
 def uncast_votes(view) -> int:
     """Open drafts in institutions where you vote and have not voted yet."""
-    member = {i.id for i in view.institutions if i.member and view.nation not in i.suspended}
+    member = {i.id for i in view.institutions if i.active(view.nation)}
     return sum(1 for d in view.drafts if d.institution in member and view.nation not in d.votes)
 
 

@@ -92,7 +92,7 @@ def draft_prompt(d, view, rules: dict[str, str], votes_here: bool = True) -> str
 
 
 def draft_options(view) -> list[Option]:
-    member = {i.id for i in view.institutions if i.member and view.nation not in i.suspended}
+    member = {i.id for i in view.institutions if i.active(view.nation)}
     rules = {i.id: i.rule for i in view.institutions}
     out = []
     for d in view.drafts:
