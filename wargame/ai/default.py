@@ -314,7 +314,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                              for o in r.view.obligations))
             if not turned:
                 continue
-            u = 0.5 * (1.0 - p.multilateralism) + 0.3 * p.aggression - 0.2
+            u = 0.6 * (1.0 - p.multilateralism) + 0.2 * p.aggression - 0.35
             add(u + self._judge(0.5), opts[0], institution=iid,
                 reason=f"{self._n(iid)} has turned against it: notice of withdrawal")
 
