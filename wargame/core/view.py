@@ -75,6 +75,7 @@ class InstitutionView:
     left: tuple[str, ...] = ()
     expelled: tuple[str, ...] = ()
     not_recognising: tuple[str, ...] = ()  # occupiers whose conquests it does not recognise
+    declarations: bool = False  # a member may declare its abstention (TEU Art. 31(1))
 
     def active(self, nation: str) -> bool:
         """Whether ``nation`` is a member now and not suspended: it votes and tables
@@ -280,7 +281,8 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
                         tuple((c.id, c.label) for c in i.clauses),
                         _binds(world, i), *_uniting(world, state, i), tuple(s.boycotting),
                         tuple(s.notices.items()), tuple(s.left), tuple(s.expelled),
-                        tuple(o for by, o in state.not_recognised if by == i.id))
+                        tuple(o for by, o in state.not_recognised if by == i.id),
+                        bool(getattr(i.rule, "constructive", False)))
         for i in world.institutions
         for s in (state.institutions[i.id],)
     )

@@ -61,6 +61,7 @@ class GameScreen(FreshKeys, Screen[str]):
         Binding("e", "end_turn", "End turn"),
         Binding("x", "remove_order", "Remove order"),
         Binding("y", "yes", "Yes"), Binding("n", "no", "No"), Binding("a", "abstain", "Abstain"),
+        Binding("f", "declare", "Declared abstention"),
         Binding("c", "write", "Message"),
         Binding("p", "propose", "Propose"),
         Binding("k", "counter", "Counter"),
@@ -278,6 +279,8 @@ class GameScreen(FreshKeys, Screen[str]):
             return False
         if action == "abstain":
             return self.mode == "diplomacy"
+        if action == "declare":  # only where a body allows a formal declaration
+            return self.mode == "diplomacy" and c.declares(self.view_)
         if action == "remove_order":
             return self.mode == "orders"
         return True
@@ -413,6 +416,11 @@ class GameScreen(FreshKeys, Screen[str]):
 
     def action_abstain(self) -> None:
         self.decide("abstain")
+
+    def action_declare(self) -> None:
+        """A formal declaration of abstention (TEU Art. 31(1)): an abstention that
+        counts towards the blocking third."""
+        self.decide("declared")
 
     def decide(self, value: str) -> None:
         """Vote on the highlighted draft, or answer the highlighted proposal."""

@@ -104,13 +104,22 @@ def draft_options(view) -> list[Option]:
     return out
 
 
+def declares(view) -> bool:
+    """Whether ``view.nation`` votes in a body that takes formal declarations of
+    abstention (constructive abstention, TEU Art. 31(1))."""
+    return any(i.declarations and i.active(view.nation) for i in view.institutions)
+
+
 def open_drafts_note(view) -> str:
     if view.drafts:
         notes = rule_notes(view, [d.id for d in view.drafts])
-        return ("[$text-dim]y yes · n no · a abstain on the highlighted draft; you may change "
-                "your vote until the phase ends. Votes are public as they are cast, as in "
-                "a council chamber.[/]" + "".join(f"\n[$text-dim]{esc(x)}[/]"
-                                                             for x in notes))
+        declared = (" · f a declared abstention (it does not block alone, but declarations "
+                    "by a third of the members with a third of the population do)"
+                    if declares(view) else "")
+        return ("[$text-dim]y yes · n no · a abstain" + declared + " on the highlighted "
+                "draft; you may change your vote until the phase ends. Votes are public "
+                "as they are cast, as in a council chamber.[/]"
+                + "".join(f"\n[$text-dim]{esc(x)}[/]" for x in notes))
     return "No open draft."
 
 
