@@ -194,3 +194,19 @@ def test_random_legal_play_never_lists_a_member_twice():
             assert len(now) == len(set(now))
         if game.state.outcome:
             break
+
+
+def test_wargame_rules_decides_an_expulsion_as_the_game_does(capsys):
+    """Art. 16(4): the member concerned and the other party have no say."""
+    from pathlib import Path
+
+    from wargame.cli import main
+
+    world = Path(__file__).parents[1] / "scenarios" / "worlds" / "league-1939.yaml"
+    assert main(["rules", str(world), "council", "--measure", "expel", "--subject", "ussr",
+                 "--parties", "ussr,finland", "--yes",
+                 "uk,france,belgium,bolivia,egypt,south_africa,dominican_republic",
+                 "--abstain", "china,greece,yugoslavia", "--no", "ussr,finland"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ADOPTED (7-0-3): unanimous (7 in favour); ussr and finland, "
+                          "parties to the dispute, may not vote")
