@@ -348,8 +348,8 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
     elif measure is Measure.EXPEL:
         clause = inst.clauses_of(ClauseKind.EXPULSION)[0]
         leave(r, t, inst.id, f"{inst.name} declares that {r.name(t)} is no longer a member "
-              f"({clause.label}): it has placed itself outside {inst.name}.", draft.id,
-              expelled=True)
+              f"({clause.label}): it neither votes there nor owes or is owed its "
+              "obligations.", draft.id, expelled=True)
     elif measure is Measure.NON_RECOGNITION:
         refuse(r, inst.id, t, ref=draft.id)
     elif measure is Measure.CONDEMN:

@@ -39,11 +39,12 @@ def refuse(r: Round, by: str, occupier: str, text: str = "", ref: str = "") -> N
     st.not_recognised.append((by, occupier))
     ns = st.nations[occupier]
     ns.credibility = clamp(ns.credibility - CREDIBILITY_LOST)
-    held = [v for (o, v), share in st.occupation.items() if o == occupier and share > 0]
-    lands = " and ".join(r.name(v) for v in held) or "any land"
+    held = [f"{share:.0f}% of {r.name(v)}" for (o, v), share in st.occupation.items()
+            if o == occupier and share > 0]
+    lands = f" (it holds {' and '.join(held)})" if held else ""
     r.emit(Kind.NOT_RECOGNISED, text or f"{r.name(by)} will recognise no territory "
-           f"{r.name(occupier)} has taken by force ({lands}): it holds the land, but no "
-           "title to it.", actor=by, target=occupier, ref=ref, value=-CREDIBILITY_LOST)
+           f"{r.name(occupier)} has taken by force{lands}: holding land gives no title "
+           "to it.", actor=by, target=occupier, ref=ref, value=-CREDIBILITY_LOST)
 
 
 def declarations(r: Round) -> None:

@@ -34,7 +34,7 @@ MEASURE_TARGET = {
               "The state a veto shielded: the General Assembly may then recommend measures "
               "(Uniting for Peace)."),
     "expel": ("expelling which member?", "The member the body declares no longer a member "
-              "(League Covenant Art. 16(4))."),
+              "(as under League Covenant Art. 16(4))."),
     "non_recognition": ("refusing to recognise the conquests of which state?",
                         "The occupier: the body will recognise no land it took by force."),
 }
