@@ -75,7 +75,8 @@ def test_f_declares_an_abstention_and_the_screen_says_so(tmp_path):
     assert "Declared abstention" in seen["before"]  # and in the footer
     assert seen["vote"] == "declared"
     assert "your vote: declared" in seen["after"]
-    assert "ADOPTED" in seen["decided"]  # one declaration of three, 10% of the people
+    assert "Union: sanctions against Corland" in seen["decided"]  # decided, and then:
+    assert "1 abstained" in seen["decided"] and "declared: Ardenia" in seen["decided"]
 
 
 async def no_declaration_key() -> str:

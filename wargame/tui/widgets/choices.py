@@ -142,6 +142,7 @@ def decided_text(view, world=None) -> str:
         out = _not_counted(view, d.id)
         counted = {m: v for m, v in d.votes.items() if m not in out}
         tally = {v: sum(1 for x in counted.values() if x == v) for v in ("yes", "no", "abstain")}
+        tally["abstain"] += sum(1 for x in counted.values() if x == "declared")  # TEU 31(1)
         reason = f" · {esc(t.named(d.reason, known))}" if d.reason else ""
         lines.append(f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{t.draft_subject(d, known)}"
                      f"[/b] (round {d.tabled}) — "
