@@ -210,3 +210,19 @@ def test_wargame_rules_decides_an_expulsion_as_the_game_does(capsys):
     out = capsys.readouterr().out
     assert out.startswith("ADOPTED (7-0-3): unanimous (7 in favour); ussr and finland, "
                           "parties to the dispute, may not vote")
+
+
+def test_a_state_that_joins_an_alliance_is_an_ally_for_deployments():
+    game = Game(demo_world(), seed=1)
+    game.advance()
+    game.advance()
+    order = Order("west", "deploy_to_ally", target="south")
+    with pytest.raises(IllegalOrder, match="Southia is not your ally"):
+        game.check(order)
+    game.state.institutions["pact"].joined.append("south")
+    game.check(order)  # legal now
+    deploy = next(o for o in game.legal_actions("west") if o.action.id == "deploy_to_ally")
+    assert "south" in deploy.targets
+    game.state.institutions["pact"].left.append("south")
+    with pytest.raises(IllegalOrder, match="Southia is not your ally"):
+        game.check(order)

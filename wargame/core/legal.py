@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .actions import MEASURE_NOUN, ActionSpec, Effect, Measure, Order, Target
 from .errors import IllegalOrder
-from .membership import MEMBERS_ONLY, is_active, is_member
+from .membership import MEMBERS_ONLY, allies, is_active, is_member
 from .model import ClauseKind, World, assemblies_of
 from .state import GameState, pair
 
@@ -192,7 +192,7 @@ def _target_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -
         raise _fail(order, f"there is no state {order.target!r} in this campaign")
     if order.target == me and spec.effect is not Effect.LIBERATE:
         raise _fail(order, f"{spec.name} cannot target your own state")
-    if spec.target is Target.ALLY and order.target not in world.allies[me]:
+    if spec.target is Target.ALLY and order.target not in allies(world, state, me):
         raise _fail(order, f"{world.name_of(order.target)} is not your ally: you share no "
                            "alliance or consultation pact")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .actions import Effect, Measure
 from .events import Kind
-from .model import World
+from .model import ClauseKind, World
 from .state import GameState
 
 MEMBERS_ONLY = {Measure.SUSPEND: "suspended", Measure.EXPEL: "expelled"}
@@ -68,6 +68,27 @@ def active_in(world: World, state: GameState, nation: str) -> tuple[str, ...]:
     """The institutions ``nation`` belongs to now and is not suspended from."""
     return tuple(i for i in member_of(world, state, nation)
                  if nation not in state.institutions[i].suspended)
+
+
+def allies(world: World, state: GameState, nation: str) -> tuple[str, ...]:
+    """The states sharing an alliance or consultation pact with ``nation`` now, in world
+    order (``World.allies`` while no membership has changed)."""
+    if not changed(state):
+        return world.allies[nation]
+    found: set[str] = set()
+    for inst in world.institutions:
+        if inst.has(ClauseKind.COLLECTIVE_DEFENCE) or inst.has(ClauseKind.CONSULTATION):
+            now = members(world, state, inst.id)
+            if nation in now:
+                found.update(now)
+    found.discard(nation)
+    return tuple(n for n in world.ids if n in found)
+
+
+def fingerprint(state: GameState) -> tuple:
+    """What differs from the campaign's memberships, as a key for caches."""
+    return tuple((i, tuple(s.joined), tuple(s.left)) for i, s in state.institutions.items()
+                 if s.joined or s.left)
 
 
 def notice_due(world: World, state: GameState, inst: str, nation: str) -> int:

@@ -19,7 +19,7 @@ from .actions import ActionSpec, Effect, Measure, Order, Target
 from .errors import IllegalOrder
 from .legal import (COMMITTING, MAX_SPENDING, Option, _attackers_of, _effect_ok,
                     _institution_ok, _measures, _occupying, available_forces)
-from .membership import active_in
+from .membership import active_in, allies as allies_now, fingerprint
 from .model import ClauseKind, World
 from .state import GameState
 
@@ -43,7 +43,7 @@ def options(world: World, state: GameState, nation: str,
     me = state.nations[nation]
     armed = available_forces(me) > 0
     away = tuple(i for i in mine if nation in state.institutions[i].boycotting)
-    key = (nation, state.stage, armed, bool(me.sanctioning), mine, away)
+    key = (nation, state.stage, armed, bool(me.sanctioning), mine, away, fingerprint(state))
     plan = facts.plans.get(key)
     if plan is None:
         plan = facts.plans[key] = _plan(world, state, nation, facts, armed,
@@ -99,7 +99,7 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
     time (incremental legal options: most do not change from round to round)."""
     plan: list[tuple] = []
     others = Targets(facts, nation)
-    allies = world.allies[nation]
+    allies = allies_now(world, state, nation)
     for spec in facts.by_stage(state.stage):
         kind, e = spec.target, spec.effect
         if kind is Target.STATE or kind is Target.ALLY:

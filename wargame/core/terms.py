@@ -13,7 +13,7 @@ from enum import Enum
 
 from .actions import Effect, Measure, Order
 from .legal import MAX_SPENDING, MEASURE_CLAUSE, _measures
-from .membership import MEMBERS_ONLY, is_member
+from .membership import MEMBERS_ONLY, allies, is_member
 from .model import ClauseKind, World
 from .state import GameState, pair
 
@@ -111,7 +111,7 @@ def feasible(world: World, state: GameState, term: Term, rounds: int,
         if t == p:
             return f"{name} cannot {k.value.replace('_', ' ')} itself"
     ns = state.nations[p]
-    if k is TermKind.DEPLOY and t not in world.allies[p]:
+    if k is TermKind.DEPLOY and t not in allies(world, state, p):
         return f"{tname} is not an ally of {name}, so {name} cannot deploy there"
     if k is TermKind.SANCTION and t in ns.sanctioning:
         return f"{name} already sanctions {tname}: a promise kept already earns nothing"
