@@ -19,6 +19,7 @@ from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from ...core.membership import allies as allies_now
 from ..widgets import choices as c
 from ..widgets.footer import KeyFooter
 from ..widgets.gauge import EscalationChart, EscalationGauge
@@ -446,7 +447,8 @@ class GameScreen(FreshKeys, Screen[str]):
                 "which they answer (and say why they reject it)." if computers else "")
         humans = {n: self.session.player(n) for n in self.session.humans if n != self.nation}
         result = await self.app.push_screen_wait(MessageScreen(
-            others, allies=sorted(self.game.world.allies[self.nation]), note=note,
+            others, allies=sorted(allies_now(self.game.world, self.game.state, self.nation)),
+            note=note,
             humans=humans if humans else None))
         if result:
             error = pick.message(self.game, self.nation, *result)
