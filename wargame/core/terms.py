@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .actions import Effect, Measure, Order
-from .legal import MAX_SPENDING, MEASURE_CLAUSE, _measures
+from .legal import MAX_SPENDING, MEASURE_CLAUSE, _measures, holds_conquest
 from .membership import MEMBERS_ONLY, allies, is_member
 from .model import ClauseKind, World
 from .state import GameState, pair
@@ -149,6 +149,9 @@ def feasible(world: World, state: GameState, term: Term, rounds: int,
             if term.measure not in draft_measures(world, inst.id):
                 kind = MEASURE_CLAUSE[measure]
                 return f"{inst.name} has no {kind.value.replace('_', ' ')} clause"
+            if measure is Measure.NON_RECOGNITION and not holds_conquest(state, t):
+                return (f"{tname} holds no land taken by force: there is no conquest to "
+                        "refuse to recognise")
             if measure in MEMBERS_ONLY and not is_member(world, state, inst.id, t):
                 return (f"{tname} is not a member of {inst.name}, so it cannot be "
                         f"{MEMBERS_ONLY[measure]}")
