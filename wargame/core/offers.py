@@ -39,11 +39,18 @@ def options(world: World, state: GameState, nation: str,
         memo = {}
     out: list[Option] = []
     facts = _facts(world)
-    mine = active_in(world, state, nation)  # its institutions now, less suspensions
+    moved = memo.get("membership")  # what differs from the campaign's memberships
+    if moved is None:
+        moved = memo["membership"] = fingerprint(state)
+    if moved:
+        mine = active_in(world, state, nation)  # its institutions now, less suspensions
+    else:
+        mine = tuple(i for i in facts.member_of[nation]
+                     if nation not in state.institutions[i].suspended)
     me = state.nations[nation]
     armed = available_forces(me) > 0
     away = tuple(i for i in mine if nation in state.institutions[i].boycotting)
-    key = (nation, state.stage, armed, bool(me.sanctioning), mine, away, fingerprint(state))
+    key = (nation, state.stage, armed, bool(me.sanctioning), mine, away, moved)
     plan = facts.plans.get(key)
     if plan is None:
         plan = facts.plans[key] = _plan(world, state, nation, facts, armed,
@@ -124,6 +131,9 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
                     spec, targets=Targets(facts, nation, last=True),
                     institutions=tuple(i for i, _ in per), measures=union,
                     measures_in=per)))
+        elif e is Effect.NOTICE:  # only where a treaty provides withdrawal
+            if any(world.institution[i].withdrawal_notice_days for i in mine):
+                plan.append((_INSTITUTIONS, spec, None))
         elif e is Effect.MEETING or e in _CHECKED:
             plan.append((_INSTITUTIONS, spec, None))
         else:  # legal by the world alone in the institutions it takes part in
@@ -322,9 +332,14 @@ def _targets(world, state, nation, spec, pool, facts: _Facts, memo: dict):
             return facts.in_order(t for t in hosts if t != nation)
         return tuple(t for t in pool if t in hosts)
     if e is Effect.NON_RECOGNITION:  # the rules of legal._recognition_ok
+        holders = memo.get("holders")
+        if holders is None:
+            holders = memo["holders"] = facts.in_order(
+                {o for (o, _), share in state.occupation.items() if share > 0})
+        if not holders:
+            return ()
         refused = {o for by, o in state.not_recognised if by == nation}
-        holders = {o for (o, _), share in state.occupation.items() if share > 0}
-        return facts.in_order(o for o in holders if o != nation and o not in refused)
+        return tuple(o for o in holders if o != nation and o not in refused)
     if not me.sanctioning:
         return pool
     if e is Effect.SANCTION:

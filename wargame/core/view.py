@@ -21,7 +21,7 @@ from .burden import attacked_in, attackers_in, burden_sharing
 from .clauses import not_counted
 from .events import Event, Kind
 from .legal import Option
-from .membership import member_of, members
+from .membership import changed, member_of, members
 from .model import (BindsKind, ClauseKind, Objective, Personality, World, assemblies_of,
                     binds_words, bound_by)
 from .negotiation import Commitment, Message, Proposal
@@ -222,6 +222,7 @@ class Shared:
     # the same institutions as seen by a member (``member`` set), and where each is
     as_member: tuple[InstitutionView, ...] = ()
     institution_at: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    moved: bool = False  # some membership differs from the campaign's (membership.changed)
     # this round's commitments from private deals, not yet public (:func:`withheld`)
     withheld: tuple[Commitment, ...] = ()
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # see make_view
@@ -310,6 +311,7 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
         war=war_facts(world, state),
         as_member=tuple(_member(i) for i in insts),
         institution_at=MappingProxyType({i.id: k for k, i in enumerate(insts)}),
+        moved=changed(state),
         withheld=secret,
     )
 
@@ -358,7 +360,7 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
             told = [e for e in _this_round(log, state.round)
                     if _withheld_event(e) and e.ref in mine]
             private = (list(private) + told)[-NEWS_KEPT:]
-    mine = member_of(world, state, nation)
+    mine = member_of(world, state, nation) if shared.moved else world.member_of[nation]
     if mine and shared.as_member:
         listed = list(shared.institutions)
         for iid in mine:
