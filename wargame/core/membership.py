@@ -138,9 +138,10 @@ def give_notice(r, nation: str, inst: str, text: str = "", ref: str = "") -> Non
         return
     due = r.state.round + r.world.rounds_for(institution.withdrawal_notice_days)
     ist.notices[nation] = due
+    later = ", after this game's last round" if due > r.world.rounds_limit else ""
     r.emit(Kind.MEMBERSHIP, text or f"{r.name(nation)} gives notice of its withdrawal from "
            f"{institution.name}: it remains a member, bound by its obligations, until the "
-           f"end of round {due} ({institution.withdrawal_notice_days} days' notice).",
+           f"end of round {due} ({institution.withdrawal_notice_days} days' notice{later}).",
            actor=nation, institution=inst, ref=ref, value=0.0)
 
 
