@@ -64,10 +64,19 @@ def member_of(world: World, state: GameState, nation: str) -> tuple[str, ...]:
     return tuple(i.id for i in world.institutions if is_member(world, state, i.id, nation))
 
 
-def active_in(world: World, state: GameState, nation: str) -> tuple[str, ...]:
-    """The institutions ``nation`` belongs to now and is not suspended from."""
-    return tuple(i for i in member_of(world, state, nation)
-                 if nation not in state.institutions[i].suspended)
+def active_in(world: World, state: GameState, nation: str,
+              moved: bool | None = None) -> tuple[str, ...]:
+    """The institutions ``nation`` belongs to now and is not suspended from.
+    ``moved``: whether any membership changed (:func:`changed`), if the caller knows."""
+    if moved is None:
+        moved = changed(state)
+    mine = member_of(world, state, nation) if moved else world.member_of[nation]
+    return tuple(i for i in mine if not suspended(state, i, nation))
+
+
+def suspended(state: GameState, inst: str, nation: str) -> bool:
+    """Whether ``nation`` is suspended from ``inst`` (a member that takes no part)."""
+    return nation in state.institutions[inst].suspended
 
 
 def allies(world: World, state: GameState, nation: str) -> tuple[str, ...]:

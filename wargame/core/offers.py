@@ -19,7 +19,7 @@ from .actions import ActionSpec, Effect, Measure, Order, Target
 from .errors import IllegalOrder
 from .legal import (COMMITTING, MAX_SPENDING, Option, _attackers_of, _effect_ok,
                     _institution_ok, _measures, _occupying, available_forces)
-from .membership import active_in, allies as allies_now, fingerprint
+from .membership import active_in, allies as allies_now, fingerprint, suspended
 from .model import ClauseKind, World
 from .state import GameState
 
@@ -42,11 +42,7 @@ def options(world: World, state: GameState, nation: str,
     moved = memo.get("membership")  # what differs from the campaign's memberships
     if moved is None:
         moved = memo["membership"] = fingerprint(state)
-    if moved:
-        mine = active_in(world, state, nation)  # its institutions now, less suspensions
-    else:
-        mine = tuple(i for i in facts.member_of[nation]
-                     if nation not in state.institutions[i].suspended)
+    mine = active_in(world, state, nation, bool(moved))  # its bodies now, not suspended
     me = state.nations[nation]
     armed = available_forces(me) > 0
     away = tuple(i for i in mine if nation in state.institutions[i].boycotting)
@@ -80,7 +76,7 @@ def options(world: World, state: GameState, nation: str,
         else:  # _INSTITUTIONS
             if spec.effect is Effect.MEETING:  # any state may bring a dispute
                 pool_i = tuple(i for i in facts.enforcers
-                               if nation not in state.institutions[i].suspended)
+                               if not suspended(state, i, nation))
                 if spec.effect not in _CHECKED:  # legal in every one of them
                     if pool_i:
                         out[k] = Option(spec, institutions=pool_i)
