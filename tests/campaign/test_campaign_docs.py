@@ -45,6 +45,21 @@ def _gulf_example(tmp_path):
     return load_campaign(path)
 
 
+def _older():
+    from wargame.core.injects import Change, Test
+
+    conditions = {Test.ROUND_AT_LEAST, Test.STAGE_IS, Test.ESCALATION_AT_LEAST,
+                  Test.ESCALATION_BELOW, Test.UNDER_ATTACK, Test.TERRITORY_BELOW,
+                  Test.SANCTIONED, Test.SUPPORT_BELOW, Test.QUIET_ROUNDS_AT_LEAST, Test.FIRED,
+                  Test.NOT_FIRED}
+    return conditions, {Change.NEWS, Change.ADJUST, Change.INCIDENT, Change.TABLE_DRAFT}
+
+
+OLDER_CONDITIONS, OLDER_EFFECTS = _older()
+"""What the format had before issue 15: every condition and effect added since must be
+in the Gulf example (a new one fails the test below until the example uses it)."""
+
+
 def test_the_gulf_example_uses_every_new_condition_effect_and_objective(tmp_path):
     from wargame.core.injects import Change, Test
     from wargame.core.model import ObjectiveKind
@@ -55,11 +70,11 @@ def test_the_gulf_example_uses_every_new_condition_effect_and_objective(tmp_path
     conditions = {c.test for i in w.injects for c in i.when} | \
         {c.inner.test for i in w.injects for c in i.when if c.inner} | \
         {c.test for e in w.end_conditions for c in e.when}
-    assert {Test.TERRITORY_AT_LEAST, Test.ADOPTED, Test.AT_WAR, Test.NOT} <= conditions
-    assert {Change.REQUEST_ASSISTANCE, Change.DEPLOY, Change.BOYCOTT, Change.RETURN} <= \
-        {e.change for i in w.injects for e in i.effects}
+    assert set(Test) - {Test.NOT} - OLDER_CONDITIONS <= conditions
+    assert set(Change) - OLDER_EFFECTS <= {e.change for i in w.injects for e in i.effects}
     assert {ObjectiveKind.PROTECT_TERRITORY, ObjectiveKind.MEASURE_ADOPTED} <= \
         {o.kind for n in w.nations for o in n.objectives}
+    assert {o.measure for n in w.nations for o in n.objectives} >= {"use_of_force", "expel"}
 
 
 def test_the_gulf_example_plays_to_the_end_and_its_injects_tell_the_truth(tmp_path):
@@ -67,22 +82,34 @@ def test_the_gulf_example_plays_to_the_end_and_its_injects_tell_the_truth(tmp_pa
     from wargame.core import Game
     from wargame.core.injects import at_war_with
 
+    from wargame.core.membership import is_member
+
     campaign = _gulf_example(tmp_path)
-    invaded = liberated = 0
+    invaded = liberated = expelled = 0
     for seed in range(20):
         game = Game(campaign.world, seed)
         players = ComputerPlayers(campaign.world, seed, policies=dict(campaign.policies))
         while not game.over:
             seen = len(game.log)
+            was_member = is_member(game.world, game.state, "coalition", "uk")
             players.play_round(game)
             news = {e.ref for e in game.log[seen:]}
             if "kuwait_liberated" in news:  # said only when it is true, at that moment
                 assert game.state.nations["kuwait"].territory >= 100
                 assert not at_war_with(game.state, "kuwait")
                 liberated += 1
+            if "null_and_void" in news:  # a conquest to refuse to recognise
+                assert ("unsc", "iraq") in game.state.not_recognised
+            if "coalition_goes_home" in news:  # it left what it had joined
+                assert was_member and not is_member(game.world, game.state, "coalition", "uk")
         invaded += any(e.kind.value == "armed_attack" and e.actor == "iraq" for e in game.log)
+        if "iraq" in game.state.institutions["arab_league"].expelled:
+            assert not is_member(game.world, game.state, "arab_league", "iraq")
+            assert "iraq" not in game.state.institutions["arab_league"].notices
+            expelled += 1
     assert invaded, "Iraq never invades in twenty seeded games: the example shows nothing"
     assert liberated, "Kuwait is never liberated in twenty seeded games"
+    assert expelled, "the Arab League never expels Iraq in twenty seeded games"
 
 
 def test_the_guide_names_every_warning():

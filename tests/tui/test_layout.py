@@ -87,7 +87,7 @@ def test_essential_panels_fit(size):
     three = shots["three orders"]
     assert "Your orders (3 of 3)" in three
     # the highlighted action's details: the last of the catalogue, not possible now
-    assert "Request assistance (Art. 51) is not possible now" in three
+    assert "Refuse to recognise a conquest is not possible now" in three
 
 
 def test_wide_screens_show_your_numbers():

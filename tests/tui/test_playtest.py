@@ -157,7 +157,8 @@ def test_uncast_votes_are_counted_where_you_vote():
 
     from wargame.tui.screens.orders import uncast_votes
 
-    inst = [NS(id="a", member=True, suspended=()), NS(id="b", member=False, suspended=())]
+    inst = [NS(id="a", member=True, suspended=(), active=lambda n: n == "me"),
+            NS(id="b", member=False, suspended=(), active=lambda n: False)]
     drafts = (NS(institution="a", votes={}), NS(institution="a", votes={"me": "yes"}),
               NS(institution="b", votes={}))
     view = NS(nation="me", institutions=inst, drafts=drafts)

@@ -49,7 +49,7 @@ def typed(desk, out, *lines) -> str:
 CASES = {
     "help": (["help"], "Commands (help and a command's name tells more"),
     "help propose": (["help propose"], "propose STATES: TERMS: propose terms to states"),
-    "actions": (["actions"], "Actions you can order now (21 of 29;"),
+    "actions": (["actions"], "Actions you can order now (21 of 31;"),
     "about": (["about 2"], "2. Condemnation, diplomatic."),
     "orders": (["2 ardenia", "orders"], "Order 1 of 3: Condemnation, Ardenia."),
     "remove": (["2 ardenia", "remove"], "Removed: Condemnation, Ardenia."),

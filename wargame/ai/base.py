@@ -169,8 +169,9 @@ class PolicyFactory(Protocol):
 
 
 def drafts_to_vote(view: View, world: World) -> list:
-    """The open drafts ``view.nation`` may vote on: its institutions, not suspended."""
-    suspended = {iv.id for iv in view.institutions if view.nation in iv.suspended}
-    return [d for d in view.drafts
-            if d.institution not in suspended
-            and view.nation in world.institution[d.institution].members]
+    """The open drafts ``view.nation`` may vote on: its institutions now, not
+    suspended (``InstitutionView.active``)."""
+    if not view.drafts:
+        return []
+    active = {iv.id for iv in view.institutions if iv.active(view.nation)}
+    return [d for d in view.drafts if d.institution in active]

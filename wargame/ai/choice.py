@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from ..core.actions import Effect, Measure, Order
 from ..core.legal import AGAINST, COLLECTIVE_MEASURES, COMMITTING, MEASURE_CLAUSE, Option
+from ..core.membership import MEMBERS_ONLY
 from ..core.model import ClauseKind, World
 from ..core.view import View
 
@@ -79,12 +80,15 @@ class OrderSet:
         kind = MEASURE_CLAUSE.get(m)
         if kind is not None and not inst.has(kind):
             return False
-        if m is Measure.SUSPEND and target not in inst.members:
+        views = {i.id: i for i in self.view.institutions}
+        iv = views[institution]
+        if m in MEMBERS_ONLY and target not in iv.members:
             return False
         if m in AGAINST and target == self.view.nation:
             return False
-        views = {i.id: i for i in self.view.institutions}
-        iv = views[institution]
+        if m is Measure.NON_RECOGNITION and (target in iv.not_recognising or not any(
+                h.occupier == target for h in self.view.war.holdings)):
+            return False  # legal._recognition_ok
         if m is Measure.USE_OF_FORCE and inst.regional_of and \
                 target not in views[inst.regional_of].force_on:
             return False  # UN Charter Art. 53(1)

@@ -167,6 +167,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self._pressure(r, s, add, culprits)
         self._peace(r, s, add, culprits, occupying)
         self._burden(r, s, add)
+        self._withdrawal(r, s, add)
         self.keep_commitments(r, s, add)
         cands.sort(key=lambda c: (-c[0], c[1]))
         self.why = []
@@ -292,6 +293,31 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                         u -= 0.6
                     add(u + self._judge(), opt, institution=iid)
 
+    # ------------------------------------------------------------ withdrawal
+    def _withdrawal(self, r: Reading, s: OrderSet, add) -> None:
+        """An aggressor a body has turned on (condemned, sanctioned, suspended, or bound
+        its members to sanction) may give notice of withdrawal, as Japan did in March
+        1933 after the Assembly adopted the Lytton report, and Italy in December 1937;
+        a state that values institutions seldom does. Only where the treaty allows it
+        (``withdrawal_notice_days``), so the option exists in few campaigns."""
+        opts = s.options(Effect.NOTICE)
+        me = self.nation
+        if not opts or not any(me in atk for atk in r.attacked.values()):
+            return
+        p = self.p
+        for iid in opts[0].institutions:
+            iv = r.institution(iid)
+            turned = (me in iv.sanctions_on or me in iv.suspended
+                      or any(d.adopted and d.institution == iid and d.target == me
+                             for d in r.view.decided)
+                      or any(o.institution == iid and o.against == me
+                             for o in r.view.obligations))
+            if not turned:
+                continue
+            u = 0.6 * (1.0 - p.multilateralism) + 0.2 * p.aggression - 0.35
+            add(u + self._judge(0.5), opts[0], institution=iid,
+                reason=f"{self._n(iid)} has turned against it: notice of withdrawal")
+
     # ------------------------------------------------------------ pressure
     def _pressure(self, r: Reading, s: OrderSet, add, culprits: dict[str, float]) -> None:
         p, now = self.p, r.view.round
@@ -338,9 +364,11 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             elif (sev >= 0.9 and inst.has(ClauseKind.USE_OF_FORCE) and a in iv.sanctions_on
                   and a not in iv.force_on and p.aggression + p.loyalty > 1.0):
                 measure = Measure.USE_OF_FORCE.value
-            elif (sev >= 0.9 and inst.has(ClauseKind.SUSPENSION) and a in inst.members
-                  and a not in iv.suspended):
+            elif sev >= 0.9 and inst.has(ClauseKind.SUSPENSION) and iv.active(a):
                 measure = Measure.SUSPEND.value
+            elif (sev >= 0.9 and inst.has(ClauseKind.EXPULSION) and a in iv.members
+                  and a in iv.sanctions_on):  # Art. 16(4): after sanctions have failed
+                measure = Measure.EXPEL.value
             if sev >= 0.6 and a in iv.blocked and a not in iv.referred:
                 measure = Measure.REFER.value  # a veto blocked it: Uniting for Peace
             if not s.draft_ok(iid, measure, a):  # Chapter VIII, a matter not referred

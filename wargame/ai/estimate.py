@@ -105,10 +105,9 @@ def defenders(world: World, institutions, states, victim: str,
     """
     region = world.nation[victim].region
     out: dict[str, float] = {}
-    for iid in world.member_of[victim]:
-        inst = world.institution[iid]
-        iv = institutions(iid)
-        if victim in iv.suspended:
+    for inst in world.institutions:  # its institutions now (the view's members)
+        iv = institutions(inst.id)
+        if not iv.active(victim):
             continue
         cd = inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE)
         if cd and inst.scope.covers(region):
@@ -117,8 +116,8 @@ def defenders(world: World, institutions, states, victim: str,
             strength = None
         else:
             continue
-        for m in inst.members:
-            if m in (victim, attacker) or m in iv.suspended:
+        for m in iv.members:
+            if m in (victim, attacker) or not iv.active(m):
                 continue
             p = come_probability(iv, strength, states(m))
             if p > out.get(m, 0.0):

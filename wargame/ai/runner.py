@@ -16,6 +16,7 @@ from ..core.clauses import roll_call
 from ..core.errors import IllegalOrder, PhaseError, RuleError
 from ..core.events import Kind
 from ..core.game import Game
+from ..core.membership import members
 from ..core.model import World
 from ..core.negotiation import ProposalStatus
 from . import registry
@@ -88,7 +89,7 @@ class ComputerPlayers:
             return
         voters: dict[str, None] = {}
         for d in drafts:
-            voters.update(dict.fromkeys(self.world.institution[d.institution].members))
+            voters.update(dict.fromkeys(members(self.world, game.state, d.institution)))
         for n, policy in self.policies.items():
             if n not in voters:
                 continue

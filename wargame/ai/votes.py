@@ -28,9 +28,11 @@ from .reading import open_commitments
 SEVERITY = {Measure.STATEMENT.value: 0.1, Measure.CEASEFIRE.value: 0.2,
             Measure.PEACEKEEPING.value: 0.3, Measure.CONDEMN.value: 0.35,
             Measure.SANCTIONS.value: 0.6, Measure.SUSPEND.value: 0.7,
-            Measure.USE_OF_FORCE.value: 1.0, Measure.REFER.value: 0.3}
+            Measure.USE_OF_FORCE.value: 1.0, Measure.REFER.value: 0.3,
+            Measure.EXPEL.value: 0.8, Measure.NON_RECOGNITION.value: 0.35}
 PUNITIVE = {Measure.CONDEMN.value, Measure.SANCTIONS.value, Measure.USE_OF_FORCE.value,
-            Measure.SUSPEND.value, Measure.REFER.value}
+            Measure.SUSPEND.value, Measure.REFER.value, Measure.EXPEL.value,
+            Measure.NON_RECOGNITION.value}
 """Measures against a state; a referral to the General Assembly is one: it opens the way
 to measures a veto blocked."""
 YES_ABOVE = 0.2

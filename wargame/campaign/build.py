@@ -101,6 +101,7 @@ def institution(iid: str, inst: dict, states: dict | None = None) -> Institution
         regional_of=inst.get("regional_arrangement", ""),
         refers_from=inst.get("uniting_for_peace", ""),
         moratorium_days=inst.get("moratorium_days", 0),
+        withdrawal_notice_days=inst.get("withdrawal_notice_days", 0),
     )
 
 
@@ -149,7 +150,8 @@ def actions(acts: dict | None):
     return MappingProxyType(out)
 
 
-def condition(c: tuple) -> Condition:
+def condition(c: tuple, members: dict | None = None) -> Condition:
+    """A condition; ``members``: each institution's members at the start (by id)."""
     test, v = c
     t = Test(test)
     if t is Test.STAGE_IS:
@@ -168,7 +170,11 @@ def condition(c: tuple) -> Condition:
             return Condition(t, state=v)
         return Condition(t, state=v["state"], target=v.get("with", ""), role=v.get("as", ""))
     if t is Test.NOT:
-        return Condition(t, inner=condition(v))
+        return Condition(t, inner=condition(v, members))
+    if t is Test.MEMBER_OF:  # value 1: a member from the start
+        return Condition(t, state=v["state"], institution=v["institution"],
+                         value=1.0 if v["state"] in (members or {}).get(v["institution"], ())
+                         else 0.0)
     return Condition(t, value=float(v))
 
 
@@ -189,7 +195,10 @@ def effect(e: tuple) -> InjectEffect:
         asked = (v["from"],) if isinstance(v["from"], str) else tuple(v["from"])
         return InjectEffect(Change.REQUEST_ASSISTANCE, state=v["by"], targets=asked,
                             text=v.get("text", "").strip())
-    if kind in ("boycott", "return"):
+    if kind == "refuse_recognition":
+        return InjectEffect(Change.REFUSE_RECOGNITION, state=v["by"], target=v["occupier"],
+                            text=v.get("text", "").strip())
+    if kind in ("boycott", "return", "join", "leave", "give_notice"):
         return InjectEffect(Change(kind), state=v["state"], institution=v["institution"],
                             text=v.get("text", "").strip())
     if kind == "deploy":
@@ -200,20 +209,23 @@ def effect(e: tuple) -> InjectEffect:
                         text=v.get("text", "").strip())
 
 
-def inject(i: dict) -> Inject:
+def inject(i: dict, members: dict | None = None) -> Inject:
     return Inject(id=i["id"], effects=tuple(effect(e) for e in i["effects"]),
-                  round=i.get("round", 0), when=tuple(condition(c) for c in i.get("when", ())),
+                  round=i.get("round", 0),
+                  when=tuple(condition(c, members) for c in i.get("when", ())),
                   probability=float(i.get("probability", 1.0)), repeat=i.get("repeat", False),
                   teaching=i.get("teaching", False))
 
 
-def end(e: dict) -> EndCondition:
-    return EndCondition(when=tuple(condition(c) for c in e["when"]), outcome=e["outcome"],
+def end(e: dict, members: dict | None = None) -> EndCondition:
+    return EndCondition(when=tuple(condition(c, members) for c in e["when"]),
+                        outcome=e["outcome"],
                         text=e.get("text", "").strip())
 
 
 def world(d: dict) -> World:
     start = d.get("start", {})
+    members = {k: v["members"] for k, v in d.get("institutions", {}).items()}
     return World(
         title=d["title"],
         nations=tuple(nation(k, v) for k, v in d["states"].items()),
@@ -228,8 +240,8 @@ def world(d: dict) -> World:
                              for t in start.get("tensions", ())),
         orders_per_round=d.get("orders_per_round", 3),
         briefing=d["briefing"].strip(),
-        injects=tuple(inject(i) for i in d.get("injects", ())),
-        end_conditions=tuple(end(e) for e in d.get("end", ())),
+        injects=tuple(inject(i, members) for i in d.get("injects", ())),
+        end_conditions=tuple(end(e, members) for e in d.get("end", ())),
         days_per_round=float(d.get("days_per_round", 30)),
         map=map_spec(d.get("map")),
     )

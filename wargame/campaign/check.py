@@ -552,6 +552,11 @@ class Checker:
                     self.ref(path + (test, k), value[k])
         elif test == "not" and ok(value):
             self.condition(path + (test,), value)
+        elif test == "member_of":
+            if ok(value.get("state")):
+                self.ref(path + (test, "state"), value["state"])
+            if ok(value.get("institution")):
+                self.ref(path + (test, "institution"), value["institution"], "institution")
 
     def effect(self, path, eff) -> None:
         kind, v = eff
@@ -568,6 +573,26 @@ class Checker:
                 self.err(p + ("against",), "an incident needs two different states")
         elif kind == "table_draft":
             self.draft(p, v)
+        elif kind in ("join", "leave", "give_notice"):
+            sid, iid = v.get("state"), v.get("institution")
+            if ok(sid):
+                self.ref(p + ("state",), sid)
+            if ok(iid) and self.ref(p + ("institution",), iid, "institution"):
+                inst = self.d["institutions"][iid]
+                if kind == "give_notice" and isinstance(inst, dict) and \
+                        not inst.get("withdrawal_notice_days"):
+                    self.err(p + ("institution",), f"'{iid}' provides for no withdrawal, so "
+                             "no member can give notice", f"give '{iid}' "
+                             "withdrawal_notice_days (the Covenant's Art. 1(3): 730), or "
+                             "use leave")
+        elif kind == "refuse_recognition":
+            by, occupier = v.get("by"), v.get("occupier")
+            if ok(occupier):
+                self.ref(p + ("occupier",), occupier)
+            if ok(by) and by not in self.insts:
+                self.ref(p + ("by",), by)
+            if ok(by) and by == occupier:
+                self.err(p + ("by",), "a state cannot refuse to recognise its own conquests")
         elif kind in ("boycott", "return"):
             sid, iid = v.get("state"), v.get("institution")
             if ok(sid) and self.ref(p + ("state",), sid) and ok(iid) and \
@@ -610,9 +635,9 @@ class Checker:
         if need is not None and need.value not in kinds:
             self.err(p + ("measure",), f"'{iid}' has no {need.value} clause, so it cannot "
                      f"decide on {measure}", "add the clause, or choose another measure")
-        elif measure == "suspend" and ok(target) and target not in members:
+        elif measure in ("suspend", "expel") and ok(target) and target not in members:
             self.err(p + ("target",), f"'{target}' is not a member of '{iid}', so it cannot "
-                     "be suspended")
+                     f"be {'suspended' if measure == 'suspend' else 'expelled'}")
         elif measure == "refer":
             self.err(p + ("measure",), "a referral under Uniting for Peace needs a veto "
                      "first, so an inject cannot table it", "players may table it once a "

@@ -254,6 +254,12 @@ INSTITUTION = Obj(title="an institution", fields={
                          "90, three months). A war before that report or before the days "
                          "have passed breaches the covenant and sets off an ipso_facto "
                          "sanctions clause; a war after them does not (the Covenant's gap)."),
+    "withdrawal_notice_days": F(Num(1, 3650, integer=True), "Days of notice a member must "
+                                "give to withdraw (League Covenant Art. 1(3): 730, two "
+                                "years). Until they have passed it is still a member, bound "
+                                "by every obligation; then it leaves. Leave it out for a "
+                                "treaty with no withdrawal clause (the UN Charter): members "
+                                "then cannot give notice."),
 })
 
 RUNG = Obj(title="a rung", fields={
@@ -335,6 +341,11 @@ _CONDITIONS = {
                 "for it); default: either."),
     })), "A state is in an ongoing armed conflict: as the attacker of record, its victim "
         "or a state fighting for the victim (until a ceasefire holds)."),
+    Test.MEMBER_OF.value: F(Obj(title="a membership", fields={
+        "state": F(Id(of="state"), "The state.", required=True),
+        "institution": F(Id(of="institution"), "The body.", required=True),
+    }), "A state is a member of a body now: a member from the start that has not left, "
+        "withdrawn or been expelled, or a state that has joined."),
 }
 CONDITION = OneKey(title="condition", variants={
     **_CONDITIONS,
@@ -395,6 +406,23 @@ EFFECT = OneKey(title="effect", variants={
                  "there (its absence is no veto) until it returns, by the effect return or "
                  "by voting there itself."),
     "return": F(_AWAY, "A boycotting member comes back to the body and votes again."),
+    "join": F(_AWAY, "A state becomes a member of a body (an accession): it votes there "
+              "and owes and is owed its obligations from now on."),
+    "leave": F(_AWAY, "A member leaves a body at once (a denunciation the story needs "
+               "now); for a withdrawal with the treaty's notice, use give_notice."),
+    "give_notice": F(_AWAY, "A member gives notice of withdrawal, as Japan did from the "
+                     "League on 27 March 1933: it stays a member, bound, until the body's "
+                     "withdrawal_notice_days have passed, then leaves."),
+    "refuse_recognition": F(Obj(title="a refusal to recognise", fields={
+        "by": F(Id(of="state or institution"), "The state or the body that refuses.",
+                required=True),
+        "occupier": F(Id(of="state"), "The state whose conquests it will not recognise.",
+                      required=True),
+        "text": F(Text(), "News announcing it."),
+    }), "A state or a body refuses to recognise territory taken by force (the Stimson "
+        "doctrine, 7 January 1932; the League Assembly, 11 March 1932): the occupier's "
+        "gain_territory objectives are not met while anyone refuses, and its credibility "
+        "falls by 2. Nothing happens if the occupier holds no land then."),
 })
 
 def _conditions_misplaced(where: str) -> dict:

@@ -49,6 +49,8 @@ class Effect(str, Enum):
     PEACEKEEPERS = "peacekeepers"
     STAND_DOWN = "stand_down"  # withdraw forces, lower readiness, give back territory
     SPENDING = "spending"  # magnitude = points of GDP added to defence spending
+    NOTICE = "notice"  # give notice of withdrawal from an institution (Covenant Art. 1(3))
+    NON_RECOGNITION = "non_recognition"  # refuse to recognise a conquest (Stimson, 1932)
 
 
 ACTIVE = frozenset(
@@ -173,6 +175,15 @@ _ACTIONS = (
        Effect.REQUEST_HELP, Target.STATE, 0, CRISIS,
        description="Under armed attack, ask a state to help defend you: collective "
                    "self-defence needs the victim's request (UN Charter Art. 51)."),
+    _a("give_notice", "Give notice of withdrawal", "diplomatic", Effect.NOTICE,
+       Target.INSTITUTION, 0,
+       description="Announce that you will leave an institution whose treaty allows it: "
+                   "you stay a member, bound by it, until the notice period has run "
+                   "(League Covenant Art. 1(3): two years)."),
+    _a("refuse_recognition", "Refuse to recognise a conquest", "diplomatic",
+       Effect.NON_RECOGNITION, Target.STATE, 2, CRISIS,
+       description="Declare that you will recognise no territory the state has taken by "
+                   "force (the Stimson doctrine, 1932): land it holds scores nothing for it."),
 )
 
 CATALOGUE = MappingProxyType({a.id: a for a in _ACTIONS})
@@ -190,12 +201,15 @@ class Measure(str, Enum):
     PEACEKEEPING = "peacekeeping"
     SUSPEND = "suspend"
     REFER = "refer"  # refer a blocked matter to an assembly (Uniting for Peace): procedural
+    EXPEL = "expel"  # declare a member no longer a member (League Covenant Art. 16(4))
+    NON_RECOGNITION = "non_recognition"  # recognise no conquest of the target (11 March 1932)
 
 
 MEASURE_NOUN = {Measure.STATEMENT: "statements", Measure.CONDEMN: "condemnation",
                 Measure.CEASEFIRE: "ceasefire demands", Measure.SANCTIONS: "sanctions",
                 Measure.USE_OF_FORCE: "force", Measure.PEACEKEEPING: "peacekeeping",
-                Measure.SUSPEND: "suspension", Measure.REFER: "referrals"}
+                Measure.SUSPEND: "suspension", Measure.REFER: "referrals",
+                Measure.EXPEL: "expulsion", Measure.NON_RECOGNITION: "non-recognition"}
 """Each measure as a noun, for sentences about kinds of draft."""
 
 

@@ -19,7 +19,9 @@ from .context import Round, clamp
 from .economy import aid, apply_sanctions, blockade_and_cyber, change_sanctions, coverage
 from .events import Event, Kind
 from .legal import MAX_SPENDING
+from .membership import active_in, active_members, departures, notices
 from .model import ClauseKind, World
+from .recognition import declarations
 from .negotiation import expire_proposals, settle_commitments
 from .state import GameState, Status, pair
 
@@ -43,6 +45,8 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     _pay(r)
     _news(r)
     _diplomacy(r)
+    declarations(r)
+    notices(r)
     consultations(r)
     table_drafts(r)
     _posture(r)
@@ -63,6 +67,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     ipso_facto(r, aggression)
     overrun(r)
     settle_commitments(r)
+    departures(r)
     apply_sanctions(r)
     _escalate(r, before)
     _support(r, attacks + liberated)
@@ -418,11 +423,10 @@ def protectors(world: World, state: GameState, victim: str, actor: str) -> list[
     order, without the actor."""
     region = world.nation[victim].region
     found: set[str] = set()
-    for iid in world.member_of[victim]:
+    for iid in active_in(world, state, victim):
         inst = world.institution[iid]
-        if (inst.has(ClauseKind.COLLECTIVE_DEFENCE) and inst.scope.covers(region)
-                and victim not in state.institutions[iid].suspended):
-            found.update(inst.members)
+        if inst.has(ClauseKind.COLLECTIVE_DEFENCE) and inst.scope.covers(region):
+            found.update(active_members(world, state, iid))
     found.discard(victim)
     found.discard(actor)
     return [n for n in world.ids if n in found]

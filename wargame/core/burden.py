@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .membership import members as current
 from .model import ClauseKind, World
 from .events import Kind
 from .state import GameState, Status
@@ -126,7 +127,7 @@ def burden_sharing(world: World, state: GameState, attacked=(),
     for inst in world.institutions:
         if not (inst.has(ClauseKind.COLLECTIVE_DEFENCE) or inst.has(ClauseKind.CONSULTATION)):
             continue
-        members = inst.members
+        members = current(world, state, inst.id)
         ns = {m: state.nations[m] for m in members}
         contrib = {m: ns[m].economy * ns[m].spending / 100 + ns[m].contribution for m in members}
         gdp = {m: ns[m].economy for m in members}

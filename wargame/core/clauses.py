@@ -13,8 +13,10 @@ from .actions import MEASURE_NOUN, Effect, Measure
 from .conflicts import bind, unbind
 from .context import Round, clamp
 from .events import Kind
+from .membership import active_in, active_members, is_active, leave, member_of, members
 from .model import (Clause, ClauseKind, Strength, World, assemblies_of, binds_words,
                     bound_by)
+from .recognition import refuse, refusing
 from .rules import (PARTIES_SOURCE, ConsensusMinusOne, Motion, MotionKind, PartiesRule,
                     Unanimity, decide, parties_excluded)
 from .state import Draft, GameState, Obligation, Status
@@ -30,7 +32,7 @@ learns of the attack when the round resolves, so it can answer next round."""
 KEEP_CREDIBILITY = 3.0
 KEEP_ALLIANCE = 1.0
 SUBSTANTIVE = {Measure.SANCTIONS, Measure.USE_OF_FORCE, Measure.PEACEKEEPING, Measure.SUSPEND,
-               Measure.CONDEMN, Measure.CEASEFIRE}
+               Measure.CONDEMN, Measure.CEASEFIRE, Measure.EXPEL, Measure.NON_RECOGNITION}
 """Measures decided as substantive matters (veto holders can veto; under UN Charter
 Art. 27(3) a party to the dispute votes). A condemnation is one: Russia vetoed the
 draft of 25 February 2022 deploring its own aggression against Ukraine (S/2022/155),
@@ -92,7 +94,7 @@ def motion_of(measure: Measure, target: str, parties: tuple[str, ...] = ()) -> M
     return Motion(
         kind=kind,
         parties=parties or (target,),
-        subject=target if measure is Measure.SUSPEND else "",
+        subject=target if measure in (Measure.SUSPEND, Measure.EXPEL) else "",
     )
 
 
@@ -108,13 +110,10 @@ def not_counted(world: World, state: GameState,
     decision is about; source is the article, or "". They are in no count of the
     tally."""
     inst = world.institution[draft.institution]
-    suspended = state.institutions[inst.id].suspended
     motion = motion_of(Measure(draft.measure), draft.target,
                        parties_to(world, state, draft.target))
     out = []
-    for m in inst.members:
-        if m in suspended:
-            continue
+    for m in active_members(world, state, inst.id):
         if m in motion.parties and parties_excluded(inst.rule, motion):
             out.append((m, PARTY, PARTIES_SOURCE.get(inst.rule.parties, "")))
         elif m == motion.subject and isinstance(inst.rule, ConsensusMinusOne):
@@ -144,13 +143,13 @@ def roll_call(world: World, state: GameState, draft: Draft) -> dict[str, list[st
     (parties or the state concerned, whose vote the rule left out); suspended
     members are in none. Public, as a council's voting record is."""
     inst = world.institution[draft.institution]
-    suspended = state.institutions[inst.id].suspended
+    active = active_members(world, state, inst.id)
     out: dict[str, list[str]] = {"yes": [], "no": [], "abstain": [], "absent": [],
                                  "not_counted": []}
-    for m in inst.members:
+    for m in members(world, state, inst.id):
         if m in draft.excluded:
             out["not_counted"].append(m)
-        elif m in suspended and m not in draft.votes:
+        elif m not in active and m not in draft.votes:
             continue
         else:
             vote = draft.votes.get(m, "absent")
@@ -201,18 +200,17 @@ def decide_drafts(r: Round) -> None:
     """Vote every open draft under its institution's rule; apply what is adopted."""
     for draft in open_drafts(r.state):
         inst = r.world.institution[draft.institution]
-        ist = r.state.institutions[inst.id]
-        members = [m for m in inst.members if m not in ist.suspended]
+        voters = list(active_members(r.world, r.state, inst.id))
         measure = Measure(draft.measure)
         motion = motion_of(measure, draft.target,
                            parties_to(r.world, r.state, draft.target))
-        votes = {m: v for m, v in draft.votes.items() if m in members}
-        decision = decide(inst.rule, members, votes, motion)
+        votes = {m: v for m, v in draft.votes.items() if m in voters}
+        decision = decide(inst.rule, voters, votes, motion)
         draft.decided, draft.adopted, draft.reason = True, decision.adopted, decision.reason
         draft.excluded = list(decision.excluded)
         r.emit(Kind.DRAFT_DECIDED, f"{inst.name} votes on "
                f"{describe(r, measure, draft.target, inst.id)}: "
-               f"{r.named(decision.summary(), members)}.",
+               f"{r.named(decision.summary(), voters)}.",
                actor=draft.by, target=draft.target, institution=inst.id, ref=draft.id,
                value=1.0 if decision.adopted else 0.0)
         if decision.adopted:
@@ -229,6 +227,8 @@ MEASURE_WORDS = {
     Measure.PEACEKEEPING: "a peacekeeping mission in {}",
     Measure.SUSPEND: "suspending {}",
     Measure.REFER: "referring the matter of {} to the General Assembly",
+    Measure.EXPEL: "expelling {}",
+    Measure.NON_RECOGNITION: "refusing to recognise the conquests of {}",
 }
 
 
@@ -281,7 +281,9 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
     ist = r.state.institutions[inst.id]
     t = draft.target
     already = {Measure.SANCTIONS: ist.sanctions_on, Measure.USE_OF_FORCE: ist.force_on,
-               Measure.PEACEKEEPING: ist.peacekeeping, Measure.SUSPEND: ist.suspended}
+               Measure.PEACEKEEPING: ist.peacekeeping, Measure.SUSPEND: ist.suspended,
+               Measure.EXPEL: ist.expelled,
+               Measure.NON_RECOGNITION: [t] if inst.id in refusing(r.state, t) else []}
     if t in already.get(measure, ()):
         return  # an identical decision adopted before: nothing new to apply
     if measure is Measure.USE_OF_FORCE and not regional_force_ok(r.world, r.state, inst.id, t):
@@ -307,7 +309,8 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
         ist.sanctions_on.append(t)
         clause = inst.clauses_of(ClauseKind.SANCTIONS)[0]
         out = abstainers_exempt(inst, draft)
-        bound = bound_by(r.world, inst, draft.votes)
+        bound = bound_by(r.world, inst, draft.votes,
+                         lambda i: members(r.world, r.state, i))
         binding = ""
         declared = [m for m, v in draft.votes.items() if v == "declared"]
         if clause.binding:
@@ -321,14 +324,14 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
         r.emit(Kind.AUTHORISED, f"{inst.name} authorises sanctions against {r.name(t)}"
                f"{binding}.", target=t, institution=inst.id, ref=clause.id)
         if clause.binding:  # UN Charter Arts. 25, 48(1): whom `binds` names, not the target
-            debtors = [m for m in bound if m != t and m not in ist.suspended
-                       and m not in out]
+            now = members(r.world, r.state, inst.id)
+            debtors = [m for m in bound if m != t and m not in out
+                       and (m not in now or is_active(r.world, r.state, inst.id, m))]
             _oblige(r, debtors, inst.id, clause.id, "sanction", "", t, Strength.AUTOMATIC,
                     r.state.round + 1)
-            members = set(inst.members)
             _invoked(r, inst.id, clause.id, debtors, f"sanction {r.name(t)}",
                      r.state.round + 1,
-                     "member" if members.issuperset(debtors) else "state")
+                     "member" if set(now).issuperset(debtors) else "state")
     elif measure is Measure.USE_OF_FORCE:
         ist.force_on.append(t)
         clause = inst.clauses_of(ClauseKind.USE_OF_FORCE)[0]
@@ -342,6 +345,13 @@ def _apply(r: Round, draft: Draft, measure: Measure) -> None:
     elif measure is Measure.SUSPEND:
         ist.suspended.append(t)
         r.emit(Kind.SUSPENDED, f"{inst.name} suspends {r.name(t)}.", target=t, institution=inst.id)
+    elif measure is Measure.EXPEL:
+        clause = inst.clauses_of(ClauseKind.EXPULSION)[0]
+        leave(r, t, inst.id, f"{inst.name} declares that {r.name(t)} is no longer a member "
+              f"({clause.label}): it neither votes there nor owes or is owed its "
+              "obligations.", draft.id, expelled=True)
+    elif measure is Measure.NON_RECOGNITION:
+        refuse(r, inst.id, t, ref=draft.id)
     elif measure is Measure.CONDEMN:
         ns = r.state.nations[t]
         ns.credibility = clamp(ns.credibility - 3.0)
@@ -403,10 +413,11 @@ def _label(r: Round, inst: str, clause: str) -> str:
     return r.world.institution[inst].clause_label(clause)
 
 
-def asked(state: GameState, inst, victim: str) -> bool:
+def asked(world: World, state: GameState, inst, victim: str) -> bool:
     """Whether ``victim`` has asked a fellow member of ``inst`` for help (a clause that
     obliges only "at the request" of the victim: CSTO Art. 4)."""
-    return any(v == victim and a in inst.members for v, a in state.requests)
+    now = members(world, state, inst.id)
+    return any(v == victim and a in now for v, a in state.requests)
 
 
 def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
@@ -422,15 +433,12 @@ def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
              and c.victim in asking and (c.attacker, c.victim) not in fresh]
     for attacker, victim in dict.fromkeys(list(attacks) + later):
         region = r.world.nation[victim].region
-        for inst_id in r.world.member_of[victim]:
+        for inst_id in active_in(r.world, st, victim):
             inst = r.world.institution[inst_id]
-            ist = st.institutions[inst_id]
-            if victim in ist.suspended:
-                continue
             for clause in inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE):
                 if (inst_id, clause.id, victim, attacker) in open_keys:
                     continue
-                if clause.on_request and not asked(st, inst, victim):
+                if clause.on_request and not asked(r.world, st, inst, victim):
                     continue  # no duty until the victim asks (CSTO Art. 4)
                 if not clause.on_request and (attacker, victim) not in fresh:
                     continue
@@ -441,8 +449,8 @@ def collective_defence(r: Round, attacks: list[tuple[str, str]]) -> None:
                            institution=inst_id, ref=clause.id)
                     continue
                 due = st.round + DELAY[clause.strength]
-                debtors = [m for m in inst.members
-                           if m not in (victim, attacker) and m not in ist.suspended]
+                debtors = [m for m in active_members(r.world, st, inst_id)
+                           if m not in (victim, attacker)]
                 _oblige(r, debtors, inst_id, clause.id, "assist", victim, attacker,
                         clause.strength, due)
                 bind(st, attacker, victim, debtors, inst_id)
@@ -483,11 +491,8 @@ def ipso_facto(r: Round, aggression: list[tuple[str, str]]) -> None:
     and Albania did in October 1935."""
     st = r.state
     for attacker, victim in dict.fromkeys(aggression):
-        for inst_id in r.world.member_of[attacker]:
+        for inst_id in active_in(r.world, st, attacker):
             inst = r.world.institution[inst_id]
-            ist = st.institutions[inst_id]
-            if attacker in ist.suspended:
-                continue
             for clause in inst.clauses_of(ClauseKind.SANCTIONS):
                 if not clause.ipso_facto or any(
                         o.institution == inst_id and o.clause == clause.id
@@ -500,7 +505,7 @@ def ipso_facto(r: Round, aggression: list[tuple[str, str]]) -> None:
                            "nobody (the moratorium has run out: the gap in the Covenant).",
                            actor=attacker, target=victim, institution=inst_id, ref=clause.id)
                     continue
-                debtors = [m for m in inst.members if m != attacker and m not in ist.suspended]
+                debtors = [m for m in active_members(r.world, st, inst_id) if m != attacker]
                 why = (f" before {inst.moratorium_days} days had passed since {inst.name} "
                        "reported on the dispute" if inst.moratorium_days else "")
                 r.emit(Kind.CLAUSE_INVOKED, f"{r.name(attacker)} has resorted to war against "
@@ -676,14 +681,14 @@ def overrun(r: Round) -> None:
                    and st.occupation.get((c.attacker, c.victim), 0.0) > 0]
     by_inst: dict[str, list[tuple[str, str, float]]] = {}
     for a, v, share in overrun_now:
-        for i in r.world.member_of[v]:
+        for i in member_of(r.world, st, v):
             by_inst.setdefault(i, []).append((a, v, share))
     for inst_id, cases in by_inst.items():
         inst = r.world.institution[inst_id]
         if not inst.has(ClauseKind.COLLECTIVE_DEFENCE):
             continue
         ist = st.institutions[inst.id]
-        held = [(a, v, share) for a, v, share in cases if v not in ist.suspended
+        held = [(a, v, share) for a, v, share in cases if is_active(r.world, st, inst_id, v)
                 and inst.scope.covers(r.world.nation[v].region)]
         if not held:
             continue

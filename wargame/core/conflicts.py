@@ -24,6 +24,7 @@ enforcement. Forces stationed with an aggressor do not fight for it then either.
 
 from __future__ import annotations
 
+from .membership import members
 from .model import ClauseKind, World, bound_by
 from .state import Conflict, GameState
 
@@ -64,7 +65,7 @@ def addressed(world: World, state: GameState, institution: str,
     inst = world.institution[institution]
     votes = next((d.votes for d in reversed(state.drafts) if d.adopted and d.target == target
                   and d.institution == institution and d.measure == "use_of_force"), None)
-    return bound_by(world, inst, votes)
+    return bound_by(world, inst, votes, lambda i: members(world, state, i))
 
 
 def bind(state: GameState, attacker: str, victim: str, debtors, institution: str) -> None:

@@ -6,7 +6,9 @@ Forces are counted as sent: each deployment adds its strength to the host, a
 state's withdrawal (standing down) brings all of its forces home; losses in an
 earlier battle are not taken off (the log does not say whose forces where).
 Coverage is membership and the treaty area, as :func:`clauses.collective_defence`
-tests them, on the world as the campaign wrote it (a suspension is not counted).
+tests them, on the world as the campaign wrote it with the joins and departures the
+log records (``Kind.MEMBERSHIP``: value 1 joined, -1 left); a suspension is not
+counted.
 """
 
 from __future__ import annotations
@@ -32,11 +34,14 @@ def first_attacks(world: World, log: list[Event]) -> list[Attack]:
     its way."""
     stationed: dict[tuple[str, str], float] = {}  # (owner, host) -> forces
     seen: set[tuple[str, str]] = set()
+    moved: dict[tuple[str, str], bool] = {}  # (state, institution) -> a member now
     out = []
     for e in log:
         if e.visible_to:
             continue
-        if e.kind is Kind.DEPLOYMENT and e.actor and e.target:
+        if e.kind is Kind.MEMBERSHIP and e.value:
+            moved[(e.actor, e.institution)] = e.value > 0
+        elif e.kind is Kind.DEPLOYMENT and e.actor and e.target:
             key = (e.actor, e.target)
             stationed[key] = stationed.get(key, 0.0) + e.value
         elif e.kind is Kind.WITHDRAWAL and e.actor:
@@ -47,15 +52,18 @@ def first_attacks(world: World, log: list[Event]) -> list[Attack]:
             seen.add((e.actor, e.target))
             there = tuple((o, f) for (o, h), f in stationed.items()
                           if h == e.target and o != e.actor and f > 0)
-            out.append(Attack(e.round, e.actor, e.target, there, *_coverage(world, e.target)))
+            out.append(Attack(e.round, e.actor, e.target, there,
+                              *_coverage(world, e.target, moved)))
     return out
 
 
-def _coverage(world: World, victim: str):
+def _coverage(world: World, victim: str, moved: dict | None = None):
     region = world.nation[victim].region
     covered, outside = [], []
-    for inst_id in world.member_of[victim]:
-        inst = world.institution[inst_id]
+    moved = moved or {}
+    for inst in world.institutions:
+        if not moved.get((victim, inst.id), victim in inst.members):
+            continue
         clauses = inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE)
         if clauses and inst.scope.covers(region):
             covered += [(inst.id, c.label) for c in clauses]

@@ -58,6 +58,9 @@ class Kind(str, Enum):
     COMMITMENT_BROKEN = "commitment_broken"
     INJECT = "inject"  # a scripted event from the campaign
     GAME_OVER = "game_over"
+    # a state joins or leaves an institution (value 1 or -1), or gives notice (value 0)
+    MEMBERSHIP = "membership"
+    NOT_RECOGNISED = "not_recognised"  # a state or body refuses to recognise a conquest
 
 
 @dataclass(frozen=True)

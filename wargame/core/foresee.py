@@ -17,6 +17,7 @@ from .clauses import DELAY
 from .combat import TRUCE_BROKEN_CREDIBILITY
 from .conflicts import lawful_basis
 from .context import named
+from .membership import active_in, active_members, is_member
 from .model import ClauseKind, Institution, World
 from .rules import Motion, MotionKind, Vote, decide
 from .state import GameState, Status, pair
@@ -123,25 +124,22 @@ def _alliances(world: World, state: GameState, me: str, victim: str) -> list[str
     out = []
     region = world.nation[victim].region
     name = world.nation[victim].name
-    for inst_id in world.member_of[victim]:
+    for inst_id in active_in(world, state, victim):
         inst = world.institution[inst_id]
-        ist = state.institutions[inst_id]
-        if victim in ist.suspended:
-            continue
         for clause in inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE):
             if not inst.scope.covers(region):
                 out.append(f"{name} is in {inst.name}, but {region.replace('_', ' ')} lies "
                            f"outside its treaty area: {clause.label} creates no obligation.")
                 continue
-            debtors = [m for m in inst.members
-                       if m not in (victim, me) and m not in ist.suspended]
+            debtors = [m for m in active_members(world, state, inst_id)
+                       if m not in (victim, me)]
             due = DELAY[clause.strength]
             when = "next round" if due == 1 else f"within {due} rounds"
             out.append(f"{name} is covered by {clause.label} of {inst.name}: its "
                        f"{len(debtors)} other member(s) "
                        f"{STRENGTH_WORDS[clause.strength.value]}, {when}; "
                        "each that declines pays in credibility.")
-            if me in inst.members:
+            if is_member(world, state, inst_id, me):
                 out.append(f"You are a member of {inst.name} yourself.")
     return out
 
@@ -185,7 +183,7 @@ def _answers(world: World, state: GameState, me: str) -> list[str]:
             continue
         what = " or ".join("sanction you" if k is ClauseKind.SANCTIONS
                            else "authorise force against you" for k in kinds)
-        blockers = _blockers(inst, state, me)
+        blockers = _blockers(world, inst, state, me)
         if me in blockers and len(blockers) == 1:
             who = "you alone can block it"
         elif me in blockers:
@@ -202,10 +200,10 @@ def _answers(world: World, state: GameState, me: str) -> list[str]:
     return out
 
 
-def _blockers(inst: Institution, state: GameState, me: str) -> list[str]:
+def _blockers(world: World, inst: Institution, state: GameState, me: str) -> list[str]:
     """Members whose lone "no", with every other member voting yes, defeats a
     substantive motion against ``me``."""
-    members = [m for m in inst.members if m not in state.institutions[inst.id].suspended]
+    members = list(active_members(world, state, inst.id))
     motion = Motion(kind=MotionKind.SUBSTANTIVE, parties=(me,))
     return [m for m in members
             if not decide(inst.rule, members,
@@ -223,8 +221,7 @@ def draft_cannot_pass(world: World, state: GameState, institution: str, measure:
     from .clauses import motion_of, parties_to
 
     inst = world.institution[institution]
-    suspended = state.institutions[institution].suspended
-    members = [m for m in inst.members if m not in suspended]
+    members = list(active_members(world, state, institution))
     motion = motion_of(Measure(measure), target, parties_to(world, state, target))
     decision = decide(inst.rule, members, {m: "yes" for m in members}, motion)
     return "" if decision.adopted else named(world, decision.reason, members)

@@ -27,6 +27,7 @@ from .errors import IllegalOrder, PhaseError
 from .events import Event, Kind
 from .hashing import state_hash
 from .scripted import due, fire
+from .membership import is_active, is_member
 from .model import World
 from .rules import Vote
 from .scoring import Score, score
@@ -194,9 +195,9 @@ class Game:
         if draft is None:
             raise IllegalOrder(f"there is no open draft {draft_id!r}")
         inst = self.world.institution[draft.institution]
-        if nation not in inst.members:
+        if not is_member(self.world, self.state, inst.id, nation):
             raise IllegalOrder(f"{self.world.name_of(nation)} is not a member of {inst.name}")
-        if nation in self.state.institutions[inst.id].suspended:
+        if not is_active(self.world, self.state, inst.id, nation):
             raise IllegalOrder(f"{self.world.name_of(nation)} is suspended from {inst.name}")
         if v is Vote.DECLARED and not getattr(inst.rule, "constructive", False):
             raise IllegalOrder(f"{inst.name} has no formal abstention (constructive "

@@ -40,6 +40,7 @@ class Test(str, Enum):
     ADOPTED = "adopted"  # institution, measure ("" any), target ("" any): a measure adopted
     AT_WAR = "at_war"  # state, target ("" anyone), role: in an ongoing armed conflict
     NOT = "not"  # inner: that condition does not hold
+    MEMBER_OF = "member_of"  # state, institution, value 1 if a member at the start: a member now
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,10 @@ class Condition:
                        for other in at_war_with(st, self.state, self.role))
         if t is Test.NOT:
             return self.inner is not None and not self.inner.holds(st)
+        if t is Test.MEMBER_OF:  # value 1: a member at the start (the loader sets it)
+            ist = st.institutions[self.institution]
+            return self.state not in ist.left and (
+                self.state in ist.joined or self.value == 1.0)
         raise ValueError(t)  # pragma: no cover
 
 
@@ -121,6 +126,10 @@ class Change(str, Enum):
     DEPLOY = "deploy"  # state (by) sends value (a share of its forces at home) to target
     BOYCOTT = "boycott"  # state stays away from institution: it casts no vote there
     RETURN = "return"  # state ends its boycott of institution
+    JOIN = "join"  # state becomes a member of institution
+    LEAVE = "leave"  # state stops being a member of institution, at once
+    GIVE_NOTICE = "give_notice"  # state gives notice of withdrawal from institution
+    REFUSE_RECOGNITION = "refuse_recognition"  # state (a state or a body) refuses target's conquests
 
 
 ADJUSTABLE = ("military", "economy", "support", "credibility", "spending")

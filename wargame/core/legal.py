@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .actions import MEASURE_NOUN, ActionSpec, Effect, Measure, Order, Target
 from .errors import IllegalOrder
+from .membership import MEMBERS_ONLY, allies, is_active, is_member
 from .model import ClauseKind, World, assemblies_of
 from .state import GameState, pair
 
@@ -14,6 +15,7 @@ MEASURE_CLAUSE = {
     Measure.USE_OF_FORCE: ClauseKind.USE_OF_FORCE,
     Measure.PEACEKEEPING: ClauseKind.PEACEKEEPING,
     Measure.SUSPEND: ClauseKind.SUSPENSION,
+    Measure.EXPEL: ClauseKind.EXPULSION,
 }
 READINESS_MULTIPLIER = (1.0, 1.15, 1.35)
 MAX_SPENDING = 10.0
@@ -44,10 +46,13 @@ def _institution_ok(world: World, state: GameState, order: Order, spec: ActionSp
     if inst is None:
         raise _fail(order, f"{spec.name} needs an institution; {order.institution or 'none'} "
                            "is not one in this campaign")
-    if order.nation not in inst.members and spec.effect is not Effect.MEETING:
+    member = is_member(world, state, inst.id, order.nation)
+    if not member and spec.effect is not Effect.MEETING:
         raise _fail(order, f"{world.name_of(order.nation)} is not a member of {inst.name}")
-    if order.nation in state.institutions[inst.id].suspended:
+    if member and not is_active(world, state, inst.id, order.nation):
         raise _fail(order, f"{world.name_of(order.nation)} is suspended from {inst.name}")
+    if spec.effect is Effect.NOTICE:
+        _notice_ok(world, state, order, inst)
     if spec.effect is Effect.TABLE and order.nation in state.institutions[inst.id].boycotting:
         raise _fail(order, f"{world.name_of(order.nation)} is boycotting {inst.name}: it "
                            "tables nothing there until it returns (a vote there ends the "
@@ -65,6 +70,24 @@ def _institution_ok(world: World, state: GameState, order: Order, spec: ActionSp
         raise _fail(order, f"{spec.name} names no state, only an institution")
 
 
+def _notice_ok(world: World, state: GameState, order: Order, inst) -> None:
+    """A notice of withdrawal: only where the treaty provides one (League Covenant
+    Art. 1(3); the UN Charter has no withdrawal clause), and once."""
+    if not inst.withdrawal_notice_days:
+        raise _fail(order, f"{inst.name}'s treaty provides for no withdrawal: a member "
+                           "cannot give notice (this campaign gives it no "
+                           "withdrawal_notice_days)")
+    due = state.institutions[inst.id].notices.get(order.nation)
+    if due:
+        raise _fail(order, f"you have already given notice: you leave {inst.name} at the "
+                           f"end of round {due}")
+
+
+def holds_conquest(state: GameState, nation: str) -> bool:
+    """Whether ``nation`` holds land of another state taken by force."""
+    return any(o == nation and share > 0 for (o, _), share in state.occupation.items())
+
+
 def names_no_state(spec: ActionSpec) -> bool:
     """An action aimed at an institution alone (a consultation, a meeting): it takes
     no target, so the resolution pushes no tension for it, whatever its escalation
@@ -74,7 +97,7 @@ def names_no_state(spec: ActionSpec) -> bool:
 
 # measures taken against the state a draft names: no state tables them against itself
 AGAINST = {Measure.CONDEMN, Measure.SANCTIONS, Measure.USE_OF_FORCE, Measure.SUSPEND,
-           Measure.REFER}
+           Measure.REFER, Measure.EXPEL, Measure.NON_RECOGNITION}
 
 
 def _draft_ok(world: World, state: GameState, order: Order) -> None:
@@ -92,8 +115,10 @@ def _draft_ok(world: World, state: GameState, order: Order) -> None:
     kind = MEASURE_CLAUSE.get(measure)
     if kind is not None and not inst.has(kind):
         raise _fail(order, f"{inst.name} has no {kind.value.replace('_', ' ')} clause")
-    if measure is Measure.SUSPEND and order.target not in inst.members:
+    if measure in MEMBERS_ONLY and not is_member(world, state, inst.id, order.target):
         raise _fail(order, f"{world.name_of(order.target)} is not a member of {inst.name}")
+    if measure is Measure.NON_RECOGNITION:
+        _recognition_ok(world, state, order, inst.id)
     _charter_ok(world, state, order, inst, measure)
     if measure is Measure.USE_OF_FORCE:
         needs = any(c.requires_sanctions_tried for c in inst.clauses_of(ClauseKind.USE_OF_FORCE))
@@ -101,6 +126,17 @@ def _draft_ok(world: World, state: GameState, order: Order) -> None:
             raise _fail(order, f"{inst.name} must try sanctions against "
                                f"{world.name_of(order.target)} before it can authorise force "
                                "(this campaign's rule: a simplification of UN Charter Art. 42)")
+
+
+def _recognition_ok(world: World, state: GameState, order: Order, by: str) -> None:
+    """A refusal to recognise conquests needs a conquest, and is made once by each."""
+    name = world.name_of(order.target)
+    if not holds_conquest(state, order.target):
+        raise _fail(order, f"{name} holds no land taken by force: there is no conquest to "
+                           "refuse to recognise")
+    if (by, order.target) in state.not_recognised:
+        raise _fail(order, f"{world.name_of(by)} already refuses to recognise {name}'s "
+                           "conquests")
 
 
 COLLECTIVE_MEASURES = (Measure.SANCTIONS, Measure.USE_OF_FORCE, Measure.PEACEKEEPING)
@@ -156,7 +192,7 @@ def _target_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -
         raise _fail(order, f"there is no state {order.target!r} in this campaign")
     if order.target == me and spec.effect is not Effect.LIBERATE:
         raise _fail(order, f"{spec.name} cannot target your own state")
-    if spec.target is Target.ALLY and order.target not in world.allies[me]:
+    if spec.target is Target.ALLY and order.target not in allies(world, state, me):
         raise _fail(order, f"{world.name_of(order.target)} is not your ally: you share no "
                            "alliance or consultation pact")
 
@@ -180,6 +216,8 @@ def _effect_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -
         raise _fail(order, f"you cannot aid {name} while you sanction it")
     if e is Effect.READINESS and me.readiness >= spec.magnitude:
         raise _fail(order, "your forces are already at that readiness or higher")
+    if e is Effect.NON_RECOGNITION:
+        _recognition_ok(world, state, order, order.nation)
     if e is Effect.DEFEND and t not in state.under_attack:
         raise _fail(order, f"{name} is not under armed attack")
     if e is Effect.DEFEND and order.nation in state.under_attack.get(t, ()):

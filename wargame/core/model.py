@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
 from types import MappingProxyType
-from typing import Mapping
+from typing import Callable, Mapping
 
 from .actions import CATALOGUE, ActionSpec
 from .errors import RuleError, WorldError
@@ -111,6 +111,7 @@ class ClauseKind(str, Enum):
     USE_OF_FORCE = "use_of_force_authorisation"
     PEACEKEEPING = "peacekeeping_mandate"
     SUSPENSION = "suspension"
+    EXPULSION = "expulsion"  # League Covenant Art. 16(4); UN Charter Art. 6
 
 
 class Strength(str, Enum):
@@ -212,6 +213,9 @@ class Institution:
     # League Covenant Art. 12: members do not resort to war until this many days after
     # they submit a dispute to the institution (90: "three months"); 0: no moratorium
     moratorium_days: int = 0
+    # League Covenant Art. 1(3): a member may withdraw after this many days' notice
+    # (730: "two years"); 0: the treaty provides no withdrawal (the UN Charter)
+    withdrawal_notice_days: int = 0
 
     def clauses_of(self, kind: ClauseKind) -> tuple[Clause, ...]:
         return tuple(c for c in self.clauses if c.kind is kind)
@@ -400,6 +404,8 @@ def _check_links(inst: Institution, insts) -> None:
             raise WorldError(f"{inst.id}: {what} {other}, which is not another institution")
     if inst.moratorium_days < 0:
         raise WorldError(f"{inst.id}: a moratorium of {inst.moratorium_days} days")
+    if inst.withdrawal_notice_days < 0:
+        raise WorldError(f"{inst.id}: a notice of {inst.withdrawal_notice_days} days")
 
 
 def assemblies_of(world: "World", council: str) -> tuple[Institution, ...]:
@@ -408,22 +414,25 @@ def assemblies_of(world: "World", council: str) -> tuple[Institution, ...]:
 
 
 def bound_by(world: World, inst: Institution,
-             votes: Mapping[str, str] | None = None) -> tuple[str, ...]:
+             votes: Mapping[str, str] | None = None,
+             members: Callable[[str], tuple[str, ...]] | None = None) -> tuple[str, ...]:
     """The states a binding decision of ``inst`` binds, in world order, before any
     exemption (the target, a suspended member, a constructive abstainer): see
     :class:`Binds`. ``votes`` (member -> "yes"/"no"/"abstain") matters only for
-    ``YES_VOTERS``."""
+    ``YES_VOTERS``. ``members`` gives an institution's members now (in a game,
+    :func:`wargame.core.membership.members`); without it, the campaign's."""
+    of = members or (lambda i: world.institution[i].members)
     b = inst.binds
     if b.kind is BindsKind.ALL:
         return world.ids
     if b.kind is BindsKind.STATES:
         wanted = set(b.ids)
     elif b.kind is BindsKind.INSTITUTION:
-        wanted = set(world.institution[b.ids[0]].members)
+        wanted = set(of(b.ids[0]))
     elif b.kind is BindsKind.YES_VOTERS:
-        wanted = {m for m in inst.members if (votes or {}).get(m) == "yes"}
+        wanted = {m for m in of(inst.id) if (votes or {}).get(m) == "yes"}
     else:
-        wanted = set(inst.members)
+        wanted = set(of(inst.id))
     return tuple(n for n in world.ids if n in wanted)
 
 

@@ -17,6 +17,7 @@ from enum import Enum
 from .context import Round, clamp
 from .errors import IllegalOrder
 from .events import Kind
+from .membership import active_members, is_active, is_member
 from .model import World
 from .rules import decide
 from .state import GameState, Status
@@ -119,12 +120,11 @@ def propose(world: World, state: GameState, by: str, to, terms, institution: str
         inst = world.institution.get(institution)
         if inst is None:
             raise IllegalOrder(f"there is no institution {institution!r}")
-        if by not in inst.members:
+        if not is_member(world, state, institution, by):
             raise IllegalOrder(f"{world.name_of(by)} is not a member of {inst.name}")
-        suspended = state.institutions[institution].suspended
-        if by in suspended:
+        if not is_active(world, state, institution, by):
             raise IllegalOrder(f"{world.name_of(by)} is suspended from {inst.name}")
-        to = tuple(m for m in inst.members if m != by and m not in suspended)
+        to = tuple(m for m in active_members(world, state, institution) if m != by)
     to = _others(world, by, to, "proposal")
     if not terms:
         raise IllegalOrder("a proposal needs at least one term")
@@ -220,8 +220,8 @@ def decide_institution_proposals(r: Round) -> None:
         if p.status is not ProposalStatus.OPEN or not p.institution:
             continue
         inst = r.world.institution[p.institution]
-        members = [m for m in inst.members if m not in st.institutions[inst.id].suspended]
-        votes = {p.by: "yes"} if p.by in members else {}  # suspended since: not counted
+        members = list(active_members(r.world, st, inst.id))
+        votes = {p.by: "yes"} if p.by in members else {}  # suspended or gone since: not counted
         votes.update({n: "yes" if a == Answer.ACCEPT.value else "no"
                       for n, a in p.answers.items() if n in members})
         d = decide(inst.rule, members, votes)

@@ -19,6 +19,7 @@ from .actions import ActionSpec, Effect, Measure, Order, Target
 from .errors import IllegalOrder
 from .legal import (COMMITTING, MAX_SPENDING, Option, _attackers_of, _effect_ok,
                     _institution_ok, _measures, _occupying, available_forces)
+from .membership import active_in, allies as allies_now, fingerprint, suspended
 from .model import ClauseKind, World
 from .state import GameState
 
@@ -38,16 +39,14 @@ def options(world: World, state: GameState, nation: str,
         memo = {}
     out: list[Option] = []
     facts = _facts(world)
-    suspended = {i for i in facts.member_of[nation]
-                 if nation in state.institutions[i].suspended}
-    if suspended:
-        mine = tuple(i for i in facts.member_of[nation] if i not in suspended)
-    else:
-        mine = facts.member_of[nation]
+    moved = memo.get("membership")  # what differs from the campaign's memberships
+    if moved is None:
+        moved = memo["membership"] = fingerprint(state)
+    mine = active_in(world, state, nation, bool(moved))  # its bodies now, not suspended
     me = state.nations[nation]
     armed = available_forces(me) > 0
     away = tuple(i for i in mine if nation in state.institutions[i].boycotting)
-    key = (nation, state.stage, armed, bool(me.sanctioning), mine, away)
+    key = (nation, state.stage, armed, bool(me.sanctioning), mine, away, moved)
     plan = facts.plans.get(key)
     if plan is None:
         plan = facts.plans[key] = _plan(world, state, nation, facts, armed,
@@ -77,7 +76,7 @@ def options(world: World, state: GameState, nation: str,
         else:  # _INSTITUTIONS
             if spec.effect is Effect.MEETING:  # any state may bring a dispute
                 pool_i = tuple(i for i in facts.enforcers
-                               if nation not in state.institutions[i].suspended)
+                               if not suspended(state, i, nation))
                 if spec.effect not in _CHECKED:  # legal in every one of them
                     if pool_i:
                         out[k] = Option(spec, institutions=pool_i)
@@ -103,7 +102,7 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
     time (incremental legal options: most do not change from round to round)."""
     plan: list[tuple] = []
     others = Targets(facts, nation)
-    allies = world.allies[nation]
+    allies = allies_now(world, state, nation)
     for spec in facts.by_stage(state.stage):
         kind, e = spec.target, spec.effect
         if kind is Target.STATE or kind is Target.ALLY:
@@ -128,6 +127,9 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
                     spec, targets=Targets(facts, nation, last=True),
                     institutions=tuple(i for i, _ in per), measures=union,
                     measures_in=per)))
+        elif e is Effect.NOTICE:  # only where a treaty provides withdrawal
+            if any(world.institution[i].withdrawal_notice_days for i in mine):
+                plan.append((_INSTITUTIONS, spec, None))
         elif e is Effect.MEETING or e in _CHECKED:
             plan.append((_INSTITUTIONS, spec, None))
         else:  # legal by the world alone in the institutions it takes part in
@@ -144,11 +146,11 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
 # the effects whose targets _targets works out (all others: every state, or ally)
 _SPARSE = frozenset({Effect.ACCEPT_CEASEFIRE, Effect.PROPOSE_CEASEFIRE, Effect.LIFT_SANCTIONS,
                      Effect.DEFEND, Effect.LIBERATE, Effect.REQUEST_HELP,
-                     Effect.PEACEKEEPERS})
+                     Effect.PEACEKEEPERS, Effect.NON_RECOGNITION})
 _SANCTIONED = frozenset({Effect.SANCTION, Effect.AID})  # targets narrowed by own sanctions
 # the effects _effect_ok may refuse for what the state has or does now
 _CHECKED = _SPARSE | _SANCTIONED | COMMITTING | {Effect.READINESS, Effect.STAND_DOWN,
-                                                 Effect.SPENDING}
+                                                 Effect.SPENDING, Effect.NOTICE}
 
 
 def _legal_in(world: World, state: GameState, nation: str, spec: ActionSpec,
@@ -325,6 +327,15 @@ def _targets(world, state, nation, spec, pool, facts: _Facts, memo: dict):
         if lazy:
             return facts.in_order(t for t in hosts if t != nation)
         return tuple(t for t in pool if t in hosts)
+    if e is Effect.NON_RECOGNITION:  # the rules of legal._recognition_ok
+        holders = memo.get("holders")
+        if holders is None:
+            holders = memo["holders"] = facts.in_order(
+                {o for (o, _), share in state.occupation.items() if share > 0})
+        if not holders:
+            return ()
+        refused = {o for by, o in state.not_recognised if by == nation}
+        return tuple(o for o in holders if o != nation and o not in refused)
     if not me.sanctioning:
         return pool
     if e is Effect.SANCTION:

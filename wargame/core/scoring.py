@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .recognition import refusing
 from .model import Objective, ObjectiveKind as K, World
 from .state import GameState
 
@@ -34,8 +35,9 @@ def met(world: World, state: GameState, nation: str, obj: Objective) -> bool:
             world.institution[obj.target].credibility
     if obj.kind is K.AGGRESSOR_WITHDRAWS:
         return not any(k[0] == obj.target and v > 0 for k, v in state.occupation.items())
-    if obj.kind is K.GAIN_TERRITORY:
-        return state.occupation.get((nation, obj.target), 0.0) >= obj.threshold
+    if obj.kind is K.GAIN_TERRITORY:  # land held without title scores nothing
+        return state.occupation.get((nation, obj.target), 0.0) >= obj.threshold and \
+            not refusing(state, nation)
     if obj.kind is K.LOW_COSTS:
         start = world.nation[nation].economy
         return ns.costs <= start * obj.threshold / 100
@@ -74,7 +76,8 @@ WORDS = {
 MEASURE_WORDS = {"statement": "a statement", "sanctions": "sanctions", "use_of_force": "an authorisation of force",
                  "peacekeeping": "a peacekeeping mission", "suspend": "a suspension",
                  "refer": "a referral to the General Assembly",
-                 "condemn": "a condemnation", "ceasefire": "a ceasefire demand"}
+                 "condemn": "a condemnation", "ceasefire": "a ceasefire demand",
+                 "expel": "an expulsion", "non_recognition": "a refusal to recognise conquests"}
 
 
 def describe(world: World, obj: Objective) -> str:

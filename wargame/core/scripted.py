@@ -6,6 +6,8 @@ from .context import Round, clamp
 from .events import Kind
 from .injects import Change, Inject
 from .legal import available_forces
+from .membership import give_notice, join, leave
+from .recognition import refuse
 from .state import Draft, GameState, pair
 
 
@@ -77,6 +79,15 @@ def fire(r: Round, inject: Inject) -> None:
             r.emit(Kind.INJECT, e.text or f"{r.name(e.state)} returns to "
                    f"{r.name(e.institution)} and votes again.", actor=e.state,
                    institution=e.institution, ref=inject.id)
+        elif e.change is Change.JOIN:
+            join(r, e.state, e.institution, e.text, inject.id)
+        elif e.change is Change.LEAVE:
+            leave(r, e.state, e.institution, e.text, inject.id)
+        elif e.change is Change.GIVE_NOTICE:
+            give_notice(r, e.state, e.institution, e.text, inject.id)
+        elif e.change is Change.REFUSE_RECOGNITION:
+            if any(o == e.target and share > 0 for (o, _), share in st.occupation.items()):
+                refuse(r, e.state, e.target, e.text, inject.id)
         elif e.change is Change.TABLE_DRAFT:
             draft = Draft(id=f"d{len(st.drafts) + 1}", institution=e.institution, by=e.state,
                           measure=e.measure, target=e.target, tabled=st.round,

@@ -118,6 +118,13 @@ class InstitutionState:
     # August 1950): they cast no vote until they return; a vote of their own ends it
     boycotting: list[str] = field(default_factory=list)
     consultations: int = 0
+    # membership held in the game (see membership.py): states that joined during play,
+    # members that left (by withdrawal or an effect) or were expelled (Covenant
+    # Art. 16(4)), and notices of withdrawal: member -> the round it takes effect
+    joined: list[str] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+    expelled: list[str] = field(default_factory=list)
+    notices: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
@@ -146,6 +153,9 @@ class GameState:
     fighting_rounds: int = 0
     war_rounds: int = 0  # rounds in a row of new aggression at the war mark (machine.general_war)
     fired: list[str] = field(default_factory=list)  # injects that have fired, in order
+    # conquests refused recognition (the Stimson doctrine): (who refuses, the occupier);
+    # who is a state or an institution
+    not_recognised: list[tuple[str, str]] = field(default_factory=list)
     outcome: str = ""  # "", resolved, settled, frozen, war
 
     @classmethod

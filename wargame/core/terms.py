@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .actions import Effect, Measure, Order
-from .legal import MAX_SPENDING, MEASURE_CLAUSE, _measures
+from .legal import MAX_SPENDING, MEASURE_CLAUSE, _measures, holds_conquest
+from .membership import MEMBERS_ONLY, allies, is_member
 from .model import ClauseKind, World
 from .state import GameState, pair
 
@@ -110,7 +111,7 @@ def feasible(world: World, state: GameState, term: Term, rounds: int,
         if t == p:
             return f"{name} cannot {k.value.replace('_', ' ')} itself"
     ns = state.nations[p]
-    if k is TermKind.DEPLOY and t not in world.allies[p]:
+    if k is TermKind.DEPLOY and t not in allies(world, state, p):
         return f"{tname} is not an ally of {name}, so {name} cannot deploy there"
     if k is TermKind.SANCTION and t in ns.sanctioning:
         return f"{name} already sanctions {tname}: a promise kept already earns nothing"
@@ -136,7 +137,7 @@ def feasible(world: World, state: GameState, term: Term, rounds: int,
         inst = world.institution.get(term.institution)
         if inst is None:
             return f"there is no institution {term.institution!r}"
-        if p not in inst.members:
+        if not is_member(world, state, inst.id, p):
             return f"{name} is not a member of {inst.name}"
         if k is TermKind.CONSULT and not inst.has(ClauseKind.CONSULTATION):
             return f"{inst.name} has no consultation clause"
@@ -148,8 +149,12 @@ def feasible(world: World, state: GameState, term: Term, rounds: int,
             if term.measure not in draft_measures(world, inst.id):
                 kind = MEASURE_CLAUSE[measure]
                 return f"{inst.name} has no {kind.value.replace('_', ' ')} clause"
-            if measure is Measure.SUSPEND and t not in inst.members:
-                return f"{tname} is not a member of {inst.name}, so it cannot be suspended"
+            if measure is Measure.NON_RECOGNITION and not holds_conquest(state, t):
+                return (f"{tname} holds no land taken by force: there is no conquest to "
+                        "refuse to recognise")
+            if measure in MEMBERS_ONLY and not is_member(world, state, inst.id, t):
+                return (f"{tname} is not a member of {inst.name}, so it cannot be "
+                        f"{MEMBERS_ONLY[measure]}")
             if kept(world, state, term, []):
                 return (f"{name} has already voted for that draft in {inst.name}: a promise "
                         "kept already earns nothing")

@@ -21,6 +21,7 @@ from .burden import attacked_in, attackers_in, burden_sharing
 from .clauses import not_counted
 from .events import Event, Kind
 from .legal import Option
+from .membership import changed, member_of, members
 from .model import (BindsKind, ClauseKind, Objective, Personality, World, assemblies_of,
                     binds_words, bound_by)
 from .negotiation import Commitment, Message, Proposal
@@ -68,6 +69,18 @@ class InstitutionView:
     blocked: tuple[str, ...] = ()
     referred: tuple[str, ...] = ()
     boycotting: tuple[str, ...] = ()  # members staying away: they cast no vote
+    # membership during play: notices of withdrawal (member, the round it leaves at
+    # the end of), and those who left (by notice or otherwise) or were expelled
+    notices: tuple[tuple[str, int], ...] = ()
+    left: tuple[str, ...] = ()
+    expelled: tuple[str, ...] = ()
+    not_recognising: tuple[str, ...] = ()  # occupiers whose conquests it does not recognise
+    declarations: bool = False  # a member may declare its abstention (TEU Art. 31(1))
+
+    def active(self, nation: str) -> bool:
+        """Whether ``nation`` is a member now and not suspended: it votes and tables
+        drafts here (what :func:`wargame.core.membership.is_active` says)."""
+        return nation in self.members and nation not in self.suspended
 
 
 @dataclass(frozen=True)
@@ -209,6 +222,7 @@ class Shared:
     # the same institutions as seen by a member (``member`` set), and where each is
     as_member: tuple[InstitutionView, ...] = ()
     institution_at: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    moved: bool = False  # some membership differs from the campaign's (membership.changed)
     # this round's commitments from private deals, not yet public (:func:`withheld`)
     withheld: tuple[Commitment, ...] = ()
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # see make_view
@@ -260,13 +274,16 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
         for s in (state.nations[n.id],)
     )
     insts = tuple(
-        InstitutionView(i.id, i.name, i.members, i.rule.describe(),
+        InstitutionView(i.id, i.name, members(world, state, i.id), i.rule.describe(),
                         tuple(f"{c.label}: {c.kind.value.replace('_', ' ')}" for c in i.clauses),
                         s.credibility, tuple(s.suspended), tuple(s.sanctions_on),
                         tuple(s.force_on), False, i.scope.regions,
                         tuple(getattr(i.rule, "veto", ())),
                         tuple((c.id, c.label) for c in i.clauses),
-                        _binds(world, i), *_uniting(world, state, i), tuple(s.boycotting))
+                        _binds(world, i), *_uniting(world, state, i), tuple(s.boycotting),
+                        tuple(s.notices.items()), tuple(s.left), tuple(s.expelled),
+                        tuple(o for by, o in state.not_recognised if by == i.id),
+                        bool(getattr(i.rule, "constructive", False)))
         for i in world.institutions
         for s in (state.institutions[i.id],)
     )
@@ -294,6 +311,7 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
         war=war_facts(world, state),
         as_member=tuple(_member(i) for i in insts),
         institution_at=MappingProxyType({i.id: k for k, i in enumerate(insts)}),
+        moved=changed(state),
         withheld=secret,
     )
 
@@ -342,7 +360,7 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
             told = [e for e in _this_round(log, state.round)
                     if _withheld_event(e) and e.ref in mine]
             private = (list(private) + told)[-NEWS_KEPT:]
-    mine = world.member_of[nation]
+    mine = member_of(world, state, nation) if shared.moved else world.member_of[nation]
     if mine and shared.as_member:
         listed = list(shared.institutions)
         for iid in mine:
@@ -350,8 +368,7 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
             listed[k] = shared.as_member[k]
         insts = tuple(listed)
     elif mine:  # a Shared built by hand, without the member versions
-        insts = tuple(i if nation not in world.institution[i.id].members
-                      else _member(i) for i in shared.institutions)
+        insts = tuple(i if i.id not in mine else _member(i) for i in shared.institutions)
     else:
         insts = shared.institutions
     return _view(

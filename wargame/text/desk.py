@@ -396,7 +396,7 @@ class Desk:
         """Ask for a vote on each open draft where you vote, your own drafts too."""
         view = self.view()
         names = self.names(view)
-        member = {i.id for i in view.institutions if i.member and self.me not in i.suspended}
+        member = {i.id for i in view.institutions if i.active(self.me)}
         for d in view.drafts:
             if d.institution not in member:
                 continue

@@ -229,7 +229,7 @@ class Table:
     def has_business(self, nation: str) -> bool:
         """A draft to vote on: public facts only, as in the full-screen game."""
         view = self.desks[nation].view()
-        member = {i.id for i in view.institutions if i.member and nation not in i.suspended}
+        member = {i.id for i in view.institutions if i.active(nation)}
         return any(d.institution in member for d in view.drafts)
 
     def play_round(self) -> None:

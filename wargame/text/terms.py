@@ -54,7 +54,7 @@ TYPED = {
 }
 MEASURE_WORDS = {"condemnation": "condemn", "force": "use_of_force",
                  "peacekeepers": "peacekeeping", "suspension": "suspend",
-                 "sanction": "sanctions"}
+                 "sanction": "sanctions", "expulsion": "expel", "recognition": "non_recognition"}
 FILLER = {"to", "on", "with", "from", "in", "of", "the", "a", "an", "forces", "troops", "by",
           "at", "for", "against", "draft", "resolution", "percent", "gdp", "defence",
           "defense", "spending", "its", "will", "must", "shall", "%", "more", "than"}

@@ -16,7 +16,8 @@ from .names import listing, words
 MEASURE_PHRASE = {"sanctions": "sanctions against {}", "use_of_force": "force against {}",
                   "condemn": "condemnation of {}", "peacekeeping": "peacekeeping in {}",
                   "suspend": "suspending {}", "ceasefire": "a ceasefire demanded of {}",
-                  "statement": "a statement of concern about {}"}
+                  "statement": "a statement of concern about {}", "expel": "expelling {}",
+                  "non_recognition": "refusing to recognise the conquests of {}"}
 READINESS = {0: "normal", 1: "raised", 2: "mobilised"}
 STRENGTH = {"automatic": "must fight", "as_it_deems_necessary": "as it deems necessary",
             "constitutional_processes": "by its constitutional processes"}
@@ -150,6 +151,17 @@ def treaty_lines(view, name) -> list[str]:
             out.append(f"{i.name}: its binding decisions bind {i.binds}.")
         if i.suspended:
             out.append(f"{i.name}: suspended: {', '.join(name(m) for m in i.suspended)}.")
+        for who, due in i.notices:
+            out.append(f"{i.name}: {name(who)} has given notice of withdrawal: it leaves at "
+                       f"the end of round {due}.")
+        if i.left:
+            out.append(f"{i.name}: no longer members: "
+                       f"{', '.join(name(m) for m in i.left)}"
+                       + (f" (expelled: {', '.join(name(m) for m in i.expelled)})"
+                          if i.expelled else "") + ".")
+        if i.not_recognising:
+            out.append(f"{i.name}: recognises no conquest of "
+                       f"{', '.join(name(m) for m in i.not_recognising)}.")
         if i.sanctions_on:
             out.append(f"{i.name}: sanctions in force on "
                        f"{', '.join(name(m) for m in i.sanctions_on)}.")

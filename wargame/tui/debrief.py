@@ -15,7 +15,8 @@ from .text import objective, OUTCOMES, burden_rows, esc, fraction, status, who, 
 
 TURNING = {"stage_changed", "armed_attack", "territory", "clause_invoked",
            "ceasefire_agreed", "ceasefire_broken", "obligation_declined", "commitment_broken",
-           "suspended", "authorised", "inject", "outside_scope"}
+           "suspended", "authorised", "inject", "outside_scope", "membership",
+           "not_recognised"}
 KEPT_ALWAYS = {"armed_attack", "territory", "clause_invoked", "stage_changed",
                "ceasefire_agreed", "ceasefire_broken"}  # never cut from the turning points
 TURNING_SHOWN = 40
@@ -26,7 +27,8 @@ LAST_ROUND = (
      "obligation_declined", "obligation_lapsed", "ceasefire_proposed", "ceasefire_agreed",
      "ceasefire_broken"),
     ("stage_changed", "rung_crossed", "inject", "draft_decided", "authorised", "suspended",
-     "proposal_decided", "commitment_broken", "outside_scope"),
+     "membership", "not_recognised", "proposal_decided", "commitment_broken",
+     "outside_scope"),
     ("deployment", "withdrawal", "blockade", "sanctions_imposed", "sanctions_lifted"),
 )
 # on the end screen, after those: the rest of the public news (statements, cyber

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..core.membership import is_active
 from .computer import Computers
 from .scenario import Scenario
 
@@ -87,10 +88,7 @@ class Session:
         vote on. Only public facts decide it: a proposal is private, and who takes a
         turn is seen by the whole table (proposals are answered in the orders turn)."""
         g = self.game
-        world, st = g.world, g.state
-        return any(nation in world.institution[d.institution].members
-                   and nation not in st.institutions[d.institution].suspended
-                   for d in g.drafts())
+        return any(is_active(g.world, g.state, d.institution, nation) for d in g.drafts())
 
     def turn_order(self) -> tuple[list[str], list[str]]:
         """Humans who play in this phase (in order, done ones included) and humans

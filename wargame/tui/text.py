@@ -33,6 +33,8 @@ MEASURES = {
     "use_of_force": "authorising the use of force",
     "peacekeeping": "a peacekeeping mandate",
     "suspend": "suspending a member",
+    "expel": "expelling a member (it is no longer one)",
+    "non_recognition": "refusing to recognise a state's conquests",
 }
 
 
@@ -223,7 +225,8 @@ MEASURE_PHRASE = {"sanctions": "sanctions against {}", "use_of_force": "force ag
                   "condemn": "condemnation of {}", "peacekeeping": "peacekeeping in {}",
                   "suspend": "suspend {}", "ceasefire": "a ceasefire by {}",
                   "statement": "a statement on {}",
-                  "refer": "referring the matter of {} to the Assembly"}
+                  "refer": "referring the matter of {} to the Assembly",
+                  "expel": "expel {}", "non_recognition": "no recognition of {}'s conquests"}
 
 
 def draft_subject(draft, known: dict[str, str]) -> str:

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from ...core.membership import allies as allies_now
 from ..widgets import choices as c
 from ..widgets.footer import KeyFooter
 from ..widgets.gauge import EscalationChart, EscalationGauge
@@ -61,6 +62,7 @@ class GameScreen(FreshKeys, Screen[str]):
         Binding("e", "end_turn", "End turn"),
         Binding("x", "remove_order", "Remove order"),
         Binding("y", "yes", "Yes"), Binding("n", "no", "No"), Binding("a", "abstain", "Abstain"),
+        Binding("f", "declare", "Declared abstention"),
         Binding("c", "write", "Message"),
         Binding("p", "propose", "Propose"),
         Binding("k", "counter", "Counter"),
@@ -278,6 +280,8 @@ class GameScreen(FreshKeys, Screen[str]):
             return False
         if action == "abstain":
             return self.mode == "diplomacy"
+        if action == "declare":  # only where a body allows a formal declaration
+            return self.mode == "diplomacy" and c.declares(self.view_)
         if action == "remove_order":
             return self.mode == "orders"
         return True
@@ -414,6 +418,11 @@ class GameScreen(FreshKeys, Screen[str]):
     def action_abstain(self) -> None:
         self.decide("abstain")
 
+    def action_declare(self) -> None:
+        """A formal declaration of abstention (TEU Art. 31(1)): an abstention that
+        counts towards the blocking third."""
+        self.decide("declared")
+
     def decide(self, value: str) -> None:
         """Vote on the highlighted draft, or answer the highlighted proposal."""
         ident = self.highlighted_id()
@@ -438,7 +447,8 @@ class GameScreen(FreshKeys, Screen[str]):
                 "which they answer (and say why they reject it)." if computers else "")
         humans = {n: self.session.player(n) for n in self.session.humans if n != self.nation}
         result = await self.app.push_screen_wait(MessageScreen(
-            others, allies=sorted(self.game.world.allies[self.nation]), note=note,
+            others, allies=sorted(allies_now(self.game.world, self.game.state, self.nation)),
+            note=note,
             humans=humans if humans else None))
         if result:
             error = pick.message(self.game, self.nation, *result)

@@ -10,6 +10,7 @@ from ...core import IllegalOrder, Order, PhaseError, RuleError
 from ...core.actions import Effect, Target
 from ...core.combat import DEFAULT_FORCES
 from ...core.legal import COMMITTING, available_forces
+from ...core.membership import allies as allies_now
 from ..text import MEASURES, capital, esc, words
 
 # actions that help their target: its friends come first in the target list
@@ -33,6 +34,10 @@ MEASURE_TARGET = {
     "refer": ("referring the matter of which state?",
               "The state a veto shielded: the General Assembly may then recommend measures "
               "(Uniting for Peace)."),
+    "expel": ("expelling which member?", "The member the body declares no longer a member "
+              "(as under League Covenant Art. 16(4))."),
+    "non_recognition": ("refusing to recognise the conquests of which state?",
+                        "The occupier: the body will recognise no land it took by force."),
 }
 
 
@@ -73,7 +78,7 @@ def unavailable(game, nation: str, view) -> list[tuple[str, str, str]]:
         return []
     legal = {o.action.id for o in view.options}
     others = [s.id for s in view.states if s.id != nation]
-    allies = list(game.world.allies[nation])
+    allies = list(allies_now(game.world, game.state, nation))
     mine = [i.id for i in view.institutions if i.member]
     out = []
     for spec in game.world.actions.values():
@@ -129,7 +134,7 @@ async def build_order(screen, view, action_id: str):
         return None
     name = option.action.name
     tension = dict(view.tension)
-    allies = screen.game.world.allies[view.nation]
+    allies = allies_now(screen.game.world, screen.game.state, view.nation)
     known = {s.id: s.name for s in view.states}
     known.update({i.id: i.name for i in view.institutions})
     institution = measure = target = ""
@@ -247,7 +252,7 @@ def war_warning(game, order) -> str:
 
 def uncast_votes(view) -> int:
     """Open drafts in institutions where you vote and have not voted yet."""
-    member = {i.id for i in view.institutions if i.member and view.nation not in i.suspended}
+    member = {i.id for i in view.institutions if i.active(view.nation)}
     return sum(1 for d in view.drafts if d.institution in member and view.nation not in d.votes)
 
 

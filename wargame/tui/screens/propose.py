@@ -329,7 +329,8 @@ class ProposeScreen(ModalScreen[str | None]):
         if kind is TermKind.SUPPORT_RESOLUTION:
             measure = await self.ask(f"A draft in {world.name_of(institution)} deciding what?", [
                 (m, esc(capital(MEASURES.get(m, words(m)))))
-                for m in draft_measures(world, institution)])
+                for m in draft_measures(world, institution)
+                if self.targets(party, kind, institution, m)[0]])  # one it could be about
             if not measure:
                 return
         if kind in NEEDS_TARGET:

@@ -92,7 +92,7 @@ def draft_prompt(d, view, rules: dict[str, str], votes_here: bool = True) -> str
 
 
 def draft_options(view) -> list[Option]:
-    member = {i.id for i in view.institutions if i.member and view.nation not in i.suspended}
+    member = {i.id for i in view.institutions if i.active(view.nation)}
     rules = {i.id: i.rule for i in view.institutions}
     out = []
     for d in view.drafts:
@@ -104,13 +104,22 @@ def draft_options(view) -> list[Option]:
     return out
 
 
+def declares(view) -> bool:
+    """Whether ``view.nation`` votes in a body that takes formal declarations of
+    abstention (constructive abstention, TEU Art. 31(1))."""
+    return any(i.declarations and i.active(view.nation) for i in view.institutions)
+
+
 def open_drafts_note(view) -> str:
     if view.drafts:
         notes = rule_notes(view, [d.id for d in view.drafts])
-        return ("[$text-dim]y yes · n no · a abstain on the highlighted draft; you may change "
-                "your vote until the phase ends. Votes are public as they are cast, as in "
-                "a council chamber.[/]" + "".join(f"\n[$text-dim]{esc(x)}[/]"
-                                                             for x in notes))
+        declared = (" · f a declared abstention (it does not block alone, but declarations "
+                    "by a third of the members with a third of the population do)"
+                    if declares(view) else "")
+        return ("[$text-dim]y yes · n no · a abstain" + declared + " on the highlighted "
+                "draft; you may change your vote until the phase ends. Votes are public "
+                "as they are cast, as in a council chamber.[/]"
+                + "".join(f"\n[$text-dim]{esc(x)}[/]" for x in notes))
     return "No open draft."
 
 
@@ -133,6 +142,7 @@ def decided_text(view, world=None) -> str:
         out = _not_counted(view, d.id)
         counted = {m: v for m, v in d.votes.items() if m not in out}
         tally = {v: sum(1 for x in counted.values() if x == v) for v in ("yes", "no", "abstain")}
+        tally["abstain"] += sum(1 for x in counted.values() if x == "declared")  # TEU 31(1)
         reason = f" · {esc(t.named(d.reason, known))}" if d.reason else ""
         lines.append(f"[b]{esc(d.id)}[/b] · {n(d.institution)}: [b]{t.draft_subject(d, known)}"
                      f"[/b] (round {d.tabled}) — "

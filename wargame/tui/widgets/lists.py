@@ -63,6 +63,15 @@ def institutions_text(view) -> str:
                 " (this body cannot authorise it)")
         if inst.suspended:
             now.append("suspended: " + ", ".join(map(n, inst.suspended)))
+        for who, due in inst.notices:
+            now.append(f"{n(who)} has given notice: it leaves at the end of round {due}")
+        if inst.expelled:
+            now.append("expelled: " + ", ".join(map(n, inst.expelled)))
+        gone = [m for m in inst.left if m not in inst.expelled]
+        if gone:
+            now.append("left: " + ", ".join(map(n, gone)))
+        if inst.not_recognising:
+            now.append("recognises no conquest of " + ", ".join(map(n, inst.not_recognising)))
         triggered = [o for o in view.obligations if o.institution == inst.id
                      and o.status.value == "open"]
         if triggered:

@@ -65,7 +65,8 @@ class YouPanel(Static):
 
 
 HEADLINES = {"general_war", "stage_changed", "rung_crossed", "inject", "armed_attack", "territory",
-             "draft_decided", "authorised", "suspended", "obligation_created",
+             "draft_decided", "authorised", "suspended", "membership", "not_recognised",
+             "obligation_created",
              "obligation_declined", "commitment_broken", "ceasefire_agreed",
              "ceasefire_broken", "outside_scope", "game_over"}
 
