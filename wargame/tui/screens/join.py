@@ -34,6 +34,7 @@ class CodeScreen(Screen):
     """The join code: typed, sent to the host; refused, said why, typed again."""
 
     BINDINGS = [Binding("escape", "app.quit", "Quit")]
+    DEFAULT_CSS = "CodeScreen #joining { height: 3; }"
 
     def __init__(self, url: str, code: str = "", note: str = ""):
         super().__init__()
@@ -155,9 +156,13 @@ class JoinScreen(Screen):
         while True:
             st = dict(self.seat.status)
             if st.get("over"):
+                self.close_game_screens()
                 self.app.switch_screen(SeatEndScreen(self.seat, self.table))
                 return
             self.moved.clear()
+            if self.seat.link.closed:  # the app joins again, with a new driver
+                await self.moved.wait()
+                continue
             if self.can_act():
                 self.say("")
                 self.version = st.get("version", 0)
@@ -297,6 +302,8 @@ def last_round_text(seat, view) -> str:
 
 class Lost(ModalScreen[None]):
     """The connection dropped: said, while the same code joins again."""
+
+    DEFAULT_CSS = "Lost LoadingIndicator { height: 3; }"
 
     def __init__(self, reason: str):
         super().__init__()
