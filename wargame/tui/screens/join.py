@@ -107,6 +107,8 @@ class JoinScreen(Screen):
         self.version = -1  # the host's version the game screen last showed
         self.moved = asyncio.Event()  # the phase changed (or the connection did)
         self.looking = False  # the game screen is up while waiting: to look, not to act
+        self.status_seen: object = None  # the status the clock was read from
+        self.due: float | None = None  # when the phase's deadline runs out (monotonic)
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
@@ -142,6 +144,12 @@ class JoinScreen(Screen):
                     "Waiting for the other governments...")
         return "Your turn is over. Waiting for the other governments..."
 
+    def waiting_line(self) -> str:
+        note = self.note(turn=False)  # the line above says the turn is over
+        return (self.waiting_text() + (f"\n[$text-warning]{esc(note)}[/]" if note else "")
+                + "\n\n[$text-dim]v: look at your government meanwhile (the briefing, "
+                  "news, states, map)[/]")
+
     # -------------------------------------------------------------- flow
     def can_act(self) -> bool:
         """Whether this connection has a turn to play now (else it waits)."""
@@ -172,8 +180,7 @@ class JoinScreen(Screen):
                     if error:
                         self.notify(error, title="Refused", severity="error", timeout=8)
                 continue
-            self.say(self.waiting_text() + "\n\n[$text-dim]v: look at your government "
-                     "meanwhile (the briefing, news, states, map)[/]", busy=True)
+            self.say(self.waiting_line(), busy=True)
             await self.moved.wait()
 
     def poll(self) -> None:
@@ -184,6 +191,8 @@ class JoinScreen(Screen):
             self.new_phase()
             return
         screen = self.app.screen
+        if hasattr(screen, "set_note"):
+            screen.set_note(self.note())
         version = self.seat.status.get("version", 0)
         if version != self.version and getattr(screen, "seat", None) is self.seat \
                 and hasattr(screen, "take_view"):
@@ -192,8 +201,34 @@ class JoinScreen(Screen):
         if not self.can_act() and not self.moved.is_set() and not self.looking:
             # e.g. paused, or handed to the computer: the waiting line says which
             if self.app.screen is self:
-                self.say(self.waiting_text() + "\n\n[$text-dim]v: look at your government "
-                         "meanwhile (the briefing, news, states, map)[/]", busy=True)
+                self.say(self.waiting_line(), busy=True)
+
+    def note(self, turn: bool = True) -> str:
+        """The host's word on the phase for the status line: paused, the clock, a
+        role that cannot act."""
+        import time
+
+        st = self.seat.status
+        if st is not self.status_seen:  # a new status: the clock as the host read it
+            self.status_seen = st
+            left = st.get("deadline")
+            self.due = None if left is None else time.monotonic() + float(left)
+        parts = []
+        if st.get("paused"):
+            parts.append("paused by the instructor")
+        elif self.due is not None:
+            left = max(0, int(self.due - time.monotonic()))
+            parts.append(f"{left // 60}:{left % 60:02d} left")
+        role = st.get("role")
+        if turn and st.get("started") and st.get("turn_over") and role != "computer":
+            parts.append("your turn is over")
+        if role == "adviser":
+            parts.append("you advise: your speaker acts")
+        elif role == "computer":
+            parts.append("handed to the computer")
+        if not st.get("started"):
+            parts.append("waiting for the instructor to start")
+        return " · ".join(parts)
 
     def new_phase(self) -> None:
         """The host moved on (or the game started, or ended): the screens of the last
