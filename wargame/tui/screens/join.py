@@ -173,6 +173,7 @@ class JoinScreen(Screen):
                 continue
             if self.can_act():
                 self.say("")
+                self.key = self.status_key()  # the screen is made for this phase
                 self.version = st.get("version", 0)
                 # it ends the turn through the seat (the host may refuse: it says why)
                 await self.app.push_screen_wait(GameScreen(self.seat, self.table))
