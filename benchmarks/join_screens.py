@@ -120,7 +120,8 @@ async def remote(url: str, code: str, rounds: int) -> dict:
 
 async def local(rounds: int) -> tuple[list[float], list[float]]:
     """The same screen over a LocalSeat, a game of Baltic Flashpoint in this process:
-    opening it in the orders phase, and its Orders tab."""
+    a turn's screen giving way to the next one's (as at a phase change), and the
+    Orders tab."""
     from wargame.campaign import load_campaign
     from wargame.campaign.bundled import find_campaign
     from wargame.core import Game
@@ -140,7 +141,11 @@ async def local(rounds: int) -> tuple[list[float], list[float]]:
         app = WargameApp()
         async with app.run_test(size=(120, 40)) as pilot:
             seat = LocalSeat(game, c.world.ids[0], campaign)
+            await app.push_screen(GameScreen(seat, Table(c.title)))
+            await pilot.pause()
+            # a phase change at one terminal: the last turn's screen gives way to the next
             t = time.perf_counter()
+            app.screen.dismiss("done")
             await app.push_screen(GameScreen(seat, Table(c.title)))
             await pilot.pause()
             opened.append(time.perf_counter() - t)
