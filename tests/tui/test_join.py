@@ -339,3 +339,22 @@ def test_a_message_from_another_government_shows_in_the_inbox_as_written(tmp_pat
     before, after = run(go())
     assert "Stay out of the bay" not in before
     assert "Ardenia → Belmark: Stay out of the bay [b]now[/b]" in after  # markup as text
+
+
+def test_a_host_that_cannot_be_reached_is_said_on_the_code_screen():
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+
+    async def go():
+        app = JoinApp(f"http://127.0.0.1:{port}/", "AAAA-BBBB", "Ann")
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(pilot, lambda: "Cannot join" in screen_text(app))
+            return screen_name(app), screen_text(app)
+
+    name, text = run(go())
+    assert name == "CodeScreen"
+    assert f"cannot reach the host at ws://127.0.0.1:{port}/ws" in text
+    assert "Press Enter to try again" in text
