@@ -17,10 +17,6 @@ from .app import WargameApp
 from .text import esc
 from .screens.join import RETRY, CodeScreen, JoinScreen, Lost
 
-READERS = ("view", "public_news", "orders", "score", "last_due_in")
-ASKING = ("check", "consequences", "term_problem", "cannot_pass")
-
-
 class Steady:
     """A remote seat for the screens: what it reads never raises when the connection
     drops (the last answer stands until the app has joined again), and a question
