@@ -14,8 +14,9 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from .app import WargameApp
-from .text import esc
 from .screens.join import RETRY, CodeScreen, JoinScreen, Lost
+from .text import esc
+
 
 class Steady:
     """A remote seat for the screens: what it reads never raises when the connection
