@@ -18,6 +18,9 @@ from .screens.join import RETRY, CodeScreen, JoinScreen, Lost
 from .text import esc
 
 
+LOST = {"public_news": [], "orders": [], "last_due_in": 1}
+
+
 class Steady:
     """A remote seat for the screens: what it reads never raises when the connection
     drops (the last answer stands until the app has joined again), and a question
@@ -38,7 +41,9 @@ class Steady:
         except Disconnected:
             if name in self._last:
                 return self._last[name]
-            raise
+            if name in LOST:  # never read yet: what a lost seat may show
+                return LOST[name]
+            raise  # the view (read at joining) and the score: the screens catch it
         self._last[name] = value
         return value
 
