@@ -76,6 +76,7 @@ class InstitutionView:
     expelled: tuple[str, ...] = ()
     not_recognising: tuple[str, ...] = ()  # occupiers whose conquests it does not recognise
     declarations: bool = False  # a member may declare its abstention (TEU Art. 31(1))
+    alliance: bool = False  # collective defence or consultation: its members are allies
 
     def active(self, nation: str) -> bool:
         """Whether ``nation`` is a member now and not suspended: it votes and tables
@@ -199,6 +200,17 @@ class View:
         default_factory=lambda: MappingProxyType({}))
     war: WarFacts = WarFacts()  # who holds what, forces abroad, sanctions, sides
 
+    def allies_of(self, party: str) -> tuple[str, ...]:
+        """The states sharing an alliance or consultation pact with ``party`` now, in
+        the states' order: public, as memberships are (they change in play; the
+        core's own answer is :func:`wargame.core.membership.allies`)."""
+        found: set[str] = set()
+        for i in self.institutions:
+            if i.alliance and party in i.members:
+                found.update(i.members)
+        found.discard(party)
+        return tuple(s.id for s in self.states if s.id in found)
+
 
 @dataclass(frozen=True)
 class Shared:
@@ -283,7 +295,9 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
                         _binds(world, i), *_uniting(world, state, i), tuple(s.boycotting),
                         tuple(s.notices.items()), tuple(s.left), tuple(s.expelled),
                         tuple(o for by, o in state.not_recognised if by == i.id),
-                        bool(getattr(i.rule, "constructive", False)))
+                        bool(getattr(i.rule, "constructive", False)),
+                        alliance=i.has(ClauseKind.COLLECTIVE_DEFENCE)
+                        or i.has(ClauseKind.CONSULTATION))
         for i in world.institutions
         for s in (state.institutions[i.id],)
     )

@@ -73,7 +73,7 @@ def _fill(desk, line: str) -> str:
     {institution} (the templates are the program's own, never typed text)."""
     view = desk.view()
     others = [s for s in desk.campaign.ids if s != desk.me]
-    allies = list(desk.campaign.allies.get(desk.me, ()))
+    allies = list(view.allies_of(desk.me))
     rival = max(others, key=lambda s: view.tension.get(s, 0.0)) if others else desk.me
     mine = [i.id for i in view.institutions if i.member] or [desk.campaign.institutions[0][0]]
     return line.format(me=desk.name(desk.me), other=desk.name(rival),
@@ -174,7 +174,7 @@ def _recipients(desk, text: str) -> list[str] | str:
         if not part:
             continue
         if part.casefold() in ("allies", "my allies"):
-            allies = list(desk.campaign.allies.get(desk.me, ()))
+            allies = list(view.allies_of(desk.me))
             if not allies:
                 return "you have no ally (no alliance or consultation pact)"
             out += [a for a in allies if a not in out]

@@ -252,7 +252,7 @@ class Desk:
         pool = sorted((s for s in self.campaign.ids if s != self.me),
                       key=lambda s: -view.tension.get(s, 0.0))
         if spec.target is Target.ALLY:
-            pool = list(self.campaign.allies.get(self.me, ())) or pool
+            pool = list(view.allies_of(self.me)) or pool
         if spec.target is Target.NONE:
             orders = [Order(self.me, spec.id)]
         elif spec.target is Target.INSTITUTION:
