@@ -51,14 +51,14 @@ async def declare(path) -> dict:
         assert app.screen.nation == "ardenia"
         await end_turn(pilot)  # round 1: no orders; the inject tables the draft
         await wait_for_turn(pilot)
-        assert app.screen.game.phase == "diplomacy"
+        assert app.session.game.phase == "diplomacy"
         await pilot.press("3")
         await pilot.pause()
         seen["before"] = screen_text(app)
         await pilot.press("f")
         await pilot.pause()
         seen["after"] = screen_text(app)
-        seen["vote"] = app.screen.game.state.drafts[0].votes.get("ardenia")
+        seen["vote"] = app.session.game.state.drafts[0].votes.get("ardenia")
         await end_turn(pilot)
         await wait_for_turn(pilot)
         await pilot.press("3")
