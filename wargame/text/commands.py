@@ -174,7 +174,7 @@ def _recipients(desk, text: str) -> list[str] | str:
         if not part:
             continue
         if part.casefold() in ("allies", "my allies"):
-            allies = list(view.allies_of(desk.me))
+            allies = list(desk.view().allies_of(desk.me))
             if not allies:
                 return "you have no ally (no alliance or consultation pact)"
             out += [a for a in allies if a not in out]
