@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from wargame.core import Game, IllegalOrder, Order, demo_world
-from wargame.core.membership import (active_in, active_members, admit, is_active, is_member,
-                                     member_of, members, remove)
+from wargame.core.membership import (active_in, active_members, admit, allies, is_active,
+                                     is_member, member_of, members, remove)
 from wargame.core.model import Objective, ObjectiveKind as K
 from wargame.core.scoring import met
 from wargame.saves.codec import decode_state, encode_state, fast_state_hash
@@ -42,6 +42,11 @@ def test_members_and_active_members(joined, left, suspended, now, active):
         assert is_active(game.world, game.state, "pact", n) == (n in active)
         assert ("pact" in member_of(game.world, game.state, n)) == (n in now)
         assert ("pact" in active_in(game.world, game.state, n)) == (n in active)
+    # a government's screens read the allies from its view: the same states
+    for n in game.world.ids:
+        view = game.view(n)
+        for other in game.world.ids:
+            assert view.allies_of(other) == allies(game.world, game.state, other), (n, other)
 
 
 OPS = st.lists(st.tuples(st.sampled_from(("join", "leave", "expel", "suspend")),
