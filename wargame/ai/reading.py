@@ -304,8 +304,11 @@ class Chronicle(Memory):
         """This chronicle after the public events ``fresh`` (with their digests) of
         the rounds up to ``last``: made by the first state to read them, then shared."""
         found = self._next
-        if found is not None and found[0] is fresh and found[1] == last:
-            return found[2]
+        if found is not None and found[1] == last:
+            was = found[0]  # the same events (views of other phases hold other tuples)
+            if was is fresh or (len(was) == len(fresh)
+                                and all(x[0] is y[0] for x, y in zip(was, fresh))):
+                return found[2]
         nxt = object.__new__(Chronicle)
         nxt.__dict__.update(self.__dict__)
         for name in COMMON:
