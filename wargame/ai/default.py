@@ -61,6 +61,20 @@ def _positions(world: World) -> tuple[dict[str, int], dict[str, int]]:
     return found[1], found[2]
 
 
+_PASSABLE: dict[int, tuple] = {}
+
+
+def _passable(world: World) -> dict[tuple[str, str, str], bool]:
+    """Whether a draft could pass with every member but its target for it, by
+    (institution, measure, target): the same for every policy of a world."""
+    found = _PASSABLE.get(id(world))
+    if found is None or found[0] is not world:
+        if len(_PASSABLE) > 32:
+            _PASSABLE.clear()
+        found = _PASSABLE[id(world)] = (world, {})
+    return found[1]
+
+
 Candidate = tuple  # (utility, order, option, target, institution, measure, why, forces, reason)
 
 
@@ -93,7 +107,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.last: dict[tuple[str, str], int] = {}  # (what, target) -> round last ordered
         self.rejected: dict[str, str] = {}  # proposal id -> why it was rejected (explain)
         self.why: list[tuple[str, str, float]] = []  # last round: (action, target, utility)
-        self._passable: dict[tuple[str, str, str], bool] = {}
+        self._passable = _passable(world)  # (institution, measure, target) -> bool
         self.drafts_seen: dict[tuple[str, str, str], int] = {}  # (inst, measure, target) -> round
         self.garrisons_seen: dict[str, float] = {}  # land -> its garrison's strength there
         self.rivals: set[str] | None = None  # a rival alliance's members it quarrels with
@@ -360,11 +374,13 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 reason=f"a draft on {measure.replace('_', ' ')}: " + self._cause(r, a))
 
     def _could_pass(self, iid: str, measure: str, target: str) -> bool:
-        """Would the draft pass if everyone but its target voted for it?"""
+        """Would the draft pass if everyone but its target voted for it? (The world's
+        rules alone say: worked out once for every policy of the world.)"""
         key = (iid, measure, target)
-        if key not in self._passable:
-            self._passable[key] = self._try_vote(iid, measure, target)
-        return self._passable[key]
+        found = self._passable.get(key)
+        if found is None:
+            found = self._passable[key] = self._try_vote(iid, measure, target)
+        return found
 
     def _try_vote(self, iid: str, measure: str, target: str) -> bool:
         inst = self.world.institution[iid]

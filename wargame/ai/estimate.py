@@ -199,14 +199,24 @@ def hold_probability(garrison: float, counter: float) -> float:
     return 1.0 / (1.0 + (counter / garrison) ** HOLD_STEEPNESS)
 
 
+_LAST_RECORDS: list = [None, {}]  # (obligations, debtor -> (kept, declined))
+
+
 def _record(r, m: str) -> tuple[int, int]:
-    """(obligations kept, declined) by ``m`` in the public ledger."""
-    kept = declined = 0
-    for ob in r.view.obligations:
-        if ob.debtor == m:
-            kept += ob.status is Status.KEPT
-            declined += ob.status is Status.DECLINED
-    return kept, declined
+    """(obligations kept, declined) by ``m`` in the public ledger (counted once for
+    every debtor and every government, while the views share the ledger's tuple)."""
+    obligations = r.view.obligations
+    cached = _LAST_RECORDS
+    if cached[0] is not obligations:
+        by: dict[str, tuple[int, int]] = {}
+        for ob in obligations:
+            kept, declined = by.get(ob.debtor, (0, 0))
+            by[ob.debtor] = (kept + (ob.status is Status.KEPT),
+                             declined + (ob.status is Status.DECLINED))
+        if type(obligations) is not tuple:  # a list may change: not remembered
+            return by.get(m, (0, 0))
+        cached[:] = [obligations, by]
+    return cached[1].get(m, (0, 0))
 
 
 def _helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:

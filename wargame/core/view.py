@@ -310,7 +310,8 @@ def refreshed(shared: Shared, state: GameState, drafts: bool = False,
         changes["commitments"] = tuple(_clone(c) for c in state.commitments
                                        if not secret or not withheld(state, c))
         changes["withheld"] = secret
-    return replace(shared, memo={}, **changes) if changes else shared
+    # the news memo is kept: it is checked against the news it was made from
+    return replace(shared, memo=dict(shared.memo), **changes) if changes else shared
 
 
 def make_view(world: World, state: GameState, log: list[Event], nation: str,
