@@ -13,7 +13,7 @@ later in a hot-seat round cannot read a deal struck earlier in it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
@@ -253,22 +253,22 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
     """What every government sees alike. ``attacked`` and ``attacking``: the victims
     and the makers of armed attacks in the game's log (burden sharing judges neither
     as free riders, and leaves attackers out of the alliance's totals)."""
+    public = _public_nation
     states = tuple(
-        PublicNation(n.id, n.name, n.region, s.military, s.economy, s.spending, s.support,
-                     s.credibility, s.territory, s.readiness, n.nuclear)
+        public(n.id, n.name, n.region, s.military, s.economy, s.spending, s.support,
+               s.credibility, s.territory, s.readiness, n.nuclear)
         for n in world.nations
         for s in (state.nations[n.id],)
     )
+    fixed = _fixed(world)
+    made = _institution_view
     insts = tuple(
-        InstitutionView(i.id, i.name, i.members, i.rule.describe(),
-                        tuple(f"{c.label}: {c.kind.value.replace('_', ' ')}" for c in i.clauses),
-                        s.credibility, tuple(s.suspended), tuple(s.sanctions_on),
-                        tuple(s.force_on), False, i.scope.regions,
-                        tuple(getattr(i.rule, "veto", ())),
-                        tuple((c.id, c.label) for c in i.clauses),
-                        _binds(world, i), *_uniting(world, state, i), tuple(s.boycotting))
+        made(i.id, i.name, i.members, rule, clauses, s.credibility, tuple(s.suspended),
+             tuple(s.sanctions_on), tuple(s.force_on), False, regions, veto, labels, binds,
+             *_uniting(world, state, i), tuple(s.boycotting))
         for i in world.institutions
         for s in (state.institutions[i.id],)
+        for rule, clauses, regions, veto, labels, binds in (fixed[i.id],)
     )
     by: dict[str, dict[str, float]] = {}
     for (a, b), v in state.tension.items():
@@ -298,6 +298,44 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
     )
 
 
+def _maker(cls):
+    """A function making ``cls(*values)`` (every field given, in order) without the
+    frozen dataclass's field-by-field set-up: the same object, made many times a
+    round."""
+    from dataclasses import fields
+
+    names = tuple(f.name for f in fields(cls))
+    new = object.__new__
+
+    def make(*values):
+        obj = new(cls)
+        obj.__dict__.update(zip(names, values))
+        return obj
+
+    return make
+
+
+_public_nation = _maker(PublicNation)
+_institution_view = _maker(InstitutionView)
+_FIXED: dict[int, tuple] = {}
+
+
+def _fixed(world: World) -> dict[str, tuple]:
+    """The parts of each institution's view that only the world decides: (rule,
+    clauses, regions, veto, clause labels, whom it binds), by institution."""
+    found = _FIXED.get(id(world))
+    if found is None or found[0] is not world:
+        if len(_FIXED) > 32:
+            _FIXED.clear()
+        found = _FIXED[id(world)] = (world, {
+            i.id: (i.rule.describe(),
+                   tuple(f"{c.label}: {c.kind.value.replace('_', ' ')}" for c in i.clauses),
+                   i.scope.regions, tuple(getattr(i.rule, "veto", ())),
+                   tuple((c.id, c.label) for c in i.clauses), _binds(world, i))
+            for i in world.institutions})
+    return found[1]
+
+
 def refreshed(shared: Shared, state: GameState, drafts: bool = False,
               commitments: bool = False) -> Shared:
     """``shared`` after votes were cast on open drafts (``drafts``) or commitments
@@ -311,7 +349,7 @@ def refreshed(shared: Shared, state: GameState, drafts: bool = False,
                                        if not secret or not withheld(state, c))
         changes["withheld"] = secret
     # the news memo is kept: it is checked against the news it was made from
-    return replace(shared, memo=dict(shared.memo), **changes) if changes else shared
+    return _clone(shared, memo=dict(shared.memo), **changes) if changes else shared
 
 
 def make_view(world: World, state: GameState, log: list[Event], nation: str,
@@ -430,7 +468,7 @@ def _binds(world: World, inst) -> str:
 
 
 def _member(i: InstitutionView) -> InstitutionView:
-    return replace(i, member=True)
+    return _clone(i, member=True)
 
 
 def _clone(obj, **changed):
