@@ -354,9 +354,11 @@ def refreshed(shared: Shared, state: GameState, drafts: bool = False,
 
 def make_view(world: World, state: GameState, log: list[Event], nation: str,
               options: list[Option], shared: Shared | None = None,
-              news: list[Event] | None = None, private: list[Event] | None = None) -> View:
-    """The view of ``nation``. ``shared``, ``news`` and ``private`` may be given by a
-    caller that keeps them (the game does); otherwise they are computed here."""
+              news: list[Event] | None = None, private: list[Event] | None = None,
+              talk: tuple[tuple, tuple] | None = None) -> View:
+    """The view of ``nation``. ``shared``, ``news``, ``private`` and ``talk`` (its
+    messages and proposals, from :func:`talk_index`) may be given by a caller that
+    keeps them (the game does); otherwise they are computed here."""
     me = state.nations[nation]
     nat = world.nation[nation]
     shared = shared or shared_part(world, state, attacked_in(log), attackers_in(log))
@@ -366,12 +368,15 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
     commitments = shared.commitments
     secret = {c.id: c for c in shared.withheld}
     # the public news are the same for every government: one tuple for all their views
-    key = (tuple(map(id, news)), tuple(secret))
     found = shared.memo.get("news")
-    if found is None or found[0] != key:
-        # this round's private deals: the parties' own, the others' not at all
-        found = shared.memo["news"] = (key, tuple(
-            e for e in news if not (secret and _withheld_event(e) and e.ref in secret)))
+    if found is None or found[2] is not news or found[0][1] != tuple(secret):
+        key = (tuple(map(id, news)), tuple(secret))
+        if found is None or found[0] != key:
+            # this round's private deals: the parties' own, the others' not at all
+            found = (key, tuple(e for e in news
+                                if not (secret and _withheld_event(e) and e.ref in secret)))
+        # (key, the news, what they were made from: the game gives one tuple a moment)
+        found = shared.memo["news"] = (found[0], found[1], news)
     news = found[1]
     if secret:
         mine = {i for i, c in secret.items() if nation == c.debtor or nation in c.creditors}
@@ -413,10 +418,10 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         institutions=insts,
         obligations=shared.obligations,
         commitments=commitments,
-        messages=tuple(_clone(m) for m in state.messages
-                       if m.sender == nation or nation in m.recipients),
-        proposals=tuple(_clone(p, answers=dict(p.answers)) for p in state.proposals
-                        if p.sees(nation)),
+        messages=talk[0] if talk is not None else tuple(
+            _clone(m) for m in state.messages if m.sender == nation or nation in m.recipients),
+        proposals=talk[1] if talk is not None else tuple(
+            _clone(p, answers=dict(p.answers)) for p in state.proposals if p.sees(nation)),
         drafts=shared.drafts,
         decided=shared.decided,
         burden=shared.burden,
@@ -428,6 +433,25 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         not_counted=shared.not_counted,
         war=shared.war,
     )
+
+
+NO_TALK: tuple[tuple, tuple] = ((), ())
+
+
+def talk_index(state: GameState) -> dict[str, tuple[tuple, tuple]]:
+    """state -> (the messages it sent or received, the proposals it made or was made),
+    copies in the game's order, as :func:`make_view` lists them: made once for every
+    view of a moment (read them; do not change them)."""
+    out: dict[str, tuple[list, list]] = {}
+    for m in state.messages:
+        c = _clone(m)
+        for n in dict.fromkeys((m.sender, *m.recipients)):
+            out.setdefault(n, ([], []))[0].append(c)
+    for p in state.proposals:
+        c = _clone(p, answers=dict(p.answers))
+        for n in dict.fromkeys((p.by, *p.to)):
+            out.setdefault(n, ([], []))[1].append(c)
+    return {n: (tuple(ms), tuple(ps)) for n, (ms, ps) in out.items()}
 
 
 def _defaults(cls) -> dict:
@@ -525,6 +549,7 @@ class NewsIndex:
         self.seen = 0
         self.pending: list[tuple[int, Event]] = []  # (index among public events, event)
         self.count = 0  # public events seen, the pending ones included
+        self._kept: tuple | None = None  # (seen, the latest public news) for of()
 
     def update(self, log: list[Event]) -> None:
         for ev in log[self.seen:]:
@@ -547,5 +572,10 @@ class NewsIndex:
             self.public.insert(at, ev)
         self.pending = []
 
-    def of(self, nation: str) -> tuple[list[Event], list[Event]]:
-        return self.public[-NEWS_KEPT:], self.private.get(nation, [])[-NEWS_KEPT:]
+    def of(self, nation: str) -> tuple[tuple[Event, ...], list[Event]]:
+        """(the latest public news, one tuple until the log grows; ``nation``'s latest
+        private events)."""
+        kept = self._kept
+        if kept is None or kept[0] != self.seen:
+            kept = self._kept = (self.seen, tuple(self.public[-NEWS_KEPT:]))
+        return kept[1], self.private.get(nation, [])[-NEWS_KEPT:]
