@@ -118,6 +118,9 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         # ally -> (other state, level) of the disputes the crisis began with that count
         # in its threat (the other is neither this state nor its partner), in order
         self._disputes: dict[str, list[tuple[str, float]]] = {}
+        # whose hostile acts and disputes do not count in an ally's threat: itself and
+        # its partners; states alike in this share their threat estimates (_read)
+        self._excluded = frozenset(self.partners) | {nation}
         for a, b, level in world.start_tensions:
             for ally, other in ((a, b), (b, a)):
                 if other and other != nation and other not in self.partners:
@@ -131,9 +134,18 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         if last is not None and last.view is view:
             return last
         self.memory.take_in(view)
-        self._last_read = Reading(view, self.world, self.memory, self._state_pos,
-                                  self._inst_pos)
-        return self._last_read
+        self._last_read = r = Reading(view, self.world, self.memory, self._state_pos,
+                                      self._inst_pos)
+        shared = self.memory.shared_memo()
+        if shared is not None:  # one analysis of the round for every state alike
+            threats = shared.get(("threats", self._excluded))
+            if threats is not None and threats[0] is view.states and \
+                    threats[1] is r.attacked and threats[2] == view.round:
+                r.threats = threats[3]
+            else:
+                shared[("threats", self._excluded)] = (view.states, r.attacked, view.round,
+                                                       r.threats)
+        return r
 
     def recall(self, news: list, private: list, last_round: int) -> None:
         self.memory.recall(news, private, last_round)
@@ -256,6 +268,9 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return found
 
     def _threat_to(self, r: Reading, ally: str) -> float:
+        # what this reads: the memory's hostility (shared while the memory is), its
+        # partners and itself (excluded), the disputes (by those), the public numbers
+        # and the ledger: so it is shared by every state with the same (_read)
         h, posture = 0.0, 0
         for a, v in r.hostility_to(ally):
             if a != self.nation and a not in self.partners:

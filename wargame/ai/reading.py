@@ -229,6 +229,13 @@ class Memory:
         self.shown_to = {k: dict(v) for k, v in chronicle.shown_to.items()}
         self._by_target = None
 
+    def shared_memo(self) -> dict | None:
+        """While this memory is shared (:class:`Chronicle`), a dict every state that
+        shares it may keep what it works out from it and the public view this round,
+        for the others to find (keyed by what else it depends on); else None."""
+        c = self._chronicle
+        return c.memo if c is not None else None
+
     def hostility_by_target(self) -> dict[str, list[tuple[str, float]]]:
         """target -> (actor, level) of the hostility remembered against it, in the
         order of :attr:`hostility` (grouped once a round; shared while the memory is).
@@ -299,6 +306,7 @@ class Chronicle(Memory):
         self.nation = None  # no state's own: no event is about it
         self.own: dict[str, list[Event]] = {}
         self._next: tuple | None = None  # (fresh, last, the chronicle after them)
+        self.memo: dict = {}  # see Memory.shared_memo
 
     def after(self, fresh: tuple, last: int) -> "Chronicle":
         """This chronicle after the public events ``fresh`` (with their digests) of
@@ -315,6 +323,7 @@ class Chronicle(Memory):
             setattr(nxt, name, dict(getattr(self, name)))
         nxt.shown_to = {k: dict(v) for k, v in self.shown_to.items()}
         nxt._next = nxt._by_target = None
+        nxt.memo = {}
         nxt._apply(fresh, last)
         own: dict[str, list[Event]] = {}
         for ev, act in fresh:  # the events Memory._learn learns about a state itself
