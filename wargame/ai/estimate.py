@@ -161,11 +161,40 @@ class Coalition:
 def forces_at_home(view, nation: str) -> float:
     """A state's forces at home, from the public facts of war (``view.war``): its
     forces less those stationed abroad and holding land."""
-    mil = next((s.military for s in view.states if s.id == nation), 0.0) \
-        if nation != view.nation else view.me.military
+    if nation != view.nation:  # another state: from the public numbers, shared by all
+        return _at_home(view.states, view.war).get(nation, 0.0)
+    mil = view.me.military
     away_ = sum(x.forces for x in view.war.stationed if x.owner == nation)
     away_ += sum(h.garrison for h in view.war.holdings if h.occupier == nation)
     return max(0.0, mil - away_)
+
+
+_LAST_HOME: list = [None, None, {}]  # (states, war facts, state -> forces at home)
+
+
+def _at_home(states, war) -> dict[str, float]:
+    """:func:`forces_at_home` of every state in ``states`` (public numbers), worked
+    out once for every government while the views share these tuples; the same sums
+    in the same order. Read it; do not change it."""
+    cached = _LAST_HOME
+    if cached[0] is states and cached[1] is war:
+        return cached[2]
+    stationed: dict[str, list[float]] = {}
+    for x in war.stationed:
+        stationed.setdefault(x.owner, []).append(x.forces)
+    holding: dict[str, list[float]] = {}
+    for h in war.holdings:
+        holding.setdefault(h.occupier, []).append(h.garrison)
+    out: dict[str, float] = {}
+    for s in states:
+        if s.id not in out:  # the first, as a search would find it
+            away_ = sum(stationed.get(s.id, ()))
+            away_ += sum(holding.get(s.id, ()))
+            out[s.id] = max(0.0, s.military - away_)
+    if type(states) is tuple and type(war.stationed) is tuple and \
+            type(war.holdings) is tuple:  # immutable: safe to remember by identity
+        cached[:] = [states, war, out]
+    return out
 
 
 def _home_power(r, nation: str) -> float:
