@@ -33,6 +33,7 @@ class OrderSet:
         for opt in view.options:
             self.by_effect.setdefault(opt.action.effect, []).append(opt)
         self._effects: list[Effect] = []
+        self._views: dict | None = None  # institution id -> its view (draft_ok)
 
     # ------------------------------------------------------------ queries
     def options(self, effect: Effect) -> list[Option]:
@@ -83,7 +84,9 @@ class OrderSet:
             return False
         if m in AGAINST and target == self.view.nation:
             return False
-        views = {i.id: i for i in self.view.institutions}
+        views = self._views
+        if views is None:
+            views = self._views = {i.id: i for i in self.view.institutions}
         iv = views[institution]
         if m is Measure.USE_OF_FORCE and inst.regional_of and \
                 target not in views[inst.regional_of].force_on:

@@ -549,7 +549,7 @@ class NewsIndex:
         self.seen = 0
         self.pending: list[tuple[int, Event]] = []  # (index among public events, event)
         self.count = 0  # public events seen, the pending ones included
-        self._kept: tuple | None = None  # (seen, the latest public news) for of()
+        self._kept: tuple | None = None  # (counts, the latest public news) for of()
 
     def update(self, log: list[Event]) -> None:
         for ev in log[self.seen:]:
@@ -575,7 +575,8 @@ class NewsIndex:
     def of(self, nation: str) -> tuple[tuple[Event, ...], list[Event]]:
         """(the latest public news, one tuple until the log grows; ``nation``'s latest
         private events)."""
-        kept = self._kept
-        if kept is None or kept[0] != self.seen:
-            kept = self._kept = (self.seen, tuple(self.public[-NEWS_KEPT:]))
+        kept = self._kept  # the public events change only by these two counts
+        if kept is None or kept[0] != (self.count, len(self.public)):
+            kept = self._kept = ((self.count, len(self.public)),
+                                 tuple(self.public[-NEWS_KEPT:]))
         return kept[1], self.private.get(nation, [])[-NEWS_KEPT:]
