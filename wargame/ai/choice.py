@@ -17,8 +17,10 @@ from __future__ import annotations
 from ..core.actions import Effect, Measure, Order
 from ..core.legal import AGAINST, COLLECTIVE_MEASURES, COMMITTING, MEASURE_CLAUSE, Option
 from ..core.model import ClauseKind, World
+from ..core.plain import maker
 from ..core.view import View
 
+_order = maker(Order)  # Order(**given), made at once
 TRUCE_BREAKERS = (Effect.STRIKE, Effect.INVADE, Effect.BLOCKADE)  # not with accepting one
 
 
@@ -136,8 +138,8 @@ class OrderSet:
             forces = round(max(0.0, 1.0 - self.committed()), 3)
             if forces <= 0.0:
                 return False
-        order = Order(self.nation, spec.id, target=target, institution=institution,
-                      measure=measure, forces=round(forces, 3))
+        order = _order(nation=self.nation, action=spec.id, target=target,
+                       institution=institution, measure=measure, forces=round(forces, 3))
         if not self._compatible(order, spec.effect):
             return False
         self.orders.append(order)

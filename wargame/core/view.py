@@ -24,6 +24,7 @@ from .legal import Option
 from .model import (BindsKind, ClauseKind, Objective, Personality, World, assemblies_of,
                     binds_words, bound_by)
 from .negotiation import Commitment, Message, Proposal
+from .plain import positional
 from .state import Draft, GameState, NationState, Obligation
 
 NEWS_KEPT = 60  # latest items of news and of private information in a view
@@ -298,25 +299,8 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
     )
 
 
-def _maker(cls):
-    """A function making ``cls(*values)`` (every field given, in order) without the
-    frozen dataclass's field-by-field set-up: the same object, made many times a
-    round."""
-    from dataclasses import fields
-
-    names = tuple(f.name for f in fields(cls))
-    new = object.__new__
-
-    def make(*values):
-        obj = new(cls)
-        obj.__dict__.update(zip(names, values))
-        return obj
-
-    return make
-
-
-_public_nation = _maker(PublicNation)
-_institution_view = _maker(InstitutionView)
+_public_nation = positional(PublicNation)  # made every time the public part changes
+_institution_view = positional(InstitutionView)
 _FIXED: dict[int, tuple] = {}
 
 
