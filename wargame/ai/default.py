@@ -121,6 +121,8 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         # whose hostile acts and disputes do not count in an ally's threat: itself and
         # its partners; states alike in this share their threat estimates (_read)
         self._excluded = frozenset(self.partners) | {nation}
+        self._objectives: tuple | None = None  # the objectives _points was made from
+        self._points: dict = {}  # see Reading.points
         for a, b, level in world.start_tensions:
             for ally, other in ((a, b), (b, a)):
                 if other and other != nation and other not in self.partners:
@@ -134,8 +136,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         if last is not None and last.view is view:
             return last
         self.memory.take_in(view)
+        if view.objectives is not self._objectives:  # another state's, or a new world
+            self._objectives, self._points = view.objectives, {}
         self._last_read = r = Reading(view, self.world, self.memory, self._state_pos,
-                                      self._inst_pos)
+                                      self._inst_pos, self._points)
         shared = self.memory.shared_memo()
         if shared is not None:  # one analysis of the round for every state alike
             threats = shared.get(("threats", self._excluded))

@@ -38,10 +38,25 @@ CREDIBLE_MIDPOINT = 50.0
 CREDIBLE_SPREAD = 6.0
 
 
+_POWERS: dict[int, tuple] = {}  # id(public numbers) -> (them, their power)
+
+
 def public_power(p: PublicNation, readiness: int | None = None) -> float:
-    """:func:`combat.power` of a state from what everyone can see of it."""
+    """:func:`combat.power` of a state from what everyone can see of it (at its own
+    readiness: once per public numbers, which every view of a moment shares)."""
+    if readiness is None:
+        found = _POWERS.get(id(p))
+        if found is None or found[0] is not p:
+            if len(_POWERS) > 4096:
+                _POWERS.clear()
+            found = _POWERS[id(p)] = (p, _power(p, p.readiness))
+        return found[1]
+    return _power(p, readiness)
+
+
+def _power(p: PublicNation, readiness: int) -> float:
     ns = NationState(p.id, p.military, p.economy, p.spending, p.support, p.credibility,
-                     p.territory, p.readiness if readiness is None else readiness)
+                     p.territory, readiness)
     return power(ns)
 
 

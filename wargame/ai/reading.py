@@ -456,7 +456,7 @@ class Reading:
     """One round's picture for one state, built from its view and the world."""
 
     def __init__(self, view: View, world: World, memory: Memory, state_pos: dict[str, int],
-                 inst_pos: dict[str, int]):
+                 inst_pos: dict[str, int], points: dict | None = None):
         self.view = view
         self.world = world
         self.memory = memory
@@ -471,6 +471,9 @@ class Reading:
         self.my_obligations = list(owed.get(self.nation, ()))
         self.objectives = view.objectives
         self.total_points = sum(o.points for o in view.objectives) or 1
+        # (kinds, target) -> points of those objectives: a policy keeps one for all its
+        # readings (its objectives are the world's, the same every round)
+        self._points: dict = {} if points is None else points
         self.memo: dict = {}  # what the policy worked out from this reading, by name
         self.threats: dict[str, float] = {}  # ally -> how gravely threatened (the policy's)
         self._hostile: dict[str, list[tuple[str, float]]] | None = None
@@ -489,8 +492,13 @@ class Reading:
         return self.view.institutions[self._inst_pos[ident]]
 
     def points(self, *kinds: ObjectiveKind, target: str | None = None) -> int:
-        return sum(o.points for o in self.objectives if o.kind in kinds
-                   and (target is None or o.target == target))
+        key = (kinds, target)  # the objectives never change: once per policy
+        found = self._points.get(key)
+        if found is None:
+            found = self._points[key] = sum(
+                o.points for o in self.objectives
+                if o.kind in kinds and (target is None or o.target == target))
+        return found
 
     def weight(self, *kinds: ObjectiveKind, target: str | None = None) -> float:
         """Share of this state's objective points riding on these kinds."""
