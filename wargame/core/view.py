@@ -250,13 +250,10 @@ def _uniting(world: World, state: GameState, inst) -> tuple[tuple, tuple]:
     return blocked, referred
 
 
-def shared_part(world: World, state: GameState, attacked=(), attacking=(),
-                previous: Shared | None = None) -> Shared:
+def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Shared:
     """What every government sees alike. ``attacked`` and ``attacking``: the victims
     and the makers of armed attacks in the game's log (burden sharing judges neither
-    as free riders, and leaves attackers out of the alliance's totals). ``previous``:
-    the shared part made last (the game's); a part equal to its own is its own
-    object, so that what the computer players work out from it once holds on."""
+    as free riders, and leaves attackers out of the alliance's totals)."""
     public = _public_nation
     states = tuple(
         public(n.id, n.name, n.region, s.military, s.economy, s.spending, s.support,
@@ -274,18 +271,6 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=(),
         for s in (state.institutions[i.id],)
         for rule, clauses, regions, veto, labels, binds in (fixed[i.id],)
     )
-    obligations = tuple(_clone(o) for o in state.obligations)
-    war = war_facts(world, state)
-    as_member = None
-    if previous is not None:  # unchanged parts: the same objects as before
-        if states == previous.states:
-            states = previous.states
-        if insts == previous.institutions:
-            insts, as_member = previous.institutions, previous.as_member
-        if obligations == previous.obligations:
-            obligations = previous.obligations
-        if war == previous.war:
-            war = previous.war
     by: dict[str, dict[str, float]] = {}
     for (a, b), v in state.tension.items():
         by.setdefault(a, {})[b] = v
@@ -298,7 +283,7 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=(),
         tension={k: MappingProxyType(v) for k, v in by.items()},
         states=states,
         institutions=insts,
-        obligations=obligations,
+        obligations=tuple(_clone(o) for o in state.obligations),
         commitments=tuple(_clone(c) for c in state.commitments
                           if not secret or not withheld(state, c)),
         drafts=drafts,
@@ -307,8 +292,8 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=(),
         burden=MappingProxyType(burden_sharing(world, state, attacked, attacking)),
         not_counted=MappingProxyType({d.id: out for d in drafts + decided
                                       for out in (not_counted(world, state, d),) if out}),
-        war=war,
-        as_member=as_member or tuple(_member(i) for i in insts),
+        war=war_facts(world, state),
+        as_member=tuple(_member(i) for i in insts),
         institution_at=MappingProxyType({i.id: k for k, i in enumerate(insts)}),
         withheld=secret,
     )
