@@ -39,7 +39,9 @@ class Memory:
 
     _SHARES = True  # starts from the chronicle of its world (a Chronicle does not)
 
-    def __init__(self, world: World, nation: str):
+    def __init__(self, world: World, nation: str, shared: bool = True):
+        """``shared`` False: it learns every event itself, never from the chronicle
+        (what a shared memory must equal; tests compare them)."""
         self.nation = nation
         self.actions = world.actions
         self.keep = 1.0 - world.ladder.decay
@@ -63,7 +65,8 @@ class Memory:
         # while this state has seen no private event it learns from, what it knows of
         # the others (the COMMON fields) is the memory every such state of the game
         # shares (:class:`Chronicle`), worked out once a round for all of them
-        self._chronicle: Chronicle | None = _root(world) if self._SHARES else None
+        self._chronicle: Chronicle | None = _root(world) if shared and self._SHARES \
+            else None
         self._by_target: dict[str, list[tuple[str, float]]] | None = None
 
     def take_in(self, view: View) -> None:
