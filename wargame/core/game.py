@@ -53,7 +53,6 @@ class Game:
         self._legal_memo: tuple = (None, {})  # (key, memo) for legal.options
         self._talk = 0  # bumped by every message, proposal, answer and counter
         self._talks: tuple | None = None  # (key, talk_index): messages, proposals by state
-        self._talk_copies: dict = {}  # see talk_index
         self._news = NewsIndex()
         # (log entries read, victims, who struck first in each pair): from the log as it grows
         self._fights: tuple[int, set[str], dict] = (0, set(), {})
@@ -132,7 +131,7 @@ class Game:
         st = self.state  # each state's messages and proposals, listed once a moment
         talk_key = (self._version, self._talk, len(st.messages), len(st.proposals))
         if self._talks is None or self._talks[0] != talk_key:
-            self._talks = (talk_key, talk_index(st, self._talk_copies))
+            self._talks = (talk_key, talk_index(st))
         options: list[legal.Option] = []
         if self.phase == "orders":  # what every state's options read: once, like `shared`
             if self._legal_memo[0] != key:
@@ -439,7 +438,7 @@ class Game:
         game._shared, game._version, game._news = None, 0, NewsIndex()
         game._voted = game._committed = False
         game._legal_memo = (None, {})
-        game._talk, game._talks, game._talk_copies = 0, None, {}
+        game._talk, game._talks = 0, None
         game._fights = (0, set(), {})
         return game
 

@@ -422,34 +422,19 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
 NO_TALK: tuple[tuple, tuple] = ((), ())
 
 
-def talk_index(state: GameState, copies: dict | None = None) -> dict[str, tuple[tuple, tuple]]:
+def talk_index(state: GameState) -> dict[str, tuple[tuple, tuple]]:
     """state -> (the messages it sent or received, the proposals it made or was made),
     copies in the game's order, as :func:`make_view` lists them: made once for every
-    view of a moment (read them; do not change them). ``copies``: a dict the caller
-    keeps from one call to the next, where a copy is kept with every field it was
-    made from, and made again only when one of them changed."""
+    view of a moment (read them; do not change them)."""
     out: dict[str, tuple[list, list]] = {}
-    kept = copies if copies is not None else {}
-    now: dict[int, tuple] = {}
     for m in state.messages:
-        sig = (m.id, m.round, m.sender, m.recipients, m.text)
-        found = kept.get(id(m))
-        c = found[2] if found is not None and found[0] is m and found[1] == sig else _clone(m)
-        now[id(m)] = (m, sig, c)
+        c = _clone(m)
         for n in dict.fromkeys((m.sender, *m.recipients)):
             out.setdefault(n, ([], []))[0].append(c)
     for p in state.proposals:
-        sig = (p.id, p.round, p.by, p.to, p.terms, p.institution, p.due_in, p.expires,
-               tuple(p.answers.items()), p.status, p.counter_of, p.reason)
-        found = kept.get(id(p))
-        c = found[2] if found is not None and found[0] is p and found[1] == sig else \
-            _clone(p, answers=dict(p.answers))
-        now[id(p)] = (p, sig, c)
+        c = _clone(p, answers=dict(p.answers))
         for n in dict.fromkeys((p.by, *p.to)):
             out.setdefault(n, ([], []))[1].append(c)
-    if copies is not None:
-        copies.clear()
-        copies.update(now)
     return {n: (tuple(ms), tuple(ps)) for n, (ms, ps) in out.items()}
 
 
