@@ -39,10 +39,6 @@ def _play_and_compare(world, seed: int) -> tuple[int, int]:
             if r is not None:  # its last orders' reading: threats shared or its own
                 for ally, threat in list(r.threats.items()):
                     assert threat == policy._threat_to(r, ally), (game.round, n, ally)
-                found = r.alike.get(("threatened", policy._partner_order))
-                if found is not None:  # its threatened partners, as it would list them
-                    assert found == [(policy._threat_to(r, a), a) for a in policy.partners
-                                     if policy._threat_to(r, a) >= 0.2], (game.round, n)
             view = game.view(n)
             policy.memory.take_in(view)
             alone[n].take_in(view)

@@ -283,10 +283,12 @@ class Defender:
     # ------------------------------------------------------------ reassurance
     def _reassure(self, r, s, add) -> None:
         p, now = self.p, r.view.round
-        threatened = self._threatened(r)
+        known = r.threats  # once per reading and ally (shared by states alike)
+        threatened = [(known[a] if a in known else self._ally_threat(r, a), a)
+                      for a in self.partners]
         # the alliance covers its gaps: an ally others reassure already needs less of it
         threatened = sorted(((t * (1.2 - min(1.0, self._covered(r, a) / 8.0)), a)
-                             for t, a in threatened), key=lambda x: -x[0])[:2]
+                             for t, a in threatened if t >= 0.2), key=lambda x: -x[0])[:2]
         will = p.loyalty * (1.0 - p.free_riding)
         for threat, ally in threatened:
             deploy = s.option(Effect.DEPLOY, target=ally)
@@ -309,19 +311,6 @@ class Defender:
                     s.option(Effect.READINESS, magnitude=1),
                     reason=f"raise readiness: {self._n(ally)} is threatened")
         self._reassure_friends(r, s, add)
-
-    def _threatened(self, r) -> list[tuple[float, str]]:
-        """(threat, ally) of its partners threatened at least a little (0.2), in the
-        order of its partners: with the threats, shared by the states alike."""
-        key = ("threatened", self._partner_order)
-        found = r.alike.get(key)
-        if found is None:
-            known = r.threats
-            found = [(t, a) for a in self.partners
-                     for t in (known[a] if a in known else self._ally_threat(r, a),)
-                     if t >= 0.2]
-            r.alike[key] = found
-        return found
 
     def _covered(self, r, ally: str) -> float:
         """How much reassurance ``ally`` has had from others (shown acts, tripwires)."""

@@ -121,7 +121,6 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         # whose hostile acts and disputes do not count in an ally's threat: itself and
         # its partners; states alike in this share their threat estimates (_read)
         self._excluded = frozenset(self.partners) | {nation}
-        self._partner_order = tuple(self.partners)
         self._objectives: tuple | None = None  # the objectives _points was made from
         self._points: dict = {}  # see Reading.points
         for a, b, level in world.start_tensions:
@@ -146,10 +145,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             threats = shared.get(("threats", self._excluded))
             if threats is not None and threats[0] is view.states and \
                     threats[1] is r.attacked and threats[2] == view.round:
-                r.threats, r.alike = threats[3], threats[4]
+                r.threats = threats[3]
             else:
                 shared[("threats", self._excluded)] = (view.states, r.attacked, view.round,
-                                                       r.threats, r.alike)
+                                                       r.threats)
         return r
 
     def recall(self, news: list, private: list, last_round: int) -> None:

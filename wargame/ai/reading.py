@@ -258,16 +258,7 @@ class Memory:
     def shown_to_by_others(self, state: str, besides: str) -> float:
         """The resolve shown for ``state`` by every actor but ``besides``: the sum of
         ``shown`` over those pairs, in the same order."""
-        shown = self.shown_to.get(state, {})
-        if besides in shown:
-            return sum(v for a, v in shown.items() if a != besides)
-        c = self._chronicle  # nothing of its own in it: the sum of all, once for all
-        if c is None or c.shown_to is not self.shown_to:
-            return sum(shown.values())
-        found = c.memo.get(("shown_to", state))
-        if found is None:
-            found = c.memo[("shown_to", state)] = sum(shown.values())
-        return found
+        return sum(v for a, v in self.shown_to.get(state, {}).items() if a != besides)
 
     def consulted_since(self, institution: str, since: int) -> bool:
         return institution in self.consulted and self.consulted[institution] >= since
@@ -488,8 +479,6 @@ class Reading:
         self._points: dict = {} if points is None else points
         self.memo: dict = {}  # what the policy worked out from this reading, by name
         self.threats: dict[str, float] = {}  # ally -> how gravely threatened (the policy's)
-        # what the policy works out from the threats, shared with them by states alike
-        self.alike: dict = {}
         self._hostile: dict[str, list[tuple[str, float]]] | None = None
 
     def hostility_to(self, target: str) -> list[tuple[str, float]]:
