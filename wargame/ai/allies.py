@@ -105,7 +105,7 @@ class Defender:
                 garrison += h.garrison * READINESS_MULTIPLIER[r.state(h.occupier).readiness]
         own = forces_at_home(r.view, land) * READINESS_MULTIPLIER[r.state(land).readiness]
         combined = mine + own * 1.25 * 0.75
-        owing = {ob.debtor for ob in r.view.obligations if ob.status.value == "open"
+        owing = {ob.debtor for ob in r.view.obligations if ob.status._value_ == "open"
                  and ob.beneficiary == land and ob.debtor != self.nation}
         for m in sorted(owing):
             combined += 0.5 * forces_at_home(r.view, m) * \

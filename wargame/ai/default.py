@@ -207,7 +207,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             if s.add(option, target=target, institution=inst, measure=measure, forces=forces):
                 key = target or inst
                 self.last[(why or option.action.id, key)] = view.round
-                self.last[(option.action.effect.value, key)] = view.round
+                self.last[(option.action.effect._value_, key)] = view.round
                 self.why.append((option.action.id, key, round(u, 3)))
                 self.why_text.append((option.action.id, key, reason or self._default_reason(
                     option, key, why)))
@@ -365,19 +365,19 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         for iid in opt.institutions:
             inst = self.world.institution[iid]
             iv = r.institution(iid)
-            measure = Measure.CONDEMN.value
+            measure = Measure.CONDEMN._value_
             if sev >= 0.9 and inst.has(ClauseKind.SANCTIONS) and a not in iv.sanctions_on:
-                measure = Measure.SANCTIONS.value
+                measure = Measure.SANCTIONS._value_
             elif (sev >= 0.9 and inst.has(ClauseKind.USE_OF_FORCE) and a in iv.sanctions_on
                   and a not in iv.force_on and p.aggression + p.loyalty > 1.0):
-                measure = Measure.USE_OF_FORCE.value
+                measure = Measure.USE_OF_FORCE._value_
             elif (sev >= 0.9 and inst.has(ClauseKind.SUSPENSION) and a in inst.members
                   and a not in iv.suspended):
-                measure = Measure.SUSPEND.value
+                measure = Measure.SUSPEND._value_
             if sev >= 0.6 and a in iv.blocked and a not in iv.referred:
-                measure = Measure.REFER.value  # a veto blocked it: Uniting for Peace
+                measure = Measure.REFER._value_  # a veto blocked it: Uniting for Peace
             if not s.draft_ok(iid, measure, a):  # Chapter VIII, a matter not referred
-                measure = Measure.CONDEMN.value
+                measure = Measure.CONDEMN._value_
             seen = self.drafts_seen.get((iid, measure, a))
             if ((iid, measure, a) in pending or (seen is not None and now - seen <= 3)
                     or self._recent("table:" + measure, iid + a, 3, now)):
@@ -387,7 +387,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             u = p.multilateralism * sev * 0.9 - 0.3
             if not concerned:  # leave it to the victim and its allies to table
                 u -= 0.25
-            if measure == Measure.SANCTIONS.value:
+            if measure == Measure.SANCTIONS._value_:
                 u -= self.trade.get(a, 0.0) * (0.5 + p.free_riding)
             add(u + self._judge(), opt, a, iid, measure, why="table:" + measure,
                 reason=f"a draft on {measure.replace('_', ' ')}: " + self._cause(r, a))

@@ -357,8 +357,8 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         key = (tuple(map(id, news)), tuple(secret))
         if found is None or found[0] != key:
             # this round's private deals: the parties' own, the others' not at all
-            found = (key, tuple(e for e in news
-                                if not (secret and _withheld_event(e) and e.ref in secret)))
+            found = (key, tuple(news) if not secret else tuple(
+                e for e in news if not (_withheld_event(e) and e.ref in secret)))
         # (key, the news, what they were made from: the game gives one tuple a moment)
         found = shared.memo["news"] = (found[0], found[1], news)
     news = found[1]
