@@ -283,9 +283,7 @@ class Defender:
     # ------------------------------------------------------------ reassurance
     def _reassure(self, r, s, add) -> None:
         p, now = self.p, r.view.round
-        known = r.threats  # once per reading and ally (shared by states alike)
-        threatened = [(known[a] if a in known else self._ally_threat(r, a), a)
-                      for a in self.partners]
+        threatened = self._partner_threats(r)
         # the alliance covers its gaps: an ally others reassure already needs less of it
         threatened = sorted(((t * (1.2 - min(1.0, self._covered(r, a) / 8.0)), a)
                              for t, a in threatened if t >= 0.2), key=lambda x: -x[0])[:2]

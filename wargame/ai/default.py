@@ -271,6 +271,24 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             found = r.threats[ally] = self._threat_to(r, ally)
         return found
 
+    def _partner_threats(self, r: Reading) -> list[tuple[float, str]]:
+        """(threat, partner) for each of its partners, in their order (once per
+        reading)."""
+        found = r.memo.get("partner threats")
+        if found is None:
+            known = r.threats
+            found = r.memo["partner threats"] = [
+                (known[a] if a in known else self._ally_threat(r, a), a) for a in self.partners]
+        return found
+
+    def _worst_ally_threat(self, r: Reading) -> float:
+        """The gravest threat to one of its partners (0 without partners)."""
+        found = r.memo.get("worst ally threat")
+        if found is None:
+            found = r.memo["worst ally threat"] = max(
+                (t for t, _ in self._partner_threats(r)), default=0.0)
+        return found
+
     def _threat_to(self, r: Reading, ally: str) -> float:
         # what this reads: the memory's hostility (shared while the memory is), its
         # partners and itself (excluded), the disputes (by those), the public numbers
@@ -501,7 +519,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             return  # an occupier withdraws by its own reckoning (aggressor._occupation)
         p = self.p
         danger, _ = self._danger(r)
-        allies = max((self._ally_threat(r, a) for a in self.partners), default=0.0)
+        allies = self._worst_ally_threat(r)
         u = (1.0 - p.aggression) * 0.4 - danger - allies - 0.2
         if self.assessment and max(self.assessment.values()) > -0.2:
             u -= 0.5  # an aggressor keeps its forces ready
@@ -513,7 +531,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         if opt is None or not self.partners:
             return
         p = self.p
-        threat = max((self._ally_threat(r, a) for a in self.partners), default=0.0)
+        threat = self._worst_ally_threat(r)
         danger, _ = self._danger(r)
         norm = 2.0
         u = (p.loyalty * (1.0 - p.free_riding) * (0.2 + min(1.0, threat + danger))
