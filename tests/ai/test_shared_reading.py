@@ -43,6 +43,15 @@ def _play_and_compare(world, seed: int) -> tuple[int, int]:
             policy.memory.take_in(view)
             alone[n].take_in(view)
             assert _known(policy.memory) == _known(alone[n]), (game.round, n)
+            # the hostile acts it weighs, listed once for the states alike: as it
+            # would pick them out of its own memory
+            hostility, partners = alone[n].hostility, policy.partners
+            assert policy._hostile_acts(inside=True) == [
+                (a, h) for (a, t), h in hostility.items()
+                if a != n and (t == n or t in partners) and a not in partners]
+            assert [x for x in policy._hostile_acts(inside=False) if x[0] != n] == [
+                (a, t, v) for (a, t), v in hostility.items()
+                if not (t in partners or t == n or a == n or v < 5.0)]
             if policy.memory.shared_memo() is not None:
                 shared += 1
             else:

@@ -319,8 +319,8 @@ class Defender:
         support and aid, by its stance: strategic ambiguity made a little less so."""
         p, now, me = self.p, r.view.round, self.nation
         best = None
-        for (a, t), v in self.memory.hostility.items():
-            if t in self.partners or t == me or a == me or v < 5.0:
+        for a, t, v in self._hostile_acts(inside=False):  # against states it need not defend
+            if a == me:
                 continue
             friend = self._friendliness(r, t)
             if friend < 0.05 or r.tension.get(t, 0.0) >= 12.0:

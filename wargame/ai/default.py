@@ -236,10 +236,32 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             for a in attackers:
                 if a != me and (grave >= 1.0 or self.ties(r, a) < 0.6):
                     out[a] = max(out.get(a, 0.0), grave)
-        for (a, t), h in self.memory.hostility.items():
-            if a != me and (t == me or t in self.partners) and a not in self.partners:
-                out[a] = max(out.get(a, 0.0), min(0.7, h / 40.0))
+        for a, h in self._hostile_acts(inside=True):  # against it or a partner, by others
+            out[a] = max(out.get(a, 0.0), min(0.7, h / 40.0))
         return out
+
+    def _hostile_acts(self, inside: bool) -> list[tuple[str, float]]:
+        """(actor, level) of the hostility remembered, in the memory's order: by a state
+        it does not exclude against one it does (``inside``: itself or a partner), or
+        (not ``inside``) against one it does not exclude, at level 5 or more. Depends
+        only on the memory and the states excluded: shared by the states alike while
+        the memory is."""
+        shared = self.memory.shared_memo()
+        key = ("hostile acts", inside, self._excluded)
+        if shared is not None:
+            found = shared.get(key)
+            if found is not None:
+                return found
+        ex = self._excluded
+        if inside:
+            found = [(a, h) for (a, t), h in self.memory.hostility.items()
+                     if t in ex and a not in ex]
+        else:
+            found = [(a, t, h) for (a, t), h in self.memory.hostility.items()
+                     if t not in ex and h >= 5.0]
+        if shared is not None:
+            shared[key] = found
+        return found
 
     def _danger(self, r: Reading) -> tuple[float, str]:
         """How gravely this state itself is threatened, and by whom (once per reading)."""
