@@ -105,7 +105,7 @@ class Defender:
                 garrison += h.garrison * READINESS_MULTIPLIER[r.state(h.occupier).readiness]
         own = forces_at_home(r.view, land) * READINESS_MULTIPLIER[r.state(land).readiness]
         combined = mine + own * 1.25 * 0.75
-        owing = {ob.debtor for ob in r.view.obligations if ob.status.value == "open"
+        owing = {ob.debtor for ob in r.view.obligations if ob.status._value_ == "open"
                  and ob.beneficiary == land and ob.debtor != self.nation}
         for m in sorted(owing):
             combined += 0.5 * forces_at_home(r.view, m) * \
@@ -283,7 +283,7 @@ class Defender:
     # ------------------------------------------------------------ reassurance
     def _reassure(self, r, s, add) -> None:
         p, now = self.p, r.view.round
-        threatened = [(self._ally_threat(r, a), a) for a in self.partners]
+        threatened = self._partner_threats(r)
         # the alliance covers its gaps: an ally others reassure already needs less of it
         threatened = sorted(((t * (1.2 - min(1.0, self._covered(r, a) / 8.0)), a)
                              for t, a in threatened if t >= 0.2), key=lambda x: -x[0])[:2]
@@ -319,8 +319,8 @@ class Defender:
         support and aid, by its stance: strategic ambiguity made a little less so."""
         p, now, me = self.p, r.view.round, self.nation
         best = None
-        for (a, t), v in self.memory.hostility.items():
-            if t in self.partners or t == me or a == me or v < 5.0:
+        for a, t, v in self._hostile_acts(inside=False):  # against states it need not defend
+            if a == me:
                 continue
             friend = self._friendliness(r, t)
             if friend < 0.05 or r.tension.get(t, 0.0) >= 12.0:

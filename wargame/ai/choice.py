@@ -18,8 +18,10 @@ from ..core.actions import Effect, Measure, Order
 from ..core.legal import AGAINST, COLLECTIVE_MEASURES, COMMITTING, MEASURE_CLAUSE, Option
 from ..core.membership import MEMBERS_ONLY
 from ..core.model import ClauseKind, World
+from ..core.plain import maker
 from ..core.view import View
 
+_order = maker(Order)  # Order(**given), made at once
 TRUCE_BREAKERS = (Effect.STRIKE, Effect.INVADE, Effect.BLOCKADE)  # not with accepting one
 
 
@@ -34,6 +36,7 @@ class OrderSet:
         for opt in view.options:
             self.by_effect.setdefault(opt.action.effect, []).append(opt)
         self._effects: list[Effect] = []
+        self._views: dict | None = None  # institution id -> its view (draft_ok)
 
     # ------------------------------------------------------------ queries
     def options(self, effect: Effect) -> list[Option]:
@@ -80,7 +83,9 @@ class OrderSet:
         kind = MEASURE_CLAUSE.get(m)
         if kind is not None and not inst.has(kind):
             return False
-        views = {i.id: i for i in self.view.institutions}
+        views = self._views
+        if views is None:
+            views = self._views = {i.id: i for i in self.view.institutions}
         iv = views[institution]
         if m in MEMBERS_ONLY and target not in iv.members:
             return False
@@ -137,8 +142,8 @@ class OrderSet:
             forces = round(max(0.0, 1.0 - self.committed()), 3)
             if forces <= 0.0:
                 return False
-        order = Order(self.nation, spec.id, target=target, institution=institution,
-                      measure=measure, forces=round(forces, 3))
+        order = _order(nation=self.nation, action=spec.id, target=target,
+                       institution=institution, measure=measure, forces=round(forces, 3))
         if not self._compatible(order, spec.effect):
             return False
         self.orders.append(order)

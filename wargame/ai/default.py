@@ -61,6 +61,20 @@ def _positions(world: World) -> tuple[dict[str, int], dict[str, int]]:
     return found[1], found[2]
 
 
+_PASSABLE: dict[int, tuple] = {}
+
+
+def _passable(world: World) -> dict[tuple[str, str, str], bool]:
+    """Whether a draft could pass with every member but its target for it, by
+    (institution, measure, target): the same for every policy of a world."""
+    found = _PASSABLE.get(id(world))
+    if found is None or found[0] is not world:
+        if len(_PASSABLE) > 32:
+            _PASSABLE.clear()
+        found = _PASSABLE[id(world)] = (world, {})
+    return found[1]
+
+
 Candidate = tuple  # (utility, order, option, target, institution, measure, why, forces, reason)
 
 
@@ -93,7 +107,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.last: dict[tuple[str, str], int] = {}  # (what, target) -> round last ordered
         self.rejected: dict[str, str] = {}  # proposal id -> why it was rejected (explain)
         self.why: list[tuple[str, str, float]] = []  # last round: (action, target, utility)
-        self._passable: dict[tuple[str, str, str], bool] = {}
+        self._passable = _passable(world)  # (institution, measure, target) -> bool
         self.drafts_seen: dict[tuple[str, str, str], int] = {}  # (inst, measure, target) -> round
         self.garrisons_seen: dict[str, float] = {}  # land -> its garrison's strength there
         self.rivals: set[str] | None = None  # a rival alliance's members it quarrels with
@@ -104,6 +118,11 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         # ally -> (other state, level) of the disputes the crisis began with that count
         # in its threat (the other is neither this state nor its partner), in order
         self._disputes: dict[str, list[tuple[str, float]]] = {}
+        # whose hostile acts and disputes do not count in an ally's threat: itself and
+        # its partners; states alike in this share their threat estimates (_read)
+        self._excluded = frozenset(self.partners) | {nation}
+        self._objectives: tuple | None = None  # the objectives _points was made from
+        self._points: dict = {}  # see Reading.points
         for a, b, level in world.start_tensions:
             for ally, other in ((a, b), (b, a)):
                 if other and other != nation and other not in self.partners:
@@ -117,9 +136,20 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         if last is not None and last.view is view:
             return last
         self.memory.take_in(view)
-        self._last_read = Reading(view, self.world, self.memory, self._state_pos,
-                                  self._inst_pos)
-        return self._last_read
+        if view.objectives is not self._objectives:  # another state's, or a new world
+            self._objectives, self._points = view.objectives, {}
+        self._last_read = r = Reading(view, self.world, self.memory, self._state_pos,
+                                      self._inst_pos, self._points)
+        shared = self.memory.shared_memo()
+        if shared is not None:  # one analysis of the round for every state alike
+            threats = shared.get(("threats", self._excluded))
+            if threats is not None and threats[0] is view.states and \
+                    threats[1] is r.attacked and threats[2] == view.round:
+                r.threats = threats[3]
+            else:
+                shared[("threats", self._excluded)] = (view.states, r.attacked, view.round,
+                                                       r.threats)
+        return r
 
     def recall(self, news: list, private: list, last_round: int) -> None:
         self.memory.recall(news, private, last_round)
@@ -178,7 +208,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             if s.add(option, target=target, institution=inst, measure=measure, forces=forces):
                 key = target or inst
                 self.last[(why or option.action.id, key)] = view.round
-                self.last[(option.action.effect.value, key)] = view.round
+                self.last[(option.action.effect._value_, key)] = view.round
                 self.why.append((option.action.id, key, round(u, 3)))
                 self.why_text.append((option.action.id, key, reason or self._default_reason(
                     option, key, why)))
@@ -207,10 +237,32 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             for a in attackers:
                 if a != me and (grave >= 1.0 or self.ties(r, a) < 0.6):
                     out[a] = max(out.get(a, 0.0), grave)
-        for (a, t), h in self.memory.hostility.items():
-            if a != me and (t == me or t in self.partners) and a not in self.partners:
-                out[a] = max(out.get(a, 0.0), min(0.7, h / 40.0))
+        for a, h in self._hostile_acts(inside=True):  # against it or a partner, by others
+            out[a] = max(out.get(a, 0.0), min(0.7, h / 40.0))
         return out
+
+    def _hostile_acts(self, inside: bool) -> list[tuple[str, float]]:
+        """(actor, level) of the hostility remembered, in the memory's order: by a state
+        it does not exclude against one it does (``inside``: itself or a partner), or
+        (not ``inside``) against one it does not exclude, at level 5 or more. Depends
+        only on the memory and the states excluded: shared by the states alike while
+        the memory is."""
+        shared = self.memory.shared_memo()
+        key = ("hostile acts", inside, self._excluded)
+        if shared is not None:
+            found = shared.get(key)
+            if found is not None:
+                return found
+        ex = self._excluded
+        if inside:
+            found = [(a, h) for (a, t), h in self.memory.hostility.items()
+                     if t in ex and a not in ex]
+        else:
+            found = [(a, t, h) for (a, t), h in self.memory.hostility.items()
+                     if t not in ex and h >= 5.0]
+        if shared is not None:
+            shared[key] = found
+        return found
 
     def _danger(self, r: Reading) -> tuple[float, str]:
         """How gravely this state itself is threatened, and by whom (once per reading)."""
@@ -242,7 +294,28 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             found = r.threats[ally] = self._threat_to(r, ally)
         return found
 
+    def _partner_threats(self, r: Reading) -> list[tuple[float, str]]:
+        """(threat, partner) for each of its partners, in their order (once per
+        reading)."""
+        found = r.memo.get("partner threats")
+        if found is None:
+            known = r.threats
+            found = r.memo["partner threats"] = [
+                (known[a] if a in known else self._ally_threat(r, a), a) for a in self.partners]
+        return found
+
+    def _worst_ally_threat(self, r: Reading) -> float:
+        """The gravest threat to one of its partners (0 without partners)."""
+        found = r.memo.get("worst ally threat")
+        if found is None:
+            found = r.memo["worst ally threat"] = max(
+                (t for t, _ in self._partner_threats(r)), default=0.0)
+        return found
+
     def _threat_to(self, r: Reading, ally: str) -> float:
+        # what this reads: the memory's hostility (shared while the memory is), its
+        # partners and itself (excluded), the disputes (by those), the public numbers
+        # and the ledger: so it is shared by every state with the same (_read)
         h, posture = 0.0, 0
         for a, v in r.hostility_to(ally):
             if a != self.nation and a not in self.partners:
@@ -358,21 +431,21 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         for iid in opt.institutions:
             inst = self.world.institution[iid]
             iv = r.institution(iid)
-            measure = Measure.CONDEMN.value
+            measure = Measure.CONDEMN._value_
             if sev >= 0.9 and inst.has(ClauseKind.SANCTIONS) and a not in iv.sanctions_on:
-                measure = Measure.SANCTIONS.value
+                measure = Measure.SANCTIONS._value_
             elif (sev >= 0.9 and inst.has(ClauseKind.USE_OF_FORCE) and a in iv.sanctions_on
                   and a not in iv.force_on and p.aggression + p.loyalty > 1.0):
-                measure = Measure.USE_OF_FORCE.value
+                measure = Measure.USE_OF_FORCE._value_
             elif sev >= 0.9 and inst.has(ClauseKind.SUSPENSION) and iv.active(a):
-                measure = Measure.SUSPEND.value
+                measure = Measure.SUSPEND._value_
             elif (sev >= 0.9 and inst.has(ClauseKind.EXPULSION) and a in iv.members
                   and a in iv.sanctions_on):  # Art. 16(4): after sanctions have failed
-                measure = Measure.EXPEL.value
+                measure = Measure.EXPEL._value_
             if sev >= 0.6 and a in iv.blocked and a not in iv.referred:
-                measure = Measure.REFER.value  # a veto blocked it: Uniting for Peace
+                measure = Measure.REFER._value_  # a veto blocked it: Uniting for Peace
             if not s.draft_ok(iid, measure, a):  # Chapter VIII, a matter not referred
-                measure = Measure.CONDEMN.value
+                measure = Measure.CONDEMN._value_
             seen = self.drafts_seen.get((iid, measure, a))
             if ((iid, measure, a) in pending or (seen is not None and now - seen <= 3)
                     or self._recent("table:" + measure, iid + a, 3, now)):
@@ -382,17 +455,19 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             u = p.multilateralism * sev * 0.9 - 0.3
             if not concerned:  # leave it to the victim and its allies to table
                 u -= 0.25
-            if measure == Measure.SANCTIONS.value:
+            if measure == Measure.SANCTIONS._value_:
                 u -= self.trade.get(a, 0.0) * (0.5 + p.free_riding)
             add(u + self._judge(), opt, a, iid, measure, why="table:" + measure,
                 reason=f"a draft on {measure.replace('_', ' ')}: " + self._cause(r, a))
 
     def _could_pass(self, iid: str, measure: str, target: str) -> bool:
-        """Would the draft pass if everyone but its target voted for it?"""
+        """Would the draft pass if everyone but its target voted for it? (The world's
+        rules alone say: worked out once for every policy of the world.)"""
         key = (iid, measure, target)
-        if key not in self._passable:
-            self._passable[key] = self._try_vote(iid, measure, target)
-        return self._passable[key]
+        found = self._passable.get(key)
+        if found is None:
+            found = self._passable[key] = self._try_vote(iid, measure, target)
+        return found
 
     def _try_vote(self, iid: str, measure: str, target: str) -> bool:
         inst = self.world.institution[iid]
@@ -494,7 +569,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             return  # an occupier withdraws by its own reckoning (aggressor._occupation)
         p = self.p
         danger, _ = self._danger(r)
-        allies = max((self._ally_threat(r, a) for a in self.partners), default=0.0)
+        allies = self._worst_ally_threat(r)
         u = (1.0 - p.aggression) * 0.4 - danger - allies - 0.2
         if self.assessment and max(self.assessment.values()) > -0.2:
             u -= 0.5  # an aggressor keeps its forces ready
@@ -506,7 +581,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         if opt is None or not self.partners:
             return
         p = self.p
-        threat = max((self._ally_threat(r, a) for a in self.partners), default=0.0)
+        threat = self._worst_ally_threat(r)
         danger, _ = self._danger(r)
         norm = 2.0
         u = (p.loyalty * (1.0 - p.free_riding) * (0.2 + min(1.0, threat + danger))

@@ -38,10 +38,25 @@ CREDIBLE_MIDPOINT = 50.0
 CREDIBLE_SPREAD = 6.0
 
 
+_POWERS: dict[int, tuple] = {}  # id(public numbers) -> (them, their power)
+
+
 def public_power(p: PublicNation, readiness: int | None = None) -> float:
-    """:func:`combat.power` of a state from what everyone can see of it."""
+    """:func:`combat.power` of a state from what everyone can see of it (at its own
+    readiness: once per public numbers, which every view of a moment shares)."""
+    if readiness is None:
+        found = _POWERS.get(id(p))
+        if found is None or found[0] is not p:
+            if len(_POWERS) > 4096:
+                _POWERS.clear()
+            found = _POWERS[id(p)] = (p, _power(p, p.readiness))
+        return found[1]
+    return _power(p, readiness)
+
+
+def _power(p: PublicNation, readiness: int) -> float:
     ns = NationState(p.id, p.military, p.economy, p.spending, p.support, p.credibility,
-                     p.territory, p.readiness if readiness is None else readiness)
+                     p.territory, readiness)
     return power(ns)
 
 
@@ -160,11 +175,40 @@ class Coalition:
 def forces_at_home(view, nation: str) -> float:
     """A state's forces at home, from the public facts of war (``view.war``): its
     forces less those stationed abroad and holding land."""
-    mil = next((s.military for s in view.states if s.id == nation), 0.0) \
-        if nation != view.nation else view.me.military
+    if nation != view.nation:  # another state: from the public numbers, shared by all
+        return _at_home(view.states, view.war).get(nation, 0.0)
+    mil = view.me.military
     away_ = sum(x.forces for x in view.war.stationed if x.owner == nation)
     away_ += sum(h.garrison for h in view.war.holdings if h.occupier == nation)
     return max(0.0, mil - away_)
+
+
+_LAST_HOME: list = [None, None, {}]  # (states, war facts, state -> forces at home)
+
+
+def _at_home(states, war) -> dict[str, float]:
+    """:func:`forces_at_home` of every state in ``states`` (public numbers), worked
+    out once for every government while the views share these tuples; the same sums
+    in the same order. Read it; do not change it."""
+    cached = _LAST_HOME
+    if cached[0] is states and cached[1] is war:
+        return cached[2]
+    stationed: dict[str, list[float]] = {}
+    for x in war.stationed:
+        stationed.setdefault(x.owner, []).append(x.forces)
+    holding: dict[str, list[float]] = {}
+    for h in war.holdings:
+        holding.setdefault(h.occupier, []).append(h.garrison)
+    out: dict[str, float] = {}
+    for s in states:
+        if s.id not in out:  # the first, as a search would find it
+            away_ = sum(stationed.get(s.id, ()))
+            away_ += sum(holding.get(s.id, ()))
+            out[s.id] = max(0.0, s.military - away_)
+    if type(states) is tuple and type(war.stationed) is tuple and \
+            type(war.holdings) is tuple:  # immutable: safe to remember by identity
+        cached[:] = [states, war, out]
+    return out
 
 
 def _home_power(r, nation: str) -> float:
@@ -198,14 +242,24 @@ def hold_probability(garrison: float, counter: float) -> float:
     return 1.0 / (1.0 + (counter / garrison) ** HOLD_STEEPNESS)
 
 
+_LAST_RECORDS: list = [None, {}]  # (obligations, debtor -> (kept, declined))
+
+
 def _record(r, m: str) -> tuple[int, int]:
-    """(obligations kept, declined) by ``m`` in the public ledger."""
-    kept = declined = 0
-    for ob in r.view.obligations:
-        if ob.debtor == m:
-            kept += ob.status is Status.KEPT
-            declined += ob.status is Status.DECLINED
-    return kept, declined
+    """(obligations kept, declined) by ``m`` in the public ledger (counted once for
+    every debtor and every government, while the views share the ledger's tuple)."""
+    obligations = r.view.obligations
+    cached = _LAST_RECORDS
+    if cached[0] is not obligations:
+        by: dict[str, tuple[int, int]] = {}
+        for ob in obligations:
+            kept, declined = by.get(ob.debtor, (0, 0))
+            by[ob.debtor] = (kept + (ob.status is Status.KEPT),
+                             declined + (ob.status is Status.DECLINED))
+        if type(obligations) is not tuple:  # a list may change: not remembered
+            return by.get(m, (0, 0))
+        cached[:] = [obligations, by]
+    return cached[1].get(m, (0, 0))
 
 
 def _helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:

@@ -37,7 +37,11 @@ CYBER_WEIGHT = 8.0
 class Memory:
     """What one state has learnt from the events it has seen, round after round."""
 
-    def __init__(self, world: World, nation: str):
+    _SHARES = True  # starts from the chronicle of its world (a Chronicle does not)
+
+    def __init__(self, world: World, nation: str, shared: bool = True):
+        """``shared`` False: it learns every event itself, never from the chronicle
+        (what a shared memory must equal; tests compare them)."""
         self.nation = nation
         self.actions = world.actions
         self.keep = 1.0 - world.ladder.decay
@@ -58,6 +62,12 @@ class Memory:
         self.freeing: dict[str, int] = {}  # occupied land -> last round a counter-offensive
         self.consulted: dict[str, int] = {}  # institution -> last round consultations opened
         self.blockades: dict[tuple[str, str], int] = {}  # (blockader, target) -> last round
+        # while this state has seen no private event it learns from, what it knows of
+        # the others (the COMMON fields) is the memory every such state of the game
+        # shares (:class:`Chronicle`), worked out once a round for all of them
+        self._chronicle: Chronicle | None = _root(world) if shared and self._SHARES \
+            else None
+        self._by_target: dict[str, list[tuple[str, float]]] | None = None
 
     def take_in(self, view: View) -> None:
         """Learn from the events of finished rounds not yet taken in."""
@@ -76,8 +86,24 @@ class Memory:
         fresh = _public(news, self.done, last, self.actions)
         mine = [_digest(e, self.actions) for e in private
                 if self.done < e.round <= last and e.kind in LEARNT]
+        chronicle = self._chronicle
+        if chronicle is not None:
+            if not mine:  # the public events alone: the shared memory learns them
+                after = chronicle.after(fresh, last)
+                self._share(after)
+                for ev in after.own.get(self.nation, ()):
+                    self._learn_own(ev)
+                self.done = last
+                return
+            self._fork(chronicle)  # its first private events: its own memory from now on
         if mine:  # stable: keeps the log's order in a round
             fresh = sorted(fresh + tuple(mine), key=lambda x: x[0].round)
+        self._by_target = None
+        self._apply(fresh, last)
+
+    def _apply(self, fresh, last: int) -> None:
+        """Learn ``fresh`` (events with their digests, in order), the events of the
+        rounds after :attr:`done` up to ``last``."""
         rounds = last - self.done
         if self.hostility:
             k = self.keep ** rounds
@@ -174,6 +200,56 @@ class Memory:
             # how much stronger than its garrison the counter-offensive was
             self.pushed[t] = max(self.pushed.get(t, 0.0), ev.value)
 
+    def _learn_own(self, ev: Event) -> None:
+        """What :meth:`_learn` learns of an event about this state itself (the OWN
+        fields), for a memory whose COMMON fields are shared: the chronicle's
+        :attr:`Chronicle.own` lists the events, by state."""
+        kind, a, t = ev.kind, ev.actor, ev.target
+        if kind is Kind.ASSISTANCE_REQUESTED:
+            self.asked[a] = ev.round
+        elif kind is Kind.ENGAGEMENT:
+            self.freed[t] = self.freed.get(t, 0) + 1
+            self.pushed[t] = max(self.pushed.get(t, 0.0), ev.value)
+        elif kind is Kind.WITHDRAWAL:
+            self.taken.clear()
+        else:  # Kind.TERRITORY
+            self.taken[t] = self.taken.get(t, 0.0) + ev.value
+
+    def _share(self, chronicle: "Chronicle") -> None:
+        """Take ``chronicle``'s COMMON fields as its own (read only: shared)."""
+        self._chronicle = chronicle
+        d = self.__dict__
+        for name in COMMON:
+            d[name] = getattr(chronicle, name)
+        self._by_target = None
+
+    def _fork(self, chronicle: "Chronicle") -> None:
+        """Copies of the shared COMMON fields, to learn private events into."""
+        self._chronicle = None
+        d = self.__dict__
+        for name in COMMON:
+            d[name] = dict(getattr(chronicle, name))
+        self.shown_to = {k: dict(v) for k, v in chronicle.shown_to.items()}
+        self._by_target = None
+
+    def shared_memo(self) -> dict | None:
+        """While this memory is shared (:class:`Chronicle`), a dict every state that
+        shares it may keep what it works out from it and the public view this round,
+        for the others to find (keyed by what else it depends on); else None."""
+        c = self._chronicle
+        return c.memo if c is not None else None
+
+    def hostility_by_target(self) -> dict[str, list[tuple[str, float]]]:
+        """target -> (actor, level) of the hostility remembered against it, in the
+        order of :attr:`hostility` (grouped once a round; shared while the memory is).
+        Read it; do not change it."""
+        if self._chronicle is not None:
+            return self._chronicle.hostility_by_target()
+        by = self._by_target
+        if by is None:
+            by = self._by_target = _group(self.hostility)
+        return by
+
     def _show(self, a: str, t: str, w: float) -> None:
         v = self.shown[(a, t)] = self.shown.get((a, t), 0.0) + w
         self.shown_to.setdefault(t, {})[a] = v
@@ -203,6 +279,93 @@ class Memory:
 
     def attackers_of(self, victim: str, since: int) -> list[str]:
         return [a for (a, v), r in self.attacks.items() if v == victim and r >= since]
+
+
+COMMON = ("hostility", "attacks", "tripwires", "sanctions", "truces", "shown", "shown_to",
+          "shown_any", "consulted", "blockades", "freeing")
+"""The fields of a :class:`Memory` learnt from events whatever state sees them; the
+others (``taken``, ``asked``, ``freed``, ``pushed``) are about the state itself."""
+
+
+def _group(hostility: dict) -> dict[str, list[tuple[str, float]]]:
+    by: dict[str, list[tuple[str, float]]] = {}
+    for (a, t), v in hostility.items():
+        by.setdefault(t, []).append((a, v))
+    return by
+
+
+class Chronicle(Memory):
+    """The memory of the public events alone, shared by every state of a game that
+    has seen no private event it learns from: what they all know alike, learnt once a
+    round instead of once per state. Exactly what each of them would have learnt (the
+    same events in the same order, the same arithmetic); its OWN fields stay empty,
+    and :attr:`own` lists the events that are about a state itself, by state, for
+    each memory to learn. Never changed once made: the next round is a new one."""
+
+    _SHARES = False
+
+    def __init__(self, world: World):
+        super().__init__(world, "")
+        self.nation = None  # no state's own: no event is about it
+        self.own: dict[str, list[Event]] = {}
+        self._next: tuple | None = None  # (fresh, last, the chronicle after them)
+        self.memo: dict = {}  # see Memory.shared_memo
+
+    def after(self, fresh: tuple, last: int) -> "Chronicle":
+        """This chronicle after the public events ``fresh`` (with their digests) of
+        the rounds up to ``last``: made by the first state to read them, then shared."""
+        found = self._next
+        if found is not None and found[1] == last:
+            was = found[0]  # the same events (views of other phases hold other tuples)
+            if was is fresh or (len(was) == len(fresh)
+                                and all(x[0] is y[0] for x, y in zip(was, fresh))):
+                return found[2]
+        nxt = object.__new__(Chronicle)
+        nxt.__dict__.update(self.__dict__)
+        for name in COMMON:
+            setattr(nxt, name, dict(getattr(self, name)))
+        nxt.shown_to = {k: dict(v) for k, v in self.shown_to.items()}
+        nxt._next = nxt._by_target = None
+        nxt.memo = {}
+        nxt._apply(fresh, last)
+        own: dict[str, list[Event]] = {}
+        for ev, act in fresh:  # the events Memory._learn learns about a state itself
+            if act is not None:
+                continue
+            kind, a, t = ev.kind, ev.actor, ev.target
+            if kind is Kind.ASSISTANCE_REQUESTED:
+                if t and a:
+                    own.setdefault(t, []).append(ev)
+            elif kind is Kind.ENGAGEMENT:
+                if ev.ref == "counter_offensive" and a:
+                    own.setdefault(a, []).append(ev)
+            elif kind is Kind.WITHDRAWAL:
+                if a:
+                    own.setdefault(a, []).append(ev)
+            elif kind is Kind.TERRITORY and a and t:
+                own.setdefault(a, []).append(ev)
+        nxt.own = own
+        self._next = (fresh, last, nxt)
+        return nxt
+
+    def hostility_by_target(self) -> dict[str, list[tuple[str, float]]]:
+        by = self._by_target
+        if by is None:
+            by = self._by_target = _group(self.hostility)
+        return by
+
+
+_ROOTS: dict[int, tuple] = {}
+
+
+def _root(world: World) -> Chronicle:
+    """The empty chronicle of ``world``, where every memory of its games starts."""
+    found = _ROOTS.get(id(world))
+    if found is None or found[0] is not world:
+        if len(_ROOTS) > 32:
+            _ROOTS.clear()
+        found = _ROOTS[id(world)] = (world, Chronicle(world))
+    return found[1]
 
 
 _LAST_PUBLIC: list = [None, -1, -1, None, ()]  # (news, after, last, actions, digests)
@@ -296,7 +459,7 @@ class Reading:
     """One round's picture for one state, built from its view and the world."""
 
     def __init__(self, view: View, world: World, memory: Memory, state_pos: dict[str, int],
-                 inst_pos: dict[str, int]):
+                 inst_pos: dict[str, int], points: dict | None = None):
         self.view = view
         self.world = world
         self.memory = memory
@@ -311,6 +474,9 @@ class Reading:
         self.my_obligations = list(owed.get(self.nation, ()))
         self.objectives = view.objectives
         self.total_points = sum(o.points for o in view.objectives) or 1
+        # (kinds, target) -> points of those objectives: a policy keeps one for all its
+        # readings (its objectives are the world's, the same every round)
+        self._points: dict = {} if points is None else points
         self.memo: dict = {}  # what the policy worked out from this reading, by name
         self.threats: dict[str, float] = {}  # ally -> how gravely threatened (the policy's)
         self._hostile: dict[str, list[tuple[str, float]]] | None = None
@@ -319,10 +485,7 @@ class Reading:
         """(actor, level) of the hostility remembered against ``target``, in the
         memory's order (grouped once per reading)."""
         if self._hostile is None:
-            by: dict[str, list[tuple[str, float]]] = {}
-            for (a, t), v in self.memory.hostility.items():
-                by.setdefault(t, []).append((a, v))
-            self._hostile = by
+            self._hostile = self.memory.hostility_by_target()
         return self._hostile.get(target, [])
 
     def state(self, ident: str) -> PublicNation:
@@ -332,8 +495,13 @@ class Reading:
         return self.view.institutions[self._inst_pos[ident]]
 
     def points(self, *kinds: ObjectiveKind, target: str | None = None) -> int:
-        return sum(o.points for o in self.objectives if o.kind in kinds
-                   and (target is None or o.target == target))
+        key = (kinds, target)  # the objectives never change: once per policy
+        found = self._points.get(key)
+        if found is None:
+            found = self._points[key] = sum(
+                o.points for o in self.objectives
+                if o.kind in kinds and (target is None or o.target == target))
+        return found
 
     def weight(self, *kinds: ObjectiveKind, target: str | None = None) -> float:
         """Share of this state's objective points riding on these kinds."""

@@ -60,10 +60,10 @@ class Merits:
             if (d.institution, d.measure, d.target) in promised and vote is not Vote.YES \
                     and self.p.loyalty + self._judge() > 0.4:
                 vote, why = Vote.YES, "it promised to support this draft"
-            if vote is Vote.YES and d.measure == Measure.USE_OF_FORCE.value:
+            if vote is Vote.YES and d.measure == Measure.USE_OF_FORCE._value_:
                 self.voted_force.add((d.institution, d.target))
             out[d.id] = vote
-            self.note(r, d.target, f"votes {vote.value} on {d.measure.replace('_', ' ')} "
+            self.note(r, d.target, f"votes {vote._value_} on {d.measure.replace('_', ' ')} "
                                    f"against {self._n(d.target)} in {self._n(d.institution)}: {why}",
                       kind="vote")
         return out
@@ -125,7 +125,7 @@ class Merits:
             y = (st.legalism * 1.3 * conduct + 0.5 * partner_hit + threat
                  - ties * (1.2 - 0.7 * st.legalism)
                  - severity * (1.0 - st.interventionism) * 0.9 + 0.15 * st.interventionism)
-            if m == Measure.SANCTIONS.value:
+            if m == Measure.SANCTIONS._value_:
                 y -= self.trade.get(t, 0.0) * (1.0 + 2.0 * r.weight(K.LOW_COSTS)) * \
                     (0.5 + p.free_riding)
             if own_war or mine_to_take or r.weight(K.GAIN_TERRITORY) > 0:
@@ -139,15 +139,15 @@ class Merits:
                 "the measure goes too far for its stance" if conduct > 0 else why)
             return vote, reason
         # statements, ceasefire demands, peacekeeping: pacific settlement
-        if mine_to_take or (m != Measure.STATEMENT.value and
+        if mine_to_take or (m != Measure.STATEMENT._value_ and
                             any(h.occupier == me for h in r.view.war.holdings)):
             return Vote.NO, "it would stop it taking or keeping what it wants"
         fighting = any(not c.ended and t in (c.attacker, c.victim) for c in r.view.war.conflicts)
-        if m == Measure.CEASEFIRE.value and not fighting and conduct <= 0:
+        if m == Measure.CEASEFIRE._value_ and not fighting and conduct <= 0:
             return Vote.ABSTAIN, "there is no fighting to cease"
         y = (0.5 * p.multilateralism + 0.3 * (1.0 - p.aggression) - 0.35
              + 0.2 * fighting + self._judge(0.5))
-        if m == Measure.CEASEFIRE.value and any(h.land in self.partners or h.land == me
+        if m == Measure.CEASEFIRE._value_ and any(h.land in self.partners or h.land == me
                                                 for h in r.view.war.holdings
                                                 if h.occupier == t):
             y -= 0.3 * st.legalism  # a ceasefire would freeze an ally's occupation

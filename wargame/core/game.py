@@ -34,7 +34,7 @@ from .scoring import Score, score
 from .state import Draft, GameState
 from .terms import Term
 from .burden import attacked_in, first_strikes
-from .view import NewsIndex, View, make_view, refreshed, shared_part
+from .view import NO_TALK, NewsIndex, View, make_view, refreshed, shared_part, talk_index
 
 
 class Game:
@@ -52,6 +52,8 @@ class Game:
         self._voted = False  # votes cast since the public part was built (only drafts moved)
         self._committed = False  # commitments made since then (by accepted proposals)
         self._legal_memo: tuple = (None, {})  # (key, memo) for legal.options
+        self._talk = 0  # bumped by every message, proposal, answer and counter
+        self._talks: tuple | None = None  # (key, talk_index): messages, proposals by state
         self._news = NewsIndex()
         # (log entries read, victims, who struck first in each pair): from the log as it grows
         self._fights: tuple[int, set[str], dict] = (0, set(), {})
@@ -114,8 +116,11 @@ class Game:
         # orders and messages are private: giving them does not change what all see
         key = (self._version, self.state.round, self.state.phase, self.state.stage)
         if self._shared is None or self._shared[0] != key:
+            old = self._shared
             self._shared = (key, shared_part(self.world, self.state, self.victims(),
                                              self.attackers()))
+            if old is not None and "news" in old[1].memo:  # checked against the news
+                self._shared[1].memo["news"] = old[1].memo["news"]  # it was made from
             self._voted = self._committed = False
         elif self._voted or self._committed:  # a vote changes the open drafts' tallies,
             # an accepted proposal the commitments: nothing else all governments see
@@ -124,13 +129,17 @@ class Game:
             self._voted = self._committed = False
         self._news.update(self.log)
         news, private = self._news.of(nation)
+        st = self.state  # each state's messages and proposals, listed once a moment
+        talk_key = (self._version, self._talk, len(st.messages), len(st.proposals))
+        if self._talks is None or self._talks[0] != talk_key:
+            self._talks = (talk_key, talk_index(st))
         options: list[legal.Option] = []
         if self.phase == "orders":  # what every state's options read: once, like `shared`
             if self._legal_memo[0] != key:
                 self._legal_memo = (key, {})
             options = offers.options(self.world, self.state, nation, self._legal_memo[1])
         return make_view(self.world, self.state, self.log, nation, options,
-                         self._shared[1], news, private)
+                         self._shared[1], news, private, self._talks[1].get(nation, NO_TALK))
 
     def public_news(self) -> list[Event]:
         """Every public event so far: the same for every government (a view holds
@@ -216,6 +225,7 @@ class Game:
     def send_message(self, sender: str, recipients: Iterable[str], text: str) -> str:
         """Send a private message; only the sender and recipients will ever see it."""
         self._talking(sender)
+        self._talk += 1
         msg = negotiation.send_message(self.world, self.state, sender, list(recipients), text)
         self.inputs.append({"verb": "message", "nation": sender, "to": list(msg.recipients),
                             "text": msg.text})
@@ -228,6 +238,7 @@ class Game:
         Each term must be one its party could keep within ``due_in`` rounds, or the
         proposal is refused with the reason (:class:`IllegalOrder`)."""
         self._talking(nation)
+        self._talk += 1
         terms = list(terms)
         p = negotiation.propose(self.world, self.state, nation, list(to), terms, institution,
                                 due_in, expires_in)
@@ -244,6 +255,7 @@ class Game:
     def answer(self, nation: str, proposal_id: str, reply: str) -> None:
         """Accept or reject a proposal made to ``nation`` ('accept' or 'reject')."""
         self._talking(nation)
+        self._talk += 1
         try:
             reply = negotiation.Answer(reply)
         except ValueError:
@@ -267,6 +279,7 @@ class Game:
         """Reject a proposal and answer it with other terms to the same parties."""
         self._version += 1
         self._talking(nation)
+        self._talk += 1
         terms = list(terms)
         p = negotiation.counter(self.world, self.state, nation, proposal_id, terms, due_in)
         self.inputs.append({"verb": "counter", "nation": nation, "proposal": proposal_id,
@@ -426,6 +439,7 @@ class Game:
         game._shared, game._version, game._news = None, 0, NewsIndex()
         game._voted = game._committed = False
         game._legal_memo = (None, {})
+        game._talk, game._talks = 0, None
         game._fights = (0, set(), {})
         return game
 

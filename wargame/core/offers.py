@@ -21,6 +21,7 @@ from .legal import (COMMITTING, MAX_SPENDING, Option, _attackers_of, _effect_ok,
                     _institution_ok, _measures, _occupying, available_forces)
 from .membership import active_in, allies as allies_now, fingerprint, suspended
 from .model import ClauseKind, World
+from .plain import maker
 from .state import GameState
 
 
@@ -56,7 +57,7 @@ def options(world: World, state: GameState, nation: str,
         if step is _TARGETS:
             targets = _targets(world, state, nation, spec, pool, facts, memo)
             if targets:
-                out[k] = Option(spec, targets=targets)
+                out[k] = _option(action=spec, targets=targets)
         elif step is _NO_TARGET:
             e = spec.effect  # the rules of _effect_ok for the commonest, then the rest
             if e is Effect.READINESS:
@@ -72,22 +73,24 @@ def options(world: World, state: GameState, nation: str,
                 except IllegalOrder:
                     ok = False
             if ok:
-                out[k] = Option(spec)
+                out[k] = pool  # Option(spec), made with the plan
         else:  # _INSTITUTIONS
             if spec.effect is Effect.MEETING:  # any state may bring a dispute
                 pool_i = tuple(i for i in facts.enforcers
                                if not suspended(state, i, nation))
                 if spec.effect not in _CHECKED:  # legal in every one of them
                     if pool_i:
-                        out[k] = Option(spec, institutions=pool_i)
+                        out[k] = _option(action=spec, institutions=pool_i)
                     continue
             else:
                 pool_i = mine
             insts = tuple(i for i in pool_i if _legal_in(world, state, nation, spec, i))
             if insts:
-                out[k] = Option(spec, institutions=insts)
+                out[k] = _option(action=spec, institutions=insts)
     return [o for o in out if o is not None] if plan[1] else out
 
+
+_option = maker(Option)  # Option(**given), made at once: several a view
 
 # the steps of a plan: an option ready made, or what to work out each time
 _READY, _TARGETS, _NO_TARGET, _INSTITUTIONS = "ready", "targets", "no target", "institutions"
@@ -115,7 +118,7 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
                 plan.append((_READY, spec, Option(spec, targets=pool)))
         elif kind is Target.NONE:
             if e in _CHECKED:
-                plan.append((_NO_TARGET, spec, None))
+                plan.append((_NO_TARGET, spec, Option(spec)))
             else:  # nothing in _effect_ok applies to it
                 plan.append((_READY, spec, Option(spec)))
         elif e is Effect.TABLE:

@@ -13,7 +13,7 @@ later in a hot-seat round cannot read a deal struck earlier in it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
@@ -25,6 +25,7 @@ from .membership import changed, member_of, members
 from .model import (BindsKind, ClauseKind, Objective, Personality, World, assemblies_of,
                     binds_words, bound_by)
 from .negotiation import Commitment, Message, Proposal
+from .plain import positional
 from .state import Draft, GameState, NationState, Obligation
 
 NEWS_KEPT = 60  # latest items of news and of private information in a view
@@ -279,27 +280,25 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
     """What every government sees alike. ``attacked`` and ``attacking``: the victims
     and the makers of armed attacks in the game's log (burden sharing judges neither
     as free riders, and leaves attackers out of the alliance's totals)."""
+    public = _public_nation
     states = tuple(
-        PublicNation(n.id, n.name, n.region, s.military, s.economy, s.spending, s.support,
-                     s.credibility, s.territory, s.readiness, n.nuclear)
+        public(n.id, n.name, n.region, s.military, s.economy, s.spending, s.support,
+               s.credibility, s.territory, s.readiness, n.nuclear)
         for n in world.nations
         for s in (state.nations[n.id],)
     )
+    fixed = _fixed(world)
+    made = _institution_view
     insts = tuple(
-        InstitutionView(i.id, i.name, members(world, state, i.id), i.rule.describe(),
-                        tuple(f"{c.label}: {c.kind.value.replace('_', ' ')}" for c in i.clauses),
-                        s.credibility, tuple(s.suspended), tuple(s.sanctions_on),
-                        tuple(s.force_on), False, i.scope.regions,
-                        tuple(getattr(i.rule, "veto", ())),
-                        tuple((c.id, c.label) for c in i.clauses),
-                        _binds(world, i), *_uniting(world, state, i), tuple(s.boycotting),
-                        tuple(s.notices.items()), tuple(s.left), tuple(s.expelled),
-                        tuple(o for by, o in state.not_recognised if by == i.id),
-                        bool(getattr(i.rule, "constructive", False)),
-                        alliance=i.has(ClauseKind.COLLECTIVE_DEFENCE)
-                        or i.has(ClauseKind.CONSULTATION))
+        made(i.id, i.name, members(world, state, i.id), rule, clauses, s.credibility,
+             tuple(s.suspended), tuple(s.sanctions_on), tuple(s.force_on), False, regions,
+             veto, labels, binds, *_uniting(world, state, i), tuple(s.boycotting),
+             tuple(s.notices.items()), tuple(s.left), tuple(s.expelled),
+             tuple(o for by, o in state.not_recognised if by == i.id), declarations, alliance)
         for i in world.institutions
         for s in (state.institutions[i.id],)
+        for rule, clauses, regions, veto, labels, binds, declarations, alliance
+        in (fixed[i.id],)
     )
     by: dict[str, dict[str, float]] = {}
     for (a, b), v in state.tension.items():
@@ -330,6 +329,30 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
     )
 
 
+_public_nation = positional(PublicNation)  # made every time the public part changes
+_institution_view = positional(InstitutionView)
+_FIXED: dict[int, tuple] = {}
+
+
+def _fixed(world: World) -> dict[str, tuple]:
+    """The parts of each institution's view that only the world decides: (rule,
+    clauses, regions, veto, clause labels, whom it binds, whether a member may
+    declare its abstention, whether its members are allies), by institution."""
+    found = _FIXED.get(id(world))
+    if found is None or found[0] is not world:
+        if len(_FIXED) > 32:
+            _FIXED.clear()
+        found = _FIXED[id(world)] = (world, {
+            i.id: (i.rule.describe(),
+                   tuple(f"{c.label}: {c.kind.value.replace('_', ' ')}" for c in i.clauses),
+                   i.scope.regions, tuple(getattr(i.rule, "veto", ())),
+                   tuple((c.id, c.label) for c in i.clauses), _binds(world, i),
+                   bool(getattr(i.rule, "constructive", False)),
+                   i.has(ClauseKind.COLLECTIVE_DEFENCE) or i.has(ClauseKind.CONSULTATION))
+            for i in world.institutions})
+    return found[1]
+
+
 def refreshed(shared: Shared, state: GameState, drafts: bool = False,
               commitments: bool = False) -> Shared:
     """``shared`` after votes were cast on open drafts (``drafts``) or commitments
@@ -342,14 +365,17 @@ def refreshed(shared: Shared, state: GameState, drafts: bool = False,
         changes["commitments"] = tuple(_clone(c) for c in state.commitments
                                        if not secret or not withheld(state, c))
         changes["withheld"] = secret
-    return replace(shared, memo={}, **changes) if changes else shared
+    # the news memo is kept: it is checked against the news it was made from
+    return _clone(shared, memo=dict(shared.memo), **changes) if changes else shared
 
 
 def make_view(world: World, state: GameState, log: list[Event], nation: str,
               options: list[Option], shared: Shared | None = None,
-              news: list[Event] | None = None, private: list[Event] | None = None) -> View:
-    """The view of ``nation``. ``shared``, ``news`` and ``private`` may be given by a
-    caller that keeps them (the game does); otherwise they are computed here."""
+              news: list[Event] | None = None, private: list[Event] | None = None,
+              talk: tuple[tuple, tuple] | None = None) -> View:
+    """The view of ``nation``. ``shared``, ``news``, ``private`` and ``talk`` (its
+    messages and proposals, from :func:`talk_index`) may be given by a caller that
+    keeps them (the game does); otherwise they are computed here."""
     me = state.nations[nation]
     nat = world.nation[nation]
     shared = shared or shared_part(world, state, attacked_in(log), attackers_in(log))
@@ -359,12 +385,15 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
     commitments = shared.commitments
     secret = {c.id: c for c in shared.withheld}
     # the public news are the same for every government: one tuple for all their views
-    key = (tuple(map(id, news)), tuple(secret))
     found = shared.memo.get("news")
-    if found is None or found[0] != key:
-        # this round's private deals: the parties' own, the others' not at all
-        found = shared.memo["news"] = (key, tuple(
-            e for e in news if not (secret and _withheld_event(e) and e.ref in secret)))
+    if found is None or found[2] is not news or found[0][1] != tuple(secret):
+        key = (tuple(map(id, news)), tuple(secret))
+        if found is None or found[0] != key:
+            # this round's private deals: the parties' own, the others' not at all
+            found = (key, tuple(news) if not secret else tuple(
+                e for e in news if not (_withheld_event(e) and e.ref in secret)))
+        # (key, the news, what they were made from: the game gives one tuple a moment)
+        found = shared.memo["news"] = (found[0], found[1], news)
     news = found[1]
     if secret:
         mine = {i for i, c in secret.items() if nation == c.debtor or nation in c.creditors}
@@ -405,10 +434,10 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         institutions=insts,
         obligations=shared.obligations,
         commitments=commitments,
-        messages=tuple(_clone(m) for m in state.messages
-                       if m.sender == nation or nation in m.recipients),
-        proposals=tuple(_clone(p, answers=dict(p.answers)) for p in state.proposals
-                        if p.sees(nation)),
+        messages=talk[0] if talk is not None else tuple(
+            _clone(m) for m in state.messages if m.sender == nation or nation in m.recipients),
+        proposals=talk[1] if talk is not None else tuple(
+            _clone(p, answers=dict(p.answers)) for p in state.proposals if p.sees(nation)),
         drafts=shared.drafts,
         decided=shared.decided,
         burden=shared.burden,
@@ -420,6 +449,25 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         not_counted=shared.not_counted,
         war=shared.war,
     )
+
+
+NO_TALK: tuple[tuple, tuple] = ((), ())
+
+
+def talk_index(state: GameState) -> dict[str, tuple[tuple, tuple]]:
+    """state -> (the messages it sent or received, the proposals it made or was made),
+    copies in the game's order, as :func:`make_view` lists them: made once for every
+    view of a moment (read them; do not change them)."""
+    out: dict[str, tuple[list, list]] = {}
+    for m in state.messages:
+        c = _clone(m)
+        for n in dict.fromkeys((m.sender, *m.recipients)):
+            out.setdefault(n, ([], []))[0].append(c)
+    for p in state.proposals:
+        c = _clone(p, answers=dict(p.answers))
+        for n in dict.fromkeys((p.by, *p.to)):
+            out.setdefault(n, ([], []))[1].append(c)
+    return {n: (tuple(ms), tuple(ps)) for n, (ms, ps) in out.items()}
 
 
 def _defaults(cls) -> dict:
@@ -460,7 +508,7 @@ def _binds(world: World, inst) -> str:
 
 
 def _member(i: InstitutionView) -> InstitutionView:
-    return replace(i, member=True)
+    return _clone(i, member=True)
 
 
 def _clone(obj, **changed):
@@ -517,6 +565,7 @@ class NewsIndex:
         self.seen = 0
         self.pending: list[tuple[int, Event]] = []  # (index among public events, event)
         self.count = 0  # public events seen, the pending ones included
+        self._kept: tuple | None = None  # (counts, the latest public news) for of()
 
     def update(self, log: list[Event]) -> None:
         for ev in log[self.seen:]:
@@ -539,5 +588,11 @@ class NewsIndex:
             self.public.insert(at, ev)
         self.pending = []
 
-    def of(self, nation: str) -> tuple[list[Event], list[Event]]:
-        return self.public[-NEWS_KEPT:], self.private.get(nation, [])[-NEWS_KEPT:]
+    def of(self, nation: str) -> tuple[tuple[Event, ...], list[Event]]:
+        """(the latest public news, one tuple until the log grows; ``nation``'s latest
+        private events)."""
+        kept = self._kept  # the public events change only by these two counts
+        if kept is None or kept[0] != (self.count, len(self.public)):
+            kept = self._kept = ((self.count, len(self.public)),
+                                 tuple(self.public[-NEWS_KEPT:]))
+        return kept[1], self.private.get(nation, [])[-NEWS_KEPT:]

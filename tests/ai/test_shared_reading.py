@@ -1,0 +1,117 @@
+"""Computer players share what they all work out alike (wargame/ai/reading.py:
+Chronicle; DefaultPolicy._read): a state's memory is the public events' shared
+memory until it sees a private event, and an ally's threat is estimated once for
+every state with the same partners. What each state knows and decides must be
+exactly what it would have worked out alone."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from wargame.ai.reading import LEARNT, Memory
+from wargame.ai.runner import ComputerPlayers
+from wargame.campaign import load_campaign
+from wargame.campaign.bundled import find_campaign
+from wargame.core.events import Event
+from wargame.core.game import Game
+from wargame.core.worlds import demo_world
+
+BALTIC = load_campaign(find_campaign("baltic-flashpoint")).world
+PRIVATE = {"_chronicle", "_by_target"}  # how it is kept, not what it knows
+
+
+def _known(memory: Memory) -> dict:
+    return {k: v for k, v in vars(memory).items() if k not in PRIVATE}
+
+
+def _play_and_compare(world, seed: int) -> tuple[int, int]:
+    """Play a game; after every round, each policy's memory must equal a memory
+    that learnt the same views alone, and each shared threat estimate the policy's
+    own. Returns (memories compared while shared, while on their own)."""
+    game = Game(world, seed)
+    players = ComputerPlayers(world, seed)
+    alone = {n: Memory(world, n, shared=False) for n in world.ids}
+    shared = own = 0
+    while not game.over:
+        players.play_round(game)
+        for n, policy in players.policies.items():
+            r = policy._last_read
+            if r is not None:  # its last orders' reading: threats shared or its own
+                for ally, threat in list(r.threats.items()):
+                    assert threat == policy._threat_to(r, ally), (game.round, n, ally)
+            view = game.view(n)
+            policy.memory.take_in(view)
+            alone[n].take_in(view)
+            assert _known(policy.memory) == _known(alone[n]), (game.round, n)
+            # the hostile acts it weighs, listed once for the states alike: as it
+            # would pick them out of its own memory
+            hostility, partners = alone[n].hostility, policy.partners
+            assert policy._hostile_acts(inside=True) == [
+                (a, h) for (a, t), h in hostility.items()
+                if a != n and (t == n or t in partners) and a not in partners]
+            assert [x for x in policy._hostile_acts(inside=False) if x[0] != n] == [
+                (a, t, v) for (a, t), v in hostility.items()
+                if not (t in partners or t == n or a == n or v < 5.0)]
+            if policy.memory.shared_memo() is not None:
+                shared += 1
+            else:
+                own += 1
+    return shared, own
+
+
+def test_baltic_memories_shared_and_forked_equal_memories_learnt_alone():
+    shared, own = _play_and_compare(BALTIC, 7)
+    # most states share the chronicle; those that saw private intelligence do not
+    assert shared > own > 0
+
+
+@settings(max_examples=6, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=2 ** 32))
+def test_any_game_memories_equal_memories_learnt_alone(seed):
+    _play_and_compare(demo_world(), seed)
+    _play_and_compare(BALTIC, seed)
+
+
+# ---------------------------------------------------------------- any events at all
+# Games seldom give a state that shares the chronicle news about itself (land it
+# took, a request for help, a counter-offensive it led): random news do.
+DEMO = demo_world()
+KINDS = sorted(LEARNT, key=lambda k: k.value)
+REFS = ["", "counter_offensive", "invasion", "condemn", "support_statement", "aid_victim",
+        "deploy_to_ally", "cyber_attack"]  # action ids of the world, or none
+IDS = ["", *DEMO.ids]
+
+
+@st.composite
+def _news(draw):
+    """Events of rounds 1..5 in order, some seen by a few states only."""
+    events = []
+    for rnd in range(1, 6):
+        for _ in range(draw(st.integers(0, 8))):
+            events.append(Event(
+                rnd, draw(st.sampled_from(KINDS)), "news", actor=draw(st.sampled_from(IDS)),
+                target=draw(st.sampled_from(IDS)), institution=draw(st.sampled_from(
+                    ["", "league"])), value=draw(st.sampled_from([0.0, 3.0, 12.5, 40.0, 99.0])),
+                ref=draw(st.sampled_from(REFS)),
+                visible_to=draw(st.sampled_from([(), (), (), ("east",), ("north", "west")]))))
+    return events
+
+
+@settings(max_examples=200, deadline=None)
+@given(events=_news(), by_round=st.booleans())
+def test_any_news_a_shared_memory_equals_one_learnt_alone(events, by_round):
+    """Every state learns the same public news (and its own private ones), round by
+    round as in play or all at once as a loaded game recalls them."""
+    news = tuple(e for e in events if e.public)
+    memories = {n: (Memory(DEMO, n), Memory(DEMO, n, shared=False)) for n in DEMO.ids}
+    for n, (shared, alone) in memories.items():
+        private = [e for e in events if not e.public and n in e.visible_to]
+        if by_round:
+            for last in range(1, 6):
+                seen = tuple(e for e in news if e.round <= last)
+                for m in (shared, alone):
+                    m.recall(seen, private, last)
+        else:
+            for m in (shared, alone):
+                m.recall(news, private, 5)
+        assert _known(shared) == _known(alone), n
