@@ -205,13 +205,19 @@ class Host:
     def _changed(self, views: bool = False) -> None:
         self.version += 1
         changed = schema.dump(schema.make("changed", version=self.version))
+        common = self.status()
+        texts: dict[tuple, str] = {}  # a status differs only by role and turn over
         for s in self.seats.values():
             if not s.conns:
                 continue
             note = self._view_text(s) if views else changed  # one view a seat, not a client
             for c in s.conns:
+                mine = (s.role(c), bool(s.ended or s.computer))
+                if mine not in texts:
+                    texts[mine] = schema.dump(schema.make("status", status=dict(
+                        common, role=mine[0], turn_over=mine[1])))
                 c.push(note)
-                c.push(schema.dump(schema.make("status", status=self.status(s, c))))
+                c.push(texts[mine])
         for f in list(self.listeners):
             f()
 
