@@ -220,20 +220,34 @@ async def _home(request: web.Request) -> web.Response:
                              f"http://{request.host}/ (and your code)\n")
 
 
-def make_app(host: Host, commit: GroupCommit | None = None) -> web.Application:
+def make_app(host: Host, commit: GroupCommit | None = None, browsers=None) -> web.Application:
+    """The host's web application; ``browsers`` (a :class:`wargame.net.web.Web`) adds
+    the page that plays in a browser, at ``/``."""
     app = web.Application(client_max_size=schema.MAX_CLIENT_FRAME)
     app[HOST_KEY] = host
     app[COMMIT_KEY] = commit or GroupCommit(host)
     app.router.add_get(schema.PATH, _socket)
-    app.router.add_get("/", _home)
+    if browsers is None:
+        app.router.add_get("/", _home)
+    else:
+        browsers.add_routes(app)
     return app
 
 
 class Server:
-    """The running server: ``await start()``, ``await stop()``; ``port`` once started."""
+    """The running server: ``await start()``, ``await stop()``; ``port`` once started.
+    ``web``: also serve the join client to browsers (:mod:`wargame.net.web`);
+    ``web_command(port)``: the shell command a browser's process runs instead of
+    ``wargame join`` (for tests)."""
 
-    def __init__(self, host: Host, bind: str = "127.0.0.1", port: int = schema.DEFAULT_PORT):
+    def __init__(self, host: Host, bind: str = "127.0.0.1", port: int = schema.DEFAULT_PORT,
+                 *, web: bool = False, web_command=None):
         self.host, self.bind, self.port = host, bind, port
+        self.browsers = None
+        if web:
+            from .web import Web
+
+            self.browsers = Web(host.title, bind, lambda: self.port, web_command)
         self.runner: web.AppRunner | None = None
         self._ticker: asyncio.Task | None = None
         self.commit = GroupCommit(host)
@@ -241,7 +255,8 @@ class Server:
     async def start(self) -> int:
         if self.host.journal is not None:
             self.host.journal.each = False  # synced by self.commit before any answer
-        self.runner = web.AppRunner(make_app(self.host, self.commit), access_log=None,
+        self.runner = web.AppRunner(make_app(self.host, self.commit, self.browsers),
+                                    access_log=None,
                                     handle_signals=False)
         await self.runner.setup()
         site = web.TCPSite(self.runner, self.bind, self.port)
