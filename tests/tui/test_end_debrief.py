@@ -52,7 +52,7 @@ async def play_ardenia(size=(120, 40)) -> tuple[dict, object]:
         while (kind := await wait_for_turn(pilot)) != "EndScreen":
             assert turns < 40, "the game does not end"
             turns += 1
-            game = app.screen.game
+            game = app.session.game
             if game.phase == "orders" and game.round in INVADE_IN:
                 await choose_action(pilot, "invasion")
                 await pick(pilot, "belmark")

@@ -84,7 +84,7 @@ async def hotseat_game():
             nation = app.screen.nation
             found.setdefault(f"{nation}2", "")
             found[f"{nation}2"] += await everything_shown(pilot)
-            if app.screen.game.phase == "orders":
+            if app.session.game.phase == "orders":
                 done.add(nation)
             await end_turn(pilot)
     return found
@@ -412,7 +412,7 @@ async def message_to_the_last_of_193():
         await pilot.pause()
         app.start_game(Scenario("generated", world.title, "", world, 1), default_seats(world), 1)
         await wait_until(pilot, lambda: screen_name(app) == "GameScreen"
-                         and app.screen.game.phase == "orders")
+                         and app.session.game.phase == "orders")
         await pilot.press("c")
         await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
         await pilot.press("end")  # the list holds every state, drawn first or a frame later

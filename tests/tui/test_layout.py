@@ -44,7 +44,7 @@ async def screens_at(size):
         assert app.screen.query_one("#list").region.height >= 4
         shots["orders"] = screen_text(app)
         screen = app.screen  # three orders given: the head grows, the details still show
-        game, me = screen.game, screen.nation
+        game, me = app.session.game, screen.nation
         given = []
         for opt in game.legal_actions(me):
             if len(given) == 3:
@@ -108,7 +108,7 @@ async def orders_list_at(size):
         await pilot.press("2")
         await pilot.pause()
         listing = app.screen.query_one("#list")
-        names = [app.screen.game.world.actions[o.id].name for o in listing.options]
+        names = [app.session.game.world.actions[o.id].name for o in listing.options]
         seen["names"], seen["rows"] = names, []
         for i in range(len(names)):  # every row in turn, as the arrow keys reach it
             if i:

@@ -106,7 +106,7 @@ async def invade_then_look():
         await wait_for_turn(pilot)
         await pilot.press("m")
         await pilot.pause()
-        held = app.screen.game.state.occupation[("north", "east")]
+        held = app.session.game.state.occupation[("north", "east")]
         return before, screen_text(app), held
 
 
@@ -144,7 +144,7 @@ async def hotseat_maps():
                 kind = await wait_for_turn(pilot)
             if kind != "GameScreen":
                 break
-            nation, game = app.screen.nation, app.screen.game
+            nation, game = app.screen.nation, app.session.game
             if game.round == 1 and nation == "north":
                 await write(pilot, 0, NORTH_SECRET)  # to Eastmark
                 await choose_action(pilot, "demarche")

@@ -74,7 +74,7 @@ async def two_rounds():
         for label in ("before", "after"):
             while True:
                 await wait_for_turn(pilot)
-                if app.screen.game.phase == "orders":
+                if app.session.game.phase == "orders":
                     break
                 await end_turn(pilot)
             await pilot.press("2")

@@ -30,7 +30,7 @@ async def play_to_the_end(campaign: str, size=(120, 40)) -> tuple[WargameApp, st
                 await pilot.press("enter")
                 continue
             turns += 1
-            game = app.screen.game
+            game = app.session.game
             if game.phase == "orders" and turns % 2:
                 await choose_action(pilot, "support_statement")
                 await pick(pilot, game.world.ids[-1])

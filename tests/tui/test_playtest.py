@@ -121,13 +121,13 @@ async def demo_orders():
         seen["war"] = screen_text(app)
         await pilot.press("n")
         await pilot.pause()
-        seen["orders_after_no"] = list(app.screen.game.orders_of("north"))
+        seen["orders_after_no"] = list(app.session.game.orders_of("north"))
         for action, target in (("support_statement", "west"), ("condemn", "east"),
                                ("raise_readiness", "")):
             await choose_action(pilot, action)
             if target:
                 await pick(pilot, target)
-        seen["three"] = len(app.screen.game.orders_of("north"))
+        seen["three"] = len(app.session.game.orders_of("north"))
         await choose_action(pilot, "offer_mediation")
         seen["fourth"] = (screen_name(app), screen_text(app))
     return seen
@@ -197,7 +197,7 @@ async def propose_and_counter():
             await pick(pilot, choice)
         await pilot.press("p")
         await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
-        game = app.screen.game
+        game = app.session.game
         seen["mine"] = [p.terms for p in game.view("estonia").proposals]
         await pilot.press("4")  # only Estonia's own proposal: y, n, k are shown off
         await pilot.pause()
@@ -315,7 +315,7 @@ async def end_with_no_orders():
         seen["asked"] = screen_text(app)
         await pilot.press("n")
         await pilot.pause()
-        seen["after_no"] = (screen_name(app), app.screen.game.round)
+        seen["after_no"] = (screen_name(app), app.session.game.round)
         await pilot.press("c")
         await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
         seen["message"] = screen_text(app)

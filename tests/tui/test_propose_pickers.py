@@ -63,7 +63,7 @@ async def table_resolution():
         await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
         await pilot.pause()
         seen["ordered"] = screen_text(app)
-        seen["orders"] = app.screen.game.orders_of("belmark")
+        seen["orders"] = app.session.game.orders_of("belmark")
     return seen
 
 
@@ -126,14 +126,15 @@ def test_friendly_actions_list_friends_first_and_hostile_ones_the_adversary():
 def test_the_example_of_an_impossible_target_is_the_state_you_quarrel_with():
     from wargame.campaign import load_campaign
     from wargame.core import Game
+    from wargame.text.port import LocalSeat
     from wargame.tui.screens.orders import unavailable
 
     game = Game(load_campaign(tutorial()).world, seed=7)
     game.state.stage = "incident"
     while game.phase != "orders":
         game.advance()
-    why = {name: reason for _, name, reason in unavailable(game, "belmark",
-                                                           game.view("belmark"))}
+    why = {name: reason for _, name, reason in unavailable(
+        LocalSeat(game, "belmark"), game.view("belmark"))}
     assert why["Accept a ceasefire"] == ("no state is a legal target now (e.g. Ardenia has "
                                          "not proposed a ceasefire to you)")
     assert "(e.g. you impose no sanctions on Ardenia)" in why["Lift sanctions"]
@@ -198,7 +199,7 @@ async def proposal():
         await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
         await pilot.press("y")
         await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
-        seen["proposals"] = list(app.screen.game.state.proposals)
+        seen["proposals"] = list(app.session.game.state.proposals)
     return seen
 
 
@@ -244,7 +245,7 @@ async def spending_levels():
             await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
             await pilot.press("right_square_bracket", "right_square_bracket")
             await pilot.pause()
-        seen["now"] = app.screen.game.state.nations["belmark"].spending
+        seen["now"] = app.session.game.state.nations["belmark"].spending
     return seen
 
 
@@ -299,7 +300,7 @@ async def due_by():
     seen = {}
     async with app.run_test(size=(120, 40)) as pilot:
         await start(pilot)
-        assert app.screen.game.phase == "orders"
+        assert app.session.game.phase == "orders"
         await pilot.press("p")
         await wait_until(pilot, lambda: screen_name(app) == "ProposeScreen")
         await pilot.press("r")
@@ -315,7 +316,7 @@ async def due_by():
         await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
         await end_turn(pilot)
         await wait_for_turn(pilot)
-        game = app.screen.game
+        game = app.session.game
         seen["accepted"] = [p.status.value for p in game.state.proposals]
         await pilot.press("8")
         await pilot.pause()

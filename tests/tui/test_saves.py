@@ -22,7 +22,7 @@ async def play_two_rounds():
         await wait_for_turn(pilot)
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: "Saved:" in screen_text(app))
-        return app.screen.game.round
+        return app.session.game.round
 
 
 async def load_from_title():
@@ -35,7 +35,7 @@ async def load_from_title():
         await wait_for_turn(pilot)
         remembered = {p.memory.done for g in app.session.computers.groups
                       for p in g.policies.values()}
-        return listed, app.screen.game.round, app.screen.nation, screen_text(app), remembered
+        return listed, app.session.game.round, app.screen.nation, screen_text(app), remembered
 
 
 def test_autosave_ctrl_s_and_load_game(saves_folder):
@@ -56,7 +56,7 @@ async def open_file(path):
     app = WargameApp(load=str(path))
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_turn(pilot)
-        return app.screen.game.round
+        return app.session.game.round
 
 
 async def open_broken(path):

@@ -26,11 +26,11 @@ async def refusals():
         await choose_action(pilot, "raise_readiness")
         await choose_action(pilot, "mobilise")
         shown = screen_text(app)
-        orders = app.screen.game.orders_of("north")
+        orders = app.session.game.orders_of("north")
         everything = dom_text(app.screen)  # the Orders tab, scrolled or not
         await pilot.press("x")
         await pilot.pause()
-        after = app.screen.game.orders_of("north")
+        after = app.session.game.orders_of("north")
     return shown, orders, everything, after
 
 
@@ -57,7 +57,7 @@ async def table_and_vote():
         seen["ordered"] = screen_text(app)
         await end_turn(pilot)
         await wait_for_turn(pilot)
-        assert app.screen.game.phase == "diplomacy"  # a draft to vote on: a turn
+        assert app.session.game.phase == "diplomacy"  # a draft to vote on: a turn
         await pilot.press("3")
         await pilot.pause()
         seen["draft"] = screen_text(app)
@@ -66,7 +66,7 @@ async def table_and_vote():
         seen["voted"] = screen_text(app)
         await end_turn(pilot)
         await wait_for_turn(pilot)
-        assert app.screen.game.phase == "orders"
+        assert app.session.game.phase == "orders"
         await pilot.press("3")
         await pilot.pause()
         seen["decided"] = screen_text(app)
@@ -112,9 +112,9 @@ async def help_palette_and_load():
         # no orders given: the game asks first
         await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
         await pilot.press("y")
-        await wait_until(pilot, lambda: app.screen.game.round == 2
-                         if hasattr(app.screen, "game") else False)
-        seen["round"] = app.screen.game.round
+        await wait_until(pilot, lambda: app.session.game.round == 2
+                         if hasattr(app.screen, "seat") else False)
+        seen["round"] = app.session.game.round
     return seen
 
 

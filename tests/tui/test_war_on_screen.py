@@ -27,7 +27,7 @@ async def invade_with_everything():
         await pilot.press("6")
         await pilot.pause()
         seen["treaties"] = screen_text(app)
-        seen["game"] = app.screen.game
+        seen["game"] = app.session.game
     return seen
 
 

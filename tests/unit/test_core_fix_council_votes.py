@@ -60,14 +60,14 @@ def test_decision_news_and_votes_tab_agree(measure, adopted, news, excluded):
     assert "party to the dispute" not in other
     assert "Northland no (not counted)" in other if excluded else "Northland no" in other
     assert "No draft decided yet: the open drafts are decided when this phase ends" in \
-        plain(choices.decided_text(game.view("centre"), game.world))
+        plain(choices.decided_text(game.view("centre")))
     events = [e for e in game.advance() if e.kind is Kind.DRAFT_DECIDED]
     assert [e.text for e in events] == [news]
     draft = game.state.drafts[0]
     assert draft.adopted is adopted
     view = game.view("west")
     assert bool(view.not_counted.get("d1")) is excluded
-    tab = plain(choices.decided_text(view, game.world))
+    tab = plain(choices.decided_text(view))
     lines = tab.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("d1"))
     headline, counted = lines[at], lines[at + 1]
@@ -119,7 +119,7 @@ def test_unanimous_reason_is_not_nested_in_parentheses():
     game.advance()
     game.vote("east", "d1", "yes")
     game.advance()
-    tab = plain(choices.decided_text(game.view("centre"), game.world))
+    tab = plain(choices.decided_text(game.view("centre")))
     headline = next(line for line in tab.splitlines() if line.startswith("d1"))
     assert headline.endswith("— ADOPTED · unanimous (2 in favour)")
 

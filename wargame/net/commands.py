@@ -59,11 +59,34 @@ def add_parsers(sub, folder_arg, seed_argument) -> None:
     join.add_argument("--name", default="", help="your name, shown to the instructor")
 
 
+def _terminal() -> bool:
+    """Whether the screens can run: a terminal, or a driver Textual was given
+    (textual-serve serves the app to a browser through its web driver)."""
+    import os
+
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def run_join(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not args.text:
-        print("wargame join: only the plain-text client exists so far: add --text",
-              file=err)
-        return 2
+        from .client import ws_url
+
+        try:
+            ws_url(args.url)
+        except ValueError as exc:
+            print(f"wargame join: {exc}", file=err)
+            return 2
+        if not _terminal():
+            print("wargame join needs a terminal for its screens; use --text", file=err)
+            return 2
+        from ..tui.join import run as run_screens
+
+        return run_screens(args.url, args.code, args.name or "")
     from .textjoin import run
 
     return run(args.url, args.code, args.name, out=out, err=err)

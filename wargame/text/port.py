@@ -18,6 +18,7 @@ from typing import Mapping, Protocol
 from ..core import Game, Order, View, WargameError
 from ..core.actions import ActionSpec
 from ..core.events import Event
+from ..core.ladder import Ladder
 from ..core.scoring import Score
 from ..core.terms import Term, draft_measures, feasible
 
@@ -39,6 +40,9 @@ class PublicCampaign:
     places: Mapping[str, tuple[int, int]] = field(  # the map: state -> cell
         default_factory=lambda: MappingProxyType({}))
     borders: tuple[tuple[str, str], ...] = ()  # the map's borders
+    ladder: Ladder | None = None  # the escalation ladder: its rungs and marks are public
+    trade: Mapping[str, Mapping[str, float]] = field(  # state -> partner -> share of trade
+        default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def of(cls, world, title: str = "") -> "PublicCampaign":
@@ -52,7 +56,9 @@ class PublicCampaign:
                    world.allies,
                    MappingProxyType({i.id: draft_measures(world, i.id)
                                      for i in world.institutions}),
-                   MappingProxyType(dict(lay.places)), lay.borders)
+                   MappingProxyType(dict(lay.places)), lay.borders, world.ladder,
+                   MappingProxyType({n.id: MappingProxyType(dict(n.trade))
+                                     for n in world.nations}))
 
     @property
     def layout(self):
@@ -94,6 +100,9 @@ class Seat(Protocol):
     def last_due_in(self) -> int: ...
     def cannot_pass(self, institution: str, measure: str, target: str) -> str: ...
     def score(self) -> Score: ...
+    def end_turn(self) -> str: ...
+    @property
+    def status(self) -> Mapping: ...
 
 
 REFUSED = (WargameError, ValueError)  # IllegalOrder, PhaseError, RuleError and bad words
@@ -106,6 +115,28 @@ class LocalSeat:
         self._game = game
         self.nation = nation
         self.campaign = campaign or PublicCampaign.of(game.world)
+        self.ended: tuple[int, str] | None = None  # (round, phase) of the turn ended
+
+    @property
+    def status(self) -> Mapping:
+        """The phase, as a host's status says it (``wargame.net.schema.STATUS``): in
+        this process the game is always started and never paused, and this seat is
+        its own speaker."""
+        g = self._game
+        over = bool(g.over)
+        return {"round": g.round, "phase": g.phase, "stage": g.stage, "over": over,
+                "started": True, "paused": False, "deadline": None,
+                "ended": [self.nation] if self.turn_over else [], "role": "speaker",
+                "turn_over": self.turn_over, "version": len(g.inputs), "note": ""}
+
+    @property
+    def turn_over(self) -> bool:
+        return self.ended == (self._game.round, self._game.phase)
+
+    def end_turn(self) -> str:
+        """This seat is done with the phase (the local driver moves on to the next)."""
+        self.ended = (self._game.round, self._game.phase)
+        return ""
 
     # ------------------------------------------------------------ reading
     def view(self) -> View:

@@ -54,6 +54,7 @@ class Session:
     tabs: dict[str, str] = field(default_factory=dict, init=False)  # last tab per human
     saves_folder: object = field(default=None, init=False)  # None: the default folder
     round_over: bool = field(default=False, init=False)  # a round resolved: autosave
+    _campaign: object = field(default=None, init=False, repr=False)  # the public campaign
 
     def __post_init__(self) -> None:
         from ..core import Game
@@ -71,6 +72,23 @@ class Session:
             self.computers.recall(self.game)
 
     # ------------------------------------------------------------ queries
+    def seat_of(self, nation: str):
+        """The government's seat (:class:`wargame.text.port.LocalSeat`): all a turn
+        screen reads and does goes through it."""
+        from ..text.port import LocalSeat, PublicCampaign
+
+        if self._campaign is None:
+            self._campaign = PublicCampaign.of(self.game.world, self.scenario.title)
+        return LocalSeat(self.game, nation, self._campaign)
+
+    @property
+    def table(self):
+        """What the turn screens know of this table (:class:`wargame.tui.table.Table`)."""
+        from .table import Table
+
+        return Table(self.scenario.title, self.scenario,
+                     {n: self.player(n) for n in self.humans}, tuple(self.humans), self.tabs)
+
     @property
     def hotseat(self) -> bool:
         """More than one human: hand the keyboard over between turns."""

@@ -1,8 +1,13 @@
 """The game screen: one human government's turn.
 
-Everything shown comes from ``game.view(nation)`` (plus the campaign's public
-ladder and action catalogue), so hot-seat secrecy follows from the view: a new
-screen is built for each turn and never holds another government's view.
+The screen plays one government's seat (:class:`wargame.text.port.Seat`): it reads
+only the seat's view, the public news and the public campaign (ladder, action
+catalogue, alliances, map), and acts only through the seat's verbs. So it is the
+same over a game in this process (:class:`~wargame.text.port.LocalSeat`, hot-seat)
+and over a network (:class:`~wargame.net.client.RemoteSeat`, ``wargame join``), and
+hot-seat secrecy follows from the view: a new screen is built for each turn and
+never holds another government's view. What the table around it knows (players'
+names, who is human, the campaign's notes) comes in a :class:`~wargame.tui.table.Table`.
 
 The tabs share three widgets — a head line, one list, one scrolling text — whose
 content changes with the tab, and the tab bar is one line of clickable text.
@@ -96,20 +101,20 @@ class GameScreen(FreshKeys, Screen[str]):
          "tab('map')"),
     ]
 
-    def __init__(self, session, nation: str):
+    def __init__(self, seat, table):
         super().__init__()
-        self.session, self.nation = session, nation
-        self.game = session.game
+        self.seat, self.table = seat, table
+        self.nation, self.campaign = seat.nation, seat.campaign
         self.refusal = ""
         self.mode = "briefing"
-        self.view_ = self.game.view(nation)
+        self.view_ = seat.view()
         self.options: dict[str, list] = {}  # built once per view, by tab
         self.highlight: dict[str, int] = {}
         self.keys_shown = "?"
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        ladder = self.game.world.ladder
+        ladder = self.campaign.ladder
         yield StatusLine(id="status")
         with Horizontal(id="top"):
             with Vertical(id="escalation"):
@@ -126,10 +131,9 @@ class GameScreen(FreshKeys, Screen[str]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.unavailable = pick.unavailable(self.game, self.nation, self.view_)
+        self.unavailable = pick.unavailable(self.seat, self.view_)
         v = self.view_
-        self.query_one(StatusLine).show(v, self.session.player(self.nation),
-                                        self.session.scenario.title)
+        self.query_one(StatusLine).show(v, self.table.player(self.nation), self.table.title)
         self.query_one(EscalationGauge).show(v.escalation, v.rung)
         self.query_one(EscalationChart).show(v.history)
         self.query_one(YouPanel).show(v)
@@ -141,19 +145,18 @@ class GameScreen(FreshKeys, Screen[str]):
         """The head line and the body text of a tab, from the view."""
         v = self.view_
         if mode == "orders":
-            head = c.chosen_text(v, self.game.orders_of(self.nation), self.game.world.actions,
-                                 self.game.world.orders_per_round, self.refusal)
+            head = c.chosen_text(v, self.seat.orders(), self.campaign.actions,
+                                 self.campaign.orders_per_round, self.refusal)
             return head, self.orders_body()
         if mode == "diplomacy":
-            return c.open_drafts_note(v), c.decided_text(v, self.game.world)
+            return c.open_drafts_note(v), c.decided_text(v)
         if mode == "inbox":
             return HINTS["inbox"] if v.proposals else "", inbox_text(v)
         if mode == "map":
             return "", ""
         public = self.public_news()
-        body = {"briefing": lambda: briefing_text(v, self.session.player(self.nation),
-                                                  public, self.game.world,
-                                                  self.session.scenario),
+        body = {"briefing": lambda: briefing_text(v, self.table.player(self.nation),
+                                                  public, self.campaign, self.table.about),
                 "states": lambda: table_text(v, self.body_width()),
                 "institutions": lambda: institutions_text(v),
                 "news": lambda: news_text(v, public), "ledger": lambda: ledger_text(v)}[mode]()
@@ -173,7 +176,7 @@ class GameScreen(FreshKeys, Screen[str]):
     def public_news(self) -> list:
         """Every public event of the game so far (the view keeps only the latest);
         public news is the same for every government, so hot-seat secrecy holds."""
-        return self.game.public_news()
+        return self.seat.public_news()
 
     def orders_body(self) -> str:
         """Details of the highlighted action: what it is, costs and risks, or why it is
@@ -191,7 +194,7 @@ class GameScreen(FreshKeys, Screen[str]):
         if option is not None:
             return option_details(option, self.view_.me.economy, names(self.view_))
         reason = next((r for i, _, r in self.unavailable if i == ident), "")
-        return unavailable_details(self.game.world.actions[ident], reason,
+        return unavailable_details(self.campaign.actions[ident], reason,
                                    self.view_.me.economy)
 
     def list_highlighted(self, index: int) -> None:
@@ -215,7 +218,7 @@ class GameScreen(FreshKeys, Screen[str]):
     def list_options(self, mode: str) -> list:
         if mode not in self.options:
             if mode == "orders":
-                self.options[mode] = c.action_options(self.view_, self.game.world.actions,
+                self.options[mode] = c.action_options(self.view_, self.campaign.actions,
                                                       self.unavailable)
             else:
                 make = {"diplomacy": c.draft_options, "inbox": c.proposal_options}.get(mode)
@@ -255,7 +258,7 @@ class GameScreen(FreshKeys, Screen[str]):
         """The map in place of the body (drawn from the view when it is shown)."""
         pane = self.query_one(MapPane)
         if on:
-            pane.show(self.view_, self.game.world, self.public_news())
+            pane.show(self.view_, self.campaign, self.public_news())
         if pane.display != on:
             pane.display = on
             self.query_one("#body").display = not on
@@ -263,10 +266,20 @@ class GameScreen(FreshKeys, Screen[str]):
 
     def reload(self) -> None:
         """The view again, after a verb changed what this government sees."""
-        self.view_ = self.game.view(self.nation)
+        self.view_ = self.seat.view()
         self.refusal = ""  # a refusal is about the last order, not what came after
         self.options.clear()
         self.show_mode(keep_scroll=True)
+
+    def take_view(self, view) -> None:
+        """The game moved on within the phase (over a network: another government
+        voted, a proposal or a message came): shown, the highlights kept."""
+        if view == self.view_ or not self.is_mounted:
+            return
+        listing = self.query_one("#list", c.ChoiceList)
+        if listing.highlighted is not None:
+            self.highlight[self.mode] = listing.highlighted
+        self.reload()
 
     def check_action(self, action: str, parameters) -> bool | None:
         if self.mode == "inbox" and action in ("yes", "no", "counter"):
@@ -304,13 +317,11 @@ class GameScreen(FreshKeys, Screen[str]):
         if listing.highlighted is not None:
             self.highlight[self.mode] = listing.highlighted
         self.mode = tab
-        self.session.tabs[self.nation] = tab
+        self.table.tabs[self.nation] = tab
         self.show_mode()
 
     def action_save(self) -> None:
-        from .play import save_now
-
-        save_now(self, self.session)
+        self.app.action_save()
 
     @work(exclusive=True, group="end")
     async def action_end_turn(self) -> None:
@@ -331,7 +342,7 @@ class GameScreen(FreshKeys, Screen[str]):
             questions.append(
                 f"{len(waiting)} proposal(s) await your answer (Inbox, 4: y accepts, n "
                 f"rejects).{later} Unanswered, a proposal expires. End your turn anyway?")
-        if phase == "orders" and not self.game.orders_of(self.nation):
+        if phase == "orders" and not self.seat.orders():
             questions.append("You have given no orders this round. Doing nothing is a choice "
                              "too (others will read it). End your turn anyway?")
         for question in questions:  # each asked in turn; any "no" goes back to the turn
@@ -343,12 +354,11 @@ class GameScreen(FreshKeys, Screen[str]):
         self.dismiss("done")
 
     def action_remove_order(self) -> None:
-        orders = self.game.orders_of(self.nation)
-        if self.game.phase != "orders" or not orders:
+        orders = self.seat.orders() if self.view_.phase == "orders" else []
+        if not orders:
             self.notify("No order to remove.", severity="warning")
             return
-        self.game.submit_orders(self.nation, orders[:-1])
-        self.refusal = ""
+        self.refusal = self.seat.give_orders(orders[:-1])
         self.show_head()
 
     def show_head(self) -> None:
@@ -356,9 +366,8 @@ class GameScreen(FreshKeys, Screen[str]):
         place when its height stays, as it does in the Orders tab (a line for each
         order the round allows, given or not), so the screen is not laid out again."""
         if self.mode == "orders":
-            head = c.chosen_text(self.view_, self.game.orders_of(self.nation),
-                                 self.game.world.actions, self.game.world.orders_per_round,
-                                 self.refusal)
+            head = c.chosen_text(self.view_, self.seat.orders(), self.campaign.actions,
+                                 self.campaign.orders_per_round, self.refusal)
         else:
             head, _ = self.texts(self.mode)
         widget = self.query_one("#head", Static)
@@ -372,15 +381,15 @@ class GameScreen(FreshKeys, Screen[str]):
     def chosen(self, event: OptionList.OptionSelected) -> None:
         if self.mode != "orders":
             return
-        limit = self.game.world.orders_per_round
-        if len(self.game.orders_of(self.nation)) >= limit:  # refuse before asking anything
+        limit = self.campaign.orders_per_round
+        if len(self.seat.orders()) >= limit:  # refuse before asking anything
             self.refusal = (f"you have given {limit} of {limit} orders this round: remove "
                             "one (x) to give another.")
             self.show_head()
             return
         why = next((r for i, _, r in self.unavailable if i == event.option.id), None)
         if why is not None:  # shown in its place, dimmed: said why, not ordered
-            name = self.game.world.actions[event.option.id].name
+            name = self.campaign.actions[event.option.id].name
             self.refusal = f"{name} is not possible now: {why.removeprefix('not possible ')}."
             self.show_head()
             return
@@ -394,11 +403,11 @@ class GameScreen(FreshKeys, Screen[str]):
         order = await pick.build_order(self, self.view_, action_id)
         if order is None:
             return
-        warning = pick.war_warning(self.game, order)
+        warning = pick.war_warning(self.seat, order)
         if warning and not await self.app.push_screen_wait(ConfirmScreen(warning)):
             return
         # the head shows the order at once, in its numbered line (a refusal says why)
-        self.refusal = pick.add_order(self.game, self.nation, order)
+        self.refusal = pick.add_order(self.seat, order)
         self.show_head()
 
     def highlighted_id(self) -> str | None:
@@ -423,7 +432,7 @@ class GameScreen(FreshKeys, Screen[str]):
             self.notify(f"No {what} is highlighted.", severity="warning")
             return
         verb = pick.vote if self.mode == "diplomacy" else pick.answer
-        error = verb(self.game, self.nation, ident, value)
+        error = verb(self.seat, ident, value)
         if error:
             self.notify(error, severity="error", title="Refused")
         self.reload()
@@ -433,15 +442,16 @@ class GameScreen(FreshKeys, Screen[str]):
         from .dialogs import MessageScreen
 
         others = [(s.id, s.name) for s in self.view_.states if s.id != self.nation]
-        computers = [s for s in others if s[0] not in self.session.humans]
+        known = self.table.humans  # None: not known here (over a network)
+        computers = [s for s in others if known is not None and s[0] not in known]
         note = ("Computer governments do not read messages: make them a proposal (p), "
                 "which they answer (and say why they reject it)." if computers else "")
-        humans = {n: self.session.player(n) for n in self.session.humans if n != self.nation}
+        humans = {n: self.table.player(n) for n in known or () if n != self.nation}
         result = await self.app.push_screen_wait(MessageScreen(
-            others, allies=sorted(self.game.world.allies[self.nation]), note=note,
+            others, allies=sorted(self.campaign.allies.get(self.nation, ())), note=note,
             humans=humans if humans else None))
         if result:
-            error = pick.message(self.game, self.nation, *result)
+            error = pick.message(self.seat, *result)
             if error:
                 self.notify(error, severity="error", title="Message refused")
             else:
@@ -452,9 +462,10 @@ class GameScreen(FreshKeys, Screen[str]):
     async def action_propose(self, counter: str = "") -> None:
         from .propose import ProposeScreen
 
-        if self.game.over:
+        if self.view_.outcome:
             return
-        pid = await self.app.push_screen_wait(ProposeScreen(self.game, self.nation, counter))
+        pid = await self.app.push_screen_wait(ProposeScreen(self.seat, counter,
+                                                            humans=self.table.humans))
         if pid:
             self.notify(f"Proposal {pid} sent." if not counter else
                         f"Countered with {pid}.", timeout=3)

@@ -1,12 +1,13 @@
-"""The game screen's calls into the engine: build an order step by step, vote, answer.
+"""The game screen's calls through its seat: build an order step by step, vote, answer.
 
-Each verb returns the engine's refusal reason ('' when accepted), so the screen
-can show it; nothing here keeps game state.
+Everything goes through the government's seat (:class:`wargame.text.port.Seat`,
+local or remote). Each verb returns the engine's refusal reason ('' when
+accepted), so the screen can show it; nothing here keeps game state.
 """
 
 from __future__ import annotations
 
-from ...core import IllegalOrder, Order, PhaseError, RuleError
+from ...core import Order
 from ...core.actions import Effect, Target
 from ...core.combat import DEFAULT_FORCES
 from ...core.legal import COMMITTING, available_forces
@@ -67,32 +68,34 @@ def owed_against(view) -> dict[str, str]:
     return out
 
 
-def unavailable(game, nation: str, view) -> list[tuple[str, str, str]]:
+def unavailable(seat, view) -> list[tuple[str, str, str]]:
     """(id, name, reason) for each action of the campaign not legal now."""
-    if view.phase != "orders" or game.over:
+    if view.phase != "orders" or view.outcome:
         return []
+    nation = seat.nation
     legal = {o.action.id for o in view.options}
     others = [s.id for s in view.states if s.id != nation]
-    allies = list(game.world.allies[nation])
+    allies = list(seat.campaign.allies.get(nation, ()))
     mine = [i.id for i in view.institutions if i.member]
     out = []
-    for spec in game.world.actions.values():
+    for spec in seat.campaign.actions.values():
         if spec.id in legal:
             continue
         # the example target: the state you quarrel with most, or for an action
         # that helps its target, your closest friend
         pool = target_order(allies if spec.target is Target.ALLY else others, view.tension,
                             allies, spec.effect in SUPPORTIVE)
-        reason = _why_not(game, nation, spec, pool, allies, mine)
+        reason = _why_not(seat, spec, pool, allies, mine)
         if reason.startswith(spec.name + " is "):
             reason = reason[len(spec.name) + 4:]
         out.append((spec.id, spec.name, reason.replace("_", " ")))
     return out
 
 
-def _why_not(game, nation, spec, pool, allies, mine) -> str:
+def _why_not(seat, spec, pool, allies, mine) -> str:
     """The engine's reason, for a representative order of this action (its target
     the first of ``pool``)."""
+    nation = seat.nation
     if spec.target is Target.ALLY and not allies:
         return "you have no ally: you share no alliance or consultation pact with any state"
     if spec.target is Target.INSTITUTION and not mine:
@@ -103,12 +106,7 @@ def _why_not(game, nation, spec, pool, allies, mine) -> str:
         orders = [Order(nation, spec.id, institution=i) for i in mine]
     else:
         orders = [Order(nation, spec.id, target=pool[0])] if pool else []
-    reasons = []
-    for order in orders:
-        try:
-            game.check(order)
-        except IllegalOrder as exc:
-            reasons.append(str(exc))
+    reasons = [why for why in map(seat.check, orders) if why]
     if not reasons:
         return "not possible now" if orders else "there is no other state"
     if "stage" in reasons[0]:
@@ -129,7 +127,7 @@ async def build_order(screen, view, action_id: str):
         return None
     name = option.action.name
     tension = dict(view.tension)
-    allies = screen.game.world.allies[view.nation]
+    allies = screen.campaign.allies.get(view.nation, ())
     known = {s.id: s.name for s in view.states}
     known.update({i.id: i.name for i in view.institutions})
     institution = measure = target = ""
@@ -152,11 +150,10 @@ async def build_order(screen, view, action_id: str):
         for m in measures:
             legal_for[m], why = [], ""
             for t in pool:
-                try:
-                    screen.game.check(Order(view.nation, action_id, target=t,
-                                            institution=institution, measure=m))
-                except IllegalOrder as exc:
-                    why = why or str(exc)
+                refused_why = screen.seat.check(Order(view.nation, action_id, target=t,
+                                                      institution=institution, measure=m))
+                if refused_why:
+                    why = why or refused_why
                 else:
                     legal_for[m].append(t)
             if not legal_for[m]:
@@ -176,7 +173,7 @@ async def build_order(screen, view, action_id: str):
         targets = legal_for[measure]
         title, hint = MEASURE_TARGET.get(measure, ("which state?", hint))
         title = f"{name}: {title}"
-    trade = screen.game.world.nation[view.nation].trade  # your own trade ties
+    trade = screen.campaign.trade.get(view.nation, {})  # your own trade ties
     effect = option.action.effect
     sanction = effect.value in ("sanction", "lift_sanctions")
     if targets:
@@ -186,7 +183,7 @@ async def build_order(screen, view, action_id: str):
             extra = f" · {trade.get(t, 0.0):.0%} of your trade" if sanction else ""
             ally = " · your ally" if t in allies else ""
             duty = f" · [b]{esc(owed[t])}[/b]" if t in owed else ""
-            doomed = screen.game.draft_cannot_pass(institution, measure, t) if measure else ""
+            doomed = screen.seat.cannot_pass(institution, measure, t) if measure else ""
             if doomed:  # legal to table, but even a unanimous yes would not adopt it
                 duty += f" [$text-warning]· cannot pass: {esc(doomed)}[/]"
             return (f"{esc(known.get(t, t))} [$text-dim]tension with you "
@@ -233,11 +230,11 @@ def force_choices(view, spec) -> list[tuple[str, str]]:
     return out
 
 
-def war_warning(game, order) -> str:
+def war_warning(seat, order) -> str:
     """For an act of war (limited strike, invasion): what it is and its likely
     consequences, in words; for a blockade across a ceasefire, that it breaks it;
     for standing down, what it gives up; '' for anything else."""
-    lines = game.war_consequences(order) or game.stand_down_consequences(order)
+    lines = seat.consequences(order)
     if not lines:
         return ""
     head, *rest = lines
@@ -251,37 +248,18 @@ def uncast_votes(view) -> int:
     return sum(1 for d in view.drafts if d.institution in member and view.nation not in d.votes)
 
 
-def add_order(game, nation: str, order) -> str:
-
-    try:
-        game.submit_orders(nation, game.orders_of(nation) + [order])
-    except IllegalOrder as exc:
-        return str(exc)
-    return ""
+def add_order(seat, order) -> str:
+    """The round's orders so far and this one; the engine's refusal, or ''."""
+    return seat.give_orders(seat.orders() + [order])
 
 
-def vote(game, nation: str, draft_id: str, value: str) -> str:
-
-    try:
-        game.vote(nation, draft_id, value)
-    except (IllegalOrder, PhaseError, RuleError) as exc:
-        return str(exc)
-    return ""
+def vote(seat, draft_id: str, value: str) -> str:
+    return seat.vote(draft_id, value)
 
 
-def answer(game, nation: str, proposal_id: str, reply: str) -> str:
-
-    try:
-        game.answer(nation, proposal_id, reply)
-    except (IllegalOrder, PhaseError) as exc:
-        return str(exc)
-    return ""
+def answer(seat, proposal_id: str, reply: str) -> str:
+    return seat.answer(proposal_id, reply)
 
 
-def message(game, nation: str, to: list[str], text: str) -> str:
-
-    try:
-        game.send_message(nation, to, text)
-    except (IllegalOrder, PhaseError) as exc:
-        return str(exc)
-    return ""
+def message(seat, to: list[str], text: str) -> str:
+    return seat.message(list(to), text)

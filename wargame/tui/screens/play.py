@@ -110,7 +110,7 @@ class PlayScreen(Screen):
                     await self.app.push_screen_wait(
                         HandoffScreen(name, player, s.game.round, step.phase,
                                       self.handoff_details(step)))
-                await self.app.push_screen_wait(GameScreen(s, step.nation))
+                await self.app.push_screen_wait(GameScreen(s.seat_of(step.nation), s.table))
                 s.end_turn(step.nation)
                 continue
             what = "votes and answers" if step.phase == "diplomacy" else "orders"

@@ -2,8 +2,9 @@
 
 Recipients (states) or an institution, terms added one by one with pickers (party,
 kind, then target, institution, measure or value as the kind needs), due in N rounds.
-The engine checks every term (``wargame.core.terms.feasible``) and refuses the
-proposal with its reason, which is shown here; nothing is sent until it accepts.
+The engine checks every term (through the seat: ``Seat.term_problem``) and refuses
+the proposal with its reason, which is shown here; nothing is sent until it accepts.
+Like the game screen, it reads only the seat's view and the public campaign.
 The pickers offer only what the engine would allow where it can tell (kinds of
 term, targets, institutions, measures), and a term given twice is refused at once.
 """
@@ -20,9 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core import IllegalOrder, PhaseError
-from ...core.state import pair
-from ...core.terms import NEEDS_TARGET, Term, TermKind, draft_measures, feasible
+from ...core.terms import NEEDS_TARGET, Term, TermKind
 from ..text import MEASURES, capital, esc, words
 from . import dialogs
 from .orders import MEASURE_TARGET
@@ -75,16 +74,20 @@ class ProposeScreen(ModalScreen[str | None]):
                 Binding("right_square_bracket", "due(1)", "Due +"),
                 Binding("ctrl+enter,p", "send", "Propose")]
 
-    def __init__(self, game, nation: str, counter: str = "", to: tuple[str, ...] = ()):
+    def __init__(self, seat, counter: str = "", to: tuple[str, ...] = (),
+                 humans: tuple[str, ...] | list[str] | None = ()):
         super().__init__()
-        self.game, self.nation, self.counter = game, nation, counter
+        self.seat, self.nation, self.counter = seat, seat.nation, counter
+        self.campaign = seat.campaign
+        self.view_ = seat.view()
+        self.humans = humans  # states people play (None: not known, as over a network)
         self.to: list[str] = list(to)
         self.institution = ""
         self.terms: list[Term] = []
         self.due = 1
         self.at = 0  # the term highlighted after a redraw
         if counter:  # a counter starts from the terms it answers, to change
-            answered = next((p for p in game.view(nation).proposals if p.id == counter), None)
+            answered = next((p for p in self.view_.proposals if p.id == counter), None)
             if answered is not None:
                 self.terms, self.due = list(answered.terms), answered.due_in
 
@@ -111,7 +114,7 @@ class ProposeScreen(ModalScreen[str | None]):
 
     # ----------------------------------------------------------- drawing
     def nm(self, ident: str) -> str:
-        return esc(self.game.world.name_of(ident)) if ident else ""
+        return esc(self.campaign.name_of(ident)) if ident else ""
 
     def show(self, error: str = "") -> None:
         if self.counter:
@@ -124,7 +127,7 @@ class ProposeScreen(ModalScreen[str | None]):
             f"To: {who} · due by the end of round [b]{self.due_round()}[/b] "
             f"[$text-dim]({self.due} round(s) after it is accepted{self.accepted_note()})[/]")
         terms = self.query_one("#terms", OptionList)
-        terms.set_options([Option(f"{i}. {esc(t.describe(self.game.world))}")
+        terms.set_options([Option(f"{i}. {esc(t.describe(self.campaign))}")
                            for i, t in enumerate(self.terms, 1)]
                           or [Option("[$text-dim]No term yet: t adds one.[/]", disabled=True)])
         if self.terms:
@@ -137,33 +140,32 @@ class ProposeScreen(ModalScreen[str | None]):
         terms fall due ``self.due`` rounds after that (the ledger counts from then):
         computer governments answer, and an institution decides, in the diplomacy
         phase; a human recipient may answer in a turn of this round."""
-        g, now = self.game, self.game.state.round
-        if g.phase != "orders":
+        now = self.view_.round
+        if self.view_.phase != "orders":
             return now, ""
         if self.institution:
             return now + 1, "an institution decides in the next diplomacy phase"
-        session = getattr(self.app, "session", None)
-        humans = set(session.humans) if session is not None else set()
         others = [n for n in self.parties() if n != self.nation]
-        if others and all(n in humans for n in others):
+        if others and (self.humans is None or all(n in self.humans for n in others)):
             return now, ""
         return now + 1, "computer governments answer in the next diplomacy phase"
 
     def due_round(self) -> int:
         """The round the terms fall due by, as the ledger will record it."""
-        return min(self.accepted_round()[0] + self.due, self.game.world.rounds_limit)
+        return min(self.accepted_round()[0] + self.due, self.campaign.rounds_limit)
 
     def accepted_note(self) -> str:
         when, why = self.accepted_round()
-        if when == self.game.state.round:
+        if when == self.view_.round:
             return ", if accepted this round"
         return f"; accepted in round {when} at the earliest: {esc(why)}"
 
     def parties(self) -> list[str]:
         if self.institution:
-            return list(self.game.world.institution[self.institution].members)
+            return list(next((i.members for i in self.view_.institutions
+                              if i.id == self.institution), ()))
         if self.counter:
-            p = next((p for p in self.game.view(self.nation).proposals
+            p = next((p for p in self.view_.proposals
                       if p.id == self.counter), None)
             return [self.nation, *(x for x in ([p.by, *p.to] if p else [])
                                    if x != self.nation)]
@@ -177,7 +179,7 @@ class ProposeScreen(ModalScreen[str | None]):
     async def action_recipients(self) -> None:
         if self.counter:
             return
-        states = [(n.id, n.name) for n in self.game.world.nations if n.id != self.nation]
+        states = [(i, n) for i, n in self.campaign.states if i != self.nation]
         picked = await self.ask("Add or remove a recipient (Space or Enter)", [
             (s, ("\\[x] " if s in self.to else "\\[ ] ") + esc(n)) for s, n in states])
         if picked:
@@ -190,7 +192,7 @@ class ProposeScreen(ModalScreen[str | None]):
     async def action_institution(self) -> None:
         if self.counter:
             return
-        mine = [(i.id, esc(i.name)) for i in self.game.world.institutions
+        mine = [(i.id, esc(i.name)) for i in self.view_.institutions
                 if self.nation in i.members]
         picked = await self.ask("Table the proposal in which institution?",
                                 [("-", "[$text-dim]none: to the states I choose[/]"), *mine])
@@ -201,9 +203,7 @@ class ProposeScreen(ModalScreen[str | None]):
     def action_due(self, step: int) -> None:
         """[ and ]: when the terms fall due, up to five rounds on, never after the
         game's last round."""
-        from ...core.negotiation import last_due_in
-
-        most = min(5, last_due_in(self.game.world, self.game.state))
+        most = min(5, self.seat.last_due_in())
         due = max(1, min(most, self.due + step))
         if due == self.due and step > 0:
             self.show(f"the terms fall due by round {self.due_round()} at the "
@@ -229,34 +229,47 @@ class ProposeScreen(ModalScreen[str | None]):
     def spending_levels(self, party: str) -> list[float]:
         """Defence spending levels ``party`` could promise by the due round: the round
         half-points and each step from where it is now, as the core allows them."""
-        now = self.game.state.nations[party].spending
+        now = self.spending(party)
         # each step from now, to a tenth of a point below (3.43% -> 3.9%, not 3.93%)
         steps = {math.floor((now + 0.5 * k) * 10 + 1e-9) / 10 for k in range(1, 11)}
         return sorted(v for v in set(SPENDING) | steps
                       if not self.why(Term(party, TermKind.RAISE_SPENDING, value=v)))
 
     def why(self, term: Term, already=()) -> str:
-        return feasible(self.game.world, self.game.state, term, self.due, already)
+        return self.seat.term_problem(term, self.due, list(already))
+
+    def spending(self, party: str) -> float:
+        """A state's defence spending now (% of GDP), a public number."""
+        return next((s.spending for s in self.view_.states if s.id == party), 0.0)
+
+    def tension(self, party: str, other: str) -> float | None:
+        """Tension between ``party`` and ``other`` if this government knows it (its own
+        disputes only), else None."""
+        if party == self.nation:
+            return self.view_.tension.get(other, 0.0)
+        if other == self.nation:
+            return self.view_.tension.get(party, 0.0)
+        return None
 
     def targets(self, party: str, kind: TermKind, institution: str = "",
                 measure: str = "") -> tuple[list[str], str]:
         """The states ``party`` could promise this about (the core checks each, as
         it will the proposal), in a useful order; and a reason if there is none."""
-        world, tension = self.game.world, self.game.state.tension
+        c = self.campaign
         ok, why = [], ""
-        for n in world.nations:
-            if n.id == party:
+        for n in c.ids:
+            if n == party:
                 continue
-            reason = self.why(Term(party, kind, n.id, institution, measure))
+            reason = self.why(Term(party, kind, n, institution, measure))
             if reason:
                 why = why or reason
             else:
-                ok.append(n.id)
+                ok.append(n)
         if not ok and kind in NO_TARGET_WHY:  # said of no one state in particular
-            why = NO_TARGET_WHY[kind].format(world.name_of(party))
-        heat = {t: tension.get(pair(party, t), 0.0) for t in ok}
+            why = NO_TARGET_WHY[kind].format(c.name_of(party))
+        heat = {t: self.tension(party, t) or 0.0 for t in ok}
         if kind in SUPPORTIVE:
-            allies = world.allies[party]
+            allies = c.allies.get(party, ())
             ok.sort(key=lambda t: (t not in allies, heat[t]))
         else:
             ok.sort(key=lambda t: -heat[t])
@@ -265,13 +278,13 @@ class ProposeScreen(ModalScreen[str | None]):
     def institutions(self, party: str, kind: TermKind) -> tuple[list[str], str]:
         """Institutions where ``party`` could keep a term of this kind."""
         ok, why = [], ""
-        for inst in self.game.world.institutions:
+        for inst in self.view_.institutions:
             if kind is TermKind.CONSULT:
                 reason = self.why(Term(party, kind, institution=inst.id))
             else:  # a draft: a member, with some measure to decide
-                reason = "" if party in inst.members and draft_measures(
-                    self.game.world, inst.id) else \
-                    f"{self.game.world.name_of(party)} is not a member of {inst.name}"
+                reason = "" if party in inst.members and self.campaign.measures.get(
+                    inst.id) else \
+                    f"{self.campaign.name_of(party)} is not a member of {inst.name}"
             if reason:
                 why = why or reason
             else:
@@ -289,7 +302,7 @@ class ProposeScreen(ModalScreen[str | None]):
             else:
                 found, why = [kind], ""
             general = kind in NO_TARGET_WHY and \
-                why == NO_TARGET_WHY[kind].format(self.game.world.name_of(party))
+                why == NO_TARGET_WHY[kind].format(self.campaign.name_of(party))
             if found:
                 ok.append(kind)
             else:
@@ -297,15 +310,16 @@ class ProposeScreen(ModalScreen[str | None]):
         return ok, refused
 
     def state_row(self, party: str, t: str) -> str:
-        world = self.game.world
-        heat = self.game.state.tension.get(pair(party, t), 0.0)
-        ally = f" · ally of {esc(world.name_of(party))}" if t in world.allies[party] else ""
-        return (f"{self.nm(t)} [$text-dim]tension with {esc(world.name_of(party))} "
-                f"{heat:.0f}{ally}[/]")
+        c = self.campaign
+        heat = self.tension(party, t)
+        ally = f" · ally of {esc(c.name_of(party))}" if t in c.allies.get(party, ()) else ""
+        tense = f"tension with {esc(c.name_of(party))} {heat:.0f}" if heat is not None \
+            else ""
+        return f"{self.nm(t)} [$text-dim]{tense}{ally if tense else ally[3:]}[/]"
 
     @work(exclusive=True, group="propose")
     async def action_add(self) -> None:
-        world = self.game.world
+        world = self.campaign
         party = await self.ask("Who must act?", [(p, self.nm(p)) for p in self.parties()])
         if not party:
             return
@@ -329,7 +343,7 @@ class ProposeScreen(ModalScreen[str | None]):
         if kind is TermKind.SUPPORT_RESOLUTION:
             measure = await self.ask(f"A draft in {world.name_of(institution)} deciding what?", [
                 (m, esc(capital(MEASURES.get(m, words(m)))))
-                for m in draft_measures(world, institution)])
+                for m in world.measures.get(institution, ())])
             if not measure:
                 return
         if kind in NEEDS_TARGET:
@@ -345,7 +359,7 @@ class ProposeScreen(ModalScreen[str | None]):
             if not target:
                 return
         if kind is TermKind.RAISE_SPENDING:
-            now = self.game.state.nations[party].spending
+            now = self.spending(party)
             levels = self.spending_levels(party)
             if not levels:
                 self.show(self.why(Term(party, kind, value=round(now + 0.5, 2))))
@@ -371,14 +385,13 @@ class ProposeScreen(ModalScreen[str | None]):
         if not self.terms:
             self.show("add at least one term (t)")
             return
-        try:
-            if self.counter:
-                pid = self.game.counter(self.nation, self.counter, self.terms, due_in=self.due)
-            else:
-                pid = self.game.propose(self.nation, self.to, self.terms,
-                                        institution=self.institution, due_in=self.due)
-        except (IllegalOrder, PhaseError, ValueError) as exc:
-            self.show(str(exc))
+        if self.counter:
+            pid, error = self.seat.counter(self.counter, self.terms, due_in=self.due)
+        else:
+            pid, error = self.seat.propose(self.to, self.terms, institution=self.institution,
+                                           due_in=self.due)
+        if error:
+            self.show(error)
             return
         self.dismiss(pid)
 

@@ -114,7 +114,7 @@ def open_drafts_note(view) -> str:
     return "No open draft."
 
 
-def decided_text(view, world=None) -> str:
+def decided_text(view) -> str:
     """Drafts decided lately: the result with its reason, and who voted how, by name."""
     if not view.decided and view.drafts:
         return ("[$text-dim]No draft decided yet: the open drafts are decided when this "
@@ -125,6 +125,7 @@ def decided_text(view, world=None) -> str:
     known = t.names(view)
     n = lambda i: esc(known.get(i, i))  # noqa: E731
     members = {i.id: i.members for i in view.institutions}
+    vetoes = {i.id: i.veto for i in view.institutions}
     lines = ["[b]Decided lately[/b] [$text-dim](a veto is a no by a veto holder; abstaining or "
              "staying away is not)[/]"]
     for d in sorted(view.decided, key=lambda d: -d.tabled):
@@ -139,8 +140,7 @@ def decided_text(view, world=None) -> str:
                      f"[b {style}]{result}[/][$text-dim]{reason}[/]")
         lines.append(f"  [$text-dim]counted: {tally['yes']} yes, {tally['no']} no, "
                      f"{tally['abstain']} abstained[/]")
-        rule = world.institution[d.institution].rule if world is not None else None
-        holders = set(getattr(rule, "veto", ()) or ())
+        holders = set(vetoes.get(d.institution, ()))
         by = {"yes": [], "no": [], "abstain": []}
         for m, v in counted.items():
             by.setdefault(v, []).append(m)

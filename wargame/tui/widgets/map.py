@@ -40,11 +40,13 @@ LINE_HUES = {"attack": "#e15759", "counter": "#59a14f", "blockade": "#4e79a7",
 _LAYOUTS: dict[int, tuple[object, Layout]] = {}
 
 
-def layout_of(world) -> Layout:
-    """The world's layout, made once per world."""
-    kept = _LAYOUTS.get(id(world))
-    if kept is None or kept[0] is not world:
-        kept = _LAYOUTS[id(world)] = (world, layout(world))
+def layout_of(campaign) -> Layout:
+    """The map's layout, made once per campaign: from a public campaign
+    (:class:`wargame.text.port.PublicCampaign`, which carries it), or a world."""
+    kept = _LAYOUTS.get(id(campaign))
+    if kept is None or kept[0] is not campaign:
+        made = campaign.layout if hasattr(campaign, "places") else layout(campaign)
+        kept = _LAYOUTS[id(campaign)] = (campaign, made)
     return kept[1]
 
 
@@ -277,11 +279,11 @@ class MapPane(Vertical):
 
     _lines: dict[str, str] = {}  # the line under the map, by state, for these facts
 
-    def show(self, view, world, news) -> None:
+    def show(self, view, campaign, news) -> None:
         facts = map_facts(view, news)
         self._lines = {}
         canvas = self.query_one(MapCanvas)
-        canvas.show(facts, layout_of(world))
+        canvas.show(facts, layout_of(campaign))
         self.query_one("#map-legend", Static).update(self.legend_text(facts))
         self.info(canvas.selected)
 

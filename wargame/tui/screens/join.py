@@ -1,0 +1,312 @@
+"""``wargame join URL``: one government's screens, at a game hosted on another computer.
+
+:class:`CodeScreen` asks for the join code (a wrong one is refused with the host's
+reason, and may be typed again). :class:`JoinScreen` is the driver, as
+:class:`~wargame.tui.screens.play.PlayScreen` is at one terminal: it shows the
+same :class:`~wargame.tui.screens.game.GameScreen` over the seat, ends the turn
+through it, then says "Waiting for the other governments..." until the host
+pushes the next phase. A dropped connection is said, and the same code joins
+again. At the end, :class:`SeatEndScreen` shows what this government may see.
+
+Nothing here holds the game: only the seat (its view, the public news, the public
+campaign) that the host sends this government.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Middle, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, LoadingIndicator, Static
+
+from ..text import esc, stage
+from ..widgets.inputs import TextInput
+
+PHASES = ("diplomacy", "orders")
+RETRY = 2.0  # seconds between tries to join again after the connection dropped
+
+
+class CodeScreen(Screen):
+    """The join code: typed, sent to the host; refused, said why, typed again."""
+
+    BINDINGS = [Binding("escape", "app.quit", "Quit")]
+
+    def __init__(self, url: str, code: str = "", note: str = ""):
+        super().__init__()
+        self.url, self.code, self.note = url, code, note
+
+    def compose(self) -> ComposeResult:
+        with Middle(), Center():
+            with VerticalScroll(id="handoff"):
+                yield Static(f"[b]wargame[/b] · a game hosted at [b]{esc(self.url)}[/b]\n\n"
+                             "Type your government's join code (from the instructor), "
+                             "then Enter.", id="code-intro")
+                yield TextInput(placeholder="e.g. K7QP-XM3A", id="code")
+                yield Static(esc(self.note), id="code-status")
+        yield LoadingIndicator(id="joining")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#joining").display = False
+        box = self.query_one("#code", TextInput)
+        box.focus()
+        if self.code:
+            box.value = self.code
+            self.try_code(self.code)
+
+    @on(TextInput.Submitted, "#code")
+    def submitted(self, event: TextInput.Submitted) -> None:
+        code = event.value.strip()
+        if not code:
+            self.say("Type the code first (letters and digits, with or without the dash).")
+            return
+        self.try_code(code)
+
+    def say(self, text: str, busy: bool = False) -> None:
+        self.query_one("#code-status", Static).update(text)
+        self.query_one("#joining").display = busy
+        self.query_one("#code", TextInput).disabled = busy
+
+    @work(thread=True, exclusive=True, group="join")
+    def try_code(self, code: str) -> None:
+        from ...net.client import Disconnected, JoinRefused
+
+        self.app.call_from_thread(self.say, "Joining...", True)
+        try:
+            seat = self.app.connect(code)
+        except JoinRefused as exc:
+            text = f"[b $text-error]Refused:[/] {esc(str(exc))}. Check the code and try again."
+        except (Disconnected, ValueError, OSError) as exc:
+            text = (f"[b $text-error]Cannot join:[/] {esc(str(exc))}\nPress Enter to try "
+                    "again.")
+        else:
+            self.app.call_from_thread(self.app.seated, seat, code)
+            return
+        self.app.call_from_thread(self.refused, text)
+
+    def refused(self, text: str) -> None:
+        self.say(text)
+        self.query_one("#code", TextInput).focus()
+
+
+class JoinScreen(Screen):
+    """The driver of one remote government: its turns, the waits, the end."""
+
+    BINDINGS = [Binding("v", "look", "Your government"),
+                Binding("q", "app.quit", "Quit")]
+
+    def __init__(self, seat, table):
+        super().__init__()
+        self.seat, self.table = seat, table
+        self.key: tuple = ()  # (started, round, phase, over) the screens were made for
+        self.version = -1  # the host's version the game screen last showed
+        self.moved = asyncio.Event()  # the phase changed (or the connection did)
+        self.looking = False  # the game screen is up while waiting: to look, not to act
+
+    def compose(self) -> ComposeResult:
+        with Middle(), Center():
+            yield Static(id="play-status")
+        yield LoadingIndicator(id="deciding")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.key = self.status_key()
+        self.flow()
+
+    # ------------------------------------------------------------ status
+    def status_key(self) -> tuple:
+        st = self.seat.status
+        return st.get("started"), st.get("round"), st.get("phase"), st.get("over")
+
+    def say(self, text: str, busy: bool = False) -> None:
+        st = self.seat.status
+        c = self.seat.campaign
+        head = (f"[b]{esc(self.table.title)}[/b] · Round {st.get('round', '?')}/"
+                f"{c.rounds_limit} · {esc(stage(str(st.get('stage', ''))))}")
+        self.query_one("#play-status", Static).update(f"{head}\n\n{text}")
+        self.query_one("#deciding").display = busy
+
+    def waiting_text(self) -> str:
+        st = self.seat.status
+        if not st.get("started"):
+            return "Waiting for the instructor to start the game..."
+        if st.get("paused"):
+            return "The game is paused by the instructor..."
+        if st.get("role") == "computer":
+            return ("The instructor has handed your government to the computer. "
+                    "Waiting for the other governments...")
+        return "Your turn is over. Waiting for the other governments..."
+
+    # -------------------------------------------------------------- flow
+    def can_act(self) -> bool:
+        """Whether this connection has a turn to play now (else it waits)."""
+        st = self.seat.status
+        return bool(not st.get("started") or (st.get("phase") in PHASES
+                                              and not st.get("turn_over")))
+
+    @work(exclusive=True, group="flow")
+    async def flow(self) -> None:
+        from .game import GameScreen
+
+        while True:
+            st = dict(self.seat.status)
+            if st.get("over"):
+                self.app.switch_screen(SeatEndScreen(self.seat, self.table))
+                return
+            self.moved.clear()
+            if self.can_act():
+                self.say("")
+                self.version = st.get("version", 0)
+                done = await self.app.push_screen_wait(GameScreen(self.seat, self.table))
+                if done == "done":
+                    error = self.seat.end_turn()
+                    if error:
+                        self.notify(error, title="Refused", severity="error", timeout=8)
+                continue
+            self.say(self.waiting_text() + "\n\n[$text-dim]v: look at your government "
+                     "meanwhile (the briefing, news, states, map)[/]", busy=True)
+            await self.moved.wait()
+
+    def poll(self) -> None:
+        """Called a few times a second by the app: follow what the host pushed."""
+        key = self.status_key()
+        if key != self.key:
+            self.key = key
+            self.new_phase()
+            return
+        screen = self.app.screen
+        version = self.seat.status.get("version", 0)
+        if version != self.version and getattr(screen, "seat", None) is self.seat \
+                and hasattr(screen, "take_view"):
+            self.version = version
+            screen.take_view(self.seat.view())
+        if not self.can_act() and not self.moved.is_set() and not self.looking:
+            # e.g. paused, or handed to the computer: the waiting line says which
+            if self.app.screen is self:
+                self.say(self.waiting_text() + "\n\n[$text-dim]v: look at your government "
+                         "meanwhile (the briefing, news, states, map)[/]", busy=True)
+
+    def new_phase(self) -> None:
+        """The host moved on (or the game started, or ended): the screens of the last
+        phase give way to those of the new one."""
+        st = self.seat.status
+        self.close_game_screens()
+        if st.get("started") and not st.get("over") and st.get("phase") in PHASES:
+            self.app.notify(f"Round {st.get('round')}: the {st.get('phase')} phase.",
+                            title="The game goes on", timeout=4)
+        self.moved.set()
+
+    def close_game_screens(self) -> None:
+        """Dialogs and the game screen above this one are closed."""
+        while len(self.app.screen_stack) > 1 and self.app.screen is not self:
+            top = self.app.screen
+            if hasattr(top, "take_view"):  # a game screen: the flow awaits its result
+                top.dismiss("phase")
+            else:  # a dialog over it (its question is moot now)
+                self.app.pop_screen()
+
+    @work(exclusive=True, group="look")
+    async def action_look(self) -> None:
+        """While waiting: the government's screens, to read (the host refuses acts)."""
+        from .game import GameScreen
+
+        if self.app.screen is not self:
+            return
+        self.looking = True
+        try:
+            await self.app.push_screen_wait(GameScreen(self.seat, self.table))
+        finally:
+            self.looking = False
+
+
+class SeatEndScreen(Screen):
+    """The end, as one government may see it: the outcome, its own score and
+    objectives, the escalation, the last round's public news. The whole debrief
+    (every government's score) is the instructor's, on the host."""
+
+    CSS_PATH = "end.tcss"
+    BINDINGS = [Binding("q", "app.quit", "Quit")]
+
+    def __init__(self, seat, table):
+        super().__init__()
+        self.seat, self.table = seat, table
+
+    def compose(self) -> ComposeResult:
+        from ..widgets.gauge import EscalationChart
+
+        with VerticalScroll(id="end"):
+            yield Static(f"[b]Game over — {esc(self.table.title)}[/b]", classes="h1")
+            yield Static(id="outcome")
+            yield Static("[b]Your score[/b] [$text-dim](your objectives)[/]", classes="h2")
+            yield Static(id="scores")
+            yield Static("[b]Escalation over the rounds[/b]", classes="h2")
+            yield EscalationChart(self.seat.campaign.ladder, id="curve")
+            yield Static("[b]The last round[/b]", classes="h2")
+            yield Static(id="last-round")
+            yield Static("[$text-dim]The instructor has the whole debrief: every "
+                         "government's objectives and score, and the after-action report."
+                         "\nq quits.[/]")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from ..text import OUTCOMES
+        from ..widgets.gauge import EscalationChart
+
+        seat, view = self.seat, self.seat.view()
+        self.query_one("#outcome", Static).update(
+            f"[b]{esc(OUTCOMES.get(view.outcome, view.outcome))}[/b]\n"
+            f"[$text-dim]{view.round} round(s) · peak escalation "
+            f"{max(view.history, default=view.escalation):.0f} · final stage "
+            f"{esc(stage(view.stage))}[/]")
+        self.query_one("#scores", Static).update(score_text(seat))
+        self.query_one("#last-round", Static).update(last_round_text(seat, view))
+        self.query_one(EscalationChart).show(view.history)
+        self.query_one("#end").focus()
+
+
+def score_text(seat) -> str:
+    from ...core.scoring import describe
+
+    try:
+        sc = seat.score()
+    except Exception as exc:  # the connection went at the very end: said, no traceback
+        return f"[$text-error]Your score could not be read: {esc(str(exc))}[/]"
+    lines = [f"{esc(seat.campaign.name_of(seat.nation))}: [b]{sc.total}[/b] of "
+             f"{sc.possible} points"]
+    for obj, ok in sc.results:
+        mark = "[$text-success]met[/]" if ok else "[$text-error]not met[/]"
+        lines.append(f"  • {mark}: {esc(describe(seat.campaign, obj))} "
+                     f"[$text-dim]({obj.points} points)[/]")
+    return "\n".join(lines)
+
+
+def last_round_text(seat, view) -> str:
+    news = [e for e in seat.public_news() if e.round == view.round
+            and e.kind.value not in ("round_started",)]
+    mine = [e for e in view.private if e.round == view.round]
+    lines = [f"  • {esc(e.text)}" for e in news[-16:]] or \
+        ["  [$text-dim]No headline: a quiet last round.[/]"]
+    if mine:
+        lines += ["[b]Seen only by you[/b]:", *(f"  • {esc(e.text)}" for e in mine[-8:])]
+    return "\n".join(lines)
+
+
+class Lost(ModalScreen[None]):
+    """The connection dropped: said, while the same code joins again."""
+
+    def __init__(self, reason: str):
+        super().__init__()
+        self.reason = reason
+
+    def compose(self) -> ComposeResult:
+        with Middle(), Center():
+            with VerticalScroll(id="handoff"):
+                yield Static(f"[b $text-error]The connection to the host was lost[/] "
+                             f"({esc(self.reason)}).\n\nJoining again with your code... "
+                             "[$text-dim](ctrl+q quits; your seat stays yours)[/]",
+                             id="lost-text")
+        yield LoadingIndicator()
