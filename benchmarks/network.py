@@ -9,10 +9,14 @@ its diplomacy turn, gives one order and ends its orders turn. It prints:
   the next phase's view (median and worst over every phase change; target median
   < 100 ms);
 - the host's memory (resident set) after the rounds, no browsers (target < 150 MB);
+- the host's memory with N browsers (``--browsers``, default 4) joined through the
+  page ``--web`` serves: each browser runs a process of its own (``wargame join``,
+  started by textual-serve), counted here, resident and proportional (PSS: shared
+  pages divided among the processes that share them);
 - a round over the network against the same round in hot-seat (one process: each
   government reads its view and gives the same order; target <= 1.5x).
 
-    python benchmarks/network.py [--rounds N]
+    python benchmarks/network.py [--rounds N] [--browsers N]
 
 Loopback only; bounded by --rounds (default 4) and a 120 s limit.
 """
@@ -133,6 +137,49 @@ async def play(url: str, codes: list[str], rounds: int, pid: int) -> dict:
         return {"lags": lags, "rounds": round_times, "rss": rss, "host_cpu": host_cpu}
 
 
+async def browsers(url: str, codes: list[str], n: int, pid: int) -> dict:
+    """``n`` browsers open the page's terminal (textual-serve starts a ``wargame join``
+    for each) and type a code, as a student does; then the memory of the host and of
+    every process it started."""
+    base = url.replace("/ws", "/terminal") + "?width=120&height=40"
+    async with aiohttp.ClientSession() as session:
+        socks = []
+        for i in range(n):
+            ws = await session.ws_connect(base, max_msg_size=0)
+            socks.append(ws)
+        got = [0] * n
+        screens = [bytearray() for _ in range(n)]
+
+        async def read(i, ws):
+            async for m in ws:
+                if m.type == aiohttp.WSMsgType.BINARY:
+                    got[i] += len(m.data)
+                    screens[i] += m.data
+        readers = [asyncio.create_task(read(i, ws)) for i, ws in enumerate(socks)]
+        # every screen asks for the code
+        await wait_for(lambda: all(b"join code" in s for s in screens), 60)
+        await asyncio.sleep(0.5)
+        for i, ws in enumerate(socks):
+            for key in codes[i % len(codes)] + "\r":  # typed, a key at a time
+                await ws.send_str(json.dumps(["stdin", key]))
+                await asyncio.sleep(0.02)
+        seen = [len(s) for s in screens]
+        await wait_for(lambda: all(b"join code" not in s[k:] and len(s) > k + 1000
+                                   for s, k in zip(screens, seen)), 60)
+        await asyncio.sleep(3.0)  # joined: each holds its seat's view and screens
+        host = psutil.Process(pid)
+        procs = [host] + host.children(recursive=True)
+        rss = sum(p.memory_info().rss for p in procs)
+        pss = sum(getattr(p.memory_full_info(), "pss", 0) for p in procs)
+        pythons = [p for p in procs[1:] if "python" in p.name().lower()]
+        for ws in socks:
+            await ws.close()
+        for r in readers:
+            r.cancel()
+        return {"rss": rss, "pss": pss, "host": getattr(host.memory_full_info(), "pss", 0),
+                "processes": len(pythons)}
+
+
 def hotseat(rounds: int, folder: Path) -> tuple[list[float], list[float]]:
     """The same rounds at one keyboard: every government reads its view in each phase
     and gives the same kind of order; the game is saved after each round, as hot-seat
@@ -167,6 +214,8 @@ def hotseat(rounds: int, folder: Path) -> tuple[list[float], list[float]]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=4)
+    ap.add_argument("--browsers", type=int, default=4,
+                    help="browsers to join through the page (0: none)")
     args = ap.parse_args()
     from wargame.campaign import load_campaign
     from wargame.campaign.bundled import find_campaign
@@ -175,7 +224,7 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="wargame-bench-"))
     codes_file = folder / "codes.txt"
     proc = subprocess.Popen([sys.executable, "-m", "wargame", "host", "baltic-flashpoint",
-                             "--headless", "--port", "0", "--codes", str(codes_file),
+                             "--headless", "--port", "0", "--codes", str(codes_file), "--web",
                              "--saves-dir", str(folder), "--start-after", str(seats)],
                             cwd=_common.ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
@@ -190,6 +239,8 @@ def main() -> int:
             url = f"ws://{m.group(1)}{schema.PATH}" if m else None
         codes = re.findall(r"^(\S{4}-\S{4})\s", codes_file.read_text(), re.M)
         res = asyncio.run(asyncio.wait_for(play(url, codes, args.rounds, proc.pid), LIMIT))
+        web = (asyncio.run(asyncio.wait_for(browsers(url, codes, args.browsers, proc.pid),
+                                            LIMIT)) if args.browsers else None)
     finally:
         proc.terminate()
         proc.wait(10)
@@ -206,14 +257,22 @@ def main() -> int:
     print(f"phase change to every client's view: median {med:.1f} ms, worst "
           f"{lags[-1] * 1000:.1f} ms over {len(lags)} changes   target < 100 ms: "
           f"{'MET' if med < 100 else 'NOT MET'}")
-    print(f"host memory (resident, no browsers): {mb:.0f} MB   target < 150 MB: "
+    print(f"host memory (resident, --web on, no browser yet): {mb:.0f} MB   target < 150 MB: "
           f"{'MET' if mb < 150 else 'NOT MET'}")
+    if web:  # proportional: shared pages counted once among the processes sharing them
+        each = (web["pss"] - web["host"]) / max(1, web["processes"])
+        print(f"host with {web['processes']} browsers (a wargame join process each): "
+              f"{web['rss'] / 2**20:.0f} MB resident, {web['pss'] / 2**20:.0f} MB "
+              f"proportional; about {each / 2**20:.0f} MB a browser, so 30 browsers: "
+              f"about {(web['host'] + 30 * each) / 2**20:.0f} MB")
     print(f"a round: network {net_round * 1000:.0f} ms, hot-seat {hot_round * 1000:.0f} ms, "
           f"{ratio:.2f}x   target <= 1.5x: {'MET' if ratio <= 1.5 else 'NOT MET'}")
     print(f"  the host's processor time for a round: {statistics.median(res['host_cpu']) * 1000:.0f}"
           f" ms, hot-seat {statistics.median(hot_cpu) * 1000:.0f} ms, {cpu_ratio:.2f}x "
           "(what the round costs the host's computer; the clients' share is theirs)")
     print(json.dumps({"median_ms": round(med, 1), "rss_mb": round(mb), "ratio": round(ratio, 2),
+                      "browsers": web and web["processes"],
+                      "browsers_pss_mb": web and round(web["pss"] / 2**20),
                       "cpu_ratio": round(cpu_ratio, 2)}))
     return 0
 
