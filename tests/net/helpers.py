@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import subprocess
 import threading
 
 from wargame.campaign import load_campaign
@@ -92,12 +93,11 @@ def play_turn(seat, timeout: float = 20.0) -> bool:
     return True
 
 
-def start_host(args: list[str], folder) -> tuple["subprocess.Popen", str]:
+def start_host(args: list[str], folder) -> tuple[subprocess.Popen, str]:
     """``wargame host ARGS --headless --port 0`` in a process of its own, saving in
     ``folder``; its output goes to ``folder/host.out`` (never a pipe nobody reads).
     Returns the process and the address it listens on."""
     import re
-    import subprocess
     import sys
     import time
     from pathlib import Path

@@ -85,6 +85,7 @@ class Host:
         self.journal: HostJournal | None = None
         self.written = 0  # game inputs written to the journal
         self.acted: tuple = ()  # (round, phase) the computer last acted in
+        self._views: dict[str, tuple[int, dict]] = {}  # nation -> (inputs, encoded view)
         # how the once-a-round full save is run: at once here; the server defers it a
         # moment, so that the new phase's views go out first (the journal has it all)
         self.later = lambda fn: fn()
@@ -222,8 +223,18 @@ class Host:
             f()
 
     def _view_text(self, seat: Seat) -> str:
-        return schema.dump(schema.make("view",
-                                       view=codec.encode_view(self.game.view(seat.nation))))
+        return schema.dump(schema.make("view", view=self.view_data(seat.nation)))
+
+    def view_data(self, nation: str) -> dict:
+        """A government's view, encoded for the wire. A view changes only when the game
+        accepts an input (the game is its inputs), so it is encoded once per input:
+        the clients that all ask again after a change nobody's view shows (a turn
+        ended) or that share a seat cost one encoding."""
+        key = len(self.game.inputs)
+        hit = self._views.get(nation)
+        if hit is None or hit[0] != key:
+            hit = self._views[nation] = (key, codec.encode_view(self.game.view(nation)))
+        return hit[1]
 
     # ----------------------------------------------------------- joining
     def join(self, code: str, conn, peer: str = "?") -> Seat:
@@ -308,7 +319,7 @@ class Host:
         if t == "get":
             what = msg["what"]
             if what == "view":
-                return codec.encode_view(local.view())
+                return self.view_data(seat.nation)
             if what == "news":
                 since = max(0, msg.get("since", 0))
                 return codec.encode(codec.EVENTS, local.public_news()[since:])

@@ -22,7 +22,7 @@ import logging
 from aiohttp import WSMsgType, web
 
 from ..textsafe import clean_input
-from . import codec, schema
+from . import schema
 from .host import Host, Refused
 
 log = logging.getLogger("wargame.net")
@@ -188,8 +188,7 @@ async def _socket(request: web.Request) -> web.WebSocketResponse:
                 conn.push(schema.make("welcome", nation=seat.nation,
                                       campaign=host.campaign_data, role=status["role"],
                                       status=status))
-                conn.push(schema.make("view", view=codec.encode_view(
-                    host.game.view(seat.nation))))
+                conn.push(schema.make("view", view=host.view_data(seat.nation)))
                 continue
             if msg["type"] == "hello":
                 host.say(f"{peer} ({host.seat_of(conn).nation}) tried a second code on "
