@@ -96,7 +96,7 @@ class Console(App):
             write_codes(self.host, self.server.url, self.codes_file, io.StringIO())
             self.host.say(f"The join codes are in {self.codes_file}.")
         self.host.say(f"Listening on {self.server.url}: students join with "
-                      f"wargame join {self.server.url} --text"
+                      f"wargame join {self.server.url} (--text for plain lines)"
                       + (f", or open {self.server.url} in a browser" if self.web else ""))
         self.host.listeners.append(self.refresh_all)
         self.set_interval(1.0, self.refresh_all)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-VERSION = 1
+VERSION = 2  # 2: the public campaign carries the ladder and trade ties (join screens)
 MAX_CLIENT_FRAME = 64 * 1024  # a client's message: orders, a proposal, a 2,000-character letter
 MAX_SERVER_FRAME = 4 * 1024 * 1024  # a view or the campaign (tens of kB in practice)
 MAX_TEXT = 2000  # characters of a message or a player's name

@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from .app import WargameApp
 from .text import esc
-from .screens.join import RETRY, CodeScreen, JoinScreen, Lost, SeatEndScreen
+from .screens.join import RETRY, CodeScreen, JoinScreen, Lost
 
 READERS = ("view", "public_news", "orders", "score", "last_due_in")
 ASKING = ("check", "consequences", "term_problem", "cannot_pass")
@@ -141,14 +141,12 @@ class JoinApp(WargameApp):
             else "."), title="Joined", timeout=6)
 
     def poll(self) -> None:
-        if self.driver is None or self.reconnecting or self.seat is None:
-            return
+        if self.reconnecting or self.seat is None or self.driver not in self.screen_stack:
+            return  # joining, or the game is over (the end screen: the host may go)
         closed = self.seat.link.closed
         if not closed:
             self.driver.poll()
             return
-        if isinstance(self.screen, SeatEndScreen):
-            return  # the game is over: the host may go
         self.reconnecting = True
         self.driver.close_game_screens()
         self.push_screen(Lost(closed))

@@ -111,6 +111,7 @@ class GameScreen(FreshKeys, Screen[str]):
         self.options: dict[str, list] = {}  # built once per view, by tab
         self.highlight: dict[str, int] = {}
         self.keys_shown = "?"
+        self.note = ""  # the host's word on the phase, on the status line
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -133,7 +134,7 @@ class GameScreen(FreshKeys, Screen[str]):
     def on_mount(self) -> None:
         self.unavailable = pick.unavailable(self.seat, self.view_)
         v = self.view_
-        self.query_one(StatusLine).show(v, self.table.player(self.nation), self.table.title)
+        self.show_status()
         self.query_one(EscalationGauge).show(v.escalation, v.rung)
         self.query_one(EscalationChart).show(v.history)
         self.query_one(YouPanel).show(v)
@@ -270,6 +271,17 @@ class GameScreen(FreshKeys, Screen[str]):
         self.refusal = ""  # a refusal is about the last order, not what came after
         self.options.clear()
         self.show_mode(keep_scroll=True)
+
+    def show_status(self) -> None:
+        self.query_one(StatusLine).show(self.view_, self.table.player(self.nation),
+                                        self.table.title, self.note)
+
+    def set_note(self, note: str) -> None:
+        """What the host says of the phase (over a network: the clock, a pause)."""
+        if note != self.note:
+            self.note = note
+            if self.is_mounted:
+                self.show_status()
 
     def take_view(self, view) -> None:
         """The game moved on within the phase (over a network: another government

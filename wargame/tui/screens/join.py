@@ -34,6 +34,7 @@ class CodeScreen(Screen):
     """The join code: typed, sent to the host; refused, said why, typed again."""
 
     BINDINGS = [Binding("escape", "app.quit", "Quit")]
+    DEFAULT_CSS = "CodeScreen #joining { height: 3; }"
 
     def __init__(self, url: str, code: str = "", note: str = ""):
         super().__init__()
@@ -106,6 +107,8 @@ class JoinScreen(Screen):
         self.version = -1  # the host's version the game screen last showed
         self.moved = asyncio.Event()  # the phase changed (or the connection did)
         self.looking = False  # the game screen is up while waiting: to look, not to act
+        self.status_seen: object = None  # the status the clock was read from
+        self.due: float | None = None  # when the phase's deadline runs out (monotonic)
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
@@ -141,6 +144,12 @@ class JoinScreen(Screen):
                     "Waiting for the other governments...")
         return "Your turn is over. Waiting for the other governments..."
 
+    def waiting_line(self) -> str:
+        note = self.note(turn=False)  # the line above says the turn is over
+        return (self.waiting_text() + (f"\n[$text-warning]{esc(note)}[/]" if note else "")
+                + "\n\n[$text-dim]v: look at your government meanwhile (the briefing, "
+                  "news, states, map)[/]")
+
     # -------------------------------------------------------------- flow
     def can_act(self) -> bool:
         """Whether this connection has a turn to play now (else it waits)."""
@@ -155,9 +164,13 @@ class JoinScreen(Screen):
         while True:
             st = dict(self.seat.status)
             if st.get("over"):
+                self.close_game_screens()
                 self.app.switch_screen(SeatEndScreen(self.seat, self.table))
                 return
             self.moved.clear()
+            if self.seat.link.closed:  # the app joins again, with a new driver
+                await self.moved.wait()
+                continue
             if self.can_act():
                 self.say("")
                 self.version = st.get("version", 0)
@@ -167,8 +180,7 @@ class JoinScreen(Screen):
                     if error:
                         self.notify(error, title="Refused", severity="error", timeout=8)
                 continue
-            self.say(self.waiting_text() + "\n\n[$text-dim]v: look at your government "
-                     "meanwhile (the briefing, news, states, map)[/]", busy=True)
+            self.say(self.waiting_line(), busy=True)
             await self.moved.wait()
 
     def poll(self) -> None:
@@ -179,6 +191,8 @@ class JoinScreen(Screen):
             self.new_phase()
             return
         screen = self.app.screen
+        if hasattr(screen, "set_note"):
+            screen.set_note(self.note())
         version = self.seat.status.get("version", 0)
         if version != self.version and getattr(screen, "seat", None) is self.seat \
                 and hasattr(screen, "take_view"):
@@ -187,8 +201,34 @@ class JoinScreen(Screen):
         if not self.can_act() and not self.moved.is_set() and not self.looking:
             # e.g. paused, or handed to the computer: the waiting line says which
             if self.app.screen is self:
-                self.say(self.waiting_text() + "\n\n[$text-dim]v: look at your government "
-                         "meanwhile (the briefing, news, states, map)[/]", busy=True)
+                self.say(self.waiting_line(), busy=True)
+
+    def note(self, turn: bool = True) -> str:
+        """The host's word on the phase for the status line: paused, the clock, a
+        role that cannot act."""
+        import time
+
+        st = self.seat.status
+        if st is not self.status_seen:  # a new status: the clock as the host read it
+            self.status_seen = st
+            left = st.get("deadline")
+            self.due = None if left is None else time.monotonic() + float(left)
+        parts = []
+        if st.get("paused"):
+            parts.append("paused by the instructor")
+        elif self.due is not None:
+            left = max(0, int(self.due - time.monotonic()))
+            parts.append(f"{left // 60}:{left % 60:02d} left")
+        role = st.get("role")
+        if turn and st.get("started") and st.get("turn_over") and role != "computer":
+            parts.append("your turn is over")
+        if role == "adviser":
+            parts.append("you advise: your speaker acts")
+        elif role == "computer":
+            parts.append("handed to the computer")
+        if not st.get("started"):
+            parts.append("waiting for the instructor to start")
+        return " · ".join(parts)
 
     def new_phase(self) -> None:
         """The host moved on (or the game started, or ended): the screens of the last
@@ -297,6 +337,8 @@ def last_round_text(seat, view) -> str:
 
 class Lost(ModalScreen[None]):
     """The connection dropped: said, while the same code joins again."""
+
+    DEFAULT_CSS = "Lost LoadingIndicator { height: 3; }"
 
     def __init__(self, reason: str):
         super().__init__()

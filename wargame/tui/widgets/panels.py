@@ -12,12 +12,15 @@ from ..text import esc
 class StatusLine(Static):
     """Round, stage, phase and whose turn it is, on one line."""
 
-    def show(self, view, player: str, title: str) -> None:
+    def show(self, view, player: str, title: str, note: str = "") -> None:
+        """``note``: what the host says of the phase over a network (the clock, a
+        pause, your role), plain text."""
         who = esc(t.who(view.name, player))
+        extra = f"[b $text-warning]{esc(note)}[/] · " if note else ""
         self.update(
             f"[b]{who}[/b] · Round [b]{view.round}[/b]/{view.rounds_limit} · "
             f"[b]{esc(t.stage(view.stage))}[/b] · [b $text-accent]{t.PHASES.get(view.phase, '')} "
-            f"phase[/] · [$text-dim]{esc(title)}[/]")
+            f"phase[/] · {extra}[$text-dim]{esc(title)}[/]")
 
 
 def you_lines(view) -> list[str]:

@@ -1,0 +1,253 @@
+"""`wargame join URL`: the full-screen client against a real host on 127.0.0.1.
+
+The same game screens as hot-seat, over a RemoteSeat: join with a code, see the
+briefing, give orders in the Orders tab, wait for the others, the phase moves on;
+a wrong code refused on screen; the connection lost and taken back; the end; and
+the app never holds the game (no World, no GameState, no Game anywhere in it).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from wargame.net.client import RemoteSeat
+from wargame.net.server import Server
+from wargame.tui.join import JoinApp
+
+from .helpers import end_turn, run, screen_name, screen_text, wait_until
+
+_spec = importlib.util.spec_from_file_location(
+    "net_helpers", Path(__file__).parents[1] / "net" / "helpers.py")
+net = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(net)
+
+SIZE = (120, 40)
+
+
+def joined(host, nation: str) -> bool:
+    return bool(host.seats[nation].conns)
+
+
+async def join_and_start(pilot, running, nation: str = "belmark") -> None:
+    """Wait until the app is seated, start the game (the instructor's s), and wait for
+    the game screen of the diplomacy phase."""
+    host = running.host
+    await wait_until(pilot, lambda: joined(host, nation))
+    running.call(host.start)
+    await wait_until(pilot, lambda: screen_name(pilot.app) == "GameScreen"
+                     and "Diplomacy phase" in screen_text(pilot.app))
+
+
+def test_join_with_a_code_see_the_briefing_give_orders_and_the_round_moves_on(tmp_path):
+    async def go():
+        seen = {}
+        with net.hosting("tutorial", tmp_path) as running:
+            host = running.host
+            app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
+            async with app.run_test(size=SIZE) as pilot:
+                await join_and_start(pilot, running)
+                seen["briefing"] = screen_text(app)
+                await end_turn(pilot)  # the diplomacy turn: nothing to vote on
+                await wait_until(pilot, lambda: "Orders phase" in screen_text(app))
+                await pilot.press("2")
+                await pilot.pause()
+                listing = app.screen.query_one("#list", OptionList)
+                first = listing.options[0].id  # a statement of support: no dialog but a target
+                await pilot.press("home", "enter")
+                await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+                await pilot.press("enter")
+                await wait_until(pilot, lambda: host.game.orders_of("belmark"))
+                await pilot.pause(0.2)
+                seen["ordered"] = screen_text(app)
+                seen["orders"] = [o.action for o in host.game.orders_of("belmark")]
+                seen["first"] = first
+                await end_turn(pilot)
+                await wait_until(pilot, lambda: host.game.round == 2
+                                 and "Round 2 of 6" in screen_text(app), timeout=30)
+                seen["round2"] = screen_text(app)
+        return seen
+
+    seen = run(go())
+    assert "You govern Belmark (Ann)" in seen["briefing"]
+    assert "Keep Belport." in seen["briefing"]  # its own objectives
+    assert "Take Belport." not in seen["briefing"]  # never Ardenia's
+    assert seen["orders"] == [seen["first"]]
+    assert "Your orders (1 of 3)" in seen["ordered"] and "1. Statement of support" in \
+        seen["ordered"]
+    assert "Round 2 of 6 — Diplomacy phase" in seen["round2"]
+
+
+def test_a_wrong_code_is_refused_on_screen_and_the_right_one_then_joins(tmp_path):
+    async def go():
+        with net.hosting("tutorial", tmp_path) as running:
+            host = running.host
+            app = JoinApp(running.url, "AAAA-BBBB", "Ann")
+            async with app.run_test(size=SIZE) as pilot:
+                await wait_until(pilot, lambda: "Refused" in screen_text(app))
+                refused = screen_text(app)
+                code = host.seats["ardenia"].code
+                await pilot.press(*code.lower(), "enter")  # the field is selected: typed over
+                await join_and_start(pilot, running, "ardenia")
+                return refused, screen_text(app)
+
+    refused, briefing = run(go())
+    assert "Refused: that code opens no government of this game" in refused
+    assert "You govern Ardenia (Ann)" in briefing and "Take Belport." in briefing
+
+
+def test_it_waits_for_the_other_governments_and_moves_on_when_they_end(tmp_path):
+    async def go():
+        seen = {}
+        with net.hosting("tutorial", tmp_path) as running:
+            host = running.host
+            other = RemoteSeat.join(running.url, host.seats["ardenia"].code, "Bo")
+            try:
+                app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
+                async with app.run_test(size=SIZE) as pilot:
+                    await join_and_start(pilot, running)
+                    await end_turn(pilot)
+                    await wait_until(pilot, lambda: "Waiting for the other governments"
+                                     in screen_text(app))
+                    seen["waiting"] = screen_text(app)
+                    seen["phase"] = host.game.phase
+                    assert other.end_turn() == ""  # the other government ends its turn
+                    await wait_until(pilot, lambda: "Orders phase" in screen_text(app))
+                    seen["next"] = (screen_name(app), host.game.phase)
+            finally:
+                other.close()
+        return seen
+
+    seen = run(go())
+    assert "Your turn is over. Waiting for the other governments..." in seen["waiting"]
+    assert seen["phase"] == "diplomacy"
+    assert seen["next"] == ("GameScreen", "orders")
+
+
+class Again(net.Running):
+    """The same host served again on a given port (after its server stopped)."""
+
+    def __init__(self, host, port: int):
+        import asyncio
+        import threading
+
+        self.host = host
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.server = Server(host, "127.0.0.1", port)
+        self.port = self.call_async(self.server.start())
+        self.url = f"http://127.0.0.1:{self.port}/"
+
+
+def test_a_dropped_connection_is_said_and_the_same_code_joins_again(tmp_path):
+    async def go():
+        seen = {}
+        host = net.make_host("tutorial", tmp_path)
+        running = net.Running(host)
+        again = None
+        try:
+            app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
+            async with app.run_test(size=SIZE) as pilot:
+                await join_and_start(pilot, running)
+                running.stop()
+                host.seats["belmark"].conns.clear()  # the old server's connection is gone
+                await wait_until(pilot, lambda: "connection to the host was lost"
+                                 in screen_text(app))
+                seen["lost"] = screen_text(app)
+                again = Again(host, running.port)
+                await wait_until(pilot, lambda: screen_name(app) == "GameScreen"
+                                 and joined(host, "belmark"), timeout=30)
+                await pilot.pause(0.3)
+                seen["back"] = screen_text(app)
+        finally:
+            if again is not None:
+                again.stop()
+        return seen
+
+    seen = run(go())
+    assert "Joining again with your code" in seen["lost"]
+    assert "You govern Belmark (Ann)" in seen["back"]
+
+
+def test_at_the_end_the_seat_sees_its_own_score(tmp_path):
+    async def go():
+        with net.hosting("tutorial", tmp_path) as running:
+            host = running.host
+            app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
+            async with app.run_test(size=SIZE) as pilot:
+                await join_and_start(pilot, running)
+                while not host.game.over:  # the instructor ends every phase (e)
+                    running.call(host.end_phase)
+                await wait_until(pilot, lambda: screen_name(app) == "SeatEndScreen",
+                                 timeout=30)
+                await pilot.pause(0.2)
+                return screen_text(app), host.game.scores()["belmark"]
+
+    text, score = run(go())
+    assert "Game over" in text
+    assert f"Belmark: {score.total} of {score.possible} points" in text
+    assert "Keep Belport." in text and "Take Belport." not in text
+
+
+def test_the_remote_app_never_holds_the_game(tmp_path):
+    """Walk everything the app holds (its screens, widgets, the seat and what they
+    keep): no World, no GameState, no Game, no LocalSeat; the screens have no game."""
+    from wargame.core import Game
+    from wargame.core.model import World
+    from wargame.core.state import GameState
+    from wargame.text.port import LocalSeat
+
+    async def go():
+        with net.hosting("tutorial", tmp_path) as running:
+            host = running.host
+            app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
+            async with app.run_test(size=SIZE) as pilot:
+                await join_and_start(pilot, running)
+                for key in ("2", "4", "5", "9", "1"):  # every kind of tab drawn once
+                    await pilot.press(key)
+                    await pilot.pause()
+                found = reachable_of_types(app, (World, GameState, Game, LocalSeat))
+                screens = list(app.screen_stack)
+                return found, screens, app.seat
+
+    found, screens, seat = run(go())
+    assert found == []
+    assert not hasattr(seat, "game") and not hasattr(seat, "_game")
+    assert all(not hasattr(s, "game") for s in screens)
+    assert any(type(s).__name__ == "GameScreen" for s in screens)
+
+
+def reachable_of_types(root, types, limit: int = 200_000) -> list[str]:
+    """Paths to objects of ``types`` reachable from ``root`` through attributes,
+    containers and closures (not through modules, classes or the event loop)."""
+    import asyncio
+    import threading
+    import types as t
+
+    skip = (t.ModuleType, type, t.FunctionType, t.BuiltinFunctionType, str, bytes, int,
+            float, bool, type(None), asyncio.AbstractEventLoop, threading.Thread)
+    seen, out = set(), []
+    todo = [(root, "app")]
+    while todo and len(seen) < limit:
+        obj, path = todo.pop()
+        if id(obj) in seen or isinstance(obj, skip):
+            continue
+        seen.add(id(obj))
+        if isinstance(obj, types):
+            out.append(path)
+            continue
+        if isinstance(obj, dict):
+            todo += [(v, f"{path}[{k!r}]") for k, v in list(obj.items())]
+        elif isinstance(obj, (list, tuple, set, frozenset)):
+            todo += [(v, f"{path}[]") for v in list(obj)]
+        elif isinstance(obj, t.MethodType):
+            todo.append((obj.__self__, f"{path}.__self__"))
+        if hasattr(obj, "__dict__") and not isinstance(obj, dict):
+            todo += [(v, f"{path}.{k}") for k, v in list(vars(obj).items())]
+        for slot in getattr(type(obj), "__slots__", ()):
+            if isinstance(slot, str) and hasattr(obj, slot):
+                todo.append((getattr(obj, slot), f"{path}.{slot}"))
+    return out
