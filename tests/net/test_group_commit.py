@@ -8,6 +8,7 @@ import threading
 import time
 
 from wargame.core import Order
+from wargame.net import schema
 from wargame.net.client import RemoteSeat
 from wargame.net.server import _newest
 from wargame.saves import appendlog
@@ -67,11 +68,11 @@ def test_orders_given_together_are_answered_after_one_shared_sync(tmp_path, monk
 
 
 def test_a_status_is_dropped_only_when_a_newer_one_follows_before_any_reply():
-    s1 = '{"v":1,"type":"status","status":{"n":1}}'
-    s2 = '{"v":1,"type":"status","status":{"n":2}}'
-    s3 = '{"v":1,"type":"status","status":{"n":3}}'
-    c1, c2 = '{"v":1,"type":"changed","version":1}', '{"v":1,"type":"changed","version":2}'
-    reply = '{"v":1,"type":"reply","id":4,"error":"","data":null}'
+    def text(kind, **fields):
+        return schema.dump(schema.make(kind, **fields))
+    s1, s2, s3 = (text("status", status={"n": n}) for n in (1, 2, 3))
+    c1, c2 = text("changed", version=1), text("changed", version=2)
+    reply = text("reply", id=4, error="", data=None)
     batch = [(0, t) for t in (s1, c1, s2, c2, reply, s3, None)]
     # the reply still comes after the status sent before it; the close stays last
     assert _newest(batch) == [s2, c2, reply, s3, None]
