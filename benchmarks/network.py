@@ -164,8 +164,8 @@ async def browsers(url: str, codes: list[str], n: int, pid: int) -> dict:
                 await ws.send_str(json.dumps(["stdin", key]))
                 await asyncio.sleep(0.02)
         seen = [len(s) for s in screens]
-        await wait_for(lambda: all(b"join code" not in s[k:] and len(s) > k + 1000
-                                   for s, k in zip(screens, seen)), 60)
+        # joined: the game screen's top line ("Estonia · Round 5/12 · ...") is drawn
+        await wait_for(lambda: all(b"Round" in s[k:] for s, k in zip(screens, seen)), 60)
         await asyncio.sleep(3.0)  # joined: each holds its seat's view and screens
         host = psutil.Process(pid)
         procs = [host] + host.children(recursive=True)
