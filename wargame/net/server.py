@@ -117,6 +117,8 @@ class Connection:
                     await self.ws.send_str(text)
         except (ConnectionError, RuntimeError, asyncio.CancelledError):
             return
+        except OSError:  # the journal cannot be synced: answer nothing it does not hold
+            await self.ws.close(message=b"the host cannot write its journal")
 
 
 def _newest(batch: list[tuple[int, str | None]]) -> list[str | None]:
