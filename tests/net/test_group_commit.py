@@ -76,3 +76,22 @@ def test_a_status_is_dropped_only_when_a_newer_one_follows_before_any_reply():
     batch = [(0, t) for t in (s1, c1, s2, c2, reply, s3, None)]
     # the reply still comes after the status sent before it; the close stays last
     assert _newest(batch) == [s2, c2, reply, s3, None]
+
+
+def test_a_host_that_cannot_sync_its_journal_answers_nothing_it_did_not_record(
+        tmp_path, monkeypatch):
+    with hosting("tutorial", tmp_path) as run:
+        host = run.host
+        seat = RemoteSeat.join(run.url, host.seats["belmark"].code, "Ann")
+        try:
+            run.call(host.start)
+            assert seat.link.wait(lambda lk: key(seat) == (1, "diplomacy"), 20)
+
+            def failing(fd):
+                raise OSError(5, "Input/output error")
+            monkeypatch.setattr(appendlog, "fsync", failing)
+            said = seat.message(["ardenia"], "Stand down.")
+            assert said.startswith("the connection to the host is lost"), said
+            assert seat.link.wait(lambda lk: lk.closed, 10)
+        finally:
+            seat.close()

@@ -586,4 +586,7 @@ class Host:
             for c in list(s.conns):
                 c.close(reason)
         if self.journal is not None:
-            self.journal.close()
+            try:
+                self.journal.close()
+            except OSError as exc:
+                self.say(f"The host journal could not be written to disk: {exc}")

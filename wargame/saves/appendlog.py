@@ -50,8 +50,10 @@ class AppendLog:
 
     def close(self) -> None:
         if not self.file.closed:
-            self.sync()
-            self.file.close()
+            try:
+                self.sync()
+            finally:
+                self.file.close()
 
     @staticmethod
     def read(path: str | os.PathLike) -> list[dict]:
