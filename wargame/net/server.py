@@ -67,7 +67,8 @@ class GroupCommit:
             await asyncio.to_thread(journal.sync)
         except (OSError, ValueError) as exc:  # closed under it, or the disk failed
             if not journal.file.closed:
-                log.error("the journal could not be synced: %s", exc)
+                self.host.say(f"The host journal could not be written to disk ({exc}): "
+                              "nothing more is answered.")
                 raise
         finally:
             self.running = None
