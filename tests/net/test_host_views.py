@@ -49,3 +49,40 @@ def test_a_view_is_encoded_once_while_nothing_is_accepted(tmp_path, monkeypatch)
     assert host.view_data("belmark") is first and len(calls) == 1
     host.news("A storm closes the harbour.", ())  # an input: encoded anew
     assert host.view_data("belmark") is not first and len(calls) == 2
+
+
+class Inbox:
+    """A connection that keeps what the host pushes to it."""
+
+    def __init__(self):
+        self.got: list[str] = []
+
+    def push(self, msg) -> None:
+        self.got.append(msg if isinstance(msg, str) else str(msg))
+
+    def close(self, reason: str) -> None:
+        self.got.append(f"closed: {reason}")
+
+    def kinds(self) -> list[str]:
+        import json
+
+        out = [json.loads(m)["type"] for m in self.got if m.startswith("{")]
+        self.got.clear()
+        return out
+
+
+def test_a_client_is_told_its_view_changed_only_when_the_game_took_an_input(tmp_path):
+    host = make_host("tutorial", tmp_path)
+    ann, bob = Inbox(), Inbox()
+    host.join(host.seats["belmark"].code, ann)
+    host.join(host.seats["ardenia"].code, bob)
+    host.start()
+    assert "view" in bob.kinds()  # the round's first view
+    reply = host.request(ann, {"type": "message", "id": 1, "to": ["ardenia"],
+                               "text": "Stand down."})
+    assert reply["error"] == ""
+    assert bob.kinds() == ["changed", "status"]  # an input: ask for the view again
+    host.end_turn("belmark")  # no input: bob's view is as it was
+    assert bob.kinds() == ["status"]
+    host.set_deadline("orders", 300)  # the host's clock, not the game
+    assert bob.kinds() == ["status"]

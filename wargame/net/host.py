@@ -86,6 +86,7 @@ class Host:
         self.written = 0  # game inputs written to the journal
         self.acted: tuple = ()  # (round, phase) the computer last acted in
         self._views: dict[str, tuple[int, dict]] = {}  # nation -> (inputs, encoded view)
+        self.told = -1  # the game's inputs when the clients were last told of a change
         # how the once-a-round full save is run: at once here; the server defers it a
         # moment, so that the new phase's views go out first (the journal has it all)
         self.later = lambda fn: fn()
@@ -204,8 +205,14 @@ class Host:
         log.info(text)
 
     def _changed(self, views: bool = False) -> None:
+        """Tell every client: its status always; its view (``views``), or that its view
+        changed, when the game accepted an input since they were last told (a view is
+        the game's inputs seen by one government: a turn ended changes no view)."""
         self.version += 1
-        changed = schema.dump(schema.make("changed", version=self.version))
+        moved = len(self.game.inputs) != self.told
+        self.told = len(self.game.inputs)
+        changed = schema.dump(schema.make("changed", version=self.version)) \
+            if moved or views else None
         common = self.status()
         texts: dict[tuple, str] = {}  # a status differs only by role and turn over
         for s in self.seats.values():
@@ -217,7 +224,8 @@ class Host:
                 if mine not in texts:
                     texts[mine] = schema.dump(schema.make("status", status=dict(
                         common, role=mine[0], turn_over=mine[1])))
-                c.push(note)
+                if note is not None:
+                    c.push(note)
                 c.push(texts[mine])
         for f in list(self.listeners):
             f()
