@@ -39,3 +39,28 @@ def test_two_text_clients_play_the_tutorial_to_the_end(tmp_path):
         assert "The game is over. Your score:" in b and "The game is over. Your score:" in a
         assert any(m.text == "Talk before you sail." for m in host.game.view("ardenia").messages)
         assert host.game.over
+
+
+def test_the_text_client_starts_without_textual():
+    """`wargame join URL --text` is for scripts and screen readers: its start-up
+    loads no Textual (the full-screen client is imported only without --text)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, wargame.cli, wargame.net.commands, wargame.net.textjoin; "
+            "wargame.cli._parser(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual' "
+            "or m.startswith('wargame.tui')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_join_without_a_terminal_says_to_use_text(capsys, monkeypatch):
+    from wargame.cli import main
+
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    assert main(["join", "http://127.0.0.1:9/"]) == 2  # pytest's output is no terminal
+    assert "needs a terminal for its screens; use --text" in capsys.readouterr().err
+    assert main(["join", "ftp://nowhere"]) == 2
+    assert "is not a host's address" in capsys.readouterr().err

@@ -251,3 +251,52 @@ def reachable_of_types(root, types, limit: int = 200_000) -> list[str]:
             if isinstance(slot, str) and hasattr(obj, slot):
                 todo.append((getattr(obj, slot), f"{path}.{slot}"))
     return out
+
+
+def test_an_adviser_sees_the_screens_and_is_refused_with_the_reason(tmp_path):
+    async def go():
+        with net.hosting("tutorial", tmp_path) as running:
+            host = running.host
+            code = host.seats["belmark"].code
+            speaker = RemoteSeat.join(running.url, code, "Cy")  # joined first: the speaker
+            try:
+                app = JoinApp(running.url, code, "Ann")
+                async with app.run_test(size=SIZE) as pilot:
+                    await wait_until(pilot, lambda: len(host.seats["belmark"].conns) == 2)
+                    running.call(host.start)
+                    await wait_until(pilot, lambda: screen_name(app) == "GameScreen"
+                                     and "Diplomacy phase" in screen_text(app))
+                    await pilot.pause(0.5)
+                    status = screen_text(app).splitlines()[0]
+                    await end_turn(pilot)
+                    await wait_until(pilot, lambda: any(n.title == "Refused"
+                                                        for n in app._notifications))
+                    notes = [n.message for n in app._notifications]
+                    return status, notes, screen_name(app), host.seats["belmark"].ended
+            finally:
+                speaker.close()
+
+    status, notes, screen, ended = run(go())
+    assert "you advise: your speaker acts" in status
+    assert any("only your delegation's speaker (Cy) acts for Belmark" in n for n in notes)
+    assert screen == "GameScreen" and ended is False  # still at its screens, turn not ended
+
+
+def test_a_new_phase_closes_an_open_dialog_and_shows_the_next_turn(tmp_path):
+    async def go():
+        with net.hosting("tutorial", tmp_path) as running:
+            host = running.host
+            app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
+            async with app.run_test(size=SIZE) as pilot:
+                await join_and_start(pilot, running)
+                await pilot.press("c")  # a message half written when the phase ends
+                await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
+                running.call(host.end_phase)  # the instructor ends the phase (e)
+                await wait_until(pilot, lambda: screen_name(app) == "GameScreen"
+                                 and "Orders phase" in screen_text(app))
+                await pilot.pause(0.3)
+                return [type(s).__name__ for s in app.screen_stack], screen_text(app)
+
+    stack, text = run(go())
+    assert stack == ["CodeScreen", "JoinScreen", "GameScreen"]
+    assert "Round 1 of 6 — Orders phase" in text

@@ -5,8 +5,10 @@ the public news, the public campaign) and takes what it does (orders, votes,
 messages, proposals, answers), each verb returning the engine's refusal reason, or
 '' when accepted. The text mode reads nothing else: never ``game.world`` (it holds
 every state's objectives and briefings) nor ``game.state``. :class:`LocalSeat` is
-the seat over a :class:`~wargame.core.Game` in this process; a seat over a network
-connection needs only the same methods.
+the seat over a :class:`~wargame.core.Game` in this process;
+:class:`wargame.net.client.RemoteSeat` is the seat over a network connection. The
+full-screen turn screens (``wargame.tui.screens.game``) read and act through a seat
+too, so hot-seat and ``wargame join`` run the same screens.
 """
 
 from __future__ import annotations

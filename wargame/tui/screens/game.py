@@ -360,6 +360,10 @@ class GameScreen(FreshKeys, Screen[str]):
         for question in questions:  # each asked in turn; any "no" goes back to the turn
             if not await self.app.push_screen_wait(ConfirmScreen(question)):
                 return
+        error = self.seat.end_turn()  # over a network the host may refuse (an adviser)
+        if error:
+            self.notify(error, title="Refused", severity="error", timeout=8)
+            return
         # notifications are the app's, not the screen's: one saying "Ordered: Invasion"
         # must not stay up for the next government to read
         self.app.clear_notifications()

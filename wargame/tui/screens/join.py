@@ -174,11 +174,8 @@ class JoinScreen(Screen):
             if self.can_act():
                 self.say("")
                 self.version = st.get("version", 0)
-                done = await self.app.push_screen_wait(GameScreen(self.seat, self.table))
-                if done == "done":
-                    error = self.seat.end_turn()
-                    if error:
-                        self.notify(error, title="Refused", severity="error", timeout=8)
+                # it ends the turn through the seat (the host may refuse: it says why)
+                await self.app.push_screen_wait(GameScreen(self.seat, self.table))
                 continue
             self.say(self.waiting_line(), busy=True)
             await self.moved.wait()
