@@ -9,8 +9,8 @@ that doubles with each wrong try from the same address.
 
 Nothing leaves the server before the journal holds it: every message a connection
 sends waits until the journal lines written before it was queued are on disk
-(:class:`GroupCommit`). While one ``fsync`` runs (in a worker thread), the loop goes
-on accepting inputs; the next ``fsync`` covers all of them at once, and only then
+(:class:`GroupCommit`). While one sync to disk runs (in a worker thread), the loop
+goes on accepting inputs; the next sync covers all of them at once, and only then
 are their answers sent.
 """
 
@@ -39,14 +39,15 @@ _SNAPSHOTS = ('{"v":%d,"type":"status",' % schema.VERSION,
 
 class GroupCommit:
     """Group commit for the host journal: :meth:`until` returns once the journal's
-    lines up to a mark are on disk. One ``fsync`` (in a worker thread) serves every
+    lines up to a mark are on disk (:meth:`AppendLog.sync`, in the saves package). One
+    sync (in a worker thread) serves every
     waiter whose lines were written before it began; lines written while it runs wait
     for the next one."""
 
     def __init__(self, host: Host):
         self.host = host
         self.running: asyncio.Future | None = None
-        self.syncs = 0  # fsyncs run, for the tests and benchmarks
+        self.syncs = 0  # syncs run, for the tests and benchmarks
 
     def mark(self) -> int:
         j = self.host.journal
