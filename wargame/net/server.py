@@ -40,9 +40,8 @@ _SNAPSHOTS = ('{"v":%d,"type":"status",' % schema.VERSION,
 class GroupCommit:
     """Group commit for the host journal: :meth:`until` returns once the journal's
     lines up to a mark are on disk (:meth:`AppendLog.sync`, in the saves package). One
-    sync (in a worker thread) serves every
-    waiter whose lines were written before it began; lines written while it runs wait
-    for the next one."""
+    sync (in a worker thread) serves every waiter whose lines were written before it
+    began; lines written while it runs wait for the next one."""
 
     def __init__(self, host: Host):
         self.host = host
