@@ -78,6 +78,11 @@ def test_only_the_pages_own_files_are_served(served):
     assert fetch(served, "/static/textual/../../server.py")[0] == 404
 
 
+def test_a_download_the_browsers_apps_did_not_offer_is_not_found(served):
+    status, _, body = fetch(served, "/download/0123456789abcdef")
+    assert status == 404 and b"not found" in body
+
+
 def test_a_browser_over_the_limit_is_refused_with_the_reason(served, monkeypatch):
     monkeypatch.setattr(webmod, "MAX_BROWSERS", 0)
     status, _, body = fetch(served, "/terminal")

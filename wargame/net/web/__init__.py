@@ -8,6 +8,8 @@ The host's own web server (:mod:`wargame.net.server`) also answers:
   its own running ``wargame join http://127.0.0.1:PORT/`` (the full-screen client,
   joining this same host), whose screen the page shows: textual-serve's
   ``AppService`` carries keys and screen between the two;
+- ``/download/KEY``: a file a browser's app hands to its browser (a screenshot
+  from the command palette), as textual-serve does;
 - ``/static/textual/``: textual-serve's script, terminal style and fonts (Roboto
   Mono, Apache License 2.0, in the textual-serve package); ``/static/wargame/``:
   this page's style and script.
@@ -78,6 +80,8 @@ class Web:
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get("/", self.index)
         app.router.add_get("/terminal", self.terminal)
+        # what a browser's app hands it (a screenshot from the command palette)
+        app.router.add_get("/download/{key}", self.serve.handle_download)
         app.router.add_static("/static/textual/", textual_serve_dir() / "static")
         app.router.add_get("/static/wargame/{name}", self.own)
         app.on_response_prepare.append(_policy)
