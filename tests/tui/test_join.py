@@ -209,20 +209,35 @@ def test_the_remote_app_never_holds_the_game(tmp_path):
                 for key in ("2", "4", "5", "9", "1"):  # every kind of tab drawn once
                     await pilot.press(key)
                     await pilot.pause()
-                found = reachable_of_types(app, (World, GameState, Game, LocalSeat))
+                found, walked = reachable_of_types(app, (World, GameState, Game, LocalSeat))
                 screens = list(app.screen_stack)
-                return found, screens, app.seat
+                return found, walked, screens, app.seat
 
-    found, screens, seat = run(go())
-    assert found == []
+    found, walked, screens, seat = run(go())
+    assert found == [] and walked > 5000  # the screens, widgets, views: all walked
     assert not hasattr(seat, "game") and not hasattr(seat, "_game")
     assert all(not hasattr(s, "game") for s in screens)
     assert any(type(s).__name__ == "GameScreen" for s in screens)
 
 
-def reachable_of_types(root, types, limit: int = 200_000) -> list[str]:
-    """Paths to objects of ``types`` reachable from ``root`` through attributes,
-    containers and closures (not through modules, classes or the event loop)."""
+def test_the_walk_finds_a_game_held_by_a_local_seat():
+    """The check above can fail: a hot-seat seat holds its game, and the walk finds it."""
+    from wargame.campaign import load_campaign
+    from wargame.core import Game
+    from wargame.core.model import World
+    from wargame.text.port import LocalSeat
+
+    c = load_campaign("campaigns/tutorial.yaml")
+    holder = type("Screen", (), {})()
+    holder.seat = LocalSeat(Game(c.world, c.seed), "belmark")
+    found, _ = reachable_of_types({"screen": holder}, (World, Game))
+    assert "app['screen'].seat._game" in found
+
+
+def reachable_of_types(root, types, limit: int = 400_000) -> tuple[list[str], int]:
+    """Paths to objects of ``types`` reachable from ``root`` through attributes and
+    containers (not through modules, classes, functions or the event loop), and how
+    many objects were walked."""
     import asyncio
     import threading
     import types as t
@@ -250,7 +265,8 @@ def reachable_of_types(root, types, limit: int = 200_000) -> list[str]:
         for slot in getattr(type(obj), "__slots__", ()):
             if isinstance(slot, str) and hasattr(obj, slot):
                 todo.append((getattr(obj, slot), f"{path}.{slot}"))
-    return out
+    assert len(seen) < limit, "the walk stopped before the end"
+    return out, len(seen)
 
 
 def test_an_adviser_sees_the_screens_and_is_refused_with_the_reason(tmp_path):

@@ -107,8 +107,7 @@ class JoinApp(WargameApp):
     def get_default_screen(self) -> Screen:
         return CodeScreen(self.url, self.code)
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # WargameApp's on_mount (the theme) runs as well
         self.set_interval(0.25, self.poll)
 
     # ------------------------------------------------------------ joining

@@ -173,6 +173,7 @@ class JoinScreen(Screen):
                 continue
             if self.can_act():
                 self.say("")
+                self.key = self.status_key()  # the screen is made for this phase
                 self.version = st.get("version", 0)
                 # it ends the turn through the seat (the host may refuse: it says why)
                 await self.app.push_screen_wait(GameScreen(self.seat, self.table))
@@ -344,8 +345,10 @@ class Lost(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Middle(), Center():
             with VerticalScroll(id="handoff"):
-                yield Static(f"[b $text-error]The connection to the host was lost[/] "
-                             f"({esc(self.reason)}).\n\nJoining again with your code... "
+                why = "" if "connection to the host was lost" in self.reason else \
+                    f" ({esc(self.reason)})"
+                yield Static(f"[b $text-error]The connection to the host was lost[/]{why}."
+                             "\n\nJoining again with your code... "
                              "[$text-dim](ctrl+q quits; your seat stays yours)[/]",
                              id="lost-text")
         yield LoadingIndicator()
