@@ -174,10 +174,10 @@ def _dataclass(cls) -> tuple[Conv, Conv]:
     convs = {f.name: codec(_OVERRIDE.get((cls, f.name), hints[f.name])) for f in fields}
 
     # fields carried as they are (numbers, text, flags) are not run through a codec
-    plan = tuple((n, None if e is _same else e) for n, (e, _) in convs.items())
+    plan = tuple((n, e, e is _same) for n, (e, _) in convs.items())
 
     def enc(obj):
-        return {n: getattr(obj, n) if e is None else e(getattr(obj, n)) for n, e in plan}
+        return {n: getattr(obj, n) if plain else e(getattr(obj, n)) for n, e, plain in plan}
 
     def dec(data):
         if not isinstance(data, dict):
