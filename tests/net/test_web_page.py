@@ -87,6 +87,7 @@ def test_a_browser_over_the_limit_is_refused_with_the_reason(served, monkeypatch
     monkeypatch.setattr(webmod, "MAX_BROWSERS", 0)
     status, _, body = fetch(served, "/terminal")
     assert status == 503 and b"browsers are playing already" in body
+    assert any("was refused" in line for line in served.host.lines)  # the console says
 
 
 def test_each_browser_runs_wargame_join_at_this_host():
@@ -95,3 +96,30 @@ def test_each_browser_runs_wargame_join_at_this_host():
     assert webmod.local_url("192.168.1.20", 9000) == "http://192.168.1.20:9000/"
     assert webmod.local_url("::", 9000) == "http://127.0.0.1:9000/"
     assert webmod.local_url("fe80::1", 9000) == "http://[fe80::1]:9000/"
+
+
+def test_a_browser_whose_app_fails_to_start_is_told_in_the_console(tmp_path):
+    import shlex
+    import sys
+    import time
+
+    host = make_host("tutorial", tmp_path)
+    failing = shlex.join([sys.executable, "-c", "import sys; sys.exit(3)"])
+    run = WebRunning(host, command=lambda port: failing)
+    try:
+        async def open_terminal():
+            session = aiohttp.ClientSession()
+            ws = await session.ws_connect(run.url + "terminal?width=80&height=24")
+            return session, ws
+        session, ws = run.call_async(open_terminal())
+        deadline = time.monotonic() + 30
+        while not any("failed to start" in line for line in host.lines):
+            assert time.monotonic() < deadline, list(host.lines)
+            time.sleep(0.1)
+
+        async def shut():
+            await ws.close()
+            await session.close()
+        run.call_async(shut())
+    finally:
+        run.stop()

@@ -249,7 +249,8 @@ class Server:
         if web:
             from .web import Web
 
-            self.browsers = Web(host.title, bind, lambda: self.port, web_command)
+            self.browsers = Web(host.title, bind, lambda: self.port, web_command,
+                                say=host.say)
         self.runner: web.AppRunner | None = None
         self._ticker: asyncio.Task | None = None
         self.commit = GroupCommit(host)

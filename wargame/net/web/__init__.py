@@ -68,10 +68,12 @@ class Web:
     """The browser routes of one host. ``command(port)`` is the shell command each
     browser's process runs (by default :func:`join_command` at :func:`local_url`)."""
 
-    def __init__(self, title: str, bind: str, port_of, command=None):
+    def __init__(self, title: str, bind: str, port_of, command=None, say=None):
         from textual_serve.server import Server as TextualServe
 
         self.title, self.bind, self.port_of = title, bind, port_of
+        self.say = say or log.info  # what the instructor reads (the console's log)
+        _to_console(self.say)
         self.command = command or (lambda port: join_command(local_url(bind, port)))
         self.page = Template((HERE / "page.html").read_text(encoding="utf-8"))
         self.serve = TextualServe("", title=title)  # only its WebSocket handler is used
@@ -100,8 +102,8 @@ class Web:
 
     async def terminal(self, request: web.Request) -> web.StreamResponse:
         if self.browsers >= MAX_BROWSERS:
-            log.warning("%s: a browser was refused: %d are open", request.remote,
-                        self.browsers)
+            self.say(f"A browser at {request.remote} was refused: {self.browsers} "
+                     "are playing already.")
             raise web.HTTPServiceUnavailable(text=f"{MAX_BROWSERS} browsers are playing "
                                                   "already; close one and reload")
         self.serve.command = self.command(self.port_of())
@@ -110,6 +112,29 @@ class Web:
             return await self.serve.handle_websocket(request)
         finally:
             self.browsers -= 1
+
+
+class _Said(logging.Handler):
+    """textual-serve's warnings (a browser's app that failed to start) for the
+    instructor, as one line each."""
+
+    def __init__(self, say):
+        super().__init__(logging.WARNING)
+        self.said = say
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.said(f"Browser page: {record.getMessage()}")
+        except Exception:  # noqa: BLE001 - a log line never stops the server
+            pass
+
+
+def _to_console(say) -> None:
+    served = logging.getLogger("textual-serve")
+    for h in [h for h in served.handlers if isinstance(h, _Said)]:
+        served.removeHandler(h)
+    served.addHandler(_Said(say))
+    served.propagate = False
 
 
 async def _policy(request: web.Request, response: web.StreamResponse) -> None:
