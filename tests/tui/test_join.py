@@ -316,3 +316,47 @@ def test_a_new_phase_closes_an_open_dialog_and_shows_the_next_turn(tmp_path):
     stack, text = run(go())
     assert stack == ["CodeScreen", "JoinScreen", "GameScreen"]
     assert "Round 1 of 6 — Orders phase" in text
+
+
+def test_a_message_from_another_government_shows_in_the_inbox_as_written(tmp_path):
+    async def go():
+        with net.hosting("tutorial", tmp_path) as running:
+            host = running.host
+            other = RemoteSeat.join(running.url, host.seats["ardenia"].code, "Bo")
+            try:
+                app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
+                async with app.run_test(size=SIZE) as pilot:
+                    await join_and_start(pilot, running)
+                    await pilot.press("4")
+                    await pilot.pause()
+                    before = screen_text(app)
+                    assert other.message(["belmark"], "Stay out of the bay [b]now[/b]") == ""
+                    await wait_until(pilot, lambda: "Stay out of the bay" in screen_text(app))
+                    return before, screen_text(app)
+            finally:
+                other.close()
+
+    before, after = run(go())
+    assert "Stay out of the bay" not in before
+    assert "Ardenia → Belmark: Stay out of the bay [b]now[/b]" in after  # markup as text
+
+
+def test_a_host_that_cannot_be_reached_is_said_on_the_code_screen():
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+
+    async def go():
+        app = JoinApp(f"http://127.0.0.1:{port}/", "AAAA-BBBB", "Ann")
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(pilot, lambda: "Cannot join" in screen_text(app))
+            await pilot.pause(0.3)  # the box grows to the text in the next frames
+            return screen_name(app), screen_text(app)
+
+    name, text = run(go())
+    words = " ".join(text.replace("█", " ").split())  # as read, across the box's lines
+    assert name == "CodeScreen"
+    assert f"cannot reach the host at ws://127.0.0.1:{port}/ws" in words
+    assert "Press Enter to try again" in words

@@ -14,11 +14,11 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from .app import WargameApp
-from .text import esc
 from .screens.join import RETRY, CodeScreen, JoinScreen, Lost
+from .text import esc
 
-READERS = ("view", "public_news", "orders", "score", "last_due_in")
-ASKING = ("check", "consequences", "term_problem", "cannot_pass")
+
+LOST = {"public_news": [], "orders": [], "last_due_in": 1}
 
 
 class Steady:
@@ -41,7 +41,9 @@ class Steady:
         except Disconnected:
             if name in self._last:
                 return self._last[name]
-            raise
+            if name in LOST:  # never read yet: what a lost seat may show
+                return LOST[name]
+            raise  # the view (read at joining) and the score: the screens catch it
         self._last[name] = value
         return value
 

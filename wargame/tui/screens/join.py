@@ -15,6 +15,7 @@ campaign) that the host sends this government.
 from __future__ import annotations
 
 import asyncio
+import time
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,6 +29,7 @@ from ..widgets.inputs import TextInput
 
 PHASES = ("diplomacy", "orders")
 RETRY = 2.0  # seconds between tries to join again after the connection dropped
+FETCH_EVERY = 1.0  # seconds: the least time between two views asked for in a phase
 
 
 class CodeScreen(Screen):
@@ -109,6 +111,7 @@ class JoinScreen(Screen):
         self.looking = False  # the game screen is up while waiting: to look, not to act
         self.status_seen: object = None  # the status the clock was read from
         self.due: float | None = None  # when the phase's deadline runs out (monotonic)
+        self.fetched = 0.0  # when the view was last asked for a change within a phase
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
@@ -192,9 +195,12 @@ class JoinScreen(Screen):
         if hasattr(screen, "set_note"):
             screen.set_note(self.note())
         version = self.seat.status.get("version", 0)
+        now = time.monotonic()
+        # every act of any government bumps the version: the view is asked for at
+        # most once a second (most acts, others' orders, change nothing seen here)
         if version != self.version and getattr(screen, "seat", None) is self.seat \
-                and hasattr(screen, "take_view"):
-            self.version = version
+                and hasattr(screen, "take_view") and now - self.fetched >= FETCH_EVERY:
+            self.version, self.fetched = version, now
             screen.take_view(self.seat.view())
         if not self.can_act() and not self.moved.is_set() and not self.looking:
             # e.g. paused, or handed to the computer: the waiting line says which
@@ -204,8 +210,6 @@ class JoinScreen(Screen):
     def note(self, turn: bool = True) -> str:
         """The host's word on the phase for the status line: paused, the clock, a
         role that cannot act."""
-        import time
-
         st = self.seat.status
         if st is not self.status_seen:  # a new status: the clock as the host read it
             self.status_seen = st
