@@ -145,18 +145,22 @@ async def browsers(url: str, codes: list[str], n: int, pid: int) -> dict:
     every process it started."""
     base = url.replace("/ws", "/terminal") + "?width=120&height=40"
     async with aiohttp.ClientSession() as session:
-        socks = []
+        socks, opened = [], []
         for i in range(n):
+            opened.append(time.perf_counter())
             ws = await session.ws_connect(base, max_msg_size=0)
             socks.append(ws)
         got = [0] * n
         screens = [bytearray() for _ in range(n)]
+        asked = [0.0] * n  # when each browser's screen asked for the code
 
         async def read(i, ws):
             async for m in ws:
                 if m.type == aiohttp.WSMsgType.BINARY:
                     got[i] += len(m.data)
                     screens[i] += m.data
+                    if not asked[i] and b"join code" in screens[i]:
+                        asked[i] = time.perf_counter()
         readers = [asyncio.create_task(read(i, ws)) for i, ws in enumerate(socks)]
         # every screen asks for the code
         await wait_for(lambda: all(b"join code" in s for s in screens), 120)
@@ -167,12 +171,22 @@ async def browsers(url: str, codes: list[str], n: int, pid: int) -> dict:
                 await asyncio.sleep(0.02)
         seen = [len(s) for s in screens]
         # joined: the game screen's top line ("Estonia · Round 5/12 · ...") is drawn
-        await wait_for(lambda: all(b"Round" in s[k:] for s, k in zip(screens, seen)), 120)
+        try:
+            await wait_for(lambda: all(b"Round" in s[k:] for s, k in zip(screens, seen)), 120)
+        except TimeoutError:
+            for i, (s, k) in enumerate(zip(screens, seen)):
+                if b"Round" not in s[k:]:
+                    words = re.findall(r"[A-Za-z][A-Za-z ,.:'/0-9-]{8,}", re.sub(
+                        r"\x1b\[[0-9;?]*[A-Za-z]", "", s[k:].decode("utf-8", "replace")))
+                    print(f"browser {i} did not join; its screen said: {words[-8:]}",
+                          file=sys.stderr)
+            raise
         await asyncio.sleep(3.0)  # joined: each holds its seat's view and screens
         host = psutil.Process(pid)
         procs = [host] + host.children(recursive=True)
         rss = sum(p.memory_info().rss for p in procs)
-        pss = sum(getattr(p.memory_full_info(), "pss", 0) for p in procs)
+        full = [p.memory_full_info() for p in procs]
+        pss = sum(getattr(f, "pss", 0) for f in full)
         pythons = [p for p in procs[1:] if "python" in p.name().lower()]
         children = host.children(recursive=True)
         for ws in socks:
@@ -180,8 +194,9 @@ async def browsers(url: str, codes: list[str], n: int, pid: int) -> dict:
         for r in readers:
             r.cancel()
         await asyncio.to_thread(psutil.wait_procs, children, 60)  # the browsers' processes end
-        return {"rss": rss, "pss": pss, "host": getattr(host.memory_full_info(), "pss", 0),
-                "processes": len(pythons)}
+        return {"rss": rss, "pss": pss, "host": getattr(full[0], "pss", 0),
+                "processes": len(pythons),
+                "start": statistics.median(a - o for a, o in zip(asked, opened))}
 
 
 def hotseat(rounds: int, folder: Path) -> tuple[list[float], list[float]]:
@@ -269,6 +284,8 @@ def main() -> int:
               f"{web['rss'] / 2**20:.0f} MB resident, {web['pss'] / 2**20:.0f} MB "
               f"proportional; about {each / 2**20:.0f} MB a browser, so 30 browsers: "
               f"about {(web['host'] + 30 * each) / 2**20:.0f} MB")
+        print(f"  a browser's screen asks for the code {web['start']:.1f} s after the page "
+              f"opens its terminal (median of {web['processes']} opened at once)")
     print(f"a round: network {net_round * 1000:.0f} ms, hot-seat {hot_round * 1000:.0f} ms, "
           f"{ratio:.2f}x   target <= 1.5x: {'MET' if ratio <= 1.5 else 'NOT MET'}")
     print(f"  the host's processor time for a round: {statistics.median(res['host_cpu']) * 1000:.0f}"
