@@ -165,17 +165,22 @@ async def browsers(url: str, codes: list[str], n: int, pid: int) -> dict:
         # every screen asks for the code
         await wait_for(lambda: all(b"join code" in s for s in screens), 120)
         await asyncio.sleep(0.5)
+        seen = [0] * n  # how much each screen had drawn before its code was typed
         for i, ws in enumerate(socks):
+            seen[i] = len(screens[i])
             for key in codes[i % len(codes)] + "\r":  # typed, a key at a time
                 await ws.send_str(json.dumps(["stdin", key]))
                 await asyncio.sleep(0.02)
-        seen = [len(s) for s in screens]
-        # joined: the game screen's top line ("Estonia · Round 5/12 · ...") is drawn
+        # joined: the game screen is drawn (the terminal only repaints what changed,
+        # so any of its words will do: its footer's "End turn", the top line's "Round",
+        # the note "You lead ... as your delegation's speaker")
+        def joined(s: bytearray, k: int) -> bool:
+            return any(w in s[k:] for w in (b"End turn", b"Round", b"delegation"))
         try:
-            await wait_for(lambda: all(b"Round" in s[k:] for s, k in zip(screens, seen)), 120)
+            await wait_for(lambda: all(joined(s, k) for s, k in zip(screens, seen)), 120)
         except TimeoutError:
             for i, (s, k) in enumerate(zip(screens, seen)):
-                if b"Round" not in s[k:]:
+                if not joined(s, k):
                     words = re.findall(r"[A-Za-z][A-Za-z ,.:'/0-9-]{8,}", re.sub(
                         r"\x1b\[[0-9;?]*[A-Za-z]", "", s[k:].decode("utf-8", "replace")))
                     print(f"browser {i} did not join; its screen said: {words[-8:]}",
