@@ -92,7 +92,8 @@ def test_a_browser_over_the_limit_is_refused_with_the_reason(served, monkeypatch
 
 def test_each_browser_runs_wargame_join_at_this_host():
     cmd = webmod.join_command(webmod.local_url("0.0.0.0", 8765))
-    assert cmd.endswith("-m wargame join http://127.0.0.1:8765/")
+    assert cmd.startswith("exec ")  # the host's own child: it ends with the host
+    assert cmd.endswith("-m wargame.net.web.seat http://127.0.0.1:8765/")
     assert webmod.local_url("192.168.1.20", 9000) == "http://192.168.1.20:9000/"
     assert webmod.local_url("::", 9000) == "http://127.0.0.1:9000/"
     assert webmod.local_url("fe80::1", 9000) == "http://[fe80::1]:9000/"
@@ -123,3 +124,37 @@ def test_a_browser_whose_app_fails_to_start_is_told_in_the_console(tmp_path):
         run.call_async(shut())
     finally:
         run.stop()
+
+
+def test_a_browsers_process_ends_when_the_host_is_killed(tmp_path):
+    """Else it would join again after --resume: an invisible speaker in the seat."""
+    import os
+    import signal
+
+    import psutil
+
+    from helpers import start_host
+
+    proc, url = start_host(["tutorial", "--web"], tmp_path)
+    try:
+        async def open_page():
+            async with aiohttp.ClientSession() as s:
+                async with s.ws_connect(url + "terminal?width=80&height=24") as ws:
+                    seen = b""
+                    while b"join code" not in seen:  # the browser's app is up
+                        m = await ws.receive(timeout=60)
+                        assert m.type == aiohttp.WSMsgType.BINARY, m
+                        seen += m.data
+                    children = psutil.Process(proc.pid).children(recursive=True)
+                    os.kill(proc.pid, signal.SIGKILL)
+                    return children
+        import asyncio
+
+        children = asyncio.run(open_page())
+        assert children
+        gone, alive = psutil.wait_procs(children, 20)
+        assert alive == [], [p.cmdline() for p in alive]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(10)

@@ -6,8 +6,9 @@ The host's own web server (:mod:`wargame.net.server`) also answers:
   terminal drawn by textual-serve's ``textual.js`` (xterm.js);
 - ``/terminal``: the page's WebSocket. Each browser that opens it gets a process of
   its own running ``wargame join http://127.0.0.1:PORT/`` (the full-screen client,
-  joining this same host), whose screen the page shows: textual-serve's
-  ``AppService`` carries keys and screen between the two;
+  joining this same host; :mod:`.seat` ends it if the host is killed), whose screen
+  the page shows: textual-serve's ``AppService`` carries keys and screen between the
+  two;
 - ``/download/KEY``: a file a browser's app hands to its browser (a screenshot
   from the command palette), as textual-serve does;
 - ``/static/textual/``: textual-serve's script, terminal style and fonts (Roboto
@@ -53,8 +54,10 @@ def textual_serve_dir() -> Path:
 
 
 def join_command(url: str) -> str:
-    """The shell command a browser's process runs: this Python's ``wargame join``."""
-    return shlex.join([sys.executable, "-m", "wargame", "join", url])
+    """The shell command a browser's process runs: this Python's ``wargame join``, as
+    the host's own child (``exec``: no shell in between), ending with the host
+    (:mod:`wargame.net.web.seat`)."""
+    return "exec " + shlex.join([sys.executable, "-m", "wargame.net.web.seat", url])
 
 
 def local_url(bind: str, port: int) -> str:
