@@ -28,6 +28,7 @@ from __future__ import annotations
 import html
 import logging
 import mimetypes
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -57,7 +58,8 @@ def join_command(url: str) -> str:
     """The shell command a browser's process runs: this Python's ``wargame join``, as
     the host's own child (``exec``: no shell in between), ending with the host
     (:mod:`wargame.net.web.seat`)."""
-    return "exec " + shlex.join([sys.executable, "-m", "wargame.net.web.seat", url])
+    command = shlex.join([sys.executable, "-m", "wargame.net.web.seat", url])
+    return command if os.name == "nt" else "exec " + command  # Windows' shell has none
 
 
 def local_url(bind: str, port: int) -> str:
