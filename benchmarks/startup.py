@@ -250,7 +250,7 @@ async def game_presses(states: int, repeats: int) -> Times:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         app.start_game(scenario, default_seats(world), 1)
-        while type(app.screen).__name__ != "GameScreen" or app.screen.game.phase != "orders":
+        while type(app.screen).__name__ != "GameScreen" or app.session.game.phase != "orders":
             await pilot.pause(0.001)
         await settle(pilot)
         await timed(pilot, times, repeats, "switch tab", "2", "3", "4", "5", "6", "7", "8",
@@ -264,7 +264,7 @@ async def game_presses(states: int, repeats: int) -> Times:
         await pilot.press("home", *["down"] * index)
         await settle(pilot)
         await timed(pilot, times, repeats, "add and remove an order", "enter", "x")
-        assert app.screen.game.orders_of(world.ids[0]) == []
+        assert app.session.game.orders_of(world.ids[0]) == []
         await timed(pilot, times, repeats, "message dialog", "c", "escape")
     app.clear_notifications()
     return times
@@ -287,7 +287,7 @@ async def go(pilot):
     while not (type(app.screen).__name__ == "GameScreen" and app.screen.is_mounted):
         await pilot.pause(0.001)
     await pilot._wait_for_screen()
-    print(time.perf_counter() - start, time.process_time() - cpu, app.screen.game.phase,
+    print(time.perf_counter() - start, time.process_time() - cpu, app.session.game.phase,
           flush=True)
     app.exit()
 
