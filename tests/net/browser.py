@@ -76,6 +76,7 @@ class Browser:
         self.profile = tempfile.mkdtemp(prefix="wargame-chromium-")
         self.proc = subprocess.Popen(
             [self.path, "--headless=new", "--no-sandbox", "--disable-gpu",
+             "--disable-dev-shm-usage",
              "--no-first-run", "--no-default-browser-check", "--disable-extensions",
              "--disable-background-networking", "--disable-component-update",
              "--disable-sync", "--disable-default-apps", "--metrics-recording-only",
