@@ -86,11 +86,7 @@ class Host:
         self.written = 0  # game inputs written to the journal
         self.acted: tuple = ()  # (round, phase) the computer last acted in
         self._views: dict[str, tuple[int, dict]] = {}  # nation -> (inputs, encoded view)
-        self.told: dict[str, int] = {}  # nation -> the game's inputs when last told
-        self.due_tell = False  # every client is to be told of a change (soon)
-        # how "every client is told" is deferred: None, at once; the server sets the
-        # loop's call_soon (see _changed)
-        self.soon = None
+        self.told = -1  # the game's inputs when the clients were last told of a change
         # how the once-a-round full save is run: at once here; the server defers it a
         # moment, so that the new phase's views go out first (the journal has it all)
         self.later = lambda fn: fn()
@@ -208,43 +204,22 @@ class Host:
         self.lines.append(line)
         log.info(text)
 
-    def _changed(self, views: bool = False, actor: Seat | None = None) -> None:
-        """Something changed: every client is told (:meth:`_tell`). With views (a new
-        phase, news) at once. Otherwise the acting seat's clients at once (a client
-        reads the reply to its act with the status that follows from it), and every
-        client once the changes that arrive together are done: when the server runs
-        the host, :attr:`soon` defers that to the loop's next turn, so 28 turns ended
-        in one burst send one status to each client, not 28."""
+    def _changed(self, views: bool = False) -> None:
+        """Tell every client: its status always; its view (``views``), or that its view
+        changed, when the game accepted an input since they were last told (a view is
+        the game's inputs seen by one government: a turn ended changes no view)."""
         self.version += 1
-        if views or self.soon is None:
-            self._tell(views)
-            return
-        if actor is not None and actor.conns:
-            self._tell(False, only=actor)
-        if not self.due_tell:
-            self.due_tell = True
-            self.soon(self._flush)
-
-    def _flush(self) -> None:
-        if self.due_tell:
-            self._tell(False)
-
-    def _tell(self, views: bool, only: Seat | None = None) -> None:
-        """Each client (of ``only``, or of every seat): its view (``views``), or a
-        "changed" note when the game accepted an input since that seat was last told
-        (a view is the game's inputs seen by one government: a turn ended changes no
-        view); then its status."""
-        inputs = len(self.game.inputs)
-        changed = schema.dump(schema.make("changed", version=self.version))
+        moved = len(self.game.inputs) != self.told
+        self.told = len(self.game.inputs)
+        changed = schema.dump(schema.make("changed", version=self.version)) \
+            if moved or views else None
         common = self.status()
         texts: dict[tuple, str] = {}  # a status differs only by role and turn over
-        for s in [only] if only is not None else self.seats.values():
+        for s in self.seats.values():
             if not s.conns:
                 continue
-            note = self._view_text(s) if views else \
-                changed if self.told.get(s.nation) != inputs else None
-            self.told[s.nation] = inputs
-            for c in s.conns:  # one view a seat, not a client
+            note = self._view_text(s) if views else changed  # one view a seat, not a client
+            for c in s.conns:
                 mine = (s.role(c), bool(s.ended or s.computer))
                 if mine not in texts:
                     texts[mine] = schema.dump(schema.make("status", status=dict(
@@ -252,10 +227,8 @@ class Host:
                 if note is not None:
                     c.push(note)
                 c.push(texts[mine])
-        if only is None:
-            self.due_tell = False
-            for f in list(self.listeners):
-                f()
+        for f in list(self.listeners):
+            f()
 
     def _view_text(self, seat: Seat) -> str:
         return schema.dump(schema.make("view", view=self.view_data(seat.nation)))
@@ -408,7 +381,7 @@ class Host:
     def _after(self, before: int, seat: Seat) -> None:
         if len(self.game.inputs) > before:
             self._commit()
-            self._changed(actor=seat)
+            self._changed()
 
     @staticmethod
     def _order(data) -> Order:
@@ -448,7 +421,7 @@ class Host:
         self._note({"t": "end", "nation": nation, "round": self.game.round,
                     "phase": self.game.phase})
         self.say(f"{self.name(nation)} ended its turn ({self.game.phase}).")
-        self._changed(actor=seat)
+        self._changed()
         self._settle()
         return ""
 

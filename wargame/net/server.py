@@ -267,7 +267,6 @@ class Server:
         self.port = self.runner.addresses[0][1]
         loop = asyncio.get_running_loop()
         self.host.later = lambda fn: loop.call_later(0.05, fn)
-        self.host.soon = loop.call_soon  # changes that arrive together: one status each
         self._ticker = asyncio.create_task(self._tick())
         return self.port
 
