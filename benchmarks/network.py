@@ -9,12 +9,17 @@ its diplomacy turn, gives one order and ends its orders turn. It prints:
   the next phase's view (median and worst over every phase change; target median
   < 100 ms);
 - the host's memory (resident set) after the rounds, no browsers (target < 150 MB);
+- the host's memory with N browsers (``--browsers``, default 4) joined through the
+  page ``--web`` serves: each browser runs a process of its own (``wargame join``,
+  started by textual-serve), counted here, resident and proportional (PSS: shared
+  pages divided among the processes that share them);
 - a round over the network against the same round in hot-seat (one process: each
   government reads its view and gives the same order; target <= 1.5x).
 
-    python benchmarks/network.py [--rounds N]
+    python benchmarks/network.py [--rounds N] [--browsers N]
 
-Loopback only; bounded by --rounds (default 4) and a 120 s limit.
+Loopback only; bounded by --rounds (default 4) and a 120 s limit (300 s for the
+browsers).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from wargame.net import schema
 
 CLIENTS = 30
 LIMIT = 120.0
+BROWSERS_LIMIT = 300.0  # Textual apps start slowly on a busy machine
 
 
 class Client:
@@ -107,8 +113,11 @@ async def play(url: str, codes: list[str], rounds: int, pid: int) -> dict:
         speakers = [c for c in clients if c.status["role"] == "speaker"]
         lags: list[float] = []
         round_times: list[float] = []
+        host_cpu: list[float] = []
+        host = psutil.Process(pid)
         for r in range(1, rounds + 1):
             start = time.perf_counter()
+            cpu = sum(host.cpu_times()[:2])
             for phase, nxt in (("diplomacy", (r, "orders")), ("orders", (r + 1, "diplomacy"))):
                 if phase == "orders":
                     await asyncio.gather(*(s.ask("orders", orders=s.order()) for s in speakers))
@@ -119,16 +128,83 @@ async def play(url: str, codes: list[str], rounds: int, pid: int) -> dict:
                 lags.append(max(c.view_at[nxt] for c in clients) - last)
                 if any(c.status.get("over") for c in clients):
                     break
-            round_times.append(time.perf_counter() - start)
+            await asyncio.sleep(0.1)  # the deferred full save of the round is done
+            host_cpu.append(sum(host.cpu_times()[:2]) - cpu)
+            round_times.append(time.perf_counter() - start - 0.1)
             if any(c.status.get("over") for c in clients):
                 break
         rss = psutil.Process(pid).memory_info().rss
         for c in clients:
             await c.ws.close()
-        return {"lags": lags, "rounds": round_times, "rss": rss}
+        return {"lags": lags, "rounds": round_times, "rss": rss, "host_cpu": host_cpu}
 
 
-def hotseat(rounds: int, folder: Path) -> list[float]:
+async def browsers(url: str, codes: list[str], n: int, pid: int) -> dict:
+    """``n`` browsers open the page's terminal (textual-serve starts a ``wargame join``
+    for each) and type a code, as a student does; then the memory of the host and of
+    every process it started."""
+    base = url.replace("/ws", "/terminal") + "?width=120&height=40"
+    async with aiohttp.ClientSession() as session:
+        socks, opened = [], []
+        for i in range(n):
+            opened.append(time.perf_counter())
+            ws = await session.ws_connect(base, max_msg_size=0)
+            socks.append(ws)
+        got = [0] * n
+        screens = [bytearray() for _ in range(n)]
+        asked = [0.0] * n  # when each browser's screen asked for the code
+
+        async def read(i, ws):
+            async for m in ws:
+                if m.type == aiohttp.WSMsgType.BINARY:
+                    got[i] += len(m.data)
+                    screens[i] += m.data
+                    if not asked[i] and b"join code" in screens[i]:
+                        asked[i] = time.perf_counter()
+        readers = [asyncio.create_task(read(i, ws)) for i, ws in enumerate(socks)]
+        # every screen asks for the code
+        await wait_for(lambda: all(b"join code" in s for s in screens), 120)
+        await asyncio.sleep(0.5)
+        seen = [0] * n  # how much each screen had drawn before its code was typed
+        for i, ws in enumerate(socks):
+            seen[i] = len(screens[i])
+            for key in codes[i % len(codes)] + "\r":  # typed, a key at a time
+                await ws.send_str(json.dumps(["stdin", key]))
+                await asyncio.sleep(0.02)
+        # joined: the game screen is drawn (the terminal only repaints what changed,
+        # so any of its words will do: its footer's "End turn", the top line's "Round",
+        # the note "You lead ... as your delegation's speaker")
+        def joined(s: bytearray, k: int) -> bool:
+            return any(w in s[k:] for w in (b"End turn", b"Round", b"delegation"))
+        try:
+            await wait_for(lambda: all(joined(s, k) for s, k in zip(screens, seen)), 120)
+        except TimeoutError:
+            for i, (s, k) in enumerate(zip(screens, seen)):
+                if not joined(s, k):
+                    words = re.findall(r"[A-Za-z][A-Za-z ,.:'/0-9-]{8,}", re.sub(
+                        r"\x1b\[[0-9;?]*[A-Za-z]", "", s[k:].decode("utf-8", "replace")))
+                    print(f"browser {i} did not join; its screen said: {words[-8:]}",
+                          file=sys.stderr)
+            raise
+        await asyncio.sleep(3.0)  # joined: each holds its seat's view and screens
+        host = psutil.Process(pid)
+        procs = [host] + host.children(recursive=True)
+        rss = sum(p.memory_info().rss for p in procs)
+        full = [p.memory_full_info() for p in procs]
+        pss = sum(getattr(f, "pss", 0) for f in full)
+        pythons = [p for p in procs[1:] if "python" in p.name().lower()]
+        children = host.children(recursive=True)
+        for ws in socks:
+            await ws.close()
+        for r in readers:
+            r.cancel()
+        await asyncio.to_thread(psutil.wait_procs, children, 60)  # the browsers' processes end
+        return {"rss": rss, "pss": pss, "host": getattr(full[0], "pss", 0),
+                "processes": len(pythons),
+                "start": statistics.median(a - o for a, o in zip(asked, opened))}
+
+
+def hotseat(rounds: int, folder: Path) -> tuple[list[float], list[float]]:
     """The same rounds at one keyboard: every government reads its view in each phase
     and gives the same kind of order; the game is saved after each round, as hot-seat
     play does."""
@@ -137,9 +213,9 @@ def hotseat(rounds: int, folder: Path) -> list[float]:
     c = load_campaign(Path(_common.ROOT) / "campaigns" / "baltic-flashpoint.yaml")
     g = Game(c.world, c.seed)
     save_game(g, c, folder / "hotseat")
-    out = []
+    out, cpu = [], []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start, cpu0 = time.perf_counter(), time.process_time()
         g.advance()  # diplomacy
         for n in g.world.ids:
             g.view(n)
@@ -153,14 +229,17 @@ def hotseat(rounds: int, folder: Path) -> list[float]:
         for n in g.world.ids:
             g.view(n)  # each reads the next round's briefing
         out.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - cpu0)
         if g.over:
             break
-    return out
+    return out, cpu
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=4)
+    ap.add_argument("--browsers", type=int, default=4,
+                    help="browsers to join through the page (0: none)")
     args = ap.parse_args()
     from wargame.campaign import load_campaign
     from wargame.campaign.bundled import find_campaign
@@ -169,7 +248,7 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="wargame-bench-"))
     codes_file = folder / "codes.txt"
     proc = subprocess.Popen([sys.executable, "-m", "wargame", "host", "baltic-flashpoint",
-                             "--headless", "--port", "0", "--codes", str(codes_file),
+                             "--headless", "--port", "0", "--codes", str(codes_file), "--web",
                              "--saves-dir", str(folder), "--start-after", str(seats)],
                             cwd=_common.ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
@@ -184,26 +263,43 @@ def main() -> int:
             url = f"ws://{m.group(1)}{schema.PATH}" if m else None
         codes = re.findall(r"^(\S{4}-\S{4})\s", codes_file.read_text(), re.M)
         res = asyncio.run(asyncio.wait_for(play(url, codes, args.rounds, proc.pid), LIMIT))
+        web = (asyncio.run(asyncio.wait_for(browsers(url, codes, args.browsers, proc.pid),
+                                            BROWSERS_LIMIT)) if args.browsers else None)
     finally:
         proc.terminate()
-        proc.wait(10)
-    hot = hotseat(len(res["rounds"]), folder)
+        proc.wait(60)
+    hot, hot_cpu = hotseat(len(res["rounds"]), folder)
     lags = sorted(res["lags"])
     med = statistics.median(lags) * 1000
     mb = res["rss"] / 2**20
     net_round = statistics.median(res["rounds"])
     hot_round = statistics.median(hot)
     ratio = net_round / hot_round
+    cpu_ratio = statistics.median(res["host_cpu"]) / statistics.median(hot_cpu)
     print(f"network: {CLIENTS} clients, {seats} governments ({CLIENTS - seats} shared), "
           f"{len(res['rounds'])} rounds of Baltic Flashpoint on loopback")
     print(f"phase change to every client's view: median {med:.1f} ms, worst "
           f"{lags[-1] * 1000:.1f} ms over {len(lags)} changes   target < 100 ms: "
           f"{'MET' if med < 100 else 'NOT MET'}")
-    print(f"host memory (resident, no browsers): {mb:.0f} MB   target < 150 MB: "
+    print(f"host memory (resident, --web on, no browser yet): {mb:.0f} MB   target < 150 MB: "
           f"{'MET' if mb < 150 else 'NOT MET'}")
+    if web:  # proportional: shared pages counted once among the processes sharing them
+        each = (web["pss"] - web["host"]) / max(1, web["processes"])
+        print(f"host with {web['processes']} browsers (a wargame join process each): "
+              f"{web['rss'] / 2**20:.0f} MB resident, {web['pss'] / 2**20:.0f} MB "
+              f"proportional; about {each / 2**20:.0f} MB a browser, so 30 browsers: "
+              f"about {(web['host'] + 30 * each) / 2**20:.0f} MB")
+        print(f"  a browser's screen asks for the code {web['start']:.1f} s after the page "
+              f"opens its terminal (median of {web['processes']} opened at once)")
     print(f"a round: network {net_round * 1000:.0f} ms, hot-seat {hot_round * 1000:.0f} ms, "
           f"{ratio:.2f}x   target <= 1.5x: {'MET' if ratio <= 1.5 else 'NOT MET'}")
-    print(json.dumps({"median_ms": round(med, 1), "rss_mb": round(mb), "ratio": round(ratio, 2)}))
+    print(f"  the host's processor time for a round: {statistics.median(res['host_cpu']) * 1000:.0f}"
+          f" ms, hot-seat {statistics.median(hot_cpu) * 1000:.0f} ms, {cpu_ratio:.2f}x "
+          "(what the round costs the host's computer; the clients' share is theirs)")
+    print(json.dumps({"median_ms": round(med, 1), "rss_mb": round(mb), "ratio": round(ratio, 2),
+                      "browsers": web and web["processes"],
+                      "browsers_pss_mb": web and round(web["pss"] / 2**20),
+                      "cpu_ratio": round(cpu_ratio, 2)}))
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import subprocess
 import threading
 
 from wargame.campaign import load_campaign
@@ -90,3 +91,43 @@ def play_turn(seat, timeout: float = 20.0) -> bool:
                 assert seat.give_orders([order]) == ""
     assert seat.end_turn() == ""
     return True
+
+
+def start_host(args: list[str], folder) -> tuple[subprocess.Popen, str]:
+    """``wargame host ARGS --headless --port 0`` in a process of its own, saving in
+    ``folder``; its output goes to ``folder/host.out`` (never a pipe nobody reads).
+    Returns the process and the address it listens on."""
+    import re
+    import sys
+    import time
+    from pathlib import Path
+
+    out = Path(folder) / "host.out"
+    with open(out, "w") as f:
+        proc = subprocess.Popen([sys.executable, "-m", "wargame", "host", *args,
+                                 "--headless", "--port", "0", "--saves-dir", str(folder)],
+                                cwd=Path(__file__).resolve().parents[2], stdout=f,
+                                stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        m = re.search(r"Listening on (\S+)", out.read_text())
+        if m:
+            return proc, m.group(1)
+        if proc.poll() is not None:
+            break
+        time.sleep(0.1)
+    proc.kill()
+    raise AssertionError("the host did not start:\n" + out.read_text())
+
+
+def read_codes(path) -> dict[str, str]:
+    """The codes file ``--codes`` writes, as {state id: code}."""
+    import re
+    from pathlib import Path
+
+    out = {}
+    for line in Path(path).read_text().splitlines():
+        m = re.match(r"(\S{4}-\S{4})\s+.*\((\w+)\)$", line)
+        if m:
+            out[m.group(2)] = m.group(1)
+    return out

@@ -98,8 +98,9 @@ def test_the_game_starts_without_the_network_library():
 
     code = ("import sys, wargame.cli, wargame.textplay, wargame.tui.app; "
             "wargame.cli._parser(); "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'aiohttp' "
-            "or m.startswith('wargame.net.server') or m.startswith('wargame.net.client')))")
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('aiohttp', 'textual_serve', 'aiohttp_jinja2', 'jinja2') "
+            "or m.startswith(('wargame.net.server', 'wargame.net.client', 'wargame.net.web'))))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"

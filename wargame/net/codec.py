@@ -92,8 +92,15 @@ def _build(tp) -> tuple[Conv, Conv]:
         return _dataclass(tp)
     if origin in (typing.Union, UnionType):
         convs = [(a, codec(a)) for a in args]
+        others = [a for a in args if a is not NoneType]
+        if len(args) == 2 and len(others) == 1 and codec(others[0])[0] is _same:
+            enc_plain = _same  # X | None, X carried as it is: nothing to convert
+        else:
+            enc_plain = None
 
         def enc_union(x):
+            if enc_plain is not None:
+                return x
             for a, (e, _) in convs:
                 if _is(x, a):
                     return e(x)
@@ -106,7 +113,7 @@ def _build(tp) -> tuple[Conv, Conv]:
                 except CodecError:
                     continue
             raise CodecError(f"{x!r} fits none of {args}")
-        return enc_union, dec_union
+        return (_same if enc_plain is not None else enc_union), dec_union
     if origin in (list, tuple) and (origin is list or (len(args) == 2 and args[1] is ...)):
         e_i, d_i = codec(args[0])
         build = list if origin is list else tuple
@@ -115,7 +122,7 @@ def _build(tp) -> tuple[Conv, Conv]:
             if not isinstance(x, list):
                 raise CodecError("expected a list")
             return build(map(d_i, x))
-        return (lambda x: [e_i(v) for v in x]), dec_seq
+        return (list if e_i is _same else (lambda x: [e_i(v) for v in x])), dec_seq
     if origin is tuple:
         convs = [codec(a) for a in args]
 
@@ -166,8 +173,11 @@ def _dataclass(cls) -> tuple[Conv, Conv]:
     _CODECS[cls] = (None, None)  # recursion guard
     convs = {f.name: codec(_OVERRIDE.get((cls, f.name), hints[f.name])) for f in fields}
 
+    # fields carried as they are (numbers, text, flags) are not run through a codec
+    plan = tuple((n, e, e is _same) for n, (e, _) in convs.items())
+
     def enc(obj):
-        return {n: e(getattr(obj, n)) for n, (e, _) in convs.items()}
+        return {n: getattr(obj, n) if plain else e(getattr(obj, n)) for n, e, plain in plan}
 
     def dec(data):
         if not isinstance(data, dict):

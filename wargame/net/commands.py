@@ -38,6 +38,10 @@ def add_parsers(sub, folder_arg, seed_argument) -> None:
                            "seats, codes and every accepted order)")
     host.add_argument("--saves-dir", metavar="DIR", type=folder_arg,
                       help="where the game is saved (default: as for wargame play)")
+    host.add_argument("--web", action="store_true",
+                      help="also serve the game to browsers: a student opens the host's "
+                           "address in a browser instead of running wargame join "
+                           "(each browser runs its own wargame join on this computer)")
     host.add_argument("--headless", action="store_true",
                       help="no console: print the address and codes, and start the game "
                            "when --start-after seats are taken (scripts and tests)")
@@ -124,6 +128,10 @@ def _setup(args, err: TextIO):
 def run_host(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import logging
 
+    if args.web and not _have_textual_serve():
+        print("wargame host --web: textual-serve is not installed "
+              "(it comes with wargame: pip install -e . again, or pip install textual-serve)", file=err)
+        return 2
     host = _setup(args, err)
     if host is None:
         return 2
@@ -133,7 +141,7 @@ def run_host(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return 2
         from .console import Console
 
-        app = Console(host, args.bind, args.port, args.codes)
+        app = Console(host, args.bind, args.port, args.codes, web=args.web)
         app.run()
         return app.code
     handler = logging.StreamHandler(err)
@@ -146,7 +154,7 @@ def run_host(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .server import Server
 
     async def serve() -> int:
-        server = Server(host, args.bind, args.port)
+        server = Server(host, args.bind, args.port, web=args.web)
         try:
             await server.start()
         except OSError as exc:
@@ -159,6 +167,9 @@ def run_host(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             loop.add_signal_handler(sig, stop.set)
         write_codes(host, server.url, args.codes, out)
         print(f"Listening on {server.url} (port {server.port})", file=out, flush=True)
+        if args.web:
+            print(f"Browsers: open {server.url} (each browser runs its own wargame join)",
+                  file=out, flush=True)
         if host.saved:
             print(f"Saved in {host.saved}", file=out, flush=True)
         while not stop.is_set():
@@ -176,6 +187,12 @@ def run_host(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 0
 
     return asyncio.run(serve())
+
+
+def _have_textual_serve() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("textual_serve") is not None
 
 
 def write_codes(host, url: str, path: str | None, out: TextIO) -> None:

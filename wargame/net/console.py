@@ -61,9 +61,10 @@ class Console(App):
     ]
 
     def __init__(self, host: Host, bind: str = "127.0.0.1", port: int = 0,
-                 codes_file: str | None = None):
+                 codes_file: str | None = None, web: bool = False):
         super().__init__()
         self.host, self.bind, self.port, self.codes_file = host, bind, port, codes_file
+        self.web = web
         self.server: Server | None = None
         self.code = 0
 
@@ -78,7 +79,7 @@ class Console(App):
     async def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Government", "Code", "Played by", "Connected", "Orders", "Turn")
-        self.server = Server(self.host, self.bind, self.port)
+        self.server = Server(self.host, self.bind, self.port, web=self.web)
         try:
             await self.server.start()
         except OSError as exc:
@@ -95,7 +96,8 @@ class Console(App):
             write_codes(self.host, self.server.url, self.codes_file, io.StringIO())
             self.host.say(f"The join codes are in {self.codes_file}.")
         self.host.say(f"Listening on {self.server.url}: students join with "
-                      f"wargame join {self.server.url} (--text for plain lines)")
+                      f"wargame join {self.server.url} (--text for plain lines)"
+                      + (f", or open {self.server.url} in a browser" if self.web else ""))
         self.host.listeners.append(self.refresh_all)
         self.set_interval(1.0, self.refresh_all)
         self.refresh_all()

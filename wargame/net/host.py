@@ -85,6 +85,8 @@ class Host:
         self.journal: HostJournal | None = None
         self.written = 0  # game inputs written to the journal
         self.acted: tuple = ()  # (round, phase) the computer last acted in
+        self._views: dict[str, tuple[int, dict]] = {}  # nation -> (inputs, encoded view)
+        self.told = -1  # the game's inputs when the clients were last told of a change
         # how the once-a-round full save is run: at once here; the server defers it a
         # moment, so that the new phase's views go out first (the journal has it all)
         self.later = lambda fn: fn()
@@ -203,21 +205,44 @@ class Host:
         log.info(text)
 
     def _changed(self, views: bool = False) -> None:
+        """Tell every client: its status always; its view (``views``), or that its view
+        changed, when the game accepted an input since they were last told (a view is
+        the game's inputs seen by one government: a turn ended changes no view)."""
         self.version += 1
-        changed = schema.dump(schema.make("changed", version=self.version))
+        moved = len(self.game.inputs) != self.told
+        self.told = len(self.game.inputs)
+        changed = schema.dump(schema.make("changed", version=self.version)) \
+            if moved or views else None
+        common = self.status()
+        texts: dict[tuple, str] = {}  # a status differs only by role and turn over
         for s in self.seats.values():
             if not s.conns:
                 continue
             note = self._view_text(s) if views else changed  # one view a seat, not a client
             for c in s.conns:
-                c.push(note)
-                c.push(schema.dump(schema.make("status", status=self.status(s, c))))
+                mine = (s.role(c), bool(s.ended or s.computer))
+                if mine not in texts:
+                    texts[mine] = schema.dump(schema.make("status", status=dict(
+                        common, role=mine[0], turn_over=mine[1])))
+                if note is not None:
+                    c.push(note)
+                c.push(texts[mine])
         for f in list(self.listeners):
             f()
 
     def _view_text(self, seat: Seat) -> str:
-        return schema.dump(schema.make("view",
-                                       view=codec.encode_view(self.game.view(seat.nation))))
+        return schema.dump(schema.make("view", view=self.view_data(seat.nation)))
+
+    def view_data(self, nation: str) -> dict:
+        """A government's view, encoded for the wire. A view changes only when the game
+        accepts an input (the game is its inputs), so it is encoded once per input:
+        the clients that all ask again after a change nobody's view shows (a turn
+        ended) or that share a seat cost one encoding."""
+        key = len(self.game.inputs)
+        hit = self._views.get(nation)
+        if hit is None or hit[0] != key:
+            hit = self._views[nation] = (key, codec.encode_view(self.game.view(nation)))
+        return hit[1]
 
     # ----------------------------------------------------------- joining
     def join(self, code: str, conn, peer: str = "?") -> Seat:
@@ -302,7 +327,7 @@ class Host:
         if t == "get":
             what = msg["what"]
             if what == "view":
-                return codec.encode_view(local.view())
+                return self.view_data(seat.nation)
             if what == "news":
                 since = max(0, msg.get("since", 0))
                 return codec.encode(codec.EVENTS, local.public_news()[since:])
@@ -569,4 +594,7 @@ class Host:
             for c in list(s.conns):
                 c.close(reason)
         if self.journal is not None:
-            self.journal.close()
+            try:
+                self.journal.close()
+            except OSError as exc:
+                self.say(f"The host journal could not be written to disk: {exc}")

@@ -1,0 +1,88 @@
+"""The host encodes a government's view once per game input; what it sends is always
+the view as it is now (a stale view would show a player the wrong game)."""
+
+from __future__ import annotations
+
+from wargame.core import Order
+from wargame.net import codec
+
+from helpers import make_host
+
+
+def test_the_view_sent_is_always_the_current_one(tmp_path):
+    host = make_host("tutorial", tmp_path)
+    game = host.game
+
+    def fresh():
+        for n in game.world.ids:
+            assert host.view_data(n) == codec.encode_view(game.view(n)), n
+
+    fresh()
+    host.start()
+    fresh()
+    belmark = host.local["belmark"]
+    assert belmark.message(["ardenia"], "Stand down.") == ""  # straight to the game
+    seen = codec.decode_view(host.view_data("ardenia")).messages
+    assert [m.text for m in seen] == ["Stand down."]  # not the view cached before it
+    fresh()
+    host.end_phase("none")  # to the orders phase
+    fresh()
+    opt = next(o for o in belmark.view().options if o.targets)
+    order = Order("belmark", opt.action.id, opt.targets[0])
+    assert belmark.give_orders([order]) == ""
+    fresh()
+    host.news("The harbour master resigns.", ())
+    fresh()
+    host.end_phase("computer")  # resolved: round 2
+    assert game.round == 2
+    fresh()
+
+
+def test_a_view_is_encoded_once_while_nothing_is_accepted(tmp_path, monkeypatch):
+    host = make_host("tutorial", tmp_path)
+    host.start()
+    calls = []
+    real = codec.encode_view
+    monkeypatch.setattr(codec, "encode_view", lambda v: calls.append(v) or real(v))
+    first = host.view_data("belmark")
+    host.end_turn("belmark")  # a turn ended: no game input, every client asks again
+    assert host.view_data("belmark") is first and len(calls) == 1
+    host.news("A storm closes the harbour.", ())  # an input: encoded anew
+    assert host.view_data("belmark") is not first and len(calls) == 2
+
+
+class Inbox:
+    """A connection that keeps what the host pushes to it."""
+
+    def __init__(self):
+        self.got: list[str] = []
+
+    def push(self, msg) -> None:
+        self.got.append(msg if isinstance(msg, str) else str(msg))
+
+    def close(self, reason: str) -> None:
+        self.got.append(f"closed: {reason}")
+
+    def kinds(self) -> list[str]:
+        import json
+
+        out = [json.loads(m)["type"] for m in self.got if m.startswith("{")]
+        self.got.clear()
+        return out
+
+
+def test_a_client_is_told_its_view_changed_only_when_the_game_took_an_input(tmp_path):
+    host = make_host("tutorial", tmp_path)
+    ann, bob = Inbox(), Inbox()
+    host.join(host.seats["belmark"].code, ann)
+    host.join(host.seats["ardenia"].code, bob)
+    host.start()
+    assert "view" in bob.kinds()  # the round's first view
+    reply = host.request(ann, {"type": "message", "id": 1, "to": ["ardenia"],
+                               "text": "Stand down."})
+    assert reply["error"] == ""
+    assert bob.kinds() == ["changed", "status"]  # an input: ask for the view again
+    host.end_turn("belmark")  # no input: bob's view is as it was
+    assert bob.kinds() == ["status"]
+    host.set_deadline("orders", 300)  # the host's clock, not the game
+    assert bob.kinds() == ["status"]
