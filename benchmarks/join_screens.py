@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -161,22 +159,13 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="wargame-bench-"))
-    codes_file = folder / "codes.txt"
-    proc = subprocess.Popen([sys.executable, "-m", "wargame", "host", "baltic-flashpoint",
-                             "--headless", "--port", "0", "--codes", str(codes_file),
-                             "--saves-dir", str(folder), "--start-after", "1"],
-                            cwd=_common.ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)
     try:
-        url = None
-        while url is None:
-            line = proc.stdout.readline()
-            if not line:
-                print("the host did not start", file=sys.stderr)
-                return 1
-            m = re.search(r"Listening on (http://\S+/)", line)
-            url = m.group(1) if m else None
-        code = re.findall(r"^(\S{4}-\S{4})\s", codes_file.read_text(), re.M)[0]
+        proc, url, codes = _common.start_host(folder, 1)
+    except _common.HostStartError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        code = codes[0]
         res = asyncio.run(asyncio.wait_for(remote(url, code, args.rounds), LIMIT))
     finally:
         proc.terminate()

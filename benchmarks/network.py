@@ -29,7 +29,6 @@ import asyncio
 import json
 import re
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -246,22 +245,13 @@ def main() -> int:
 
     seats = len(load_campaign(find_campaign("baltic-flashpoint")).world.nations)
     folder = Path(tempfile.mkdtemp(prefix="wargame-bench-"))
-    codes_file = folder / "codes.txt"
-    proc = subprocess.Popen([sys.executable, "-m", "wargame", "host", "baltic-flashpoint",
-                             "--headless", "--port", "0", "--codes", str(codes_file), "--web",
-                             "--saves-dir", str(folder), "--start-after", str(seats)],
-                            cwd=_common.ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)
     try:
-        url = None
-        while url is None:
-            line = proc.stdout.readline()
-            if not line:
-                print("the host did not start", file=sys.stderr)
-                return 1
-            m = re.search(r"Listening on http://(\S+)/", line)
-            url = f"ws://{m.group(1)}{schema.PATH}" if m else None
-        codes = re.findall(r"^(\S{4}-\S{4})\s", codes_file.read_text(), re.M)
+        proc, http, codes = _common.start_host(folder, seats, "--web")
+    except _common.HostStartError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        url = f"ws://{http[len('http://'):].rstrip('/')}{schema.PATH}"
         res = asyncio.run(asyncio.wait_for(play(url, codes, args.rounds, proc.pid), LIMIT))
         web = (asyncio.run(asyncio.wait_for(browsers(url, codes, args.browsers, proc.pid),
                                             BROWSERS_LIMIT)) if args.browsers else None)
