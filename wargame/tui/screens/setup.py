@@ -148,9 +148,10 @@ class SetupScreen(Screen):
         prepare_game()
 
     def show_title(self, index: int, label: str) -> None:
-        if self.is_mounted:  # the screen may have gone while the thread read files
-            self.query_one("#campaigns", OptionList).replace_option_prompt_at_index(
-                index, label)
+        # the screen may have gone, or be going (its list removed before the screen
+        # itself), while the thread read files: then there is nothing to show it in
+        for campaigns in self.query("#campaigns").results(OptionList):
+            campaigns.replace_option_prompt_at_index(index, label)
 
     @on(OptionList.OptionSelected, "#campaigns")
     def chosen(self) -> None:
