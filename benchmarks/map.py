@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from startup import hook_display, ms, press  # noqa: E402
+from startup import hook_display, ms, press, settle  # noqa: E402
 
 KEYS = ("right", "down", "left", "up", "tab")
 
@@ -142,7 +142,7 @@ async def on_the_map(repeats: int) -> dict[str, list[float]]:
                  if all(neighbour(lay, s, d) != s for d in ("left", "right", "up", "down"))]
         for i in range(repeats):
             canvas.select(inner[(i * 37) % len(inner)])
-            await pilot.pause()
+            await settle(pilot)  # idle before the first key: the jump's repaint is done
             for key in KEYS:
                 keys.setdefault(key, []).append((await press(pilot, key))[0])
                 await pilot.pause()
