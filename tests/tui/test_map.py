@@ -199,3 +199,39 @@ def test_names_with_markup_show_as_written_on_the_map(tmp_path):
     assert running
     assert BELMARK in on_map and COMPACT in on_map  # a cell, the legend
     assert ARDENIA in details  # the details name it in full
+
+
+async def edges(path) -> dict:
+    """The map at its largest zoom on an 80x24 screen: what the edges say as the
+    highlight goes to the far east and back."""
+    app = WargameApp(str(path))
+    seen = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_solo(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        canvas = app.screen.query_one(MapCanvas)
+        while canvas.zoom != "large":
+            await pilot.press("z")
+            await pilot.pause()
+        await pilot.press("home")
+        await pilot.pause()
+        west = min(canvas.lay.order, key=lambda s: canvas.canvas.boxes[s][0])
+        canvas.select(west)
+        await pilot.pause()
+        seen["west"] = (canvas.pan, screen_text(app))
+        for _ in range(len(canvas.lay.order)):  # east as far as the arrows go
+            await pilot.press("right")
+        await pilot.pause()
+        seen["east"] = (canvas.pan, screen_text(app))
+        seen["sizes"] = (canvas.canvas.width, canvas.size.width)
+    return seen
+
+
+def test_arrows_on_the_edges_say_where_the_map_goes_on():
+    seen = run(edges(next(p for p in bundled_campaigns() if p.stem == "baltic-flashpoint")))
+    width, shown = seen["sizes"]
+    assert width > shown  # the largest zoom does not fit 80 columns
+    (pan, text), (pan_east, text_east) = seen["west"], seen["east"]
+    assert pan.x == 0 and "»" in text and "«" not in text  # more to the east only
+    assert pan_east.x > 0 and "«" in text_east  # panned east: more to the west

@@ -202,7 +202,8 @@ class MapCanvas(Widget, can_focus=True):
     def _edges(self, strip: Strip, y: int, width: int, more: tuple) -> Strip:
         """Arrows where the map goes on past the edge (what scroll bars would say),
         drawn on open sea only: the sea cell nearest the middle of the top or bottom
-        line, and the edge cell of every fourth line on the left or right."""
+        line, and every sea cell of the left or right edge (a state cut by the edge
+        says it by itself)."""
         west, east, north, south = more
         sx, sy = self.pan
         sea = self._sea[y + sy]
@@ -212,11 +213,10 @@ class MapCanvas(Widget, can_focus=True):
             if free:
                 cuts.append((min(free, key=lambda x: abs(x - width // 2)),
                              "↑" if north else "↓"))
-        if y % 4 == 2:
-            if west and sea[sx: sx + 1] == "~":
-                cuts.append((0, "«"))
-            if east and sea[sx + width - 1: sx + width] in ("~", ""):
-                cuts.append((width - 1, "»"))
+        if west and sea[sx: sx + 1] == "~":
+            cuts.append((0, "«"))
+        if east and sea[sx + width - 1: sx + width] in ("~", ""):
+            cuts.append((width - 1, "»"))
         if not cuts or width < 3:
             return strip
         mark = self._styles.get("edge")
