@@ -101,7 +101,7 @@ async def main() -> None:
                 await pilot.pause()
                 shot(app, "votes")
                 break
-            if app.screen.game.phase == "diplomacy" and app.screen.view_.drafts:
+            if app.session.game.phase == "diplomacy" and app.screen.view_.drafts:
                 await pilot.press("3", "y")
             await end_turn(pilot)
         while (kind := await until(pilot, turn)) != "EndScreen":

@@ -40,7 +40,7 @@ async def baltic() -> None:
         await pilot.press("enter")
         await until(pilot, ("SetupScreen",))
         await pilot.press("enter")
-        while (await until(pilot, TURN)) == "GameScreen" and app.screen.game.round < 4:
+        while (await until(pilot, TURN)) == "GameScreen" and app.session.game.round < 4:
             await end_turn(pilot)
         await pilot.press("m", "s")
         await pilot.pause(0.3)
