@@ -80,6 +80,7 @@ class ProposeScreen(ModalScreen[str | None]):
         self.seat, self.nation, self.counter = seat, seat.nation, counter
         self.campaign = seat.campaign
         self.view_ = seat.view()
+        self._allies: dict[str, tuple] = {}  # party -> (the view, its allies)
         self.humans = humans  # states people play (None: not known, as over a network)
         self.to: list[str] = list(to)
         self.institution = ""
@@ -242,6 +243,14 @@ class ProposeScreen(ModalScreen[str | None]):
         """A state's defence spending now (% of GDP), a public number."""
         return next((s.spending for s in self.view_.states if s.id == party), 0.0)
 
+    def allies(self, party: str) -> tuple[str, ...]:
+        """``party``'s allies now, from the view (worked out once per view and party:
+        the pickers ask for every state they list)."""
+        found = self._allies.get(party)
+        if found is None or found[0] is not self.view_:
+            found = self._allies[party] = (self.view_, self.view_.allies_of(party))
+        return found[1]
+
     def tension(self, party: str, other: str) -> float | None:
         """Tension between ``party`` and ``other`` if this government knows it (its own
         disputes only), else None."""
@@ -269,7 +278,7 @@ class ProposeScreen(ModalScreen[str | None]):
             why = NO_TARGET_WHY[kind].format(c.name_of(party))
         heat = {t: self.tension(party, t) or 0.0 for t in ok}
         if kind in SUPPORTIVE:
-            allies = self.view_.allies_of(party)
+            allies = self.allies(party)
             ok.sort(key=lambda t: (t not in allies, heat[t]))
         else:
             ok.sort(key=lambda t: -heat[t])
@@ -312,7 +321,7 @@ class ProposeScreen(ModalScreen[str | None]):
     def state_row(self, party: str, t: str) -> str:
         c = self.campaign
         heat = self.tension(party, t)
-        ally = f" · ally of {esc(c.name_of(party))}" if t in self.view_.allies_of(party) else ""
+        ally = f" · ally of {esc(c.name_of(party))}" if t in self.allies(party) else ""
         tense = f"tension with {esc(c.name_of(party))} {heat:.0f}" if heat is not None \
             else ""
         return f"{self.nm(t)} [$text-dim]{tense}{ally if tense else ally[3:]}[/]"

@@ -231,9 +231,9 @@ class MapCanvas(Widget, can_focus=True):
         a pan repaints every line in sight: done per line, that styling cost more than
         the map itself. The app's line filters are still applied (each kept line keeps
         its filtered copy); with any of those styles set, Textual's own way is used."""
-        styles = self.styles
-        if styles.tint.a or styles.text_opacity != 1.0 or self.opacity != 1.0 or \
-                styles.has_rule("hatch") or self.styles.gutter:
+        css = self.styles
+        if css.tint.a or css.text_opacity != 1.0 or self.opacity != 1.0 or \
+                css.has_rule("hatch") or css.gutter:
             return super().render_lines(crop)
         filters = self.get_line_filters()
         background = self.background_colors[1]
