@@ -70,8 +70,8 @@ class Client:
             t = msg["type"]
             if t in ("welcome", "status"):
                 self.status = msg["status"]
-            elif t == "view":
-                v = msg["view"]
+            elif t in ("view", "patch"):  # a patch: the fields that differ
+                v = msg["view"] if t == "view" else {**self.view, **msg["view"]}
                 k = (v["round"], v["phase"])
                 self.view, self.view_at.setdefault(k, time.perf_counter())
                 self.view = v

@@ -4,7 +4,7 @@ the view as it is now (a stale view would show a player the wrong game)."""
 from __future__ import annotations
 
 from wargame.core import Order
-from wargame.net import codec
+from wargame.net import codec, schema
 
 from helpers import make_host
 
@@ -14,15 +14,16 @@ def test_the_view_sent_is_always_the_current_one(tmp_path):
     game = host.game
 
     def fresh():
-        for n in game.world.ids:
-            assert host.view_data(n) == codec.encode_view(game.view(n)), n
+        for n in game.world.ids:  # byte for byte what dumping the whole view writes
+            whole = schema.make("view", view=codec.encode_view(game.view(n)))
+            assert host.view_text(n) == schema.dump(whole), n
 
     fresh()
     host.start()
     fresh()
     belmark = host.local["belmark"]
     assert belmark.message(["ardenia"], "Stand down.") == ""  # straight to the game
-    seen = codec.decode_view(host.view_data("ardenia")).messages
+    seen = codec.decode_view(schema.parse(host.view_text("ardenia"), "server")["view"]).messages
     assert [m.text for m in seen] == ["Stand down."]  # not the view cached before it
     fresh()
     host.end_phase("none")  # to the orders phase
@@ -42,13 +43,13 @@ def test_a_view_is_encoded_once_while_nothing_is_accepted(tmp_path, monkeypatch)
     host = make_host("tutorial", tmp_path)
     host.start()
     calls = []
-    real = codec.encode_view
-    monkeypatch.setattr(codec, "encode_view", lambda v: calls.append(v) or real(v))
-    first = host.view_data("belmark")
+    real = host.game.view
+    monkeypatch.setattr(host.game, "view", lambda n: calls.append(n) or real(n))
+    first = host.view_fields("belmark")
     host.end_turn("belmark")  # a turn ended: no game input, every client asks again
-    assert host.view_data("belmark") is first and len(calls) == 1
+    assert host.view_fields("belmark") is first and len(calls) == 1
     host.news("A storm closes the harbour.", ())  # an input: encoded anew
-    assert host.view_data("belmark") is not first and len(calls) == 2
+    assert host.view_fields("belmark") is not first and len(calls) == 2
 
 
 class Inbox:

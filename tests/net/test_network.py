@@ -125,7 +125,7 @@ def test_malformed_and_oversized_frames_are_refused_and_the_game_is_unharmed(tut
     assert a.link.wait(lambda lk: lk.status.get("phase") == "diplomacy", 10)
     before = list(run.host.game.inputs)
     a.link.send_raw("this is not json {")
-    a.link.send_raw(json.dumps({"v": 2, "type": "orders", "id": 5, "orders": "all"}))
+    a.link.send_raw(json.dumps({"v": 3, "type": "orders", "id": 5, "orders": "all"}))
     a.link.send_raw(b"\x00\x01binary")
     assert a.link.wait(lambda lk: len(lk.refusals) >= 2, 5)
     assert any("JSON" in r for r in a.link.refusals)

@@ -57,7 +57,7 @@ def test_the_public_campaign_round_trips_and_holds_no_objectives():
 
 
 @pytest.mark.parametrize("data, why", [
-    ({"v": 2, "type": "view"}, "wrong shape"),
+    ({"v": 3, "type": "view"}, "wrong shape"),
     ({"nation": "x"}, "missing fields"),
     ({"round": "one", "kind": "inject", "text": "t"}, "a string for an int"),
 ])
@@ -70,13 +70,13 @@ def test_decoding_refuses_data_of_the_wrong_shape(data, why):
     ("not json", "JSON"),
     ("[1, 2]", "object"),
     ('{"v": 1, "type": "hello", "id": 0, "code": "x", "name": ""}', "version"),
-    ('{"v": 2, "type": "launch", "id": 1}', "unknown message type"),
-    ('{"v": 2, "type": "vote", "id": 1, "draft": "d1"}', "'vote' is missing"),
-    ('{"v": 2, "type": "vote", "id": 1, "draft": "d1", "vote": "yes", "as": "x"}',
+    ('{"v": 3, "type": "launch", "id": 1}', "unknown message type"),
+    ('{"v": 3, "type": "vote", "id": 1, "draft": "d1"}', "'vote' is missing"),
+    ('{"v": 3, "type": "vote", "id": 1, "draft": "d1", "vote": "yes", "as": "x"}',
      "unknown field"),
-    ('{"v": 2, "type": "vote", "id": "1", "draft": "d1", "vote": "yes"}', "wrong type"),
-    ('{"v": 2, "type": "get", "id": 1, "what": "secrets"}', "nothing called"),
-    ('{"v": 2, "type": "message", "id": 1, "to": [], "text": "' + "x" * 3000 + '"}',
+    ('{"v": 3, "type": "vote", "id": "1", "draft": "d1", "vote": "yes"}', "wrong type"),
+    ('{"v": 3, "type": "get", "id": 1, "what": "secrets"}', "nothing called"),
+    ('{"v": 3, "type": "message", "id": 1, "to": [], "text": "' + "x" * 3000 + '"}',
      "longer than"),
 ])
 def test_the_schema_refuses_bad_client_messages_with_the_reason(msg, words):
@@ -85,9 +85,9 @@ def test_the_schema_refuses_bad_client_messages_with_the_reason(msg, words):
 
 
 def test_a_valid_message_passes_on_both_sides():
-    assert schema.parse('{"v":2,"type":"end_turn","id":3}', "client")["id"] == 3
+    assert schema.parse('{"v":3,"type":"end_turn","id":3}', "client")["id"] == 3
     with pytest.raises(schema.SchemaError):  # a client message is not a server one
-        schema.parse('{"v":2,"type":"end_turn","id":3}', "server")
+        schema.parse('{"v":3,"type":"end_turn","id":3}', "server")
     with pytest.raises(schema.SchemaError, match="status"):
         schema.check(schema.make("status", status={"round": 1}), "server")
 

@@ -63,6 +63,7 @@ class Link:
         self.welcome: dict = {}
         self.status: dict = {}
         self.view_data: dict | None = None
+        self.pushed: dict | None = None  # the last view the host pushed, patched
         self.version = 0  # bumped by every push that may change what the seat sees
         self.closed = ""  # why the link is closed ('' while open)
         self.refusals: list[str] = []
@@ -121,7 +122,12 @@ class Link:
             elif kind == "status":
                 self.status = msg["status"]
             elif kind == "view":
-                self.view_data = msg["view"]
+                self.pushed = self.view_data = msg["view"]
+                self.version += 1
+            elif kind == "patch":  # the fields that differ from the last view pushed
+                if self.pushed is not None:
+                    self.pushed = {**self.pushed, **msg["view"]}
+                self.view_data = self.pushed  # None: ask for it
                 self.version += 1
             elif kind == "changed":
                 self.view_data = None

@@ -29,6 +29,7 @@ from ..core.terms import Term
 from ..text.port import LocalSeat, PublicCampaign
 from ..textsafe import clean_input, one_line
 from . import codec, schema
+from .viewtext import ViewTexts, body, difference, message
 from .seats import Seat, new_codes, norm_code, seat_for
 
 log = logging.getLogger("wargame.net")
@@ -50,6 +51,11 @@ class HostJournal(AppendLog):
     ``start``, ``joined``, ``seat`` (handed to or from the computer), ``end`` (a turn
     ended), ``computer`` (the computer acted in a phase), ``clock``, ``missing`` and
     ``pause``."""
+
+
+class Raw(str):
+    """A reply's data that is JSON text already (a view): :meth:`Host.request` then
+    returns the reply as text, not as a message to dump."""
 
 
 class Host:
@@ -85,8 +91,15 @@ class Host:
         self.journal: HostJournal | None = None
         self.written = 0  # game inputs written to the journal
         self.acted: tuple = ()  # (round, phase) the computer last acted in
-        self._views: dict[str, tuple[int, dict]] = {}  # nation -> (inputs, encoded view)
+        self.texts = ViewTexts()  # the views' JSON, written once per game input
+        self.sent: dict = {}  # connection -> the view fields it was last pushed
         self.told = -1  # the game's inputs when the clients were last told of a change
+        self._note_due = False  # a "changed" note is owed to every client
+        self._telling = False  # the clients' notes are to go out at the end of this turn
+        self.acting: Seat | None = None  # the seat whose request is being answered
+        # how the clients' status notes are sent: at once here; the server sends them a
+        # moment later (server.NOTES_EVERY), one round of notes for many changes
+        self.soon = None
         # how the once-a-round full save is run: at once here; the server defers it a
         # moment, so that the new phase's views go out first (the journal has it all)
         self.later = lambda fn: fn()
@@ -207,18 +220,45 @@ class Host:
     def _changed(self, views: bool = False) -> None:
         """Tell every client: its status always; its view (``views``), or that its view
         changed, when the game accepted an input since they were last told (a view is
-        the game's inputs seen by one government: a turn ended changes no view)."""
+        the game's inputs seen by one government: a turn ended changes no view).
+
+        Views go out at once. The status and the "changed" note are snapshots: with a
+        server (``soon`` set) they go out a moment later, once for all the changes made
+        meanwhile (27 governments ending their turns at once cost one round of notes,
+        not 27), except to the connections of the seat whose request made the change,
+        which get theirs before the reply."""
         self.version += 1
         moved = len(self.game.inputs) != self.told
         self.told = len(self.game.inputs)
-        changed = schema.dump(schema.make("changed", version=self.version)) \
-            if moved or views else None
+        if views:
+            for s in self.seats.values():
+                for c in s.conns:
+                    self.push_view(c, s.nation)
+            self._note_due = False  # the views are newer than any note
+        elif moved:
+            self._note_due = True
+        if self.soon is None:
+            self._tell()
+        else:
+            if self.acting is not None and self.acting.conns:
+                self._tell([self.acting], changed=moved and not views)
+            if not self._telling:
+                self._telling = True
+                self.soon(self._tell)
+        for f in list(self.listeners):
+            f()
+
+    def _tell(self, seats=None, changed: bool | None = None) -> None:
+        """Push the status (and the "changed" note, if due) to ``seats`` (every seat
+        when None: then the due note is sent and forgotten)."""
+        if seats is None:
+            self._telling = False
+            changed, self._note_due = self._note_due, False
+            seats = self.seats.values()
+        note = schema.dump(schema.make("changed", version=self.version)) if changed else None
         common = self.status()
         texts: dict[tuple, str] = {}  # a status differs only by role and turn over
-        for s in self.seats.values():
-            if not s.conns:
-                continue
-            note = self._view_text(s) if views else changed  # one view a seat, not a client
+        for s in seats:
             for c in s.conns:
                 mine = (s.role(c), bool(s.ended or s.computer))
                 if mine not in texts:
@@ -227,22 +267,27 @@ class Host:
                 if note is not None:
                     c.push(note)
                 c.push(texts[mine])
-        for f in list(self.listeners):
-            f()
 
-    def _view_text(self, seat: Seat) -> str:
-        return schema.dump(schema.make("view", view=self.view_data(seat.nation)))
+    def view_fields(self, nation: str) -> dict[str, str]:
+        """A government's view, as the JSON text of each field. A view changes only
+        when the game accepts an input (the game is its inputs), so it is written once
+        per input, and the parts that views share once for all of them."""
+        return self.texts.fields(len(self.game.inputs), nation,
+                                 lambda: self.game.view(nation))
 
-    def view_data(self, nation: str) -> dict:
-        """A government's view, encoded for the wire. A view changes only when the game
-        accepts an input (the game is its inputs), so it is encoded once per input:
-        the clients that all ask again after a change nobody's view shows (a turn
-        ended) or that share a seat cost one encoding."""
-        key = len(self.game.inputs)
-        hit = self._views.get(nation)
-        if hit is None or hit[0] != key:
-            hit = self._views[nation] = (key, codec.encode_view(self.game.view(nation)))
-        return hit[1]
+    def view_text(self, nation: str) -> str:
+        """The whole view of a government, as a ``view`` message."""
+        return message("view", self.view_fields(nation))
+
+    def push_view(self, conn, nation: str) -> None:
+        """Send ``conn`` its government's view as it is now: the whole view the first
+        time, then a ``patch`` of the fields that differ from the last one it was
+        sent (the client keeps the view it was pushed and applies the patch)."""
+        now = self.view_fields(nation)
+        before = self.sent.get(conn)
+        self.sent[conn] = now
+        conn.push(message("view", now) if before is None
+                  else message("patch", difference(now, before)))
 
     # ----------------------------------------------------------- joining
     def join(self, code: str, conn, peer: str = "?") -> Seat:
@@ -273,6 +318,7 @@ class Host:
             if conn in s.conns:
                 was = s.role(conn)
                 s.conns.remove(conn)
+                self.sent.pop(conn, None)
                 self.say(f"{self.name(s.nation)}: a {was} left"
                          + (f"; {getattr(s.conns[0], 'name', '') or 'an adviser'} is the "
                             f"speaker now." if was == "speaker" and s.conns else "."))
@@ -305,9 +351,11 @@ class Host:
                 "version": self.version, "note": ""}
 
     # ----------------------------------------------------------- requests
-    def request(self, conn, msg: dict) -> dict:
-        """The reply to one checked client message (never raises for bad input)."""
+    def request(self, conn, msg: dict) -> dict | str:
+        """The reply to one checked client message (never raises for bad input): a
+        message, or its text when it carries a view."""
         rid = msg["id"]
+        self.acting = self.seat_of(conn)
         try:
             data = self._request(conn, msg)
             error = ""
@@ -316,7 +364,11 @@ class Host:
         except (codec.CodecError, WargameError, ValueError, KeyError, TypeError) as exc:
             data, error = None, f"malformed request ({one_line(exc)[:200]})"
             self.say(f"A malformed {msg['type']} request was refused: {error}")
+        finally:
+            self.acting = None
         self._commit()  # before the answer goes out
+        if isinstance(data, Raw):  # a view: its text as written, put in the reply
+            return f'{{"v":{schema.VERSION},"type":"reply","id":{rid},"error":"","data":{data}}}'
         return schema.make("reply", id=rid, error=error, data=data)
 
     def _request(self, conn, msg: dict):
@@ -327,7 +379,7 @@ class Host:
         if t == "get":
             what = msg["what"]
             if what == "view":
-                return self.view_data(seat.nation)
+                return Raw(body(self.view_fields(seat.nation)))
             if what == "news":
                 since = max(0, msg.get("since", 0))
                 return codec.encode(codec.EVENTS, local.public_news()[since:])

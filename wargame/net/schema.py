@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-VERSION = 2  # 2: the public campaign carries the ladder and trade ties (join screens)
+VERSION = 3  # 2: the public campaign carries the ladder and trade ties; 3: view patches
 MAX_CLIENT_FRAME = 64 * 1024  # a client's message: orders, a proposal, a 2,000-character letter
 MAX_SERVER_FRAME = 4 * 1024 * 1024  # a view or the campaign (tens of kB in practice)
 MAX_TEXT = 2000  # characters of a message or a player's name
@@ -46,6 +46,7 @@ SERVER: dict[str, dict[str, Any]] = {
     "welcome": {"nation": str, "campaign": dict, "role": str, "status": dict},
     "reply": {"id": int, "error": str, "data": object},
     "view": {"view": dict},
+    "patch": {"view": dict},  # the fields of the view that differ from the last pushed
     "status": {"status": dict},
     "changed": {"version": int},
     "refused": {"reason": str},

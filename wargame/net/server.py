@@ -30,6 +30,7 @@ log = logging.getLogger("wargame.net")
 STRIKES = 5  # malformed messages before a connection is closed
 HELLO_WITHIN = 60.0  # seconds a new connection has to give its code
 QUEUE_LIMIT = 2000  # messages waiting for a client that does not read: then it is dropped
+NOTES_EVERY = 0.02  # seconds: the status notes of the changes made within it go out once
 HOST_KEY = web.AppKey("host", Host)
 # a status or a "something changed" note is a snapshot: of several waiting for one
 # client, only the newest is sent
@@ -191,7 +192,7 @@ async def _socket(request: web.Request) -> web.WebSocketResponse:
                 conn.push(schema.make("welcome", nation=seat.nation,
                                       campaign=host.campaign_data, role=status["role"],
                                       status=status))
-                conn.push(schema.make("view", view=host.view_data(seat.nation)))
+                host.push_view(conn, seat.nation)
                 continue
             if msg["type"] == "hello":
                 host.say(f"{peer} ({host.seat_of(conn).nation}) tried a second code on "
@@ -267,6 +268,7 @@ class Server:
         self.port = self.runner.addresses[0][1]
         loop = asyncio.get_running_loop()
         self.host.later = lambda fn: loop.call_later(0.05, fn)
+        self.host.soon = lambda fn: loop.call_later(NOTES_EVERY, fn)
         self._ticker = asyncio.create_task(self._tick())
         return self.port
 
