@@ -136,6 +136,12 @@ class Link:
                 self.refusals.append(msg["reason"])
             elif kind == "bye":
                 self.closed = msg["reason"]
+            elif kind == "reply":  # the status after the request, before its answer
+                if msg.get("status") is not None:
+                    self.status = msg["status"]
+                if msg.get("changed"):
+                    self.view_data = None
+                    self.version += 1
             self.cond.notify_all()
         return msg
 

@@ -96,7 +96,6 @@ class Host:
         self.told = -1  # the game's inputs when the clients were last told of a change
         self._note_due = False  # a "changed" note is owed to every client
         self._telling = False  # the clients' notes are to go out at the end of this turn
-        self.acting: Seat | None = None  # the seat whose request is being answered
         # how the clients' status notes are sent: at once here; the server sends them a
         # moment later (server.NOTES_EVERY), one round of notes for many changes
         self.soon = None
@@ -225,8 +224,8 @@ class Host:
         Views go out at once. The status and the "changed" note are snapshots: with a
         server (``soon`` set) they go out a moment later, once for all the changes made
         meanwhile (27 governments ending their turns at once cost one round of notes,
-        not 27), except to the connections of the seat whose request made the change,
-        which get theirs before the reply."""
+        not 27). The connection whose request made the change has both in the reply
+        (:meth:`request`), before anything else it reads."""
         self.version += 1
         moved = len(self.game.inputs) != self.told
         self.told = len(self.game.inputs)
@@ -239,22 +238,17 @@ class Host:
             self._note_due = True
         if self.soon is None:
             self._tell()
-        else:
-            if self.acting is not None and self.acting.conns:
-                self._tell([self.acting], changed=moved and not views)
-            if not self._telling:
-                self._telling = True
-                self.soon(self._tell)
+        elif not self._telling:
+            self._telling = True
+            self.soon(self._tell)
         for f in list(self.listeners):
             f()
 
-    def _tell(self, seats=None, changed: bool | None = None) -> None:
-        """Push the status (and the "changed" note, if due) to ``seats`` (every seat
-        when None: then the due note is sent and forgotten)."""
-        if seats is None:
-            self._telling = False
-            changed, self._note_due = self._note_due, False
-            seats = self.seats.values()
+    def _tell(self) -> None:
+        """Push every client its status, and the "changed" note if one is due."""
+        self._telling = False
+        changed, self._note_due = self._note_due, False
+        seats = self.seats.values()
         note = schema.dump(schema.make("changed", version=self.version)) if changed else None
         common = self.status()
         texts: dict[tuple, str] = {}  # a status differs only by role and turn over
@@ -353,9 +347,13 @@ class Host:
     # ----------------------------------------------------------- requests
     def request(self, conn, msg: dict) -> dict | str:
         """The reply to one checked client message (never raises for bad input): a
-        message, or its text when it carries a view."""
+        message, or its text when it carries a view. It carries the connection's
+        status after the request, and whether the game took an input meanwhile (the
+        seat's view may have changed): the client knows both before it reads the
+        reply, and no separate note is sent to it for them."""
         rid = msg["id"]
-        self.acting = self.seat_of(conn)
+        seat = self.seat_of(conn)
+        before = len(self.game.inputs)
         try:
             data = self._request(conn, msg)
             error = ""
@@ -364,12 +362,17 @@ class Host:
         except (codec.CodecError, WargameError, ValueError, KeyError, TypeError) as exc:
             data, error = None, f"malformed request ({one_line(exc)[:200]})"
             self.say(f"A malformed {msg['type']} request was refused: {error}")
-        finally:
-            self.acting = None
         self._commit()  # before the answer goes out
+        changed = len(self.game.inputs) != before
+        status = self.status(seat, conn) if seat is not None else None
         if isinstance(data, Raw):  # a view: its text as written, put in the reply
-            return f'{{"v":{schema.VERSION},"type":"reply","id":{rid},"error":"","data":{data}}}'
-        return schema.make("reply", id=rid, error=error, data=data)
+            return (f'{{"v":{schema.VERSION},"type":"reply","id":{rid},"error":"",'
+                    f'"data":{data},"status":{schema.dump(status)},'
+                    f'"changed":{"true" if changed else "false"}}}')
+        if status is None:
+            return schema.make("reply", id=rid, error=error, data=data)
+        return schema.make("reply", id=rid, error=error, data=data, status=status,
+                           changed=changed)
 
     def _request(self, conn, msg: dict):
         seat = self.seat_of(conn)

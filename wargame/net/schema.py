@@ -44,7 +44,9 @@ GETS = ("view", "news", "orders", "score", "status", "last_due_in")
 # server -> client
 SERVER: dict[str, dict[str, Any]] = {
     "welcome": {"nation": str, "campaign": dict, "role": str, "status": dict},
-    "reply": {"id": int, "error": str, "data": object},
+    # status: the connection's status after the request (a request from a seat);
+    # changed: the request changed the game, so the seat's view may have changed
+    "reply": {"id": int, "error": str, "data": object, "status": dict, "changed": bool},
     "view": {"view": dict},
     "patch": {"view": dict},  # the fields of the view that differ from the last pushed
     "status": {"status": dict},
@@ -53,7 +55,10 @@ SERVER: dict[str, dict[str, Any]] = {
     "bye": {"reason": str},
 }
 
-# the status object, in welcome and status messages
+# fields a message may leave out
+OPTIONAL: dict[str, set[str]] = {"get": {"since"}, "reply": {"status", "changed"}}
+
+# the status object, in welcome, status and reply messages
 STATUS: dict[str, Any] = {
     "round": int, "phase": str, "stage": str, "over": bool, "started": bool,
     "paused": bool, "deadline": (int, float, type(None)), "ended": list, "role": str,
@@ -93,7 +98,7 @@ def check(msg: Any, side: str) -> dict:
     if side == "client":
         fields.update(_REQUEST)
     given = set(msg) - {"v", "type"}
-    missing = [f for f in fields if f not in given and not (kind == "get" and f == "since")]
+    missing = [f for f in fields if f not in given and f not in OPTIONAL.get(kind, ())]
     if missing:
         raise SchemaError(f"{kind}: the field {missing[0]!r} is missing")
     extra = sorted(given - set(fields))
@@ -107,7 +112,7 @@ def check(msg: Any, side: str) -> dict:
     for f in ("text", "name", "code"):
         if f in msg and len(msg[f]) > MAX_TEXT:
             raise SchemaError(f"{kind}: {f} is longer than {MAX_TEXT} characters")
-    if kind in ("welcome", "status"):
+    if "status" in msg and kind in ("welcome", "status", "reply"):
         status = msg["status"]
         for f, t in STATUS.items():
             if f not in status or not _fits(status[f], t):
@@ -130,5 +135,9 @@ def make(kind: str, **fields) -> dict:
     return {"v": VERSION, "type": kind, **fields}
 
 
-def dump(msg: dict) -> str:
-    return json.dumps(msg, ensure_ascii=False, separators=(",", ":"))
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def dump(msg) -> str:
+    """JSON text as the protocol writes it (compact, UTF-8 characters as they are)."""
+    return _ENCODER.encode(msg)

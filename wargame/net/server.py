@@ -30,7 +30,7 @@ log = logging.getLogger("wargame.net")
 STRIKES = 5  # malformed messages before a connection is closed
 HELLO_WITHIN = 60.0  # seconds a new connection has to give its code
 QUEUE_LIMIT = 2000  # messages waiting for a client that does not read: then it is dropped
-NOTES_EVERY = 0.02  # seconds: the status notes of the changes made within it go out once
+NOTES_EVERY = 0.05  # seconds: the status notes of the changes made within it go out once
 HOST_KEY = web.AppKey("host", Host)
 # a status or a "something changed" note is a snapshot: of several waiting for one
 # client, only the newest is sent
