@@ -360,3 +360,40 @@ def test_a_host_that_cannot_be_reached_is_said_on_the_code_screen():
     assert name == "CodeScreen"
     assert f"cannot reach the host at ws://127.0.0.1:{port}/ws" in words
     assert "Press Enter to try again" in words
+
+
+def test_the_message_dialog_says_which_governments_the_computer_plays(tmp_path):
+    """As at one terminal: while the computer plays some other government (nobody has
+    joined it), the dialog says that computers do not read messages; once people hold
+    every government, it does not."""
+    async def dialog_text(pilot, app) -> str:
+        await pilot.press("c")
+        await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
+        return text
+
+    async def go():
+        with net.hosting("tutorial", tmp_path) as running:
+            host = running.host
+            app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
+            async with app.run_test(size=SIZE) as pilot:
+                await join_and_start(pilot, running)
+                alone = await dialog_text(pilot, app)
+                others = [RemoteSeat.join(running.url, host.seats[n].code, n)
+                          for n in ("ardenia", "corvia", "dunmore")]
+                try:
+                    await wait_until(pilot, lambda: len(
+                        app.driver.seat.status.get("humans") or ()) == 4)
+                    await pilot.pause(0.5)  # the app's poll takes the status in
+                    both = await dialog_text(pilot, app)
+                finally:
+                    for o in others:
+                        o.close()
+                return alone, both
+
+    alone, both = run(go())
+    assert "Computer governments do not read messages" in alone
+    assert "Computer governments do not read messages" not in both

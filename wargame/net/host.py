@@ -340,6 +340,7 @@ class Host:
                 "started": self.started, "paused": self.paused,
                 "deadline": None if left is None else round(left, 1),
                 "ended": [n for n, s in self.seats.items() if s.ended or s.computer],
+                "humans": self.humans(),  # played by people (the others by the computer)
                 "role": seat.role(conn) if seat is not None else "",
                 "turn_over": bool(seat and (seat.ended or seat.computer)),
                 "version": self.version, "note": ""}

@@ -61,7 +61,8 @@ OPTIONAL: dict[str, set[str]] = {"get": {"since"}, "reply": {"status", "changed"
 # the status object, in welcome, status and reply messages
 STATUS: dict[str, Any] = {
     "round": int, "phase": str, "stage": str, "over": bool, "started": bool,
-    "paused": bool, "deadline": (int, float, type(None)), "ended": list, "role": str,
+    "paused": bool, "deadline": (int, float, type(None)), "ended": list, "humans": list,
+    "role": str,
     "turn_over": bool, "version": int, "note": str,
 }
 

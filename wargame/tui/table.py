@@ -17,7 +17,8 @@ class Table:
     title: str
     about: object = None  # the campaign's designer's notes and sources (a Scenario), if at hand
     players: dict[str, str] = field(default_factory=dict)  # state -> its player's name
-    humans: tuple[str, ...] | None = None  # states people play; None: not known (a network)
+    humans: tuple[str, ...] | None = None  # states people play (over a network: from the
+    # host's status); None: not known
     tabs: dict[str, str] = field(default_factory=dict)  # the last tab of each government
 
     def player(self, nation: str) -> str:

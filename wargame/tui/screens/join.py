@@ -186,6 +186,9 @@ class JoinScreen(Screen):
 
     def poll(self) -> None:
         """Called a few times a second by the app: follow what the host pushed."""
+        humans = self.seat.status.get("humans")
+        if humans is not None:  # who is played by people, for the message dialog
+            self.table.humans = tuple(humans)
         key = self.status_key()
         if key != self.key:
             self.key = key
