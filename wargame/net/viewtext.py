@@ -35,9 +35,15 @@ class _Writer:
     def __init__(self, tp):
         self.enc = codec.codec(tp)[0]
         self.parts: tuple[tuple[str, _Writer], ...] | None = None
+        # a dataclass written in pieces: (name, writer) for a field holding objects,
+        # (None, ((name, encoder), ...)) for a run of other fields, written together
+        self.runs: tuple | None = None
         self.item: _Writer | None = None
         self.object = dataclasses.is_dataclass(tp)  # an object (not a name, a number...)
         args = typing.get_args(tp)
+        # a tuple of names (an option's targets): equal tuples have the same text, so
+        # it is written once per value, however many options or views hold it
+        self.names = typing.get_origin(tp) is tuple and args == (str, ...)
         if self.object:
             self.parts = ()  # decided by _writer (a dataclass may hold its own type)
         elif (typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is ...
@@ -57,10 +63,21 @@ def _writer(tp) -> _Writer:
             parts = tuple((f.name, _writer(codec._OVERRIDE.get((tp, f.name),
                                                                 hints[f.name])))
                           for f in dataclasses.fields(tp) if f.init)
-            # written field by field only if some field holds objects (what is shared);
-            # a row of numbers and names is written faster whole
-            w.parts = parts if any(p.object or p.item is not None
-                                   for _, p in parts) or tp is View else None
+            w.parts = None
+            if tp is View:  # each field apart: a patch holds the fields that changed
+                w.parts = parts
+            elif any(p.object or p.item is not None for _, p in parts):
+                # the fields holding objects or lists of names (what is shared) apart,
+                # the rest together; a row of numbers and names is written faster whole
+                runs: list = []
+                for name, p in parts:
+                    if p.object or p.item is not None or p.names:
+                        runs.append((name, p))
+                    elif runs and runs[-1][0] is None:
+                        runs[-1][1].append((name, p.enc))
+                    else:
+                        runs.append((None, [(name, p.enc)]))
+                w.runs = tuple((n, p if n is not None else tuple(p)) for n, p in runs)
     return w
 
 
@@ -73,6 +90,7 @@ class ViewTexts:
         # (id, writer) -> (the object, its text): an object is written once per type
         self._memo: dict[tuple[int, _Writer], tuple[object, str]] = {}
         self._views: dict[str, Fields] = {}
+        self._names: dict[tuple, str] = {}  # a tuple of names -> its text
 
     def fields(self, key, nation: str, view: Callable[[], View]) -> Fields:
         """The field texts of ``nation``'s view at ``key`` (``view()`` gives the view
@@ -81,6 +99,7 @@ class ViewTexts:
             self.key = key
             self._memo.clear()
             self._views.clear()
+            self._names.clear()
         hit = self._views.get(nation)
         if hit is None:
             v = view()
@@ -89,15 +108,25 @@ class ViewTexts:
         return hit
 
     def _text(self, value, w: _Writer) -> str:
+        if w.names:
+            text = self._names.get(value)
+            if text is None:
+                text = self._names[value] = schema.dump(list(value))
+            return text
         memo, key = self._memo, (id(value), w)
         got = memo.get(key)
         if got is not None:
             return got[1]
         if w.item is not None:
             text = "[" + ",".join([self._text(x, w.item) for x in value]) + "]"
-        elif w.parts is not None:
-            text = "{" + ",".join([f'"{name}":{self._text(getattr(value, name), part)}'
-                                   for name, part in w.parts]) + "}"
+        elif w.runs is not None:
+            pieces = []
+            for name, part in w.runs:
+                if name is not None:
+                    pieces.append(f'"{name}":{self._text(getattr(value, name), part)}')
+                else:  # a run of fields of names and numbers: one object, its braces off
+                    pieces.append(schema.dump({n: e(getattr(value, n)) for n, e in part})[1:-1])
+            text = "{" + ",".join(pieces) + "}"
         else:
             text = schema.dump(w.enc(value))
         memo[key] = (value, text)  # held, so that its id is not reused meanwhile
