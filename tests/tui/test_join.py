@@ -382,8 +382,9 @@ def test_the_message_dialog_says_which_governments_the_computer_plays(tmp_path):
             async with app.run_test(size=SIZE) as pilot:
                 await join_and_start(pilot, running)
                 alone = await dialog_text(pilot, app)
-                others = [RemoteSeat.join(running.url, host.seats[n].code, n)
-                          for n in ("ardenia", "corvia", "dunmore")]
+                names = {"ardenia": "Bo [b]Big[/b]", "corvia": "Cy", "dunmore": "Di"}
+                others = [RemoteSeat.join(running.url, host.seats[n].code, name)
+                          for n, name in names.items()]
                 try:
                     await wait_until(pilot, lambda: len(
                         app.driver.seat.status.get("humans") or ()) == 4)
@@ -397,3 +398,31 @@ def test_the_message_dialog_says_which_governments_the_computer_plays(tmp_path):
     alone, both = run(go())
     assert "Computer governments do not read messages" in alone
     assert "Computer governments do not read messages" not in both
+    assert "Ardenia · human: Bo [b]Big[/b]" in both  # the name its player gave, as typed
+    assert "Corvia · human: Cy" in both
+
+
+def test_a_game_screen_closed_as_it_opens_does_not_break_the_app(tmp_path):
+    """The host moves on just as the game screen is pushed (the instructor starts the
+    game as a student joins): the screen is dismissed before it mounts, and the app
+    goes on with the next one instead of failing."""
+    from wargame.tui.screens.game import GameScreen
+
+    async def go():
+        with net.hosting("tutorial", tmp_path) as running:
+            host = running.host
+            app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
+            async with app.run_test(size=SIZE) as pilot:
+                await join_and_start(pilot, running)
+                driver = app.driver
+                for _ in range(3):
+                    app.push_screen(GameScreen(driver.seat, driver.table))
+                    driver.close_game_screens()  # in the same moment: before it mounts
+                    await pilot.pause(0.1)
+                await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
+                await pilot.pause(0.2)
+                return app.return_code, screen_text(app)
+
+    code, text = run(go())
+    assert code is None  # still running: nothing raised
+    assert "Round 1 of 6 — Diplomacy phase" in text

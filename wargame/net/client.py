@@ -72,6 +72,7 @@ class Link:
                                        name="wargame-link")
         self.thread.start()
         self.session = self.ws = None
+        self.reader: asyncio.Task | None = None
         self._run(self._open(), timeout)
 
     def _run(self, coro, timeout: float | None = None):
@@ -103,7 +104,7 @@ class Link:
             reason = (msg or {}).get("reason") or "the host closed the connection"
             await self.session.close()
             raise JoinRefused(reason)
-        self.loop.create_task(self._read())
+        self.reader = self.loop.create_task(self._read())
 
     def _take(self, m) -> dict | None:
         if m.type != aiohttp.WSMsgType.TEXT:
@@ -193,6 +194,8 @@ class Link:
         async def shut():
             if self.ws is not None and not self.ws.closed:
                 await self.ws.close()
+            if self.reader is not None:  # it ends with the socket; let it finish
+                await asyncio.wait({self.reader}, timeout=2)
             if self.session is not None:
                 await self.session.close()
         try:

@@ -95,7 +95,8 @@ class Host:
         self.sent: dict = {}  # connection -> the view fields it was last pushed
         self.told = -1  # the game's inputs when the clients were last told of a change
         self._note_due = False  # a "changed" note is owed to every client
-        self._telling = False  # the clients' notes are to go out at the end of this turn
+        self._telling = False  # the clients' notes are to go out a moment from now
+        self._told = -1  # self.version when the clients were last sent their status
         # how the clients' status notes are sent: at once here; the server sends them a
         # moment later (server.NOTES_EVERY), one round of notes for many changes
         self.soon = None
@@ -221,11 +222,13 @@ class Host:
         changed, when the game accepted an input since they were last told (a view is
         the game's inputs seen by one government: a turn ended changes no view).
 
-        Views go out at once. The status and the "changed" note are snapshots: with a
-        server (``soon`` set) they go out a moment later, once for all the changes made
-        meanwhile (27 governments ending their turns at once cost one round of notes,
-        not 27). The connection whose request made the change has both in the reply
-        (:meth:`request`), before anything else it reads."""
+        Views go out at once, and the status with them (a client never sees a new
+        phase's view under the old phase's status). Otherwise the status and the
+        "changed" note are snapshots: with a server (``soon`` set) they go out a moment
+        later, once for all the changes made meanwhile (27 governments ending their
+        turns at once cost one round of notes, not 27). The connection whose request
+        made the change has both in the reply (:meth:`request`), before anything else
+        it reads."""
         self.version += 1
         moved = len(self.game.inputs) != self.told
         self.told = len(self.game.inputs)
@@ -236,17 +239,22 @@ class Host:
             self._note_due = False  # the views are newer than any note
         elif moved:
             self._note_due = True
-        if self.soon is None:
+        if self.soon is None or views:  # a new phase: its status with its view
             self._tell()
         elif not self._telling:
             self._telling = True
-            self.soon(self._tell)
+            self.soon(self._tell_later)
         for f in list(self.listeners):
             f()
 
+    def _tell_later(self) -> None:
+        self._telling = False
+        if self._told != self.version:  # else they were told at a phase change meanwhile
+            self._tell()
+
     def _tell(self) -> None:
         """Push every client its status, and the "changed" note if one is due."""
-        self._telling = False
+        self._told = self.version
         changed, self._note_due = self._note_due, False
         seats = self.seats.values()
         note = schema.dump(schema.make("changed", version=self.version)) if changed else None
@@ -341,6 +349,9 @@ class Host:
                 "deadline": None if left is None else round(left, 1),
                 "ended": [n for n, s in self.seats.items() if s.ended or s.computer],
                 "humans": self.humans(),  # played by people (the others by the computer)
+                # the name each connected delegation's speaker gave
+                "players": {n: getattr(s.conns[0], "name", "") for n, s in self.seats.items()
+                            if s.conns and not s.computer},
                 "role": seat.role(conn) if seat is not None else "",
                 "turn_over": bool(seat and (seat.ended or seat.computer)),
                 "version": self.version, "note": ""}

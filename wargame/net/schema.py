@@ -62,6 +62,7 @@ OPTIONAL: dict[str, set[str]] = {"get": {"since"}, "reply": {"status", "changed"
 STATUS: dict[str, Any] = {
     "round": int, "phase": str, "stage": str, "over": bool, "started": bool,
     "paused": bool, "deadline": (int, float, type(None)), "ended": list, "humans": list,
+    "players": dict,
     "role": str,
     "turn_over": bool, "version": int, "note": str,
 }

@@ -104,8 +104,9 @@ class RecipientList(OptionList):
         mark = "[b $text-accent]\\[x][/]" if key in self.chosen else "\\[ ]"
         who = ""
         if self.humans is not None:
-            who = (f" [b]· human: {esc(self.humans[key])}[/]" if key in self.humans
-                   else " [$text-dim]· computer[/]")
+            player = self.humans.get(key)
+            who = (" [$text-dim]· computer[/]" if player is None else
+                   f" [b]· human: {esc(player)}[/]" if player else " [b]· human[/]")
         return f"{mark} {esc(self.names[key])}{who}"
 
     def set_chosen(self, keys) -> None:

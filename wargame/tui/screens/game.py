@@ -133,6 +133,8 @@ class GameScreen(FreshKeys, Screen[str]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        if not self.query(EscalationGauge):  # closed before it showed (over a network,
+            return  # the phase moved on as it opened): nothing to fill in
         self.unavailable = pick.unavailable(self.seat, self.view_)
         v = self.view_
         self.show_status()

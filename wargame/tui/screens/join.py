@@ -186,9 +186,13 @@ class JoinScreen(Screen):
 
     def poll(self) -> None:
         """Called a few times a second by the app: follow what the host pushed."""
-        humans = self.seat.status.get("humans")
-        if humans is not None:  # who is played by people, for the message dialog
-            self.table.humans = tuple(humans)
+        st = self.seat.status
+        if st.get("humans") is not None:  # who is played by people, for the message dialog
+            self.table.humans = tuple(st["humans"])
+            players = st.get("players")
+            if isinstance(players, dict):
+                self.table.players.update({n: str(p) for n, p in players.items()
+                                           if n != self.seat.nation})
         key = self.status_key()
         if key != self.key:
             self.key = key
