@@ -123,12 +123,14 @@ class LocalSeat:
     def status(self) -> Mapping:
         """The phase, as a host's status says it (``wargame.net.schema.STATUS``): in
         this process the game is always started and never paused, and this seat is
-        its own speaker."""
+        its own speaker. Who else people play is the driver's to know (the hot-seat
+        table), so ``humans`` names this seat alone and ``players`` nobody."""
         g = self._game
         over = bool(g.over)
         return {"round": g.round, "phase": g.phase, "stage": g.stage, "over": over,
                 "started": True, "paused": False, "deadline": None,
-                "ended": [self.nation] if self.turn_over else [], "role": "speaker",
+                "ended": [self.nation] if self.turn_over else [],
+                "humans": [self.nation], "players": {}, "role": "speaker",
                 "turn_over": self.turn_over, "version": len(g.inputs), "note": ""}
 
     @property
