@@ -8,6 +8,7 @@ the app never holds the game (no World, no GameState, no Game anywhere in it).
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 from pathlib import Path
 
@@ -41,33 +42,41 @@ async def join_and_start(pilot, running, nation: str = "belmark") -> None:
                      and "Diplomacy phase" in screen_text(pilot.app))
 
 
+@contextlib.asynccontextmanager
+async def playing(tmp_path, nation: str = "belmark", name: str = "Ann"):
+    """A tutorial host, a JoinApp seated at ``nation`` and the game started: (the
+    running host, the app, its pilot)."""
+    with net.hosting("tutorial", tmp_path) as running:
+        app = JoinApp(running.url, running.host.seats[nation].code, name)
+        async with app.run_test(size=SIZE) as pilot:
+            await join_and_start(pilot, running, nation)
+            yield running, app, pilot
+
+
 def test_join_with_a_code_see_the_briefing_give_orders_and_the_round_moves_on(tmp_path):
     async def go():
         seen = {}
-        with net.hosting("tutorial", tmp_path) as running:
+        async with playing(tmp_path) as (running, app, pilot):
             host = running.host
-            app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
-            async with app.run_test(size=SIZE) as pilot:
-                await join_and_start(pilot, running)
-                seen["briefing"] = screen_text(app)
-                await end_turn(pilot)  # the diplomacy turn: nothing to vote on
-                await wait_until(pilot, lambda: "Orders phase" in screen_text(app))
-                await pilot.press("2")
-                await pilot.pause()
-                listing = app.screen.query_one("#list", OptionList)
-                first = listing.options[0].id  # a statement of support: no dialog but a target
-                await pilot.press("home", "enter")
-                await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
-                await pilot.press("enter")
-                await wait_until(pilot, lambda: host.game.orders_of("belmark"))
-                await pilot.pause(0.2)
-                seen["ordered"] = screen_text(app)
-                seen["orders"] = [o.action for o in host.game.orders_of("belmark")]
-                seen["first"] = first
-                await end_turn(pilot)
-                await wait_until(pilot, lambda: host.game.round == 2
-                                 and "Round 2 of 6" in screen_text(app), timeout=30)
-                seen["round2"] = screen_text(app)
+            seen["briefing"] = screen_text(app)
+            await end_turn(pilot)  # the diplomacy turn: nothing to vote on
+            await wait_until(pilot, lambda: "Orders phase" in screen_text(app))
+            await pilot.press("2")
+            await pilot.pause()
+            listing = app.screen.query_one("#list", OptionList)
+            first = listing.options[0].id  # a statement of support: no dialog but a target
+            await pilot.press("home", "enter")
+            await wait_until(pilot, lambda: screen_name(app) == "PickScreen")
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: host.game.orders_of("belmark"))
+            await pilot.pause(0.2)
+            seen["ordered"] = screen_text(app)
+            seen["orders"] = [o.action for o in host.game.orders_of("belmark")]
+            seen["first"] = first
+            await end_turn(pilot)
+            await wait_until(pilot, lambda: host.game.round == 2
+                             and "Round 2 of 6" in screen_text(app), timeout=30)
+            seen["round2"] = screen_text(app)
         return seen
 
     seen = run(go())
@@ -174,17 +183,14 @@ def test_a_dropped_connection_is_said_and_the_same_code_joins_again(tmp_path):
 
 def test_at_the_end_the_seat_sees_its_own_score(tmp_path):
     async def go():
-        with net.hosting("tutorial", tmp_path) as running:
+        async with playing(tmp_path) as (running, app, pilot):
             host = running.host
-            app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
-            async with app.run_test(size=SIZE) as pilot:
-                await join_and_start(pilot, running)
-                while not host.game.over:  # the instructor ends every phase (e)
-                    running.call(host.end_phase)
-                await wait_until(pilot, lambda: screen_name(app) == "SeatEndScreen",
-                                 timeout=30)
-                await pilot.pause(0.2)
-                return screen_text(app), host.game.scores()["belmark"]
+            while not host.game.over:  # the instructor ends every phase (e)
+                running.call(host.end_phase)
+            await wait_until(pilot, lambda: screen_name(app) == "SeatEndScreen",
+                             timeout=30)
+            await pilot.pause(0.2)
+            return screen_text(app), host.game.scores()["belmark"]
 
     text, score = run(go())
     assert "Game over" in text
@@ -201,17 +207,13 @@ def test_the_remote_app_never_holds_the_game(tmp_path):
     from wargame.text.port import LocalSeat
 
     async def go():
-        with net.hosting("tutorial", tmp_path) as running:
-            host = running.host
-            app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
-            async with app.run_test(size=SIZE) as pilot:
-                await join_and_start(pilot, running)
-                for key in ("2", "4", "5", "9", "1"):  # every kind of tab drawn once
-                    await pilot.press(key)
-                    await pilot.pause()
-                found, walked = reachable_of_types(app, (World, GameState, Game, LocalSeat))
-                screens = list(app.screen_stack)
-                return found, walked, screens, app.seat
+        async with playing(tmp_path) as (_, app, pilot):
+            for key in ("2", "4", "5", "9", "1"):  # every kind of tab drawn once
+                await pilot.press(key)
+                await pilot.pause()
+            found, walked = reachable_of_types(app, (World, GameState, Game, LocalSeat))
+            screens = list(app.screen_stack)
+            return found, walked, screens, app.seat
 
     found, walked, screens, seat = run(go())
     assert found == [] and walked > 5000  # the screens, widgets, views: all walked
@@ -300,18 +302,15 @@ def test_an_adviser_sees_the_screens_and_is_refused_with_the_reason(tmp_path):
 
 def test_a_new_phase_closes_an_open_dialog_and_shows_the_next_turn(tmp_path):
     async def go():
-        with net.hosting("tutorial", tmp_path) as running:
+        async with playing(tmp_path) as (running, app, pilot):
             host = running.host
-            app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
-            async with app.run_test(size=SIZE) as pilot:
-                await join_and_start(pilot, running)
-                await pilot.press("c")  # a message half written when the phase ends
-                await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
-                running.call(host.end_phase)  # the instructor ends the phase (e)
-                await wait_until(pilot, lambda: screen_name(app) == "GameScreen"
-                                 and "Orders phase" in screen_text(app))
-                await pilot.pause(0.3)
-                return [type(s).__name__ for s in app.screen_stack], screen_text(app)
+            await pilot.press("c")  # a message half written when the phase ends
+            await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
+            running.call(host.end_phase)  # the instructor ends the phase (e)
+            await wait_until(pilot, lambda: screen_name(app) == "GameScreen"
+                             and "Orders phase" in screen_text(app))
+            await pilot.pause(0.3)
+            return [type(s).__name__ for s in app.screen_stack], screen_text(app)
 
     stack, text = run(go())
     assert stack == ["CodeScreen", "JoinScreen", "GameScreen"]
@@ -376,24 +375,21 @@ def test_the_message_dialog_says_which_governments_the_computer_plays(tmp_path):
         return text
 
     async def go():
-        with net.hosting("tutorial", tmp_path) as running:
+        async with playing(tmp_path) as (running, app, pilot):
             host = running.host
-            app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
-            async with app.run_test(size=SIZE) as pilot:
-                await join_and_start(pilot, running)
-                alone = await dialog_text(pilot, app)
-                names = {"ardenia": "Bo [b]Big[/b]", "corvia": "Cy", "dunmore": "Di"}
-                others = [RemoteSeat.join(running.url, host.seats[n].code, name)
-                          for n, name in names.items()]
-                try:
-                    await wait_until(pilot, lambda: len(
-                        app.driver.seat.status.get("humans") or ()) == 4)
-                    await pilot.pause(0.5)  # the app's poll takes the status in
-                    both = await dialog_text(pilot, app)
-                finally:
-                    for o in others:
-                        o.close()
-                return alone, both
+            alone = await dialog_text(pilot, app)
+            names = {"ardenia": "Bo [b]Big[/b]", "corvia": "Cy", "dunmore": "Di"}
+            others = [RemoteSeat.join(running.url, host.seats[n].code, name)
+                      for n, name in names.items()]
+            try:
+                await wait_until(pilot, lambda: len(
+                    app.driver.seat.status.get("humans") or ()) == 4)
+                await pilot.pause(0.5)  # the app's poll takes the status in
+                both = await dialog_text(pilot, app)
+            finally:
+                for o in others:
+                    o.close()
+            return alone, both
 
     alone, both = run(go())
     assert "Computer governments do not read messages" in alone
@@ -409,19 +405,15 @@ def test_a_game_screen_closed_as_it_opens_does_not_break_the_app(tmp_path):
     from wargame.tui.screens.game import GameScreen
 
     async def go():
-        with net.hosting("tutorial", tmp_path) as running:
-            host = running.host
-            app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
-            async with app.run_test(size=SIZE) as pilot:
-                await join_and_start(pilot, running)
-                driver = app.driver
-                for _ in range(3):
-                    app.push_screen(GameScreen(driver.seat, driver.table))
-                    driver.close_game_screens()  # in the same moment: before it mounts
-                    await pilot.pause(0.1)
-                await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
-                await pilot.pause(0.2)
-                return app.return_code, screen_text(app)
+        async with playing(tmp_path) as (_, app, pilot):
+            driver = app.driver
+            for _ in range(3):
+                app.push_screen(GameScreen(driver.seat, driver.table))
+                driver.close_game_screens()  # in the same moment: before it mounts
+                await pilot.pause(0.1)
+            await wait_until(pilot, lambda: screen_name(app) == "GameScreen")
+            await pilot.pause(0.2)
+            return app.return_code, screen_text(app)
 
     code, text = run(go())
     assert code is None  # still running: nothing raised
