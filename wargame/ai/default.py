@@ -30,6 +30,7 @@ Each order carries a one-line reason (:meth:`DefaultPolicy.reasons`).
 from __future__ import annotations
 
 import random
+from operator import itemgetter
 
 from ..core.actions import Effect, Measure, Order
 from ..core.clauses import motion_of
@@ -76,6 +77,7 @@ def _passable(world: World) -> dict[tuple[str, str, str], bool]:
 
 
 Candidate = tuple  # (utility, order, option, target, institution, measure, why, forces, reason)
+_utility = itemgetter(0)
 
 
 class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
@@ -199,7 +201,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self._burden(r, s, add)
         self._withdrawal(r, s, add)
         self.keep_commitments(r, s, add)
-        cands.sort(key=lambda c: (-c[0], c[1]))
+        cands.sort(key=_utility, reverse=True)  # stable: ties keep the order they came in
         self.why = []
         self.why_text = []
         for u, _, option, target, inst, measure, why, forces, reason in cands:
