@@ -51,7 +51,7 @@ def options(world: World, state: GameState, nation: str,
     plan = facts.plans.get(key)
     if plan is None:
         plan = facts.plans[key] = _plan(world, state, nation, facts, armed,
-                                        bool(me.sanctioning), mine, away)
+                                        bool(me.sanctioning), mine, away, bool(moved))
     out = plan[0][:]  # the options made once; None where one is worked out now
     idle = memo.get("idle")
     if idle is None:
@@ -102,15 +102,15 @@ _READY, _TARGETS, _NO_TARGET, _INSTITUTIONS = "ready", "targets", "no target", "
 
 
 def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: bool,
-          sanctions: bool, mine: tuple[str, ...], away: tuple[str, ...] = ()
-          ) -> tuple[list, list]:
+          sanctions: bool, mine: tuple[str, ...], away: tuple[str, ...] = (),
+          moved: bool | None = None) -> tuple[list, list]:
     """The options of ``nation`` in this stage, for these facts (forces at home or
     not, sanctions it imposes or not, the institutions it takes part in): the ones
     that depend on nothing else made once, the others as steps to work out each
     time (incremental legal options: most do not change from round to round)."""
     plan: list[tuple] = []
     others = Targets(facts, nation)
-    allies = allies_now(world, state, nation)
+    allies = allies_now(world, state, nation, moved)
     for spec in facts.by_stage(state.stage):
         kind, e = spec.target, spec.effect
         if kind is Target.STATE or kind is Target.ALLY:
