@@ -149,6 +149,8 @@ class Revisionist:
         if r.view.round + 1 >= r.view.rounds_limit:
             costs += 0.3  # no time left to hold what it takes
         best = (-9.0, t, 0.0, "")
+        chosen = None  # (share, strength, garrison, hold) of the best grab: its reason
+        there = self._garrison(r, t)
         for share in SHARES:
             forces = home * share
             att = forces * READINESS_MULTIPLIER[readiness]
@@ -156,7 +158,7 @@ class Revisionist:
                 continue
             pw = win_probability(att, spot * MARGIN / 1.2)
             gained = territory_taken(att, spot, 100.0) if att > spot else 0.0
-            garrison = (forces + (self._garrison(r, t))) * READINESS_MULTIPLIER[readiness]
+            garrison = (forces + there) * READINESS_MULTIPLIER[readiness]
             hold = hold_probability(garrison, later)
             progress = min(1.0, (held + gained) / threshold) if threshold else 1.0
             # a rival alliance is discredited when its members do not come or do not
@@ -169,11 +171,15 @@ class Revisionist:
             u = (VALUE * p.aggression * value * pw - scaled - exposure
                  + self.bias + self._judge(0.35))
             if u > best[0]:
-                why = (f"invade {self._n(t)} with {share:.0%} of its forces: strength "
-                       f"{att:.0f} against {spot:.0f} on the spot, the likely counter-offensive "
-                       f"{later:.0f} against a garrison of {garrison:.0f}"
-                       f" (hold {hold:.0%}); allies' record: {coal.record}")
-                best = (u, t, share, why)
+                best = (u, t, share, "")
+                chosen = (share, att, garrison, hold)
+        if chosen is not None:  # the reason, written once
+            share, att, garrison, hold = chosen
+            best = best[:3] + (
+                f"invade {self._n(t)} with {share:.0%} of its forces: strength "
+                f"{att:.0f} against {spot:.0f} on the spot, the likely counter-offensive "
+                f"{later:.0f} against a garrison of {garrison:.0f}"
+                f" (hold {hold:.0%}); allies' record: {coal.record}",)
         return best
 
     def _garrison(self, r, t: str) -> float:

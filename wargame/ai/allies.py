@@ -288,26 +288,34 @@ class Defender:
         threatened = sorted(((t * (1.2 - min(1.0, self._covered(r, a) / 8.0)), a)
                              for t, a in threatened if t >= 0.2), key=lambda x: -x[0])[:2]
         will = p.loyalty * (1.0 - p.free_riding)
+        # (each judgement is drawn whatever comes of it; the option and the reason are
+        # looked up only for an order worth giving: add takes none other)
         for threat, ally in threatened:
-            deploy = s.option(Effect.DEPLOY, target=ally)
             u = will * threat * 1.1 - 0.35
             if ally in r.me.deployed:
                 u -= 0.45
-            add(u + self._judge(), deploy, ally,
-                reason=f"reassure {self._n(ally)}: forces on its soil (a tripwire)")
+            u += self._judge()
+            if u > 0:
+                add(u, s.option(Effect.DEPLOY, target=ally), ally,
+                    reason=f"reassure {self._n(ally)}: forces on its soil (a tripwire)")
             ex = s.option(Effect.EXERCISE, target=ally)
             u = will * threat * 0.8 - 0.25 - (0.3 if self._recent(ex.action.id if ex else "",
                                                                   ally, 2, now) else 0.0)
-            add(u + self._judge(), ex, ally, reason=f"exercise with threatened {self._n(ally)}")
+            u += self._judge()
+            if u > 0 and ex is not None:
+                add(u, ex, ally, reason=f"exercise with threatened {self._n(ally)}")
             u = (p.multilateralism + p.loyalty) / 2 * threat * 0.7 - 0.1
             if self._recent("support", ally, 2, now):
                 u -= 0.2
-            add(u + self._judge(), s.option(Effect.SUPPORT, target=ally), ally,
-                reason=f"public support for threatened {self._n(ally)}")
+            u += self._judge()
+            if u > 0:
+                add(u, s.option(Effect.SUPPORT, target=ally), ally,
+                    reason=f"public support for threatened {self._n(ally)}")
             if r.me.readiness < 1:
-                add(will * threat * 0.5 - 0.2 + self._judge(),
-                    s.option(Effect.READINESS, magnitude=1),
-                    reason=f"raise readiness: {self._n(ally)} is threatened")
+                u = will * threat * 0.5 - 0.2 + self._judge()
+                if u > 0:
+                    add(u, s.option(Effect.READINESS, magnitude=1),
+                        reason=f"raise readiness: {self._n(ally)} is threatened")
         self._reassure_friends(r, s, add)
 
     def _covered(self, r, ally: str) -> float:

@@ -32,9 +32,15 @@ class OrderSet:
         self.nation = view.nation
         self.most = most
         self.orders: list[Order] = []
-        self.by_effect: dict[Effect, list[Option]] = {}
+        by: dict[Effect, list[Option]] = {}
+        self.by_effect = by
         for opt in view.options:
-            self.by_effect.setdefault(opt.action.effect, []).append(opt)
+            e = opt.action.effect
+            listed = by.get(e)
+            if listed is None:
+                by[e] = [opt]
+            else:
+                listed.append(opt)
         self._effects: list[Effect] = []
         self._views: dict | None = None  # institution id -> its view (draft_ok)
 

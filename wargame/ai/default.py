@@ -30,6 +30,7 @@ Each order carries a one-line reason (:meth:`DefaultPolicy.reasons`).
 from __future__ import annotations
 
 import random
+from operator import itemgetter
 
 from ..core.actions import Effect, Measure, Order
 from ..core.clauses import motion_of
@@ -76,6 +77,7 @@ def _passable(world: World) -> dict[tuple[str, str, str], bool]:
 
 
 Candidate = tuple  # (utility, order, option, target, institution, measure, why, forces, reason)
+_utility = itemgetter(0)
 
 
 class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
@@ -199,7 +201,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self._burden(r, s, add)
         self._withdrawal(r, s, add)
         self.keep_commitments(r, s, add)
-        cands.sort(key=lambda c: (-c[0], c[1]))
+        cands.sort(key=_utility, reverse=True)  # stable: ties keep the order they came in
         self.why = []
         self.why_text = []
         for u, _, option, target, inst, measure, why, forces, reason in cands:
@@ -404,7 +406,9 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             u = (0.2 + 0.4 * p.multilateralism) * sev - 0.15 - 0.3 * trade
             if opt is not None and self._recent(opt.action.id, a, 3, now):
                 u -= 0.5
-            add(u + self._judge(), opt, a, reason=self._cause(r, a))
+            u += self._judge()
+            if u > 0 and opt is not None:  # the reason only for an order add keeps
+                add(u, opt, a, reason=self._cause(r, a))
             current = r.me.sanctioning.get(a, 0.0)
             want = 0.3 if sev < 0.9 else 0.6 if p.aggression < 0.5 else 1.0
             if sev < 0.3:
@@ -417,7 +421,9 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                      * (1.0 if sev >= 0.9 else 0.5) * (0.5 + p.stance.interventionism)
                      - trade * bite * (2.0 + 4.0 * low_costs) * (0.5 + p.free_riding) - 0.25
                      - 0.1 * bite)
-                add(u + self._judge(), opt, a, reason="sanctions: " + self._cause(r, a))
+                u += self._judge()
+                if u > 0:
+                    add(u, opt, a, reason="sanctions: " + self._cause(r, a))
             self._table(r, s, add, a, sev)
 
     def _table(self, r: Reading, s: OrderSet, add, a: str, sev: float) -> None:
@@ -457,8 +463,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 u -= 0.25
             if measure == Measure.SANCTIONS._value_:
                 u -= self.trade.get(a, 0.0) * (0.5 + p.free_riding)
-            add(u + self._judge(), opt, a, iid, measure, why="table:" + measure,
-                reason=f"a draft on {measure.replace('_', ' ')}: " + self._cause(r, a))
+            u += self._judge()
+            if u > 0:
+                add(u, opt, a, iid, measure, why="table:" + measure,
+                    reason=f"a draft on {measure.replace('_', ' ')}: " + self._cause(r, a))
 
     def _could_pass(self, iid: str, measure: str, target: str) -> bool:
         """Would the draft pass if everyone but its target voted for it? (The world's

@@ -74,12 +74,20 @@ def win_probability(attack: float, defence: float, steps: int = 24) -> float:
     if attack <= 0:
         return 0.0
     lo, hi = FACTOR
+    span = hi - lo
+    xs = _POINTS.get(steps)
+    if xs is None:
+        xs = _POINTS[steps] = tuple(lo + span * (i + 0.5) / steps for i in range(steps))
     r = attack / defence
     total = 0.0
-    for i in range(steps):
-        x = lo + (hi - lo) * (i + 0.5) / steps
-        total += min(1.0, max(0.0, (r * x - lo) / (hi - lo)))
+    for x in xs:  # each point's chance, clamped to 0..1 (a 0 adds nothing)
+        v = (r * x - lo) / span
+        if v > 0.0:
+            total += v if v < 1.0 else 1.0
     return total / steps
+
+
+_POINTS: dict[int, tuple[float, ...]] = {}  # steps -> win_probability's points
 
 
 def territory_taken(attack: float, defence: float, territory: float) -> float:

@@ -317,8 +317,10 @@ class Chronicle(Memory):
         found = self._next
         if found is not None and found[1] == last:
             was = found[0]  # the same events (views of other phases hold other tuples)
-            if was is fresh or (len(was) == len(fresh)
-                                and all(x[0] is y[0] for x, y in zip(was, fresh))):
+            if was is fresh:
+                return found[2]
+            if len(was) == len(fresh) and all(x[0] is y[0] for x, y in zip(was, fresh)):
+                self._next = (fresh, last, found[2])  # the next state finds this tuple
                 return found[2]
         nxt = object.__new__(Chronicle)
         nxt.__dict__.update(self.__dict__)

@@ -25,6 +25,19 @@ from ..simulate import bulk_play, game_seed  # one definition: game i's seed in 
 BATCH = 10  # games a batch (a Dask task)
 WINDOW = 4  # batches in flight per worker
 
+QUIET = {
+    "distributed.worker.profile.enabled": False,  # a stack sample every 10 ms
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.tick.interval": "500ms",  # the event loop's watchdog, 20 ms
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+"""Dask settings of a LocalCluster started here: its workers do nothing but play
+games, so the worker's statistical profiler (which stops the game every 10 ms to
+read its stack), the GIL monitor and the frequent ticks and memory checks only take
+time from the games, on cores the games need. A cluster reached with ``scheduler``
+keeps its own settings."""
+
 
 @dataclass(frozen=True)
 class Batch:
@@ -97,12 +110,15 @@ def _on_dask(work, jobs, scheduler, tick, started):
 
     from dask.distributed import Client, LocalCluster, as_completed
 
+    import dask
+
     cluster = None
     if scheduler:
         client = Client(scheduler, timeout="10s")
     else:
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        with dask.config.set(QUIET):  # the workers take the config they start with
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
         if started:

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from .membership import members as current
 from .model import ClauseKind, World
+from .plain import positional
 from .events import Kind
 from .state import GameState, Status
 
@@ -63,6 +64,9 @@ class BurdenRow:
     ratio: float  # contribution share / benefit share
     free_rider: bool
     exempt: str = ""  # why the rule was not applied: ATTACKED, TOO_SMALL, or ""
+
+
+_row = positional(BurdenRow)  # BurdenRow(*values), made at once: every public view
 
 
 def victims(state: GameState) -> set[str]:
@@ -147,15 +151,15 @@ def burden_sharing(world: World, state: GameState, attacked=(),
         rows = []
         for m in members:
             if m in hitters:
-                rows.append(BurdenRow(m, ns[m].spending, contrib[m], 0.0, 0.0, protect[m],
-                                      float("inf"), False, ATTACKER))
+                rows.append(_row(m, ns[m].spending, contrib[m], 0.0, 0.0, protect[m],
+                                 float("inf"), False, ATTACKER))
                 continue
             benefit = gdp[m] / total_g
             c_share = contrib[m] / total_c
             ratio = c_share / benefit if benefit > 0 else float("inf")
             exempt = exemption(m, benefit, hit)
             rider = ratio < FREE_RIDER_RATIO and ns[m].spending < rate and not exempt
-            rows.append(BurdenRow(m, ns[m].spending, contrib[m], c_share, benefit, protect[m],
-                                  ratio, rider, exempt))
+            rows.append(_row(m, ns[m].spending, contrib[m], c_share, benefit, protect[m],
+                             ratio, rider, exempt))
         out[inst.id] = tuple(rows)
     return out

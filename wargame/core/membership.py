@@ -79,10 +79,15 @@ def suspended(state: GameState, inst: str, nation: str) -> bool:
     return nation in state.institutions[inst].suspended
 
 
-def allies(world: World, state: GameState, nation: str) -> tuple[str, ...]:
+def allies(world: World, state: GameState, nation: str,
+           moved: bool | None = None) -> tuple[str, ...]:
     """The states sharing an alliance or consultation pact with ``nation`` now, in world
-    order (``World.allies`` while no membership has changed)."""
-    if not changed(state):
+    order (``World.allies`` while no membership has changed). ``moved``: whether any
+    membership changed (:func:`changed`), if the caller knows (asking costs a look at
+    every institution: for every state, n squared in a large world)."""
+    if moved is None:
+        moved = changed(state)
+    if not moved:
         return world.allies[nation]
     found: set[str] = set()
     for inst in world.institutions:

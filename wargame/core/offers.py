@@ -51,10 +51,15 @@ def options(world: World, state: GameState, nation: str,
     plan = facts.plans.get(key)
     if plan is None:
         plan = facts.plans[key] = _plan(world, state, nation, facts, armed,
-                                        bool(me.sanctioning), mine, away)
+                                        bool(me.sanctioning), mine, away, bool(moved))
     out = plan[0][:]  # the options made once; None where one is worked out now
+    idle = memo.get("idle")
+    if idle is None:
+        idle = memo["idle"] = _idle(world, state)
     for k, step, spec, pool in plan[1]:
         if step is _TARGETS:
+            if spec.effect in idle:  # nobody has a target for it now
+                continue
             targets = _targets(world, state, nation, spec, pool, facts, memo)
             if targets:
                 out[k] = _option(action=spec, targets=targets)
@@ -97,15 +102,15 @@ _READY, _TARGETS, _NO_TARGET, _INSTITUTIONS = "ready", "targets", "no target", "
 
 
 def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: bool,
-          sanctions: bool, mine: tuple[str, ...], away: tuple[str, ...] = ()
-          ) -> tuple[list, list]:
+          sanctions: bool, mine: tuple[str, ...], away: tuple[str, ...] = (),
+          moved: bool | None = None) -> tuple[list, list]:
     """The options of ``nation`` in this stage, for these facts (forces at home or
     not, sanctions it imposes or not, the institutions it takes part in): the ones
     that depend on nothing else made once, the others as steps to work out each
     time (incremental legal options: most do not change from round to round)."""
     plan: list[tuple] = []
     others = Targets(facts, nation)
-    allies = allies_now(world, state, nation)
+    allies = allies_now(world, state, nation, moved)
     for spec in facts.by_stage(state.stage):
         kind, e = spec.target, spec.effect
         if kind is Target.STATE or kind is Target.ALLY:
@@ -264,6 +269,29 @@ class Targets(Sequence):
 
     def __repr__(self) -> str:
         return f"Targets({len(self)} states)"
+
+
+def _idle(world: World, state: GameState) -> frozenset:
+    """The effects of :data:`_SPARSE` no state has a target for now, because the
+    facts :func:`_targets` draws them from are empty (no ceasefire offered, no
+    dispute, no one under attack or occupied...): worked out once a phase, so that
+    most states' options skip them at once."""
+    idle = set()
+    if not state.ceasefire_offers:
+        idle.add(Effect.ACCEPT_CEASEFIRE)
+    if not state.tension or state.round >= world.rounds_limit:
+        idle.add(Effect.PROPOSE_CEASEFIRE)
+    if not state.under_attack:
+        idle.add(Effect.DEFEND)
+    if all(c.ended for c in state.conflicts):
+        idle.add(Effect.REQUEST_HELP)
+    if not any(g > 0 for ns in state.nations.values() for g in ns.garrisons.values()):
+        idle.add(Effect.LIBERATE)
+    if not any(s.peacekeeping for s in state.institutions.values()):
+        idle.add(Effect.PEACEKEEPERS)
+    if not any(share > 0 for share in state.occupation.values()):
+        idle.add(Effect.NON_RECOGNITION)
+    return frozenset(idle)
 
 
 # effects whose legality depends on the target only through sparse data:
