@@ -202,7 +202,10 @@ def main() -> None:
                 == _run(base, ["simulate", "--games", "5", "--seed", "1", "--jobs", "1",
                                "--json"]))
         print(f"same output as the baseline (simulate --games 5 --seed 1 --json): "
-              f"{'yes' if same else 'NO'}")
+              f"{'yes' if same else 'no'}" + ("" if same else
+              " (the rules changed since the baseline: tests/ai/test_golden.py holds this "
+              "tree's output to the golden files of tests/ai/golden/, made at the commit "
+              "named there)"))
 
         print(f"\n1. One process, {a.games1} Baltic Flashpoint games (best of 2, "
               "alternating)")
