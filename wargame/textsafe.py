@@ -32,8 +32,10 @@ import re
 import sys
 from contextlib import contextmanager
 
-CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Characters never sent to an output raw (newline is matched: callers keep it)."""
+CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                     "\ud800-\udfff]")
+"""Characters never sent to an output raw (newline is matched: callers keep it).
+Lone surrogates (``"\\ud800"`` in JSON) are among them: no UTF-8 text holds one."""
 
 LINE_BREAK = re.compile("[ \t]*(?:(?:\r\n|[\n\r\x0b\x0c\x85\u2028\u2029])[ \t]*)+")
 

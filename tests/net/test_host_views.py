@@ -87,3 +87,56 @@ def test_a_client_is_told_its_view_changed_only_when_the_game_took_an_input(tmp_
     assert bob.kinds() == ["status"]
     host.set_deadline("orders", 300)  # the host's clock, not the game
     assert bob.kinds() == ["status"]
+
+
+def _later(host) -> list:
+    """Notes deferred as a server defers them; run them with ``for f in q: f()``."""
+    queue: list = []
+    host.soon = queue.append
+    return queue
+
+
+def _flush(queue) -> None:
+    while queue:
+        queue.pop(0)()
+
+
+def test_a_reply_says_changed_for_an_input_the_client_was_not_told_of(tmp_path):
+    """Another government acts, its note still waiting; our next request, of any kind,
+    says our view may have changed (else the screen reads a stale view and never asks
+    again), and the waiting note then skips us, told already."""
+    import json
+
+    host = make_host("tutorial", tmp_path)
+    ann, bob = Inbox(), Inbox()
+    host.join(host.seats["belmark"].code, ann)
+    host.join(host.seats["ardenia"].code, bob)
+    host.start()
+    ann.kinds(), bob.kinds()
+    queue = _later(host)
+    assert host.request(bob, {"type": "message", "id": 1, "to": ["belmark"],
+                              "text": "Stand down."})["changed"] is True
+    reply = host.request(ann, {"type": "get", "id": 2, "what": "orders"})  # no input
+    assert reply["error"] == "" and reply["changed"] is True
+    assert host.request(ann, {"type": "get", "id": 3, "what": "orders"})["changed"] is False
+    _flush(queue)
+    assert ann.kinds() == ["status"] and bob.kinds() == ["status"]  # both told already
+    view = json.loads(host.view_text("belmark"))["view"]
+    assert [m["text"] for m in view["messages"]] == ["Stand down."]
+
+
+def test_a_request_that_ends_the_phase_keeps_the_patch_it_brought(tmp_path):
+    """The last government to end its turn is pushed the new phase's patch; the reply
+    does not then tell it to throw that view away and ask for it again."""
+    host = make_host("tutorial", tmp_path)
+    ann, bob = Inbox(), Inbox()
+    host.join(host.seats["belmark"].code, ann)
+    host.join(host.seats["ardenia"].code, bob)
+    host.start()
+    _later(host)
+    assert host.request(ann, {"type": "end_turn", "id": 1})["changed"] is False
+    ann.kinds(), bob.kinds()
+    reply = host.request(bob, {"type": "end_turn", "id": 2})  # the phase moves on
+    assert host.game.phase == "orders"
+    assert reply["changed"] is False
+    assert bob.kinds() == ["patch", "status"] and ann.kinds() == ["patch", "status"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 
@@ -213,3 +214,36 @@ def test_injects_and_news_from_the_console_reach_the_right_governments(tutorial)
     again = Game.replay(host.game.world, host.game.seed, host.game.inputs)
     assert again.state_hash() == host.game.state_hash()
     a.close(), b.close()
+
+
+def test_text_that_is_not_unicode_is_refused_and_nobody_is_cut_off(tutorial):
+    """A name or a message holding a lone surrogate (JSON can spell "\\ud800"; no
+    UTF-8 text holds it) is refused with the reason; every other client goes on
+    receiving the game (it used to kill their connections' writers silently)."""
+    import aiohttp
+
+    run = tutorial
+    a = _join(run, "belmark")
+    run.call(run.host.start)
+    assert a.link.wait(lambda lk: lk.status.get("phase") == "diplomacy", 10)
+    hello = ('{"v": 3, "type": "hello", "id": 0, "code": "%s", "name": "Eve\\ud800"}'
+             % run.host.seats["ardenia"].code)
+
+    async def attack():
+        async with aiohttp.ClientSession() as session:
+            ws = await session.ws_connect(run.url.replace("http", "ws") + "ws")
+            await ws.send_str(hello)
+            got = await ws.receive(timeout=10)
+            await ws.close()
+            return json.loads(got.data)
+    refused = asyncio.run(attack())
+    assert refused["type"] == "refused" and "lone surrogate" in refused["reason"]
+    a.link.send_raw('{"v": 3, "type": "message", "id": 9, "to": ["ardenia"], '
+                    '"text": "hi \\udc00"}')
+    assert a.link.wait(lambda lk: any("lone surrogate" in r for r in lk.refusals), 5)
+    assert not any(m.get("text", "").startswith("hi") for m in run.host.game.inputs
+                   if isinstance(m, dict))
+    assert a.end_turn() == ""  # the game goes on, and belmark still hears of it
+    run.call(run.host.end_phase, "none")
+    assert a.link.wait(lambda lk: lk.status.get("phase") == "orders", 10)
+    a.close()

@@ -92,6 +92,28 @@ def test_a_valid_message_passes_on_both_sides():
         schema.check(schema.make("status", status={"round": 1}), "server")
 
 
+@pytest.mark.parametrize("change, ok", [
+    ({}, True),
+    ({"humans": [["belmark"]]}, False),  # a list where a state's id goes
+    ({"ended": [{"x": 1}]}, False),
+    ({"players": {"belmark": 7}}, False),
+    ({"players": {"belmark": "Ann [b]"}}, True),  # a name is any text
+])
+def test_a_status_names_states_and_players_as_text(change, ok):
+    """A hostile host cannot hand the client's screens a status whose state lists
+    hold something else than names (the message dialog would fail on them)."""
+    status = {"round": 1, "phase": "diplomacy", "stage": "tension", "over": False,
+              "started": True, "paused": False, "deadline": None, "ended": ["corvia"],
+              "humans": ["belmark"], "players": {}, "role": "speaker",
+              "turn_over": False, "version": 3, "note": "", **change}
+    msg = schema.make("status", status=status)
+    if ok:
+        assert schema.check(msg, "server") is msg
+    else:
+        with pytest.raises(schema.SchemaError, match="names"):
+            schema.check(msg, "server")
+
+
 def test_the_game_starts_without_the_network_library():
     import subprocess
     import sys

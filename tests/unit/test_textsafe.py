@@ -30,6 +30,9 @@ def test_typed_text_loses_its_control_characters():
     assert clean_input("Deal? \x1b[31m[y/n\x07") == "Deal? [31m[y/n"
     assert clean_input("a\nb\u202e", lines=False) == "a b"
     assert clean_input("a\nb") == "a\nb"
+    # a lone surrogate (no UTF-8 text holds one: it could not be written or sent)
+    assert clean_input("Eve\ud800!") == "Eve!"
+    assert printable("a\udc00b") == "a\\udc00b"
 
 
 def test_markdown_shows_html_and_markdown_literally():

@@ -93,8 +93,8 @@ class Host:
         self.acted: tuple = ()  # (round, phase) the computer last acted in
         self.texts = ViewTexts()  # the views' JSON, written once per game input
         self.sent: dict = {}  # connection -> the view fields it was last pushed
-        self.told = -1  # the game's inputs when the clients were last told of a change
-        self._note_due = False  # a "changed" note is owed to every client
+        self.known: dict = {}  # connection -> the game's inputs it was last told of
+        self.stale: set = set()  # connections told "changed" since their last push
         self._telling = False  # the clients' notes are to go out a moment from now
         self._told = -1  # self.version when the clients were last sent their status
         # how the clients' status notes are sent: at once here; the server sends them a
@@ -226,24 +226,19 @@ class Host:
         phase's view under the old phase's status). Otherwise the status and the
         "changed" note are snapshots: with a server (``soon`` set) they go out a moment
         later, once for all the changes made meanwhile (27 governments ending their
-        turns at once cost one round of notes, not 27). The connection whose request
-        made the change has both in the reply (:meth:`request`), before anything else
-        it reads."""
+        turns at once cost one round of notes, not 27). A reply carries both to the
+        connection that asked (:meth:`request`), before anything else it reads; a
+        connection already told of every input gets no note (:attr:`known`)."""
         self.version += 1
-        moved = len(self.game.inputs) != self.told
-        self.told = len(self.game.inputs)
         if views:
             for s in self.seats.values():
                 for c in s.conns:
                     self.push_view(c, s.nation)
-            self._note_due = False  # the views are newer than any note
-        elif moved:
-            self._note_due = True
         if self.soon is None or views:  # a new phase: its status with its view
             self._tell()
         elif not self._telling:
-            self._telling = True
             self.soon(self._tell_later)
+            self._telling = True
         for f in list(self.listeners):
             f()
 
@@ -253,22 +248,32 @@ class Host:
             self._tell()
 
     def _tell(self) -> None:
-        """Push every client its status, and the "changed" note if one is due."""
+        """Push every client its status, and a "changed" note to each that has not
+        been told of every input the game accepted (its view may have changed)."""
         self._told = self.version
-        changed, self._note_due = self._note_due, False
-        seats = self.seats.values()
-        note = schema.dump(schema.make("changed", version=self.version)) if changed else None
+        inputs = len(self.game.inputs)
+        note = None
         common = self.status()
         texts: dict[tuple, str] = {}  # a status differs only by role and turn over
-        for s in seats:
+        for s in self.seats.values():
             for c in s.conns:
                 mine = (s.role(c), bool(s.ended or s.computer))
                 if mine not in texts:
                     texts[mine] = schema.dump(schema.make("status", status=dict(
                         common, role=mine[0], turn_over=mine[1])))
-                if note is not None:
+                if self._tell_changed(c, inputs):
+                    note = note or schema.dump(schema.make("changed", version=self.version))
                     c.push(note)
                 c.push(texts[mine])
+
+    def _tell_changed(self, conn, inputs: int) -> bool:
+        """Whether ``conn`` is to be told its view may have changed (it has not been
+        told of every input); it is told now (the caller sends the note or reply)."""
+        if self.known.get(conn, -1) == inputs:
+            return False
+        self.known[conn] = inputs
+        self.stale.add(conn)
+        return True
 
     def view_fields(self, nation: str) -> dict[str, str]:
         """A government's view, as the JSON text of each field. A view changes only
@@ -288,8 +293,14 @@ class Host:
         now = self.view_fields(nation)
         before = self.sent.get(conn)
         self.sent[conn] = now
-        conn.push(message("view", now) if before is None
-                  else message("patch", difference(now, before)))
+        self.known[conn] = len(self.game.inputs)
+        if before is None:
+            conn.push(message("view", now))
+            return
+        patch = difference(now, before)
+        if patch or conn in self.stale:  # an empty patch: "what you were pushed is current"
+            conn.push(message("patch", patch))
+        self.stale.discard(conn)
 
     # ----------------------------------------------------------- joining
     def join(self, code: str, conn, peer: str = "?") -> Seat:
@@ -321,6 +332,8 @@ class Host:
                 was = s.role(conn)
                 s.conns.remove(conn)
                 self.sent.pop(conn, None)
+                self.known.pop(conn, None)
+                self.stale.discard(conn)
                 self.say(f"{self.name(s.nation)}: a {was} left"
                          + (f"; {getattr(s.conns[0], 'name', '') or 'an adviser'} is the "
                             f"speaker now." if was == "speaker" and s.conns else "."))
@@ -360,12 +373,11 @@ class Host:
     def request(self, conn, msg: dict) -> dict | str:
         """The reply to one checked client message (never raises for bad input): a
         message, or its text when it carries a view. It carries the connection's
-        status after the request, and whether the game took an input meanwhile (the
-        seat's view may have changed): the client knows both before it reads the
-        reply, and no separate note is sent to it for them."""
+        status after the request, and whether the game took an input it was not told
+        of (by this request or anyone's: its view may have changed): the client knows
+        both before it reads the reply, and no separate note is sent to it for them."""
         rid = msg["id"]
         seat = self.seat_of(conn)
-        before = len(self.game.inputs)
         try:
             data = self._request(conn, msg)
             error = ""
@@ -375,7 +387,7 @@ class Host:
             data, error = None, f"malformed request ({one_line(exc)[:200]})"
             self.say(f"A malformed {msg['type']} request was refused: {error}")
         self._commit()  # before the answer goes out
-        changed = len(self.game.inputs) != before
+        changed = seat is not None and self._tell_changed(conn, len(self.game.inputs))
         status = self.status(seat, conn) if seat is not None else None
         if isinstance(data, Raw):  # a view: its text as written, put in the reply
             return (f'{{"v":{schema.VERSION},"type":"reply","id":{rid},"error":"",'

@@ -119,7 +119,27 @@ def check(msg: Any, side: str) -> dict:
         for f, t in STATUS.items():
             if f not in status or not _fits(status[f], t):
                 raise SchemaError(f"status: the field {f!r} is missing or of the wrong type")
+        if not all(type(n) is str for n in (*status["ended"], *status["humans"])) or \
+                not all(type(k) is str and type(v) is str
+                        for k, v in status["players"].items()):
+            raise SchemaError("status: the states and players must be names")
     return msg
+
+
+def _unencodable(value) -> bool:
+    """Whether ``value`` holds a string that is not Unicode text (a lone surrogate,
+    which JSON can spell ``"\\ud800"`` but no UTF-8 text holds)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_unencodable(k) or _unencodable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_unencodable(v) for v in value)
+    return False
 
 
 def parse(text: str | bytes, side: str) -> dict:
@@ -130,6 +150,8 @@ def parse(text: str | bytes, side: str) -> dict:
         msg = json.loads(text)
     except (ValueError, RecursionError):
         raise SchemaError("a message must be JSON") from None
+    if "\\u" in text and _unencodable(msg):  # only an escape can spell a lone surrogate
+        raise SchemaError("a message must be Unicode text (it holds a lone surrogate)")
     return check(msg, side)
 
 

@@ -116,7 +116,13 @@ class Connection:
                     if text is None:
                         await self.ws.close()
                         return
-                    await self.ws.send_str(text)
+                    try:
+                        await self.ws.send_str(text)
+                    except ValueError as exc:  # not Unicode text: never leave it silent
+                        log.error("%s: a message could not be sent (%s): closed",
+                                  self.peer, exc)
+                        await self.ws.close(message=b"the host could not send a message")
+                        return
         except (ConnectionError, RuntimeError, asyncio.CancelledError):
             return
         except OSError:  # the journal cannot be synced: answer nothing it does not hold

@@ -190,9 +190,10 @@ class JoinScreen(Screen):
         if st.get("humans") is not None:  # who is played by people, for the message dialog
             self.table.humans = tuple(st["humans"])
             players = st.get("players")
-            if isinstance(players, dict):
-                self.table.players.update({n: str(p) for n, p in players.items()
-                                           if n != self.seat.nation})
+            if isinstance(players, dict):  # those who left are no longer named
+                own = self.table.players.get(self.seat.nation, "")
+                self.table.players = {**{n: str(p) for n, p in players.items()},
+                                      self.seat.nation: own}
         key = self.status_key()
         if key != self.key:
             self.key = key
