@@ -3,16 +3,15 @@ offered, nobody under attack, no land held...) are effects no state may order th
 in any state random play reaches, every order with an idle effect, by any state, on
 any target, is refused by the rules' check."""
 
-import random
-
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from wargame.core import Game, Order, demo_world, generated_world
+from wargame.core import Order, demo_world, generated_world
 from wargame.core.actions import Effect
 from wargame.core.errors import IllegalOrder
 from wargame.core.legal import check
 from wargame.core.offers import _SPARSE, _idle
-from wargame.core.randomplay import random_orders
+
+from positions import orders_phase
 
 WORLDS = {"demo": demo_world(rounds=8), "gen10": generated_world(10, seed=2, rounds=8)}
 
@@ -32,21 +31,6 @@ def allowed(world, state, effect: Effect) -> list[Order]:
                     continue
                 out.append(order)
     return out
-
-
-def orders_phase(world, seed: int, rounds: int) -> Game:
-    game = Game(world, seed)
-    rng = random.Random(seed)
-    while not game.over and game.round < rounds:
-        game.advance()
-        game.advance()
-        for n in world.ids:
-            game.submit_orders(n, random_orders(world, game.state, n, rng))
-        game.resolve()
-    if not game.over:
-        game.advance()
-        game.advance()
-    return game
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

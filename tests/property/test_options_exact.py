@@ -3,8 +3,6 @@
 one the check passes is offered. The options are made from plans and lazy target
 lists (wargame.core.offers), so this is what keeps them honest."""
 
-import random
-
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from wargame.core import Game, Order, demo_world, generated_world
@@ -12,7 +10,8 @@ from wargame.core.actions import Effect, Target
 from wargame.core.errors import IllegalOrder
 from wargame.core.legal import check
 from wargame.core.offers import Targets, options
-from wargame.core.randomplay import random_orders
+
+from positions import orders_phase
 
 WORLDS = {"demo": demo_world(rounds=8), "gen10": generated_world(10, seed=2, rounds=8)}
 
@@ -51,18 +50,9 @@ def legal(world, state, nation) -> set[tuple[str, str, str]]:
 @given(st.sampled_from(sorted(WORLDS)), st.integers(0, 10 ** 6), st.integers(1, 7))
 def test_options_are_exactly_the_orders_the_rules_allow(name, seed, rounds):
     world = WORLDS[name]
-    game = Game(world, seed)
-    rng = random.Random(seed)
-    while not game.over and game.round < rounds:
-        game.advance()
-        game.advance()
-        for n in world.ids:
-            game.submit_orders(n, random_orders(world, game.state, n, rng))
-        game.resolve()
+    game = orders_phase(world, seed, rounds)
     if game.over:
         return
-    game.advance()
-    game.advance()
     for nation in world.ids:
         assert offered(world, game.state, nation) == legal(world, game.state, nation)
         # the game's views (which share facts between states) offer the same
