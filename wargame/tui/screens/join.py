@@ -112,6 +112,7 @@ class JoinScreen(Screen):
         self.status_seen: object = None  # the status the clock was read from
         self.due: float | None = None  # when the phase's deadline runs out (monotonic)
         self.fetched = 0.0  # when the view was last asked for a change within a phase
+        self.told = -1  # the link's version (its view told changed) the screen last showed
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
@@ -178,6 +179,7 @@ class JoinScreen(Screen):
                 self.say("")
                 self.key = self.status_key()  # the screen is made for this phase
                 self.version = st.get("version", 0)
+                self.told = self.seat.link.version
                 # it ends the turn through the seat (the host may refuse: it says why)
                 await self.app.push_screen_wait(GameScreen(self.seat, self.table))
                 continue
@@ -206,9 +208,12 @@ class JoinScreen(Screen):
         now = time.monotonic()
         # every act of any government bumps the version: the view is asked for at
         # most once a second (most acts, others' orders, change nothing seen here)
-        if version != self.version and getattr(screen, "seat", None) is self.seat \
+        # or the link was told the view changed (a note, or a reply's "changed")
+        told = self.seat.link.version
+        if (version != self.version or told != self.told) \
+                and getattr(screen, "seat", None) is self.seat \
                 and hasattr(screen, "take_view") and now - self.fetched >= FETCH_EVERY:
-            self.version, self.fetched = version, now
+            self.version, self.told, self.fetched = version, told, now
             screen.take_view(self.seat.view())
         if not self.can_act() and not self.moved.is_set() and not self.looking:
             # e.g. paused, or handed to the computer: the waiting line says which
