@@ -296,10 +296,10 @@ class Host:
         self.known[conn] = len(self.game.inputs)
         if before is None:
             conn.push(message("view", now))
-            return
-        patch = difference(now, before)
-        if patch or conn in self.stale:  # an empty patch: "what you were pushed is current"
-            conn.push(message("patch", patch))
+        else:
+            patch = difference(now, before)
+            if patch or conn in self.stale:  # empty: "what you were pushed is current"
+                conn.push(message("patch", patch))
         self.stale.discard(conn)
 
     # ----------------------------------------------------------- joining
