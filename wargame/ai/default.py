@@ -35,6 +35,7 @@ from operator import itemgetter
 from ..core.actions import Effect, Measure, Order
 from ..core.clauses import motion_of
 from ..core.model import ClauseKind, ObjectiveKind as K, World
+from ..core.perworld import per_world
 from ..core.rules import Vote, decide
 from ..core.view import View
 from .aggressor import Revisionist
@@ -52,14 +53,9 @@ _POSITIONS: dict[int, tuple] = {}
 def _positions(world: World) -> tuple[dict[str, int], dict[str, int]]:
     """Where each state and institution stands in a view (world order), shared by
     every policy of a world (read only)."""
-    found = _POSITIONS.get(id(world))
-    if found is None or found[0] is not world:
-        if len(_POSITIONS) > 32:
-            _POSITIONS.clear()
-        found = _POSITIONS[id(world)] = (
-            world, {n.id: i for i, n in enumerate(world.nations)},
-            {inst.id: i for i, inst in enumerate(world.institutions)})
-    return found[1], found[2]
+    return per_world(_POSITIONS, world, lambda w: (
+        {n.id: i for i, n in enumerate(w.nations)},
+        {inst.id: i for i, inst in enumerate(w.institutions)}))
 
 
 _PASSABLE: dict[int, tuple] = {}
@@ -68,12 +64,7 @@ _PASSABLE: dict[int, tuple] = {}
 def _passable(world: World) -> dict[tuple[str, str, str], bool]:
     """Whether a draft could pass with every member but its target for it, by
     (institution, measure, target): the same for every policy of a world."""
-    found = _PASSABLE.get(id(world))
-    if found is None or found[0] is not world:
-        if len(_PASSABLE) > 32:
-            _PASSABLE.clear()
-        found = _PASSABLE[id(world)] = (world, {})
-    return found[1]
+    return per_world(_PASSABLE, world, lambda w: {})
 
 
 Candidate = tuple  # (utility, order, option, target, institution, measure, why, forces, reason)

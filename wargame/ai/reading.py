@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..core.actions import Effect
 from ..core.events import Event, Kind
 from ..core.model import ObjectiveKind, World
+from ..core.perworld import per_world
 from ..core.state import Status
 from ..core.view import InstitutionView, PublicNation, View
 
@@ -362,12 +363,7 @@ _ROOTS: dict[int, tuple] = {}
 
 def _root(world: World) -> Chronicle:
     """The empty chronicle of ``world``, where every memory of its games starts."""
-    found = _ROOTS.get(id(world))
-    if found is None or found[0] is not world:
-        if len(_ROOTS) > 32:
-            _ROOTS.clear()
-        found = _ROOTS[id(world)] = (world, Chronicle(world))
-    return found[1]
+    return per_world(_ROOTS, world, Chronicle)
 
 
 _LAST_PUBLIC: list = [None, -1, -1, None, ()]  # (news, after, last, actions, digests)

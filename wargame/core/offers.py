@@ -21,6 +21,7 @@ from .legal import (COMMITTING, MAX_SPENDING, Option, _attackers_of, _effect_ok,
                     _institution_ok, _measures, _occupying, available_forces)
 from .membership import active_in, allies as allies_now, fingerprint, suspended
 from .model import ClauseKind, World
+from .perworld import per_world
 from .plain import maker
 from .state import GameState
 
@@ -205,12 +206,7 @@ _FACTS: dict[int, tuple[World, _Facts]] = {}
 
 
 def _facts(world: World) -> _Facts:
-    found = _FACTS.get(id(world))
-    if found is None or found[0] is not world:
-        if len(_FACTS) > 32:
-            _FACTS.clear()
-        found = _FACTS[id(world)] = (world, _Facts(world))
-    return found[1]
+    return per_world(_FACTS, world, _Facts)
 
 
 class Targets(Sequence):

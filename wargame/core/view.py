@@ -25,6 +25,7 @@ from .membership import changed, member_of, members
 from .model import (BindsKind, ClauseKind, Objective, Personality, World, assemblies_of,
                     binds_words, bound_by)
 from .negotiation import Commitment, Message, Proposal
+from .perworld import per_world
 from .plain import positional
 from .state import Draft, GameState, NationState, Obligation
 
@@ -338,19 +339,14 @@ def _fixed(world: World) -> dict[str, tuple]:
     """The parts of each institution's view that only the world decides: (rule,
     clauses, regions, veto, clause labels, whom it binds, whether a member may
     declare its abstention, whether its members are allies), by institution."""
-    found = _FIXED.get(id(world))
-    if found is None or found[0] is not world:
-        if len(_FIXED) > 32:
-            _FIXED.clear()
-        found = _FIXED[id(world)] = (world, {
-            i.id: (i.rule.describe(),
-                   tuple(f"{c.label}: {c.kind.value.replace('_', ' ')}" for c in i.clauses),
-                   i.scope.regions, tuple(getattr(i.rule, "veto", ())),
-                   tuple((c.id, c.label) for c in i.clauses), _binds(world, i),
-                   bool(getattr(i.rule, "constructive", False)),
-                   i.has(ClauseKind.COLLECTIVE_DEFENCE) or i.has(ClauseKind.CONSULTATION))
-            for i in world.institutions})
-    return found[1]
+    return per_world(_FIXED, world, lambda w: {
+        i.id: (i.rule.describe(),
+               tuple(f"{c.label}: {c.kind.value.replace('_', ' ')}" for c in i.clauses),
+               i.scope.regions, tuple(getattr(i.rule, "veto", ())),
+               tuple((c.id, c.label) for c in i.clauses), _binds(w, i),
+               bool(getattr(i.rule, "constructive", False)),
+               i.has(ClauseKind.COLLECTIVE_DEFENCE) or i.has(ClauseKind.CONSULTATION))
+        for i in w.institutions})
 
 
 def refreshed(shared: Shared, state: GameState, drafts: bool = False,
