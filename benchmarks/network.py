@@ -14,7 +14,10 @@ its diplomacy turn, gives one order and ends its orders turn. It prints:
   started by textual-serve), counted here, resident and proportional (PSS: shared
   pages divided among the processes that share them);
 - a round over the network against the same round in hot-seat (one process: each
-  government reads its view and gives the same order; target <= 1.5x).
+  government reads its view and gives the same order; target <= 1.5x);
+- the same rounds against the transport alone (``FLOOR``: a bare aiohttp server with
+  no game, answering the same requests with the host's replies and pushing the same
+  view texts): the least any host on this transport can show.
 
     python benchmarks/network.py [--rounds N] [--browsers N]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from wargame.core import Order
 from wargame.net import codec, schema
+from wargame.net.viewtext import message
 
 from helpers import make_host
 
@@ -16,14 +17,15 @@ def test_the_view_sent_is_always_the_current_one(tmp_path):
     def fresh():
         for n in game.world.ids:  # byte for byte what dumping the whole view writes
             whole = schema.make("view", view=codec.encode_view(game.view(n)))
-            assert host.view_text(n) == schema.dump(whole), n
+            assert message("view", host.view_fields(n)) == schema.dump(whole), n
 
     fresh()
     host.start()
     fresh()
     belmark = host.local["belmark"]
     assert belmark.message(["ardenia"], "Stand down.") == ""  # straight to the game
-    seen = codec.decode_view(schema.parse(host.view_text("ardenia"), "server")["view"]).messages
+    sent = schema.parse(message("view", host.view_fields("ardenia")), "server")
+    seen = codec.decode_view(sent["view"]).messages
     assert [m.text for m in seen] == ["Stand down."]  # not the view cached before it
     fresh()
     host.end_phase("none")  # to the orders phase
@@ -121,7 +123,7 @@ def test_a_reply_says_changed_for_an_input_the_client_was_not_told_of(tmp_path):
     assert host.request(ann, {"type": "get", "id": 3, "what": "orders"})["changed"] is False
     _flush(queue)
     assert ann.kinds() == ["status"] and bob.kinds() == ["status"]  # both told already
-    view = json.loads(host.view_text("belmark"))["view"]
+    view = json.loads(message("view", host.view_fields("belmark")))["view"]
     assert [m["text"] for m in view["messages"]] == ["Stand down."]
 
 

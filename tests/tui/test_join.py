@@ -43,14 +43,23 @@ async def join_and_start(pilot, running, nation: str = "belmark") -> None:
 
 
 @contextlib.asynccontextmanager
-async def playing(tmp_path, nation: str = "belmark", name: str = "Ann"):
+async def playing(tmp_path, nation: str = "belmark", name: str = "Ann",
+                  other: str | None = None):
     """A tutorial host, a JoinApp seated at ``nation`` and the game started: (the
-    running host, the app, its pilot)."""
+    running host, the app, its pilot). ``other``: a government Bo holds over a
+    RemoteSeat from before the start (``running.other``), so that the phase waits for
+    it too."""
     with net.hosting("tutorial", tmp_path) as running:
-        app = JoinApp(running.url, running.host.seats[nation].code, name)
-        async with app.run_test(size=SIZE) as pilot:
-            await join_and_start(pilot, running, nation)
-            yield running, app, pilot
+        running.other = (RemoteSeat.join(running.url, running.host.seats[other].code, "Bo")
+                         if other else None)
+        try:
+            app = JoinApp(running.url, running.host.seats[nation].code, name)
+            async with app.run_test(size=SIZE) as pilot:
+                await join_and_start(pilot, running, nation)
+                yield running, app, pilot
+        finally:
+            if running.other is not None:
+                running.other.close()
 
 
 def test_join_with_a_code_see_the_briefing_give_orders_and_the_round_moves_on(tmp_path):
@@ -110,23 +119,16 @@ def test_a_wrong_code_is_refused_on_screen_and_the_right_one_then_joins(tmp_path
 def test_it_waits_for_the_other_governments_and_moves_on_when_they_end(tmp_path):
     async def go():
         seen = {}
-        with net.hosting("tutorial", tmp_path) as running:
+        async with playing(tmp_path, other="ardenia") as (running, app, pilot):
             host = running.host
-            other = RemoteSeat.join(running.url, host.seats["ardenia"].code, "Bo")
-            try:
-                app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
-                async with app.run_test(size=SIZE) as pilot:
-                    await join_and_start(pilot, running)
-                    await end_turn(pilot)
-                    await wait_until(pilot, lambda: "Waiting for the other governments"
-                                     in screen_text(app))
-                    seen["waiting"] = screen_text(app)
-                    seen["phase"] = host.game.phase
-                    assert other.end_turn() == ""  # the other government ends its turn
-                    await wait_until(pilot, lambda: "Orders phase" in screen_text(app))
-                    seen["next"] = (screen_name(app), host.game.phase)
-            finally:
-                other.close()
+            await end_turn(pilot)
+            await wait_until(pilot, lambda: "Waiting for the other governments"
+                             in screen_text(app))
+            seen["waiting"] = screen_text(app)
+            seen["phase"] = host.game.phase
+            assert running.other.end_turn() == ""  # the other government ends its turn
+            await wait_until(pilot, lambda: "Orders phase" in screen_text(app))
+            seen["next"] = (screen_name(app), host.game.phase)
         return seen
 
     seen = run(go())
@@ -319,21 +321,13 @@ def test_a_new_phase_closes_an_open_dialog_and_shows_the_next_turn(tmp_path):
 
 def test_a_message_from_another_government_shows_in_the_inbox_as_written(tmp_path):
     async def go():
-        with net.hosting("tutorial", tmp_path) as running:
-            host = running.host
-            other = RemoteSeat.join(running.url, host.seats["ardenia"].code, "Bo")
-            try:
-                app = JoinApp(running.url, host.seats["belmark"].code, "Ann")
-                async with app.run_test(size=SIZE) as pilot:
-                    await join_and_start(pilot, running)
-                    await pilot.press("4")
-                    await pilot.pause()
-                    before = screen_text(app)
-                    assert other.message(["belmark"], "Stay out of the bay [b]now[/b]") == ""
-                    await wait_until(pilot, lambda: "Stay out of the bay" in screen_text(app))
-                    return before, screen_text(app)
-            finally:
-                other.close()
+        async with playing(tmp_path, other="ardenia") as (running, app, pilot):
+            await pilot.press("4")
+            await pilot.pause()
+            before = screen_text(app)
+            assert running.other.message(["belmark"], "Stay out of the bay [b]now[/b]") == ""
+            await wait_until(pilot, lambda: "Stay out of the bay" in screen_text(app))
+            return before, screen_text(app)
 
     before, after = run(go())
     assert "Stay out of the bay" not in before

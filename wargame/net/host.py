@@ -282,10 +282,6 @@ class Host:
         return self.texts.fields(len(self.game.inputs), nation,
                                  lambda: self.game.view(nation))
 
-    def view_text(self, nation: str) -> str:
-        """The whole view of a government, as a ``view`` message."""
-        return message("view", self.view_fields(nation))
-
     def push_view(self, conn, nation: str) -> None:
         """Send ``conn`` its government's view as it is now: the whole view the first
         time, then a ``patch`` of the fields that differ from the last one it was
