@@ -71,7 +71,7 @@ def play_batch(batch: Batch) -> list[tuple[int, int, GameRecord]]:
     """Play a batch's games; (variant, game index, record) for each."""
     world = _world(batch)
     saver = batch.saver
-    with bulk_play():
+    with bulk_play(len(world.nations)):
         return [(batch.key, i, play_game(world, game_seed(batch.seed, i), batch.policies,
                                          batch.difficulty,
                                          finished=saver(i) if saver else None))
