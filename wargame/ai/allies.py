@@ -283,10 +283,10 @@ class Defender:
     # ------------------------------------------------------------ reassurance
     def _reassure(self, r, s, add) -> None:
         p, now = self.p, r.view.round
-        threatened = self._partner_threats(r)
+        threatened = self._threatened_partners(r) if self.partners else ()
         # the alliance covers its gaps: an ally others reassure already needs less of it
         threatened = sorted(((t * (1.2 - min(1.0, self._covered(r, a) / 8.0)), a)
-                             for t, a in threatened if t >= 0.2), key=lambda x: -x[0])[:2]
+                             for t, a in threatened), key=lambda x: -x[0])[:2]
         will = p.loyalty * (1.0 - p.free_riding)
         # (each judgement is drawn whatever comes of it; the option and the reason are
         # looked up only for an order worth giving: add takes none other)
@@ -320,7 +320,18 @@ class Defender:
 
     def _covered(self, r, ally: str) -> float:
         """How much reassurance ``ally`` has had from others (shown acts, tripwires)."""
-        return self.memory.shown_to_by_others(ally, self.nation)
+        shown = self.memory.shown_to.get(ally)
+        if not shown or self.nation in shown:
+            return self.memory.shown_to_by_others(ally, self.nation)
+        # none of it its own: the sum over all, the same for every state that shares
+        # the memory this round (a new shared memo each round)
+        shared = self.memory.shared_memo()
+        if shared is None:
+            return sum(shown.values())
+        found = shared.get(("covered", ally))
+        if found is None:
+            found = shared[("covered", ally)] = sum(shown.values())
+        return found
 
     def _reassure_friends(self, r, s, add) -> None:
         """A threatened friend without a treaty (trade, shown support): statements of

@@ -114,6 +114,8 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         # whose hostile acts and disputes do not count in an ally's threat: itself and
         # its partners; states alike in this share their threat estimates (_read)
         self._excluded = frozenset(self.partners) | {nation}
+        self._excluded_order = sorted(self._excluded)
+        self._partner_rank = {a: i for i, a in enumerate(self.partners)}
         self._objectives: tuple | None = None  # the objectives _points was made from
         self._points: dict = {}  # see Reading.points
         for a, b, level in world.start_tensions:
@@ -287,22 +289,48 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             found = r.threats[ally] = self._threat_to(r, ally)
         return found
 
-    def _partner_threats(self, r: Reading) -> list[tuple[float, str]]:
-        """(threat, partner) for each of its partners, in their order (once per
-        reading)."""
-        found = r.memo.get("partner threats")
+    def _threatened_partners(self, r: Reading) -> list[tuple[float, str]]:
+        """(threat, partner) for each of its partners threatened at 0.2 or more, in
+        the partners' order (once per reading)."""
+        found = r.memo.get("threatened partners")
         if found is None:
-            known = r.threats
-            found = r.memo["partner threats"] = [
-                (known[a] if a in known else self._ally_threat(r, a), a) for a in self.partners]
+            me, rank = self.nation, self._partner_rank
+            found = r.memo["threatened partners"] = sorted(
+                (x for x in self._threat_summary(r)[0] if x[1] != me),
+                key=lambda x: rank[x[1]])
         return found
 
     def _worst_ally_threat(self, r: Reading) -> float:
         """The gravest threat to one of its partners (0 without partners)."""
-        found = r.memo.get("worst ally threat")
-        if found is None:
-            found = r.memo["worst ally threat"] = max(
-                (t for t, _ in self._partner_threats(r)), default=0.0)
+        if not self.partners:
+            return 0.0
+        for t, a in self._threat_summary(r)[1]:
+            if a != self.nation:
+                return t
+        return 0.0
+
+    def _threat_summary(self, r: Reading) -> tuple[list, list]:
+        """Of the threats to the states it excludes (its partners and itself): those
+        at 0.2 or more, and the two gravest, as (threat, state). Made from r.threats
+        alone, so states that share that dict (_read) share this too: kept beside it
+        in the shared memo, for as long as the same dict is handed out."""
+        found = r.memo.get("threat summary")
+        if found is not None:
+            return found
+        shared = self.memory.shared_memo()
+        key = ("threat summary", self._excluded)
+        if shared is not None:
+            kept = shared.get(key)
+            if kept is not None and kept[0] is r.threats:
+                r.memo["threat summary"] = kept[1]
+                return kept[1]
+        known = r.threats
+        pairs = [(known[a] if a in known else self._ally_threat(r, a), a)
+                 for a in self._excluded_order]
+        found = r.memo["threat summary"] = (
+            [x for x in pairs if x[0] >= 0.2], sorted(pairs, key=lambda x: -x[0])[:2])
+        if shared is not None:
+            shared[key] = (r.threats, found)
         return found
 
     def _threat_to(self, r: Reading, ally: str) -> float:

@@ -281,6 +281,7 @@ def _helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:
         if m not in (victim, attacker) and m not in out:
             out[m] = FRIEND_WITHOUT_TREATY * believed(r.state(m).credibility)
     mine = world.allies[attacker]
+    tripwires = {x.owner for x in r.view.war.stationed if x.host == victim}
     for m in list(out):
         if m in mine:
             out[m] *= 0.2  # its own allies seldom fight it
@@ -288,7 +289,7 @@ def _helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:
         kept, declined = _record(r, m)
         p = out[m] * (SHOWN_BASE + (1 - SHOWN_BASE) * min(1.0, shown / SHOWN_FULL)) * (0.5 ** declined)
         p *= 1.0 + 0.1 * min(kept, 3)
-        if any(x.owner == m and x.host == victim for x in r.view.war.stationed):
+        if m in tripwires:
             p = max(p, 0.85)  # a tripwire: its forces fight there whatever it decides
         out[m] = min(1.0, p)
     return out
