@@ -321,7 +321,9 @@ class Defender:
     def _covered(self, r, ally: str) -> float:
         """How much reassurance ``ally`` has had from others (shown acts, tripwires)."""
         shown = self.memory.shown_to.get(ally)
-        if not shown or self.nation in shown:
+        if not shown:
+            return 0
+        if self.nation in shown:
             return self.memory.shown_to_by_others(ally, self.nation)
         # none of it its own: the sum over all, the same for every state that shares
         # the memory this round (a new shared memo each round)

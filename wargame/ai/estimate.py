@@ -139,10 +139,13 @@ def defenders(world: World, institutions, states, victim: str,
             strength = None
         else:
             continue
+        # come_probability, with the institution's part worked out once for its members
+        factor = STRENGTH_FACTOR[strength] if strength is not None else CONSULTATION_ONLY
+        trust = believed(iv.credibility) * factor
         for m in iv.members:
             if m in (victim, attacker) or not iv.active(m):
                 continue
-            p = come_probability(iv, strength, states(m))
+            p = trust * (0.4 + 0.6 * states(m).credibility / 100.0)
             if p > out.get(m, 0.0):
                 out[m] = p
     return out
