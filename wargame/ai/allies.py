@@ -25,7 +25,7 @@ from ..core.actions import Effect
 from ..core.combat import freed
 from ..core.legal import READINESS_MULTIPLIER
 from ..core.model import ObjectiveKind as K, Strength
-from .estimate import forces_at_home, public_power, own_power
+from .estimate import forces_at_home, public_power
 
 DUTY = {Strength.AUTOMATIC: 1.0, Strength.AS_IT_DEEMS_NECESSARY: 0.6,
         Strength.CONSTITUTIONAL_PROCESSES: 0.45}
@@ -56,7 +56,7 @@ class Defender:
         return w
 
     def _odds(self, r, enemy: str) -> float:
-        return public_power(r.state(enemy)) / (own_power(r.me) or 1.0)
+        return public_power(r.state(enemy)) / (self._own_power(r) or 1.0)
 
     def honour_utility(self, r, ob) -> float:
         """How much this state wants to honour obligation ``ob`` (> 0: it will)."""

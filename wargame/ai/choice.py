@@ -25,6 +25,10 @@ _order = maker(Order)  # Order(**given), made at once
 TRUCE_BREAKERS = (Effect.STRIKE, Effect.INVADE, Effect.BLOCKADE)  # not with accepting one
 
 
+def _strength(o: Option) -> tuple:
+    return (o.action.magnitude, o.action.escalation, o.action.id)
+
+
 class OrderSet:
     def __init__(self, view: View, most: int, world: World | None = None):
         self.view = view
@@ -43,6 +47,7 @@ class OrderSet:
                 listed.append(opt)
         self._effects: list[Effect] = []
         self._views: dict | None = None  # institution id -> its view (draft_ok)
+        self._ranked: dict[Effect, list[Option]] = {}  # effect -> its options, weakest first
 
     # ------------------------------------------------------------ queries
     def options(self, effect: Effect) -> list[Option]:
@@ -66,13 +71,15 @@ class OrderSet:
                     and (magnitude is None or o.action.magnitude == magnitude)):
                 return o
             return None
-        found = [o for o in listed
+        ranked = self._ranked.get(effect)
+        if ranked is None:  # weakest first (action ids differ: no ties), once a set
+            ranked = self._ranked[effect] = sorted(listed, key=_strength)
+        found = [o for o in ranked
                  if (not target or target in o.targets)
                  and (not institution or institution in o.institutions)
                  and (magnitude is None or o.action.magnitude == magnitude)]
         if not found:
             return None
-        found.sort(key=lambda o: (o.action.magnitude, o.action.escalation, o.action.id))
         return found[-1] if strongest else found[0]
 
     def draft_ok(self, institution: str, measure: str, target: str) -> bool:

@@ -232,9 +232,33 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             for a in attackers:
                 if a != me and (grave >= 1.0 or self.ties(r, a) < 0.6):
                     out[a] = max(out.get(a, 0.0), grave)
-        for a, h in self._hostile_acts(inside=True):  # against it or a partner, by others
-            out[a] = max(out.get(a, 0.0), min(0.7, h / 40.0))
+        for a, g in self._hostile_gravity().items():  # against it or a partner, by others
+            out[a] = max(out.get(a, 0.0), g)
         return out
+
+    def _hostile_gravity(self) -> dict[str, float]:
+        """Actor -> the gravest of its hostile acts against this state or a partner
+        (``_hostile_acts(inside=True)``), each act min(0.7, level / 40), the actors in
+        the order they first act: shared like those acts while the memory is."""
+        shared = self.memory.shared_memo()
+        key = ("hostile gravity", self._excluded)
+        if shared is not None:
+            found = shared.get(key)
+            if found is not None:
+                return found
+        found = {}
+        for a, h in self._hostile_acts(inside=True):
+            found[a] = max(found.get(a, 0.0), min(0.7, h / 40.0))
+        if shared is not None:
+            shared[key] = found
+        return found
+
+    def _own_power(self, r: Reading) -> float:
+        """:func:`own_power` of its state in this reading (once per reading)."""
+        found = r.memo.get("own power")
+        if found is None:
+            found = r.memo["own power"] = own_power(r.me)
+        return found
 
     def _hostile_acts(self, inside: bool) -> list[tuple[str, float]]:
         """(actor, level) of the hostility remembered, in the memory's order: by a state
@@ -267,7 +291,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return found
 
     def _find_danger(self, r: Reading) -> tuple[float, str]:
-        mine = own_power(r.me) or 1.0
+        mine = self._own_power(r) or 1.0
         worst, by = 0.0, ""
         for other, t in r.tension.items():
             if t < 5:
@@ -510,7 +534,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
               occupying: bool = False) -> None:
         p, me, now = self.p, self.nation, r.view.round
         war_weight = r.weight(K.AVOID_WAR, K.CRISIS_RESOLVED)
-        mine = own_power(r.me) or 1.0
+        mine = self._own_power(r) or 1.0
         for by in r.view.ceasefire_offers:
             opt = s.option(Effect.ACCEPT_CEASEFIRE, target=by)
             in_fight = (by in r.attacked.get(me, ()) or me in r.attacked.get(by, ())

@@ -30,7 +30,7 @@ from ..core.state import Status
 from ..core.terms import SPENDING_STEP, Term, TermKind as T
 from ..core.view import View
 from .base import Counter, Offer
-from .estimate import own_power, public_power
+from .estimate import public_power
 from .reading import Reading, open_commitments
 
 
@@ -214,7 +214,7 @@ class Diplomacy:
                 self.last[("ask-deploy", "")] = now
         # "we sanction the aggressor together"
         if self.p.multilateralism >= 0.6 and not self._recent("ask-sanctions", "", 3, now):
-            mine = own_power(r.me)
+            mine = self._own_power(r)
             leader = all(public_power(r.state(m)) < mine for m in self.partners)
             for a, sev in sorted(self._culprits(r).items(), key=lambda x: (-x[1], x[0])):
                 if sev < 0.9 or a in self.partners:
@@ -261,7 +261,7 @@ class Diplomacy:
         if not self.partners or self._recent("offer-deploy", "", 3, now) or \
                 self.p.loyalty < 0.5:
             return []
-        mine = own_power(r.me)
+        mine = self._own_power(r)
         if any(public_power(r.state(m)) >= mine for m in self.partners):
             return []
         there = {h for (o, h) in self.memory.tripwires if o == self.nation}
