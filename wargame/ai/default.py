@@ -41,7 +41,7 @@ from ..core.view import View
 from .aggressor import Revisionist
 from .allies import Defender
 from .base import Difficulty, Policy
-from .choice import OrderSet
+from .choice import OrderSet, clause_kinds
 from .estimate import STRENGTH_FACTOR, expected_response, own_power, public_power
 from .reading import Memory, Reading
 from .talks import Diplomacy
@@ -477,18 +477,19 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         pending = {(d.institution, d.measure, d.target) for d in r.view.drafts}
         concerned = any(a in atk and (v == self.nation or v in self.partners)
                         for v, atk in r.attacked.items()) or sev >= 1.0
+        all_kinds = clause_kinds(self.world)
         for iid in opt.institutions:
-            inst = self.world.institution[iid]
+            kinds = all_kinds[iid]
             iv = r.institution(iid)
             measure = Measure.CONDEMN._value_
-            if sev >= 0.9 and inst.has(ClauseKind.SANCTIONS) and a not in iv.sanctions_on:
+            if sev >= 0.9 and ClauseKind.SANCTIONS in kinds and a not in iv.sanctions_on:
                 measure = Measure.SANCTIONS._value_
-            elif (sev >= 0.9 and inst.has(ClauseKind.USE_OF_FORCE) and a in iv.sanctions_on
+            elif (sev >= 0.9 and ClauseKind.USE_OF_FORCE in kinds and a in iv.sanctions_on
                   and a not in iv.force_on and p.aggression + p.loyalty > 1.0):
                 measure = Measure.USE_OF_FORCE._value_
-            elif sev >= 0.9 and inst.has(ClauseKind.SUSPENSION) and iv.active(a):
+            elif sev >= 0.9 and ClauseKind.SUSPENSION in kinds and iv.active(a):
                 measure = Measure.SUSPEND._value_
-            elif (sev >= 0.9 and inst.has(ClauseKind.EXPULSION) and a in iv.members
+            elif (sev >= 0.9 and ClauseKind.EXPULSION in kinds and a in iv.members
                   and a in iv.sanctions_on):  # Art. 16(4): after sanctions have failed
                 measure = Measure.EXPEL._value_
             if sev >= 0.6 and a in iv.blocked and a not in iv.referred:

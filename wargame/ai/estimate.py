@@ -24,6 +24,7 @@ from ..core.actions import Effect
 from ..core.combat import DEFAULT_FORCES, FACTOR, HOME_ADVANTAGE, power, taken
 from ..core.legal import READINESS_MULTIPLIER
 from ..core.model import ClauseKind, Strength, World
+from ..core.perworld import per_world
 from ..core.state import NationState, Status
 from ..core.view import InstitutionView, PublicNation
 
@@ -118,6 +119,24 @@ def come_probability(inst: InstitutionView, strength: Strength | None,
     return believed(inst.credibility) * factor * (0.4 + 0.6 * member.credibility / 100.0)
 
 
+_PACTS: dict[int, tuple] = {}
+
+
+def _pacts(world: World) -> tuple:
+    """(institution, the strength of its strongest collective-defence clause or None,
+    whether it has a consultation clause) for each institution of ``world``, in its
+    order: what :func:`defenders` reads of the treaties, once per world."""
+    def make(w: World) -> tuple:
+        out = []
+        for inst in w.institutions:
+            cd = inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE)
+            strongest = max((c.strength for c in cd), key=lambda s: STRENGTH_FACTOR[s]) \
+                if cd else None
+            out.append((inst, strongest, inst.has(ClauseKind.CONSULTATION)))
+        return tuple(out)
+    return per_world(_PACTS, world, make)
+
+
 def defenders(world: World, institutions, states, victim: str,
               attacker: str) -> dict[str, float]:
     """Each state likely to come to ``victim``'s defence -> probability it comes.
@@ -128,14 +147,13 @@ def defenders(world: World, institutions, states, victim: str,
     """
     region = world.nation[victim].region
     out: dict[str, float] = {}
-    for inst in world.institutions:  # its institutions now (the view's members)
+    for inst, cd, consults in _pacts(world):  # its institutions now (the view's members)
         iv = institutions(inst.id)
         if not iv.active(victim):
             continue
-        cd = inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE)
-        if cd and inst.scope.covers(region):
-            strength = max((c.strength for c in cd), key=lambda s: STRENGTH_FACTOR[s])
-        elif inst.has(ClauseKind.CONSULTATION) or cd:
+        if cd is not None and inst.scope.covers(region):
+            strength = cd
+        elif consults or cd is not None:
             strength = None
         else:
             continue
