@@ -26,6 +26,19 @@ _order = maker(Order)  # Order(**given), made at once
 TRUCE_BREAKERS = (Effect.STRIKE, Effect.INVADE, Effect.BLOCKADE)  # not with accepting one
 
 
+def _both_ways(pairs) -> frozenset[tuple[Effect, Effect]]:
+    return frozenset(pairs) | frozenset((b, a) for a, b in pairs)
+
+
+# (effect of an order chosen, effect of a new one) that may not name the same target:
+# two kinds of sanctions, imposing and lifting sanctions, aid to a state it sanctions
+# (the core refuses it), accepting a ceasefire and breaking it
+CLASHES = _both_ways([(Effect.SANCTION, Effect.SANCTION),
+                      (Effect.SANCTION, Effect.LIFT_SANCTIONS),
+                      (Effect.SANCTION, Effect.AID)]
+                     + [(Effect.ACCEPT_CEASEFIRE, b) for b in TRUCE_BREAKERS])
+
+
 _MEASURES = {m.value: m for m in Measure}  # Measure(text), without the exception
 _KINDS: dict[int, tuple] = {}
 
@@ -173,21 +186,13 @@ class OrderSet:
         return True
 
     def _compatible(self, order: Order, effect: Effect) -> bool:
+        key, target = order.key(), order.target
         for o, e in zip(self.orders, self._effects):
-            if o.key() == order.key():
+            if o.key() == key:
                 return False
             if effect is Effect.READINESS and e is Effect.READINESS:
                 return False
-            same_target = o.target == order.target
-            if same_target and {e, effect} == {Effect.SANCTION}:
-                return False
-            if same_target and {e, effect} == {Effect.SANCTION, Effect.LIFT_SANCTIONS}:
-                return False
-            if same_target and {e, effect} == {Effect.SANCTION, Effect.AID}:
-                return False  # never aid a state it sanctions (the core refuses it)
-            if same_target and Effect.ACCEPT_CEASEFIRE in (e, effect) and (
-                e in TRUCE_BREAKERS or effect in TRUCE_BREAKERS
-            ):
+            if o.target == target and (e, effect) in CLASHES:
                 return False
         return True
 
