@@ -295,7 +295,19 @@ def _helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:
     """Each state that might fight for ``victim`` -> how likely, as the attacker reads
     it: treaty allies by their alliance's credibility and their own, friends without a
     treaty by the support they have shown; both scaled by what they have shown (the
-    answer to probes) and cut by the obligations they have declined."""
+    answer to probes) and cut by the obligations they have declined. Once per
+    reading, victim and attacker (on_the_spot and coalition both ask): read it, do
+    not change it."""
+    key = ("helpers", victim, attacker)
+    found = r.memo.get(key) if memory is r.memory else None
+    if found is None:
+        found = _find_helpers(r, victim, attacker, memory)
+        if memory is r.memory:
+            r.memo[key] = found
+    return found
+
+
+def _find_helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:
     world = r.world
     out = defenders(world, r.institution, r.state, victim, attacker)
     for m in memory.friends_of(victim):
