@@ -104,6 +104,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.drafts_seen: dict[tuple[str, str, str], int] = {}  # (inst, measure, target) -> round
         self.garrisons_seen: dict[str, float] = {}  # land -> its garrison's strength there
         self.rivals: set[str] | None = None  # a rival alliance's members it quarrels with
+        self._targets_kept: tuple | None = None  # (objectives, _targets made from them)
         self.voted_force: set[tuple[str, str]] = set()  # (institution, target) it voted force on
         self.notes: list[tuple[int, str, str, str]] = []  # (round, kind, about, reason)
         self._last_read: Reading | None = None
