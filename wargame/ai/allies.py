@@ -340,11 +340,9 @@ class Defender:
         support and aid, by its stance: strategic ambiguity made a little less so."""
         p, now, me = self.p, r.view.round, self.nation
         best = None
-        weighed = set()  # each state once: a later act against it weighs the same
         for a, t, v in self._hostile_acts(inside=False):  # against states it need not defend
-            if a == me or t in weighed:
+            if a == me:
                 continue
-            weighed.add(t)
             friend = self._friendliness(r, t)
             if friend < 0.05 or r.tension.get(t, 0.0) >= 12.0:
                 continue
