@@ -31,6 +31,20 @@ DUTY = {Strength.AUTOMATIC: 1.0, Strength.AS_IT_DEEMS_NECESSARY: 0.6,
         Strength.CONSTITUTIONAL_PROCESSES: 0.45}
 MARGIN = 1.25  # combined strength over the garrison's that a counter-offensive seeks
 MOST = 0.85  # the largest share of its forces a helper commits
+COVERED = 8.0  # the reassurance from others at which an ally needs no more of its own
+
+
+def _reassured(shown: dict[str, float], besides: str) -> float:
+    """The resolve shown for a state by every actor but ``besides``, added up in the
+    memory's order as :meth:`Memory.shown_to_by_others` adds it, but only until it
+    reaches COVERED: the acts only add, so what follows cannot bring it back under."""
+    total = 0
+    for a, v in shown.items():
+        if a != besides:
+            total += v
+            if total >= COVERED:
+                break
+    return total
 
 
 class Defender:
@@ -285,7 +299,7 @@ class Defender:
         p, now = self.p, r.view.round
         threatened = self._threatened_partners(r) if self.partners else ()
         # the alliance covers its gaps: an ally others reassure already needs less of it
-        threatened = sorted(((t * (1.2 - min(1.0, self._covered(r, a) / 8.0)), a)
+        threatened = sorted(((t * (1.2 - min(1.0, self._covered(r, a) / COVERED)), a)
                              for t, a in threatened), key=lambda x: -x[0])[:2]
         will = p.loyalty * (1.0 - p.free_riding)
         # (each judgement is drawn whatever comes of it; the option and the reason are
@@ -319,20 +333,22 @@ class Defender:
         self._reassure_friends(r, s, add)
 
     def _covered(self, r, ally: str) -> float:
-        """How much reassurance ``ally`` has had from others (shown acts, tripwires)."""
+        """How much reassurance ``ally`` has had from others (shown acts, tripwires),
+        counted up to COVERED (all that _reassure weighs)."""
         shown = self.memory.shown_to.get(ally)
         if not shown:
             return 0
-        if self.nation in shown:
-            return self.memory.shown_to_by_others(ally, self.nation)
-        # none of it its own: the sum over all, the same for every state that shares
-        # the memory this round (a new shared memo each round)
+        me = self.nation
+        if me in shown:
+            return _reassured(shown, me)
+        # none of it its own: the same for every state that shares the memory this
+        # round (a new shared memo each round)
         shared = self.memory.shared_memo()
         if shared is None:
-            return sum(shown.values())
+            return _reassured(shown, me)
         found = shared.get(("covered", ally))
         if found is None:
-            found = shared[("covered", ally)] = sum(shown.values())
+            found = shared[("covered", ally)] = _reassured(shown, me)
         return found
 
     def _reassure_friends(self, r, s, add) -> None:
