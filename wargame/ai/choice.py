@@ -64,12 +64,7 @@ class OrderSet:
         by: dict[Effect, list[Option]] = {}
         self.by_effect = by
         for opt in view.options:
-            e = opt.action.effect
-            listed = by.get(e)
-            if listed is None:
-                by[e] = [opt]
-            else:
-                listed.append(opt)
+            by.setdefault(opt.action.effect, []).append(opt)
         self._effects: list[Effect] = []
         self._views: dict | None = None  # institution id -> its view (draft_ok)
         self._ranked: dict[Effect, list[Option]] = {}  # effect -> its options, weakest first
