@@ -133,7 +133,7 @@ class Merits:
                 return Vote.YES, f"{self._n(t)} attacked it"
             own_war = any(c.attacker == me and not c.ended for c in r.view.war.conflicts)
             threat = 0.4 * min(1.0, r.tension.get(t, 0.0) / 30.0)
-            partner_hit = any(t in r.attacked.get(a, ()) for a in self.partners)
+            partner_hit = any(t in atk for v, atk in r.attacked.items() if v in self.partners)
             y = (st.legalism * 1.3 * conduct + 0.5 * partner_hit + threat
                  - ties * (1.2 - 0.7 * st.legalism)
                  - severity * (1.0 - st.interventionism) * 0.9 + 0.15 * st.interventionism)
