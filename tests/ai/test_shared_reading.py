@@ -39,6 +39,7 @@ def _play_and_compare(world, seed: int) -> tuple[int, int]:
             if r is not None:  # its last orders' reading: threats shared or its own
                 for ally, threat in list(r.threats.items()):
                     assert threat == policy._threat_to(r, ally), (game.round, n, ally)
+                _compare_judgements(policy, r, alone[n], game.round)
             view = game.view(n)
             policy.memory.take_in(view)
             alone[n].take_in(view)
@@ -57,6 +58,25 @@ def _play_and_compare(world, seed: int) -> tuple[int, int]:
             else:
                 own += 1
     return shared, own
+
+
+def _compare_judgements(policy, r, alone: Memory, rnd: int) -> None:
+    """What a policy works out once for the states alike, or cuts short, against
+    the plain definitions worked out from its own reading (the memory it read then
+    is ``alone`` before this round's events: only the orders' reading is checked)."""
+    n, partners = policy.nation, policy.partners
+    threats = [(policy._threat_to(r, a), a) for a in partners]
+    # the partners threatened at 0.2 or more, in the partners' order, and the gravest
+    assert policy._threatened_partners(r) == [x for x in threats if x[0] >= 0.2], (rnd, n)
+    assert policy._worst_ally_threat(r) == max((t for t, _ in threats), default=0.0)
+    for _, a in threats:  # the reassurance others gave, as _reassure weighs it
+        plain = policy.memory.shown_to_by_others(a, n)
+        assert min(1.0, policy._covered(r, a) / 8.0) == min(1.0, plain / 8.0), (rnd, n, a)
+    # culprits: the gravest hostile act of each actor, in the order they first act
+    gravest: dict = {}
+    for a, h in policy._hostile_acts(inside=True):
+        gravest[a] = max(gravest.get(a, 0.0), min(0.7, h / 40.0))
+    assert list(policy._hostile_gravity().items()) == list(gravest.items()), (rnd, n)
 
 
 def test_baltic_memories_shared_and_forked_equal_memories_learnt_alone():
@@ -115,3 +135,20 @@ def test_any_news_a_shared_memory_equals_one_learnt_alone(events, by_round):
             for m in (shared, alone):
                 m.recall(news, private, 5)
         assert _known(shared) == _known(alone), n
+
+
+# ---------------------------------------------------------------- reassurance weighed
+@settings(max_examples=200, deadline=None)
+@given(shown=st.dictionaries(st.sampled_from(["a", "b", "c", "d", "e", "me"]),
+                             st.sampled_from([1.0, 2.0, 4.0, 0.5, 3.7, 10.0]), max_size=6),
+       besides=st.sampled_from(["a", "me", "nobody"]))
+def test_reassurance_is_added_up_only_as_far_as_it_is_weighed(shown, besides):
+    """_reassure weighs min(1, covered / 8): the sum it cuts short at 8 weighs the
+    same as the whole sum, and below 8 it is the whole sum, to the last bit."""
+    from wargame.ai.allies import COVERED, _reassured
+
+    whole = sum(v for a, v in shown.items() if a != besides)
+    cut = _reassured(shown, besides)
+    assert min(1.0, cut / COVERED) == min(1.0, whole / COVERED)
+    if whole < COVERED:
+        assert cut == whole

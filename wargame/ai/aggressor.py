@@ -61,7 +61,17 @@ class Revisionist:
     def _targets(self, r) -> dict[str, tuple[float, float, float]]:
         """Each state it has a reason to take land from -> (gain weight, threshold,
         discredit weight): its gain_territory objectives, and the members of a rival
-        alliance it wants discredited that lie in the alliance's scope near it."""
+        alliance it wants discredited that lie in the alliance's scope near it. Its
+        objectives and the world never change: worked out once (read it, do not
+        change it)."""
+        kept = self._targets_kept
+        if kept is not None and kept[0] is r.objectives:
+            return kept[1]
+        found = self._find_targets(r)
+        self._targets_kept = (r.objectives, found)
+        return found
+
+    def _find_targets(self, r) -> dict[str, tuple[float, float, float]]:
         me = self.nation
         out: dict[str, list[float]] = {}
         for o in r.objectives:

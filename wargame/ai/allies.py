@@ -25,12 +25,26 @@ from ..core.actions import Effect
 from ..core.combat import freed
 from ..core.legal import READINESS_MULTIPLIER
 from ..core.model import ObjectiveKind as K, Strength
-from .estimate import forces_at_home, public_power, own_power
+from .estimate import forces_at_home, public_power
 
 DUTY = {Strength.AUTOMATIC: 1.0, Strength.AS_IT_DEEMS_NECESSARY: 0.6,
         Strength.CONSTITUTIONAL_PROCESSES: 0.45}
 MARGIN = 1.25  # combined strength over the garrison's that a counter-offensive seeks
 MOST = 0.85  # the largest share of its forces a helper commits
+COVERED = 8.0  # the reassurance from others at which an ally needs no more of its own
+
+
+def _reassured(shown: dict[str, float], besides: str) -> float:
+    """The resolve shown for a state by every actor but ``besides``, added up in the
+    memory's order as :meth:`Memory.shown_to_by_others` adds it, but only until it
+    reaches COVERED: the acts only add, so what follows cannot bring it back under."""
+    total = 0
+    for a, v in shown.items():
+        if a != besides:
+            total += v
+            if total >= COVERED:
+                break
+    return total
 
 
 class Defender:
@@ -56,7 +70,7 @@ class Defender:
         return w
 
     def _odds(self, r, enemy: str) -> float:
-        return public_power(r.state(enemy)) / (own_power(r.me) or 1.0)
+        return public_power(r.state(enemy)) / (self._own_power(r) or 1.0)
 
     def honour_utility(self, r, ob) -> float:
         """How much this state wants to honour obligation ``ob`` (> 0: it will)."""
@@ -283,10 +297,10 @@ class Defender:
     # ------------------------------------------------------------ reassurance
     def _reassure(self, r, s, add) -> None:
         p, now = self.p, r.view.round
-        threatened = self._partner_threats(r)
+        threatened = self._threatened_partners(r) if self.partners else ()
         # the alliance covers its gaps: an ally others reassure already needs less of it
-        threatened = sorted(((t * (1.2 - min(1.0, self._covered(r, a) / 8.0)), a)
-                             for t, a in threatened if t >= 0.2), key=lambda x: -x[0])[:2]
+        threatened = sorted(((t * (1.2 - min(1.0, self._covered(r, a) / COVERED)), a)
+                             for t, a in threatened), key=lambda x: -x[0])[:2]
         will = p.loyalty * (1.0 - p.free_riding)
         # (each judgement is drawn whatever comes of it; the option and the reason are
         # looked up only for an order worth giving: add takes none other)
@@ -319,8 +333,23 @@ class Defender:
         self._reassure_friends(r, s, add)
 
     def _covered(self, r, ally: str) -> float:
-        """How much reassurance ``ally`` has had from others (shown acts, tripwires)."""
-        return self.memory.shown_to_by_others(ally, self.nation)
+        """How much reassurance ``ally`` has had from others (shown acts, tripwires),
+        counted up to COVERED (all that _reassure weighs)."""
+        shown = self.memory.shown_to.get(ally)
+        if not shown:
+            return 0
+        me = self.nation
+        if me in shown:
+            return _reassured(shown, me)
+        # none of it its own: the same for every state that shares the memory this
+        # round (a new shared memo each round)
+        shared = self.memory.shared_memo()
+        if shared is None:
+            return _reassured(shown, me)
+        found = shared.get(("covered", ally))
+        if found is None:
+            found = shared[("covered", ally)] = _reassured(shown, me)
+        return found
 
     def _reassure_friends(self, r, s, add) -> None:
         """A threatened friend without a treaty (trade, shown support): statements of

@@ -18,11 +18,40 @@ from ..core.actions import Effect, Measure, Order
 from ..core.legal import AGAINST, COLLECTIVE_MEASURES, COMMITTING, MEASURE_CLAUSE, Option
 from ..core.membership import MEMBERS_ONLY
 from ..core.model import ClauseKind, World
+from ..core.perworld import per_world
 from ..core.plain import maker
 from ..core.view import View
 
 _order = maker(Order)  # Order(**given), made at once
 TRUCE_BREAKERS = (Effect.STRIKE, Effect.INVADE, Effect.BLOCKADE)  # not with accepting one
+
+
+def _both_ways(pairs) -> frozenset[tuple[Effect, Effect]]:
+    return frozenset(pairs) | frozenset((b, a) for a, b in pairs)
+
+
+# (effect of an order chosen, effect of a new one) that may not name the same target:
+# two kinds of sanctions, imposing and lifting sanctions, aid to a state it sanctions
+# (the core refuses it), accepting a ceasefire and breaking it
+CLASHES = _both_ways([(Effect.SANCTION, Effect.SANCTION),
+                      (Effect.SANCTION, Effect.LIFT_SANCTIONS),
+                      (Effect.SANCTION, Effect.AID)]
+                     + [(Effect.ACCEPT_CEASEFIRE, b) for b in TRUCE_BREAKERS])
+
+
+_MEASURES = {m.value: m for m in Measure}  # Measure(text), without the exception
+_KINDS: dict[int, tuple] = {}
+
+
+def clause_kinds(world: World) -> dict[str, frozenset[ClauseKind]]:
+    """Institution id -> the kinds of its clauses (``Institution.has`` for every
+    kind at once), shared by every policy of a world (read only)."""
+    return per_world(_KINDS, world, lambda w: {
+        i.id: frozenset(c.kind for c in i.clauses) for i in w.institutions})
+
+
+def _strength(o: Option) -> tuple:
+    return (o.action.magnitude, o.action.escalation, o.action.id)
 
 
 class OrderSet:
@@ -35,14 +64,10 @@ class OrderSet:
         by: dict[Effect, list[Option]] = {}
         self.by_effect = by
         for opt in view.options:
-            e = opt.action.effect
-            listed = by.get(e)
-            if listed is None:
-                by[e] = [opt]
-            else:
-                listed.append(opt)
+            by.setdefault(opt.action.effect, []).append(opt)
         self._effects: list[Effect] = []
         self._views: dict | None = None  # institution id -> its view (draft_ok)
+        self._ranked: dict[Effect, list[Option]] = {}  # effect -> its options, weakest first
 
     # ------------------------------------------------------------ queries
     def options(self, effect: Effect) -> list[Option]:
@@ -66,13 +91,15 @@ class OrderSet:
                     and (magnitude is None or o.action.magnitude == magnitude)):
                 return o
             return None
-        found = [o for o in listed
+        ranked = self._ranked.get(effect)
+        if ranked is None:  # weakest first (action ids differ: no ties), once a set
+            ranked = self._ranked[effect] = sorted(listed, key=_strength)
+        found = [o for o in ranked
                  if (not target or target in o.targets)
                  and (not institution or institution in o.institutions)
                  and (magnitude is None or o.action.magnitude == magnitude)]
         if not found:
             return None
-        found.sort(key=lambda o: (o.action.magnitude, o.action.escalation, o.action.id))
         return found[-1] if strongest else found[0]
 
     def draft_ok(self, institution: str, measure: str, target: str) -> bool:
@@ -80,14 +107,11 @@ class OrderSet:
         if self.world is None:
             return True
         inst = self.world.institution.get(institution)
-        try:
-            m = Measure(measure)
-        except ValueError:
-            return False
-        if inst is None or target not in self.world.nation:
+        m = _MEASURES.get(measure)
+        if m is None or inst is None or target not in self.world.nation:
             return False
         kind = MEASURE_CLAUSE.get(m)
-        if kind is not None and not inst.has(kind):
+        if kind is not None and kind not in clause_kinds(self.world)[institution]:
             return False
         views = self._views
         if views is None:
@@ -157,21 +181,13 @@ class OrderSet:
         return True
 
     def _compatible(self, order: Order, effect: Effect) -> bool:
+        key, target = order.key(), order.target
         for o, e in zip(self.orders, self._effects):
-            if o.key() == order.key():
+            if o.key() == key:
                 return False
             if effect is Effect.READINESS and e is Effect.READINESS:
                 return False
-            same_target = o.target == order.target
-            if same_target and {e, effect} == {Effect.SANCTION}:
-                return False
-            if same_target and {e, effect} == {Effect.SANCTION, Effect.LIFT_SANCTIONS}:
-                return False
-            if same_target and {e, effect} == {Effect.SANCTION, Effect.AID}:
-                return False  # never aid a state it sanctions (the core refuses it)
-            if same_target and Effect.ACCEPT_CEASEFIRE in (e, effect) and (
-                e in TRUCE_BREAKERS or effect in TRUCE_BREAKERS
-            ):
+            if o.target == target and (e, effect) in CLASHES:
                 return False
         return True
 

@@ -41,7 +41,7 @@ from ..core.view import View
 from .aggressor import Revisionist
 from .allies import Defender
 from .base import Difficulty, Policy
-from .choice import OrderSet
+from .choice import OrderSet, clause_kinds
 from .estimate import STRENGTH_FACTOR, expected_response, own_power, public_power
 from .reading import Memory, Reading
 from .talks import Diplomacy
@@ -104,6 +104,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.drafts_seen: dict[tuple[str, str, str], int] = {}  # (inst, measure, target) -> round
         self.garrisons_seen: dict[str, float] = {}  # land -> its garrison's strength there
         self.rivals: set[str] | None = None  # a rival alliance's members it quarrels with
+        self._targets_kept: tuple | None = None  # (objectives, _targets made from them)
         self.voted_force: set[tuple[str, str]] = set()  # (institution, target) it voted force on
         self.notes: list[tuple[int, str, str, str]] = []  # (round, kind, about, reason)
         self._last_read: Reading | None = None
@@ -114,6 +115,8 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         # whose hostile acts and disputes do not count in an ally's threat: itself and
         # its partners; states alike in this share their threat estimates (_read)
         self._excluded = frozenset(self.partners) | {nation}
+        self._excluded_order = sorted(self._excluded)
+        self._partner_rank = {a: i for i, a in enumerate(self.partners)}
         self._objectives: tuple | None = None  # the objectives _points was made from
         self._points: dict = {}  # see Reading.points
         for a, b, level in world.start_tensions:
@@ -230,9 +233,33 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             for a in attackers:
                 if a != me and (grave >= 1.0 or self.ties(r, a) < 0.6):
                     out[a] = max(out.get(a, 0.0), grave)
-        for a, h in self._hostile_acts(inside=True):  # against it or a partner, by others
-            out[a] = max(out.get(a, 0.0), min(0.7, h / 40.0))
+        for a, g in self._hostile_gravity().items():  # against it or a partner, by others
+            out[a] = max(out.get(a, 0.0), g)
         return out
+
+    def _hostile_gravity(self) -> dict[str, float]:
+        """Actor -> the gravest of its hostile acts against this state or a partner
+        (``_hostile_acts(inside=True)``), each act min(0.7, level / 40), the actors in
+        the order they first act: shared like those acts while the memory is."""
+        shared = self.memory.shared_memo()
+        key = ("hostile gravity", self._excluded)
+        if shared is not None:
+            found = shared.get(key)
+            if found is not None:
+                return found
+        found = {}
+        for a, h in self._hostile_acts(inside=True):
+            found[a] = max(found.get(a, 0.0), min(0.7, h / 40.0))
+        if shared is not None:
+            shared[key] = found
+        return found
+
+    def _own_power(self, r: Reading) -> float:
+        """:func:`own_power` of its state in this reading (once per reading)."""
+        found = r.memo.get("own power")
+        if found is None:
+            found = r.memo["own power"] = own_power(r.me)
+        return found
 
     def _hostile_acts(self, inside: bool) -> list[tuple[str, float]]:
         """(actor, level) of the hostility remembered, in the memory's order: by a state
@@ -265,7 +292,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return found
 
     def _find_danger(self, r: Reading) -> tuple[float, str]:
-        mine = own_power(r.me) or 1.0
+        mine = self._own_power(r) or 1.0
         worst, by = 0.0, ""
         for other, t in r.tension.items():
             if t < 5:
@@ -287,22 +314,48 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             found = r.threats[ally] = self._threat_to(r, ally)
         return found
 
-    def _partner_threats(self, r: Reading) -> list[tuple[float, str]]:
-        """(threat, partner) for each of its partners, in their order (once per
-        reading)."""
-        found = r.memo.get("partner threats")
+    def _threatened_partners(self, r: Reading) -> list[tuple[float, str]]:
+        """(threat, partner) for each of its partners threatened at 0.2 or more, in
+        the partners' order (once per reading)."""
+        found = r.memo.get("threatened partners")
         if found is None:
-            known = r.threats
-            found = r.memo["partner threats"] = [
-                (known[a] if a in known else self._ally_threat(r, a), a) for a in self.partners]
+            me, rank = self.nation, self._partner_rank
+            found = r.memo["threatened partners"] = sorted(
+                (x for x in self._threat_summary(r)[0] if x[1] != me),
+                key=lambda x: rank[x[1]])
         return found
 
     def _worst_ally_threat(self, r: Reading) -> float:
         """The gravest threat to one of its partners (0 without partners)."""
-        found = r.memo.get("worst ally threat")
-        if found is None:
-            found = r.memo["worst ally threat"] = max(
-                (t for t, _ in self._partner_threats(r)), default=0.0)
+        if not self.partners:
+            return 0.0
+        for t, a in self._threat_summary(r)[1]:
+            if a != self.nation:
+                return t
+        return 0.0
+
+    def _threat_summary(self, r: Reading) -> tuple[list, list]:
+        """Of the threats to the states it excludes (its partners and itself): those
+        at 0.2 or more, and the two gravest, as (threat, state). Made from r.threats
+        alone, so states that share that dict (_read) share this too: kept beside it
+        in the shared memo, for as long as the same dict is handed out."""
+        found = r.memo.get("threat summary")
+        if found is not None:
+            return found
+        shared = self.memory.shared_memo()
+        key = ("threat summary", self._excluded)
+        if shared is not None:
+            kept = shared.get(key)
+            if kept is not None and kept[0] is r.threats:
+                r.memo["threat summary"] = kept[1]
+                return kept[1]
+        known = r.threats
+        pairs = [(known[a] if a in known else self._ally_threat(r, a), a)
+                 for a in self._excluded_order]
+        found = r.memo["threat summary"] = (
+            [x for x in pairs if x[0] >= 0.2], sorted(pairs, key=lambda x: -x[0])[:2])
+        if shared is not None:
+            shared[key] = (r.threats, found)
         return found
 
     def _threat_to(self, r: Reading, ally: str) -> float:
@@ -425,18 +478,19 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         pending = {(d.institution, d.measure, d.target) for d in r.view.drafts}
         concerned = any(a in atk and (v == self.nation or v in self.partners)
                         for v, atk in r.attacked.items()) or sev >= 1.0
+        all_kinds = clause_kinds(self.world)
         for iid in opt.institutions:
-            inst = self.world.institution[iid]
+            kinds = all_kinds[iid]
             iv = r.institution(iid)
             measure = Measure.CONDEMN._value_
-            if sev >= 0.9 and inst.has(ClauseKind.SANCTIONS) and a not in iv.sanctions_on:
+            if sev >= 0.9 and ClauseKind.SANCTIONS in kinds and a not in iv.sanctions_on:
                 measure = Measure.SANCTIONS._value_
-            elif (sev >= 0.9 and inst.has(ClauseKind.USE_OF_FORCE) and a in iv.sanctions_on
+            elif (sev >= 0.9 and ClauseKind.USE_OF_FORCE in kinds and a in iv.sanctions_on
                   and a not in iv.force_on and p.aggression + p.loyalty > 1.0):
                 measure = Measure.USE_OF_FORCE._value_
-            elif sev >= 0.9 and inst.has(ClauseKind.SUSPENSION) and iv.active(a):
+            elif sev >= 0.9 and ClauseKind.SUSPENSION in kinds and iv.active(a):
                 measure = Measure.SUSPEND._value_
-            elif (sev >= 0.9 and inst.has(ClauseKind.EXPULSION) and a in iv.members
+            elif (sev >= 0.9 and ClauseKind.EXPULSION in kinds and a in iv.members
                   and a in iv.sanctions_on):  # Art. 16(4): after sanctions have failed
                 measure = Measure.EXPEL._value_
             if sev >= 0.6 and a in iv.blocked and a not in iv.referred:
@@ -482,7 +536,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
               occupying: bool = False) -> None:
         p, me, now = self.p, self.nation, r.view.round
         war_weight = r.weight(K.AVOID_WAR, K.CRISIS_RESOLVED)
-        mine = own_power(r.me) or 1.0
+        mine = self._own_power(r) or 1.0
         for by in r.view.ceasefire_offers:
             opt = s.option(Effect.ACCEPT_CEASEFIRE, target=by)
             in_fight = (by in r.attacked.get(me, ()) or me in r.attacked.get(by, ())

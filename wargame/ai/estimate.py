@@ -24,6 +24,7 @@ from ..core.actions import Effect
 from ..core.combat import DEFAULT_FORCES, FACTOR, HOME_ADVANTAGE, power, taken
 from ..core.legal import READINESS_MULTIPLIER
 from ..core.model import ClauseKind, Strength, World
+from ..core.perworld import per_world
 from ..core.state import NationState, Status
 from ..core.view import InstitutionView, PublicNation
 
@@ -118,6 +119,24 @@ def come_probability(inst: InstitutionView, strength: Strength | None,
     return believed(inst.credibility) * factor * (0.4 + 0.6 * member.credibility / 100.0)
 
 
+_PACTS: dict[int, tuple] = {}
+
+
+def _pacts(world: World) -> tuple:
+    """(institution, the strength of its strongest collective-defence clause or None,
+    whether it has a consultation clause) for each institution of ``world``, in its
+    order: what :func:`defenders` reads of the treaties, once per world."""
+    def make(w: World) -> tuple:
+        out = []
+        for inst in w.institutions:
+            cd = inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE)
+            strongest = max((c.strength for c in cd), key=lambda s: STRENGTH_FACTOR[s]) \
+                if cd else None
+            out.append((inst, strongest, inst.has(ClauseKind.CONSULTATION)))
+        return tuple(out)
+    return per_world(_PACTS, world, make)
+
+
 def defenders(world: World, institutions, states, victim: str,
               attacker: str) -> dict[str, float]:
     """Each state likely to come to ``victim``'s defence -> probability it comes.
@@ -128,21 +147,23 @@ def defenders(world: World, institutions, states, victim: str,
     """
     region = world.nation[victim].region
     out: dict[str, float] = {}
-    for inst in world.institutions:  # its institutions now (the view's members)
+    for inst, cd, consults in _pacts(world):  # its institutions now (the view's members)
         iv = institutions(inst.id)
         if not iv.active(victim):
             continue
-        cd = inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE)
-        if cd and inst.scope.covers(region):
-            strength = max((c.strength for c in cd), key=lambda s: STRENGTH_FACTOR[s])
-        elif inst.has(ClauseKind.CONSULTATION) or cd:
+        if cd is not None and inst.scope.covers(region):
+            strength = cd
+        elif consults or cd is not None:
             strength = None
         else:
             continue
+        # come_probability, with the institution's part worked out once for its members
+        factor = STRENGTH_FACTOR[strength] if strength is not None else CONSULTATION_ONLY
+        trust = believed(iv.credibility) * factor
         for m in iv.members:
             if m in (victim, attacker) or not iv.active(m):
                 continue
-            p = come_probability(iv, strength, states(m))
+            p = trust * (0.4 + 0.6 * states(m).credibility / 100.0)
             if p > out.get(m, 0.0):
                 out[m] = p
     return out
@@ -274,13 +295,26 @@ def _helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:
     """Each state that might fight for ``victim`` -> how likely, as the attacker reads
     it: treaty allies by their alliance's credibility and their own, friends without a
     treaty by the support they have shown; both scaled by what they have shown (the
-    answer to probes) and cut by the obligations they have declined."""
+    answer to probes) and cut by the obligations they have declined. Once per
+    reading, victim and attacker (on_the_spot and coalition both ask): read it, do
+    not change it."""
+    key = ("helpers", victim, attacker)
+    found = r.memo.get(key) if memory is r.memory else None
+    if found is None:
+        found = _find_helpers(r, victim, attacker, memory)
+        if memory is r.memory:
+            r.memo[key] = found
+    return found
+
+
+def _find_helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:
     world = r.world
     out = defenders(world, r.institution, r.state, victim, attacker)
     for m in memory.friends_of(victim):
         if m not in (victim, attacker) and m not in out:
             out[m] = FRIEND_WITHOUT_TREATY * believed(r.state(m).credibility)
     mine = world.allies[attacker]
+    tripwires = {x.owner for x in r.view.war.stationed if x.host == victim}
     for m in list(out):
         if m in mine:
             out[m] *= 0.2  # its own allies seldom fight it
@@ -288,7 +322,7 @@ def _helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:
         kept, declined = _record(r, m)
         p = out[m] * (SHOWN_BASE + (1 - SHOWN_BASE) * min(1.0, shown / SHOWN_FULL)) * (0.5 ** declined)
         p *= 1.0 + 0.1 * min(kept, 3)
-        if any(x.owner == m and x.host == victim for x in r.view.war.stationed):
+        if m in tripwires:
             p = max(p, 0.85)  # a tripwire: its forces fight there whatever it decides
         out[m] = min(1.0, p)
     return out

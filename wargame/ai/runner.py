@@ -238,21 +238,28 @@ def record(game: Game, errors: Iterable[str] = ()) -> GameRecord:
                     pushed[entry["nation"]] += esc
     scores = game.scores()
     drafts = {d.id: d for d in st.drafts}
-    adopted = tuple((e.round, e.institution, drafts[e.ref].measure, e.target)
-                    for e in game.log if e.kind is Kind.DRAFT_DECIDED and e.value > 0
-                    and e.ref in drafts)
-    votes = tuple({"round": e.round, "institution": e.institution,
-                   "measure": drafts[e.ref].measure, "target": e.target,
-                   "adopted": e.value > 0, **roll_call(world, st, drafts[e.ref])}
-                  for e in game.log if e.kind is Kind.DRAFT_DECIDED and e.ref in drafts)
+    adopted, votes, attacks, taken = [], [], [], []
+    for e in game.log:  # one pass over the log for the four lists
+        kind = e.kind
+        if kind is Kind.DRAFT_DECIDED:
+            if e.ref in drafts:
+                measure = drafts[e.ref].measure
+                if e.value > 0:
+                    adopted.append((e.round, e.institution, measure, e.target))
+                votes.append({"round": e.round, "institution": e.institution,
+                              "measure": measure, "target": e.target, "adopted": e.value > 0,
+                              **roll_call(world, st, drafts[e.ref])})
+        elif kind is Kind.ARMED_ATTACK:
+            attacks.append((e.round, e.actor, e.target))
+        elif kind is Kind.TERRITORY and e.value > 0:
+            taken.append((e.round, e.actor, e.target, e.value))
     return GameRecord(
         seed=game.seed,
         outcome=st.outcome or "unfinished",
         rounds=st.round,
         peak=max(st.history, default=st.escalation),
         history=tuple(st.history),
-        attacks=tuple((e.round, e.actor, e.target) for e in game.log
-                      if e.kind is Kind.ARMED_ATTACK),
+        attacks=tuple(attacks),
         obligations=obligations,
         kept=kept,
         declined=declined,
@@ -264,10 +271,9 @@ def record(game: Game, errors: Iterable[str] = ()) -> GameRecord:
         errors=tuple(errors),
         held_at_end=tuple((o, v, share) for (o, v), share in st.occupation.items()
                           if share > 0),
-        taken=tuple((e.round, e.actor, e.target, e.value) for e in game.log
-                    if e.kind is Kind.TERRITORY and e.value > 0),
-        adopted=adopted,
-        votes=votes,
+        taken=tuple(taken),
+        adopted=tuple(adopted),
+        votes=tuple(votes),
     )
 
 

@@ -30,7 +30,7 @@ from ..core.state import Status
 from ..core.terms import SPENDING_STEP, Term, TermKind as T
 from ..core.view import View
 from .base import Counter, Offer
-from .estimate import own_power, public_power
+from .estimate import public_power
 from .reading import Reading, open_commitments
 
 
@@ -214,12 +214,14 @@ class Diplomacy:
                 self.last[("ask-deploy", "")] = now
         # "we sanction the aggressor together"
         if self.p.multilateralism >= 0.6 and not self._recent("ask-sanctions", "", 3, now):
-            mine = own_power(r.me)
-            leader = all(public_power(r.state(m)) < mine for m in self.partners)
+            leader = None  # whether it is its alliance's leading power: asked once needed
             for a, sev in sorted(self._culprits(r).items(), key=lambda x: (-x[1], x[0])):
                 if sev < 0.9 or a in self.partners:
                     continue
                 victim = a in r.attacked.get(self.nation, ())
+                if not victim and leader is None:
+                    mine = self._own_power(r)
+                    leader = all(public_power(r.state(m)) < mine for m in self.partners)
                 if not (victim or leader):
                     break  # the victim or the alliance's leading power rallies the others
                 sending = {x.sender for x in r.view.war.sanctions if x.target == a}
@@ -232,7 +234,7 @@ class Diplomacy:
                     self.last[("ask-sanctions", "")] = now
                 break
         out += self._patron_offer(r, now) + self._wedge_offer(r, now)
-        return self._within_means(view, out)
+        return self._within_means(view, out) if out else out
 
     def _within_means(self, view: View, offers: list[Offer]) -> list[Offer]:
         """Only the offers whose own terms it could keep with the orders left in the
@@ -261,7 +263,7 @@ class Diplomacy:
         if not self.partners or self._recent("offer-deploy", "", 3, now) or \
                 self.p.loyalty < 0.5:
             return []
-        mine = own_power(r.me)
+        mine = self._own_power(r)
         if any(public_power(r.state(m)) >= mine for m in self.partners):
             return []
         there = {h for (o, h) in self.memory.tripwires if o == self.nation}

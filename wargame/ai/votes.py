@@ -85,7 +85,7 @@ class Merits:
         if any(c.victim == t and not c.ended for c in war.conflicts) or any(
                 t in c.side and not c.ended for c in war.conflicts):
             return -0.6, f"{self._n(t)} is a victim of aggression or fights for one"
-        hostile = sum(v for (a, _), v in self.memory.hostility.items() if a == t)
+        hostile = self._hostility_by(r, t)
         if hostile >= 10.0:
             return min(0.5, hostile / 60.0), f"{self._n(t)}'s hostile acts short of war"
         for a, b, _ in self.world.start_tensions:  # the disputes the crisis began with
@@ -93,6 +93,18 @@ class Merits:
             if other and (other == self.nation or other in self.partners):
                 return 0.2, f"{self._n(t)}'s dispute with {self._n(other)}"
         return 0.0, f"nothing in {self._n(t)}'s conduct calls for it"
+
+    def _hostility_by(self, r, t: str) -> float:
+        """The hostility remembered of ``t`` against anyone, summed in the memory's
+        order: once per reading, and once for every state that shares the memory."""
+        key = ("hostility by", t)
+        memo = self.memory.shared_memo()
+        if memo is None:
+            memo = r.memo
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = sum(v for (a, _), v in self.memory.hostility.items() if a == t)
+        return found
 
     def ties(self, r, t: str) -> float:
         me = self.nation
@@ -121,7 +133,7 @@ class Merits:
                 return Vote.YES, f"{self._n(t)} attacked it"
             own_war = any(c.attacker == me and not c.ended for c in r.view.war.conflicts)
             threat = 0.4 * min(1.0, r.tension.get(t, 0.0) / 30.0)
-            partner_hit = any(t in r.attacked.get(a, ()) for a in self.partners)
+            partner_hit = any(t in atk for v, atk in r.attacked.items() if v in self.partners)
             y = (st.legalism * 1.3 * conduct + 0.5 * partner_hit + threat
                  - ties * (1.2 - 0.7 * st.legalism)
                  - severity * (1.0 - st.interventionism) * 0.9 + 0.15 * st.interventionism)
