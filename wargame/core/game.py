@@ -34,7 +34,8 @@ from .scoring import Score, score
 from .state import Draft, GameState
 from .terms import Term
 from .burden import attacked_in, first_strikes
-from .view import NO_TALK, NewsIndex, View, make_view, refreshed, shared_part, talk_index
+from .view import (NO_TALK, NewsIndex, View, make_view, refreshed, shared_part, talk_index,
+                   talk_of)
 
 
 class Game:
@@ -53,7 +54,8 @@ class Game:
         self._committed = False  # commitments made since then (by accepted proposals)
         self._legal_memo: tuple = (None, {})  # (key, memo) for legal.options
         self._talk = 0  # bumped by every message, proposal, answer and counter
-        self._talks: tuple | None = None  # (key, talk_index): messages, proposals by state
+        # (key, messages and proposals by state, whether every state's are listed)
+        self._talks: tuple | None = None
         self._news = NewsIndex()
         # (log entries read, victims, who struck first in each pair): from the log as it grows
         self._fights: tuple[int, set[str], dict] = (0, set(), {})
@@ -129,10 +131,14 @@ class Game:
             self._voted = self._committed = False
         self._news.update(self.log)
         news, private = self._news.of(nation)
-        st = self.state  # each state's messages and proposals, listed once a moment
+        st = self.state  # each state's messages and proposals, listed once a moment:
+        # for the first view of a moment its own alone (a moment of answers holds one
+        # view), from the second every state's at once
         talk_key = (self._version, self._talk, len(st.messages), len(st.proposals))
         if self._talks is None or self._talks[0] != talk_key:
-            self._talks = (talk_key, talk_index(st))
+            self._talks = (talk_key, {nation: talk_of(st, nation)}, False)
+        elif nation not in self._talks[1] and not self._talks[2]:
+            self._talks = (talk_key, talk_index(st), True)
         options: list[legal.Option] = []
         if self.phase == "orders":  # what every state's options read: once, like `shared`
             if self._legal_memo[0] != key:

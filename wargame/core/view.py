@@ -380,6 +380,8 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
     memo = shared.memo
     if news is None or private is None:
         news, private = _scan(log, nation)
+    if talk is None:
+        talk = talk_of(state, nation)
     commitments = shared.commitments
     secret, parties = memo.get("secret") or _secrets(shared)
     # the public news are the same for every government: one tuple for all their views
@@ -425,10 +427,8 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         tension=shared.tension.get(nation, _NO_TENSION),
         institutions=insts,
         commitments=commitments,
-        messages=talk[0] if talk is not None else tuple(
-            _clone(m) for m in state.messages if m.sender == nation or nation in m.recipients),
-        proposals=talk[1] if talk is not None else tuple(
-            _clone(p, answers=dict(p.answers)) for p in state.proposals if p.sees(nation)),
+        messages=talk[0],
+        proposals=talk[1],
         news=found[1],
         private=tuple(private),
         options=tuple(options),
@@ -499,6 +499,14 @@ def talk_index(state: GameState) -> dict[str, tuple[tuple, tuple]]:
         for n in dict.fromkeys((p.by, *p.to)):
             out.setdefault(n, ([], []))[1].append(c)
     return {n: (tuple(ms), tuple(ps)) for n, (ms, ps) in out.items()}
+
+
+def talk_of(state: GameState, nation: str) -> tuple[tuple, tuple]:
+    """What :func:`talk_index` lists for ``nation`` alone (a moment with one view)."""
+    return (tuple(_clone(m) for m in state.messages
+                  if m.sender == nation or nation in m.recipients),
+            tuple(_clone(p, answers=dict(p.answers)) for p in state.proposals
+                  if p.sees(nation)))
 
 
 def _defaults(cls) -> dict:
