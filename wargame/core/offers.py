@@ -44,10 +44,18 @@ def options(world: World, state: GameState, nation: str,
     moved = memo.get("membership")  # what differs from the campaign's memberships
     if moved is None:
         moved = memo["membership"] = fingerprint(state)
-    mine = active_in(world, state, nation, bool(moved))  # its bodies now, not suspended
+        # the states suspended from some institution, and those boycotting one
+        memo["suspended"] = {n for s in state.institutions.values() for n in s.suspended}
+        memo["boycotting"] = {n for s in state.institutions.values() for n in s.boycotting}
+    suspended_somewhere = nation in memo["suspended"]
+    if moved or suspended_somewhere:
+        mine = active_in(world, state, nation, bool(moved))  # its bodies now, not suspended
+    else:
+        mine = world.member_of[nation]
     me = state.nations[nation]
     armed = available_forces(me) > 0
-    away = tuple(i for i in mine if nation in state.institutions[i].boycotting)
+    away = () if nation not in memo["boycotting"] else tuple(
+        i for i in mine if nation in state.institutions[i].boycotting)
     key = (nation, state.stage, armed, bool(me.sanctioning), mine, away, moved)
     plan = facts.plans.get(key)
     if plan is None:
@@ -60,6 +68,8 @@ def options(world: World, state: GameState, nation: str,
     for k, step, spec, pool in plan[1]:
         if step is _TARGETS:
             if spec.effect in idle:  # nobody has a target for it now
+                continue
+            if spec.effect is Effect.LIFT_SANCTIONS and not me.sanctioning:
                 continue
             targets = _targets(world, state, nation, spec, pool, facts, memo)
             if targets:
@@ -82,8 +92,8 @@ def options(world: World, state: GameState, nation: str,
                 out[k] = pool  # Option(spec), made with the plan
         else:  # _INSTITUTIONS
             if spec.effect is Effect.MEETING:  # any state may bring a dispute
-                pool_i = tuple(i for i in facts.enforcers
-                               if not suspended(state, i, nation))
+                pool_i = facts.enforcers if not suspended_somewhere else tuple(
+                    i for i in facts.enforcers if not suspended(state, i, nation))
                 if spec.effect not in _CHECKED:  # legal in every one of them
                     if pool_i:
                         out[k] = _option(action=spec, institutions=pool_i)
