@@ -116,7 +116,7 @@ class Game:
     def view(self, nation: str) -> View:
         self._known(nation)
         # orders and messages are private: giving them does not change what all see
-        key = (self._version, self.state.round, self.state.phase, self.state.stage)
+        key = (self._version, self.state.round, self.state.stage)
         if self._shared is None or self._shared[0] != key:
             old = self._shared
             self._shared = (key, shared_part(self.world, self.state, self.victims(),
@@ -142,7 +142,7 @@ class Game:
         options: list[legal.Option] = []
         if self.phase == "orders":  # what every state's options read: once, like `shared`
             if self._legal_memo[0] != key:
-                self._legal_memo = (key, {})
+                self._legal_memo = (key, {})  # (the key of an orders phase)
             options = offers.options(self.world, self.state, nation, self._legal_memo[1])
         return make_view(self.world, self.state, self.log, nation, options,
                          self._shared[1], news, private, self._talks[1].get(nation, NO_TALK))
@@ -184,7 +184,6 @@ class Game:
     # --------------------------------------------------------------- verbs
     def advance(self) -> list[Event]:
         """Move to the next phase: briefing -> diplomacy -> orders -> (resolve)."""
-        self._version += 1
         self._not_over()
         if self.phase == "orders":
             return self.resolve()
@@ -195,6 +194,8 @@ class Game:
             negotiation.decide_institution_proposals(r)
             events = r.events
             self.log.extend(events)
+        if events or self.phase != "diplomacy":  # deciding nothing changes nothing all
+            self._version += 1  # governments see but the phase (views read it apart)
         machine.next_phase(self.state)
         self.inputs.append({"verb": "advance"})
         return events
