@@ -283,8 +283,8 @@ class Game:
 
     def counter(self, nation: str, proposal_id: str, terms: Iterable[Term],
                 due_in: int = 1) -> str:
-        """Reject a proposal and answer it with other terms to the same parties."""
-        self._version += 1
+        """Reject a proposal and answer it with other terms to the same parties (between
+        states only: nothing every government sees changes)."""
         self._talking(nation)
         self._talk += 1
         terms = list(terms)
