@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from .membership import members as current
 from .model import ClauseKind, World
+from .perworld import per_world
 from .plain import positional
 from .events import Kind
 from .state import GameState, Status
@@ -128,38 +129,46 @@ def burden_sharing(world: World, state: GameState, attacked=(),
     out: dict[str, tuple[BurdenRow, ...]] = {}
     hit = victims(state) | set(attacked)
     hitters = attackers(state) | set(attacking)
-    for inst in world.institutions:
-        if not (inst.has(ClauseKind.COLLECTIVE_DEFENCE) or inst.has(ClauseKind.CONSULTATION)):
-            continue
-        members = current(world, state, inst.id)
-        ns = {m: state.nations[m] for m in members}
-        contrib = {m: ns[m].economy * ns[m].spending / 100 + ns[m].contribution for m in members}
-        gdp = {m: ns[m].economy for m in members}
-        protect = {m: 0.0 for m in members}
-        for m in members:
-            for host, forces in ns[m].deployed.items():
+    nations = state.nations
+    kept = [ob for ob in state.obligations if ob.status is Status.KEPT]
+    for inst in _alliances(world):
+        members = current(world, state, inst)
+        ns = [nations[m] for m in members]
+        contrib = [n.economy * n.spending / 100 + n.contribution for n in ns]
+        protect = dict.fromkeys(members, 0.0)
+        for m, n in zip(members, ns):
+            for host, forces in n.deployed.items():
                 if host in protect and host != m:
                     protect[host] += forces
-        for ob in state.obligations:
-            if (ob.institution == inst.id and ob.beneficiary in protect
-                    and ob.status is Status.KEPT):
-                protect[ob.beneficiary] += state.nations[ob.debtor].military * HELP_SHARE
-        counted = [m for m in members if m not in hitters]
-        total_c = sum(contrib[m] for m in counted) or 1.0
-        total_g = sum(gdp[m] for m in counted) or 1.0
-        rate = sum(gdp[m] * ns[m].spending for m in counted) / total_g  # % of GDP
+        for ob in kept:
+            if ob.institution == inst and ob.beneficiary in protect:
+                protect[ob.beneficiary] += nations[ob.debtor].military * HELP_SHARE
+        counted = [k for k, m in enumerate(members) if m not in hitters]
+        total_c = sum(contrib[k] for k in counted) or 1.0
+        total_g = sum(ns[k].economy for k in counted) or 1.0
+        rate = sum(ns[k].economy * ns[k].spending for k in counted) / total_g  # % of GDP
         rows = []
-        for m in members:
+        for m, n, c in zip(members, ns, contrib):
             if m in hitters:
-                rows.append(_row(m, ns[m].spending, contrib[m], 0.0, 0.0, protect[m],
+                rows.append(_row(m, n.spending, c, 0.0, 0.0, protect[m],
                                  float("inf"), False, ATTACKER))
                 continue
-            benefit = gdp[m] / total_g
-            c_share = contrib[m] / total_c
+            benefit = n.economy / total_g
+            c_share = c / total_c
             ratio = c_share / benefit if benefit > 0 else float("inf")
             exempt = exemption(m, benefit, hit)
-            rider = ratio < FREE_RIDER_RATIO and ns[m].spending < rate and not exempt
-            rows.append(_row(m, ns[m].spending, contrib[m], c_share, benefit, protect[m],
+            rider = ratio < FREE_RIDER_RATIO and n.spending < rate and not exempt
+            rows.append(_row(m, n.spending, c, c_share, benefit, protect[m],
                              ratio, rider, exempt))
-        out[inst.id] = tuple(rows)
+        out[inst] = tuple(rows)
     return out
+
+
+_ALLIANCES: dict[int, tuple] = {}
+
+
+def _alliances(world: World) -> tuple[str, ...]:
+    """The institutions with a collective-defence or consultation clause, in order."""
+    return per_world(_ALLIANCES, world, lambda w: tuple(
+        i.id for i in w.institutions
+        if i.has(ClauseKind.COLLECTIVE_DEFENCE) or i.has(ClauseKind.CONSULTATION)))
