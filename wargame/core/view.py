@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-from .burden import attacked_in, attackers_in, burden_sharing
+from .burden import Tables, attacked_in, attackers_in
 from .clauses import not_counted
 from .events import Event, Kind
 from .legal import Option
@@ -319,7 +319,7 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
         drafts=drafts,
         decided=decided,
         history=tuple(state.history),
-        burden=MappingProxyType(burden_sharing(world, state, attacked, attacking)),
+        burden=Tables(world, state, attacked, attacking),  # rows made when read
         not_counted=MappingProxyType({d.id: out for d in drafts + decided
                                       for out in (not_counted(world, state, d),) if out}),
         war=war_facts(world, state),
