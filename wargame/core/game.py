@@ -53,6 +53,7 @@ class Game:
         self._voted = False  # votes cast since the public part was built (only drafts moved)
         self._committed = False  # commitments made since then (by accepted proposals)
         self._legal_memo: tuple = (None, {})  # (key, memo) for legal.options
+        self._offered: tuple = (None, {})  # (key, state -> the options its view offered)
         self._talk = 0  # bumped by every message, proposal, answer and counter
         # (key, messages and proposals by state, whether every state's are listed)
         self._talks: tuple | None = None
@@ -116,7 +117,7 @@ class Game:
     def view(self, nation: str) -> View:
         self._known(nation)
         # orders and messages are private: giving them does not change what all see
-        key = (self._version, self.state.round, self.state.stage)
+        key = self._moment()
         if self._shared is None or self._shared[0] != key:
             old = self._shared
             self._shared = (key, shared_part(self.world, self.state, self.victims(),
@@ -144,8 +145,16 @@ class Game:
             if self._legal_memo[0] != key:
                 self._legal_memo = (key, {})  # (the key of an orders phase)
             options = offers.options(self.world, self.state, nation, self._legal_memo[1])
+            if self._offered[0] != key:
+                self._offered = (key, {})
+            self._offered[1][nation] = options  # what submit_orders may read
         return make_view(self.world, self.state, self.log, nation, options,
                          self._shared[1], news, private, self._talks[1].get(nation, NO_TALK))
+
+    def _moment(self) -> tuple:
+        """What keys the public part of views and the orders phase's options memo:
+        the verbs that change what every government sees bump the version."""
+        return (self._version, self.state.round, self.state.stage)
 
     def public_news(self) -> list[Event]:
         """Every public event so far: the same for every government (a view holds
@@ -306,7 +315,10 @@ class Game:
         for o in orders:
             if o.nation != nation:
                 raise IllegalOrder(f"an order for {o.nation} cannot be given by {nation}", o)
-        legal.check_all(self.world, self.state, orders)
+        # the options of this state's view of this very moment, if it was given one
+        moment, offered = self._offered
+        offered = offered.get(nation) if moment == self._moment() else None
+        legal.check_all(self.world, self.state, orders, offered)
         self._orders[nation] = orders
         self.inputs.append({"verb": "orders", "nation": nation,
                             "orders": [o.to_dict() for o in orders]})
@@ -445,7 +457,7 @@ class Game:
         game._round_start = max(start, 0)
         game._shared, game._version, game._news = None, 0, NewsIndex()
         game._voted = game._committed = False
-        game._legal_memo = (None, {})
+        game._legal_memo, game._offered = (None, {}), (None, {})
         game._talk, game._talks = 0, None
         game._fights = (0, set(), {})
         return game

@@ -336,15 +336,21 @@ _STAGE_ORDER = ("peace", "tension", "incident", "consultation", "sanctions",
                 "collective_response", "armed_conflict", "settlement")
 
 
-def check_all(world: World, state: GameState, orders: list[Order]) -> None:
-    """Check one state's orders for a round, alone and together."""
+def check_all(world: World, state: GameState, orders: list[Order],
+              offered: list[Option] | None = None) -> None:
+    """Check one state's orders for a round, alone and together. ``offered``: the
+    options made for that state in this very state of the game (the game keeps those
+    of its views): an order one of them allows is legal alone but for its forces, as
+    the options are exactly the orders :func:`check` allows
+    (tests/property/test_options_exact.py)."""
     if len(orders) > world.orders_per_round:
         raise IllegalOrder(f"at most {world.orders_per_round} orders a round; you gave "
                            f"{len(orders)}")
     seen: set[tuple] = set()
     effects: dict[Effect, list[Order]] = {}  # by member: reading an Enum's value is slow
     for order in orders:
-        check(world, state, order)
+        if offered is None or not _offered(world, order, offered):
+            check(world, state, order)
         key = order.key()
         if key in seen:
             raise _fail(order, f"the same order twice: {world.actions[order.action].name}")
@@ -367,6 +373,28 @@ def check_all(world: World, state: GameState, orders: list[Order]) -> None:
                     verb = "blockade" if kind is Effect.BLOCKADE else "attack"
                     raise _fail(o, f"you cannot accept a ceasefire with "
                                    f"{world.name_of(o.target)} and {verb} it in the same round")
+
+
+def _offered(world: World, order: Order, offered: list[Option]) -> bool:
+    """Whether an option in ``offered`` allows ``order`` (its forces checked here); a
+    draft is left to :func:`check` (its legality also turns on its measure)."""
+    for option in offered:
+        if option.action.id == order.action:
+            break
+    else:
+        return False
+    spec = option.action
+    kind = spec.target
+    if kind is Target.NONE:
+        ok = not order.target
+    elif kind is Target.INSTITUTION:  # an institution, and no state named
+        ok = (spec.effect is not Effect.TABLE and not order.target
+              and order.institution in option.institutions)
+    else:  # a state (the check reads no institution for it)
+        ok = order.target in option.targets
+    if ok:
+        _forces_ok(world, order, spec)
+    return ok
 
 
 def _sanctions_ok(world: World, orders: list[Order], effects: dict) -> None:
