@@ -131,19 +131,18 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
             if e in _SPARSE or (e in _SANCTIONED and sanctions):
                 plan.append((_TARGETS, spec, pool))
             elif pool:
-                plan.append((_READY, spec, Option(spec, targets=pool)))
+                plan.append((_READY, spec, _option(action=spec, targets=pool)))
         elif kind is Target.NONE:
             if e in _CHECKED:
-                plan.append((_NO_TARGET, spec, Option(spec)))
+                plan.append((_NO_TARGET, spec, _option(action=spec)))
             else:  # nothing in _effect_ok applies to it
-                plan.append((_READY, spec, Option(spec)))
+                plan.append((_READY, spec, _option(action=spec)))
         elif e is Effect.TABLE:
             per = tuple((i, facts.measures[i]) for i in mine if i not in away)  # boycotts
             if per:
-                union = tuple(m.value for m in Measure
-                              if any(m.value in ms for _, ms in per))
-                plan.append((_READY, spec, Option(
-                    spec, targets=Targets(facts, nation, last=True),
+                union = facts.union(per)
+                plan.append((_READY, spec, _option(
+                    action=spec, targets=Targets(facts, nation, last=True),
                     institutions=tuple(i for i, _ in per), measures=union,
                     measures_in=per)))
         elif e is Effect.NOTICE:  # only where a treaty provides withdrawal
@@ -154,7 +153,7 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
         else:  # legal by the world alone in the institutions it takes part in
             insts = tuple(i for i in mine if _legal_in(world, state, nation, spec, i))
             if insts:
-                plan.append((_READY, spec, Option(spec, institutions=insts)))
+                plan.append((_READY, spec, _option(action=spec, institutions=insts)))
     # the options in order, None where one is worked out each time; and those steps
     template = [ready if step is _READY else None for step, _, ready in plan]
     steps = [(k, step, spec, ready) for k, (step, spec, ready) in enumerate(plan)
@@ -198,12 +197,22 @@ class _Facts:
         self._stages: dict[str, tuple[ActionSpec, ...]] = {}
         self.plans: dict[tuple, tuple[list, list]] = {}  # see _plan
         self._actions = world.actions
+        self._unions: dict[tuple, tuple[str, ...]] = {}  # see union()
 
     def by_stage(self, stage: str) -> tuple[ActionSpec, ...]:
         found = self._stages.get(stage)
         if found is None:
             found = self._stages[stage] = tuple(s for s in self._actions.values()
                                                 if stage in s.stages)
+        return found
+
+    def union(self, per: tuple) -> tuple[str, ...]:
+        """Every measure some institution of ``per`` ((institution, its measures)...)
+        can take, in the order of Measure: once for each such set of institutions."""
+        found = self._unions.get(per)
+        if found is None:
+            found = self._unions[per] = tuple(m.value for m in Measure
+                                              if any(m.value in ms for _, ms in per))
         return found
 
     def in_order(self, ids) -> tuple[str, ...]:
