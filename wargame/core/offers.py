@@ -151,7 +151,8 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
         elif e is Effect.MEETING or e in _CHECKED:
             plan.append((_INSTITUTIONS, spec, None))
         else:  # legal by the world alone in the institutions it takes part in
-            insts = tuple(i for i in mine if _legal_in(world, state, nation, spec, i))
+            insts = tuple(i for i in mine if facts.legal_for_members(world, state, nation,
+                                                                      spec, i))
             if insts:
                 plan.append((_READY, spec, _option(action=spec, institutions=insts)))
     # the options in order, None where one is worked out each time; and those steps
@@ -198,12 +199,25 @@ class _Facts:
         self.plans: dict[tuple, tuple[list, list]] = {}  # see _plan
         self._actions = world.actions
         self._unions: dict[tuple, tuple[str, ...]] = {}  # see union()
+        self._for_members: dict[tuple, bool] = {}  # see legal_for_members()
 
     def by_stage(self, stage: str) -> tuple[ActionSpec, ...]:
         found = self._stages.get(stage)
         if found is None:
             found = self._stages[stage] = tuple(s for s in self._actions.values()
                                                 if stage in s.stages)
+        return found
+
+    def legal_for_members(self, world: World, state: GameState, nation: str,
+                          spec: ActionSpec, institution: str) -> bool:
+        """:func:`_legal_in` for an action that no rule of _effect_ok reads the state
+        for, by an active member of ``institution``: the same for every such member
+        (only the institution's clauses decide), so worked out once for each."""
+        key = (spec.id, institution)
+        found = self._for_members.get(key)
+        if found is None:
+            found = self._for_members[key] = _legal_in(world, state, nation, spec,
+                                                        institution)
         return found
 
     def union(self, per: tuple) -> tuple[str, ...]:
