@@ -352,15 +352,17 @@ def _fixed(world: World) -> dict[str, tuple]:
 def refreshed(shared: Shared, state: GameState, drafts: bool = False,
               commitments: bool = False) -> Shared:
     """``shared`` after votes were cast on open drafts (``drafts``) or commitments
-    were made (``commitments``), and nothing else changed."""
+    were made (``commitments``: added to the ledger, which only grows until the round
+    resolves), and nothing else changed."""
     changes: dict = {}
     if drafts:
         changes["drafts"] = tuple(_draft(d) for d in state.drafts if not d.decided)
-    if commitments:
-        secret = tuple(c for c in state.commitments if withheld(state, c))
-        changes["commitments"] = tuple(_clone(c) for c in state.commitments
-                                       if not secret or not withheld(state, c))
-        changes["withheld"] = secret
+    if commitments:  # the ones listed stay as they were: copy only those made since
+        new = state.commitments[len(shared.commitments) + len(shared.withheld):]
+        secret = tuple(c for c in new if withheld(state, c))
+        changes["commitments"] = shared.commitments + tuple(
+            _clone(c) for c in new if not secret or not withheld(state, c))
+        changes["withheld"] = shared.withheld + secret
     # the news memo is kept (it is checked against the news it was made from); the
     # others are made again from the changed parts
     memo = {"news": shared.memo["news"]} if "news" in shared.memo else {}
