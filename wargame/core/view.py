@@ -412,32 +412,29 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
     if base is None:
         base = memo["base"] = _base(world, shared)
     v = object.__new__(View)
-    d = v.__dict__
+    d = v.__dict__  # filled at once: the fields every view shares, then its own
     d.update(base)
-    d.update(
-        nation=nation,
-        name=nat.name,
-        round=state.round,
-        stage=state.stage,
-        phase=state.phase,
-        escalation=escalation,
-        rung=rung[1],
-        private_briefing=nat.briefing,
-        me=_nation(me),
-        objectives=nat.objectives,
-        personality=nat.personality,
-        tension=shared.tension.get(nation, _NO_TENSION),
-        institutions=insts,
-        commitments=commitments,
-        messages=talk[0],
-        proposals=talk[1],
-        news=found[1],
-        private=tuple(private),
-        options=tuple(options),
-        ceasefire_offers=tuple(by for (by, to) in state.ceasefire_offers if to == nation)
-        if state.ceasefire_offers else (),
-        outcome=state.outcome,
-    )
+    d["nation"] = nation
+    d["name"] = nat.name
+    d["round"] = state.round
+    d["stage"] = state.stage
+    d["phase"] = state.phase
+    d["escalation"] = escalation
+    d["rung"] = rung[1]
+    d["private_briefing"] = nat.briefing
+    d["me"] = _nation(me)
+    d["objectives"] = nat.objectives
+    d["personality"] = nat.personality
+    d["tension"] = shared.tension.get(nation, _NO_TENSION)
+    d["institutions"] = insts
+    d["commitments"] = commitments
+    d["messages"], d["proposals"] = talk
+    d["news"] = found[1]
+    d["private"] = tuple(private)
+    d["options"] = tuple(options)
+    d["ceasefire_offers"] = tuple(by for (by, to) in state.ceasefire_offers
+                                  if to == nation) if state.ceasefire_offers else ()
+    d["outcome"] = state.outcome
     return v
 
 
