@@ -74,3 +74,35 @@ def test_lazy_targets_behave_as_the_tuple_they_stand_for():
             assert [t for t in ("s003", "s004", "nowhere", "") if t in opt.targets] == \
                 [t for t in ("s003", "s004", "nowhere", "") if t in listed]
             assert opt.targets[0] == listed[0] and opt.targets[-1] == listed[-1]
+
+
+def _verdict(world, state, orders, offered=None) -> str:
+    from wargame.core.legal import check_all
+
+    try:
+        check_all(world, state, orders, offered)
+    except IllegalOrder as exc:
+        return str(exc)
+    return "legal"
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(WORLDS)), st.integers(0, 10 ** 6), st.integers(1, 7),
+       st.sampled_from([0.0, 0.5, 1.0, 1.5, -0.2]))
+def test_orders_checked_against_the_views_options_get_the_same_verdict(name, seed, rounds,
+                                                                       forces):
+    # submit_orders checks an order its view offered only for its forces: every order,
+    # offered or not, must get exactly the verdict (and reason) of the whole check
+    world = WORLDS[name]
+    game = orders_phase(world, seed, rounds)
+    if game.over:
+        return
+    insts = ("",) + tuple(x.id for x in world.institutions)
+    for nation in world.ids:
+        offered = list(game.view(nation).options)
+        for spec in world.actions.values():
+            for t in ("", nation) + world.ids[:4]:
+                for i in insts[:3]:
+                    order = Order(nation, spec.id, t, i, forces=forces)
+                    assert _verdict(world, game.state, [order], offered) == \
+                        _verdict(world, game.state, [order])

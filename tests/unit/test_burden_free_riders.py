@@ -183,3 +183,19 @@ def test_the_games_running_count_agrees_with_the_whole_log():
     game.submit_orders("east", [Order("east", "limited_strike", "north")])
     game.resolve()
     assert game.attackers() == attackers_in(game.log) == {"north"}
+
+
+def test_a_views_table_shows_the_moment_it_was_made():
+    # a view's burden table (core.burden.Tables) is worked out only when read: read
+    # after the game moved on, it must still show the numbers of its own moment
+    from wargame.core.burden import Tables
+
+    world = alliance({**BIG, "small": (400.0, 1.0)})
+    state = GameState.start(world)
+    table = Tables(world, state)
+    before = burden_sharing(world, state)
+    state.nations["small"].spending = 9.0  # it raises spending after the view was made
+    state.nations["big"].deployed["small"] = 5.0
+    assert dict(table) == before
+    assert table["ally"][1].free_rider and table["ally"][1].spending == 1.0
+    assert burden_sharing(world, state)["ally"][1].spending == 9.0

@@ -87,6 +87,21 @@ def test_round_phases_cycle():
     assert seen == ["diplomacy", "orders", "resolution", "aftermath", "briefing"]
 
 
+@pytest.mark.parametrize("phase", machine.PHASES)
+def test_next_phase_moves_as_the_round_machine_does(phase):
+    # next_phase looks the move up; the machine's own trigger must agree from every phase
+    looked_up, triggered = Model("tension", phase), Model("tension", phase)
+    machine.next_phase(looked_up)
+    machine.ROUND.events["advance"].trigger(triggered)
+    assert looked_up.phase == triggered.phase != phase
+
+
+def test_next_phase_refuses_what_is_not_a_phase():
+    # as the machine itself does: "State 'lunch' is not a registered state"
+    with pytest.raises(ValueError, match="not a registered state"):
+        machine.next_phase(Model("tension", "lunch"))
+
+
 def test_one_machine_shared_and_modelless():
     # games keep only names; the shared machines never collect models
     for _ in range(50):

@@ -366,23 +366,29 @@ def _root(world: World) -> Chronicle:
     return per_world(_ROOTS, world, Chronicle)
 
 
-_LAST_PUBLIC: list = [None, -1, -1, None, ()]  # (news, after, last, actions, digests)
+# (news, after, last, actions, the events picked, their digests)
+_LAST_PUBLIC: list = [None, -1, -1, None, [], ()]
 
 
 def _public(news, after: int, last: int, actions) -> tuple[tuple, ...]:
     """The public events of rounds ``after`` + 1 to ``last`` a memory learns from, in
     the order of the log, each with its :func:`_digest`. Every government is given
     the same news (one tuple, shared by the views of a moment), so they are picked
-    out and digested once for all."""
+    out and digested once for all; the news of a later moment of the same round
+    (the same events picked, more of this round after them) give the same tuple."""
     cached = _LAST_PUBLIC
-    if (cached[0] is news and cached[1] == after and cached[2] == last
-            and cached[3] is actions):
-        return cached[4]
+    same = cached[1] == after and cached[2] == last and cached[3] is actions
+    if same and cached[0] is news:
+        return cached[5]
     picked = [e for e in news if after < e.round <= last and e.kind in LEARNT]
-    picked.sort(key=lambda e: e.round)  # stable: keeps the log's order in a round
-    out = tuple(_digest(e, actions) for e in picked)
+    if same and len(picked) == len(cached[4]) and all(
+            a is b for a, b in zip(picked, cached[4])):
+        out = cached[5]
+    else:
+        events = sorted(picked, key=lambda e: e.round)  # stable: the log's order in a round
+        out = tuple(_digest(e, actions) for e in events)
     if type(news) is tuple:  # immutable: safe to remember by identity
-        cached[:] = [news, after, last, actions, out]
+        cached[:] = [news, after, last, actions, picked, out]
     return out
 
 

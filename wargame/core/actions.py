@@ -233,7 +233,12 @@ class Order:
 
     def to_dict(self) -> dict:
         d: dict = {"nation": self.nation, "action": self.action}
-        for k in ("target", "institution", "measure", "forces"):
-            if getattr(self, k):
-                d[k] = getattr(self, k)
+        if self.target:  # then the others given, in this order
+            d["target"] = self.target
+        if self.institution:
+            d["institution"] = self.institution
+        if self.measure:
+            d["measure"] = self.measure
+        if self.forces:
+            d["forces"] = self.forces
         return d

@@ -37,10 +37,12 @@ labelled, and their row says why (``exempt``):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .membership import members as current
 from .model import ClauseKind, World
+from .perworld import per_world
 from .plain import positional
 from .events import Kind
 from .state import GameState, Status
@@ -125,41 +127,97 @@ def burden_sharing(world: World, state: GameState, attacked=(),
                    attacking=()) -> dict[str, tuple[BurdenRow, ...]]:
     """Each alliance's rows. ``attacked`` and ``attacking``: more victims and makers of
     armed attacks (from the log) than the state still shows."""
-    out: dict[str, tuple[BurdenRow, ...]] = {}
-    hit = victims(state) | set(attacked)
-    hitters = attackers(state) | set(attacking)
-    for inst in world.institutions:
-        if not (inst.has(ClauseKind.COLLECTIVE_DEFENCE) or inst.has(ClauseKind.CONSULTATION)):
-            continue
-        members = current(world, state, inst.id)
-        ns = {m: state.nations[m] for m in members}
-        contrib = {m: ns[m].economy * ns[m].spending / 100 + ns[m].contribution for m in members}
-        gdp = {m: ns[m].economy for m in members}
-        protect = {m: 0.0 for m in members}
+    return _rows(_inputs(world, state, attacked, attacking))
+
+
+class Tables(Mapping):
+    """:func:`burden_sharing`'s rows, worked out when first read: what they are made
+    from is copied now (a few numbers a member), the rows only if someone reads them
+    (views carry them for every government; computer players never read them)."""
+
+    __slots__ = ("_inputs", "_made")
+
+    def __init__(self, world: World, state: GameState, attacked=(), attacking=()):
+        self._inputs = _inputs(world, state, attacked, attacking)
+        self._made: dict | None = None
+
+    def _all(self) -> dict[str, tuple[BurdenRow, ...]]:
+        if self._made is None:
+            self._made = _rows(self._inputs)
+        return self._made
+
+    def __getitem__(self, inst: str) -> tuple[BurdenRow, ...]:
+        return self._all()[inst]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __repr__(self) -> str:
+        return f"Tables({self._all()!r})"
+
+
+def _inputs(world: World, state: GameState, attacked, attacking) -> tuple:
+    """Everything :func:`_rows` reads, copied from the state: (victims, attackers,
+    (alliance, its members) each, member -> (GDP, spending %, contributions so far,
+    its deployments), the kept obligations as (institution, beneficiary, the
+    debtor's forces))."""
+    nations = state.nations
+    per = tuple((inst, current(world, state, inst)) for inst in _alliances(world))
+    numbers = {}
+    for _, members in per:
         for m in members:
-            for host, forces in ns[m].deployed.items():
+            if m not in numbers:
+                n = nations[m]
+                numbers[m] = (n.economy, n.spending, n.contribution, tuple(n.deployed.items()))
+    kept = tuple((ob.institution, ob.beneficiary, nations[ob.debtor].military)
+                 for ob in state.obligations if ob.status is Status.KEPT)
+    return (victims(state) | set(attacked), attackers(state) | set(attacking), per,
+            numbers, kept)
+
+
+def _rows(inputs: tuple) -> dict[str, tuple[BurdenRow, ...]]:
+    hit, hitters, per, numbers, kept = inputs
+    out: dict[str, tuple[BurdenRow, ...]] = {}
+    for inst, members in per:
+        ns = [numbers[m] for m in members]  # (economy, spending, contribution, deployed)
+        contrib = [e * sp / 100 + c for e, sp, c, _ in ns]
+        protect = dict.fromkeys(members, 0.0)
+        for m, n in zip(members, ns):
+            for host, forces in n[3]:
                 if host in protect and host != m:
                     protect[host] += forces
-        for ob in state.obligations:
-            if (ob.institution == inst.id and ob.beneficiary in protect
-                    and ob.status is Status.KEPT):
-                protect[ob.beneficiary] += state.nations[ob.debtor].military * HELP_SHARE
-        counted = [m for m in members if m not in hitters]
-        total_c = sum(contrib[m] for m in counted) or 1.0
-        total_g = sum(gdp[m] for m in counted) or 1.0
-        rate = sum(gdp[m] * ns[m].spending for m in counted) / total_g  # % of GDP
+        for where, beneficiary, military in kept:
+            if where == inst and beneficiary in protect:
+                protect[beneficiary] += military * HELP_SHARE
+        counted = [k for k, m in enumerate(members) if m not in hitters]
+        total_c = sum(contrib[k] for k in counted) or 1.0
+        total_g = sum(ns[k][0] for k in counted) or 1.0
+        rate = sum(ns[k][0] * ns[k][1] for k in counted) / total_g  # % of GDP
         rows = []
-        for m in members:
+        for m, n, c in zip(members, ns, contrib):
             if m in hitters:
-                rows.append(_row(m, ns[m].spending, contrib[m], 0.0, 0.0, protect[m],
+                rows.append(_row(m, n[1], c, 0.0, 0.0, protect[m],
                                  float("inf"), False, ATTACKER))
                 continue
-            benefit = gdp[m] / total_g
-            c_share = contrib[m] / total_c
+            benefit = n[0] / total_g
+            c_share = c / total_c
             ratio = c_share / benefit if benefit > 0 else float("inf")
             exempt = exemption(m, benefit, hit)
-            rider = ratio < FREE_RIDER_RATIO and ns[m].spending < rate and not exempt
-            rows.append(_row(m, ns[m].spending, contrib[m], c_share, benefit, protect[m],
+            rider = ratio < FREE_RIDER_RATIO and n[1] < rate and not exempt
+            rows.append(_row(m, n[1], c, c_share, benefit, protect[m],
                              ratio, rider, exempt))
-        out[inst.id] = tuple(rows)
+        out[inst] = tuple(rows)
     return out
+
+
+_ALLIANCES: dict[int, tuple] = {}
+
+
+def _alliances(world: World) -> tuple[str, ...]:
+    """The institutions with a collective-defence or consultation clause, in order."""
+    return per_world(_ALLIANCES, world, lambda w: tuple(
+        i.id for i in w.institutions
+        if i.has(ClauseKind.COLLECTIVE_DEFENCE) or i.has(ClauseKind.CONSULTATION)))

@@ -34,7 +34,8 @@ from .scoring import Score, score
 from .state import Draft, GameState
 from .terms import Term
 from .burden import attacked_in, first_strikes
-from .view import NO_TALK, NewsIndex, View, make_view, refreshed, shared_part, talk_index
+from .view import (NO_TALK, NewsIndex, View, make_view, refreshed, shared_part, talk_index,
+                   talk_of)
 
 
 class Game:
@@ -52,8 +53,10 @@ class Game:
         self._voted = False  # votes cast since the public part was built (only drafts moved)
         self._committed = False  # commitments made since then (by accepted proposals)
         self._legal_memo: tuple = (None, {})  # (key, memo) for legal.options
+        self._offered: tuple = (None, {})  # (key, state -> the options its view offered)
         self._talk = 0  # bumped by every message, proposal, answer and counter
-        self._talks: tuple | None = None  # (key, talk_index): messages, proposals by state
+        # (key, messages and proposals by state, whether every state's are listed)
+        self._talks: tuple | None = None
         self._news = NewsIndex()
         # (log entries read, victims, who struck first in each pair): from the log as it grows
         self._fights: tuple[int, set[str], dict] = (0, set(), {})
@@ -114,7 +117,7 @@ class Game:
     def view(self, nation: str) -> View:
         self._known(nation)
         # orders and messages are private: giving them does not change what all see
-        key = (self._version, self.state.round, self.state.phase, self.state.stage)
+        key = self._moment()
         if self._shared is None or self._shared[0] != key:
             old = self._shared
             self._shared = (key, shared_part(self.world, self.state, self.victims(),
@@ -129,17 +132,29 @@ class Game:
             self._voted = self._committed = False
         self._news.update(self.log)
         news, private = self._news.of(nation)
-        st = self.state  # each state's messages and proposals, listed once a moment
+        st = self.state  # each state's messages and proposals, listed once a moment:
+        # for the first view of a moment its own alone (a moment of answers holds one
+        # view), from the second every state's at once
         talk_key = (self._version, self._talk, len(st.messages), len(st.proposals))
         if self._talks is None or self._talks[0] != talk_key:
-            self._talks = (talk_key, talk_index(st))
+            self._talks = (talk_key, {nation: talk_of(st, nation)}, False)
+        elif nation not in self._talks[1] and not self._talks[2]:
+            self._talks = (talk_key, talk_index(st), True)
         options: list[legal.Option] = []
         if self.phase == "orders":  # what every state's options read: once, like `shared`
             if self._legal_memo[0] != key:
-                self._legal_memo = (key, {})
+                self._legal_memo = (key, {})  # (the key of an orders phase)
             options = offers.options(self.world, self.state, nation, self._legal_memo[1])
+            if self._offered[0] != key:
+                self._offered = (key, {})
+            self._offered[1][nation] = options  # what submit_orders may read
         return make_view(self.world, self.state, self.log, nation, options,
                          self._shared[1], news, private, self._talks[1].get(nation, NO_TALK))
+
+    def _moment(self) -> tuple:
+        """What keys the public part of views and the orders phase's options memo:
+        the verbs that change what every government sees bump the version."""
+        return (self._version, self.state.round, self.state.stage)
 
     def public_news(self) -> list[Event]:
         """Every public event so far: the same for every government (a view holds
@@ -178,7 +193,6 @@ class Game:
     # --------------------------------------------------------------- verbs
     def advance(self) -> list[Event]:
         """Move to the next phase: briefing -> diplomacy -> orders -> (resolve)."""
-        self._version += 1
         self._not_over()
         if self.phase == "orders":
             return self.resolve()
@@ -189,6 +203,8 @@ class Game:
             negotiation.decide_institution_proposals(r)
             events = r.events
             self.log.extend(events)
+        if events or self.phase != "diplomacy":  # deciding nothing changes nothing all
+            self._version += 1  # governments see but the phase (views read it apart)
         machine.next_phase(self.state)
         self.inputs.append({"verb": "advance"})
         return events
@@ -276,8 +292,8 @@ class Game:
 
     def counter(self, nation: str, proposal_id: str, terms: Iterable[Term],
                 due_in: int = 1) -> str:
-        """Reject a proposal and answer it with other terms to the same parties."""
-        self._version += 1
+        """Reject a proposal and answer it with other terms to the same parties (between
+        states only: nothing every government sees changes)."""
         self._talking(nation)
         self._talk += 1
         terms = list(terms)
@@ -299,7 +315,10 @@ class Game:
         for o in orders:
             if o.nation != nation:
                 raise IllegalOrder(f"an order for {o.nation} cannot be given by {nation}", o)
-        legal.check_all(self.world, self.state, orders)
+        # the options of this state's view of this very moment, if it was given one
+        moment, offered = self._offered
+        offered = offered.get(nation) if moment == self._moment() else None
+        legal.check_all(self.world, self.state, orders, offered)
         self._orders[nation] = orders
         self.inputs.append({"verb": "orders", "nation": nation,
                             "orders": [o.to_dict() for o in orders]})
@@ -438,7 +457,7 @@ class Game:
         game._round_start = max(start, 0)
         game._shared, game._version, game._news = None, 0, NewsIndex()
         game._voted = game._committed = False
-        game._legal_memo = (None, {})
+        game._legal_memo, game._offered = (None, {}), (None, {})
         game._talk, game._talks = 0, None
         game._fights = (0, set(), {})
         return game

@@ -198,54 +198,65 @@ def _target_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -
 
 
 def _effect_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -> None:
-    me, t = state.nations[order.nation], order.target
     e = spec.effect
-    name = world.name_of(t) if t else ""
-    if e is Effect.ACCEPT_CEASEFIRE and (t, order.nation) not in state.ceasefire_offers:
-        raise _fail(order, f"{name} has not proposed a ceasefire to you")
-    if e is Effect.PROPOSE_CEASEFIRE and pair(order.nation, t) not in state.tension:
-        raise _fail(order, f"there is no dispute between you and {name} to cease")
-    if e is Effect.PROPOSE_CEASEFIRE and state.round >= world.rounds_limit:
-        raise _fail(order, "this is the last round: a ceasefire offered now could not be "
-                           "accepted before the game ends")
-    if e is Effect.SANCTION and me.sanctioning.get(t, 0) >= spec.magnitude:
-        raise _fail(order, f"you already impose sanctions at least this strong on {name}")
-    if e is Effect.LIFT_SANCTIONS and t not in me.sanctioning:
-        raise _fail(order, f"you impose no sanctions on {name}")
-    if e is Effect.AID and t in me.sanctioning:
-        raise _fail(order, f"you cannot aid {name} while you sanction it")
-    if e is Effect.READINESS and me.readiness >= spec.magnitude:
-        raise _fail(order, "your forces are already at that readiness or higher")
-    if e is Effect.NON_RECOGNITION:
+    if e not in _RULED:  # no rule below reads the state for it
+        return
+    me, t = state.nations[order.nation], order.target
+    if e is Effect.ACCEPT_CEASEFIRE:
+        if (t, order.nation) not in state.ceasefire_offers:
+            raise _fail(order, f"{world.name_of(t)} has not proposed a ceasefire to you")
+    elif e is Effect.PROPOSE_CEASEFIRE:
+        if pair(order.nation, t) not in state.tension:
+            raise _fail(order, f"there is no dispute between you and {world.name_of(t)} to "
+                               "cease")
+        if state.round >= world.rounds_limit:
+            raise _fail(order, "this is the last round: a ceasefire offered now could not be "
+                               "accepted before the game ends")
+    elif e is Effect.SANCTION:
+        if me.sanctioning.get(t, 0) >= spec.magnitude:
+            raise _fail(order, "you already impose sanctions at least this strong on "
+                               f"{world.name_of(t)}")
+    elif e is Effect.LIFT_SANCTIONS:
+        if t not in me.sanctioning:
+            raise _fail(order, f"you impose no sanctions on {world.name_of(t)}")
+    elif e is Effect.AID:
+        if t in me.sanctioning:
+            raise _fail(order, f"you cannot aid {world.name_of(t)} while you sanction it")
+    elif e is Effect.READINESS:
+        if me.readiness >= spec.magnitude:
+            raise _fail(order, "your forces are already at that readiness or higher")
+    elif e is Effect.NON_RECOGNITION:
         _recognition_ok(world, state, order, order.nation)
-    if e is Effect.DEFEND and t not in state.under_attack:
-        raise _fail(order, f"{name} is not under armed attack")
-    if e is Effect.DEFEND and order.nation in state.under_attack.get(t, ()):
-        raise _fail(order, f"you are the one attacking {name}")
-    if e is Effect.LIBERATE:
-        _liberation_ok(world, state, order, name)
-    if e is Effect.REQUEST_HELP:
+    elif e is Effect.DEFEND:
+        if t not in state.under_attack:
+            raise _fail(order, f"{world.name_of(t)} is not under armed attack")
+        if order.nation in state.under_attack.get(t, ()):
+            raise _fail(order, f"you are the one attacking {world.name_of(t)}")
+    elif e is Effect.LIBERATE:
+        _liberation_ok(world, state, order, world.name_of(t) if t else "")
+    elif e is Effect.REQUEST_HELP:
         attackers = _attackers_of(state, order.nation)
         if not attackers:
             raise _fail(order, "you are not the victim of an armed attack: only a victim may "
                                "ask for help in its self-defence (UN Charter Art. 51)")
         if t in attackers:
-            raise _fail(order, f"{name} is the state attacking you")
+            raise _fail(order, f"{world.name_of(t)} is the state attacking you")
         if (order.nation, t) in state.requests:
-            raise _fail(order, f"you have already asked {name} for help")
-    if e in COMMITTING and available_forces(me) <= 0:
+            raise _fail(order, f"you have already asked {world.name_of(t)} for help")
+    elif e is Effect.PEACEKEEPERS:
+        if not any(t in s.peacekeeping for s in state.institutions.values()):
+            raise _fail(order, f"no institution has mandated peacekeeping in "
+                               f"{world.name_of(t)}")
+    elif e is Effect.STAND_DOWN:
+        if not (me.readiness or me.deployed or _occupying(state, me.id)):
+            raise _fail(order, "you have nothing to stand down: normal readiness, no forces "
+                               "abroad")
+    elif e is Effect.SPENDING:
+        if me.spending + spec.magnitude > MAX_SPENDING:
+            raise _fail(order, f"defence spending cannot exceed {MAX_SPENDING:g}% of GDP")
+    if e in COMMITTING and available_forces(me) <= 0:  # after the rules of its effect
         raise _fail(order, "you have no forces left at home to commit: they are all "
                            "stationed abroad or holding land")
-    if e is Effect.PEACEKEEPERS and not any(
-        t in s.peacekeeping for s in state.institutions.values()
-    ):
-        raise _fail(order, f"no institution has mandated peacekeeping in {name}")
-    if e is Effect.STAND_DOWN and not (
-        me.readiness or me.deployed or _occupying(state, me.id)
-    ):
-        raise _fail(order, "you have nothing to stand down: normal readiness, no forces abroad")
-    if e is Effect.SPENDING and me.spending + spec.magnitude > MAX_SPENDING:
-        raise _fail(order, f"defence spending cannot exceed {MAX_SPENDING:g}% of GDP")
 
 
 def _attackers_of(state: GameState, victim: str) -> list[str]:
@@ -281,6 +292,11 @@ def available_forces(ns) -> float:
 COMMITTING = frozenset({Effect.INVADE, Effect.STRIKE, Effect.DEFEND, Effect.LIBERATE,
                         Effect.DEPLOY})
 """Effects whose order commits forces (``Order.forces``)."""
+# the effects :func:`_effect_ok` has a rule for (each its own, then COMMITTING's)
+_RULED = COMMITTING | {
+    Effect.ACCEPT_CEASEFIRE, Effect.PROPOSE_CEASEFIRE, Effect.SANCTION, Effect.LIFT_SANCTIONS,
+    Effect.AID, Effect.READINESS, Effect.NON_RECOGNITION, Effect.REQUEST_HELP,
+    Effect.PEACEKEEPERS, Effect.STAND_DOWN, Effect.SPENDING}
 
 
 def _forces_ok(world: World, order: Order, spec: ActionSpec) -> None:
@@ -320,18 +336,25 @@ _STAGE_ORDER = ("peace", "tension", "incident", "consultation", "sanctions",
                 "collective_response", "armed_conflict", "settlement")
 
 
-def check_all(world: World, state: GameState, orders: list[Order]) -> None:
-    """Check one state's orders for a round, alone and together."""
+def check_all(world: World, state: GameState, orders: list[Order],
+              offered: list[Option] | None = None) -> None:
+    """Check one state's orders for a round, alone and together. ``offered``: the
+    options made for that state in this very state of the game (the game keeps those
+    of its views): an order one of them allows is legal alone but for its forces, as
+    the options are exactly the orders :func:`check` allows
+    (tests/property/test_options_exact.py)."""
     if len(orders) > world.orders_per_round:
         raise IllegalOrder(f"at most {world.orders_per_round} orders a round; you gave "
                            f"{len(orders)}")
     seen: set[tuple] = set()
     effects: dict[Effect, list[Order]] = {}  # by member: reading an Enum's value is slow
     for order in orders:
-        check(world, state, order)
-        if order.key() in seen:
+        if offered is None or not _offered(world, order, offered):
+            check(world, state, order)
+        key = order.key()
+        if key in seen:
             raise _fail(order, f"the same order twice: {world.actions[order.action].name}")
-        seen.add(order.key())
+        seen.add(key)
         effects.setdefault(world.actions[order.action].effect, []).append(order)
     if len(effects.get(Effect.READINESS, ())) > 1:
         raise IllegalOrder("one readiness change a round")
@@ -339,8 +362,46 @@ def check_all(world: World, state: GameState, orders: list[Order]) -> None:
     if chosen > 1 + 1e-9:
         raise IllegalOrder(f"your orders commit {100 * chosen:.0f}% of your forces: at most "
                            "all of them (100%) can fight in one round")
-    sanctioned = {o.target for o in effects.get(Effect.SANCTION, ())}
-    if len(sanctioned) != len(effects.get(Effect.SANCTION, ())):
+    # the orders of one round that rule each other out: only where such effects are given
+    if Effect.SANCTION in effects:
+        _sanctions_ok(world, orders, effects)
+    if Effect.ACCEPT_CEASEFIRE in effects:
+        truce = {o.target for o in effects[Effect.ACCEPT_CEASEFIRE]}
+        for kind in (Effect.STRIKE, Effect.INVADE, Effect.BLOCKADE):
+            for o in effects.get(kind, ()):
+                if o.target in truce:
+                    verb = "blockade" if kind is Effect.BLOCKADE else "attack"
+                    raise _fail(o, f"you cannot accept a ceasefire with "
+                                   f"{world.name_of(o.target)} and {verb} it in the same round")
+
+
+def _offered(world: World, order: Order, offered: list[Option]) -> bool:
+    """Whether an option in ``offered`` allows ``order`` (its forces checked here); a
+    draft is left to :func:`check` (its legality also turns on its measure)."""
+    for option in offered:
+        if option.action.id == order.action:
+            break
+    else:
+        return False
+    spec = option.action
+    kind = spec.target
+    if kind is Target.NONE:
+        ok = not order.target
+    elif kind is Target.INSTITUTION:  # an institution, and no state named
+        ok = (spec.effect is not Effect.TABLE and not order.target
+              and order.institution in option.institutions)
+    else:  # a state (the check reads no institution for it)
+        ok = order.target in option.targets
+    if ok:
+        _forces_ok(world, order, spec)
+    return ok
+
+
+def _sanctions_ok(world: World, orders: list[Order], effects: dict) -> None:
+    """Sanctions among one round's orders: one kind per target, none lifted or aid
+    given to the same target at once."""
+    sanctioned = {o.target for o in effects[Effect.SANCTION]}
+    if len(sanctioned) != len(effects[Effect.SANCTION]):
         raise IllegalOrder("one kind of sanctions per target a round")
     for o in effects.get(Effect.LIFT_SANCTIONS, ()):
         if o.target in sanctioned:
@@ -356,13 +417,6 @@ def check_all(world: World, state: GameState, orders: list[Order]) -> None:
             if first is not o:
                 raise _fail(o, f"you cannot aid {world.name_of(o.target)} while you "
                                "sanction it")
-    truce = {o.target for o in effects.get(Effect.ACCEPT_CEASEFIRE, ())}
-    for kind in (Effect.STRIKE, Effect.INVADE, Effect.BLOCKADE):
-        for o in effects.get(kind, ()):
-            if o.target in truce:
-                verb = "blockade" if kind is Effect.BLOCKADE else "attack"
-                raise _fail(o, f"you cannot accept a ceasefire with {world.name_of(o.target)} "
-                               f"and {verb} it in the same round")
 
 
 def options(world: World, state: GameState, nation: str,

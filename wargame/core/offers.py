@@ -44,10 +44,18 @@ def options(world: World, state: GameState, nation: str,
     moved = memo.get("membership")  # what differs from the campaign's memberships
     if moved is None:
         moved = memo["membership"] = fingerprint(state)
-    mine = active_in(world, state, nation, bool(moved))  # its bodies now, not suspended
+        # the states suspended from some institution, and those boycotting one
+        memo["suspended"] = {n for s in state.institutions.values() for n in s.suspended}
+        memo["boycotting"] = {n for s in state.institutions.values() for n in s.boycotting}
+    suspended_somewhere = nation in memo["suspended"]
+    if moved or suspended_somewhere:
+        mine = active_in(world, state, nation, bool(moved))  # its bodies now, not suspended
+    else:
+        mine = world.member_of[nation]
     me = state.nations[nation]
     armed = available_forces(me) > 0
-    away = tuple(i for i in mine if nation in state.institutions[i].boycotting)
+    away = () if nation not in memo["boycotting"] else tuple(
+        i for i in mine if nation in state.institutions[i].boycotting)
     key = (nation, state.stage, armed, bool(me.sanctioning), mine, away, moved)
     plan = facts.plans.get(key)
     if plan is None:
@@ -60,6 +68,8 @@ def options(world: World, state: GameState, nation: str,
     for k, step, spec, pool in plan[1]:
         if step is _TARGETS:
             if spec.effect in idle:  # nobody has a target for it now
+                continue
+            if spec.effect is Effect.LIFT_SANCTIONS and not me.sanctioning:
                 continue
             targets = _targets(world, state, nation, spec, pool, facts, memo)
             if targets:
@@ -82,8 +92,8 @@ def options(world: World, state: GameState, nation: str,
                 out[k] = pool  # Option(spec), made with the plan
         else:  # _INSTITUTIONS
             if spec.effect is Effect.MEETING:  # any state may bring a dispute
-                pool_i = tuple(i for i in facts.enforcers
-                               if not suspended(state, i, nation))
+                pool_i = facts.enforcers if not suspended_somewhere else tuple(
+                    i for i in facts.enforcers if not suspended(state, i, nation))
                 if spec.effect not in _CHECKED:  # legal in every one of them
                     if pool_i:
                         out[k] = _option(action=spec, institutions=pool_i)
@@ -121,19 +131,18 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
             if e in _SPARSE or (e in _SANCTIONED and sanctions):
                 plan.append((_TARGETS, spec, pool))
             elif pool:
-                plan.append((_READY, spec, Option(spec, targets=pool)))
+                plan.append((_READY, spec, _option(action=spec, targets=pool)))
         elif kind is Target.NONE:
             if e in _CHECKED:
-                plan.append((_NO_TARGET, spec, Option(spec)))
+                plan.append((_NO_TARGET, spec, _option(action=spec)))
             else:  # nothing in _effect_ok applies to it
-                plan.append((_READY, spec, Option(spec)))
+                plan.append((_READY, spec, _option(action=spec)))
         elif e is Effect.TABLE:
             per = tuple((i, facts.measures[i]) for i in mine if i not in away)  # boycotts
             if per:
-                union = tuple(m.value for m in Measure
-                              if any(m.value in ms for _, ms in per))
-                plan.append((_READY, spec, Option(
-                    spec, targets=Targets(facts, nation, last=True),
+                union = facts.union(per)
+                plan.append((_READY, spec, _option(
+                    action=spec, targets=Targets(facts, nation, last=True),
                     institutions=tuple(i for i, _ in per), measures=union,
                     measures_in=per)))
         elif e is Effect.NOTICE:  # only where a treaty provides withdrawal
@@ -142,9 +151,10 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
         elif e is Effect.MEETING or e in _CHECKED:
             plan.append((_INSTITUTIONS, spec, None))
         else:  # legal by the world alone in the institutions it takes part in
-            insts = tuple(i for i in mine if _legal_in(world, state, nation, spec, i))
+            insts = tuple(i for i in mine if facts.legal_for_members(world, state, nation,
+                                                                      spec, i))
             if insts:
-                plan.append((_READY, spec, Option(spec, institutions=insts)))
+                plan.append((_READY, spec, _option(action=spec, institutions=insts)))
     # the options in order, None where one is worked out each time; and those steps
     template = [ready if step is _READY else None for step, _, ready in plan]
     steps = [(k, step, spec, ready) for k, (step, spec, ready) in enumerate(plan)
@@ -188,12 +198,35 @@ class _Facts:
         self._stages: dict[str, tuple[ActionSpec, ...]] = {}
         self.plans: dict[tuple, tuple[list, list]] = {}  # see _plan
         self._actions = world.actions
+        self._unions: dict[tuple, tuple[str, ...]] = {}  # see union()
+        self._for_members: dict[tuple, bool] = {}  # see legal_for_members()
 
     def by_stage(self, stage: str) -> tuple[ActionSpec, ...]:
         found = self._stages.get(stage)
         if found is None:
             found = self._stages[stage] = tuple(s for s in self._actions.values()
                                                 if stage in s.stages)
+        return found
+
+    def legal_for_members(self, world: World, state: GameState, nation: str,
+                          spec: ActionSpec, institution: str) -> bool:
+        """:func:`_legal_in` for an action that no rule of _effect_ok reads the state
+        for, by an active member of ``institution``: the same for every such member
+        (only the institution's clauses decide), so worked out once for each."""
+        key = (spec.id, institution)
+        found = self._for_members.get(key)
+        if found is None:
+            found = self._for_members[key] = _legal_in(world, state, nation, spec,
+                                                        institution)
+        return found
+
+    def union(self, per: tuple) -> tuple[str, ...]:
+        """Every measure some institution of ``per`` ((institution, its measures)...)
+        can take, in the order of Measure: once for each such set of institutions."""
+        found = self._unions.get(per)
+        if found is None:
+            found = self._unions[per] = tuple(m.value for m in Measure
+                                              if any(m.value in ms for _, ms in per))
         return found
 
     def in_order(self, ids) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-from .burden import attacked_in, attackers_in, burden_sharing
+from .burden import Tables, attacked_in, attackers_in
 from .clauses import not_counted
 from .events import Event, Kind
 from .legal import Option
@@ -319,7 +319,7 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
         drafts=drafts,
         decided=decided,
         history=tuple(state.history),
-        burden=MappingProxyType(burden_sharing(world, state, attacked, attacking)),
+        burden=Tables(world, state, attacked, attacking),  # rows made when read
         not_counted=MappingProxyType({d.id: out for d in drafts + decided
                                       for out in (not_counted(world, state, d),) if out}),
         war=war_facts(world, state),
@@ -352,17 +352,21 @@ def _fixed(world: World) -> dict[str, tuple]:
 def refreshed(shared: Shared, state: GameState, drafts: bool = False,
               commitments: bool = False) -> Shared:
     """``shared`` after votes were cast on open drafts (``drafts``) or commitments
-    were made (``commitments``), and nothing else changed."""
+    were made (``commitments``: added to the ledger, which only grows until the round
+    resolves), and nothing else changed."""
     changes: dict = {}
     if drafts:
         changes["drafts"] = tuple(_draft(d) for d in state.drafts if not d.decided)
-    if commitments:
-        secret = tuple(c for c in state.commitments if withheld(state, c))
-        changes["commitments"] = tuple(_clone(c) for c in state.commitments
-                                       if not secret or not withheld(state, c))
-        changes["withheld"] = secret
-    # the news memo is kept: it is checked against the news it was made from
-    return _clone(shared, memo=dict(shared.memo), **changes) if changes else shared
+    if commitments:  # the ones listed stay as they were: copy only those made since
+        new = state.commitments[len(shared.commitments) + len(shared.withheld):]
+        secret = tuple(c for c in new if withheld(state, c))
+        changes["commitments"] = shared.commitments + tuple(
+            _clone(c) for c in new if not secret or not withheld(state, c))
+        changes["withheld"] = shared.withheld + secret
+    # the news memo is kept (it is checked against the news it was made from); the
+    # others are made again from the changed parts
+    memo = {"news": shared.memo["news"]} if "news" in shared.memo else {}
+    return _clone(shared, memo=memo, **changes) if changes else shared
 
 
 def make_view(world: World, state: GameState, log: list[Event], nation: str,
@@ -375,13 +379,15 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
     me = state.nations[nation]
     nat = world.nation[nation]
     shared = shared or shared_part(world, state, attacked_in(log), attackers_in(log))
-    tension = shared.tension.get(nation, _NO_TENSION)
+    memo = shared.memo
     if news is None or private is None:
         news, private = _scan(log, nation)
+    if talk is None:
+        talk = talk_of(state, nation)
     commitments = shared.commitments
-    secret = {c.id: c for c in shared.withheld}
+    secret, parties = memo.get("secret") or _secrets(shared)
     # the public news are the same for every government: one tuple for all their views
-    found = shared.memo.get("news")
+    found = memo.get("news")
     if found is None or found[2] is not news or found[0][1] != tuple(secret):
         key = (tuple(map(id, news)), tuple(secret))
         if found is None or found[0] != key:
@@ -389,62 +395,90 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
             found = (key, tuple(news) if not secret else tuple(
                 e for e in news if not (_withheld_event(e) and e.ref in secret)))
         # (key, the news, what they were made from: the game gives one tuple a moment)
-        found = shared.memo["news"] = (found[0], found[1], news)
-    news = found[1]
-    if secret:
-        mine = {i for i, c in secret.items() if nation == c.debtor or nation in c.creditors}
-        if mine:
-            commitments = commitments + tuple(_clone(secret[i]) for i in secret
-                                              if i in mine)
-            told = [e for e in _this_round(log, state.round)
-                    if _withheld_event(e) and e.ref in mine]
-            private = (list(private) + told)[-NEWS_KEPT:]
-    mine = member_of(world, state, nation) if shared.moved else world.member_of[nation]
-    if mine and shared.as_member:
-        listed = list(shared.institutions)
-        for iid in mine:
-            k = shared.institution_at[iid]
-            listed[k] = shared.as_member[k]
-        insts = tuple(listed)
-    elif mine:  # a Shared built by hand, without the member versions
-        insts = tuple(i if i.id not in mine else _member(i) for i in shared.institutions)
-    else:
-        insts = shared.institutions
-    return _view(
-        nation=nation,
-        name=nat.name,
-        round=state.round,
-        rounds_limit=world.rounds_limit,
-        stage=state.stage,
-        phase=state.phase,
-        escalation=state.escalation,
-        rung=world.ladder.rung_at(state.escalation).name,
-        history=shared.history,
-        briefing=world.briefing,
-        private_briefing=nat.briefing,
-        me=_nation(me),
-        objectives=nat.objectives,
-        personality=nat.personality,
-        tension=tension,
-        states=shared.states,
-        institutions=insts,
-        obligations=shared.obligations,
-        commitments=commitments,
-        messages=talk[0] if talk is not None else tuple(
-            _clone(m) for m in state.messages if m.sender == nation or nation in m.recipients),
-        proposals=talk[1] if talk is not None else tuple(
-            _clone(p, answers=dict(p.answers)) for p in state.proposals if p.sees(nation)),
-        drafts=shared.drafts,
-        decided=shared.decided,
-        burden=shared.burden,
-        news=tuple(news),
-        private=tuple(private),
-        options=tuple(options),
-        ceasefire_offers=tuple(by for (by, to) in state.ceasefire_offers if to == nation),
-        outcome=state.outcome,
-        not_counted=shared.not_counted,
-        war=shared.war,
-    )
+        found = memo["news"] = (found[0], found[1], news)
+    mine = parties.get(nation)
+    if mine:
+        commitments = commitments + tuple(_clone(secret[i]) for i in secret if i in mine)
+        told = [e for e in _this_round(log, state.round)
+                if _withheld_event(e) and e.ref in mine]
+        private = (list(private) + told)[-NEWS_KEPT:]
+    member = member_of(world, state, nation) if shared.moved else world.member_of[nation]
+    insts = _institutions(shared, member) if member else shared.institutions
+    escalation = state.escalation
+    rung = memo.get("rung")
+    if rung is None or rung[0] != escalation:
+        rung = memo["rung"] = (escalation, world.ladder.rung_at(escalation).name)
+    base = memo.get("base")
+    if base is None:
+        base = memo["base"] = _base(world, shared)
+    v = object.__new__(View)
+    d = v.__dict__  # filled at once: the fields every view shares, then its own
+    d.update(base)
+    d["nation"] = nation
+    d["name"] = nat.name
+    d["round"] = state.round
+    d["stage"] = state.stage
+    d["phase"] = state.phase
+    d["escalation"] = escalation
+    d["rung"] = rung[1]
+    d["private_briefing"] = nat.briefing
+    d["me"] = _nation(me)
+    d["objectives"] = nat.objectives
+    d["personality"] = nat.personality
+    d["tension"] = shared.tension.get(nation, _NO_TENSION)
+    d["institutions"] = insts
+    d["commitments"] = commitments
+    d["messages"], d["proposals"] = talk
+    d["news"] = found[1]
+    d["private"] = tuple(private)
+    d["options"] = tuple(options)
+    d["ceasefire_offers"] = tuple(by for (by, to) in state.ceasefire_offers
+                                  if to == nation) if state.ceasefire_offers else ()
+    d["outcome"] = state.outcome
+    return v
+
+
+def _base(world: World, shared: Shared) -> dict:
+    """The fields of a view that are the same for every government at one moment
+    (with View's defaults), every field in place in View's order: each view starts as
+    a copy of them (kept in ``shared.memo``; :func:`refreshed` drops it when the
+    drafts change)."""
+    return dict(_VIEW_FIELDS, rounds_limit=world.rounds_limit, history=shared.history,
+                briefing=world.briefing, states=shared.states,
+                obligations=shared.obligations, drafts=shared.drafts,
+                decided=shared.decided, burden=shared.burden,
+                not_counted=shared.not_counted, war=shared.war)
+
+
+def _secrets(shared: Shared) -> tuple[dict, dict]:
+    """(id -> this round's commitments from private deals, state -> the ids of those
+    it is party to): worked out once for every view of ``shared``."""
+    secret = {c.id: c for c in shared.withheld}
+    parties: dict[str, set] = {}
+    for i, c in secret.items():
+        for n in (c.debtor, *c.creditors):
+            parties.setdefault(n, set()).add(i)
+    found = shared.memo["secret"] = (secret, parties)
+    return found
+
+
+def _institutions(shared: Shared, member) -> tuple[InstitutionView, ...]:
+    """The institutions as seen by a member of those in ``member``: one tuple for every
+    state of the same memberships (kept in ``shared.memo``)."""
+    key = ("member of", member)
+    found = shared.memo.get(key)
+    if found is None:
+        if shared.as_member:
+            listed = list(shared.institutions)
+            for iid in member:
+                k = shared.institution_at[iid]
+                listed[k] = shared.as_member[k]
+            found = tuple(listed)
+        else:  # a Shared built by hand, without the member versions
+            found = tuple(i if i.id not in member else _member(i)
+                          for i in shared.institutions)
+        shared.memo[key] = found
+    return found
 
 
 NO_TALK: tuple[tuple, tuple] = ((), ())
@@ -466,6 +500,14 @@ def talk_index(state: GameState) -> dict[str, tuple[tuple, tuple]]:
     return {n: (tuple(ms), tuple(ps)) for n, (ms, ps) in out.items()}
 
 
+def talk_of(state: GameState, nation: str) -> tuple[tuple, tuple]:
+    """What :func:`talk_index` lists for ``nation`` alone (a moment with one view)."""
+    return (tuple(_clone(m) for m in state.messages
+                  if m.sender == nation or nation in m.recipients),
+            tuple(_clone(p, answers=dict(p.answers)) for p in state.proposals
+                  if p.sees(nation)))
+
+
 def _defaults(cls) -> dict:
     """A frozen dataclass's defaults, by field name (factories called once: the
     defaults of View are immutable)."""
@@ -481,16 +523,9 @@ def _defaults(cls) -> dict:
 
 
 _VIEW_DEFAULTS = _defaults(View)
-
-
-def _view(**given) -> View:
-    """``View(**given)`` without the frozen dataclass's field-by-field set-up (a view
-    is made for every government many times a round); the same object."""
-    v = object.__new__(View)
-    d = v.__dict__
-    d.update(_VIEW_DEFAULTS)
-    d.update(given)
-    return v
+# View's fields in order, with their defaults (None for the others): a view is made
+# by filling its __dict__ at once (a frozen dataclass's __init__ sets field by field)
+_VIEW_FIELDS = {f: _VIEW_DEFAULTS.get(f) for f in View.__dataclass_fields__}
 
 
 def _binds(world: World, inst) -> str:
