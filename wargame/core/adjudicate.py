@@ -16,7 +16,7 @@ from .clauses import (collective_defence, consultations, ipso_facto, overrun,
 from .combat import commit, resolve_attacks, resolve_liberations, stand_down
 from .conflicts import end_between, lawful_basis, ongoing
 from .context import Round, clamp
-from .economy import aid, apply_sanctions, blockade_and_cyber, change_sanctions, coverage
+from .economy import aid, apply_sanctions, blockade_and_cyber, change_sanctions
 from .events import Event, Kind
 from .legal import MAX_SPENDING
 from .membership import active_in, active_members, departures, notices
@@ -70,7 +70,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     overrun(r)
     settle_commitments(r)
     departures(r)
-    apply_sanctions(r)
+    bites = apply_sanctions(r)  # what sanctions in force cover: nothing below changes them
     _escalate(r, before, specs)
     _support(r, attacks + liberated)
     hostile = bool(r.of(*HOSTILE)) or bool(r.of(Effect.SANCTION))
@@ -78,7 +78,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     state.fighting_rounds = state.fighting_rounds + 1 if attacks else 0
     state.war_rounds = _war_rounds(r, aggression)
     round_events = list(earlier) + r.events
-    cover = _sanctions_cover(r)
+    cover = sorted(bites, key=lambda ct: -ct[0])  # the highest coverage first
     kinds = {e.kind for e in round_events}
     authorised = [e for e in round_events if e.kind is Kind.AUTHORISED] \
         if Kind.AUTHORISED in kinds else []
@@ -150,16 +150,6 @@ def _general_war(r: Round, facts: machine.Facts) -> None:
     for crossed, _ in ladder.crossed(before, st.escalation):
         r.emit(Kind.RUNG_CROSSED, f"The crisis climbs past '{crossed.name}' "
                f"({crossed.level:g}).", ref=crossed.id, value=1.0)
-
-
-def _sanctions_cover(r: Round) -> list[tuple[float, str]]:
-    """(coverage, target) for every state under sanctions, the highest coverage first."""
-    by_target: dict[str, list[tuple[str, float]]] = {}
-    for ns in r.state.nations.values():
-        for target, bite in ns.sanctioning.items():
-            by_target.setdefault(target, []).append((ns.id, bite))
-    return sorted(((coverage(r.world, t, senders), t) for t, senders in by_target.items()),
-                  key=lambda ct: -ct[0])
 
 
 def _sanctions_bite(cover: list[tuple[float, str]]) -> bool:
