@@ -230,11 +230,13 @@ def record(game: Game, errors: Iterable[str] = ()) -> GameRecord:
     for c in st.commitments:
         commitments[c.status.value] = commitments.get(c.status.value, 0) + 1
     pushed = {n: 0.0 for n in world.ids}
+    escalating = {a: spec.escalation for a, spec in world.actions.items()
+                  if spec.escalation > 0}  # the actions whose orders push the crisis up
     for entry in game.inputs:
         if entry.get("verb") == "orders":
             for o in entry["orders"]:
-                esc = world.actions[o["action"]].escalation
-                if esc > 0:
+                esc = escalating.get(o["action"])
+                if esc:
                     pushed[entry["nation"]] += esc
     scores = game.scores()
     drafts = {d.id: d for d in st.drafts}
