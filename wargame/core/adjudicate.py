@@ -80,8 +80,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     round_events = list(earlier) + r.events
     cover = sorted(bites, key=lambda ct: -ct[0])  # the highest coverage first
     kinds = {e.kind for e in round_events}
-    authorised = [e for e in round_events if e.kind is Kind.AUTHORISED] \
-        if Kind.AUTHORISED in kinds else []
+    authorised = [e for e in round_events if e.kind is Kind.AUTHORISED]
     facts = machine.Facts(
         level=state.escalation,
         tension_mark=world.ladder.tension,
