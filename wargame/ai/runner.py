@@ -19,6 +19,7 @@ from ..core.game import Game
 from ..core.membership import members
 from ..core.model import World
 from ..core.negotiation import ProposalStatus
+from ..core.rules import Vote
 from . import registry
 from .base import Counter, Difficulty, Policy
 
@@ -83,13 +84,16 @@ class ComputerPlayers:
             game.send_message(nation, [prop.by], why)
 
     def vote(self, game: Game) -> None:
-        """Cast the computer-played states' votes (diplomacy phase)."""
+        """Cast the computer-played states' votes (diplomacy phase). They vote as one,
+        like their orders: each decides from the view before any of them has voted
+        (a vote cast in between would change only the drafts' tallies)."""
         drafts = game.drafts()
         if not drafts:
             return
         voters: dict[str, None] = {}
         for d in drafts:
             voters.update(dict.fromkeys(members(self.world, game.state, d.institution)))
+        cast: list[tuple[str, str, Vote | str]] = []
         for n, policy in self.policies.items():
             if n not in voters:
                 continue
@@ -97,10 +101,12 @@ class ComputerPlayers:
             for draft_id, vote in policy.votes(game.view(n)).items():
                 if away and any(d.id == draft_id and d.institution in away for d in drafts):
                     continue  # a boycott ends with the campaign's 'return', not a vote
-                try:
-                    game.vote(n, draft_id, vote)
-                except (IllegalOrder, RuleError) as exc:
-                    self.errors.append(f"round {game.round}, {n} votes on {draft_id}: {exc}")
+                cast.append((n, draft_id, vote))
+        for n, draft_id, vote in cast:
+            try:
+                game.vote(n, draft_id, vote)
+            except (IllegalOrder, RuleError) as exc:
+                self.errors.append(f"round {game.round}, {n} votes on {draft_id}: {exc}")
 
     def give_orders(self, game: Game) -> None:
         """Submit the computer-played states' orders (orders phase)."""
@@ -230,11 +236,13 @@ def record(game: Game, errors: Iterable[str] = ()) -> GameRecord:
     for c in st.commitments:
         commitments[c.status.value] = commitments.get(c.status.value, 0) + 1
     pushed = {n: 0.0 for n in world.ids}
+    escalating = {a: spec.escalation for a, spec in world.actions.items()
+                  if spec.escalation > 0}  # the actions whose orders push the crisis up
     for entry in game.inputs:
         if entry.get("verb") == "orders":
             for o in entry["orders"]:
-                esc = world.actions[o["action"]].escalation
-                if esc > 0:
+                esc = escalating.get(o["action"])
+                if esc:
                     pushed[entry["nation"]] += esc
     scores = game.scores()
     drafts = {d.id: d for d in st.drafts}

@@ -214,25 +214,23 @@ class Diplomacy:
                 self.last[("ask-deploy", "")] = now
         # "we sanction the aggressor together"
         if self.p.multilateralism >= 0.6 and not self._recent("ask-sanctions", "", 3, now):
-            leader = None  # whether it is its alliance's leading power: asked once needed
-            for a, sev in sorted(self._culprits(r).items(), key=lambda x: (-x[1], x[0])):
-                if sev < 0.9 or a in self.partners:
-                    continue
-                victim = a in r.attacked.get(self.nation, ())
-                if not victim and leader is None:
-                    mine = self._own_power(r)
-                    leader = all(public_power(r.state(m)) < mine for m in self.partners)
-                if not (victim or leader):
-                    break  # the victim or the alliance's leading power rallies the others
-                sending = {x.sender for x in r.view.war.sanctions if x.target == a}
-                others = [m for m in sorted(self.partners) if m not in sending and m != a][:3]
-                if others:
-                    terms = tuple(Term(m, T.SANCTION, target=a) for m in others)
-                    if a not in r.me.sanctioning:
-                        terms += (Term(self.nation, T.SANCTION, target=a),)
-                    out.append(Offer(tuple(others), terms, due_in=1))
-                    self.last[("ask-sanctions", "")] = now
-                break
+            # the gravest culprit outside its alliance, at 0.9 or more (by name on a tie)
+            grave = [(-sev, a) for a, sev in self._culprits(r).items()
+                     if sev >= 0.9 and a not in self.partners]
+            if grave:
+                a = min(grave)[1]
+                # the victim or the alliance's leading power rallies the others
+                if a in r.attacked.get(self.nation, ()) or all(
+                        public_power(r.state(m)) < self._own_power(r) for m in self.partners):
+                    sending = {x.sender for x in r.view.war.sanctions if x.target == a}
+                    others = [m for m in sorted(self.partners)
+                              if m not in sending and m != a][:3]
+                    if others:
+                        terms = tuple(Term(m, T.SANCTION, target=a) for m in others)
+                        if a not in r.me.sanctioning:
+                            terms += (Term(self.nation, T.SANCTION, target=a),)
+                        out.append(Offer(tuple(others), terms, due_in=1))
+                        self.last[("ask-sanctions", "")] = now
         out += self._patron_offer(r, now) + self._wedge_offer(r, now)
         return self._within_means(view, out) if out else out
 

@@ -16,7 +16,7 @@ from .clauses import (collective_defence, consultations, ipso_facto, overrun,
 from .combat import commit, resolve_attacks, resolve_liberations, stand_down
 from .conflicts import end_between, lawful_basis, ongoing
 from .context import Round, clamp
-from .economy import aid, apply_sanctions, blockade_and_cyber, change_sanctions, coverage
+from .economy import aid, apply_sanctions, blockade_and_cyber, change_sanctions
 from .events import Event, Kind
 from .legal import MAX_SPENDING
 from .membership import active_in, active_members, departures, notices
@@ -40,10 +40,12 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     """Adjudicate one round. ``earlier`` are this round's events before orders."""
     flat = [o for n in world.ids for o in orders.get(n, ())]
     r = Round(world, state, rng, flat)
+    actions = world.actions
+    specs = [(o, actions[o.action]) for o in flat]  # each order with its action, once
     before = state.escalation
     commit(r)
-    _pay(r)
-    _news(r)
+    _pay(r, specs)
+    _news(r, specs)
     _diplomacy(r)
     declarations(r)
     notices(r)
@@ -68,16 +70,17 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     overrun(r)
     settle_commitments(r)
     departures(r)
-    apply_sanctions(r)
-    _escalate(r, before)
+    bites = apply_sanctions(r)  # what sanctions in force cover: nothing below changes them
+    _escalate(r, before, specs)
     _support(r, attacks + liberated)
     hostile = bool(r.of(*HOSTILE)) or bool(r.of(Effect.SANCTION))
     state.quiet_rounds = 0 if hostile else state.quiet_rounds + 1
     state.fighting_rounds = state.fighting_rounds + 1 if attacks else 0
     state.war_rounds = _war_rounds(r, aggression)
     round_events = list(earlier) + r.events
-    cover = _sanctions_cover(r)
+    cover = sorted(bites, key=lambda ct: -ct[0])  # the highest coverage first
     kinds = {e.kind for e in round_events}
+    authorised = [e for e in round_events if e.kind is Kind.AUTHORISED]
     facts = machine.Facts(
         level=state.escalation,
         tension_mark=world.ladder.tension,
@@ -88,8 +91,8 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
         occupation=bool(state.under_attack),
         consultation=bool(kinds & {Kind.CONSULTATION_OPENED, Kind.MEETING_CALLED}),
         sanctions_active=_sanctions_bite(cover)
-        or any(_authorised(world, e, ClauseKind.SANCTIONS) for e in round_events),
-        collective_action=_collective_action(r, round_events),
+        or any(_authorised(world, e, ClauseKind.SANCTIONS) for e in authorised),
+        collective_action=_collective_action(r, authorised),
         ceasefire=agreed,
         ceasefire_broken=Kind.CEASEFIRE_BROKEN in kinds,
         quiet_rounds=state.quiet_rounds,
@@ -148,16 +151,6 @@ def _general_war(r: Round, facts: machine.Facts) -> None:
                f"({crossed.level:g}).", ref=crossed.id, value=1.0)
 
 
-def _sanctions_cover(r: Round) -> list[tuple[float, str]]:
-    """(coverage, target) for every state under sanctions, the highest coverage first."""
-    by_target: dict[str, list[tuple[str, float]]] = {}
-    for ns in r.state.nations.values():
-        for target, bite in ns.sanctioning.items():
-            by_target.setdefault(target, []).append((ns.id, bite))
-    return sorted(((coverage(r.world, t, senders), t) for t, senders in by_target.items()),
-                  key=lambda ct: -ct[0])
-
-
 def _sanctions_bite(cover: list[tuple[float, str]]) -> bool:
     return any(c >= SANCTIONS_STAGE for c, _ in cover)
 
@@ -190,23 +183,24 @@ def _authorised(world: World, event: Event, kind: ClauseKind) -> bool:
     return any(c.id == event.ref and c.kind is kind for c in inst.clauses)
 
 
-def _collective_action(r: Round, events: list[Event]) -> bool:
+def _collective_action(r: Round, authorised: list[Event]) -> bool:
     """Allies acting together against an attack: assistance obligations arising or
-    honoured, allies fighting beside the victim, or force authorised. Sanctions,
-    even binding ones, are the sanctions stage, not a collective response."""
+    honoured, allies fighting beside the victim, or force authorised (``authorised``:
+    the round's events of an institution authorising a measure). Sanctions, even
+    binding ones, are the sanctions stage, not a collective response."""
     st = r.state
     if r.of(Effect.DEFEND):
         return True
-    if any(_authorised(r.world, e, ClauseKind.USE_OF_FORCE) for e in events):
+    if any(_authorised(r.world, e, ClauseKind.USE_OF_FORCE) for e in authorised):
         return True
     return any(ob.action == "assist" and (ob.created == st.round or (
         ob.status is Status.KEPT and ob.settled == st.round)) for ob in st.obligations)
 
 
-def _pay(r: Round) -> None:
-    for o in r.orders:
-        spec = r.world.actions[o.action]
-        ns = r.state.nations[o.nation]
+def _pay(r: Round, specs: list) -> None:
+    nations = r.state.nations
+    for o, spec in specs:
+        ns = nations[o.nation]
         if spec.cost_economy:
             cost = ns.economy * spec.cost_economy / 100
             ns.economy -= cost
@@ -215,20 +209,21 @@ def _pay(r: Round) -> None:
             ns.support = clamp(ns.support - spec.cost_support)
 
 
-def _news(r: Round) -> None:
+def _news(r: Round, specs: list) -> None:
     """Every public action is news; démarches are seen by the two states only."""
-    for o in r.orders:
-        spec = r.world.actions[o.action]
+    events, rnd, name = r.events, r.state.round, r.world.name_of
+    for o, spec in specs:
         if spec.effect in PUBLIC_SILENT:
             continue
-        whom = f" ({r.name(o.target)})" if o.target else ""
         if spec.effect is Effect.DEMARCHE:
-            r.emit(Kind.PRIVATE_ACTION, f"{r.name(o.nation)} delivers a démarche to "
-                   f"{r.name(o.target)}.", actor=o.nation, target=o.target,
+            r.emit(Kind.PRIVATE_ACTION, f"{name(o.nation)} delivers a démarche to "
+                   f"{name(o.target)}.", actor=o.nation, target=o.target,
                    visible_to=(o.nation, o.target))
-        else:
-            r.emit(Kind.ACTION, f"{r.name(o.nation)}: {spec.name}{whom}.", actor=o.nation,
-                   target=o.target, ref=spec.id, value=spec.escalation)
+        else:  # the most common news: the Event made directly (what r.emit does)
+            whom = f" ({name(o.target)})" if o.target else ""
+            events.append(Event(rnd, Kind.ACTION, f"{name(o.nation)}: {spec.name}{whom}.",
+                                actor=o.nation, target=o.target, ref=spec.id,
+                                value=spec.escalation))
 
 
 
@@ -319,14 +314,12 @@ def _posture(r: Round) -> None:
         stand_down(r, o.nation)
 
 
-def _escalate(r: Round, before: float) -> None:
+def _escalate(r: Round, before: float, specs: list) -> None:
     st = r.state
     keep = 1.0 - r.world.ladder.decay
     # untargeted orders add to every dispute of the actor; friendly orders toward a
     # state (support, aid, deployments, exercises) draw the actor into that state's
     # disputes: tension rises between the actor and the state's adversaries
-    actions = r.world.actions
-    specs = [(o, actions[o.action]) for o in r.orders]
     selfish = {o.nation for o, spec in specs if spec.target is Target.NONE}
     befriended = {o.target for o, spec in specs if spec.effect in FRIENDLY}
     around: dict[str, list[tuple[str, str]]] = {n: [] for n in selfish | befriended}

@@ -173,9 +173,14 @@ def consultations(r: Round) -> None:
 
 def table_drafts(r: Round) -> None:
     st = r.state
-    for o in r.of(Effect.TABLE):
-        same = next((d for d in open_drafts(st) if (d.institution, d.measure, d.target)
-                     == (o.institution, o.measure, o.target)), None)
+    tabling = r.of(Effect.TABLE)
+    if not tabling:
+        return
+    on_table: dict[tuple[str, str, str], Draft] = {}  # the first open draft of each kind
+    for d in open_drafts(st):
+        on_table.setdefault((d.institution, d.measure, d.target), d)
+    for o in tabling:
+        same = on_table.get((o.institution, o.measure, o.target))
         if same is not None:  # the same draft is on the table: co-sponsor it
             same.votes[o.nation] = "yes"
             r.emit(Kind.DRAFT_TABLED, f"{r.name(o.nation)} co-sponsors the draft in "
@@ -186,6 +191,7 @@ def table_drafts(r: Round) -> None:
                       measure=o.measure, target=o.target, tabled=st.round,
                       votes={o.nation: "yes"})
         st.drafts.append(draft)
+        on_table[(o.institution, o.measure, o.target)] = draft
         r.emit(Kind.DRAFT_TABLED, f"{r.name(o.nation)} tables a draft in "
                f"{r.name(o.institution)}: {describe(r, Measure(o.measure), o.target, o.institution)} "
                f"(vote next round).", actor=o.nation, target=o.target,

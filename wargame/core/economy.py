@@ -40,8 +40,11 @@ def change_sanctions(r: Round) -> None:
                f"{r.name(o.target)}.", actor=o.nation, target=o.target, value=spec.magnitude)
 
 
-def apply_sanctions(r: Round) -> None:
+def apply_sanctions(r: Round) -> list[tuple[float, str]]:
+    """The bite of every state's sanctions this round; returns (coverage, target) for
+    every state under sanctions, in the order they were applied."""
     st = r.state
+    cover: list[tuple[float, str]] = []
     by_target: dict[str, list[tuple[str, float]]] = {}
     for ns in st.nations.values():
         for target, bite in ns.sanctioning.items():
@@ -49,6 +52,7 @@ def apply_sanctions(r: Round) -> None:
     for target, senders in by_target.items():
         t = st.nations[target]
         cov = coverage(r.world, target, senders)
+        cover.append((cov, target))
         loss = t.economy * BITE * cov
         t.economy -= loss
         t.costs += loss
@@ -71,6 +75,7 @@ def apply_sanctions(r: Round) -> None:
             r.emit(Kind.SANCTIONS_COST, f"Your sanctions on {r.name(target)} cost you "
                    f"{_dollars(cost)} this round ({_share(share)} of your trade is with it).",
                    actor=sender, target=target, value=cost, visible_to=(sender,))
+    return cover
 
 
 def aid(r: Round) -> None:
