@@ -71,11 +71,14 @@ def play_batch(batch: Batch) -> list[tuple[int, int, GameRecord]]:
     """Play a batch's games; (variant, game index, record) for each."""
     world = _world(batch)
     saver = batch.saver
-    with bulk_play(len(world.nations)):
-        return [(batch.key, i, play_game(world, game_seed(batch.seed, i), batch.policies,
-                                         batch.difficulty,
-                                         finished=saver(i) if saver else None))
-                for i in batch.games]
+    out = []
+    with bulk_play() as bulk:
+        for i in batch.games:
+            out.append((batch.key, i, play_game(world, game_seed(batch.seed, i),
+                                                batch.policies, batch.difficulty,
+                                                finished=saver(i) if saver else None)))
+            bulk.played()
+    return out
 
 
 def batches(texts: Sequence[tuple[int, str, bytes]], games: int, seed: int, policies,
