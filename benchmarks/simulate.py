@@ -26,7 +26,9 @@ What it measures, every figure in the same run:
    log2(t(2000) / t(1000)); n log n allows log2(2 ln 2000 / ln 1000) = 1.138.
 4. **Instructions** (with `--instructions N` and valgrind installed): the
    instructions one game executes in each tree, counted by callgrind: a speed-up
-   figure that other work on the machine does not disturb.
+   figure that other work on the machine does not disturb; and the growth exponent
+   counted the same way (one game of 1000 and of 2000 states, less building the
+   world), which shows the work itself apart from the memory's effects.
 5. **Same output** (printed first): `simulate --games 5 --json` from both trees,
    compared byte for byte (the golden test, tests/ai/test_golden.py, checks many
    more games).
@@ -89,6 +91,16 @@ play_games(Source(None), world, 1, 1, "default", "normal", 1)
 print(time.process_time() - t)
 """
 
+# growth, counted: build generated_world(n), then play one game of it (argv[2] 1) or not (0)
+GROW_COUNT = r"""
+import sys
+from wargame.core.worlds import generated_world
+from wargame.simulate import Source, play_games
+world = generated_world(int(sys.argv[1]))
+if int(sys.argv[2]):
+    play_games(Source(None), world, 1, 1, "default", "normal", 1)
+"""
+
 # start-up of two workers that can play: a Dask LocalCluster, and a process pool
 STARTUP = r"""
 import logging, time
@@ -127,20 +139,27 @@ def _run(tree: str, args: list[str], code: str | None = None, timeout: float = 3
     return done.stdout
 
 
-def _instructions(tree: str, games: int) -> float:
-    """Instructions a game, counted by valgrind (callgrind): the same on a busy machine
-    as on an idle one. Playing ``games`` games, less the start-up alone."""
-    def count(n: int) -> int:
-        env = dict(os.environ, PYTHONPATH=tree)
-        done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                               sys.executable, "-c", PLAY, str(n)], cwd=tree, env=env,
-                              capture_output=True, text=True, timeout=3600)
-        for line in done.stderr.splitlines():
-            if "Collected" in line:
-                return int(line.split()[-1])
-        raise SystemExit(f"valgrind failed in {tree}:\n{done.stderr[-2000:]}")
+def _count(tree: str, code: str, *args: int) -> int:
+    """Instructions the script ``code`` executes in ``tree``, counted by valgrind
+    (callgrind): the same on a busy machine as on an idle one."""
+    env = dict(os.environ, PYTHONPATH=tree)
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                           sys.executable, "-c", code, *map(str, args)], cwd=tree, env=env,
+                          capture_output=True, text=True, timeout=3600)
+    for line in done.stderr.splitlines():
+        if "Collected" in line:
+            return int(line.split()[-1])
+    raise SystemExit(f"valgrind failed in {tree}:\n{done.stderr[-2000:]}")
 
-    return (count(games) - count(0)) / games
+
+def _instructions(tree: str, games: int) -> float:
+    """Instructions a Baltic game: playing ``games`` games, less the start-up alone."""
+    return (_count(tree, PLAY, games) - _count(tree, PLAY, 0)) / games
+
+
+def _grow_instructions(tree: str, n: int) -> int:
+    """Instructions one game of generated_world(n) executes (less building the world)."""
+    return _count(tree, GROW_COUNT, n, 1) - _count(tree, GROW_COUNT, n, 0)
 
 
 def _wall(tree: str, args: list[str]) -> float:
@@ -257,6 +276,12 @@ def main() -> None:
                   f"speed-up {i_old / i_new:.2f}x (target >= {SPEEDUP_TARGET:g}x: "
                   f"{met(i_old / i_new >= SPEEDUP_TARGET)})")
             summary["speedup_instructions"] = round(i_old / i_new, 2)
+            g1, g2 = _grow_instructions(here, 1000), _grow_instructions(here, 2000)
+            print(f"   growth, counted: one game of 1000 states {g1 / 1e9:.2f} G, of 2000 "
+                  f"states {g2 / 1e9:.2f} G instructions: exponent {math.log2(g2 / g1):.2f} "
+                  "(the work itself; the CPU-time exponent of 3. adds the memory's "
+                  "slower answers as the world outgrows the caches)")
+            summary["exponent_instructions"] = round(math.log2(g2 / g1), 3)
         print(f"\nload average {os.getloadavg()[0]:.2f} at the end: figures are noisy when "
               "others use the machine")
         print(json.dumps(summary))
