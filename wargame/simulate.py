@@ -25,6 +25,7 @@ import json
 import os
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -159,6 +160,10 @@ class BulkPlay:
             gc.collect()
 
 
+_BULK = {"depth": 0, "was_on": True}  # plays in bulk under way in this process
+_BULK_LOCK = threading.Lock()
+
+
 @contextmanager
 def bulk_play() -> Iterator[BulkPlay]:
     """Play games in bulk with the automatic garbage collector off, collecting every
@@ -170,16 +175,26 @@ def bulk_play() -> Iterator[BulkPlay]:
     the young objects and what they hold: a view holds a dict of every state, so in
     a large world their cost grew as the square of its size (0.1 s of a 0.8 s
     2,000-state game). Collecting every few games still frees whatever cycle a
-    future change may make, with the memory it holds bounded by those games."""
-    was_on = gc.isenabled()
-    gc.disable()
-    gc.freeze()
+    future change may make, with the memory it holds bounded by those games.
+
+    The collector is the process's: when several threads play at once (a Dask
+    worker with several threads), the first to start turns it off and the last to
+    finish turns it back on."""
+    with _BULK_LOCK:
+        if _BULK["depth"] == 0:
+            _BULK["was_on"] = gc.isenabled()
+            gc.disable()
+            gc.freeze()
+        _BULK["depth"] += 1
     try:
         yield BulkPlay()
     finally:
-        gc.unfreeze()
-        if was_on:
-            gc.enable()
+        with _BULK_LOCK:
+            _BULK["depth"] -= 1
+            if _BULK["depth"] == 0:
+                gc.unfreeze()
+                if _BULK["was_on"]:
+                    gc.enable()
 
 
 def play_games(source: Source, world: World, games: int, seed: int,

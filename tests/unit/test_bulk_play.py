@@ -36,3 +36,15 @@ def test_the_collector_stays_off_after_if_it_was_off_before():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_overlapping_plays_keep_the_collector_off_until_the_last_ends():
+    # two threads of one Dask worker playing batches at once: the first to finish
+    # must not turn the collector back on under the other
+    first, second = bulk_play(), bulk_play()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()

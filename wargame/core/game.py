@@ -211,7 +211,6 @@ class Game:
 
     def vote(self, nation: str, draft_id: str, vote: Vote | str) -> None:
         """Cast or change ``nation``'s vote on an open draft (diplomacy phase)."""
-        self._voted = True
         self._not_over()
         self._in("diplomacy", "vote")
         self._known(nation)
@@ -235,6 +234,7 @@ class Game:
             if nation in boycott:  # a vote is a return: the seat is taken again
                 boycott.remove(nation)
                 self._version += 1  # every government sees the institution change
+        self._voted = True  # the drafts' tallies moved (a refused vote moves none)
         self.inputs.append({"verb": "vote", "nation": nation, "draft": draft_id,
                             "vote": v.value})
 
