@@ -42,6 +42,23 @@ async def join_and_start(pilot, running, nation: str = "belmark") -> None:
                      and "Diplomacy phase" in screen_text(pilot.app))
 
 
+async def open_message_dialog(pilot, app) -> None:
+    """Press c and wait for the message dialog. In one CI run, with the suite on both
+    cores, the dialog had not opened 20 s after a c pressed the moment the first game
+    screen showed (not reproduced since, the cause not found): the key is pressed
+    again if the dialog is not up after 5 s, three times at most; a dialog that never
+    opens still fails the test."""
+    for _ in range(3):
+        await pilot.press("c")
+        try:
+            await wait_until(pilot, lambda: screen_name(app) == "MessageScreen", timeout=5)
+            return
+        except AssertionError:
+            continue
+    raise AssertionError(f"no message dialog after three presses of c; on screen:\n"
+                         f"{screen_text(app)}")
+
+
 @contextlib.asynccontextmanager
 async def playing(tmp_path, nation: str = "belmark", name: str = "Ann",
                   other: str | None = None):
@@ -306,8 +323,7 @@ def test_a_new_phase_closes_an_open_dialog_and_shows_the_next_turn(tmp_path):
     async def go():
         async with playing(tmp_path) as (running, app, pilot):
             host = running.host
-            await pilot.press("c")  # a message half written when the phase ends
-            await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
+            await open_message_dialog(pilot, app)  # half written when the phase ends
             running.call(host.end_phase)  # the instructor ends the phase (e)
             await wait_until(pilot, lambda: screen_name(app) == "GameScreen"
                              and "Orders phase" in screen_text(app))
@@ -360,8 +376,7 @@ def test_the_message_dialog_says_which_governments_the_computer_plays(tmp_path):
     joined it), the dialog says that computers do not read messages; once people hold
     every government, it does not."""
     async def dialog_text(pilot, app) -> str:
-        await pilot.press("c")
-        await wait_until(pilot, lambda: screen_name(app) == "MessageScreen")
+        await open_message_dialog(pilot, app)
         await pilot.pause(0.2)
         text = screen_text(app)
         await pilot.press("escape")
