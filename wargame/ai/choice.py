@@ -18,7 +18,6 @@ from ..core.actions import Effect, Measure, Order
 from ..core.legal import AGAINST, COLLECTIVE_MEASURES, COMMITTING, MEASURE_CLAUSE, Option
 from ..core.membership import MEMBERS_ONLY
 from ..core.model import ClauseKind, World
-from ..core.perworld import per_world
 from ..core.plain import maker
 from ..core.view import View
 
@@ -40,16 +39,6 @@ CLASHES = _both_ways([(Effect.SANCTION, Effect.SANCTION),
 
 
 _MEASURES = {m.value: m for m in Measure}  # Measure(text), without the exception
-_KINDS: dict[int, tuple] = {}
-
-
-def clause_kinds(world: World) -> dict[str, frozenset[ClauseKind]]:
-    """Institution id -> the kinds of its clauses (``Institution.has`` for every
-    kind at once), shared by every policy of a world (read only)."""
-    return per_world(_KINDS, world, lambda w: {
-        i.id: frozenset(c.kind for c in i.clauses) for i in w.institutions})
-
-
 def _strength(o: Option) -> tuple:
     return (o.action.magnitude, o.action.escalation, o.action.id)
 
@@ -111,7 +100,7 @@ class OrderSet:
         if m is None or inst is None or target not in self.world.nation:
             return False
         kind = MEASURE_CLAUSE.get(m)
-        if kind is not None and kind not in clause_kinds(self.world)[institution]:
+        if kind is not None and not inst.has(kind):
             return False
         views = self._views
         if views is None:

@@ -41,7 +41,7 @@ from ..core.view import View
 from .aggressor import Revisionist
 from .allies import Defender
 from .base import Difficulty, Policy
-from .choice import OrderSet, clause_kinds
+from .choice import OrderSet
 from .estimate import STRENGTH_FACTOR, expected_response, own_power, public_power
 from .reading import Memory, Reading
 from .talks import Diplomacy
@@ -478,9 +478,8 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         pending = {(d.institution, d.measure, d.target) for d in r.view.drafts}
         concerned = any(a in atk and (v == self.nation or v in self.partners)
                         for v, atk in r.attacked.items()) or sev >= 1.0
-        all_kinds = clause_kinds(self.world)
         for iid in opt.institutions:
-            kinds = all_kinds[iid]
+            kinds = self.world.institution[iid].kinds
             iv = r.institution(iid)
             measure = Measure.CONDEMN._value_
             if sev >= 0.9 and ClauseKind.SANCTIONS in kinds and a not in iv.sanctions_on:

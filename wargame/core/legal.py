@@ -199,8 +199,6 @@ def _target_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -
 
 def _effect_ok(world: World, state: GameState, order: Order, spec: ActionSpec) -> None:
     e = spec.effect
-    if e not in _RULED:  # no rule below reads the state for it
-        return
     me, t = state.nations[order.nation], order.target
     if e is Effect.ACCEPT_CEASEFIRE:
         if (t, order.nation) not in state.ceasefire_offers:
@@ -292,11 +290,6 @@ def available_forces(ns) -> float:
 COMMITTING = frozenset({Effect.INVADE, Effect.STRIKE, Effect.DEFEND, Effect.LIBERATE,
                         Effect.DEPLOY})
 """Effects whose order commits forces (``Order.forces``)."""
-# the effects :func:`_effect_ok` has a rule for (each its own, then COMMITTING's)
-_RULED = COMMITTING | {
-    Effect.ACCEPT_CEASEFIRE, Effect.PROPOSE_CEASEFIRE, Effect.SANCTION, Effect.LIFT_SANCTIONS,
-    Effect.AID, Effect.READINESS, Effect.NON_RECOGNITION, Effect.REQUEST_HELP,
-    Effect.PEACEKEEPERS, Effect.STAND_DOWN, Effect.SPENDING}
 
 
 def _forces_ok(world: World, order: Order, spec: ActionSpec) -> None:

@@ -249,8 +249,6 @@ def step(model, facts: Facts) -> str | None:
     return None
 
 
-
-
 def _plain_cycle(machine: Machine) -> dict[str, str]:
     """phase -> the next, read from ``machine``'s 'advance' transitions when they, its
     states and the machine have no conditions or callbacks: then a lookup moves a model

@@ -7,6 +7,7 @@ numbers that change during play live in :mod:`wargame.core.state`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 from enum import Enum
 from types import MappingProxyType
 from typing import Callable, Mapping
@@ -224,8 +225,13 @@ class Institution:
         """A clause's label ("Art. 5"), or its id if there is no such clause."""
         return next((c.label for c in self.clauses if c.id == clause_id), clause_id)
 
+    @cached_property
+    def kinds(self) -> frozenset[ClauseKind]:
+        """The kinds of its clauses (worked out once: an institution never changes)."""
+        return frozenset(c.kind for c in self.clauses)
+
     def has(self, kind: ClauseKind) -> bool:
-        return any(c.kind is kind for c in self.clauses)
+        return kind in self.kinds
 
 
 @dataclass(frozen=True)
