@@ -21,7 +21,6 @@ The CLI calls :func:`run` with its parsed arguments::
 from __future__ import annotations
 
 import gc
-import json
 import os
 import statistics
 import sys
@@ -456,7 +455,9 @@ def run(args: Any, out: IO[str] | None = None, err: IO[str] | None = None) -> in
                   for i, rec in enumerate(records)],
     }
     if p.json:
-        out.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        from .jsontext import indented  # json.dumps(indent=2)'s text, faster
+
+        out.write(indented(doc) + "\n")
     else:
         _table(doc, out)
     if bar is not None:  # timing is for people, never part of the (repeatable) output
