@@ -24,6 +24,7 @@ from ..simulate import bulk_play, game_seed  # one definition: game i's seed in 
 
 BATCH = 10  # games a batch (a Dask task)
 WINDOW = 4  # batches in flight per worker
+TAIL = 4  # the last TAIL batches' games are played in batches TAIL times smaller
 
 QUIET = {
     "distributed.worker.profile.enabled": False,  # a stack sample every 10 ms
@@ -84,11 +85,19 @@ def play_batch(batch: Batch) -> list[tuple[int, int, GameRecord]]:
 def batches(texts: Sequence[tuple[int, str, bytes]], games: int, seed: int, policies,
             difficulty: str, size: int = BATCH, saver=None) -> Iterator[Batch]:
     """Every (variant, games) batch, variant by variant, games in order; made as
-    they are taken (a million games are not a million objects waiting)."""
-    for key, name, text in texts:
-        for a in range(0, games, size):
-            yield Batch(key, name, text, tuple(range(a, min(a + size, games))), seed,
+    they are taken (a million games are not a million objects waiting).
+
+    The run's last ``TAIL * size`` games go in batches ``TAIL`` times smaller: the
+    run ends when its last batch does, so the workers should finish together rather
+    than one waiting for the other's whole batch."""
+    last = len(texts) - 1
+    for k, (key, name, text) in enumerate(texts):
+        a = 0
+        while a < games:
+            n = size if k < last or games - a > TAIL * size else max(1, size // TAIL)
+            yield Batch(key, name, text, tuple(range(a, min(a + n, games))), seed,
                         policies, difficulty, saver)
+            a += n
 
 
 def run(work: Iterable[Batch], jobs: int = 1, scheduler: str | None = None,
