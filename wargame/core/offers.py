@@ -56,11 +56,13 @@ def options(world: World, state: GameState, nation: str,
     armed = available_forces(me) > 0
     away = () if nation not in memo["boycotting"] else tuple(
         i for i in mine if nation in state.institutions[i].boycotting)
-    key = (nation, state.stage, armed, bool(me.sanctioning), mine, away, moved)
+    key = (nation, state.stage, armed, bool(me.sanctioning), mine, away, moved,
+           suspended_somewhere)
     plan = facts.plans.get(key)
     if plan is None:
         plan = facts.plans[key] = _plan(world, state, nation, facts, armed,
-                                        bool(me.sanctioning), mine, away, bool(moved))
+                                        bool(me.sanctioning), mine, away, bool(moved),
+                                        suspended_somewhere)
     out = plan[0][:]  # the options made once; None where one is worked out now
     idle = memo.get("idle")
     if idle is None:
@@ -68,8 +70,6 @@ def options(world: World, state: GameState, nation: str,
     for k, step, spec, pool in plan[1]:
         if step is _TARGETS:
             if spec.effect in idle:  # nobody has a target for it now
-                continue
-            if spec.effect is Effect.LIFT_SANCTIONS and not me.sanctioning:
                 continue
             targets = _targets(world, state, nation, spec, pool, facts, memo)
             if targets:
@@ -103,7 +103,8 @@ def options(world: World, state: GameState, nation: str,
             insts = tuple(i for i in pool_i if _legal_in(world, state, nation, spec, i))
             if insts:
                 out[k] = _option(action=spec, institutions=insts)
-    return [o for o in out if o is not None] if plan[1] else out
+    # the options made now and once, in order (an Option is never false, None is)
+    return list(filter(None, out)) if plan[1] else out
 
 
 _option = maker(Option)  # Option(**given), made at once: several a view
@@ -114,9 +115,11 @@ _READY, _TARGETS, _NO_TARGET, _INSTITUTIONS = "ready", "targets", "no target", "
 
 def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: bool,
           sanctions: bool, mine: tuple[str, ...], away: tuple[str, ...] = (),
-          moved: bool | None = None) -> tuple[list, list]:
+          moved: bool | None = None, suspended_somewhere: bool = True
+          ) -> tuple[list, list]:
     """The options of ``nation`` in this stage, for these facts (forces at home or
-    not, sanctions it imposes or not, the institutions it takes part in): the ones
+    not, sanctions it imposes or not, the institutions it takes part in, suspended
+    from some institution or not): the ones
     that depend on nothing else made once, the others as steps to work out each
     time (incremental legal options: most do not change from round to round)."""
     plan: list[tuple] = []
@@ -128,6 +131,8 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
             if e in COMMITTING and not armed:
                 continue
             pool = allies if kind is Target.ALLY else others
+            if e is Effect.LIFT_SANCTIONS and not sanctions:
+                continue  # it sanctions no one
             if e in _SPARSE or (e in _SANCTIONED and sanctions):
                 plan.append((_TARGETS, spec, pool))
             elif pool:
@@ -148,6 +153,10 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
         elif e is Effect.NOTICE:  # only where a treaty provides withdrawal
             if any(world.institution[i].withdrawal_notice_days for i in mine):
                 plan.append((_INSTITUTIONS, spec, None))
+        elif e is Effect.MEETING and e not in _CHECKED and not suspended_somewhere:
+            if facts.enforcers:  # any state may bring a dispute to any of them
+                plan.append((_READY, spec, _option(action=spec,
+                                                   institutions=facts.enforcers)))
         elif e is Effect.MEETING or e in _CHECKED:
             plan.append((_INSTITUTIONS, spec, None))
         else:  # legal by the world alone in the institutions it takes part in
