@@ -254,6 +254,9 @@ def withheld(state: GameState, c: Commitment) -> bool:
             and state.phase in UNRESOLVED)
 
 
+_PROMISE = Kind.COMMITMENT_MADE
+
+
 def _withheld_event(ev: Event) -> bool:
     """A "Promise" news item of a private deal, public only once its round resolves
     (the log-side twin of :func:`withheld`)."""
@@ -393,14 +396,15 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         if found is None or found[0] != key:
             # this round's private deals: the parties' own, the others' not at all
             found = (key, tuple(news) if not secret else tuple(
-                e for e in news if not (_withheld_event(e) and e.ref in secret)))
+                e for e in news  # not (_withheld_event(e) and e.ref in secret)
+                if e.kind is not _PROMISE or e.institution or e.ref not in secret))
         # (key, the news, what they were made from: the game gives one tuple a moment)
         found = memo["news"] = (found[0], found[1], news)
     mine = parties.get(nation)
     if mine:
         commitments = commitments + tuple(_clone(secret[i]) for i in secret if i in mine)
-        told = [e for e in _this_round(log, state.round)
-                if _withheld_event(e) and e.ref in mine]
+        told = [e for e in _this_round(log, state.round)  # _withheld_event, inline
+                if e.kind is _PROMISE and not e.institution and e.ref in mine]
         private = (list(private) + told)[-NEWS_KEPT:]
     member = member_of(world, state, nation) if shared.moved else world.member_of[nation]
     insts = _institutions(shared, member) if member else shared.institutions
@@ -597,14 +601,17 @@ class NewsIndex:
         self.pending: list[tuple[int, Event]] = []  # (index among public events, event)
         self.count = 0  # public events seen, the pending ones included
         self._kept: tuple | None = None  # (counts, the latest public news) for of()
+        # state -> (its private events seen, the latest of them): a state's private
+        # list only grows, so its length tells whether the tuple is still current
+        self._mine: dict[str, tuple[int, tuple[Event, ...]]] = {}
 
     def update(self, log: list[Event]) -> None:
         for ev in log[self.seen:]:
             if self.pending and (ev.round > self.pending[0][1].round
                                  or ev.kind is Kind.GAME_OVER):
                 self._release()
-            if ev.public:
-                if _withheld_event(ev):
+            if not ev.visible_to:  # public
+                if ev.kind is _PROMISE and not ev.institution:  # _withheld_event
                     self.pending.append((self.count, ev))
                 else:
                     self.public.append(ev)
@@ -619,11 +626,15 @@ class NewsIndex:
             self.public.insert(at, ev)
         self.pending = []
 
-    def of(self, nation: str) -> tuple[tuple[Event, ...], list[Event]]:
+    def of(self, nation: str) -> tuple[tuple[Event, ...], tuple[Event, ...]]:
         """(the latest public news, one tuple until the log grows; ``nation``'s latest
-        private events)."""
+        private events, one tuple until it sees a new one)."""
         kept = self._kept  # the public events change only by these two counts
         if kept is None or kept[0] != (self.count, len(self.public)):
             kept = self._kept = ((self.count, len(self.public)),
                                  tuple(self.public[-NEWS_KEPT:]))
-        return kept[1], self.private.get(nation, [])[-NEWS_KEPT:]
+        events = self.private.get(nation, ())
+        mine = self._mine.get(nation)
+        if mine is None or mine[0] != len(events):
+            mine = self._mine[nation] = (len(events), tuple(events[-NEWS_KEPT:]))
+        return kept[1], mine[1]
