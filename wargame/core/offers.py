@@ -67,10 +67,12 @@ def options(world: World, state: GameState, nation: str,
     idle = memo.get("idle")
     if idle is None:
         idle = memo["idle"] = _idle(world, state)
-    for k, step, spec, pool in plan[1]:
+    steps = plan[2].get(idle)
+    if steps is None:  # the steps but those nobody has a target for now
+        steps = plan[2][idle] = [s for s in plan[1]
+                                 if s[1] is not _TARGETS or s[2].effect not in idle]
+    for k, step, spec, pool in steps:
         if step is _TARGETS:
-            if spec.effect in idle:  # nobody has a target for it now
-                continue
             targets = _targets(world, state, nation, spec, pool, facts, memo)
             if targets:
                 out[k] = _option(action=spec, targets=targets)
@@ -116,7 +118,7 @@ _READY, _TARGETS, _NO_TARGET, _INSTITUTIONS = "ready", "targets", "no target", "
 def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: bool,
           sanctions: bool, mine: tuple[str, ...], away: tuple[str, ...] = (),
           moved: bool | None = None, suspended_somewhere: bool = True
-          ) -> tuple[list, list]:
+          ) -> tuple[list, list, dict]:
     """The options of ``nation`` in this stage, for these facts (forces at home or
     not, sanctions it imposes or not, the institutions it takes part in, suspended
     from some institution or not): the ones
@@ -168,7 +170,9 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
     template = [ready if step is _READY else None for step, _, ready in plan]
     steps = [(k, step, spec, ready) for k, (step, spec, ready) in enumerate(plan)
              if step is not _READY]
-    return template, steps
+    # and, by the effects idle now (:func:`_idle`), the steps left to take: made when
+    # first asked (a plan and an idle set never change)
+    return template, steps, {}
 
 
 # the effects whose targets _targets works out (all others: every state, or ally)
@@ -205,7 +209,7 @@ class _Facts:
                                if i.has(ClauseKind.SANCTIONS) or i.has(ClauseKind.USE_OF_FORCE))
         self.measures = {i.id: _measures(world, i.id) for i in world.institutions}
         self._stages: dict[str, tuple[ActionSpec, ...]] = {}
-        self.plans: dict[tuple, tuple[list, list]] = {}  # see _plan
+        self.plans: dict[tuple, tuple[list, list, dict]] = {}  # see _plan
         self._actions = world.actions
         self._unions: dict[tuple, tuple[str, ...]] = {}  # see union()
         self._for_members: dict[tuple, bool] = {}  # see legal_for_members()

@@ -19,6 +19,7 @@ from typing import Mapping
 
 from .burden import Tables, attacked_in, attackers_in
 from .clauses import not_counted
+from .conflicts import addressed
 from .events import Event, Kind
 from .legal import Option
 from .membership import changed, member_of, members
@@ -145,8 +146,7 @@ class WarFacts:
 
 
 def war_facts(world: World, state: GameState) -> WarFacts:
-    from .conflicts import addressed
-
+    authorising = _authorising(world)
     return WarFacts(
         holdings=tuple(Holding(o, v, share, state.nations[o].garrisons.get(v, 0.0))
                        for (o, v), share in state.occupation.items() if share > 0),
@@ -157,11 +157,21 @@ def war_facts(world: World, state: GameState) -> WarFacts:
         conflicts=tuple(Side(c.attacker, c.victim, c.started, tuple(c.side), c.ended)
                         for c in state.conflicts),
         authorisations=tuple(
-            Authorisation(i.id, t, addressed(world, state, i.id, t))
-            for i in world.institutions for t in state.institutions[i.id].force_on
-            if any(c.authorising for c in i.clauses if c.kind.value ==
-                   "use_of_force_authorisation")),
+            Authorisation(i, t, addressed(world, state, i, t))
+            for i in authorising for t in state.institutions[i].force_on),
     )
+
+
+_AUTHORISING: dict[int, tuple] = {}
+
+
+def _authorising(world: World) -> tuple[str, ...]:
+    """The institutions whose adopted use of force authorises members to act (a
+    use-of-force authorisation clause that authorises), in order."""
+    return per_world(_AUTHORISING, world, lambda w: tuple(
+        i.id for i in w.institutions
+        if any(c.authorising for c in i.clauses
+               if c.kind is ClauseKind.USE_OF_FORCE)))
 
 
 @dataclass(frozen=True)
@@ -263,21 +273,42 @@ def _withheld_event(ev: Event) -> bool:
     return ev.kind is Kind.COMMITMENT_MADE and not ev.institution
 
 
-def _uniting(world: World, state: GameState, inst) -> tuple[tuple, tuple]:
-    """(blocked, referred) of :class:`InstitutionView` for ``inst``."""
-    blocked = referred = ()
-    if assemblies_of(world, inst.id):
-        blocked = tuple(dict.fromkeys(d.target for d in state.drafts if d.decided
-                                      and d.institution == inst.id and not d.adopted
-                                      and d.reason.startswith("vetoed by")))
-        referred = tuple(dict.fromkeys(d.target for d in state.drafts if d.adopted
-                                       and d.institution == inst.id
-                                       and d.measure == "refer"))
-    elif inst.refers_from:
-        referred = tuple(dict.fromkeys(d.target for d in state.drafts if d.adopted
-                                       and d.institution == inst.refers_from
-                                       and d.measure == "refer"))
-    return blocked, referred
+def _uniting(world: World, state: GameState) -> dict[str, tuple[tuple, tuple]]:
+    """(blocked, referred) of :class:`InstitutionView`, by institution, for those
+    with some (a council with assemblies, an assembly a council refers to): the
+    drafts read once for all of them."""
+    councils = _councils(world)
+    if not councils:
+        return {}
+    vetoed: dict[str, dict] = {}  # institution -> targets of its vetoed drafts, in order
+    referred: dict[str, dict] = {}  # institution -> targets it adopted referrals of
+    for d in state.drafts:
+        if d.adopted:
+            if d.measure == "refer":
+                referred.setdefault(d.institution, {})[d.target] = None
+        elif d.decided and d.reason.startswith("vetoed by"):
+            vetoed.setdefault(d.institution, {})[d.target] = None
+    out = {}
+    for i in world.institutions:
+        if i.id in councils:
+            out[i.id] = (tuple(vetoed.get(i.id, ())), tuple(referred.get(i.id, ())))
+        elif i.refers_from:
+            out[i.id] = ((), tuple(referred.get(i.refers_from, ())))
+    return out
+
+
+_COUNCILS: dict[int, frozenset] = {}
+
+
+def _councils(world: World) -> frozenset:
+    """The institutions with assemblies to refer a matter to (Uniting for Peace), or,
+    if no institution refers from another, none at all."""
+    return per_world(_COUNCILS, world, lambda w: frozenset(
+        i.id for i in w.institutions if assemblies_of(w, i.id))
+        if any(i.refers_from for i in w.institutions) else frozenset())
+
+
+_NOT_UNITING = ((), ())
 
 
 def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Shared:
@@ -293,10 +324,11 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
     )
     fixed = _fixed(world)
     made = _institution_view
+    uniting = _uniting(world, state)
     insts = tuple(
         made(i.id, i.name, members(world, state, i.id), rule, clauses, s.credibility,
              tuple(s.suspended), tuple(s.sanctions_on), tuple(s.force_on), False, regions,
-             veto, labels, binds, *_uniting(world, state, i), tuple(s.boycotting),
+             veto, labels, binds, *uniting.get(i.id, _NOT_UNITING), tuple(s.boycotting),
              tuple(s.notices.items()), tuple(s.left), tuple(s.expelled),
              tuple(o for by, o in state.not_recognised if by == i.id), declarations, alliance)
         for i in world.institutions
