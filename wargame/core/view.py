@@ -434,9 +434,18 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         found = memo["news"] = (found[0], found[1], news)
     mine = parties.get(nation)
     if mine:
-        commitments = commitments + tuple(_clone(secret[i]) for i in secret if i in mine)
-        told = [e for e in _this_round(log, state.round)  # _withheld_event, inline
-                if e.kind is _PROMISE and not e.institution and e.ref in mine]
+        # one copy of each withheld commitment, for the views of all its parties
+        clones = memo.get("secret copies")
+        if clones is None:
+            clones = memo["secret copies"] = {i: _clone(c) for i, c in secret.items()}
+        commitments = commitments + tuple(clones[i] for i in secret if i in mine)
+        # the news of those commitments in this round, read from the log once a length
+        promised = memo.get("promised")
+        if promised is None or promised[0] != (len(log), state.round):
+            promised = memo["promised"] = ((len(log), state.round), [
+                e for e in _this_round(log, state.round)  # _withheld_event, inline
+                if e.kind is _PROMISE and not e.institution and e.ref in secret])
+        told = [e for e in promised[1] if e.ref in mine]
         private = (list(private) + told)[-NEWS_KEPT:]
     member = member_of(world, state, nation) if shared.moved else world.member_of[nation]
     insts = _institutions(shared, member) if member else shared.institutions
@@ -593,8 +602,13 @@ def _clone(obj, **changed):
 def _nation(ns: NationState) -> NationState:
     """A copy of a state's numbers a view may hand out (its dicts copied too: the
     only mutable parts; a deep copy costs ten times as much)."""
-    return _clone(ns, deployed=dict(ns.deployed), garrisons=dict(ns.garrisons),
-                  sanctioning=dict(ns.sanctioning))
+    new = object.__new__(type(ns))  # _clone, with the dicts copied by their own copy()
+    d = new.__dict__
+    d.update(ns.__dict__)
+    d["deployed"] = ns.deployed.copy()
+    d["garrisons"] = ns.garrisons.copy()
+    d["sanctioning"] = ns.sanctioning.copy()
+    return new
 
 
 def _draft(d: Draft) -> Draft:
