@@ -652,6 +652,8 @@ class NewsIndex:
         self._mine: dict[str, tuple[int, tuple[Event, ...]]] = {}
 
     def update(self, log: list[Event]) -> None:
+        if self.seen == len(log):  # nothing new (most views): no slice made
+            return
         for ev in log[self.seen:]:
             if self.pending and (ev.round > self.pending[0][1].round
                                  or ev.kind is Kind.GAME_OVER):
