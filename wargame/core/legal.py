@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .actions import MEASURE_NOUN, ActionSpec, Effect, Measure, Order, Target
 from .errors import IllegalOrder
@@ -284,6 +285,8 @@ def _liberation_ok(world: World, state: GameState, order: Order, name: str) -> N
 
 def available_forces(ns) -> float:
     """Forces at home (the same sum as combat.available, which imports this module)."""
+    if not ns.deployed and not ns.garrisons:  # the usual case: nothing abroad
+        return max(0.0, ns.military)
     return max(0.0, ns.military - sum(ns.deployed.values()) - sum(ns.garrisons.values()))
 
 
@@ -341,8 +344,9 @@ def check_all(world: World, state: GameState, orders: list[Order],
                            f"{len(orders)}")
     seen: set[tuple] = set()
     effects: dict[Effect, list[Order]] = {}  # by member: reading an Enum's value is slow
+    ids = None if offered is None or not orders else list(map(_ACTION_ID, offered))
     for order in orders:
-        if offered is None or not _offered(world, order, offered):
+        if ids is None or not _offered(world, order, offered, ids):
             check(world, state, order)
         key = order.key()
         if key in seen:
@@ -368,13 +372,16 @@ def check_all(world: World, state: GameState, orders: list[Order],
                                    f"{world.name_of(o.target)} and {verb} it in the same round")
 
 
-def _offered(world: World, order: Order, offered: list[Option]) -> bool:
-    """Whether an option in ``offered`` allows ``order`` (its forces checked here); a
-    draft is left to :func:`check` (its legality also turns on its measure)."""
-    for option in offered:
-        if option.action.id == order.action:
-            break
-    else:
+_ACTION_ID = attrgetter("action.id")
+
+
+def _offered(world: World, order: Order, offered: list[Option], ids: list[str]) -> bool:
+    """Whether an option in ``offered`` (whose actions' ids are ``ids``) allows
+    ``order`` (its forces checked here); a draft is left to :func:`check` (its
+    legality also turns on its measure)."""
+    try:
+        option = offered[ids.index(order.action)]
+    except ValueError:
         return False
     spec = option.action
     kind = spec.target

@@ -216,13 +216,23 @@ ROUND = Machine(
 )
 
 
-def _possible(trigger: str, model, facts: Facts) -> bool:
-    event = CRISIS.events[trigger]
-    for transition in event.transitions.get(model.stage, ()):
-        data = _Probe(facts)
-        if all(c.func(data) == c.target for c in transition.conditions):
-            return True
-    return False
+def _holds(transitions, data: "_Probe") -> bool:
+    """Whether every guard of one of ``transitions`` holds."""
+    return any(all(c.func(data) == c.target for c in t.conditions) for t in transitions)
+
+
+_FROM: dict[str, tuple] = {}  # stage -> see _from (CRISIS never changes once built)
+
+
+def _from(stage: str) -> tuple[tuple[str, tuple], ...]:
+    """(trigger, its transitions from ``stage``) for each trigger that has some, in the
+    order of TRIGGERS (most serious first)."""
+    found = _FROM.get(stage)
+    if found is None:
+        found = _FROM[stage] = tuple(
+            (t, tuple(CRISIS.events[t].transitions[stage])) for t in TRIGGERS
+            if CRISIS.events[t].transitions.get(stage))
+    return found
 
 
 @dataclass
@@ -238,14 +248,17 @@ class _Probe:
 
 def possible_triggers(model, facts: Facts) -> list[str]:
     """Triggers that would move the crisis now, most serious first."""
-    return [t for t in TRIGGERS if _possible(t, model, facts)]
+    data = _Probe(facts)
+    return [t for t, transitions in _from(model.stage) if _holds(transitions, data)]
 
 
 def step(model, facts: Facts) -> str | None:
     """Fire the most serious possible trigger; return its name, or None."""
-    for trigger in possible_triggers(model, facts):
-        CRISIS.events[trigger].trigger(model, facts=facts)
-        return trigger
+    data = _Probe(facts)
+    for trigger, transitions in _from(model.stage):
+        if _holds(transitions, data):  # the guards of the others need not be asked
+            CRISIS.events[trigger].trigger(model, facts=facts)
+            return trigger
     return None
 
 

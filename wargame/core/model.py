@@ -346,6 +346,10 @@ class World:
         )
         object.__setattr__(self, "ids", order)
         object.__setattr__(self, "_others", {})
+        # id -> name, for name_of (a state's id first, should an institution share it)
+        names = {i.id: i.name for i in self.institutions}
+        names.update((n.id, n.name) for n in self.nations)
+        object.__setattr__(self, "_names", names)
 
     def __reduce__(self):
         """Pickle by the constructor's arguments (worlds go to worker processes)."""
@@ -377,11 +381,8 @@ class World:
                      if wanted in (n.id.casefold(), n.name.casefold())), None)
 
     def name_of(self, ident: str) -> str:
-        if ident in self.nation:
-            return self.nation[ident].name
-        if ident in self.institution:
-            return self.institution[ident].name
-        return ident
+        """The name of a state or institution, or ``ident`` itself if it is neither."""
+        return self._names.get(ident, ident)
 
 
 def _check_binds(inst: Institution, nations, insts) -> None:

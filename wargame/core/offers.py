@@ -56,21 +56,23 @@ def options(world: World, state: GameState, nation: str,
     armed = available_forces(me) > 0
     away = () if nation not in memo["boycotting"] else tuple(
         i for i in mine if nation in state.institutions[i].boycotting)
-    key = (nation, state.stage, armed, bool(me.sanctioning), mine, away, moved)
+    key = (nation, state.stage, armed, bool(me.sanctioning), mine, away, moved,
+           suspended_somewhere)
     plan = facts.plans.get(key)
     if plan is None:
         plan = facts.plans[key] = _plan(world, state, nation, facts, armed,
-                                        bool(me.sanctioning), mine, away, bool(moved))
+                                        bool(me.sanctioning), mine, away, bool(moved),
+                                        suspended_somewhere)
     out = plan[0][:]  # the options made once; None where one is worked out now
     idle = memo.get("idle")
     if idle is None:
         idle = memo["idle"] = _idle(world, state)
-    for k, step, spec, pool in plan[1]:
+    steps = plan[2].get(idle)
+    if steps is None:  # the steps but those nobody has a target for now
+        steps = plan[2][idle] = [s for s in plan[1]
+                                 if s[1] is not _TARGETS or s[2].effect not in idle]
+    for k, step, spec, pool in steps:
         if step is _TARGETS:
-            if spec.effect in idle:  # nobody has a target for it now
-                continue
-            if spec.effect is Effect.LIFT_SANCTIONS and not me.sanctioning:
-                continue
             targets = _targets(world, state, nation, spec, pool, facts, memo)
             if targets:
                 out[k] = _option(action=spec, targets=targets)
@@ -103,7 +105,8 @@ def options(world: World, state: GameState, nation: str,
             insts = tuple(i for i in pool_i if _legal_in(world, state, nation, spec, i))
             if insts:
                 out[k] = _option(action=spec, institutions=insts)
-    return [o for o in out if o is not None] if plan[1] else out
+    # the options made now and once, in order (an Option is never false, None is)
+    return list(filter(None, out)) if plan[1] else out
 
 
 _option = maker(Option)  # Option(**given), made at once: several a view
@@ -114,9 +117,11 @@ _READY, _TARGETS, _NO_TARGET, _INSTITUTIONS = "ready", "targets", "no target", "
 
 def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: bool,
           sanctions: bool, mine: tuple[str, ...], away: tuple[str, ...] = (),
-          moved: bool | None = None) -> tuple[list, list]:
+          moved: bool | None = None, suspended_somewhere: bool = True
+          ) -> tuple[list, list, dict]:
     """The options of ``nation`` in this stage, for these facts (forces at home or
-    not, sanctions it imposes or not, the institutions it takes part in): the ones
+    not, sanctions it imposes or not, the institutions it takes part in, suspended
+    from some institution or not): the ones
     that depend on nothing else made once, the others as steps to work out each
     time (incremental legal options: most do not change from round to round)."""
     plan: list[tuple] = []
@@ -128,6 +133,8 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
             if e in COMMITTING and not armed:
                 continue
             pool = allies if kind is Target.ALLY else others
+            if e is Effect.LIFT_SANCTIONS and not sanctions:
+                continue  # it sanctions no one
             if e in _SPARSE or (e in _SANCTIONED and sanctions):
                 plan.append((_TARGETS, spec, pool))
             elif pool:
@@ -148,6 +155,10 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
         elif e is Effect.NOTICE:  # only where a treaty provides withdrawal
             if any(world.institution[i].withdrawal_notice_days for i in mine):
                 plan.append((_INSTITUTIONS, spec, None))
+        elif e is Effect.MEETING and e not in _CHECKED and not suspended_somewhere:
+            if facts.enforcers:  # any state may bring a dispute to any of them
+                plan.append((_READY, spec, _option(action=spec,
+                                                   institutions=facts.enforcers)))
         elif e is Effect.MEETING or e in _CHECKED:
             plan.append((_INSTITUTIONS, spec, None))
         else:  # legal by the world alone in the institutions it takes part in
@@ -159,7 +170,9 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
     template = [ready if step is _READY else None for step, _, ready in plan]
     steps = [(k, step, spec, ready) for k, (step, spec, ready) in enumerate(plan)
              if step is not _READY]
-    return template, steps
+    # and, by the effects idle now (:func:`_idle`), the steps left to take: made when
+    # first asked (a plan and an idle set never change)
+    return template, steps, {}
 
 
 # the effects whose targets _targets works out (all others: every state, or ally)
@@ -196,7 +209,7 @@ class _Facts:
                                if i.has(ClauseKind.SANCTIONS) or i.has(ClauseKind.USE_OF_FORCE))
         self.measures = {i.id: _measures(world, i.id) for i in world.institutions}
         self._stages: dict[str, tuple[ActionSpec, ...]] = {}
-        self.plans: dict[tuple, tuple[list, list]] = {}  # see _plan
+        self.plans: dict[tuple, tuple[list, list, dict]] = {}  # see _plan
         self._actions = world.actions
         self._unions: dict[tuple, tuple[str, ...]] = {}  # see union()
         self._for_members: dict[tuple, bool] = {}  # see legal_for_members()

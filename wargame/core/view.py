@@ -19,6 +19,7 @@ from typing import Mapping
 
 from .burden import Tables, attacked_in, attackers_in
 from .clauses import not_counted
+from .conflicts import addressed
 from .events import Event, Kind
 from .legal import Option
 from .membership import changed, member_of, members
@@ -145,8 +146,7 @@ class WarFacts:
 
 
 def war_facts(world: World, state: GameState) -> WarFacts:
-    from .conflicts import addressed
-
+    authorising = _authorising(world)
     return WarFacts(
         holdings=tuple(Holding(o, v, share, state.nations[o].garrisons.get(v, 0.0))
                        for (o, v), share in state.occupation.items() if share > 0),
@@ -157,11 +157,21 @@ def war_facts(world: World, state: GameState) -> WarFacts:
         conflicts=tuple(Side(c.attacker, c.victim, c.started, tuple(c.side), c.ended)
                         for c in state.conflicts),
         authorisations=tuple(
-            Authorisation(i.id, t, addressed(world, state, i.id, t))
-            for i in world.institutions for t in state.institutions[i.id].force_on
-            if any(c.authorising for c in i.clauses if c.kind.value ==
-                   "use_of_force_authorisation")),
+            Authorisation(i, t, addressed(world, state, i, t))
+            for i in authorising for t in state.institutions[i].force_on),
     )
+
+
+_AUTHORISING: dict[int, tuple] = {}
+
+
+def _authorising(world: World) -> tuple[str, ...]:
+    """The institutions whose adopted use of force authorises members to act (a
+    use-of-force authorisation clause that authorises), in order."""
+    return per_world(_AUTHORISING, world, lambda w: tuple(
+        i.id for i in w.institutions
+        if any(c.authorising for c in i.clauses
+               if c.kind is ClauseKind.USE_OF_FORCE)))
 
 
 @dataclass(frozen=True)
@@ -254,27 +264,51 @@ def withheld(state: GameState, c: Commitment) -> bool:
             and state.phase in UNRESOLVED)
 
 
+_PROMISE = Kind.COMMITMENT_MADE
+
+
 def _withheld_event(ev: Event) -> bool:
     """A "Promise" news item of a private deal, public only once its round resolves
     (the log-side twin of :func:`withheld`)."""
     return ev.kind is Kind.COMMITMENT_MADE and not ev.institution
 
 
-def _uniting(world: World, state: GameState, inst) -> tuple[tuple, tuple]:
-    """(blocked, referred) of :class:`InstitutionView` for ``inst``."""
-    blocked = referred = ()
-    if assemblies_of(world, inst.id):
-        blocked = tuple(dict.fromkeys(d.target for d in state.drafts if d.decided
-                                      and d.institution == inst.id and not d.adopted
-                                      and d.reason.startswith("vetoed by")))
-        referred = tuple(dict.fromkeys(d.target for d in state.drafts if d.adopted
-                                       and d.institution == inst.id
-                                       and d.measure == "refer"))
-    elif inst.refers_from:
-        referred = tuple(dict.fromkeys(d.target for d in state.drafts if d.adopted
-                                       and d.institution == inst.refers_from
-                                       and d.measure == "refer"))
-    return blocked, referred
+def _uniting(world: World, state: GameState) -> dict[str, tuple[tuple, tuple]]:
+    """(blocked, referred) of :class:`InstitutionView`, by institution, for those
+    with some (a council with assemblies, an assembly a council refers to): the
+    drafts read once for all of them."""
+    councils = _councils(world)
+    if not councils:
+        return {}
+    vetoed: dict[str, dict] = {}  # institution -> targets of its vetoed drafts, in order
+    referred: dict[str, dict] = {}  # institution -> targets it adopted referrals of
+    for d in state.drafts:
+        if d.adopted:
+            if d.measure == "refer":
+                referred.setdefault(d.institution, {})[d.target] = None
+        elif d.decided and d.reason.startswith("vetoed by"):
+            vetoed.setdefault(d.institution, {})[d.target] = None
+    out = {}
+    for i in world.institutions:
+        if i.id in councils:
+            out[i.id] = (tuple(vetoed.get(i.id, ())), tuple(referred.get(i.id, ())))
+        elif i.refers_from:
+            out[i.id] = ((), tuple(referred.get(i.refers_from, ())))
+    return out
+
+
+_COUNCILS: dict[int, frozenset] = {}
+
+
+def _councils(world: World) -> frozenset:
+    """The institutions with assemblies to refer a matter to (Uniting for Peace), or,
+    if no institution refers from another, none at all."""
+    return per_world(_COUNCILS, world, lambda w: frozenset(
+        i.id for i in w.institutions if assemblies_of(w, i.id))
+        if any(i.refers_from for i in w.institutions) else frozenset())
+
+
+_NOT_UNITING = ((), ())
 
 
 def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Shared:
@@ -290,10 +324,11 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
     )
     fixed = _fixed(world)
     made = _institution_view
+    uniting = _uniting(world, state)
     insts = tuple(
         made(i.id, i.name, members(world, state, i.id), rule, clauses, s.credibility,
              tuple(s.suspended), tuple(s.sanctions_on), tuple(s.force_on), False, regions,
-             veto, labels, binds, *_uniting(world, state, i), tuple(s.boycotting),
+             veto, labels, binds, *uniting.get(i.id, _NOT_UNITING), tuple(s.boycotting),
              tuple(s.notices.items()), tuple(s.left), tuple(s.expelled),
              tuple(o for by, o in state.not_recognised if by == i.id), declarations, alliance)
         for i in world.institutions
@@ -393,14 +428,24 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         if found is None or found[0] != key:
             # this round's private deals: the parties' own, the others' not at all
             found = (key, tuple(news) if not secret else tuple(
-                e for e in news if not (_withheld_event(e) and e.ref in secret)))
+                e for e in news  # not (_withheld_event(e) and e.ref in secret)
+                if e.kind is not _PROMISE or e.institution or e.ref not in secret))
         # (key, the news, what they were made from: the game gives one tuple a moment)
         found = memo["news"] = (found[0], found[1], news)
     mine = parties.get(nation)
     if mine:
-        commitments = commitments + tuple(_clone(secret[i]) for i in secret if i in mine)
-        told = [e for e in _this_round(log, state.round)
-                if _withheld_event(e) and e.ref in mine]
+        # one copy of each withheld commitment, for the views of all its parties
+        clones = memo.get("secret copies")
+        if clones is None:
+            clones = memo["secret copies"] = {i: _clone(c) for i, c in secret.items()}
+        commitments = commitments + tuple(clones[i] for i in secret if i in mine)
+        # the news of those commitments in this round, read from the log once a length
+        promised = memo.get("promised")
+        if promised is None or promised[0] != (len(log), state.round):
+            promised = memo["promised"] = ((len(log), state.round), [
+                e for e in _this_round(log, state.round)  # _withheld_event, inline
+                if e.kind is _PROMISE and not e.institution and e.ref in secret])
+        told = [e for e in promised[1] if e.ref in mine]
         private = (list(private) + told)[-NEWS_KEPT:]
     member = member_of(world, state, nation) if shared.moved else world.member_of[nation]
     insts = _institutions(shared, member) if member else shared.institutions
@@ -557,8 +602,13 @@ def _clone(obj, **changed):
 def _nation(ns: NationState) -> NationState:
     """A copy of a state's numbers a view may hand out (its dicts copied too: the
     only mutable parts; a deep copy costs ten times as much)."""
-    return _clone(ns, deployed=dict(ns.deployed), garrisons=dict(ns.garrisons),
-                  sanctioning=dict(ns.sanctioning))
+    new = object.__new__(type(ns))  # _clone, with the dicts copied by their own copy()
+    d = new.__dict__
+    d.update(ns.__dict__)
+    d["deployed"] = ns.deployed.copy()
+    d["garrisons"] = ns.garrisons.copy()
+    d["sanctioning"] = ns.sanctioning.copy()
+    return new
 
 
 def _draft(d: Draft) -> Draft:
@@ -597,14 +647,19 @@ class NewsIndex:
         self.pending: list[tuple[int, Event]] = []  # (index among public events, event)
         self.count = 0  # public events seen, the pending ones included
         self._kept: tuple | None = None  # (counts, the latest public news) for of()
+        # state -> (its private events seen, the latest of them): a state's private
+        # list only grows, so its length tells whether the tuple is still current
+        self._mine: dict[str, tuple[int, tuple[Event, ...]]] = {}
 
     def update(self, log: list[Event]) -> None:
+        if self.seen == len(log):  # nothing new (most views): no slice made
+            return
         for ev in log[self.seen:]:
             if self.pending and (ev.round > self.pending[0][1].round
                                  or ev.kind is Kind.GAME_OVER):
                 self._release()
-            if ev.public:
-                if _withheld_event(ev):
+            if not ev.visible_to:  # public
+                if ev.kind is _PROMISE and not ev.institution:  # _withheld_event
                     self.pending.append((self.count, ev))
                 else:
                     self.public.append(ev)
@@ -619,11 +674,15 @@ class NewsIndex:
             self.public.insert(at, ev)
         self.pending = []
 
-    def of(self, nation: str) -> tuple[tuple[Event, ...], list[Event]]:
+    def of(self, nation: str) -> tuple[tuple[Event, ...], tuple[Event, ...]]:
         """(the latest public news, one tuple until the log grows; ``nation``'s latest
-        private events)."""
+        private events, one tuple until it sees a new one)."""
         kept = self._kept  # the public events change only by these two counts
         if kept is None or kept[0] != (self.count, len(self.public)):
             kept = self._kept = ((self.count, len(self.public)),
                                  tuple(self.public[-NEWS_KEPT:]))
-        return kept[1], self.private.get(nation, [])[-NEWS_KEPT:]
+        events = self.private.get(nation, ())
+        mine = self._mine.get(nation)
+        if mine is None or mine[0] != len(events):
+            mine = self._mine[nation] = (len(events), tuple(events[-NEWS_KEPT:]))
+        return kept[1], mine[1]
