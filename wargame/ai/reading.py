@@ -459,6 +459,21 @@ def _ledger(view: View) -> tuple[dict[str, list], dict[str, list[str]]]:
     return owed, attacked
 
 
+_LAST_TENSION: dict[str, tuple] = {}  # state -> (the view's tension, its disputes)
+
+
+def _disputes(view: View) -> dict[str, float]:
+    """The view's disputes with a tension above nothing: the views of a moment share
+    each state's tension mapping (immutable), so filtered once a moment for all its
+    readings (kept with the mapping it was made from). Read it; do not change it."""
+    cached = _LAST_TENSION.get(view.nation)
+    if cached is not None and cached[0] is view.tension:
+        return cached[1]
+    found = {s: t for s, t in view.tension.items() if t > 0}
+    _LAST_TENSION[view.nation] = (view.tension, found)
+    return found
+
+
 class Reading:
     """One round's picture for one state, built from its view and the world."""
 
@@ -471,16 +486,17 @@ class Reading:
         self.me = view.me
         self._state_pos = state_pos
         self._inst_pos = inst_pos
-        self.tension: dict[str, float] = {
-            s: t for s, t in view.tension.items() if t > 0
-        }
+        self.tension: dict[str, float] = _disputes(view)
         owed, self.attacked = _ledger(view)
-        self.my_obligations = list(owed.get(self.nation, ()))
+        self.my_obligations = owed.get(self.nation, ())  # shared: read it only
         self.objectives = view.objectives
-        self.total_points = sum(o.points for o in view.objectives) or 1
         # (kinds, target) -> points of those objectives: a policy keeps one for all its
         # readings (its objectives are the world's, the same every round)
         self._points: dict = {} if points is None else points
+        total = self._points.get("total")
+        if total is None:
+            total = self._points["total"] = sum(o.points for o in view.objectives) or 1
+        self.total_points = total
         self.memo: dict = {}  # what the policy worked out from this reading, by name
         self.threats: dict[str, float] = {}  # ally -> how gravely threatened (the policy's)
         self._hostile: dict[str, list[tuple[str, float]]] | None = None

@@ -296,9 +296,12 @@ class Diplomacy:
     # ------------------------------------------------------------ commitments
     def keep_commitments(self, r: Reading, s, add) -> None:
         """Orders that keep this state's open commitments, if it means to keep them."""
+        promised = open_commitments(r.view, self.nation)
+        if not promised:
+            return
         p, me = self.p, r.me
         stake = BROKEN_CREDIBILITY / 10.0 * (0.5 + me.credibility / 100.0)
-        for c in open_commitments(r.view, self.nation):
+        for c in promised:
             term = c.term
             u = p.loyalty * (1.0 + stake) - 0.4 - self.term_cost(r, term) + self._judge()
             if u <= 0:
