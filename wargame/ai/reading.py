@@ -459,6 +459,19 @@ def _ledger(view: View) -> tuple[dict[str, list], dict[str, list[str]]]:
     return owed, attacked
 
 
+_LAST_STATES: list = [None, None]  # (a view's states, id -> its entry)
+
+
+def _states_by_id(states: tuple, pos: dict[str, int]) -> dict[str, PublicNation]:
+    """id -> entry of a view's ``states`` (in world order, ``pos``): the views of a
+    moment share that tuple (immutable), so the table is made once for all their
+    readings and kept with the tuple it was made from. Read it; do not change it."""
+    cached = _LAST_STATES
+    if cached[0] is not states:
+        cached[:] = [states, {ident: states[i] for ident, i in pos.items()}]
+    return cached[1]
+
+
 _LAST_TENSION: dict[str, tuple] = {}  # state -> (the view's tension, its disputes)
 
 
@@ -484,8 +497,10 @@ class Reading:
         self.memory = memory
         self.nation = view.nation
         self.me = view.me
-        self._state_pos = state_pos
         self._inst_pos = inst_pos
+        # state(ident): the view's public numbers of a state, a lookup in a table made
+        # once for every reading of the same states (the views of a moment share them)
+        self.state = _states_by_id(view.states, state_pos).__getitem__
         self.tension: dict[str, float] = _disputes(view)
         owed, self.attacked = _ledger(view)
         self.my_obligations = owed.get(self.nation, ())  # shared: read it only
@@ -508,8 +523,7 @@ class Reading:
             self._hostile = self.memory.hostility_by_target()
         return self._hostile.get(target, [])
 
-    def state(self, ident: str) -> PublicNation:
-        return self.view.states[self._state_pos[ident]]
+    # state(ident) -> PublicNation is set in __init__ (see _states_by_id)
 
     def institution(self, ident: str) -> InstitutionView:
         return self.view.institutions[self._inst_pos[ident]]
@@ -524,8 +538,13 @@ class Reading:
         return found
 
     def weight(self, *kinds: ObjectiveKind, target: str | None = None) -> float:
-        """Share of this state's objective points riding on these kinds."""
-        return self.points(*kinds, target=target) / self.total_points
+        """Share of this state's objective points riding on these kinds (once per
+        policy, like :meth:`points`)."""
+        key = ("weight", kinds, target)
+        found = self._points.get(key)
+        if found is None:
+            found = self._points[key] = self.points(*kinds, target=target) / self.total_points
+        return found
 
     def attackers(self) -> set[str]:
         return {a for atk in self.attacked.values() for a in atk}

@@ -143,8 +143,10 @@ class ComputerPlayers:
 
     def _note(self, rnd: int, nation: str, policy: Policy) -> None:
         """Keep the one-line reasons a policy gives for its orders and other decisions."""
-        for action, target, text in getattr(policy, "reasons", lambda: [])():
-            self.explained.append((rnd, nation, action, target, text))
+        reasons = getattr(policy, "reasons", None)
+        if reasons is not None:
+            for action, target, text in reasons():
+                self.explained.append((rnd, nation, action, target, text))
         notes = getattr(policy, "notes", None)
         if notes:
             for r, kind, about, text in notes:
