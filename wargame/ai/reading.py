@@ -411,20 +411,26 @@ def _digest(ev: Event, actions) -> tuple:
     return ev, ((a, t, w, weight) if w or weight else ())
 
 
-_LAST_PROMISES: list = [None, None]  # (commitments, debtor -> its open ones)
+# id(commitments) -> (commitments, debtor -> its open ones): the views of a moment
+# share one ledger, but a party to a secret deal sees it too (a ledger of its own),
+# so the last few ledgers are kept, each with the tuple it was made from
+_PROMISES: dict[int, tuple] = {}
 
 
 def open_commitments(view: View, nation: str) -> list:
     """``nation``'s open commitments in the view's ledger, in its order (the ledger is
     grouped once for every government that shares it). Read them; do not change them."""
-    cached = _LAST_PROMISES
-    if cached[0] is not view.commitments:
+    ledger = view.commitments
+    found = _PROMISES.get(id(ledger))
+    if found is None or found[0] is not ledger:
+        if len(_PROMISES) >= 16:
+            _PROMISES.clear()
         by: dict[str, list] = {}
-        for c in view.commitments:
+        for c in ledger:
             if c.status is Status.OPEN:
                 by.setdefault(c.debtor, []).append(c)
-        cached[:] = [view.commitments, by]
-    return cached[1].get(nation, [])
+        found = _PROMISES[id(ledger)] = (ledger, by)
+    return found[1].get(nation, [])
 
 
 _LAST_LEDGER: list = [None, None, None]  # (obligations, war facts, what _ledger found)
@@ -472,21 +478,6 @@ def _states_by_id(states: tuple, pos: dict[str, int]) -> dict[str, PublicNation]
     return cached[1]
 
 
-_LAST_TENSION: dict[str, tuple] = {}  # state -> (the view's tension, its disputes)
-
-
-def _disputes(view: View) -> dict[str, float]:
-    """The view's disputes with a tension above nothing: the views of a moment share
-    each state's tension mapping (immutable), so filtered once a moment for all its
-    readings (kept with the mapping it was made from). Read it; do not change it."""
-    cached = _LAST_TENSION.get(view.nation)
-    if cached is not None and cached[0] is view.tension:
-        return cached[1]
-    found = {s: t for s, t in view.tension.items() if t > 0}
-    _LAST_TENSION[view.nation] = (view.tension, found)
-    return found
-
-
 class Reading:
     """One round's picture for one state, built from its view and the world."""
 
@@ -501,7 +492,9 @@ class Reading:
         # state(ident): the view's public numbers of a state, a lookup in a table made
         # once for every reading of the same states (the views of a moment share them)
         self.state = _states_by_id(view.states, state_pos).__getitem__
-        self.tension: dict[str, float] = _disputes(view)
+        self.tension: dict[str, float] = {
+            s: t for s, t in view.tension.items() if t > 0
+        }
         owed, self.attacked = _ledger(view)
         self.my_obligations = owed.get(self.nation, ())  # shared: read it only
         self.objectives = view.objectives
