@@ -34,6 +34,21 @@ LEARNT = HOSTILE_KINDS | {  # the kinds of event a memory learns from; others it
 BLOCKADE_WEIGHT = 12.0
 CYBER_WEIGHT = 8.0
 
+# The enum members the loops below compare with, read once: in Python 3.11 each
+# ``Kind.ACTION`` in a function goes through EnumType.__getattr__'s hook (hundreds of
+# instructions and an allocation); a module name is one load.
+(ACTION, ARMED_ATTACK, ASSISTANCE_REQUESTED, BLOCKADE, CEASEFIRE_AGREED,
+ CEASEFIRE_BROKEN, CONSULTATION_OPENED, DEPLOYMENT, ENGAGEMENT, INTELLIGENCE,
+ OBLIGATION_KEPT, PRIVATE_ACTION, SANCTIONS_IMPOSED, SANCTIONS_LIFTED, TERRITORY,
+ WITHDRAWAL) = (
+    Kind.ACTION, Kind.ARMED_ATTACK, Kind.ASSISTANCE_REQUESTED, Kind.BLOCKADE,
+    Kind.CEASEFIRE_AGREED, Kind.CEASEFIRE_BROKEN, Kind.CONSULTATION_OPENED,
+    Kind.DEPLOYMENT, Kind.ENGAGEMENT, Kind.INTELLIGENCE, Kind.OBLIGATION_KEPT,
+    Kind.PRIVATE_ACTION, Kind.SANCTIONS_IMPOSED, Kind.SANCTIONS_LIFTED, Kind.TERRITORY,
+    Kind.WITHDRAWAL)
+OPEN = Status.OPEN
+AID_SHOWN = FRIENDLY[Effect.AID]  # aid sent: the resolve it shows
+
 
 class Memory:
     """What one state has learnt from the events it has seen, round after round."""
@@ -126,11 +141,11 @@ class Memory:
         if kind not in LEARNT:
             return
         a, t = ev.actor, ev.target
-        if kind is Kind.ACTION:  # most events: _resolve and the hostile branch below, at once
+        if kind is ACTION:  # most events: _resolve and the hostile branch below, at once
             if a and t:
                 ref, actions = ev.ref, self.actions
                 if ref in actions or ev.value > 0:
-                    w = FRIENDLY.get(actions[ref].effect, 0.0) if ref else FRIENDLY[Effect.AID]
+                    w = FRIENDLY.get(actions[ref].effect, 0.0) if ref else AID_SHOWN
                     if w:
                         self._show(a, t, w)
                 if a != t:
@@ -143,11 +158,11 @@ class Memory:
             return
         self._resolve(ev)
         if kind in HOSTILE_KINDS and a and t and a != t:
-            if kind is Kind.BLOCKADE:
+            if kind is BLOCKADE:
                 weight = BLOCKADE_WEIGHT
-            elif kind is Kind.INTELLIGENCE:
+            elif kind is INTELLIGENCE:
                 weight = CYBER_WEIGHT
-            elif kind in (Kind.ACTION, Kind.PRIVATE_ACTION) and (
+            elif kind in (ACTION, PRIVATE_ACTION) and (
                     not ev.ref and a  # aid sent (economy.py), a lapsed ceasefire offer
                     or ev.ref in self.actions
                     and self.actions[ev.ref].effect not in HOSTILE_EFFECTS):
@@ -156,47 +171,47 @@ class Memory:
                 weight = ev.value if ev.value > 0 else 0.0
             if weight:
                 self.hostility[(a, t)] = min(100.0, self.hostility.get((a, t), 0.0) + weight)
-            if kind is Kind.ARMED_ATTACK:
+            if kind is ARMED_ATTACK:
                 self.attacks[(a, t)] = ev.round
-            elif kind is Kind.BLOCKADE:  # a use of force (UNGA Res. 3314, Art. 3(c))
+            elif kind is BLOCKADE:  # a use of force (UNGA Res. 3314, Art. 3(c))
                 self.blockades[(a, t)] = ev.round
-        elif kind is Kind.DEPLOYMENT and a and t:
+        elif kind is DEPLOYMENT and a and t:
             self.tripwires[(a, t)] = self.tripwires.get((a, t), 0.0) + ev.value
-        elif kind is Kind.WITHDRAWAL and a:
+        elif kind is WITHDRAWAL and a:
             for key in [k for k in self.tripwires if k[0] == a]:
                 del self.tripwires[key]
             if a == self.nation:
                 self.taken.clear()
-        elif kind is Kind.TERRITORY and a == self.nation and t:
+        elif kind is TERRITORY and a == self.nation and t:
             self.taken[t] = self.taken.get(t, 0.0) + ev.value
-        elif kind is Kind.CEASEFIRE_AGREED and a and t:
+        elif kind is CEASEFIRE_AGREED and a and t:
             self.truces[(a, t) if a < t else (t, a)] = ev.round
-        elif kind is Kind.CEASEFIRE_BROKEN and a and t:
+        elif kind is CEASEFIRE_BROKEN and a and t:
             self.truces.pop((a, t) if a < t else (t, a), None)
-        elif kind is Kind.SANCTIONS_IMPOSED and a and t:
+        elif kind is SANCTIONS_IMPOSED and a and t:
             self.sanctions[(a, t)] = ev.value
-        elif kind is Kind.SANCTIONS_LIFTED and a and t:
+        elif kind is SANCTIONS_LIFTED and a and t:
             self.sanctions.pop((a, t), None)
 
     def _resolve(self, ev: Event) -> None:
         """Acts that show a state's resolve to stand by another, and requests for help."""
         a, t, kind = ev.actor, ev.target, ev.kind
-        if kind is Kind.ACTION and a and t and (ev.ref in self.actions or ev.value > 0):
+        if kind is ACTION and a and t and (ev.ref in self.actions or ev.value > 0):
             # an action by id, or (no id, a sum) aid sent
-            w = FRIENDLY.get(self.actions[ev.ref].effect, 0.0) if ev.ref else FRIENDLY[Effect.AID]
+            w = FRIENDLY.get(self.actions[ev.ref].effect, 0.0) if ev.ref else AID_SHOWN
             if w:
                 self._show(a, t, w)
-        elif kind is Kind.DEPLOYMENT and a and t:
+        elif kind is DEPLOYMENT and a and t:
             self._show(a, t, DEPLOY_SHOWN)
-        elif kind is Kind.OBLIGATION_KEPT and a:
+        elif kind is OBLIGATION_KEPT and a:
             self.shown_any[a] = self.shown_any.get(a, 0.0) + KEPT_SHOWN
-        elif kind is Kind.CONSULTATION_OPENED and ev.institution:
+        elif kind is CONSULTATION_OPENED and ev.institution:
             self.consulted[ev.institution] = ev.round
-        elif kind is Kind.ASSISTANCE_REQUESTED and t == self.nation and a:
+        elif kind is ASSISTANCE_REQUESTED and t == self.nation and a:
             self.asked[a] = ev.round
-        elif kind is Kind.ENGAGEMENT and ev.ref == "counter_offensive" and t:
+        elif kind is ENGAGEMENT and ev.ref == "counter_offensive" and t:
             self.freeing[t] = ev.round  # a counter-offensive on t's land
-        if kind is Kind.ENGAGEMENT and ev.ref == "counter_offensive" and a == self.nation:
+        if kind is ENGAGEMENT and ev.ref == "counter_offensive" and a == self.nation:
             self.freed[t] = self.freed.get(t, 0) + 1
             # how much stronger than its garrison the counter-offensive was
             self.pushed[t] = max(self.pushed.get(t, 0.0), ev.value)
@@ -206,14 +221,14 @@ class Memory:
         fields), for a memory whose COMMON fields are shared: the chronicle's
         :attr:`Chronicle.own` lists the events, by state."""
         kind, a, t = ev.kind, ev.actor, ev.target
-        if kind is Kind.ASSISTANCE_REQUESTED:
+        if kind is ASSISTANCE_REQUESTED:
             self.asked[a] = ev.round
-        elif kind is Kind.ENGAGEMENT:
+        elif kind is ENGAGEMENT:
             self.freed[t] = self.freed.get(t, 0) + 1
             self.pushed[t] = max(self.pushed.get(t, 0.0), ev.value)
-        elif kind is Kind.WITHDRAWAL:
+        elif kind is WITHDRAWAL:
             self.taken.clear()
-        else:  # Kind.TERRITORY
+        else:  # TERRITORY
             self.taken[t] = self.taken.get(t, 0.0) + ev.value
 
     def _share(self, chronicle: "Chronicle") -> None:
@@ -336,16 +351,16 @@ class Chronicle(Memory):
             if act is not None:
                 continue
             kind, a, t = ev.kind, ev.actor, ev.target
-            if kind is Kind.ASSISTANCE_REQUESTED:
+            if kind is ASSISTANCE_REQUESTED:
                 if t and a:
                     own.setdefault(t, []).append(ev)
-            elif kind is Kind.ENGAGEMENT:
+            elif kind is ENGAGEMENT:
                 if ev.ref == "counter_offensive" and a:
                     own.setdefault(a, []).append(ev)
-            elif kind is Kind.WITHDRAWAL:
+            elif kind is WITHDRAWAL:
                 if a:
                     own.setdefault(a, []).append(ev)
-            elif kind is Kind.TERRITORY and a and t:
+            elif kind is TERRITORY and a and t:
                 own.setdefault(a, []).append(ev)
         nxt.own = own
         self._next = (fresh, last, nxt)
@@ -396,7 +411,7 @@ def _digest(ev: Event, actions) -> tuple:
     """(event, what it shows): for an action, (actor, target, resolve shown, hostility)
     as Memory._learn works them out, or () if it shows nothing; None for any other
     kind of event (Memory._learn reads it)."""
-    if ev.kind is not Kind.ACTION:
+    if ev.kind is not ACTION:
         return ev, None
     a, t = ev.actor, ev.target
     if not (a and t):
@@ -404,7 +419,7 @@ def _digest(ev: Event, actions) -> tuple:
     ref = ev.ref
     w = 0.0
     if ref in actions or ev.value > 0:  # an action by id, or (no id, a sum) aid sent
-        w = FRIENDLY.get(actions[ref].effect, 0.0) if ref else FRIENDLY[Effect.AID]
+        w = FRIENDLY.get(actions[ref].effect, 0.0) if ref else AID_SHOWN
     weight = 0.0
     if a != t and ref and not (ref in actions and actions[ref].effect not in HOSTILE_EFFECTS):
         weight = ev.value if ev.value > 0 else 0.0  # support, aid, mediation: none
@@ -427,7 +442,7 @@ def open_commitments(view: View, nation: str) -> list:
             _PROMISES.clear()
         by: dict[str, list] = {}
         for c in ledger:
-            if c.status is Status.OPEN:
+            if c.status is OPEN:
                 by.setdefault(c.debtor, []).append(c)
         found = _PROMISES[id(ledger)] = (ledger, by)
     return found[1].get(nation, [])
@@ -449,7 +464,7 @@ def _ledger(view: View) -> tuple[dict[str, list], dict[str, list[str]]]:
     # ongoing conflicts and the land held (lawful force against an aggressor is none)
     attacked: dict[str, list[str]] = {}
     for o in view.obligations:
-        if o.status is Status.OPEN:
+        if o.status is OPEN:
             owed.setdefault(o.debtor, []).append(o)
             if o.action == "assist":
                 attacked.setdefault(o.beneficiary, [])
