@@ -357,12 +357,15 @@ def _objection(no: tuple[str, ...]) -> str:
     return f"objection by {', '.join(no)}"
 
 
+# read once (Python 3.11 reads an enum member in a function through a slow hook)
+PARTIES_ABSTAIN, CHAPTER_VI_ONLY = PartiesRule.ABSTAIN, PartiesRule.CHAPTER_VI_ONLY
+PACIFIC_SETTLEMENT = MotionKind.PACIFIC_SETTLEMENT
+
+
 def parties_excluded(rule: DecisionRule, motion: Motion) -> bool:
     """Whether the parties to the dispute take no part in deciding ``motion``."""
-    return rule.parties is PartiesRule.ABSTAIN or (
-        rule.parties is PartiesRule.CHAPTER_VI_ONLY
-        and motion.kind is MotionKind.PACIFIC_SETTLEMENT
-    )
+    return rule.parties is PARTIES_ABSTAIN or (
+        rule.parties is CHAPTER_VI_ONLY and motion.kind is PACIFIC_SETTLEMENT)
 
 
 PARTIES_SOURCE = {PartiesRule.CHAPTER_VI_ONLY: "UN Charter Art. 27(3)"}
