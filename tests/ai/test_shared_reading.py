@@ -6,14 +6,19 @@ exactly what it would have worked out alone."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from hypothesis import given, settings, strategies as st
 
-from wargame.ai.reading import LEARNT, Memory
+from wargame.ai.reading import LEARNT, Memory, Reading, open_commitments
 from wargame.ai.runner import ComputerPlayers
 from wargame.campaign import load_campaign
 from wargame.campaign.bundled import find_campaign
 from wargame.core.events import Event
 from wargame.core.game import Game
+from wargame.core.negotiation import Commitment
+from wargame.core.state import Status
+from wargame.core.terms import Term, TermKind
 from wargame.core.worlds import demo_world
 
 BALTIC = load_campaign(find_campaign("baltic-flashpoint")).world
@@ -152,3 +157,44 @@ def test_reassurance_is_added_up_only_as_far_as_it_is_weighed(shown, besides):
     assert min(1.0, cut / COVERED) == min(1.0, whole / COVERED)
     if whole < COVERED:
         assert cut == whole
+
+
+_LEDGER = st.lists(st.tuples(st.sampled_from(["a", "b", "c"]),
+                             st.sampled_from([Status.OPEN, Status.KEPT, Status.BROKEN])),
+                   max_size=8)
+
+
+def _ledger(rows, tag: str) -> tuple[Commitment, ...]:
+    return tuple(Commitment(f"{tag}{i}", "p1", Term(debtor, TermKind.AID, target="z"),
+                            ("z",), "", 1, 2, status) for i, (debtor, status) in enumerate(rows))
+
+
+@settings(max_examples=200, deadline=None)
+@given(public=_LEDGER, secret=_LEDGER,
+       asks=st.lists(st.tuples(st.booleans(), st.sampled_from(["a", "b", "c", "d"])),
+                     max_size=12))
+def test_open_commitments_read_from_several_ledgers_in_any_order(public, secret, asks):
+    """The parties to a secret deal see a ledger of their own beside the public one:
+    whatever order the governments' views are read in, each is given the open
+    promises of its own ledger, in its order."""
+    ledgers = (_ledger(public, "c"), _ledger(public, "c") + _ledger(secret, "s"))
+    for mine, nation in asks:
+        view = SimpleNamespace(commitments=ledgers[mine])
+        assert open_commitments(view, nation) == [
+            c for c in ledgers[mine] if c.debtor == nation and c.status is Status.OPEN]
+
+
+def test_a_reading_finds_each_state_of_its_own_view():
+    """Readings of views of different moments each find the public numbers of their
+    own view (the table by id is remade when the views' states change)."""
+    game = Game(BALTIC, 5)
+    players = ComputerPlayers(BALTIC, 5)
+    policy = players.policies["estonia"]
+    before = game.view("estonia")
+    players.play_round(game)
+    after = game.view("estonia")
+    assert after.states is not before.states
+    for view in (before, after, before):
+        r = Reading(view, BALTIC, policy.memory, policy._state_pos, policy._inst_pos)
+        for s in view.states:
+            assert r.state(s.id) is s

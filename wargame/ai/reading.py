@@ -34,6 +34,21 @@ LEARNT = HOSTILE_KINDS | {  # the kinds of event a memory learns from; others it
 BLOCKADE_WEIGHT = 12.0
 CYBER_WEIGHT = 8.0
 
+# The enum members the loops below compare with, read once: in Python 3.11 each
+# ``Kind.ACTION`` in a function goes through EnumType.__getattr__'s hook (hundreds of
+# instructions and an allocation); a module name is one load.
+(ACTION, ARMED_ATTACK, ASSISTANCE_REQUESTED, BLOCKADE, CEASEFIRE_AGREED,
+ CEASEFIRE_BROKEN, CONSULTATION_OPENED, DEPLOYMENT, ENGAGEMENT, INTELLIGENCE,
+ OBLIGATION_KEPT, PRIVATE_ACTION, SANCTIONS_IMPOSED, SANCTIONS_LIFTED, TERRITORY,
+ WITHDRAWAL) = (
+    Kind.ACTION, Kind.ARMED_ATTACK, Kind.ASSISTANCE_REQUESTED, Kind.BLOCKADE,
+    Kind.CEASEFIRE_AGREED, Kind.CEASEFIRE_BROKEN, Kind.CONSULTATION_OPENED,
+    Kind.DEPLOYMENT, Kind.ENGAGEMENT, Kind.INTELLIGENCE, Kind.OBLIGATION_KEPT,
+    Kind.PRIVATE_ACTION, Kind.SANCTIONS_IMPOSED, Kind.SANCTIONS_LIFTED, Kind.TERRITORY,
+    Kind.WITHDRAWAL)
+OPEN = Status.OPEN
+AID_SHOWN = FRIENDLY[Effect.AID]  # aid sent: the resolve it shows
+
 
 class Memory:
     """What one state has learnt from the events it has seen, round after round."""
@@ -126,11 +141,11 @@ class Memory:
         if kind not in LEARNT:
             return
         a, t = ev.actor, ev.target
-        if kind is Kind.ACTION:  # most events: _resolve and the hostile branch below, at once
+        if kind is ACTION:  # most events: _resolve and the hostile branch below, at once
             if a and t:
                 ref, actions = ev.ref, self.actions
                 if ref in actions or ev.value > 0:
-                    w = FRIENDLY.get(actions[ref].effect, 0.0) if ref else FRIENDLY[Effect.AID]
+                    w = FRIENDLY.get(actions[ref].effect, 0.0) if ref else AID_SHOWN
                     if w:
                         self._show(a, t, w)
                 if a != t:
@@ -143,11 +158,11 @@ class Memory:
             return
         self._resolve(ev)
         if kind in HOSTILE_KINDS and a and t and a != t:
-            if kind is Kind.BLOCKADE:
+            if kind is BLOCKADE:
                 weight = BLOCKADE_WEIGHT
-            elif kind is Kind.INTELLIGENCE:
+            elif kind is INTELLIGENCE:
                 weight = CYBER_WEIGHT
-            elif kind in (Kind.ACTION, Kind.PRIVATE_ACTION) and (
+            elif kind in (ACTION, PRIVATE_ACTION) and (
                     not ev.ref and a  # aid sent (economy.py), a lapsed ceasefire offer
                     or ev.ref in self.actions
                     and self.actions[ev.ref].effect not in HOSTILE_EFFECTS):
@@ -156,47 +171,47 @@ class Memory:
                 weight = ev.value if ev.value > 0 else 0.0
             if weight:
                 self.hostility[(a, t)] = min(100.0, self.hostility.get((a, t), 0.0) + weight)
-            if kind is Kind.ARMED_ATTACK:
+            if kind is ARMED_ATTACK:
                 self.attacks[(a, t)] = ev.round
-            elif kind is Kind.BLOCKADE:  # a use of force (UNGA Res. 3314, Art. 3(c))
+            elif kind is BLOCKADE:  # a use of force (UNGA Res. 3314, Art. 3(c))
                 self.blockades[(a, t)] = ev.round
-        elif kind is Kind.DEPLOYMENT and a and t:
+        elif kind is DEPLOYMENT and a and t:
             self.tripwires[(a, t)] = self.tripwires.get((a, t), 0.0) + ev.value
-        elif kind is Kind.WITHDRAWAL and a:
+        elif kind is WITHDRAWAL and a:
             for key in [k for k in self.tripwires if k[0] == a]:
                 del self.tripwires[key]
             if a == self.nation:
                 self.taken.clear()
-        elif kind is Kind.TERRITORY and a == self.nation and t:
+        elif kind is TERRITORY and a == self.nation and t:
             self.taken[t] = self.taken.get(t, 0.0) + ev.value
-        elif kind is Kind.CEASEFIRE_AGREED and a and t:
+        elif kind is CEASEFIRE_AGREED and a and t:
             self.truces[(a, t) if a < t else (t, a)] = ev.round
-        elif kind is Kind.CEASEFIRE_BROKEN and a and t:
+        elif kind is CEASEFIRE_BROKEN and a and t:
             self.truces.pop((a, t) if a < t else (t, a), None)
-        elif kind is Kind.SANCTIONS_IMPOSED and a and t:
+        elif kind is SANCTIONS_IMPOSED and a and t:
             self.sanctions[(a, t)] = ev.value
-        elif kind is Kind.SANCTIONS_LIFTED and a and t:
+        elif kind is SANCTIONS_LIFTED and a and t:
             self.sanctions.pop((a, t), None)
 
     def _resolve(self, ev: Event) -> None:
         """Acts that show a state's resolve to stand by another, and requests for help."""
         a, t, kind = ev.actor, ev.target, ev.kind
-        if kind is Kind.ACTION and a and t and (ev.ref in self.actions or ev.value > 0):
+        if kind is ACTION and a and t and (ev.ref in self.actions or ev.value > 0):
             # an action by id, or (no id, a sum) aid sent
-            w = FRIENDLY.get(self.actions[ev.ref].effect, 0.0) if ev.ref else FRIENDLY[Effect.AID]
+            w = FRIENDLY.get(self.actions[ev.ref].effect, 0.0) if ev.ref else AID_SHOWN
             if w:
                 self._show(a, t, w)
-        elif kind is Kind.DEPLOYMENT and a and t:
+        elif kind is DEPLOYMENT and a and t:
             self._show(a, t, DEPLOY_SHOWN)
-        elif kind is Kind.OBLIGATION_KEPT and a:
+        elif kind is OBLIGATION_KEPT and a:
             self.shown_any[a] = self.shown_any.get(a, 0.0) + KEPT_SHOWN
-        elif kind is Kind.CONSULTATION_OPENED and ev.institution:
+        elif kind is CONSULTATION_OPENED and ev.institution:
             self.consulted[ev.institution] = ev.round
-        elif kind is Kind.ASSISTANCE_REQUESTED and t == self.nation and a:
+        elif kind is ASSISTANCE_REQUESTED and t == self.nation and a:
             self.asked[a] = ev.round
-        elif kind is Kind.ENGAGEMENT and ev.ref == "counter_offensive" and t:
+        elif kind is ENGAGEMENT and ev.ref == "counter_offensive" and t:
             self.freeing[t] = ev.round  # a counter-offensive on t's land
-        if kind is Kind.ENGAGEMENT and ev.ref == "counter_offensive" and a == self.nation:
+        if kind is ENGAGEMENT and ev.ref == "counter_offensive" and a == self.nation:
             self.freed[t] = self.freed.get(t, 0) + 1
             # how much stronger than its garrison the counter-offensive was
             self.pushed[t] = max(self.pushed.get(t, 0.0), ev.value)
@@ -206,14 +221,14 @@ class Memory:
         fields), for a memory whose COMMON fields are shared: the chronicle's
         :attr:`Chronicle.own` lists the events, by state."""
         kind, a, t = ev.kind, ev.actor, ev.target
-        if kind is Kind.ASSISTANCE_REQUESTED:
+        if kind is ASSISTANCE_REQUESTED:
             self.asked[a] = ev.round
-        elif kind is Kind.ENGAGEMENT:
+        elif kind is ENGAGEMENT:
             self.freed[t] = self.freed.get(t, 0) + 1
             self.pushed[t] = max(self.pushed.get(t, 0.0), ev.value)
-        elif kind is Kind.WITHDRAWAL:
+        elif kind is WITHDRAWAL:
             self.taken.clear()
-        else:  # Kind.TERRITORY
+        else:  # TERRITORY
             self.taken[t] = self.taken.get(t, 0.0) + ev.value
 
     def _share(self, chronicle: "Chronicle") -> None:
@@ -336,16 +351,16 @@ class Chronicle(Memory):
             if act is not None:
                 continue
             kind, a, t = ev.kind, ev.actor, ev.target
-            if kind is Kind.ASSISTANCE_REQUESTED:
+            if kind is ASSISTANCE_REQUESTED:
                 if t and a:
                     own.setdefault(t, []).append(ev)
-            elif kind is Kind.ENGAGEMENT:
+            elif kind is ENGAGEMENT:
                 if ev.ref == "counter_offensive" and a:
                     own.setdefault(a, []).append(ev)
-            elif kind is Kind.WITHDRAWAL:
+            elif kind is WITHDRAWAL:
                 if a:
                     own.setdefault(a, []).append(ev)
-            elif kind is Kind.TERRITORY and a and t:
+            elif kind is TERRITORY and a and t:
                 own.setdefault(a, []).append(ev)
         nxt.own = own
         self._next = (fresh, last, nxt)
@@ -396,7 +411,7 @@ def _digest(ev: Event, actions) -> tuple:
     """(event, what it shows): for an action, (actor, target, resolve shown, hostility)
     as Memory._learn works them out, or () if it shows nothing; None for any other
     kind of event (Memory._learn reads it)."""
-    if ev.kind is not Kind.ACTION:
+    if ev.kind is not ACTION:
         return ev, None
     a, t = ev.actor, ev.target
     if not (a and t):
@@ -404,27 +419,33 @@ def _digest(ev: Event, actions) -> tuple:
     ref = ev.ref
     w = 0.0
     if ref in actions or ev.value > 0:  # an action by id, or (no id, a sum) aid sent
-        w = FRIENDLY.get(actions[ref].effect, 0.0) if ref else FRIENDLY[Effect.AID]
+        w = FRIENDLY.get(actions[ref].effect, 0.0) if ref else AID_SHOWN
     weight = 0.0
     if a != t and ref and not (ref in actions and actions[ref].effect not in HOSTILE_EFFECTS):
         weight = ev.value if ev.value > 0 else 0.0  # support, aid, mediation: none
     return ev, ((a, t, w, weight) if w or weight else ())
 
 
-_LAST_PROMISES: list = [None, None]  # (commitments, debtor -> its open ones)
+# id(commitments) -> (commitments, debtor -> its open ones): the views of a moment
+# share one ledger, but a party to a secret deal sees it too (a ledger of its own),
+# so the last few ledgers are kept, each with the tuple it was made from
+_PROMISES: dict[int, tuple] = {}
 
 
 def open_commitments(view: View, nation: str) -> list:
     """``nation``'s open commitments in the view's ledger, in its order (the ledger is
     grouped once for every government that shares it). Read them; do not change them."""
-    cached = _LAST_PROMISES
-    if cached[0] is not view.commitments:
+    ledger = view.commitments
+    found = _PROMISES.get(id(ledger))
+    if found is None or found[0] is not ledger:
+        if len(_PROMISES) >= 16:
+            _PROMISES.clear()
         by: dict[str, list] = {}
-        for c in view.commitments:
-            if c.status is Status.OPEN:
+        for c in ledger:
+            if c.status is OPEN:
                 by.setdefault(c.debtor, []).append(c)
-        cached[:] = [view.commitments, by]
-    return cached[1].get(nation, [])
+        found = _PROMISES[id(ledger)] = (ledger, by)
+    return found[1].get(nation, [])
 
 
 _LAST_LEDGER: list = [None, None, None]  # (obligations, war facts, what _ledger found)
@@ -443,7 +464,7 @@ def _ledger(view: View) -> tuple[dict[str, list], dict[str, list[str]]]:
     # ongoing conflicts and the land held (lawful force against an aggressor is none)
     attacked: dict[str, list[str]] = {}
     for o in view.obligations:
-        if o.status is Status.OPEN:
+        if o.status is OPEN:
             owed.setdefault(o.debtor, []).append(o)
             if o.action == "assist":
                 attacked.setdefault(o.beneficiary, [])
@@ -459,6 +480,19 @@ def _ledger(view: View) -> tuple[dict[str, list], dict[str, list[str]]]:
     return owed, attacked
 
 
+_LAST_STATES: list = [None, None]  # (a view's states, id -> its entry)
+
+
+def _states_by_id(states: tuple, pos: dict[str, int]) -> dict[str, PublicNation]:
+    """id -> entry of a view's ``states`` (in world order, ``pos``): the views of a
+    moment share that tuple (immutable), so the table is made once for all their
+    readings and kept with the tuple it was made from. Read it; do not change it."""
+    cached = _LAST_STATES
+    if cached[0] is not states:
+        cached[:] = [states, {ident: states[i] for ident, i in pos.items()}]
+    return cached[1]
+
+
 class Reading:
     """One round's picture for one state, built from its view and the world."""
 
@@ -469,18 +503,23 @@ class Reading:
         self.memory = memory
         self.nation = view.nation
         self.me = view.me
-        self._state_pos = state_pos
         self._inst_pos = inst_pos
+        # state(ident): the view's public numbers of a state, a lookup in a table made
+        # once for every reading of the same states (the views of a moment share them)
+        self.state = _states_by_id(view.states, state_pos).__getitem__
         self.tension: dict[str, float] = {
             s: t for s, t in view.tension.items() if t > 0
         }
         owed, self.attacked = _ledger(view)
-        self.my_obligations = list(owed.get(self.nation, ()))
+        self.my_obligations = owed.get(self.nation, ())  # shared: read it only
         self.objectives = view.objectives
-        self.total_points = sum(o.points for o in view.objectives) or 1
         # (kinds, target) -> points of those objectives: a policy keeps one for all its
         # readings (its objectives are the world's, the same every round)
         self._points: dict = {} if points is None else points
+        total = self._points.get("total")
+        if total is None:
+            total = self._points["total"] = sum(o.points for o in view.objectives) or 1
+        self.total_points = total
         self.memo: dict = {}  # what the policy worked out from this reading, by name
         self.threats: dict[str, float] = {}  # ally -> how gravely threatened (the policy's)
         self._hostile: dict[str, list[tuple[str, float]]] | None = None
@@ -492,8 +531,7 @@ class Reading:
             self._hostile = self.memory.hostility_by_target()
         return self._hostile.get(target, [])
 
-    def state(self, ident: str) -> PublicNation:
-        return self.view.states[self._state_pos[ident]]
+    # state(ident) -> PublicNation is set in __init__ (see _states_by_id)
 
     def institution(self, ident: str) -> InstitutionView:
         return self.view.institutions[self._inst_pos[ident]]
@@ -508,8 +546,13 @@ class Reading:
         return found
 
     def weight(self, *kinds: ObjectiveKind, target: str | None = None) -> float:
-        """Share of this state's objective points riding on these kinds."""
-        return self.points(*kinds, target=target) / self.total_points
+        """Share of this state's objective points riding on these kinds (once per
+        policy, like :meth:`points`)."""
+        key = ("weight", kinds, target)
+        found = self._points.get(key)
+        if found is None:
+            found = self._points[key] = self.points(*kinds, target=target) / self.total_points
+        return found
 
     def attackers(self) -> set[str]:
         return {a for atk in self.attacked.values() for a in atk}

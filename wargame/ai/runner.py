@@ -23,6 +23,12 @@ from ..core.rules import Vote
 from . import registry
 from .base import Counter, Difficulty, Policy
 
+# The enum members the loops below compare with, read once: in Python 3.11 each
+# ``Kind.TERRITORY`` in a function goes through EnumType.__getattr__'s hook (hundreds
+# of instructions and an allocation); a module name is one load.
+OPEN = ProposalStatus.OPEN
+DRAFT_DECIDED, ARMED_ATTACK, TERRITORY = Kind.DRAFT_DECIDED, Kind.ARMED_ATTACK, Kind.TERRITORY
+
 
 def _names(world: World, nations: Iterable[str],
            policies: str | Mapping[str, str]) -> dict[str, str]:
@@ -62,7 +68,7 @@ class ComputerPlayers:
         """Answer the open proposals made to computer-played states (diplomacy phase)."""
         waiting: dict[str, None] = {}
         for prop in game.state.proposals:
-            if prop.status is ProposalStatus.OPEN:
+            if prop.status is OPEN:
                 waiting.update(dict.fromkeys(n for n in prop.to
                                              if n in self.policies and n not in prop.answers))
         for n in (n for n in self.policies if n in waiting):
@@ -143,8 +149,10 @@ class ComputerPlayers:
 
     def _note(self, rnd: int, nation: str, policy: Policy) -> None:
         """Keep the one-line reasons a policy gives for its orders and other decisions."""
-        for action, target, text in getattr(policy, "reasons", lambda: [])():
-            self.explained.append((rnd, nation, action, target, text))
+        reasons = getattr(policy, "reasons", None)
+        if reasons is not None:
+            for action, target, text in reasons():
+                self.explained.append((rnd, nation, action, target, text))
         notes = getattr(policy, "notes", None)
         if notes:
             for r, kind, about, text in notes:
@@ -249,7 +257,7 @@ def record(game: Game, errors: Iterable[str] = ()) -> GameRecord:
     adopted, votes, attacks, taken = [], [], [], []
     for e in game.log:  # one pass over the log for the four lists
         kind = e.kind
-        if kind is Kind.DRAFT_DECIDED:
+        if kind is DRAFT_DECIDED:
             if e.ref in drafts:
                 measure = drafts[e.ref].measure
                 if e.value > 0:
@@ -257,9 +265,9 @@ def record(game: Game, errors: Iterable[str] = ()) -> GameRecord:
                 votes.append({"round": e.round, "institution": e.institution,
                               "measure": measure, "target": e.target, "adopted": e.value > 0,
                               **roll_call(world, st, drafts[e.ref])})
-        elif kind is Kind.ARMED_ATTACK:
+        elif kind is ARMED_ATTACK:
             attacks.append((e.round, e.actor, e.target))
-        elif kind is Kind.TERRITORY and e.value > 0:
+        elif kind is TERRITORY and e.value > 0:
             taken.append((e.round, e.actor, e.target, e.value))
     return GameRecord(
         seed=game.seed,

@@ -24,10 +24,11 @@ import math
 from ..core.actions import Effect
 from ..core.legal import MAX_SPENDING
 from ..core.model import ObjectiveKind as K
-from ..core.negotiation import BROKEN_CREDIBILITY, ProposalStatus
+from ..core.negotiation import BROKEN_CREDIBILITY, OPEN, PROPOSAL_OPEN
 from ..core.rules import Vote
-from ..core.state import Status
-from ..core.terms import SPENDING_STEP, Term, TermKind as T
+from ..core.terms import (AID, CEASEFIRE, CONSULT, DEPLOY, LIFT_SANCTIONS, NO_ATTACK,
+                          RAISE_SPENDING, SANCTION, SPENDING_STEP, SUPPORT_RESOLUTION,
+                          WITHDRAW, Term)
 from ..core.view import View
 from .base import Counter, Offer
 from .estimate import public_power
@@ -35,7 +36,9 @@ from .reading import Reading, open_commitments
 
 
 
-ORDER_TERMS = {T.DEPLOY, T.AID, T.CONSULT, T.RAISE_SPENDING}  # each kept by an order
+# each kept by an order (the term kinds are module names: in Python 3.11 each
+# ``TermKind.DEPLOY`` in a function goes through EnumType.__getattr__'s slow hook)
+ORDER_TERMS = {DEPLOY, AID, CONSULT, RAISE_SPENDING}
 
 
 def spending_target(spending: float) -> float:
@@ -54,25 +57,25 @@ class Diplomacy:
         p, k, t = self.p, term.kind, term.target
         ally = t in self.partners
         culprit = self._culprits(r).get(t, 0.0) if t else 0.0
-        if k is T.DEPLOY:
+        if k is DEPLOY:
             return 0.3 + 0.4 * p.free_riding - 0.5 * p.loyalty * ally
-        if k is T.SANCTION:
+        if k is SANCTION:
             return (self.trade.get(t, 0.0) * (2.0 + 4.0 * r.weight(K.LOW_COSTS))
                     * (0.5 + p.free_riding) + 0.1 + 0.4 * p.free_riding - 0.5 * culprit)
-        if k is T.LIFT_SANCTIONS:
+        if k is LIFT_SANCTIONS:
             return 0.5 * culprit - self.trade.get(t, 0.0)
-        if k is T.RAISE_SPENDING:
+        if k is RAISE_SPENDING:
             return 0.2 + 0.5 * p.free_riding - 0.3 * p.loyalty
-        if k is T.WITHDRAW:
+        if k is WITHDRAW:
             return 2.0 * r.weight(K.GAIN_TERRITORY, target=t) + 0.3 * p.aggression
-        if k is T.CEASEFIRE:
+        if k is CEASEFIRE:
             return max(0.0, self.assessment.get(t, -1.0)) + 0.2 * p.aggression \
                 - r.weight(K.AVOID_WAR, K.CRISIS_RESOLVED)
-        if k is T.AID:
+        if k is AID:
             return 0.15 + 0.4 * p.free_riding - 0.3 * p.loyalty * ally
-        if k is T.NO_ATTACK:
+        if k is NO_ATTACK:
             return max(0.0, self.assessment.get(t, -1.0)) + 0.1 * p.aggression
-        if k is T.SUPPORT_RESOLUTION:
+        if k is SUPPORT_RESOLUTION:
             return 0.0 if self.vote_on(r, self._culprits(r), term.measure, t) is Vote.YES \
                 else 0.5
         return 0.05  # consult
@@ -80,25 +83,25 @@ class Diplomacy:
     def term_benefit(self, r: Reading, term: Term) -> float:
         """What another party keeping ``term`` would bring this state."""
         p, k, t, me = self.p, term.kind, term.target, self.nation
-        if k is T.DEPLOY:
+        if k is DEPLOY:
             return min(1.0, self._danger(r)[0]) if t == me else \
                 0.3 * p.loyalty * self._ally_threat(r, t) if t in self.partners else 0.0
-        if k is T.SANCTION:
+        if k is SANCTION:
             return 0.5 * self._culprits(r).get(t, 0.0)
-        if k is T.LIFT_SANCTIONS:
+        if k is LIFT_SANCTIONS:
             return 0.5 if t == me else 0.0
-        if k is T.RAISE_SPENDING:
+        if k is RAISE_SPENDING:
             return 0.3 * p.loyalty if term.party in self.partners else 0.0
-        if k is T.WITHDRAW:
+        if k is WITHDRAW:
             return 2.0 * r.weight(K.KEEP_TERRITORY) + 0.5 if t == me else \
                 0.5 * r.weight(K.AGGRESSOR_WITHDRAWS, target=term.party)
-        if k is T.CEASEFIRE:
+        if k is CEASEFIRE:
             return r.weight(K.AVOID_WAR, K.CRISIS_RESOLVED) + 0.2 if t == me else 0.05
-        if k is T.AID:
+        if k is AID:
             return 0.3 if t == me else 0.0
-        if k is T.NO_ATTACK:
+        if k is NO_ATTACK:
             return min(1.0, self._danger(r)[0]) if t == me else 0.0
-        if k is T.SUPPORT_RESOLUTION:
+        if k is SUPPORT_RESOLUTION:
             return 0.2
         return 0.1
 
@@ -109,13 +112,13 @@ class Diplomacy:
         out: dict[str, str | Counter] = {}
         busy = self._promised_orders(view)
         for prop in view.proposals:  # its own offers still open may be accepted too
-            if prop.by == me and prop.status is ProposalStatus.OPEN:
+            if prop.by == me and prop.status is PROPOSAL_OPEN:
                 due = min(view.round + prop.due_in, view.rounds_limit)
                 busy[due] = busy.get(due, 0) + sum(
                     1 for t in prop.terms if t.party == me and t.kind in ORDER_TERMS)
         weighed = []
         for prop in view.proposals:
-            if prop.status is not ProposalStatus.OPEN or me not in prop.to or \
+            if prop.status is not PROPOSAL_OPEN or me not in prop.to or \
                     me in prop.answers:
                 continue
             value = sum(self.term_benefit(r, t) if t.party != me else -self.term_cost(r, t)
@@ -157,7 +160,7 @@ class Diplomacy:
             if c.term.kind in ORDER_TERMS:
                 out[c.due] = out.get(c.due, 0) + 1
         for ob in view.obligations:
-            if ob.debtor == self.nation and ob.status is Status.OPEN:
+            if ob.debtor == self.nation and ob.status is OPEN:
                 out[ob.due] = out.get(ob.due, 0) + 1
         return out
 
@@ -183,13 +186,13 @@ class Diplomacy:
         """A free rider asked to deploy offers aid instead, if the rest is worth it."""
         me = self.nation
         mine = [t for t in prop.terms if t.party == me]
-        if self.p.free_riding < 0.5 or not any(t.kind is T.DEPLOY for t in mine):
+        if self.p.free_riding < 0.5 or not any(t.kind is DEPLOY for t in mine):
             return None
-        terms = tuple(Term(me, T.AID, target=t.target) if t.party == me and t.kind is T.DEPLOY
+        terms = tuple(Term(me, AID, target=t.target) if t.party == me and t.kind is DEPLOY
                       else t for t in prop.terms
-                      if not (t.kind is T.RAISE_SPENDING and t.party != me
+                      if not (t.kind is RAISE_SPENDING and t.party != me
                               and r.state(t.party).spending >= t.value - 1e-9))
-        if any(t.kind is T.AID and t.party == me and t.target in r.me.sanctioning
+        if any(t.kind is AID and t.party == me and t.target in r.me.sanctioning
                for t in terms):
             return None
         return Counter(terms, prop.due_in)
@@ -206,10 +209,10 @@ class Diplomacy:
             asked = [a for a in self.partners if a not in here and a != by]
             if asked:
                 strongest = max(asked, key=lambda a: (public_power(r.state(a)), a))
-                terms = [Term(strongest, T.DEPLOY, target=self.nation)]
+                terms = [Term(strongest, DEPLOY, target=self.nation)]
                 value = spending_target(r.me.spending)
                 if value:
-                    terms.append(Term(self.nation, T.RAISE_SPENDING, value=value))
+                    terms.append(Term(self.nation, RAISE_SPENDING, value=value))
                 out.append(Offer((strongest,), tuple(terms), due_in=2))
                 self.last[("ask-deploy", "")] = now
         # "we sanction the aggressor together"
@@ -226,9 +229,9 @@ class Diplomacy:
                     others = [m for m in sorted(self.partners)
                               if m not in sending and m != a][:3]
                     if others:
-                        terms = tuple(Term(m, T.SANCTION, target=a) for m in others)
+                        terms = tuple(Term(m, SANCTION, target=a) for m in others)
                         if a not in r.me.sanctioning:
-                            terms += (Term(self.nation, T.SANCTION, target=a),)
+                            terms += (Term(self.nation, SANCTION, target=a),)
                         out.append(Offer(tuple(others), terms, due_in=1))
                         self.last[("ask-sanctions", "")] = now
         out += self._patron_offer(r, now) + self._wedge_offer(r, now)
@@ -240,7 +243,7 @@ class Diplomacy:
         still open (each may be accepted)."""
         busy = self._promised_orders(view)
         for prop in view.proposals:
-            if prop.by == self.nation and prop.status is ProposalStatus.OPEN:
+            if prop.by == self.nation and prop.status is PROPOSAL_OPEN:
                 due = min(view.round + prop.due_in, view.rounds_limit)
                 busy[due] = busy.get(due, 0) + sum(
                     1 for t in prop.terms if t.party == self.nation and t.kind in ORDER_TERMS)
@@ -274,8 +277,8 @@ class Diplomacy:
         if not value:
             return []
         self.last[("offer-deploy", "")] = now
-        return [Offer((ally,), (Term(self.nation, T.DEPLOY, target=ally),
-                                Term(ally, T.RAISE_SPENDING, value=value)), due_in=2)]
+        return [Offer((ally,), (Term(self.nation, DEPLOY, target=ally),
+                                Term(ally, RAISE_SPENDING, value=value)), due_in=2)]
 
     def _wedge_offer(self, r: Reading, now: int) -> list[Offer]:
         """An aggressor under sanctions offers one sender a promise not to attack it,
@@ -289,45 +292,48 @@ class Diplomacy:
         # the sender that trades most with it has the most to gain from the deal
         sender = max(senders, key=lambda s: (self.trade.get(s, 0.0), s))
         self.last[("offer-wedge", "")] = now
-        return [Offer((sender,), (Term(self.nation, T.NO_ATTACK, target=sender),
-                                  Term(sender, T.LIFT_SANCTIONS, target=self.nation)),
+        return [Offer((sender,), (Term(self.nation, NO_ATTACK, target=sender),
+                                  Term(sender, LIFT_SANCTIONS, target=self.nation)),
                       due_in=1)]
 
     # ------------------------------------------------------------ commitments
     def keep_commitments(self, r: Reading, s, add) -> None:
         """Orders that keep this state's open commitments, if it means to keep them."""
+        promised = open_commitments(r.view, self.nation)
+        if not promised:
+            return
         p, me = self.p, r.me
         stake = BROKEN_CREDIBILITY / 10.0 * (0.5 + me.credibility / 100.0)
-        for c in open_commitments(r.view, self.nation):
+        for c in promised:
             term = c.term
             u = p.loyalty * (1.0 + stake) - 0.4 - self.term_cost(r, term) + self._judge()
             if u <= 0:
                 continue  # it will break it, and pay for it in credibility
             # a promise falling due now comes before all but war
             k, t, u = term.kind, term.target, (3.4 if c.due <= r.view.round else 2.4) + u
-            if k is T.DEPLOY:  # a new deployment: forces stationed before earn nothing
+            if k is DEPLOY:  # a new deployment: forces stationed before earn nothing
                 add(u, s.option(Effect.DEPLOY, target=t), t, why="keep",
                     reason=f"keeps its promise to deploy forces to {self._n(t)}")
-            elif k is T.SANCTION and t not in me.sanctioning:
+            elif k is SANCTION and t not in me.sanctioning:
                 add(u, s.option(Effect.SANCTION, target=t), t, why="keep")
-            elif k is T.LIFT_SANCTIONS and t in me.sanctioning:
+            elif k is LIFT_SANCTIONS and t in me.sanctioning:
                 add(u, s.option(Effect.LIFT_SANCTIONS, target=t), t, why="keep")
-            elif k is T.RAISE_SPENDING and me.spending < term.value - 1e-9:
+            elif k is RAISE_SPENDING and me.spending < term.value - 1e-9:
                 add(u, s.option(Effect.SPENDING), why="keep")
-            elif k is T.AID:
+            elif k is AID:
                 add(u, s.option(Effect.AID, target=t), t, why="keep")
-            elif k is T.CONSULT:
+            elif k is CONSULT:
                 add(u, s.option(Effect.CONSULT, institution=term.institution),
                     institution=term.institution, why="keep")
-            elif k is T.CEASEFIRE and not self.memory.in_truce(self.nation, t):
+            elif k is CEASEFIRE and not self.memory.in_truce(self.nation, t):
                 accept = s.option(Effect.ACCEPT_CEASEFIRE, target=t)
                 if accept is not None:
                     add(u, accept, t, why="keep")
                 else:
                     add(u, s.option(Effect.PROPOSE_CEASEFIRE, target=t), t, why="keep")
-            elif k is T.WITHDRAW and self.memory.taken.get(t):
+            elif k is WITHDRAW and self.memory.taken.get(t):
                 add(u, s.option(Effect.STAND_DOWN), why="keep")
 
     def promised_not_to_attack(self, r: Reading, target: str) -> bool:
-        return any(c.term.kind is T.NO_ATTACK and c.term.target == target
+        return any(c.term.kind is NO_ATTACK and c.term.target == target
                    for c in open_commitments(r.view, self.nation))

@@ -21,7 +21,7 @@ from __future__ import annotations
 from ..core.actions import Measure
 from ..core.model import ObjectiveKind as K
 from ..core.rules import Vote
-from ..core.terms import TermKind as T
+from ..core.terms import SUPPORT_RESOLUTION
 from .base import drafts_to_vote
 from .reading import open_commitments
 
@@ -38,6 +38,15 @@ to measures a veto blocked."""
 YES_ABOVE = 0.2
 NO_BELOW = -0.2
 
+# The enum members the functions below compare with, read once: in Python 3.11 each
+# ``Vote.YES`` in a function goes through EnumType.__getattr__'s hook (hundreds of
+# instructions and an allocation); a module name is one load.
+YES, NO, ABSTAIN = Vote.YES, Vote.NO, Vote.ABSTAIN
+STATEMENT, CEASEFIRE, SANCTIONS, USE_OF_FORCE = (  # the measures as drafts name them
+    Measure.STATEMENT.value, Measure.CEASEFIRE.value, Measure.SANCTIONS.value,
+    Measure.USE_OF_FORCE.value)
+LOW_COSTS, GAIN_TERRITORY = K.LOW_COSTS, K.GAIN_TERRITORY
+
 
 class Merits:
     """Votes (mixed into DefaultPolicy)."""
@@ -49,18 +58,18 @@ class Merits:
         r = self._read(view)
         promised = {(c.term.institution, c.term.measure, c.term.target)
                     for c in open_commitments(view, self.nation)
-                    if c.term.kind is T.SUPPORT_RESOLUTION}
+                    if c.term.kind is SUPPORT_RESOLUTION}
         out = {}
         for d in drafts:
             self.drafts_seen[(d.institution, d.measure, d.target)] = view.round
             if d.by == self.nation and d.target != self.nation:
-                vote, why = Vote.YES, "its own draft"
+                vote, why = YES, "its own draft"
             else:
                 vote, why = self.judge_draft(r, d.measure, d.target)
-            if (d.institution, d.measure, d.target) in promised and vote is not Vote.YES \
+            if (d.institution, d.measure, d.target) in promised and vote is not YES \
                     and self.p.loyalty + self._judge() > 0.4:
-                vote, why = Vote.YES, "it promised to support this draft"
-            if vote is Vote.YES and d.measure == Measure.USE_OF_FORCE._value_:
+                vote, why = YES, "it promised to support this draft"
+            if vote is YES and d.measure == USE_OF_FORCE:
                 self.voted_force.add((d.institution, d.target))
             out[d.id] = vote
             self.note(r, d.target, f"votes {vote._value_} on {d.measure.replace('_', ' ')} "
@@ -121,7 +130,7 @@ class Merits:
     def judge_draft(self, r, m: str, t: str) -> tuple[Vote, str]:
         p, me, st = self.p, self.nation, self.p.stance
         if t == me:
-            return Vote.NO, "a measure against itself"
+            return NO, "a measure against itself"
         conduct, why = self.conduct(r, t)
         ties = self.ties(r, t)
         severity = SEVERITY.get(m, 0.3)
@@ -130,39 +139,39 @@ class Merits:
         attackers_of_me = r.attacked.get(me, ())
         if m in PUNITIVE:
             if t in attackers_of_me:
-                return Vote.YES, f"{self._n(t)} attacked it"
+                return YES, f"{self._n(t)} attacked it"
             own_war = any(c.attacker == me and not c.ended for c in r.view.war.conflicts)
             threat = 0.4 * min(1.0, r.tension.get(t, 0.0) / 30.0)
             partner_hit = any(t in atk for v, atk in r.attacked.items() if v in self.partners)
             y = (st.legalism * 1.3 * conduct + 0.5 * partner_hit + threat
                  - ties * (1.2 - 0.7 * st.legalism)
                  - severity * (1.0 - st.interventionism) * 0.9 + 0.15 * st.interventionism)
-            if m == Measure.SANCTIONS._value_:
-                y -= self.trade.get(t, 0.0) * (1.0 + 2.0 * r.weight(K.LOW_COSTS)) * \
+            if m == SANCTIONS:
+                y -= self.trade.get(t, 0.0) * (1.0 + 2.0 * r.weight(LOW_COSTS)) * \
                     (0.5 + p.free_riding)
-            if own_war or mine_to_take or r.weight(K.GAIN_TERRITORY) > 0:
+            if own_war or mine_to_take or r.weight(GAIN_TERRITORY) > 0:
                 y -= 0.5 * severity + 0.3  # a precedent that could be turned against it
             if conduct <= 0:
                 y -= 0.4 + 0.4 * st.legalism  # no cause: a measure against an innocent
             y += self._judge(0.5)
-            vote = Vote.YES if y > YES_ABOVE else Vote.NO if y < NO_BELOW else Vote.ABSTAIN
-            reason = why if vote is Vote.YES else (
+            vote = YES if y > YES_ABOVE else NO if y < NO_BELOW else ABSTAIN
+            reason = why if vote is YES else (
                 f"its ties to {self._n(t)}" if ties > 0.4 and conduct > 0 else
                 "the measure goes too far for its stance" if conduct > 0 else why)
             return vote, reason
         # statements, ceasefire demands, peacekeeping: pacific settlement
-        if mine_to_take or (m != Measure.STATEMENT._value_ and
+        if mine_to_take or (m != STATEMENT and
                             any(h.occupier == me for h in r.view.war.holdings)):
-            return Vote.NO, "it would stop it taking or keeping what it wants"
+            return NO, "it would stop it taking or keeping what it wants"
         fighting = any(not c.ended and t in (c.attacker, c.victim) for c in r.view.war.conflicts)
-        if m == Measure.CEASEFIRE._value_ and not fighting and conduct <= 0:
-            return Vote.ABSTAIN, "there is no fighting to cease"
+        if m == CEASEFIRE and not fighting and conduct <= 0:
+            return ABSTAIN, "there is no fighting to cease"
         y = (0.5 * p.multilateralism + 0.3 * (1.0 - p.aggression) - 0.35
              + 0.2 * fighting + self._judge(0.5))
-        if m == Measure.CEASEFIRE._value_ and any(h.land in self.partners or h.land == me
+        if m == CEASEFIRE and any(h.land in self.partners or h.land == me
                                                 for h in r.view.war.holdings
                                                 if h.occupier == t):
             y -= 0.3 * st.legalism  # a ceasefire would freeze an ally's occupation
-        vote = Vote.YES if y > 0 else Vote.ABSTAIN
-        return vote, ("settles the dispute peacefully" if vote is Vote.YES
+        vote = YES if y > 0 else ABSTAIN
+        return vote, ("settles the dispute peacefully" if vote is YES
                       else "not its quarrel")

@@ -34,6 +34,14 @@ PUBLIC_SILENT = (Effect.SANCTION, Effect.LIFT_SANCTIONS, Effect.AID, Effect.BLOC
                  Effect.PROPOSE_CEASEFIRE, Effect.LIBERATE, Effect.REQUEST_HELP)
 """Effects whose own adjudication step writes the news, so no plain action item."""
 
+# The enum members the loops below compare with, read once: in Python 3.11 each
+# ``Effect.DEFEND`` in a function goes through EnumType.__getattr__'s hook (hundreds of
+# instructions and an allocation); a module name is one load.
+DEFEND, LIBERATE, REQUEST_HELP, DEMARCHE = (Effect.DEFEND, Effect.LIBERATE,
+                                            Effect.REQUEST_HELP, Effect.DEMARCHE)
+NO_TARGET = Target.NONE
+ACTION, AUTHORISED = Kind.ACTION, Kind.AUTHORISED
+
 
 def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
             rng: random.Random, earlier: list[Event] = ()) -> list[Event]:
@@ -80,7 +88,7 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     round_events = list(earlier) + r.events
     cover = sorted(bites, key=lambda ct: -ct[0])  # the highest coverage first
     kinds = {e.kind for e in round_events}
-    authorised = [e for e in round_events if e.kind is Kind.AUTHORISED]
+    authorised = [e for e in round_events if e.kind is AUTHORISED]
     facts = machine.Facts(
         level=state.escalation,
         tension_mark=world.ladder.tension,
@@ -215,13 +223,13 @@ def _news(r: Round, specs: list) -> None:
     for o, spec in specs:
         if spec.effect in PUBLIC_SILENT:
             continue
-        if spec.effect is Effect.DEMARCHE:
+        if spec.effect is DEMARCHE:
             r.emit(Kind.PRIVATE_ACTION, f"{name(o.nation)} delivers a démarche to "
                    f"{name(o.target)}.", actor=o.nation, target=o.target,
                    visible_to=(o.nation, o.target))
         else:  # the most common news: the Event made directly (what r.emit does)
             whom = f" ({name(o.target)})" if o.target else ""
-            events.append(Event(rnd, Kind.ACTION, f"{name(o.nation)}: {spec.name}{whom}.",
+            events.append(Event(rnd, ACTION, f"{name(o.nation)}: {spec.name}{whom}.",
                                 actor=o.nation, target=o.target, ref=spec.id,
                                 value=spec.escalation))
 
@@ -320,7 +328,7 @@ def _escalate(r: Round, before: float, specs: list) -> None:
     # untargeted orders add to every dispute of the actor; friendly orders toward a
     # state (support, aid, deployments, exercises) draw the actor into that state's
     # disputes: tension rises between the actor and the state's adversaries
-    selfish = {o.nation for o, spec in specs if spec.target is Target.NONE}
+    selfish = {o.nation for o, spec in specs if spec.target is NO_TARGET}
     befriended = {o.target for o, spec in specs if spec.effect in FRIENDLY}
     around: dict[str, list[tuple[str, str]]] = {n: [] for n in selfish | befriended}
     tension = {}  # every pair's tension fades, in the same order; the faint ones go
@@ -351,19 +359,19 @@ def _escalate(r: Round, before: float, specs: list) -> None:
     for o, spec in specs:
         esc = spec.escalation
         effect = spec.effect
-        if effect is Effect.DEFEND:
+        if effect is DEFEND:
             for attacker in st.under_attack.get(o.target, ()):
                 push(o.nation, attacker, esc)
-        elif effect is Effect.LIBERATE:
+        elif effect is LIBERATE:
             for (occupier, land) in list(st.occupation):
                 if land == o.target:
                     push(o.nation, occupier, esc)
-        elif effect is Effect.REQUEST_HELP:
+        elif effect is REQUEST_HELP:
             continue
         elif effect in FRIENDLY:
             for a, b in around[o.target]:
                 push(o.nation, b if a == o.target else a, esc)
-        elif spec.target is Target.NONE:
+        elif spec.target is NO_TARGET:
             for a, b in around[o.nation]:
                 push(a, b, esc)
         elif o.target:

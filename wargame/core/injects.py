@@ -43,6 +43,18 @@ class Test(str, Enum):
     MEMBER_OF = "member_of"  # state, institution, value 1 if a member at the start: a member now
 
 
+# The tests holds() compares with, read once: in Python 3.11 each
+# ``Test.ROUND_AT_LEAST`` in a function goes through EnumType.__getattr__'s hook
+# (hundreds of instructions and an allocation); a module name is one load.
+(ROUND_AT_LEAST, STAGE_IS, ESCALATION_AT_LEAST, ESCALATION_BELOW, UNDER_ATTACK,
+ TERRITORY_BELOW, TERRITORY_AT_LEAST, SANCTIONED, SUPPORT_BELOW,
+ QUIET_ROUNDS_AT_LEAST, FIRED, NOT_FIRED, ADOPTED, AT_WAR, NOT, MEMBER_OF) = (
+    Test.ROUND_AT_LEAST, Test.STAGE_IS, Test.ESCALATION_AT_LEAST, Test.ESCALATION_BELOW,
+    Test.UNDER_ATTACK, Test.TERRITORY_BELOW, Test.TERRITORY_AT_LEAST, Test.SANCTIONED,
+    Test.SUPPORT_BELOW, Test.QUIET_ROUNDS_AT_LEAST, Test.FIRED, Test.NOT_FIRED,
+    Test.ADOPTED, Test.AT_WAR, Test.NOT, Test.MEMBER_OF)
+
+
 @dataclass(frozen=True)
 class Condition:
     test: Test
@@ -58,40 +70,40 @@ class Condition:
 
     def holds(self, st: GameState) -> bool:
         t = self.test
-        if t is Test.ROUND_AT_LEAST:
+        if t is ROUND_AT_LEAST:
             return st.round >= self.value
-        if t is Test.STAGE_IS:
+        if t is STAGE_IS:
             return st.stage == self.stage
-        if t is Test.ESCALATION_AT_LEAST:
+        if t is ESCALATION_AT_LEAST:
             return st.escalation >= self.value
-        if t is Test.ESCALATION_BELOW:
+        if t is ESCALATION_BELOW:
             return st.escalation < self.value
-        if t is Test.UNDER_ATTACK:
+        if t is UNDER_ATTACK:
             return self.state in st.under_attack
-        if t is Test.TERRITORY_BELOW:
+        if t is TERRITORY_BELOW:
             return st.nations[self.state].territory < self.value
-        if t is Test.TERRITORY_AT_LEAST:
+        if t is TERRITORY_AT_LEAST:
             return st.nations[self.state].territory >= self.value
-        if t is Test.SANCTIONED:
+        if t is SANCTIONED:
             return any(self.state in ns.sanctioning for ns in st.nations.values())
-        if t is Test.SUPPORT_BELOW:
+        if t is SUPPORT_BELOW:
             return st.nations[self.state].support < self.value
-        if t is Test.QUIET_ROUNDS_AT_LEAST:
+        if t is QUIET_ROUNDS_AT_LEAST:
             return st.quiet_rounds >= self.value
-        if t is Test.FIRED:
+        if t is FIRED:
             return self.inject in st.fired
-        if t is Test.NOT_FIRED:
+        if t is NOT_FIRED:
             return self.inject not in st.fired
-        if t is Test.ADOPTED:
+        if t is ADOPTED:
             return any(d.adopted and d.institution == self.institution
                        and self.measure in ("", d.measure) and self.target in ("", d.target)
                        for d in st.drafts)
-        if t is Test.AT_WAR:
+        if t is AT_WAR:
             return any(self.target in ("", other)
                        for other in at_war_with(st, self.state, self.role))
-        if t is Test.NOT:
+        if t is NOT:
             return self.inner is not None and not self.inner.holds(st)
-        if t is Test.MEMBER_OF:  # value 1: a member at the start (the loader sets it)
+        if t is MEMBER_OF:  # value 1: a member at the start (the loader sets it)
             ist = st.institutions[self.institution]
             return self.state not in ist.left and (
                 self.state in ist.joined or self.value == 1.0)

@@ -21,7 +21,7 @@ from .membership import active_members, is_active, is_member
 from .model import World
 from .rules import decide
 from .state import GameState, Status
-from .terms import Term, TermKind, feasible, kept, violated
+from .terms import NO_ATTACK, Term, feasible, kept, violated
 
 MAX_TERMS = 6
 MAX_TEXT = 2000
@@ -41,6 +41,13 @@ class ProposalStatus(str, Enum):
     REJECTED = "rejected"
     COUNTERED = "countered"
     EXPIRED = "expired"
+
+
+# The enum members the functions below compare with, read once: in Python 3.11 each
+# ``Status.OPEN`` in a function goes through EnumType.__getattr__'s hook (hundreds of
+# instructions and an allocation); a module name is one load.
+PROPOSAL_OPEN, OPEN = ProposalStatus.OPEN, Status.OPEN
+ACCEPTED_TEXT = Answer.ACCEPT.value  # an acceptance as the proposals record it
 
 
 @dataclass
@@ -165,7 +172,7 @@ def answer(world: World, state: GameState, nation: str, proposal_id: str,
     reply = Answer(reply) if not isinstance(reply, Answer) else reply
     if nation not in p.to:
         raise IllegalOrder(f"proposal {p.id} was not made to {world.name_of(nation)}")
-    if p.status is not ProposalStatus.OPEN:
+    if p.status is not PROPOSAL_OPEN:
         raise IllegalOrder(f"proposal {p.id} is {p.status.value}")
     p.answers[nation] = reply.value
     if p.institution:
@@ -173,7 +180,7 @@ def answer(world: World, state: GameState, nation: str, proposal_id: str,
     if reply is Answer.REJECT:
         p.status, p.reason = ProposalStatus.REJECTED, f"rejected by {world.name_of(nation)}"
         return []
-    if all(p.answers.get(n) == Answer.ACCEPT.value for n in p.to):
+    if all(p.answers.get(n) == ACCEPTED_TEXT for n in p.to):
         return _accept(world, state, p)
     return []
 
@@ -183,7 +190,7 @@ def counter(world: World, state: GameState, nation: str, proposal_id: str, terms
     old = find(state, proposal_id)
     if nation not in old.to:
         raise IllegalOrder(f"proposal {old.id} was not made to {world.name_of(nation)}")
-    if old.status is not ProposalStatus.OPEN:
+    if old.status is not PROPOSAL_OPEN:
         raise IllegalOrder(f"proposal {old.id} is {old.status.value}")
     if old.institution:
         raise IllegalOrder("a proposal in an institution is answered by vote; table your own")
@@ -217,12 +224,12 @@ def decide_institution_proposals(r: Round) -> None:
     """Decide open proposals tabled in institutions under their decision rules."""
     st = r.state
     for p in st.proposals:
-        if p.status is not ProposalStatus.OPEN or not p.institution:
+        if p.status is not PROPOSAL_OPEN or not p.institution:
             continue
         inst = r.world.institution[p.institution]
         members = list(active_members(r.world, st, inst.id))
         votes = {p.by: "yes"} if p.by in members else {}  # suspended or gone since: not counted
-        votes.update({n: "yes" if a == Answer.ACCEPT.value else "no"
+        votes.update({n: "yes" if a == ACCEPTED_TEXT else "no"
                       for n, a in p.answers.items() if n in members})
         d = decide(inst.rule, members, votes)
         p.reason = d.reason
@@ -249,15 +256,15 @@ def settle_commitments(r: Round) -> None:
     """Judge every open commitment from this round's orders and the state after them."""
     st = r.state
     for c in st.commitments:
-        if c.status is not Status.OPEN:
+        if c.status is not OPEN:
             continue
         term = c.term
         if violated(r.world, term, r.orders):
             _close(r, c, broken=True)
-        elif term.kind is not TermKind.NO_ATTACK and kept(r.world, st, term, r.orders):
+        elif term.kind is not NO_ATTACK and kept(r.world, st, term, r.orders):
             _close(r, c, broken=False)
         elif st.round >= c.due:
-            _close(r, c, broken=term.kind is not TermKind.NO_ATTACK)
+            _close(r, c, broken=term.kind is not NO_ATTACK)
 
 
 def _close(r: Round, c: Commitment, broken: bool) -> None:
@@ -284,5 +291,5 @@ def _close(r: Round, c: Commitment, broken: bool) -> None:
 
 def expire_proposals(r: Round) -> None:
     for p in r.state.proposals:
-        if p.status is ProposalStatus.OPEN and not p.institution and p.expires <= r.state.round:
+        if p.status is PROPOSAL_OPEN and not p.institution and p.expires <= r.state.round:
             p.status, p.reason = ProposalStatus.EXPIRED, "no answer in time"

@@ -33,6 +33,19 @@ class TermKind(str, Enum):
     NO_ATTACK = "no_attack"  # no strike or invasion against `target` until due
 
 
+# The kinds as module names, for the functions below: in Python 3.11 each
+# ``TermKind.DEPLOY`` in a function goes through EnumType.__getattr__'s hook (hundreds
+# of instructions and an allocation); a module name is one load.
+DEPLOY, SANCTION, LIFT_SANCTIONS, AID = (TermKind.DEPLOY, TermKind.SANCTION,
+                                        TermKind.LIFT_SANCTIONS, TermKind.AID)
+RAISE_SPENDING, SUPPORT_RESOLUTION, CONSULT = (TermKind.RAISE_SPENDING,
+                                               TermKind.SUPPORT_RESOLUTION, TermKind.CONSULT)
+WITHDRAW, CEASEFIRE, NO_ATTACK = TermKind.WITHDRAW, TermKind.CEASEFIRE, TermKind.NO_ATTACK
+WORDS = {DEPLOY: "deploys forces to", SANCTION: "sanctions", LIFT_SANCTIONS: "lifts sanctions on",
+         WITHDRAW: "withdraws from", CEASEFIRE: "agrees a ceasefire with", AID: "sends aid to",
+         NO_ATTACK: "does not attack"}  # how a term of each other kind reads
+
+
 @dataclass(frozen=True)
 class Term:
     party: str
@@ -43,24 +56,21 @@ class Term:
     value: float = 0.0
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", TermKind(self.kind))
+        if not isinstance(self.kind, TermKind):  # its text, from a save or a campaign
+            object.__setattr__(self, "kind", TermKind(self.kind))
         object.__setattr__(self, "value", float(self.value))
 
     def describe(self, world: World) -> str:
         p, t = world.name_of(self.party), world.name_of(self.target)
         k = self.kind
-        if k is TermKind.RAISE_SPENDING:
+        if k is RAISE_SPENDING:
             return f"{p} raises defence spending to {self.value:g}% of GDP"
-        if k is TermKind.SUPPORT_RESOLUTION:
+        if k is SUPPORT_RESOLUTION:
             return (f"{p} votes for a {self.measure.replace('_', ' ')} draft on {t} in "
                     f"{world.name_of(self.institution)}")
-        if k is TermKind.CONSULT:
+        if k is CONSULT:
             return f"{p} requests consultation in {world.name_of(self.institution)}"
-        words = {TermKind.DEPLOY: "deploys forces to", TermKind.SANCTION: "sanctions",
-                 TermKind.LIFT_SANCTIONS: "lifts sanctions on", TermKind.WITHDRAW:
-                 "withdraws from", TermKind.CEASEFIRE: "agrees a ceasefire with",
-                 TermKind.AID: "sends aid to", TermKind.NO_ATTACK: "does not attack"}
-        return f"{p} {words[k]} {t}"
+        return f"{p} {WORDS[k]} {t}"
 
     def to_dict(self) -> dict:
         d = {"party": self.party, "kind": self.kind.value}
@@ -78,9 +88,9 @@ class Term:
                    value=float(d.get("value", 0.0)))
 
 
-NEEDS_TARGET = {TermKind.DEPLOY, TermKind.SANCTION, TermKind.LIFT_SANCTIONS,
-                TermKind.SUPPORT_RESOLUTION, TermKind.WITHDRAW, TermKind.CEASEFIRE,
-                TermKind.AID, TermKind.NO_ATTACK}
+NEEDS_TARGET = {DEPLOY, SANCTION, LIFT_SANCTIONS,
+                SUPPORT_RESOLUTION, WITHDRAW, CEASEFIRE,
+                AID, NO_ATTACK}
 
 
 def draft_measures(world: World, institution: str) -> tuple[str, ...]:
@@ -111,21 +121,21 @@ def feasible(world: World, state: GameState, term: Term, rounds: int,
         if t == p:
             return f"{name} cannot {k.value.replace('_', ' ')} itself"
     ns = state.nations[p]
-    if k is TermKind.DEPLOY and t not in allies(world, state, p):
+    if k is DEPLOY and t not in allies(world, state, p):
         return f"{tname} is not an ally of {name}, so {name} cannot deploy there"
-    if k is TermKind.SANCTION and t in ns.sanctioning:
+    if k is SANCTION and t in ns.sanctioning:
         return f"{name} already sanctions {tname}: a promise kept already earns nothing"
-    if k is TermKind.LIFT_SANCTIONS and t not in ns.sanctioning:
+    if k is LIFT_SANCTIONS and t not in ns.sanctioning:
         return f"{name} imposes no sanctions on {tname}"
-    if k is TermKind.AID and t in ns.sanctioning:
+    if k is AID and t in ns.sanctioning:
         return f"{name} sanctions {tname} and cannot aid it"
-    if k is TermKind.WITHDRAW and state.occupation.get((p, t), 0.0) <= 0:
+    if k is WITHDRAW and state.occupation.get((p, t), 0.0) <= 0:
         return f"{name} holds none of {tname}'s territory"
-    if k is TermKind.CEASEFIRE and pair(p, t) in state.truces:
+    if k is CEASEFIRE and pair(p, t) in state.truces:
         return f"{name} and {tname} already have a ceasefire"
-    if k is TermKind.CEASEFIRE and pair(p, t) not in state.tension:
+    if k is CEASEFIRE and pair(p, t) not in state.tension:
         return f"there is no dispute between {name} and {tname}"
-    if k is TermKind.RAISE_SPENDING:
+    if k is RAISE_SPENDING:
         if term.value > MAX_SPENDING:
             return f"defence spending cannot exceed {MAX_SPENDING:g}% of GDP"
         if term.value <= ns.spending:
@@ -133,15 +143,15 @@ def feasible(world: World, state: GameState, term: Term, rounds: int,
         if term.value - ns.spending > SPENDING_STEP * rounds + 1e-9:
             return (f"{name} can add only {SPENDING_STEP:g} point a round: "
                     f"{term.value:g}% is out of reach in {rounds} round(s)")
-    if k in (TermKind.SUPPORT_RESOLUTION, TermKind.CONSULT):
+    if k in (SUPPORT_RESOLUTION, CONSULT):
         inst = world.institution.get(term.institution)
         if inst is None:
             return f"there is no institution {term.institution!r}"
         if not is_member(world, state, inst.id, p):
             return f"{name} is not a member of {inst.name}"
-        if k is TermKind.CONSULT and not inst.has(ClauseKind.CONSULTATION):
+        if k is CONSULT and not inst.has(ClauseKind.CONSULTATION):
             return f"{inst.name} has no consultation clause"
-        if k is TermKind.SUPPORT_RESOLUTION:
+        if k is SUPPORT_RESOLUTION:
             try:
                 measure = Measure(term.measure)
             except ValueError:
@@ -172,33 +182,33 @@ def kept(world: World, state: GameState, term: Term, orders: list[Order]) -> boo
     """Whether the term is fulfilled now, given this round's orders."""
     p, t, k = term.party, term.target, term.kind
     ns = state.nations[p]
-    if k is TermKind.DEPLOY:  # a new deployment: forces stationed before earn nothing
+    if k is DEPLOY:  # a new deployment: forces stationed before earn nothing
         return _ordered(world, orders, p, Effect.DEPLOY, t)
-    if k is TermKind.SANCTION:
+    if k is SANCTION:
         return t in ns.sanctioning
-    if k is TermKind.LIFT_SANCTIONS:
+    if k is LIFT_SANCTIONS:
         return t not in ns.sanctioning
-    if k is TermKind.RAISE_SPENDING:
+    if k is RAISE_SPENDING:
         return ns.spending >= term.value - 1e-9
-    if k is TermKind.SUPPORT_RESOLUTION:
+    if k is SUPPORT_RESOLUTION:
         return any(d.institution == term.institution and d.target == t
                    and d.measure == term.measure and d.votes.get(p) == "yes"
                    and d.decided for d in state.drafts)
-    if k is TermKind.WITHDRAW:
+    if k is WITHDRAW:
         return state.occupation.get((p, t), 0.0) <= 0
-    if k is TermKind.CEASEFIRE:
+    if k is CEASEFIRE:
         return pair(p, t) in state.truces
-    if k is TermKind.CONSULT:
+    if k is CONSULT:
         return _ordered(world, orders, p, Effect.CONSULT, institution=term.institution)
-    if k is TermKind.AID:
+    if k is AID:
         return _ordered(world, orders, p, Effect.AID, t)
-    if k is TermKind.NO_ATTACK:
+    if k is NO_ATTACK:
         return False  # kept only by reaching the due round without attacking
     raise ValueError(k)  # pragma: no cover
 
 
 def violated(world: World, term: Term, orders: list[Order]) -> bool:
     """Whether this round's orders break the term outright (before it is due)."""
-    return term.kind is TermKind.NO_ATTACK and (
+    return term.kind is NO_ATTACK and (
         _ordered(world, orders, term.party, Effect.STRIKE, term.target)
         or _ordered(world, orders, term.party, Effect.INVADE, term.target))
