@@ -68,7 +68,8 @@ def _passable(world: World) -> dict[tuple[str, str, str], bool]:
 
 
 Candidate = tuple  # (utility, order, option, target, institution, measure, why, forces, reason)
-_utility = itemgetter(0)
+_utility = _first = itemgetter(0)  # (sorts with reverse=True stay stable: ties keep their order)
+_second = itemgetter(1)
 
 
 class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
@@ -353,7 +354,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         pairs = [(known[a] if a in known else self._ally_threat(r, a), a)
                  for a in self._excluded_order]
         found = r.memo["threat summary"] = (
-            [x for x in pairs if x[0] >= 0.2], sorted(pairs, key=lambda x: -x[0])[:2])
+            [x for x in pairs if x[0] >= 0.2], sorted(pairs, key=_first, reverse=True)[:2])
         if shared is not None:
             shared[key] = (r.threats, found)
         return found
@@ -441,7 +442,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
     def _pressure(self, r: Reading, s: OrderSet, add, culprits: dict[str, float]) -> None:
         p, now = self.p, r.view.round
         low_costs = r.weight(K.LOW_COSTS)
-        ranked = sorted(culprits.items(), key=lambda x: -x[1])[:2]
+        ranked = sorted(culprits.items(), key=_second, reverse=True)[:2]
         for a, sev in ranked:
             if a in self.partners:
                 continue
