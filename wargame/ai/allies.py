@@ -359,8 +359,9 @@ class Defender:
         support and aid, by its stance: strategic ambiguity made a little less so."""
         p, now, me = self.p, r.view.round, self.nation
         best = None
-        for a, t, v in self._hostile_acts(inside=False):  # against states it need not defend
-            if a == me:
+        ex = self._excluded  # itself and its partners: those it need not reassure so
+        for a, t, v in self._strong_acts():
+            if a == me or t in ex:
                 continue
             friend = self._friendliness(r, t)
             if friend < 0.05 or r.tension.get(t, 0.0) >= 12.0:

@@ -239,9 +239,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return out
 
     def _hostile_gravity(self) -> dict[str, float]:
-        """Actor -> the gravest of its hostile acts against this state or a partner
-        (``_hostile_acts(inside=True)``), each act min(0.7, level / 40), the actors in
-        the order they first act: shared like those acts while the memory is."""
+        """Actor -> the gravest of its hostile acts against this state or a partner (by
+        a state it does not exclude against one it does), each act min(0.7, level / 40),
+        the actors in the order they first act in the memory. Depends only on the
+        memory and the states excluded: shared by the states alike while the memory is."""
         shared = self.memory.shared_memo()
         key = ("hostile gravity", self._excluded)
         if shared is not None:
@@ -249,8 +250,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             if found is not None:
                 return found
         found = {}
-        for a, h in self._hostile_acts(inside=True):
-            found[a] = max(found.get(a, 0.0), min(0.7, h / 40.0))
+        ex = self._excluded
+        for (a, t), h in self.memory.hostility.items():
+            if t in ex and a not in ex:
+                found[a] = max(found.get(a, 0.0), min(0.7, h / 40.0))
         if shared is not None:
             shared[key] = found
         return found
@@ -262,27 +265,18 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             found = r.memo["own power"] = own_power(r.me)
         return found
 
-    def _hostile_acts(self, inside: bool) -> list[tuple[str, float]]:
-        """(actor, level) of the hostility remembered, in the memory's order: by a state
-        it does not exclude against one it does (``inside``: itself or a partner), or
-        (not ``inside``) against one it does not exclude, at level 5 or more. Depends
-        only on the memory and the states excluded: shared by the states alike while
-        the memory is."""
+    def _strong_acts(self) -> list[tuple[str, str, float]]:
+        """(actor, target, level) of the hostility remembered at level 5 or more, in the
+        memory's order: the same for every state while the memory is shared (then kept
+        in the shared memo, a new one each round)."""
         shared = self.memory.shared_memo()
-        key = ("hostile acts", inside, self._excluded)
         if shared is not None:
-            found = shared.get(key)
+            found = shared.get("strong acts")
             if found is not None:
                 return found
-        ex = self._excluded
-        if inside:
-            found = [(a, h) for (a, t), h in self.memory.hostility.items()
-                     if t in ex and a not in ex]
-        else:
-            found = [(a, t, h) for (a, t), h in self.memory.hostility.items()
-                     if t not in ex and h >= 5.0]
+        found = [(a, t, h) for (a, t), h in self.memory.hostility.items() if h >= 5.0]
         if shared is not None:
-            shared[key] = found
+            shared["strong acts"] = found
         return found
 
     def _danger(self, r: Reading) -> tuple[float, str]:
