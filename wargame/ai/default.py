@@ -67,6 +67,55 @@ def _passable(world: World) -> dict[tuple[str, str, str], bool]:
     return per_world(_PASSABLE, world, lambda w: {})
 
 
+_BONDS: dict[int, tuple] = {}
+
+
+def _bonds(world: World, nation: str) -> tuple:
+    """(partners, disputes, excluded, excluded in order, partner -> rank) of ``nation``,
+    from the world's treaties and the disputes the crisis began with alone: made once
+    per world and state, shared by every policy of that state (read only).
+
+    * partners: the allies it is bound to defend -> the strongest clause covering each;
+    * disputes: ally -> (other state, level) of the disputes the crisis began with that
+      count in its threat (the other is neither this state nor its partner), in order;
+    * excluded: whose hostile acts and disputes do not count in an ally's threat:
+      itself and its partners; states alike in this share their threat estimates."""
+    table = per_world(_BONDS, world, lambda w: {})
+    found = table.get(nation)
+    if found is None:
+        found = table[nation] = _find_bonds(world, nation)
+    return found
+
+
+def _find_bonds(world: World, nation: str) -> tuple:
+    partners: dict[str, Strength] = {}
+    for iid in world.member_of[nation]:
+        inst = world.institution[iid]
+        for c in inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE):
+            for m in inst.members:
+                if m != nation and inst.scope.covers(world.nation[m].region):
+                    old = partners.get(m)
+                    if old is None or STRENGTH_FACTOR[c.strength] > STRENGTH_FACTOR[old]:
+                        partners[m] = c.strength
+    disputes: dict[str, list[tuple[str, float]]] = {}
+    for a, b, level in world.start_tensions:
+        for ally, other in ((a, b), (b, a)):
+            if other and other != nation and other not in partners:
+                disputes.setdefault(ally, []).append((other, level))
+    excluded = frozenset(partners) | {nation}
+    return (partners, disputes, excluded, sorted(excluded),
+            {a: i for i, a in enumerate(partners)})
+
+
+_NAMES: dict[int, dict] = {}
+
+
+def _names(world: World) -> dict[str, str]:
+    """id -> name of the world's states and institutions as reasons write them, filled
+    in as asked (:meth:`DefaultPolicy._n`): the same for every policy of a world."""
+    return per_world(_NAMES, world, lambda w: {})
+
+
 Candidate = tuple  # (utility, order, option, target, institution, measure, why, forces, reason)
 _utility = _first = itemgetter(0)  # (sorts with reverse=True stay stable: ties keep their order)
 _second = itemgetter(1)
@@ -86,16 +135,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self._state_pos, self._inst_pos = _positions(world)
         self.aversion = 1.0 - 0.8 * self.p.risk_tolerance
         self.bias = rng.gauss(0.0, self.skill.noise)  # a persistent misjudgement of risk
-        # allies this state is bound to defend: ally -> strongest clause covering it
-        self.partners: dict[str, Strength] = {}
-        for iid in world.member_of[nation]:
-            inst = world.institution[iid]
-            for c in inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE):
-                for m in inst.members:
-                    if m != nation and inst.scope.covers(world.nation[m].region):
-                        old = self.partners.get(m)
-                        if old is None or STRENGTH_FACTOR[c.strength] > STRENGTH_FACTOR[old]:
-                            self.partners[m] = c.strength
+        # allies this state is bound to defend (ally -> strongest clause covering it),
+        # and the rest of its bonds: made once per world and state (_bonds)
+        (self.partners, self._disputes, self._excluded, self._excluded_order,
+         self._partner_rank) = _bonds(world, nation)
         self.goal_met: dict[str, bool] = {}
         self.assessment: dict[str, float] = {}  # target -> utility of attacking it
         self.last: dict[tuple[str, str], int] = {}  # (what, target) -> round last ordered
@@ -109,21 +152,9 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.voted_force: set[tuple[str, str]] = set()  # (institution, target) it voted force on
         self.notes: list[tuple[int, str, str, str]] = []  # (round, kind, about, reason)
         self._last_read: Reading | None = None
-        self._names: dict[str, str] = {}  # id -> name, for reasons
-        # ally -> (other state, level) of the disputes the crisis began with that count
-        # in its threat (the other is neither this state nor its partner), in order
-        self._disputes: dict[str, list[tuple[str, float]]] = {}
-        # whose hostile acts and disputes do not count in an ally's threat: itself and
-        # its partners; states alike in this share their threat estimates (_read)
-        self._excluded = frozenset(self.partners) | {nation}
-        self._excluded_order = sorted(self._excluded)
-        self._partner_rank = {a: i for i, a in enumerate(self.partners)}
+        self._names = _names(world)  # id -> name, for reasons (shared: names are public)
         self._objectives: tuple | None = None  # the objectives _points was made from
         self._points: dict = {}  # see Reading.points
-        for a, b, level in world.start_tensions:
-            for ally, other in ((a, b), (b, a)):
-                if other and other != nation and other not in self.partners:
-                    self._disputes.setdefault(ally, []).append((other, level))
 
     # ------------------------------------------------------------ plumbing
     def _read(self, view: View) -> Reading:
