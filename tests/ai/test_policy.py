@@ -169,6 +169,34 @@ def test_order_set_applies_the_engine_rules_for_orders_together():
         Order("north", "condemn", "east")]
 
 
+@pytest.mark.parametrize("nation", ["estonia", "russia", "usa", "guyana"])
+def test_order_set_finds_the_options_of_each_effect_as_the_view_lists_them(nation):
+    """OrderSet keeps one option per effect and lists only the effects several
+    actions share (sanctions, readiness, exercises): each effect's options are the
+    view's, in its order; option() the weakest or strongest that takes the target."""
+    from wargame.campaign import load_campaign
+    from wargame.campaign.bundled import find_campaign
+
+    w = load_campaign(find_campaign("baltic-flashpoint")).world
+    game = Game(w, 3)
+    orders_phase(game)
+    view = game.view(nation)
+    s = OrderSet(view, w.orders_per_round, w)
+    shared = 0
+    for effect in Effect:
+        plain = [o for o in view.options if o.action.effect is effect]
+        assert s.options(effect) == plain, effect
+        shared += len(plain) > 1
+        weakest_first = sorted(plain, key=lambda o: (o.action.magnitude, o.action.escalation,
+                                                      o.action.id))
+        for target in ("", "russia", "estonia"):
+            fits = [o for o in weakest_first if not target or target in o.targets]
+            assert s.option(effect, target=target) == (fits[0] if fits else None)
+            assert s.option(effect, target=target, strongest=True) == (
+                fits[-1] if fits else None)
+    assert shared  # some effect has several options here (the case worth checking)
+
+
 # ------------------------------------------------------------------ estimates
 def test_win_probability_follows_the_ratio_of_strengths():
     assert win_probability(100, 100) == pytest.approx(0.5, abs=0.01)

@@ -52,10 +52,10 @@ def _play_and_compare(world, seed: int) -> tuple[int, int]:
             # the hostile acts it weighs, listed once for the states alike: as it
             # would pick them out of its own memory
             hostility, partners = alone[n].hostility, policy.partners
-            assert policy._hostile_acts(inside=True) == [
-                (a, h) for (a, t), h in hostility.items()
-                if a != n and (t == n or t in partners) and a not in partners]
-            assert [x for x in policy._hostile_acts(inside=False) if x[0] != n] == [
+            assert list(policy._hostile_gravity().items()) == list(_gravest(n, partners,
+                                                                              hostility).items())
+            assert [x for x in policy._strong_acts()
+                    if x[0] != n and x[1] != n and x[1] not in partners] == [
                 (a, t, v) for (a, t), v in hostility.items()
                 if not (t in partners or t == n or a == n or v < 5.0)]
             if policy.memory.shared_memo() is not None:
@@ -78,10 +78,18 @@ def _compare_judgements(policy, r, alone: Memory, rnd: int) -> None:
         plain = policy.memory.shown_to_by_others(a, n)
         assert min(1.0, policy._covered(r, a) / 8.0) == min(1.0, plain / 8.0), (rnd, n, a)
     # culprits: the gravest hostile act of each actor, in the order they first act
-    gravest: dict = {}
-    for a, h in policy._hostile_acts(inside=True):
-        gravest[a] = max(gravest.get(a, 0.0), min(0.7, h / 40.0))
+    gravest = _gravest(n, partners, alone.hostility)
     assert list(policy._hostile_gravity().items()) == list(gravest.items()), (rnd, n)
+
+
+def _gravest(n: str, partners, hostility: dict) -> dict[str, float]:
+    """Actor -> its gravest act against ``n`` or a partner, min(0.7, level / 40), by
+    a state neither ``n`` nor a partner, in the order the actors first act."""
+    gravest: dict = {}
+    for (a, t), h in hostility.items():
+        if a != n and (t == n or t in partners) and a not in partners:
+            gravest[a] = max(gravest.get(a, 0.0), min(0.7, h / 40.0))
+    return gravest
 
 
 def test_baltic_memories_shared_and_forked_equal_memories_learnt_alone():

@@ -21,6 +21,8 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from ..core.actions import Effect
 from ..core.combat import freed
 from ..core.legal import READINESS_MULTIPLIER
@@ -31,6 +33,7 @@ DUTY = {Strength.AUTOMATIC: 1.0, Strength.AS_IT_DEEMS_NECESSARY: 0.6,
         Strength.CONSTITUTIONAL_PROCESSES: 0.45}
 MARGIN = 1.25  # combined strength over the garrison's that a counter-offensive seeks
 MOST = 0.85  # the largest share of its forces a helper commits
+_first = itemgetter(0)  # a sort key (with reverse=True, ties keep their order)
 COVERED = 8.0  # the reassurance from others at which an ally needs no more of its own
 
 
@@ -300,7 +303,7 @@ class Defender:
         threatened = self._threatened_partners(r) if self.partners else ()
         # the alliance covers its gaps: an ally others reassure already needs less of it
         threatened = sorted(((t * (1.2 - min(1.0, self._covered(r, a) / COVERED)), a)
-                             for t, a in threatened), key=lambda x: -x[0])[:2]
+                             for t, a in threatened), key=_first, reverse=True)[:2]
         will = p.loyalty * (1.0 - p.free_riding)
         # (each judgement is drawn whatever comes of it; the option and the reason are
         # looked up only for an order worth giving: add takes none other)
@@ -356,8 +359,9 @@ class Defender:
         support and aid, by its stance: strategic ambiguity made a little less so."""
         p, now, me = self.p, r.view.round, self.nation
         best = None
-        for a, t, v in self._hostile_acts(inside=False):  # against states it need not defend
-            if a == me:
+        ex = self._excluded  # itself and its partners: those it need not reassure so
+        for a, t, v in self._strong_acts():
+            if a == me or t in ex:
                 continue
             friend = self._friendliness(r, t)
             if friend < 0.05 or r.tension.get(t, 0.0) >= 12.0:

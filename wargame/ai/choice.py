@@ -50,17 +50,32 @@ class OrderSet:
         self.nation = view.nation
         self.most = most
         self.orders: list[Order] = []
-        by: dict[Effect, list[Option]] = {}
-        self.by_effect = by
+        # effect -> its option; the effects several options share (sanctions,
+        # readiness...) -> all of them, in the view's order: no list for the others
+        one: dict[Effect, Option] = {}
+        many: dict[Effect, list[Option]] = {}
         for opt in view.options:
-            by.setdefault(opt.action.effect, []).append(opt)
+            e = opt.action.effect
+            if e in one:
+                if e in many:
+                    many[e].append(opt)
+                else:
+                    many[e] = [one[e], opt]
+            else:
+                one[e] = opt
+        self._one = one
+        self._many = many
         self._effects: list[Effect] = []
         self._views: dict | None = None  # institution id -> its view (draft_ok)
         self._ranked: dict[Effect, list[Option]] = {}  # effect -> its options, weakest first
 
     # ------------------------------------------------------------ queries
     def options(self, effect: Effect) -> list[Option]:
-        return self.by_effect.get(effect, [])
+        """The options with ``effect``, in the view's order (read it, do not change it)."""
+        if effect in self._many:
+            return self._many[effect]
+        o = self._one.get(effect)
+        return [] if o is None else [o]
 
     def option(self, effect: Effect, target: str = "", institution: str = "",
                strongest: bool = False, magnitude: float | None = None) -> Option | None:
@@ -70,14 +85,12 @@ class OrderSet:
         embargo): the weakest is returned unless ``strongest``, or the one of
         ``magnitude`` when given.
         """
-        listed = self.by_effect.get(effect)
-        if not listed:
-            return None
-        if len(listed) == 1:  # the usual case: one action has this effect
-            o = listed[0]
-            if ((not target or target in o.targets)
-                    and (not institution or institution in o.institutions)
-                    and (magnitude is None or o.action.magnitude == magnitude)):
+        listed = self._many.get(effect) if self._many else None
+        if listed is None:  # the usual case: one option has this effect
+            o = self._one.get(effect)
+            if o is not None and ((not target or target in o.targets)
+                                  and (not institution or institution in o.institutions)
+                                  and (magnitude is None or o.action.magnitude == magnitude)):
                 return o
             return None
         ranked = self._ranked.get(effect)

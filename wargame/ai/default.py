@@ -67,8 +67,58 @@ def _passable(world: World) -> dict[tuple[str, str, str], bool]:
     return per_world(_PASSABLE, world, lambda w: {})
 
 
+_BONDS: dict[int, tuple] = {}
+
+
+def _bonds(world: World, nation: str) -> tuple:
+    """(partners, disputes, excluded, excluded in order, partner -> rank) of ``nation``,
+    from the world's treaties and the disputes the crisis began with alone: made once
+    per world and state, shared by every policy of that state (read only).
+
+    * partners: the allies it is bound to defend -> the strongest clause covering each;
+    * disputes: ally -> (other state, level) of the disputes the crisis began with that
+      count in its threat (the other is neither this state nor its partner), in order;
+    * excluded: whose hostile acts and disputes do not count in an ally's threat:
+      itself and its partners; states alike in this share their threat estimates."""
+    table = per_world(_BONDS, world, lambda w: {})
+    found = table.get(nation)
+    if found is None:
+        found = table[nation] = _find_bonds(world, nation)
+    return found
+
+
+def _find_bonds(world: World, nation: str) -> tuple:
+    partners: dict[str, Strength] = {}
+    for iid in world.member_of[nation]:
+        inst = world.institution[iid]
+        for c in inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE):
+            for m in inst.members:
+                if m != nation and inst.scope.covers(world.nation[m].region):
+                    old = partners.get(m)
+                    if old is None or STRENGTH_FACTOR[c.strength] > STRENGTH_FACTOR[old]:
+                        partners[m] = c.strength
+    disputes: dict[str, list[tuple[str, float]]] = {}
+    for a, b, level in world.start_tensions:
+        for ally, other in ((a, b), (b, a)):
+            if other and other != nation and other not in partners:
+                disputes.setdefault(ally, []).append((other, level))
+    excluded = frozenset(partners) | {nation}
+    return (partners, disputes, excluded, sorted(excluded),
+            {a: i for i, a in enumerate(partners)})
+
+
+_NAMES: dict[int, dict] = {}
+
+
+def _names(world: World) -> dict[str, str]:
+    """id -> name of the world's states and institutions as reasons write them, filled
+    in as asked (:meth:`DefaultPolicy._n`): the same for every policy of a world."""
+    return per_world(_NAMES, world, lambda w: {})
+
+
 Candidate = tuple  # (utility, order, option, target, institution, measure, why, forces, reason)
-_utility = itemgetter(0)
+_utility = _first = itemgetter(0)  # (sorts with reverse=True stay stable: ties keep their order)
+_second = itemgetter(1)
 
 
 class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
@@ -85,16 +135,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self._state_pos, self._inst_pos = _positions(world)
         self.aversion = 1.0 - 0.8 * self.p.risk_tolerance
         self.bias = rng.gauss(0.0, self.skill.noise)  # a persistent misjudgement of risk
-        # allies this state is bound to defend: ally -> strongest clause covering it
-        self.partners: dict[str, Strength] = {}
-        for iid in world.member_of[nation]:
-            inst = world.institution[iid]
-            for c in inst.clauses_of(ClauseKind.COLLECTIVE_DEFENCE):
-                for m in inst.members:
-                    if m != nation and inst.scope.covers(world.nation[m].region):
-                        old = self.partners.get(m)
-                        if old is None or STRENGTH_FACTOR[c.strength] > STRENGTH_FACTOR[old]:
-                            self.partners[m] = c.strength
+        # allies this state is bound to defend (ally -> strongest clause covering it),
+        # and the rest of its bonds: made once per world and state (_bonds)
+        (self.partners, self._disputes, self._excluded, self._excluded_order,
+         self._partner_rank) = _bonds(world, nation)
         self.goal_met: dict[str, bool] = {}
         self.assessment: dict[str, float] = {}  # target -> utility of attacking it
         self.last: dict[tuple[str, str], int] = {}  # (what, target) -> round last ordered
@@ -108,21 +152,9 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.voted_force: set[tuple[str, str]] = set()  # (institution, target) it voted force on
         self.notes: list[tuple[int, str, str, str]] = []  # (round, kind, about, reason)
         self._last_read: Reading | None = None
-        self._names: dict[str, str] = {}  # id -> name, for reasons
-        # ally -> (other state, level) of the disputes the crisis began with that count
-        # in its threat (the other is neither this state nor its partner), in order
-        self._disputes: dict[str, list[tuple[str, float]]] = {}
-        # whose hostile acts and disputes do not count in an ally's threat: itself and
-        # its partners; states alike in this share their threat estimates (_read)
-        self._excluded = frozenset(self.partners) | {nation}
-        self._excluded_order = sorted(self._excluded)
-        self._partner_rank = {a: i for i, a in enumerate(self.partners)}
+        self._names = _names(world)  # id -> name, for reasons (shared: names are public)
         self._objectives: tuple | None = None  # the objectives _points was made from
         self._points: dict = {}  # see Reading.points
-        for a, b, level in world.start_tensions:
-            for ally, other in ((a, b), (b, a)):
-                if other and other != nation and other not in self.partners:
-                    self._disputes.setdefault(ally, []).append((other, level))
 
     # ------------------------------------------------------------ plumbing
     def _read(self, view: View) -> Reading:
@@ -238,9 +270,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return out
 
     def _hostile_gravity(self) -> dict[str, float]:
-        """Actor -> the gravest of its hostile acts against this state or a partner
-        (``_hostile_acts(inside=True)``), each act min(0.7, level / 40), the actors in
-        the order they first act: shared like those acts while the memory is."""
+        """Actor -> the gravest of its hostile acts against this state or a partner (by
+        a state it does not exclude against one it does), each act min(0.7, level / 40),
+        the actors in the order they first act in the memory. Depends only on the
+        memory and the states excluded: shared by the states alike while the memory is."""
         shared = self.memory.shared_memo()
         key = ("hostile gravity", self._excluded)
         if shared is not None:
@@ -248,8 +281,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             if found is not None:
                 return found
         found = {}
-        for a, h in self._hostile_acts(inside=True):
-            found[a] = max(found.get(a, 0.0), min(0.7, h / 40.0))
+        ex = self._excluded
+        for (a, t), h in self.memory.hostility.items():
+            if t in ex and a not in ex:
+                found[a] = max(found.get(a, 0.0), min(0.7, h / 40.0))
         if shared is not None:
             shared[key] = found
         return found
@@ -261,27 +296,18 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             found = r.memo["own power"] = own_power(r.me)
         return found
 
-    def _hostile_acts(self, inside: bool) -> list[tuple[str, float]]:
-        """(actor, level) of the hostility remembered, in the memory's order: by a state
-        it does not exclude against one it does (``inside``: itself or a partner), or
-        (not ``inside``) against one it does not exclude, at level 5 or more. Depends
-        only on the memory and the states excluded: shared by the states alike while
-        the memory is."""
+    def _strong_acts(self) -> list[tuple[str, str, float]]:
+        """(actor, target, level) of the hostility remembered at level 5 or more, in the
+        memory's order: the same for every state while the memory is shared (then kept
+        in the shared memo, a new one each round)."""
         shared = self.memory.shared_memo()
-        key = ("hostile acts", inside, self._excluded)
         if shared is not None:
-            found = shared.get(key)
+            found = shared.get("strong acts")
             if found is not None:
                 return found
-        ex = self._excluded
-        if inside:
-            found = [(a, h) for (a, t), h in self.memory.hostility.items()
-                     if t in ex and a not in ex]
-        else:
-            found = [(a, t, h) for (a, t), h in self.memory.hostility.items()
-                     if t not in ex and h >= 5.0]
+        found = [(a, t, h) for (a, t), h in self.memory.hostility.items() if h >= 5.0]
         if shared is not None:
-            shared[key] = found
+            shared["strong acts"] = found
         return found
 
     def _danger(self, r: Reading) -> tuple[float, str]:
@@ -353,7 +379,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         pairs = [(known[a] if a in known else self._ally_threat(r, a), a)
                  for a in self._excluded_order]
         found = r.memo["threat summary"] = (
-            [x for x in pairs if x[0] >= 0.2], sorted(pairs, key=lambda x: -x[0])[:2])
+            [x for x in pairs if x[0] >= 0.2], sorted(pairs, key=_first, reverse=True)[:2])
         if shared is not None:
             shared[key] = (r.threats, found)
         return found
@@ -441,7 +467,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
     def _pressure(self, r: Reading, s: OrderSet, add, culprits: dict[str, float]) -> None:
         p, now = self.p, r.view.round
         low_costs = r.weight(K.LOW_COSTS)
-        ranked = sorted(culprits.items(), key=lambda x: -x[1])[:2]
+        ranked = sorted(culprits.items(), key=_second, reverse=True)[:2]
         for a, sev in ranked:
             if a in self.partners:
                 continue

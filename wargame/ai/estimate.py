@@ -81,10 +81,16 @@ def win_probability(attack: float, defence: float, steps: int = 24) -> float:
         xs = _POINTS[steps] = tuple(lo + span * (i + 0.5) / steps for i in range(steps))
     r = attack / defence
     total = 0.0
-    for x in xs:  # each point's chance, clamped to 0..1 (a 0 adds nothing)
-        v = (r * x - lo) / span
+    sure = 0  # the points from the first whose chance is 1 on: every later one's is too
+    for i, x in enumerate(xs):  # each point's chance, clamped to 0..1 (a 0 adds nothing)
+        v = (r * x - lo) / span  # never less than the last point's (xs ascend, r > 0)
+        if v >= 1.0:
+            sure = steps - i
+            break
         if v > 0.0:
-            total += v if v < 1.0 else 1.0
+            total += v
+    for _ in range(sure):  # one by one, as the loop would have added them
+        total += 1.0
     return total / steps
 
 
