@@ -47,6 +47,10 @@ from .plain import positional
 from .events import Kind
 from .state import GameState, Status
 
+# read once: in Python 3.11 each ``Kind.ARMED_ATTACK`` in a function goes through
+# EnumType.__getattr__'s hook (hundreds of instructions); these loops read the whole log
+ARMED_ATTACK = Kind.ARMED_ATTACK
+
 FREE_RIDER_RATIO = 0.75
 MIN_BENEFIT_SHARE = 0.01  # below 1% of the alliance's GDP the 3/4 rule is rounding noise
 ATTACKED = "attacked"  # exempt: itself the victim of an armed attack
@@ -98,7 +102,7 @@ def first_strikes(log, known: dict | None = None) -> dict[frozenset, str]:
     event's ref is "lawful") never makes its author the first striker."""
     first = dict(known or {})
     for e in log:
-        if e.kind is Kind.ARMED_ATTACK and e.actor and e.target and e.ref != "lawful":
+        if e.kind is ARMED_ATTACK and e.actor and e.target and e.ref != "lawful":
             first.setdefault(frozenset((e.actor, e.target)), e.actor)
     return first
 
@@ -112,7 +116,7 @@ def attackers_in(log) -> set[str]:
 def attacked_in(log) -> set[str]:
     """Every state that was the victim of an armed attack in the game's log (the
     state alone forgets an attack once the fighting stops)."""
-    return {e.target for e in log if e.kind is Kind.ARMED_ATTACK and e.target}
+    return {e.target for e in log if e.kind is ARMED_ATTACK and e.target}
 
 
 def exemption(nation: str, benefit_share: float, attacked: set[str]) -> str:

@@ -11,6 +11,13 @@ from .membership import MEMBERS_ONLY, allies, is_active, is_member
 from .model import ClauseKind, World, assemblies_of
 from .state import GameState, pair
 
+# The enum members check_all and _offered compare with, read once: in Python 3.11 each
+# ``Effect.TABLE`` in a function goes through EnumType.__getattr__'s hook (hundreds of
+# instructions and an allocation); a module name is one load.
+ACCEPT_CEASEFIRE, READINESS, SANCTION, TABLE = (
+    Effect.ACCEPT_CEASEFIRE, Effect.READINESS, Effect.SANCTION, Effect.TABLE)
+TO_INSTITUTION, TO_NONE = Target.INSTITUTION, Target.NONE
+
 MEASURE_CLAUSE = {
     Measure.SANCTIONS: ClauseKind.SANCTIONS,
     Measure.USE_OF_FORCE: ClauseKind.USE_OF_FORCE,
@@ -353,17 +360,17 @@ def check_all(world: World, state: GameState, orders: list[Order],
             raise _fail(order, f"the same order twice: {world.actions[order.action].name}")
         seen.add(key)
         effects.setdefault(world.actions[order.action].effect, []).append(order)
-    if len(effects.get(Effect.READINESS, ())) > 1:
+    if len(effects.get(READINESS, ())) > 1:
         raise IllegalOrder("one readiness change a round")
     chosen = sum(o.forces for o in orders if o.forces)
     if chosen > 1 + 1e-9:
         raise IllegalOrder(f"your orders commit {100 * chosen:.0f}% of your forces: at most "
                            "all of them (100%) can fight in one round")
     # the orders of one round that rule each other out: only where such effects are given
-    if Effect.SANCTION in effects:
+    if SANCTION in effects:
         _sanctions_ok(world, orders, effects)
-    if Effect.ACCEPT_CEASEFIRE in effects:
-        truce = {o.target for o in effects[Effect.ACCEPT_CEASEFIRE]}
+    if ACCEPT_CEASEFIRE in effects:
+        truce = {o.target for o in effects[ACCEPT_CEASEFIRE]}
         for kind in (Effect.STRIKE, Effect.INVADE, Effect.BLOCKADE):
             for o in effects.get(kind, ()):
                 if o.target in truce:
@@ -385,10 +392,10 @@ def _offered(world: World, order: Order, offered: list[Option], ids: list[str]) 
         return False
     spec = option.action
     kind = spec.target
-    if kind is Target.NONE:
+    if kind is TO_NONE:
         ok = not order.target
-    elif kind is Target.INSTITUTION:  # an institution, and no state named
-        ok = (spec.effect is not Effect.TABLE and not order.target
+    elif kind is TO_INSTITUTION:  # an institution, and no state named
+        ok = (spec.effect is not TABLE and not order.target
               and order.institution in option.institutions)
     else:  # a state (the check reads no institution for it)
         ok = order.target in option.targets

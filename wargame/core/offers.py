@@ -25,6 +25,18 @@ from .perworld import per_world
 from .plain import maker
 from .state import GameState
 
+# The enum members the functions below compare with, read once: in Python 3.11 each
+# ``Effect.DEFEND`` in a function goes through EnumType.__getattr__'s hook (hundreds of
+# instructions and an allocation); a module name is one load.
+(ACCEPT_CEASEFIRE, AID, DEFEND, LIBERATE, LIFT_SANCTIONS, MEETING, NON_RECOGNITION,
+ NOTICE, PEACEKEEPERS, PROPOSE_CEASEFIRE, READINESS, REQUEST_HELP, SANCTION, SPENDING,
+ STAND_DOWN, TABLE) = (
+    Effect.ACCEPT_CEASEFIRE, Effect.AID, Effect.DEFEND, Effect.LIBERATE,
+    Effect.LIFT_SANCTIONS, Effect.MEETING, Effect.NON_RECOGNITION, Effect.NOTICE,
+    Effect.PEACEKEEPERS, Effect.PROPOSE_CEASEFIRE, Effect.READINESS, Effect.REQUEST_HELP,
+    Effect.SANCTION, Effect.SPENDING, Effect.STAND_DOWN, Effect.TABLE)
+TO_STATE, TO_ALLY, TO_NONE = Target.STATE, Target.ALLY, Target.NONE
+
 
 def options(world: World, state: GameState, nation: str,
             memo: dict | None = None) -> list[Option]:
@@ -78,11 +90,11 @@ def options(world: World, state: GameState, nation: str,
                 out[k] = _option(action=spec, targets=targets)
         elif step is _NO_TARGET:
             e = spec.effect  # the rules of _effect_ok for the commonest, then the rest
-            if e is Effect.READINESS:
+            if e is READINESS:
                 ok = me.readiness < spec.magnitude
-            elif e is Effect.SPENDING:
+            elif e is SPENDING:
                 ok = not me.spending + spec.magnitude > MAX_SPENDING
-            elif e is Effect.STAND_DOWN:
+            elif e is STAND_DOWN:
                 ok = bool(me.readiness or me.deployed or _occupying(state, nation))
             else:
                 try:
@@ -93,7 +105,7 @@ def options(world: World, state: GameState, nation: str,
             if ok:
                 out[k] = pool  # Option(spec), made with the plan
         else:  # _INSTITUTIONS
-            if spec.effect is Effect.MEETING:  # any state may bring a dispute
+            if spec.effect is MEETING:  # any state may bring a dispute
                 pool_i = facts.enforcers if not suspended_somewhere else tuple(
                     i for i in facts.enforcers if not suspended(state, i, nation))
                 if spec.effect not in _CHECKED:  # legal in every one of them
@@ -129,22 +141,22 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
     allies = allies_now(world, state, nation, moved)
     for spec in facts.by_stage(state.stage):
         kind, e = spec.target, spec.effect
-        if kind is Target.STATE or kind is Target.ALLY:
+        if kind is TO_STATE or kind is TO_ALLY:
             if e in COMMITTING and not armed:
                 continue
-            pool = allies if kind is Target.ALLY else others
-            if e is Effect.LIFT_SANCTIONS and not sanctions:
+            pool = allies if kind is TO_ALLY else others
+            if e is LIFT_SANCTIONS and not sanctions:
                 continue  # it sanctions no one
             if e in _SPARSE or (e in _SANCTIONED and sanctions):
                 plan.append((_TARGETS, spec, pool))
             elif pool:
                 plan.append((_READY, spec, _option(action=spec, targets=pool)))
-        elif kind is Target.NONE:
+        elif kind is TO_NONE:
             if e in _CHECKED:
                 plan.append((_NO_TARGET, spec, _option(action=spec)))
             else:  # nothing in _effect_ok applies to it
                 plan.append((_READY, spec, _option(action=spec)))
-        elif e is Effect.TABLE:
+        elif e is TABLE:
             per = tuple((i, facts.measures[i]) for i in mine if i not in away)  # boycotts
             if per:
                 union = facts.union(per)
@@ -152,14 +164,14 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
                     action=spec, targets=Targets(facts, nation, last=True),
                     institutions=tuple(i for i, _ in per), measures=union,
                     measures_in=per)))
-        elif e is Effect.NOTICE:  # only where a treaty provides withdrawal
+        elif e is NOTICE:  # only where a treaty provides withdrawal
             if any(world.institution[i].withdrawal_notice_days for i in mine):
                 plan.append((_INSTITUTIONS, spec, None))
-        elif e is Effect.MEETING and e not in _CHECKED and not suspended_somewhere:
+        elif e is MEETING and e not in _CHECKED and not suspended_somewhere:
             if facts.enforcers:  # any state may bring a dispute to any of them
                 plan.append((_READY, spec, _option(action=spec,
                                                    institutions=facts.enforcers)))
-        elif e is Effect.MEETING or e in _CHECKED:
+        elif e is MEETING or e in _CHECKED:
             plan.append((_INSTITUTIONS, spec, None))
         else:  # legal by the world alone in the institutions it takes part in
             insts = tuple(i for i in mine if facts.legal_for_members(world, state, nation,
@@ -176,13 +188,13 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
 
 
 # the effects whose targets _targets works out (all others: every state, or ally)
-_SPARSE = frozenset({Effect.ACCEPT_CEASEFIRE, Effect.PROPOSE_CEASEFIRE, Effect.LIFT_SANCTIONS,
-                     Effect.DEFEND, Effect.LIBERATE, Effect.REQUEST_HELP,
+_SPARSE = frozenset({ACCEPT_CEASEFIRE, PROPOSE_CEASEFIRE, LIFT_SANCTIONS,
+                     DEFEND, LIBERATE, Effect.REQUEST_HELP,
                      Effect.PEACEKEEPERS, Effect.NON_RECOGNITION})
 _SANCTIONED = frozenset({Effect.SANCTION, Effect.AID})  # targets narrowed by own sanctions
 # the effects _effect_ok may refuse for what the state has or does now
-_CHECKED = _SPARSE | _SANCTIONED | COMMITTING | {Effect.READINESS, Effect.STAND_DOWN,
-                                                 Effect.SPENDING, Effect.NOTICE}
+_CHECKED = _SPARSE | _SANCTIONED | COMMITTING | {READINESS, STAND_DOWN,
+                                                 SPENDING, NOTICE}
 
 
 def _legal_in(world: World, state: GameState, nation: str, spec: ActionSpec,
@@ -345,9 +357,9 @@ def _targets(world, state, nation, spec, pool, facts: _Facts, memo: dict):
     # each branch applies exactly the target rules of _effect_ok (the stage, the
     # target kind and forces at home for a committing action were checked by the
     # caller, _plan); test_legality checks they agree
-    if e is Effect.ACCEPT_CEASEFIRE:
+    if e is ACCEPT_CEASEFIRE:
         return tuple(by for (by, to) in state.ceasefire_offers if to == nation)
-    if e is Effect.PROPOSE_CEASEFIRE:
+    if e is PROPOSE_CEASEFIRE:
         if state.round >= world.rounds_limit:  # it could not be accepted in time
             return ()
         tension = state.tension
@@ -360,14 +372,14 @@ def _targets(world, state, nation, spec, pool, facts: _Facts, memo: dict):
                     disputes.setdefault(b, set()).add(a)
             return facts.in_order(disputes.get(nation, ()))
         return tuple(t for t in pool if ((nation, t) if nation < t else (t, nation)) in tension)
-    if e is Effect.LIFT_SANCTIONS:
+    if e is LIFT_SANCTIONS:
         if lazy:
             return facts.in_order(t for t in me.sanctioning if t != nation)
         return tuple(t for t in pool if t in me.sanctioning)
-    if e is Effect.DEFEND:
+    if e is DEFEND:
         return tuple(v for v, atk in state.under_attack.items() if v != nation
                      and nation not in atk)
-    if e is Effect.LIBERATE:  # the rules of _liberation_ok, for every occupied land
+    if e is LIBERATE:  # the rules of _liberation_ok, for every occupied land
         from .conflicts import basis_for
 
         held = memo.get("held")
@@ -381,7 +393,7 @@ def _targets(world, state, nation, spec, pool, facts: _Facts, memo: dict):
             memo["held lands"] = facts.in_order(held)
         return tuple(t for t in memo["held lands"] if nation not in held[t]
                      and any(basis_for(world, state, nation, t, o) for o in held[t]))
-    if e is Effect.REQUEST_HELP:
+    if e is REQUEST_HELP:
         attackers = _attackers_of(state, nation)
         if not attackers:
             return ()
@@ -390,7 +402,7 @@ def _targets(world, state, nation, spec, pool, facts: _Facts, memo: dict):
                 t for (v, t) in state.requests if v == nation))
         return tuple(t for t in pool if t not in attackers
                      and (nation, t) not in state.requests)
-    if e is Effect.PEACEKEEPERS:
+    if e is PEACEKEEPERS:
         hosts = memo.get("hosts")
         if hosts is None:
             hosts = memo["hosts"] = {h for s in state.institutions.values()
@@ -400,7 +412,7 @@ def _targets(world, state, nation, spec, pool, facts: _Facts, memo: dict):
         if lazy:
             return facts.in_order(t for t in hosts if t != nation)
         return tuple(t for t in pool if t in hosts)
-    if e is Effect.NON_RECOGNITION:  # the rules of legal._recognition_ok
+    if e is NON_RECOGNITION:  # the rules of legal._recognition_ok
         holders = memo.get("holders")
         if holders is None:
             holders = memo["holders"] = facts.in_order(
@@ -411,12 +423,12 @@ def _targets(world, state, nation, spec, pool, facts: _Facts, memo: dict):
         return tuple(o for o in holders if o != nation and o not in refused)
     if not me.sanctioning:
         return pool
-    if e is Effect.SANCTION:
+    if e is SANCTION:
         if lazy:
             return Targets(facts, nation, frozenset(
                 t for t, bite in me.sanctioning.items() if bite >= spec.magnitude))
         return tuple(t for t in pool if me.sanctioning.get(t, 0) < spec.magnitude)
-    if e is Effect.AID:
+    if e is AID:
         if lazy:
             return Targets(facts, nation, frozenset(me.sanctioning))
         return tuple(t for t in pool if t not in me.sanctioning)

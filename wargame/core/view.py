@@ -265,6 +265,7 @@ def withheld(state: GameState, c: Commitment) -> bool:
 
 
 _PROMISE = Kind.COMMITMENT_MADE
+_GAME_OVER = Kind.GAME_OVER  # read once (Python 3.11: a class read of a member is slow)
 
 
 def _withheld_event(ev: Event) -> bool:
@@ -656,7 +657,7 @@ class NewsIndex:
             return
         for ev in log[self.seen:]:
             if self.pending and (ev.round > self.pending[0][1].round
-                                 or ev.kind is Kind.GAME_OVER):
+                                 or ev.kind is _GAME_OVER):
                 self._release()
             if not ev.visible_to:  # public
                 if ev.kind is _PROMISE and not ev.institution:  # _withheld_event
