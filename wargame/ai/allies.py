@@ -29,6 +29,12 @@ from ..core.legal import READINESS_MULTIPLIER
 from ..core.model import ObjectiveKind as K, Strength
 from .estimate import forces_at_home, public_power
 
+# The enum members the functions below use every round, read once: in Python 3.11 each
+# ``Effect.EXERCISE`` in a function goes through EnumType.__getattr__'s hook (hundreds of
+# instructions and an allocation); a module name is one load.
+EXERCISE, LIBERATE, REQUEST_HELP, SUPPORT = (Effect.EXERCISE, Effect.LIBERATE,
+                                             Effect.REQUEST_HELP, Effect.SUPPORT)
+
 DUTY = {Strength.AUTOMATIC: 1.0, Strength.AS_IT_DEEMS_NECESSARY: 0.6,
         Strength.CONSTITUTIONAL_PROCESSES: 0.45}
 MARGIN = 1.25  # combined strength over the garrison's that a counter-offensive seeks
@@ -171,7 +177,7 @@ class Defender:
     def _free_land(self, r, s, add, owed: set) -> None:
         """Land of its own, or of an ally it may lawfully fight for, still held after the
         obligations are settled: a counter-offensive when the combined force can win."""
-        opt = s.option(Effect.LIBERATE)
+        opt = s.option(LIBERATE)
         if opt is None:
             return
         me = self.nation
@@ -239,7 +245,7 @@ class Defender:
     def _requests(self, r, s, add) -> None:
         """A victim asks strong friends that owe it nothing by treaty; a state asked
         answers; a state that voted for an authorisation joins the coalition."""
-        opt = s.option(Effect.REQUEST_HELP)
+        opt = s.option(REQUEST_HELP)
         if opt is not None:
             bound = {ob.debtor for ob in r.view.obligations
                      if ob.beneficiary == self.nation and ob.status.value in ("open", "kept")}
@@ -315,7 +321,7 @@ class Defender:
             if u > 0:
                 add(u, s.option(Effect.DEPLOY, target=ally), ally,
                     reason=f"reassure {self._n(ally)}: forces on its soil (a tripwire)")
-            ex = s.option(Effect.EXERCISE, target=ally)
+            ex = s.option(EXERCISE, target=ally)
             u = will * threat * 0.8 - 0.25 - (0.3 if self._recent(ex.action.id if ex else "",
                                                                   ally, 2, now) else 0.0)
             u += self._judge()
@@ -326,7 +332,7 @@ class Defender:
                 u -= 0.2
             u += self._judge()
             if u > 0:
-                add(u, s.option(Effect.SUPPORT, target=ally), ally,
+                add(u, s.option(SUPPORT, target=ally), ally,
                     reason=f"public support for threatened {self._n(ally)}")
             if r.me.readiness < 1:
                 u = will * threat * 0.5 - 0.2 + self._judge()

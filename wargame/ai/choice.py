@@ -21,6 +21,13 @@ from ..core.model import ClauseKind, World
 from ..core.plain import maker
 from ..core.view import View
 
+# The enum members the functions below use every round, read once: in Python 3.11 each
+# ``Measure.REFER`` in a function goes through EnumType.__getattr__'s hook (hundreds of
+# instructions and an allocation); a module name is one load.
+NON_RECOGNITION, MEASURE_USE_OF_FORCE, REFER = (Measure.NON_RECOGNITION, Measure.USE_OF_FORCE,
+                                                Measure.REFER)
+READINESS, TABLE = Effect.READINESS, Effect.TABLE
+
 _order = maker(Order)  # Order(**given), made at once
 TRUCE_BREAKERS = (Effect.STRIKE, Effect.INVADE, Effect.BLOCKADE)  # not with accepting one
 
@@ -123,17 +130,17 @@ class OrderSet:
             return False
         if m in AGAINST and target == self.view.nation:
             return False
-        if m is Measure.NON_RECOGNITION and (target in iv.not_recognising or not any(
+        if m is NON_RECOGNITION and (target in iv.not_recognising or not any(
                 h.occupier == target for h in self.view.war.holdings)):
             return False  # legal._recognition_ok
-        if m is Measure.USE_OF_FORCE and inst.regional_of and \
+        if m is MEASURE_USE_OF_FORCE and inst.regional_of and \
                 target not in views[inst.regional_of].force_on:
             return False  # UN Charter Art. 53(1)
-        if m is Measure.REFER and (target not in iv.blocked or target in iv.referred):
+        if m is REFER and (target not in iv.blocked or target in iv.referred):
             return False
         if inst.refers_from and m in COLLECTIVE_MEASURES and target not in iv.referred:
             return False  # Uniting for Peace: only on a referred matter
-        if m is Measure.USE_OF_FORCE and any(
+        if m is MEASURE_USE_OF_FORCE and any(
                 c.requires_sanctions_tried for c in inst.clauses_of(ClauseKind.USE_OF_FORCE)):
             iv = next(i for i in self.view.institutions if i.id == institution)
             return target in iv.sanctions_on
@@ -166,7 +173,7 @@ class OrderSet:
             return False
         if measure and measure not in option.measures:
             return False
-        if spec.effect is Effect.TABLE and not self.draft_ok(institution, measure, target):
+        if spec.effect is TABLE and not self.draft_ok(institution, measure, target):
             return False
         if forces and (spec.effect not in COMMITTING or not 0 < forces <= 1):
             forces = 0.0
@@ -187,7 +194,7 @@ class OrderSet:
         for o, e in zip(self.orders, self._effects):
             if o.key() == key:
                 return False
-            if effect is Effect.READINESS and e is Effect.READINESS:
+            if effect is READINESS and e is READINESS:
                 return False
             if o.target == target and (e, effect) in CLASHES:
                 return False

@@ -47,6 +47,16 @@ from .reading import Memory, Reading
 from .talks import Diplomacy
 from .votes import Merits
 
+# The enum members the functions below use every round, read once: in Python 3.11 each
+# ``Effect.TABLE`` in a function goes through EnumType.__getattr__'s hook (hundreds of
+# instructions and an allocation); a module name is one load.
+(CONSULT, MEDIATE, NOTICE, PROPOSE_CEASEFIRE, SANCTION, SPENDING, STAND_DOWN, TABLE) = (
+    Effect.CONSULT, Effect.MEDIATE, Effect.NOTICE, Effect.PROPOSE_CEASEFIRE, Effect.SANCTION,
+    Effect.SPENDING, Effect.STAND_DOWN, Effect.TABLE)
+EFFECT_CONDEMN, MEASURE_CONDEMN, MEASURE_SANCTIONS = (Effect.CONDEMN, Measure.CONDEMN,
+                                                      Measure.SANCTIONS)
+AVOID_WAR, CRISIS_RESOLVED, LOW_COSTS = K.AVOID_WAR, K.CRISIS_RESOLVED, K.LOW_COSTS
+
 _POSITIONS: dict[int, tuple] = {}
 
 
@@ -422,7 +432,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             add(min(danger, 2.0) * 0.5 - 0.2 + self._judge(),
                 s.option(Effect.READINESS, magnitude=2),
                 reason=f"{'attacked' if attacked else 'gravely threatened'} by {self._n(by)}")
-        for opt in s.options(Effect.CONSULT):
+        for opt in s.options(CONSULT):
             for iid in opt.institutions:
                 if self.memory.consulted_since(iid, now - 3) or \
                         self._recent(opt.action.id, iid, 4, now):
@@ -445,7 +455,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         1933 after the Assembly adopted the Lytton report, and Italy in December 1937;
         a state that values institutions seldom does. Only where the treaty allows it
         (``withdrawal_notice_days``), so the option exists in few campaigns."""
-        opts = s.options(Effect.NOTICE)
+        opts = s.options(NOTICE)
         me = self.nation
         if not opts or not any(me in atk for atk in r.attacked.values()):
             return
@@ -466,13 +476,13 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
     # ------------------------------------------------------------ pressure
     def _pressure(self, r: Reading, s: OrderSet, add, culprits: dict[str, float]) -> None:
         p, now = self.p, r.view.round
-        low_costs = r.weight(K.LOW_COSTS)
+        low_costs = r.weight(LOW_COSTS)
         ranked = sorted(culprits.items(), key=_second, reverse=True)[:2]
         for a, sev in ranked:
             if a in self.partners:
                 continue
             trade = self.trade.get(a, 0.0)
-            opt = s.option(Effect.CONDEMN, target=a)
+            opt = s.option(EFFECT_CONDEMN, target=a)
             u = (0.2 + 0.4 * p.multilateralism) * sev - 0.15 - 0.3 * trade
             if opt is not None and self._recent(opt.action.id, a, 3, now):
                 u -= 0.5
@@ -483,7 +493,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             want = 0.3 if sev < 0.9 else 0.6 if p.aggression < 0.5 else 1.0
             if sev < 0.3:
                 continue  # a word or two of hostility is no cause for sanctions
-            for opt in s.options(Effect.SANCTION):
+            for opt in s.options(SANCTION):
                 bite = opt.action.magnitude
                 if bite <= current or bite > want or a not in opt.targets:
                     continue
@@ -498,7 +508,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
 
     def _table(self, r: Reading, s: OrderSet, add, a: str, sev: float) -> None:
         p, now = self.p, r.view.round
-        opt = s.option(Effect.TABLE)
+        opt = s.option(TABLE)
         if opt is None or a not in opt.targets:
             return
         pending = {(d.institution, d.measure, d.target) for d in r.view.drafts}
@@ -507,7 +517,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         for iid in opt.institutions:
             kinds = self.world.institution[iid].kinds
             iv = r.institution(iid)
-            measure = Measure.CONDEMN._value_
+            measure = MEASURE_CONDEMN._value_
             if sev >= 0.9 and ClauseKind.SANCTIONS in kinds and a not in iv.sanctions_on:
                 measure = Measure.SANCTIONS._value_
             elif (sev >= 0.9 and ClauseKind.USE_OF_FORCE in kinds and a in iv.sanctions_on
@@ -531,7 +541,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             u = p.multilateralism * sev * 0.9 - 0.3
             if not concerned:  # leave it to the victim and its allies to table
                 u -= 0.25
-            if measure == Measure.SANCTIONS._value_:
+            if measure == MEASURE_SANCTIONS._value_:
                 u -= self.trade.get(a, 0.0) * (0.5 + p.free_riding)
             u += self._judge()
             if u > 0:
@@ -560,7 +570,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
     def _peace(self, r: Reading, s: OrderSet, add, culprits: dict[str, float],
               occupying: bool = False) -> None:
         p, me, now = self.p, self.nation, r.view.round
-        war_weight = r.weight(K.AVOID_WAR, K.CRISIS_RESOLVED)
+        war_weight = r.weight(AVOID_WAR, CRISIS_RESOLVED)
         mine = self._own_power(r) or 1.0
         for by in r.view.ceasefire_offers:
             opt = s.option(Effect.ACCEPT_CEASEFIRE, target=by)
@@ -582,7 +592,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                      - lost / 100.0 * 3.0 * (0.5 + r.weight(K.KEEP_TERRITORY))
                      * min(2.0, 0.5 + help_) - (0.5 if freeing and lost > 0 else 0.0))
             add(u + self._judge(), opt, by, reason=f"accept {self._n(by)}'s ceasefire offer")
-        propose = s.options(Effect.PROPOSE_CEASEFIRE)
+        propose = s.options(PROPOSE_CEASEFIRE)
         if propose:
             opt = propose[0]
             for t in self._fighting_with(r):
@@ -609,7 +619,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         fighting = me in r.attacked or any(me in atk for atk in r.attacked.values())
         if culprits and not fighting:
             a = max(culprits, key=lambda x: (culprits[x], x))
-            opt = s.option(Effect.MEDIATE, target=a)
+            opt = s.option(MEDIATE, target=a)
             u = (p.multilateralism * (1.0 - p.aggression) * min(1.0, r.view.escalation / 40.0)
                  - 0.35)
             if opt is not None and self._recent(opt.action.id, a, 2, now):
@@ -640,7 +650,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return sorted(out)
 
     def _stand_down(self, r: Reading, s: OrderSet, add, culprits, occupying: bool) -> None:
-        opt = s.option(Effect.STAND_DOWN)
+        opt = s.option(STAND_DOWN)
         if opt is None:
             return
         if occupying:
@@ -655,7 +665,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
 
     # ------------------------------------------------------------ burden sharing
     def _burden(self, r: Reading, s: OrderSet, add) -> None:
-        opt = s.option(Effect.SPENDING)
+        opt = s.option(SPENDING)
         if opt is None or not self.partners:
             return
         p = self.p
