@@ -27,26 +27,8 @@ def _float(x: float) -> str:
     return float.__repr__(x)
 
 
-def _key(k) -> str:
-    """A dict key as the standard library turns it into a string."""
-    if isinstance(k, str):
-        return k
-    if isinstance(k, float):
-        return _float(k)
-    if k is True:
-        return "true"
-    if k is False:
-        return "false"
-    if k is None:
-        return "null"
-    if isinstance(k, int):
-        return int.__repr__(k)
-    raise TypeError(f"keys must be str, int, float, bool or None, not {type(k).__name__}")
-
-
-def _scalar(o) -> str:
-    if isinstance(o, str):
-        return encode_basestring(o)
+def _word(o) -> str | None:
+    """A number, a truth value or None as JSON writes it; None for anything else."""
     if o is None:
         return "null"
     if o is True:
@@ -57,7 +39,22 @@ def _scalar(o) -> str:
         return int.__repr__(o)
     if isinstance(o, float):
         return _float(o)
-    raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
+    return None
+
+
+def _key(k) -> str:
+    """A dict key as the standard library turns it into a string."""
+    text = k if isinstance(k, str) else _word(k)
+    if text is None:
+        raise TypeError(f"keys must be str, int, float, bool or None, not {type(k).__name__}")
+    return text
+
+
+def _scalar(o) -> str:
+    text = encode_basestring(o) if isinstance(o, str) else _word(o)
+    if text is None:
+        raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
+    return text
 
 
 def indented(obj) -> str:
