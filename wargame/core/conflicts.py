@@ -144,11 +144,13 @@ def record_force(world: World, state: GameState, actor: str, target: str) -> str
 
 def join_side(world: World, state: GameState, helper: str, victim: str) -> list[str]:
     """``helper`` fights for ``victim``: it joins the side of each ongoing conflict
-    against ``victim`` in which it may lawfully fight. Returns the attackers it has no
-    lawful ground to fight (an unlawful intervention in others' eyes)."""
+    against ``victim`` in which it may lawfully fight (never its own: a state that
+    attacked ``victim`` and later defends it against another is on no side of the
+    conflict it started). Returns the attackers it has no lawful ground to fight (an
+    unlawful intervention in others' eyes)."""
     unlawful = []
     for c in ongoing(state):
-        if c.victim != victim:
+        if c.victim != victim or c.attacker == helper:
             continue
         if basis_for(world, state, helper, victim, c.attacker):
             if helper not in c.side:
