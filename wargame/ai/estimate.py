@@ -360,15 +360,17 @@ def coalition(r, victim: str, attacker: str, memory, foresight: bool = True) -> 
     friends = _helpers(r, victim, attacker, memory)
     later = _home_power(r, victim) * HOME_ADVANTAGE * LIBERATION_SHARE
     full = whole = 0.0
+    shown = declined = 0
     for m, p in friends.items():
         later += p * _home_power(r, m) * LIBERATION_SHARE
-        power_ = r.state(m).military * READINESS_MULTIPLIER[r.state(m).readiness]
+        them = r.state(m)
+        power_ = them.military * READINESS_MULTIPLIER[them.readiness]
         full += p * power_
         whole += power_
+        shown += memory.shown.get((m, victim), 0.0) > 0
+        declined += _record(r, m)[1] > 0
     if foresight:
         later += stationed_in(r.view, victim, attacker) * 0.5
-    shown = sum(1 for m in friends if memory.shown.get((m, victim), 0.0) > 0)
-    declined = sum(1 for m in friends if _record(r, m)[1])
     record = f"{shown} of {len(friends)} have shown support, {declined} declined a duty"
     return Coalition(later, full, friends, record, full / whole if whole else 0.0)
 
