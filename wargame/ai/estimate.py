@@ -143,13 +143,15 @@ def _pacts(world: World) -> tuple:
     return per_world(_PACTS, world, make)
 
 
-def defenders(world: World, institutions, states, victim: str,
-              attacker: str) -> dict[str, float]:
+def defenders(world: World, institutions, states, victim: str, attacker: str,
+              memo: dict | None = None) -> dict[str, float]:
     """Each state likely to come to ``victim``'s defence -> probability it comes.
 
     ``institutions`` and ``states`` look up :class:`InstitutionView` and
     :class:`PublicNation` by id. A member counts once, under the institution
-    most likely to bring it.
+    most likely to bring it. ``memo`` (optional) keeps each pact's members and
+    their chances for the next victim: only for lookups that never change (a
+    reading's).
     """
     region = world.nation[victim].region
     out: dict[str, float] = {}
@@ -163,16 +165,24 @@ def defenders(world: World, institutions, states, victim: str,
             strength = None
         else:
             continue
-        # come_probability, with the institution's part worked out once for its members
-        factor = STRENGTH_FACTOR[strength] if strength is not None else CONSULTATION_ONLY
-        trust = believed(iv.credibility) * factor
-        for m in iv.members:
-            if m in (victim, attacker) or not iv.active(m):
-                continue
-            p = trust * (0.4 + 0.6 * states(m).credibility / 100.0)
-            if p > out.get(m, 0.0):
+        comes = memo.get((inst.id, strength)) if memo is not None else None
+        if comes is None:
+            comes = _comes(iv, strength, states)
+            if memo is not None:
+                memo[inst.id, strength] = comes
+        for m, p in comes:
+            if m != victim and m != attacker and p > out.get(m, 0.0):
                 out[m] = p
     return out
+
+
+def _comes(iv: InstitutionView, strength: Strength | None, states) -> list[tuple[str, float]]:
+    """(member, :func:`come_probability`) of each active member of ``iv``, in its
+    order, with the institution's part worked out once for its members."""
+    factor = STRENGTH_FACTOR[strength] if strength is not None else CONSULTATION_ONLY
+    trust = believed(iv.credibility) * factor
+    return [(m, trust * (0.4 + 0.6 * states(m).credibility / 100.0))
+            for m in iv.members if iv.active(m)]
 
 
 def expected_response(world: World, institutions, states, victim: str, attacker: str,
@@ -247,7 +257,15 @@ def _at_home(states, war) -> dict[str, float]:
 
 
 def _home_power(r, nation: str) -> float:
-    return forces_at_home(r.view, nation) * READINESS_MULTIPLIER[r.state(nation).readiness]
+    # state -> forces at home x readiness, once per reading (its view never changes)
+    powers = r.memo.get("home power")
+    if powers is None:
+        powers = r.memo["home power"] = {}
+    found = powers.get(nation)
+    if found is None:
+        found = powers[nation] = forces_at_home(r.view, nation) * \
+            READINESS_MULTIPLIER[r.state(nation).readiness]
+    return found
 
 
 def stationed_in(view, host: str, besides: str = "") -> float:
@@ -315,7 +333,10 @@ def _helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:
 
 def _find_helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:
     world = r.world
-    out = defenders(world, r.institution, r.state, victim, attacker)
+    pacts = r.memo.get("pacts")  # defenders' memo: the reading's pacts stay the same
+    if pacts is None:
+        pacts = r.memo["pacts"] = {}
+    out = defenders(world, r.institution, r.state, victim, attacker, pacts)
     for m in memory.friends_of(victim):
         if m not in (victim, attacker) and m not in out:
             out[m] = FRIEND_WITHOUT_TREATY * believed(r.state(m).credibility)
@@ -339,15 +360,17 @@ def coalition(r, victim: str, attacker: str, memory, foresight: bool = True) -> 
     friends = _helpers(r, victim, attacker, memory)
     later = _home_power(r, victim) * HOME_ADVANTAGE * LIBERATION_SHARE
     full = whole = 0.0
+    shown = declined = 0
     for m, p in friends.items():
         later += p * _home_power(r, m) * LIBERATION_SHARE
-        power_ = r.state(m).military * READINESS_MULTIPLIER[r.state(m).readiness]
+        them = r.state(m)
+        power_ = them.military * READINESS_MULTIPLIER[them.readiness]
         full += p * power_
         whole += power_
+        shown += memory.shown.get((m, victim), 0.0) > 0
+        declined += _record(r, m)[1] > 0
     if foresight:
         later += stationed_in(r.view, victim, attacker) * 0.5
-    shown = sum(1 for m in friends if memory.shown.get((m, victim), 0.0) > 0)
-    declined = sum(1 for m in friends if _record(r, m)[1])
     record = f"{shown} of {len(friends)} have shown support, {declined} declined a duty"
     return Coalition(later, full, friends, record, full / whole if whole else 0.0)
 
