@@ -98,6 +98,7 @@ def motion_of(measure: Measure, target: str, parties: tuple[str, ...] = ()) -> M
     )
 
 
+_VOTE = PartiesRule.VOTE  # read once (Python 3.11: a class read of a member is slow)
 PARTY = "party to the dispute"
 CONCERNED = "the state concerned"
 
@@ -110,6 +111,8 @@ def not_counted(world: World, state: GameState,
     decision is about; source is the article, or "". They are in no count of the
     tally."""
     inst = world.institution[draft.institution]
+    if inst.rule.parties is _VOTE and not isinstance(inst.rule, ConsensusMinusOne):
+        return ()  # this rule never leaves a member out
     motion = motion_of(Measure(draft.measure), draft.target,
                        parties_to(world, state, draft.target))
     out = []
