@@ -228,16 +228,18 @@ def forces_at_home(view, nation: str) -> float:
     return max(0.0, mil - away_)
 
 
-_LAST_HOME: list = [None, None, {}]  # (states, war facts, state -> forces at home)
+# [(states, war facts, state -> forces at home)]: one tuple, replaced whole, so that
+# a reader in another thread (a Dask worker's) never mixes two moments
+_LAST_HOME: list = [None]
 
 
 def _at_home(states, war) -> dict[str, float]:
     """:func:`forces_at_home` of every state in ``states`` (public numbers), worked
     out once for every government while the views share these tuples; the same sums
     in the same order. Read it; do not change it."""
-    cached = _LAST_HOME
-    if cached[0] is states and cached[1] is war:
-        return cached[2]
+    kept = _LAST_HOME[0]
+    if kept is not None and kept[0] is states and kept[1] is war:
+        return kept[2]
     stationed: dict[str, list[float]] = {}
     for x in war.stationed:
         stationed.setdefault(x.owner, []).append(x.forces)
@@ -252,7 +254,7 @@ def _at_home(states, war) -> dict[str, float]:
             out[s.id] = max(0.0, s.military - away_)
     if type(states) is tuple and type(war.stationed) is tuple and \
             type(war.holdings) is tuple:  # immutable: safe to remember by identity
-        cached[:] = [states, war, out]
+        _LAST_HOME[0] = (states, war, out)
     return out
 
 
@@ -295,15 +297,15 @@ def hold_probability(garrison: float, counter: float) -> float:
     return 1.0 / (1.0 + (counter / garrison) ** HOLD_STEEPNESS)
 
 
-_LAST_RECORDS: list = [None, {}]  # (obligations, debtor -> (kept, declined))
+_LAST_RECORDS: list = [None]  # [(obligations, debtor -> (kept, declined))], as _LAST_HOME
 
 
 def _record(r, m: str) -> tuple[int, int]:
     """(obligations kept, declined) by ``m`` in the public ledger (counted once for
     every debtor and every government, while the views share the ledger's tuple)."""
     obligations = r.view.obligations
-    cached = _LAST_RECORDS
-    if cached[0] is not obligations:
+    kept_ = _LAST_RECORDS[0]
+    if kept_ is None or kept_[0] is not obligations:
         by: dict[str, tuple[int, int]] = {}
         for ob in obligations:
             kept, declined = by.get(ob.debtor, (0, 0))
@@ -311,8 +313,8 @@ def _record(r, m: str) -> tuple[int, int]:
                              declined + (ob.status is Status.DECLINED))
         if type(obligations) is not tuple:  # a list may change: not remembered
             return by.get(m, (0, 0))
-        cached[:] = [obligations, by]
-    return cached[1].get(m, (0, 0))
+        kept_ = _LAST_RECORDS[0] = (obligations, by)
+    return kept_[1].get(m, (0, 0))
 
 
 def _helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:

@@ -381,8 +381,10 @@ def _root(world: World) -> Chronicle:
     return per_world(_ROOTS, world, Chronicle)
 
 
-# (news, after, last, actions, the events picked, their digests)
-_LAST_PUBLIC: list = [None, -1, -1, None, [], ()]
+# [(news, after, last, actions, the events picked, their digests)]: one tuple, replaced
+# whole, so that a reader in another thread (a Dask worker's) never mixes two moments;
+# the other _LAST_ caches of this module are kept the same way
+_LAST_PUBLIC: list = [(None, -1, -1, None, [], ())]
 
 
 def _public(news, after: int, last: int, actions) -> tuple[tuple, ...]:
@@ -391,7 +393,7 @@ def _public(news, after: int, last: int, actions) -> tuple[tuple, ...]:
     the same news (one tuple, shared by the views of a moment), so they are picked
     out and digested once for all; the news of a later moment of the same round
     (the same events picked, more of this round after them) give the same tuple."""
-    cached = _LAST_PUBLIC
+    cached = _LAST_PUBLIC[0]
     same = cached[1] == after and cached[2] == last and cached[3] is actions
     if same and cached[0] is news:
         return cached[5]
@@ -403,7 +405,7 @@ def _public(news, after: int, last: int, actions) -> tuple[tuple, ...]:
         events = sorted(picked, key=lambda e: e.round)  # stable: the log's order in a round
         out = tuple(_digest(e, actions) for e in events)
     if type(news) is tuple:  # immutable: safe to remember by identity
-        cached[:] = [news, after, last, actions, picked, out]
+        _LAST_PUBLIC[0] = (news, after, last, actions, picked, out)
     return out
 
 
@@ -448,7 +450,7 @@ def open_commitments(view: View, nation: str) -> list:
     return found[1].get(nation, [])
 
 
-_LAST_LEDGER: list = [None, None, None]  # (obligations, war facts, what _ledger found)
+_LAST_LEDGER: list = [(None, None, None)]  # [(obligations, war facts, what _ledger found)]
 
 
 def _ledger(view: View) -> tuple[dict[str, list], dict[str, list[str]]]:
@@ -456,7 +458,7 @@ def _ledger(view: View) -> tuple[dict[str, list], dict[str, list[str]]]:
     public ledger of obligations and the facts of war: the same for every government
     at one moment (the views share those tuples), so worked out once for all. Read
     them; do not change them."""
-    cached = _LAST_LEDGER
+    cached = _LAST_LEDGER[0]
     if cached[0] is view.obligations and cached[1] is view.war:
         return cached[2]
     owed: dict[str, list] = {}
@@ -476,20 +478,20 @@ def _ledger(view: View) -> tuple[dict[str, list], dict[str, list[str]]]:
         attacked.setdefault(v, [])
         if a not in attacked[v]:
             attacked[v].append(a)
-    cached[:] = [view.obligations, view.war, (owed, attacked)]
+    _LAST_LEDGER[0] = (view.obligations, view.war, (owed, attacked))
     return owed, attacked
 
 
-_LAST_STATES: list = [None, None]  # (a view's states, id -> its entry)
+_LAST_STATES: list = [(None, None)]  # [(a view's states, id -> its entry)]
 
 
 def _states_by_id(states: tuple, pos: dict[str, int]) -> dict[str, PublicNation]:
     """id -> entry of a view's ``states`` (in world order, ``pos``): the views of a
     moment share that tuple (immutable), so the table is made once for all their
     readings and kept with the tuple it was made from. Read it; do not change it."""
-    cached = _LAST_STATES
+    cached = _LAST_STATES[0]
     if cached[0] is not states:
-        cached[:] = [states, {ident: states[i] for ident, i in pos.items()}]
+        cached = _LAST_STATES[0] = (states, {ident: states[i] for ident, i in pos.items()})
     return cached[1]
 
 

@@ -264,14 +264,14 @@ def withheld(state: GameState, c: Commitment) -> bool:
             and state.phase in UNRESOLVED)
 
 
-_PROMISE = Kind.COMMITMENT_MADE
-_GAME_OVER = Kind.GAME_OVER  # read once (Python 3.11: a class read of a member is slow)
+# read once (Python 3.11 reads a member from its class in a function through a slow hook)
+_PROMISE, _GAME_OVER = Kind.COMMITMENT_MADE, Kind.GAME_OVER
 
 
 def _withheld_event(ev: Event) -> bool:
     """A "Promise" news item of a private deal, public only once its round resolves
     (the log-side twin of :func:`withheld`)."""
-    return ev.kind is Kind.COMMITMENT_MADE and not ev.institution
+    return ev.kind is _PROMISE and not ev.institution
 
 
 def _uniting(world: World, state: GameState) -> dict[str, tuple[tuple, tuple]]:
@@ -429,8 +429,7 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         if found is None or found[0] != key:
             # this round's private deals: the parties' own, the others' not at all
             found = (key, tuple(news) if not secret else tuple(
-                e for e in news  # not (_withheld_event(e) and e.ref in secret)
-                if e.kind is not _PROMISE or e.institution or e.ref not in secret))
+                e for e in news if not (_withheld_event(e) and e.ref in secret)))
         # (key, the news, what they were made from: the game gives one tuple a moment)
         found = memo["news"] = (found[0], found[1], news)
     mine = parties.get(nation)
@@ -444,8 +443,8 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         promised = memo.get("promised")
         if promised is None or promised[0] != (len(log), state.round):
             promised = memo["promised"] = ((len(log), state.round), [
-                e for e in _this_round(log, state.round)  # _withheld_event, inline
-                if e.kind is _PROMISE and not e.institution and e.ref in secret])
+                e for e in _this_round(log, state.round)
+                if _withheld_event(e) and e.ref in secret])
         told = [e for e in promised[1] if e.ref in mine]
         private = (list(private) + told)[-NEWS_KEPT:]
     member = member_of(world, state, nation) if shared.moved else world.member_of[nation]
@@ -660,7 +659,7 @@ class NewsIndex:
                                  or ev.kind is _GAME_OVER):
                 self._release()
             if not ev.visible_to:  # public
-                if ev.kind is _PROMISE and not ev.institution:  # _withheld_event
+                if _withheld_event(ev):
                     self.pending.append((self.count, ev))
                 else:
                     self.public.append(ev)
