@@ -65,3 +65,24 @@ def test_playing_in_process_never_imports_dask():
             "print('dask' in sys.modules or 'distributed' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_a_run_beside_another_cluster_says_nothing_of_busy_ports():
+    """Two runs at once (two terminals, a sweep beside a simulate): the second's
+    scheduler must not warn that port 8787, the dashboard's usual port, is taken."""
+    import socket
+
+    held = socket.socket()
+    try:
+        held.bind(("", 8787))
+        held.listen()
+    except OSError:
+        pass  # something else holds it already: the case this test is about
+    try:
+        done = subprocess.run([sys.executable, "-m", "wargame", "simulate", "--games", "2",
+                               "--jobs", "2"], capture_output=True, text=True, timeout=300)
+    finally:
+        held.close()
+    assert done.returncode == 0, done.stderr
+    assert "2 games" in done.stdout
+    assert "already in use" not in done.stderr and "Traceback" not in done.stderr

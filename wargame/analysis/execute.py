@@ -40,6 +40,13 @@ time from the games, on cores the games need. A cluster reached with ``scheduler
 keeps its own settings."""
 
 
+NO_DASHBOARD = {"dashboard": False, "dashboard_address": ":0"}
+"""The scheduler of a LocalCluster started here has no dashboard, yet serves a few
+HTTP routes on port 8787 by default: with two runs at once (two terminals, a
+sweep beside a simulate) the second warned "Port 8787 is already in use". Port 0
+lets the system choose a free one."""
+
+
 @dataclass(frozen=True)
 class Batch:
     key: int  # which variant (0 for a plain simulate)
@@ -130,7 +137,8 @@ def _on_dask(work, jobs, scheduler, tick, started):
     else:
         with dask.config.set(QUIET):  # the workers take the config they start with
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address=None, silence_logs=logging.ERROR,
+                                   scheduler_kwargs=NO_DASHBOARD)
         client = Client(cluster)
     try:
         if started:
