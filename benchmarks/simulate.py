@@ -22,8 +22,11 @@ What it measures, every figure in the same run:
    to a short run.
 3. **Growth.** One game of `generated_world(n)` for n = 1000 and 2000 states, played
    as `simulate --games 1` plays it (the first game of a fresh process, the world
-   built beforehand); the best of three processes each, by CPU time. The exponent is
-   log2(t(2000) / t(1000)); n log n allows log2(2 ln 2000 / ln 1000) = 1.138.
+   built beforehand); the best of three processes each (`--growth-runs`), by CPU
+   time, the two sizes run alternately so that a drift of the machine's speed slows
+   both alike. The exponent is log2(t(2000) / t(1000)); n log n allows
+   log2(2 ln 2000 / ln 1000) = 1.138. Every run is printed, and the exponent of the
+   medians beside it.
 4. **Instructions** (with `--instructions N` and valgrind installed): the
    instructions one game executes in each tree, counted by callgrind: a speed-up
    figure that other work on the machine does not disturb; and the growth exponent
@@ -44,6 +47,7 @@ import json
 import math
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -196,6 +200,8 @@ def main() -> None:
                     help="games of the two-job command, this tree (2400)")
     ap.add_argument("--games2-baseline", type=int, default=600,
                     help="games of the two-job command, baseline (600)")
+    ap.add_argument("--growth-runs", type=int, default=3,
+                    help="fresh processes for each world size in the growth test (3)")
     ap.add_argument("--quick", action="store_true", help="60 / 600 / 200 games")
     ap.add_argument("--instructions", type=int, default=0, metavar="N",
                     help="also count the instructions of N games in each tree with "
@@ -260,12 +266,19 @@ def main() -> None:
         print(f"   target >= {PER_MIN_TARGET:,.0f} games/min with two jobs: "
               f"{met(per_min >= PER_MIN_TARGET)}")
 
-        print("\n3. Growth: one game of generated_world(n), best of 3 fresh processes")
-        t1 = min(float(_run(here, ["1000"], GROW)) for _ in range(3))
-        t2 = min(float(_run(here, ["2000"], GROW)) for _ in range(3))
+        print(f"\n3. Growth: one game of generated_world(n), best of {a.growth_runs} fresh "
+              "processes, the two sizes alternating")
+        small, big = [], []
+        for _ in range(a.growth_runs):  # alternating: a drift of the machine's speed
+            small.append(float(_run(here, ["1000"], GROW)))  # slows both sizes alike
+            big.append(float(_run(here, ["2000"], GROW)))
+        t1, t2 = min(small), min(big)
         k = math.log2(t2 / t1)
         print(f"   1000 states: {t1:.2f} s   2000 states: {t2:.2f} s   exponent {k:.2f} "
               f"(n log n: {NLOGN:.3f}; n^2: 2)")
+        print(f"   runs, 1000: {', '.join(f'{x:.2f}' for x in small)}; 2000: "
+              f"{', '.join(f'{x:.2f}' for x in big)} (median exponent "
+              f"{math.log2(statistics.median(big) / statistics.median(small)):.2f})")
         print(f"   growth no worse than n log n: {met(k <= NLOGN)}")
         summary = {"speedup_1": round(speed, 2), "games_per_min_2": round(per_min),
                    "exponent": round(k, 3), "same_output": same}
