@@ -399,16 +399,21 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         # partners and itself (excluded), the disputes (by those), the public numbers
         # and the ledger: so it is shared by every state with the same (_read)
         h, posture = 0.0, 0
+        ex, state = self._excluded, r.state  # ex: itself and its partners
         for a, v in r.hostility_to(ally):
-            if a != self.nation and a not in self.partners:
+            if a not in ex:
                 h += v
-                posture = max(posture, r.state(a).readiness)
+                ready = state(a).readiness
+                if ready > posture:
+                    posture = ready
         disputes = self._disputes.get(ally)
         if disputes:  # the disputes the crisis began with
             fade = self.memory.keep ** max(0, r.view.round - 1)
             for other, level in disputes:
                 h += level * fade
-                posture = max(posture, r.state(other).readiness)
+                ready = state(other).readiness
+                if ready > posture:
+                    posture = ready
         return min(1.0, h / 30.0 + 0.2 * posture * (h > 0)) + (1.0 if ally in r.attacked else 0.0)
 
     def _cause(self, r: Reading, a: str) -> str:
