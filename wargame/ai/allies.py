@@ -307,9 +307,11 @@ class Defender:
     def _reassure(self, r, s, add) -> None:
         p, now = self.p, r.view.round
         threatened = self._threatened_partners(r) if self.partners else ()
-        # the alliance covers its gaps: an ally others reassure already needs less of it
-        threatened = sorted(((t * (1.2 - min(1.0, self._covered(r, a) / COVERED)), a)
-                             for t, a in threatened), key=_first, reverse=True)[:2]
+        if threatened:
+            # the alliance covers its gaps: an ally others reassure needs less of it
+            covered = self._covered
+            threatened = sorted([(t * (1.2 - min(1.0, covered(r, a) / COVERED)), a)
+                                 for t, a in threatened], key=_first, reverse=True)[:2]
         will = p.loyalty * (1.0 - p.free_riding)
         # (each judgement is drawn whatever comes of it; the option and the reason are
         # looked up only for an order worth giving: add takes none other)

@@ -81,7 +81,7 @@ _BONDS: dict[int, tuple] = {}
 
 
 def _bonds(world: World, nation: str) -> tuple:
-    """(partners, disputes, excluded, excluded in order, partner -> rank) of ``nation``,
+    """(partners, disputes, excluded, excluded in order) of ``nation``,
     from the world's treaties and the disputes the crisis began with alone: made once
     per world and state, shared by every policy of that state (read only).
 
@@ -113,8 +113,7 @@ def _find_bonds(world: World, nation: str) -> tuple:
             if other and other != nation and other not in partners:
                 disputes.setdefault(ally, []).append((other, level))
     excluded = frozenset(partners) | {nation}
-    return (partners, disputes, excluded, sorted(excluded),
-            {a: i for i, a in enumerate(partners)})
+    return partners, disputes, excluded, sorted(excluded)
 
 
 _NAMES: dict[int, dict] = {}
@@ -147,8 +146,8 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.bias = rng.gauss(0.0, self.skill.noise)  # a persistent misjudgement of risk
         # allies this state is bound to defend (ally -> strongest clause covering it),
         # and the rest of its bonds: made once per world and state (_bonds)
-        (self.partners, self._disputes, self._excluded, self._excluded_order,
-         self._partner_rank) = _bonds(world, nation)
+        (self.partners, self._disputes, self._excluded,
+         self._excluded_order) = _bonds(world, nation)
         self.goal_met: dict[str, bool] = {}
         self.assessment: dict[str, float] = {}  # target -> utility of attacking it
         self.last: dict[tuple[str, str], int] = {}  # (what, target) -> round last ordered
@@ -355,26 +354,27 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         the partners' order (once per reading)."""
         found = r.memo.get("threatened partners")
         if found is None:
-            me, rank = self.nation, self._partner_rank
-            found = r.memo["threatened partners"] = sorted(
-                (x for x in self._threat_summary(r)[0] if x[1] != me),
-                key=lambda x: rank[x[1]])
+            self._threat_summary(r)  # from here r.threats holds every partner's
+            known = r.threats
+            found = r.memo["threatened partners"] = [
+                (known[a], a) for a in self.partners if known[a] >= 0.2]
         return found
 
     def _worst_ally_threat(self, r: Reading) -> float:
         """The gravest threat to one of its partners (0 without partners)."""
         if not self.partners:
             return 0.0
-        for t, a in self._threat_summary(r)[1]:
+        for t, a in self._threat_summary(r):
             if a != self.nation:
                 return t
         return 0.0
 
-    def _threat_summary(self, r: Reading) -> tuple[list, list]:
-        """Of the threats to the states it excludes (its partners and itself): those
-        at 0.2 or more, and the two gravest, as (threat, state). Made from r.threats
-        alone, so states that share that dict (_read) share this too: kept beside it
-        in the shared memo, for as long as the same dict is handed out."""
+    def _threat_summary(self, r: Reading) -> list[tuple[float, str]]:
+        """The two gravest threats to the states it excludes (its partners and
+        itself), as (threat, state), after putting every one of them in r.threats.
+        Made from r.threats alone, so states that share that dict (_read) share this
+        too: kept beside it in the shared memo, for as long as the same dict is
+        handed out."""
         found = r.memo.get("threat summary")
         if found is not None:
             return found
@@ -388,8 +388,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         known = r.threats
         pairs = [(known[a] if a in known else self._ally_threat(r, a), a)
                  for a in self._excluded_order]
-        found = r.memo["threat summary"] = (
-            [x for x in pairs if x[0] >= 0.2], sorted(pairs, key=_first, reverse=True)[:2])
+        found = r.memo["threat summary"] = sorted(pairs, key=_first, reverse=True)[:2]
         if shared is not None:
             shared[key] = (r.threats, found)
         return found
