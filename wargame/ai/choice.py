@@ -165,11 +165,11 @@ class OrderSet:
         spec = option.action
         if target and target not in option.targets:
             return False
-        if option.targets and not target:
+        if not target and option.targets:
             return False
         if institution and institution not in option.institutions:
             return False
-        if option.institutions and not institution:
+        if not institution and option.institutions:
             return False
         if measure and measure not in option.measures:
             return False

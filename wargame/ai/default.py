@@ -30,6 +30,7 @@ Each order carries a one-line reason (:meth:`DefaultPolicy.reasons`).
 from __future__ import annotations
 
 import random
+from functools import partial
 from operator import itemgetter
 
 from ..core.actions import Effect, Measure, Order
@@ -125,6 +126,10 @@ def _names(world: World) -> dict[str, str]:
     return per_world(_NAMES, world, lambda w: {})
 
 
+# the reason of an order given without one, by its kind (the ``why`` of add)
+_DEFAULT_REASONS = {"honour": "an obligation it honours", "keep": "a promise it made",
+                    "attack": "its objectives", "prepare": "readiness before a grab"}
+
 Candidate = tuple  # (utility, order, option, target, institution, measure, why, forces, reason)
 _utility = _first = itemgetter(0)  # (sorts with reverse=True stay stable: ties keep their order)
 _second = itemgetter(1)
@@ -144,6 +149,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self._state_pos, self._inst_pos = _positions(world)
         self.aversion = 1.0 - 0.8 * self.p.risk_tolerance
         self.bias = rng.gauss(0.0, self.skill.noise)  # a persistent misjudgement of risk
+        self._noise = partial(rng.gauss, 0.0, self.skill.noise)  # _judge(), drawn at once
         # allies this state is bound to defend (ally -> strongest clause covering it),
         # and the rest of its bonds: made once per world and state (_bonds)
         (self.partners, self._disputes, self._excluded,
@@ -192,6 +198,8 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.memory.recall(news, private, last_round)
 
     def _judge(self, scale: float = 1.0) -> float:
+        """A judgement's noise, ``scale`` times the usual (:attr:`_noise` draws the
+        usual without a call of this method: the busy judgements use that)."""
         return self.rng.gauss(0.0, self.skill.noise * scale)
 
     def _recent(self, what: str, target: str, rounds: int, now: int) -> bool:
@@ -237,24 +245,22 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self._withdrawal(r, s, add)
         self.keep_commitments(r, s, add)
         cands.sort(key=_utility, reverse=True)  # stable: ties keep the order they came in
-        self.why = []
-        self.why_text = []
+        given: list[tuple[str, str, float]] = []
+        reasons: list[tuple[str, str, str]] = []
+        self.why, self.why_text = given, reasons
+        last, now = self.last, view.round
         for u, _, option, target, inst, measure, why, forces, reason in cands:
             if s.full():
                 break
-            if s.add(option, target=target, institution=inst, measure=measure, forces=forces):
+            if s.add(option, target, inst, measure, forces):
                 key = target or inst
-                self.last[(why or option.action.id, key)] = view.round
-                self.last[(option.action.effect._value_, key)] = view.round
-                self.why.append((option.action.id, key, round(u, 3)))
-                self.why_text.append((option.action.id, key, reason or self._default_reason(
-                    option, key, why)))
+                spec = option.action
+                last[(why or spec.id, key)] = now
+                last[(spec.effect._value_, key)] = now
+                given.append((spec.id, key, round(u, 3)))
+                reasons.append((spec.id, key, reason or _DEFAULT_REASONS.get(
+                    why, "its interests, by its temperament")))
         return s.orders
-
-    def _default_reason(self, option, key: str, why: str) -> str:
-        words = {"honour": "an obligation it honours", "keep": "a promise it made",
-                 "attack": "its objectives", "prepare": "readiness before a grab"}
-        return words.get(why, "its interests, by its temperament")
 
     # ------------------------------------------------------------ threats
     def _culprits(self, r: Reading) -> dict[str, float]:
@@ -430,10 +436,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             return
         attacked = bool(r.attacked.get(self.nation))
         if r.me.readiness < 1:
-            add(danger * 0.6 - 0.15 + self._judge(), s.option(Effect.READINESS, magnitude=1),
+            add(danger * 0.6 - 0.15 + self._noise(), s.option(Effect.READINESS, magnitude=1),
                 reason=f"threatened by {self._n(by)}")
         if r.me.readiness < 2 and (attacked or danger > 1.0):
-            add(min(danger, 2.0) * 0.5 - 0.2 + self._judge(),
+            add(min(danger, 2.0) * 0.5 - 0.2 + self._noise(),
                 s.option(Effect.READINESS, magnitude=2),
                 reason=f"{'attacked' if attacked else 'gravely threatened'} by {self._n(by)}")
         for opt in s.options(CONSULT):
@@ -442,7 +448,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                         self._recent(opt.action.id, iid, 4, now):
                     continue  # the members are meeting already: once is enough
                 u = (0.3 + p.multilateralism) * min(1.0, danger) - 0.3
-                add(u + self._judge(), opt, institution=iid,
+                add(u + self._noise(), opt, institution=iid,
                     reason=f"threatened by {self._n(by)}: consultations in {self._n(iid)}")
         if attacked:
             for opt in s.options(Effect.MEETING):
@@ -450,7 +456,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                     u = p.multilateralism * 0.8 - 0.2
                     if self._recent(opt.action.id, iid, 3, now):
                         u -= 0.6
-                    add(u + self._judge(), opt, institution=iid)
+                    add(u + self._noise(), opt, institution=iid)
 
     # ------------------------------------------------------------ withdrawal
     def _withdrawal(self, r: Reading, s: OrderSet, add) -> None:
@@ -490,7 +496,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             u = (0.2 + 0.4 * p.multilateralism) * sev - 0.15 - 0.3 * trade
             if opt is not None and self._recent(opt.action.id, a, 3, now):
                 u -= 0.5
-            u += self._judge()
+            u += self._noise()
             if u > 0 and opt is not None:  # the reason only for an order add keeps
                 add(u, opt, a, reason=self._cause(r, a))
             current = r.me.sanctioning.get(a, 0.0)
@@ -505,7 +511,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                      * (1.0 if sev >= 0.9 else 0.5) * (0.5 + p.stance.interventionism)
                      - trade * bite * (2.0 + 4.0 * low_costs) * (0.5 + p.free_riding) - 0.25
                      - 0.1 * bite)
-                u += self._judge()
+                u += self._noise()
                 if u > 0:
                     add(u, opt, a, reason="sanctions: " + self._cause(r, a))
             self._table(r, s, add, a, sev)
@@ -547,7 +553,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 u -= 0.25
             if measure == MEASURE_SANCTIONS._value_:
                 u -= self.trade.get(a, 0.0) * (0.5 + p.free_riding)
-            u += self._judge()
+            u += self._noise()
             if u > 0:
                 add(u, opt, a, iid, measure, why="table:" + measure,
                     reason=f"a draft on {measure.replace('_', ' ')}: " + self._cause(r, a))
@@ -595,7 +601,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 u = ((1.0 - p.aggression) * 0.5 + war_weight - 0.2
                      - lost / 100.0 * 3.0 * (0.5 + r.weight(K.KEEP_TERRITORY))
                      * min(2.0, 0.5 + help_) - (0.5 if freeing and lost > 0 else 0.0))
-            add(u + self._judge(), opt, by, reason=f"accept {self._n(by)}'s ceasefire offer")
+            add(u + self._noise(), opt, by, reason=f"accept {self._n(by)}'s ceasefire offer")
         propose = s.options(PROPOSE_CEASEFIRE)
         if propose:
             opt = propose[0]
@@ -619,23 +625,23 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                     why = f"end the fighting with {self._n(t)}"
                 if self._recent(opt.action.id, t, 1, now):
                     u -= 0.3
-                add(u + self._judge(), opt, t, reason=why)
+                add(u + self._noise(), opt, t, reason=why)
         fighting = me in r.attacked or any(me in atk for atk in r.attacked.values())
         if culprits and not fighting:
-            a = max(culprits, key=lambda x: (culprits[x], x))
+            a = max(zip(culprits.values(), culprits))[1]  # the gravest (ties: greatest id)
             opt = s.option(MEDIATE, target=a)
             u = (p.multilateralism * (1.0 - p.aggression) * min(1.0, r.view.escalation / 40.0)
                  - 0.35)
             if opt is not None and self._recent(opt.action.id, a, 2, now):
                 u -= 0.4
-            add(u + self._judge(), opt, a, reason="mediate: the crisis is escalating")
+            add(u + self._noise(), opt, a, reason="mediate: the crisis is escalating")
         self._stand_down(r, s, add, culprits, occupying)
         for t, bite in r.me.sanctioning.items():
             if t in culprits or any(t in iv.sanctions_on for iv in r.view.institutions
                                     if iv.member):
                 continue
             u = self.trade.get(t, 0.0) * 3.0 + (1.0 - p.aggression) * 0.2 - 0.3
-            add(u + self._judge(), s.option(Effect.LIFT_SANCTIONS, target=t), t)
+            add(u + self._noise(), s.option(Effect.LIFT_SANCTIONS, target=t), t)
 
     def _fighting_with(self, r: Reading) -> list[str]:
         """The states this state is at war with: an ongoing conflict between them (as
@@ -665,7 +671,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         u = (1.0 - p.aggression) * 0.4 - danger - allies - 0.2
         if self.assessment and max(self.assessment.values()) > -0.2:
             u -= 0.5  # an aggressor keeps its forces ready
-        add(u + self._judge(), opt, reason="no threat left: forces stand down")
+        add(u + self._noise(), opt, reason="no threat left: forces stand down")
 
     # ------------------------------------------------------------ burden sharing
     def _burden(self, r: Reading, s: OrderSet, add) -> None:
@@ -680,4 +686,4 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
              - 0.3 - 0.15 * max(0.0, r.me.spending - norm) - (0.3 if r.me.support < 45 else 0.0))
         if self._recent(opt.action.id, "", 1, r.view.round):
             u -= 0.3
-        add(u + self._judge(), opt, reason="burden sharing: its alliance is threatened")
+        add(u + self._noise(), opt, reason="burden sharing: its alliance is threatened")
