@@ -381,8 +381,11 @@ class Defender:
             return
         w, t = best
         u = w * 1.2 - 0.15 - (0.2 if self._recent("support", t, 1, now) else 0.0)
-        add(u + self._noise(), s.option(Effect.SUPPORT, target=t), t,
-            reason=f"public support for {self._n(t)}, under pressure: a friend without a treaty")
+        u += self._noise()
+        if u > 0:  # the option and the reason only for an order add keeps
+            add(u, s.option(SUPPORT, target=t), t, reason=f"public support for {self._n(t)}, "
+                "under pressure: a friend without a treaty")
         u = w * 0.7 - 0.3 - 0.3 * p.free_riding - (0.3 if self._recent("aid", t, 2, now) else 0)
-        add(u + self._noise(), s.option(Effect.AID, target=t), t,
-            reason=f"aid to {self._n(t)}, under pressure")
+        u += self._noise()
+        if u > 0:
+            add(u, s.option(Effect.AID, target=t), t, reason=f"aid to {self._n(t)}, under pressure")

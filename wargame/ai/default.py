@@ -51,9 +51,9 @@ from .votes import Merits
 # The enum members the functions below use every round, read once: in Python 3.11 each
 # ``Effect.TABLE`` in a function goes through EnumType.__getattr__'s hook (hundreds of
 # instructions and an allocation); a module name is one load.
-(CONSULT, MEDIATE, NOTICE, PROPOSE_CEASEFIRE, SANCTION, SPENDING, STAND_DOWN, TABLE) = (
-    Effect.CONSULT, Effect.MEDIATE, Effect.NOTICE, Effect.PROPOSE_CEASEFIRE, Effect.SANCTION,
-    Effect.SPENDING, Effect.STAND_DOWN, Effect.TABLE)
+(CONSULT, MEDIATE, NOTICE, PROPOSE_CEASEFIRE, READINESS, SANCTION, SPENDING, STAND_DOWN,
+ TABLE) = (Effect.CONSULT, Effect.MEDIATE, Effect.NOTICE, Effect.PROPOSE_CEASEFIRE,
+           Effect.READINESS, Effect.SANCTION, Effect.SPENDING, Effect.STAND_DOWN, Effect.TABLE)
 EFFECT_CONDEMN, MEASURE_CONDEMN, MEASURE_SANCTIONS = (Effect.CONDEMN, Measure.CONDEMN,
                                                       Measure.SANCTIONS)
 AVOID_WAR, CRISIS_RESOLVED, LOW_COSTS = K.AVOID_WAR, K.CRISIS_RESOLVED, K.LOW_COSTS
@@ -248,9 +248,9 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         given: list[tuple[str, str, float]] = []
         reasons: list[tuple[str, str, str]] = []
         self.why, self.why_text = given, reasons
-        last, now = self.last, view.round
+        last, now, most = self.last, view.round, s.most
         for u, _, option, target, inst, measure, why, forces, reason in cands:
-            if s.full():
+            if len(s.orders) >= most:  # s.full()
                 break
             if s.add(option, target, inst, measure, forces):
                 key = target or inst
@@ -435,21 +435,26 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         if danger < 0.1:
             return
         attacked = bool(r.attacked.get(self.nation))
+        # (here and below: the option and the reason are looked up only for an order
+        # worth giving, add takes none other; the judgement is drawn all the same)
         if r.me.readiness < 1:
-            add(danger * 0.6 - 0.15 + self._noise(), s.option(Effect.READINESS, magnitude=1),
-                reason=f"threatened by {self._n(by)}")
+            u = danger * 0.6 - 0.15 + self._noise()
+            if u > 0:
+                add(u, s.option(READINESS, magnitude=1), reason=f"threatened by {self._n(by)}")
         if r.me.readiness < 2 and (attacked or danger > 1.0):
-            add(min(danger, 2.0) * 0.5 - 0.2 + self._noise(),
-                s.option(Effect.READINESS, magnitude=2),
-                reason=f"{'attacked' if attacked else 'gravely threatened'} by {self._n(by)}")
+            u = min(danger, 2.0) * 0.5 - 0.2 + self._noise()
+            if u > 0:
+                how = "attacked" if attacked else "gravely threatened"
+                add(u, s.option(READINESS, magnitude=2), reason=f"{how} by {self._n(by)}")
         for opt in s.options(CONSULT):
             for iid in opt.institutions:
                 if self.memory.consulted_since(iid, now - 3) or \
                         self._recent(opt.action.id, iid, 4, now):
                     continue  # the members are meeting already: once is enough
-                u = (0.3 + p.multilateralism) * min(1.0, danger) - 0.3
-                add(u + self._noise(), opt, institution=iid,
-                    reason=f"threatened by {self._n(by)}: consultations in {self._n(iid)}")
+                u = (0.3 + p.multilateralism) * min(1.0, danger) - 0.3 + self._noise()
+                if u > 0:
+                    add(u, opt, institution=iid, reason=f"threatened by {self._n(by)}: "
+                        f"consultations in {self._n(iid)}")
         if attacked:
             for opt in s.options(Effect.MEETING):
                 for iid in opt.institutions:
@@ -601,7 +606,9 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 u = ((1.0 - p.aggression) * 0.5 + war_weight - 0.2
                      - lost / 100.0 * 3.0 * (0.5 + r.weight(K.KEEP_TERRITORY))
                      * min(2.0, 0.5 + help_) - (0.5 if freeing and lost > 0 else 0.0))
-            add(u + self._noise(), opt, by, reason=f"accept {self._n(by)}'s ceasefire offer")
+            u += self._noise()
+            if u > 0:
+                add(u, opt, by, reason=f"accept {self._n(by)}'s ceasefire offer")
         propose = s.options(PROPOSE_CEASEFIRE)
         if propose:
             opt = propose[0]
@@ -640,8 +647,9 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             if t in culprits or any(t in iv.sanctions_on for iv in r.view.institutions
                                     if iv.member):
                 continue
-            u = self.trade.get(t, 0.0) * 3.0 + (1.0 - p.aggression) * 0.2 - 0.3
-            add(u + self._noise(), s.option(Effect.LIFT_SANCTIONS, target=t), t)
+            u = self.trade.get(t, 0.0) * 3.0 + (1.0 - p.aggression) * 0.2 - 0.3 + self._noise()
+            if u > 0:
+                add(u, s.option(Effect.LIFT_SANCTIONS, target=t), t)
 
     def _fighting_with(self, r: Reading) -> list[str]:
         """The states this state is at war with: an ongoing conflict between them (as
@@ -660,11 +668,11 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return sorted(out)
 
     def _stand_down(self, r: Reading, s: OrderSet, add, culprits, occupying: bool) -> None:
+        if occupying:
+            return  # an occupier withdraws by its own reckoning (aggressor._occupation)
         opt = s.option(STAND_DOWN)
         if opt is None:
             return
-        if occupying:
-            return  # an occupier withdraws by its own reckoning (aggressor._occupation)
         p = self.p
         danger, _ = self._danger(r)
         allies = self._worst_ally_threat(r)
@@ -675,8 +683,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
 
     # ------------------------------------------------------------ burden sharing
     def _burden(self, r: Reading, s: OrderSet, add) -> None:
+        if not self.partners:
+            return
         opt = s.option(SPENDING)
-        if opt is None or not self.partners:
+        if opt is None:
             return
         p = self.p
         threat = self._worst_ally_threat(r)
