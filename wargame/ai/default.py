@@ -392,34 +392,46 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 r.memo["threat summary"] = kept[1]
                 return kept[1]
         known = r.threats
-        pairs = [(known[a] if a in known else self._ally_threat(r, a), a)
-                 for a in self._excluded_order]
+        missing = [a for a in self._excluded_order if a not in known]
+        if missing:
+            for a, t in zip(missing, self._threats_to(r, missing)):
+                known[a] = t
+        pairs = [(known[a], a) for a in self._excluded_order]
         found = r.memo["threat summary"] = sorted(pairs, key=_first, reverse=True)[:2]
         if shared is not None:
             shared[key] = (r.threats, found)
         return found
 
     def _threat_to(self, r: Reading, ally: str) -> float:
+        return self._threats_to(r, (ally,))[0]
+
+    def _threats_to(self, r: Reading, allies) -> list[float]:
+        """How gravely each of ``allies`` is threatened (see _ally_threat), in one pass."""
         # what this reads: the memory's hostility (shared while the memory is), its
         # partners and itself (excluded), the disputes (by those), the public numbers
         # and the ledger: so it is shared by every state with the same (_read)
-        h, posture = 0.0, 0
-        ex, state = self._excluded, r.state  # ex: itself and its partners
-        for a, v in r.hostility_to(ally):
-            if a not in ex:
-                h += v
-                ready = state(a).readiness
-                if ready > posture:
-                    posture = ready
-        disputes = self._disputes.get(ally)
-        if disputes:  # the disputes the crisis began with
-            fade = self.memory.keep ** max(0, r.view.round - 1)
-            for other, level in disputes:
-                h += level * fade
-                ready = state(other).readiness
-                if ready > posture:
-                    posture = ready
-        return min(1.0, h / 30.0 + 0.2 * posture * (h > 0)) + (1.0 if ally in r.attacked else 0.0)
+        ex, state, attacked = self._excluded, r.state, r.attacked  # ex: itself, partners
+        hostility = self.memory.hostility_by_target()  # what r.hostility_to reads
+        fade = self.memory.keep ** max(0, r.view.round - 1)  # of the disputes
+        out = []
+        for ally in allies:
+            h, posture = 0.0, 0
+            for a, v in hostility.get(ally, ()):
+                if a not in ex:
+                    h += v
+                    ready = state(a).readiness
+                    if ready > posture:
+                        posture = ready
+            disputes = self._disputes.get(ally)
+            if disputes:  # the disputes the crisis began with
+                for other, level in disputes:
+                    h += level * fade
+                    ready = state(other).readiness
+                    if ready > posture:
+                        posture = ready
+            out.append(min(1.0, h / 30.0 + 0.2 * posture * (h > 0))
+                       + (1.0 if ally in attacked else 0.0))
+        return out
 
     def _cause(self, r: Reading, a: str) -> str:
         """The cause for pressing ``a``, in a few words."""
