@@ -333,11 +333,13 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return found
 
     def _find_danger(self, r: Reading) -> tuple[float, str]:
-        mine = self._own_power(r) or 1.0
+        mine = None  # its own power, worked out only for a dispute that counts
         worst, by = 0.0, ""
         for other, t in r.tension.items():
             if t < 5:
                 continue
+            if mine is None:
+                mine = self._own_power(r) or 1.0
             d = (t / 50.0) * public_power(r.state(other)) / mine
             if d > worst:
                 worst, by = d, other
@@ -598,7 +600,6 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
               occupying: bool = False) -> None:
         p, me, now = self.p, self.nation, r.view.round
         war_weight = r.weight(AVOID_WAR, CRISIS_RESOLVED)
-        mine = self._own_power(r) or 1.0
         for by in r.view.ceasefire_offers:
             opt = s.option(Effect.ACCEPT_CEASEFIRE, target=by)
             in_fight = (by in r.attacked.get(me, ()) or me in r.attacked.get(by, ())
@@ -635,7 +636,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                         - max(0.0, self.assessment.get(t, 0.0))
                     why = f"keep what it holds of {self._n(t)}: offer a ceasefire"
                 elif me in r.attacked and t in r.attacked[me]:
-                    odds = public_power(r.state(t)) / mine
+                    odds = public_power(r.state(t)) / (self._own_power(r) or 1.0)
                     u = (self.aversion * 0.3 * min(2.0, odds) + war_weight
                          - 2.0 * r.weight(K.KEEP_TERRITORY) * holds_mine - 0.2)
                     why = f"stop the fighting with {self._n(t)}, which is stronger"
