@@ -281,7 +281,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 if a != me and (grave >= 1.0 or self.ties(r, a) < 0.6):
                     out[a] = max(out.get(a, 0.0), grave)
         gravity = self._hostile_gravity()  # against it or a partner, by others
-        if not out:  # no attack: the gravities alone (each at least 0, max(0.0, g) is g)
+        if not out:  # no attacker counts: the gravities alone (each >= 0: max(0.0, g) is g)
             return dict(gravity)
         for a, g in gravity.items():
             out[a] = max(out.get(a, 0.0), g)
