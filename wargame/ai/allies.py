@@ -388,4 +388,5 @@ class Defender:
         u = w * 0.7 - 0.3 - 0.3 * p.free_riding - (0.3 if self._recent("aid", t, 2, now) else 0)
         u += self._noise()
         if u > 0:
-            add(u, s.option(Effect.AID, target=t), t, reason=f"aid to {self._n(t)}, under pressure")
+            add(u, s.option(Effect.AID, target=t), t,
+                reason=f"aid to {self._n(t)}, under pressure")
