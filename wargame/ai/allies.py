@@ -99,7 +99,7 @@ class Defender:
                   + 0.2 * self.aversion * min(2.0, self._odds(r, ob.against)) * (1 - p.loyalty))
         public = (me.support - 50.0) / 100.0
         return (p.loyalty * DUTY[ob.strength] + price + interest + public - burden
-                - 0.6 * p.free_riding - 0.35 + self._judge())
+                - 0.6 * p.free_riding - 0.35 + self._noise())
 
     def _clause(self, ob):
         return next(c for c in self.world.institution[ob.institution].clauses
@@ -187,14 +187,14 @@ class Defender:
             enemy = next((h.occupier for h in r.view.war.holdings if h.land == land), "")
             if land == me:
                 stake = 0.5 + r.weight(K.KEEP_TERRITORY)
-                u = stake + self._judge()
+                u = stake + self._noise()
                 reason = "takes back its own land"
             else:
                 stake = 0.5 * self._ties(r, land) + 2.0 * r.weight(K.AGGRESSOR_WITHDRAWS,
                                                                    target=enemy) \
                     + 2.0 * r.weight(K.PROTECT_TERRITORY, target=land)
                 u = (self._will() + 0.5 * stake - 0.2 * self.aversion *
-                     min(2.0, self._odds(r, enemy)) - 0.3 + self._judge())
+                     min(2.0, self._odds(r, enemy)) - 0.3 + self._noise())
                 reason = f"frees the land of its ally {self._n(land)}"
             if u > 0:
                 self._fight_for(r, s, add, land, enemy, 0.05, stake, 2.4 + u, "free", reason)
@@ -266,7 +266,7 @@ class Defender:
                      + 2.0 * r.weight(K.AGGRESSOR_WITHDRAWS, target=enemy)
                      + 2.0 * r.weight(K.PROTECT_TERRITORY, target=victim)
                      - 0.25 * self.aversion * min(2.0, self._odds(r, enemy)) - 0.65
-                     + self._judge())
+                     + self._noise())
                 if u > 0:
                     self._fight_for(r, s, add, victim, enemy, 0.05, stake, 2.3 + u, "answer",
                                     f"answers {self._n(victim)}'s request (Art. 51)")
@@ -277,7 +277,7 @@ class Defender:
             for land in lands[:1]:
                 u = (0.35 + 0.5 * self.p.stance.interventionism + 0.3 * self.p.loyalty
                      - 0.6 * self.p.free_riding - 0.2 * self.aversion
-                     * min(2.0, self._odds(r, auth.target)) + self._judge())
+                     * min(2.0, self._odds(r, auth.target)) + self._noise())
                 if u > 0:
                     self._fight_for(r, s, add, land, auth.target, 0.05, 0.3, 2.4 + u,
                                     "coalition", f"acts under {self._n(auth.institution)}'s "
@@ -307,9 +307,11 @@ class Defender:
     def _reassure(self, r, s, add) -> None:
         p, now = self.p, r.view.round
         threatened = self._threatened_partners(r) if self.partners else ()
-        # the alliance covers its gaps: an ally others reassure already needs less of it
-        threatened = sorted(((t * (1.2 - min(1.0, self._covered(r, a) / COVERED)), a)
-                             for t, a in threatened), key=_first, reverse=True)[:2]
+        if threatened:
+            # the alliance covers its gaps: an ally others reassure needs less of it
+            covered = self._covered
+            threatened = sorted([(t * (1.2 - min(1.0, covered(r, a) / COVERED)), a)
+                                 for t, a in threatened], key=_first, reverse=True)[:2]
         will = p.loyalty * (1.0 - p.free_riding)
         # (each judgement is drawn whatever comes of it; the option and the reason are
         # looked up only for an order worth giving: add takes none other)
@@ -317,25 +319,25 @@ class Defender:
             u = will * threat * 1.1 - 0.35
             if ally in r.me.deployed:
                 u -= 0.45
-            u += self._judge()
+            u += self._noise()
             if u > 0:
                 add(u, s.option(Effect.DEPLOY, target=ally), ally,
                     reason=f"reassure {self._n(ally)}: forces on its soil (a tripwire)")
             ex = s.option(EXERCISE, target=ally)
             u = will * threat * 0.8 - 0.25 - (0.3 if self._recent(ex.action.id if ex else "",
                                                                   ally, 2, now) else 0.0)
-            u += self._judge()
+            u += self._noise()
             if u > 0 and ex is not None:
                 add(u, ex, ally, reason=f"exercise with threatened {self._n(ally)}")
             u = (p.multilateralism + p.loyalty) / 2 * threat * 0.7 - 0.1
             if self._recent("support", ally, 2, now):
                 u -= 0.2
-            u += self._judge()
+            u += self._noise()
             if u > 0:
                 add(u, s.option(SUPPORT, target=ally), ally,
                     reason=f"public support for threatened {self._n(ally)}")
             if r.me.readiness < 1:
-                u = will * threat * 0.5 - 0.2 + self._judge()
+                u = will * threat * 0.5 - 0.2 + self._noise()
                 if u > 0:
                     add(u, s.option(Effect.READINESS, magnitude=1),
                         reason=f"raise readiness: {self._n(ally)} is threatened")
@@ -379,8 +381,12 @@ class Defender:
             return
         w, t = best
         u = w * 1.2 - 0.15 - (0.2 if self._recent("support", t, 1, now) else 0.0)
-        add(u + self._judge(), s.option(Effect.SUPPORT, target=t), t,
-            reason=f"public support for {self._n(t)}, under pressure: a friend without a treaty")
+        u += self._noise()
+        if u > 0:  # the option and the reason only for an order add keeps
+            add(u, s.option(SUPPORT, target=t), t, reason=f"public support for {self._n(t)}, "
+                "under pressure: a friend without a treaty")
         u = w * 0.7 - 0.3 - 0.3 * p.free_riding - (0.3 if self._recent("aid", t, 2, now) else 0)
-        add(u + self._judge(), s.option(Effect.AID, target=t), t,
-            reason=f"aid to {self._n(t)}, under pressure")
+        u += self._noise()
+        if u > 0:
+            add(u, s.option(Effect.AID, target=t), t,
+                reason=f"aid to {self._n(t)}, under pressure")

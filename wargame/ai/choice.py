@@ -72,7 +72,8 @@ class OrderSet:
                 one[e] = opt
         self._one = one
         self._many = many
-        self._effects: list[Effect] = []
+        self._keys: list[tuple] = []  # the orders' Order.key(), in order
+        self._effects: list[Effect] = []  # and their effects
         self._views: dict | None = None  # institution id -> its view (draft_ok)
         self._ranked: dict[Effect, list[Option]] = {}  # effect -> its options, weakest first
 
@@ -103,13 +104,12 @@ class OrderSet:
         ranked = self._ranked.get(effect)
         if ranked is None:  # weakest first (action ids differ: no ties), once a set
             ranked = self._ranked[effect] = sorted(listed, key=_strength)
-        found = [o for o in ranked
-                 if (not target or target in o.targets)
-                 and (not institution or institution in o.institutions)
-                 and (magnitude is None or o.action.magnitude == magnitude)]
-        if not found:
-            return None
-        return found[-1] if strongest else found[0]
+        for o in (reversed(ranked) if strongest else ranked):  # the first that fits
+            if ((not target or target in o.targets)
+                    and (not institution or institution in o.institutions)
+                    and (magnitude is None or o.action.magnitude == magnitude)):
+                return o
+        return None
 
     def draft_ok(self, institution: str, measure: str, target: str) -> bool:
         """Whether a draft of ``measure`` on ``target`` may be tabled in ``institution``."""
@@ -160,43 +160,47 @@ class OrderSet:
 
         ``forces``: the share of the available forces the order commits (0: the
         action's default); the named shares never add up to more than 1."""
-        if option is None or self.full():
+        if option is None or len(self.orders) >= self.most:
             return False
         spec = option.action
         if target and target not in option.targets:
             return False
-        if option.targets and not target:
+        if not target and option.targets:
             return False
         if institution and institution not in option.institutions:
             return False
-        if option.institutions and not institution:
+        if not institution and option.institutions:
             return False
         if measure and measure not in option.measures:
             return False
         if spec.effect is TABLE and not self.draft_ok(institution, measure, target):
             return False
-        if forces and (spec.effect not in COMMITTING or not 0 < forces <= 1):
+        effect = spec.effect
+        if forces and (effect not in COMMITTING or not 0 < forces <= 1):
             forces = 0.0
         if forces and self.committed() + forces > 1.0 + 1e-9:
             forces = round(max(0.0, 1.0 - self.committed()), 3)
             if forces <= 0.0:
                 return False
-        order = _order(nation=self.nation, action=spec.id, target=target,
-                       institution=institution, measure=measure, forces=round(forces, 3))
-        if not self._compatible(order, spec.effect):
+        key = (spec.id, target, institution, measure)  # Order.key()
+        if not self._compatible(key, effect):
             return False
-        self.orders.append(order)
-        self._effects.append(spec.effect)
+        self.orders.append(_order(nation=self.nation, action=spec.id, target=target,
+                                  institution=institution, measure=measure,
+                                  forces=round(forces, 3)))
+        self._keys.append(key)
+        self._effects.append(effect)
         return True
 
-    def _compatible(self, order: Order, effect: Effect) -> bool:
-        key, target = order.key(), order.target
-        for o, e in zip(self.orders, self._effects):
-            if o.key() == key:
+    def _compatible(self, key: tuple, effect: Effect) -> bool:
+        """Whether an order of ``key`` (Order.key()) and ``effect`` may join those chosen."""
+        target = key[1]
+        for k, e in zip(self._keys, self._effects):
+            if k == key:
                 return False
             if effect is READINESS and e is READINESS:
                 return False
-            if o.target == target and (e, effect) in CLASHES:
+            if k[1] == target and (e, effect) in CLASHES:
                 return False
         return True
 

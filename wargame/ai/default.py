@@ -30,6 +30,7 @@ Each order carries a one-line reason (:meth:`DefaultPolicy.reasons`).
 from __future__ import annotations
 
 import random
+from functools import partial
 from operator import itemgetter
 
 from ..core.actions import Effect, Measure, Order
@@ -50,9 +51,9 @@ from .votes import Merits
 # The enum members the functions below use every round, read once: in Python 3.11 each
 # ``Effect.TABLE`` in a function goes through EnumType.__getattr__'s hook (hundreds of
 # instructions and an allocation); a module name is one load.
-(CONSULT, MEDIATE, NOTICE, PROPOSE_CEASEFIRE, SANCTION, SPENDING, STAND_DOWN, TABLE) = (
-    Effect.CONSULT, Effect.MEDIATE, Effect.NOTICE, Effect.PROPOSE_CEASEFIRE, Effect.SANCTION,
-    Effect.SPENDING, Effect.STAND_DOWN, Effect.TABLE)
+(CONSULT, MEDIATE, NOTICE, PROPOSE_CEASEFIRE, READINESS, SANCTION, SPENDING, STAND_DOWN,
+ TABLE) = (Effect.CONSULT, Effect.MEDIATE, Effect.NOTICE, Effect.PROPOSE_CEASEFIRE,
+           Effect.READINESS, Effect.SANCTION, Effect.SPENDING, Effect.STAND_DOWN, Effect.TABLE)
 EFFECT_CONDEMN, MEASURE_CONDEMN, MEASURE_SANCTIONS = (Effect.CONDEMN, Measure.CONDEMN,
                                                       Measure.SANCTIONS)
 AVOID_WAR, CRISIS_RESOLVED, LOW_COSTS = K.AVOID_WAR, K.CRISIS_RESOLVED, K.LOW_COSTS
@@ -81,7 +82,7 @@ _BONDS: dict[int, tuple] = {}
 
 
 def _bonds(world: World, nation: str) -> tuple:
-    """(partners, disputes, excluded, excluded in order, partner -> rank) of ``nation``,
+    """(partners, disputes, excluded, excluded in order) of ``nation``,
     from the world's treaties and the disputes the crisis began with alone: made once
     per world and state, shared by every policy of that state (read only).
 
@@ -113,8 +114,7 @@ def _find_bonds(world: World, nation: str) -> tuple:
             if other and other != nation and other not in partners:
                 disputes.setdefault(ally, []).append((other, level))
     excluded = frozenset(partners) | {nation}
-    return (partners, disputes, excluded, sorted(excluded),
-            {a: i for i, a in enumerate(partners)})
+    return partners, disputes, excluded, sorted(excluded)
 
 
 _NAMES: dict[int, dict] = {}
@@ -125,6 +125,10 @@ def _names(world: World) -> dict[str, str]:
     in as asked (:meth:`DefaultPolicy._n`): the same for every policy of a world."""
     return per_world(_NAMES, world, lambda w: {})
 
+
+# the reason of an order given without one, by its kind (the ``why`` of add)
+_DEFAULT_REASONS = {"honour": "an obligation it honours", "keep": "a promise it made",
+                    "attack": "its objectives", "prepare": "readiness before a grab"}
 
 Candidate = tuple  # (utility, order, option, target, institution, measure, why, forces, reason)
 _utility = _first = itemgetter(0)  # (sorts with reverse=True stay stable: ties keep their order)
@@ -145,10 +149,11 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self._state_pos, self._inst_pos = _positions(world)
         self.aversion = 1.0 - 0.8 * self.p.risk_tolerance
         self.bias = rng.gauss(0.0, self.skill.noise)  # a persistent misjudgement of risk
+        self._noise = partial(rng.gauss, 0.0, self.skill.noise)  # _judge(), drawn at once
         # allies this state is bound to defend (ally -> strongest clause covering it),
         # and the rest of its bonds: made once per world and state (_bonds)
-        (self.partners, self._disputes, self._excluded, self._excluded_order,
-         self._partner_rank) = _bonds(world, nation)
+        (self.partners, self._disputes, self._excluded,
+         self._excluded_order) = _bonds(world, nation)
         self.goal_met: dict[str, bool] = {}
         self.assessment: dict[str, float] = {}  # target -> utility of attacking it
         self.last: dict[tuple[str, str], int] = {}  # (what, target) -> round last ordered
@@ -193,6 +198,8 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self.memory.recall(news, private, last_round)
 
     def _judge(self, scale: float = 1.0) -> float:
+        """A judgement's noise, ``scale`` times the usual (:attr:`_noise` draws the
+        usual without a call of this method: the busy judgements use that)."""
         return self.rng.gauss(0.0, self.skill.noise * scale)
 
     def _recent(self, what: str, target: str, rounds: int, now: int) -> bool:
@@ -238,24 +245,22 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         self._withdrawal(r, s, add)
         self.keep_commitments(r, s, add)
         cands.sort(key=_utility, reverse=True)  # stable: ties keep the order they came in
-        self.why = []
-        self.why_text = []
+        given: list[tuple[str, str, float]] = []
+        reasons: list[tuple[str, str, str]] = []
+        self.why, self.why_text = given, reasons
+        last, now, most = self.last, view.round, s.most
         for u, _, option, target, inst, measure, why, forces, reason in cands:
-            if s.full():
+            if len(s.orders) >= most:  # s.full()
                 break
-            if s.add(option, target=target, institution=inst, measure=measure, forces=forces):
+            if s.add(option, target, inst, measure, forces):
                 key = target or inst
-                self.last[(why or option.action.id, key)] = view.round
-                self.last[(option.action.effect._value_, key)] = view.round
-                self.why.append((option.action.id, key, round(u, 3)))
-                self.why_text.append((option.action.id, key, reason or self._default_reason(
-                    option, key, why)))
+                spec = option.action
+                last[(why or spec.id, key)] = now
+                last[(spec.effect._value_, key)] = now
+                given.append((spec.id, key, round(u, 3)))
+                reasons.append((spec.id, key, reason or _DEFAULT_REASONS.get(
+                    why, "its interests, by its temperament")))
         return s.orders
-
-    def _default_reason(self, option, key: str, why: str) -> str:
-        words = {"honour": "an obligation it honours", "keep": "a promise it made",
-                 "attack": "its objectives", "prepare": "readiness before a grab"}
-        return words.get(why, "its interests, by its temperament")
 
     # ------------------------------------------------------------ threats
     def _culprits(self, r: Reading) -> dict[str, float]:
@@ -275,7 +280,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             for a in attackers:
                 if a != me and (grave >= 1.0 or self.ties(r, a) < 0.6):
                     out[a] = max(out.get(a, 0.0), grave)
-        for a, g in self._hostile_gravity().items():  # against it or a partner, by others
+        gravity = self._hostile_gravity()  # against it or a partner, by others
+        if not out:  # no attacker counts: the gravities alone (each >= 0: max(0.0, g) is g)
+            return dict(gravity)
+        for a, g in gravity.items():
             out[a] = max(out.get(a, 0.0), g)
         return out
 
@@ -328,11 +336,13 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return found
 
     def _find_danger(self, r: Reading) -> tuple[float, str]:
-        mine = self._own_power(r) or 1.0
+        mine = None  # its own power, worked out only for a dispute that counts
         worst, by = 0.0, ""
         for other, t in r.tension.items():
             if t < 5:
                 continue
+            if mine is None:
+                mine = self._own_power(r) or 1.0
             d = (t / 50.0) * public_power(r.state(other)) / mine
             if d > worst:
                 worst, by = d, other
@@ -355,26 +365,27 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         the partners' order (once per reading)."""
         found = r.memo.get("threatened partners")
         if found is None:
-            me, rank = self.nation, self._partner_rank
-            found = r.memo["threatened partners"] = sorted(
-                (x for x in self._threat_summary(r)[0] if x[1] != me),
-                key=lambda x: rank[x[1]])
+            self._threat_summary(r)  # from here r.threats holds every partner's
+            known = r.threats
+            found = r.memo["threatened partners"] = [
+                (known[a], a) for a in self.partners if known[a] >= 0.2]
         return found
 
     def _worst_ally_threat(self, r: Reading) -> float:
         """The gravest threat to one of its partners (0 without partners)."""
         if not self.partners:
             return 0.0
-        for t, a in self._threat_summary(r)[1]:
+        for t, a in self._threat_summary(r):
             if a != self.nation:
                 return t
         return 0.0
 
-    def _threat_summary(self, r: Reading) -> tuple[list, list]:
-        """Of the threats to the states it excludes (its partners and itself): those
-        at 0.2 or more, and the two gravest, as (threat, state). Made from r.threats
-        alone, so states that share that dict (_read) share this too: kept beside it
-        in the shared memo, for as long as the same dict is handed out."""
+    def _threat_summary(self, r: Reading) -> list[tuple[float, str]]:
+        """The two gravest threats to the states it excludes (its partners and
+        itself), as (threat, state), after putting every one of them in r.threats.
+        Made from r.threats alone, so states that share that dict (_read) share this
+        too: kept beside it in the shared memo, for as long as the same dict is
+        handed out."""
         found = r.memo.get("threat summary")
         if found is not None:
             return found
@@ -386,30 +397,46 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 r.memo["threat summary"] = kept[1]
                 return kept[1]
         known = r.threats
-        pairs = [(known[a] if a in known else self._ally_threat(r, a), a)
-                 for a in self._excluded_order]
-        found = r.memo["threat summary"] = (
-            [x for x in pairs if x[0] >= 0.2], sorted(pairs, key=_first, reverse=True)[:2])
+        missing = [a for a in self._excluded_order if a not in known]
+        if missing:
+            for a, t in zip(missing, self._threats_to(r, missing)):
+                known[a] = t
+        pairs = [(known[a], a) for a in self._excluded_order]
+        found = r.memo["threat summary"] = sorted(pairs, key=_first, reverse=True)[:2]
         if shared is not None:
             shared[key] = (r.threats, found)
         return found
 
     def _threat_to(self, r: Reading, ally: str) -> float:
+        return self._threats_to(r, (ally,))[0]
+
+    def _threats_to(self, r: Reading, allies) -> list[float]:
+        """How gravely each of ``allies`` is threatened (see _ally_threat), in one pass."""
         # what this reads: the memory's hostility (shared while the memory is), its
         # partners and itself (excluded), the disputes (by those), the public numbers
         # and the ledger: so it is shared by every state with the same (_read)
-        h, posture = 0.0, 0
-        for a, v in r.hostility_to(ally):
-            if a != self.nation and a not in self.partners:
-                h += v
-                posture = max(posture, r.state(a).readiness)
-        disputes = self._disputes.get(ally)
-        if disputes:  # the disputes the crisis began with
-            fade = self.memory.keep ** max(0, r.view.round - 1)
-            for other, level in disputes:
-                h += level * fade
-                posture = max(posture, r.state(other).readiness)
-        return min(1.0, h / 30.0 + 0.2 * posture * (h > 0)) + (1.0 if ally in r.attacked else 0.0)
+        ex, state, attacked = self._excluded, r.state, r.attacked  # ex: itself, partners
+        hostility = self.memory.hostility_by_target()  # what r.hostility_to reads
+        fade = self.memory.keep ** max(0, r.view.round - 1)  # of the disputes
+        out = []
+        for ally in allies:
+            h, posture = 0.0, 0
+            for a, v in hostility.get(ally, ()):
+                if a not in ex:
+                    h += v
+                    ready = state(a).readiness
+                    if ready > posture:
+                        posture = ready
+            disputes = self._disputes.get(ally)
+            if disputes:  # the disputes the crisis began with
+                for other, level in disputes:
+                    h += level * fade
+                    ready = state(other).readiness
+                    if ready > posture:
+                        posture = ready
+            out.append(min(1.0, h / 30.0 + 0.2 * posture * (h > 0))
+                       + (1.0 if ally in attacked else 0.0))
+        return out
 
     def _cause(self, r: Reading, a: str) -> str:
         """The cause for pressing ``a``, in a few words."""
@@ -425,28 +452,33 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         if danger < 0.1:
             return
         attacked = bool(r.attacked.get(self.nation))
+        # (here and below: the option and the reason are looked up only for an order
+        # worth giving, add takes none other; the judgement is drawn all the same)
         if r.me.readiness < 1:
-            add(danger * 0.6 - 0.15 + self._judge(), s.option(Effect.READINESS, magnitude=1),
-                reason=f"threatened by {self._n(by)}")
+            u = danger * 0.6 - 0.15 + self._noise()
+            if u > 0:
+                add(u, s.option(READINESS, magnitude=1), reason=f"threatened by {self._n(by)}")
         if r.me.readiness < 2 and (attacked or danger > 1.0):
-            add(min(danger, 2.0) * 0.5 - 0.2 + self._judge(),
-                s.option(Effect.READINESS, magnitude=2),
-                reason=f"{'attacked' if attacked else 'gravely threatened'} by {self._n(by)}")
+            u = min(danger, 2.0) * 0.5 - 0.2 + self._noise()
+            if u > 0:
+                how = "attacked" if attacked else "gravely threatened"
+                add(u, s.option(READINESS, magnitude=2), reason=f"{how} by {self._n(by)}")
         for opt in s.options(CONSULT):
             for iid in opt.institutions:
                 if self.memory.consulted_since(iid, now - 3) or \
                         self._recent(opt.action.id, iid, 4, now):
                     continue  # the members are meeting already: once is enough
-                u = (0.3 + p.multilateralism) * min(1.0, danger) - 0.3
-                add(u + self._judge(), opt, institution=iid,
-                    reason=f"threatened by {self._n(by)}: consultations in {self._n(iid)}")
+                u = (0.3 + p.multilateralism) * min(1.0, danger) - 0.3 + self._noise()
+                if u > 0:
+                    add(u, opt, institution=iid, reason=f"threatened by {self._n(by)}: "
+                        f"consultations in {self._n(iid)}")
         if attacked:
             for opt in s.options(Effect.MEETING):
                 for iid in opt.institutions:
                     u = p.multilateralism * 0.8 - 0.2
                     if self._recent(opt.action.id, iid, 3, now):
                         u -= 0.6
-                    add(u + self._judge(), opt, institution=iid)
+                    add(u + self._noise(), opt, institution=iid)
 
     # ------------------------------------------------------------ withdrawal
     def _withdrawal(self, r: Reading, s: OrderSet, add) -> None:
@@ -486,7 +518,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             u = (0.2 + 0.4 * p.multilateralism) * sev - 0.15 - 0.3 * trade
             if opt is not None and self._recent(opt.action.id, a, 3, now):
                 u -= 0.5
-            u += self._judge()
+            u += self._noise()
             if u > 0 and opt is not None:  # the reason only for an order add keeps
                 add(u, opt, a, reason=self._cause(r, a))
             current = r.me.sanctioning.get(a, 0.0)
@@ -501,7 +533,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                      * (1.0 if sev >= 0.9 else 0.5) * (0.5 + p.stance.interventionism)
                      - trade * bite * (2.0 + 4.0 * low_costs) * (0.5 + p.free_riding) - 0.25
                      - 0.1 * bite)
-                u += self._judge()
+                u += self._noise()
                 if u > 0:
                     add(u, opt, a, reason="sanctions: " + self._cause(r, a))
             self._table(r, s, add, a, sev)
@@ -543,7 +575,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 u -= 0.25
             if measure == MEASURE_SANCTIONS._value_:
                 u -= self.trade.get(a, 0.0) * (0.5 + p.free_riding)
-            u += self._judge()
+            u += self._noise()
             if u > 0:
                 add(u, opt, a, iid, measure, why="table:" + measure,
                     reason=f"a draft on {measure.replace('_', ' ')}: " + self._cause(r, a))
@@ -571,7 +603,6 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
               occupying: bool = False) -> None:
         p, me, now = self.p, self.nation, r.view.round
         war_weight = r.weight(AVOID_WAR, CRISIS_RESOLVED)
-        mine = self._own_power(r) or 1.0
         for by in r.view.ceasefire_offers:
             opt = s.option(Effect.ACCEPT_CEASEFIRE, target=by)
             in_fight = (by in r.attacked.get(me, ()) or me in r.attacked.get(by, ())
@@ -591,7 +622,9 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 u = ((1.0 - p.aggression) * 0.5 + war_weight - 0.2
                      - lost / 100.0 * 3.0 * (0.5 + r.weight(K.KEEP_TERRITORY))
                      * min(2.0, 0.5 + help_) - (0.5 if freeing and lost > 0 else 0.0))
-            add(u + self._judge(), opt, by, reason=f"accept {self._n(by)}'s ceasefire offer")
+            u += self._noise()
+            if u > 0:
+                add(u, opt, by, reason=f"accept {self._n(by)}'s ceasefire offer")
         propose = s.options(PROPOSE_CEASEFIRE)
         if propose:
             opt = propose[0]
@@ -606,7 +639,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                         - max(0.0, self.assessment.get(t, 0.0))
                     why = f"keep what it holds of {self._n(t)}: offer a ceasefire"
                 elif me in r.attacked and t in r.attacked[me]:
-                    odds = public_power(r.state(t)) / mine
+                    odds = public_power(r.state(t)) / (self._own_power(r) or 1.0)
                     u = (self.aversion * 0.3 * min(2.0, odds) + war_weight
                          - 2.0 * r.weight(K.KEEP_TERRITORY) * holds_mine - 0.2)
                     why = f"stop the fighting with {self._n(t)}, which is stronger"
@@ -615,23 +648,24 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                     why = f"end the fighting with {self._n(t)}"
                 if self._recent(opt.action.id, t, 1, now):
                     u -= 0.3
-                add(u + self._judge(), opt, t, reason=why)
+                add(u + self._noise(), opt, t, reason=why)
         fighting = me in r.attacked or any(me in atk for atk in r.attacked.values())
         if culprits and not fighting:
-            a = max(culprits, key=lambda x: (culprits[x], x))
+            a = max(zip(culprits.values(), culprits))[1]  # the gravest (ties: greatest id)
             opt = s.option(MEDIATE, target=a)
             u = (p.multilateralism * (1.0 - p.aggression) * min(1.0, r.view.escalation / 40.0)
                  - 0.35)
             if opt is not None and self._recent(opt.action.id, a, 2, now):
                 u -= 0.4
-            add(u + self._judge(), opt, a, reason="mediate: the crisis is escalating")
+            add(u + self._noise(), opt, a, reason="mediate: the crisis is escalating")
         self._stand_down(r, s, add, culprits, occupying)
         for t, bite in r.me.sanctioning.items():
             if t in culprits or any(t in iv.sanctions_on for iv in r.view.institutions
                                     if iv.member):
                 continue
-            u = self.trade.get(t, 0.0) * 3.0 + (1.0 - p.aggression) * 0.2 - 0.3
-            add(u + self._judge(), s.option(Effect.LIFT_SANCTIONS, target=t), t)
+            u = self.trade.get(t, 0.0) * 3.0 + (1.0 - p.aggression) * 0.2 - 0.3 + self._noise()
+            if u > 0:
+                add(u, s.option(Effect.LIFT_SANCTIONS, target=t), t)
 
     def _fighting_with(self, r: Reading) -> list[str]:
         """The states this state is at war with: an ongoing conflict between them (as
@@ -650,23 +684,25 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
         return sorted(out)
 
     def _stand_down(self, r: Reading, s: OrderSet, add, culprits, occupying: bool) -> None:
+        if occupying:
+            return  # an occupier withdraws by its own reckoning (aggressor._occupation)
         opt = s.option(STAND_DOWN)
         if opt is None:
             return
-        if occupying:
-            return  # an occupier withdraws by its own reckoning (aggressor._occupation)
         p = self.p
         danger, _ = self._danger(r)
         allies = self._worst_ally_threat(r)
         u = (1.0 - p.aggression) * 0.4 - danger - allies - 0.2
         if self.assessment and max(self.assessment.values()) > -0.2:
             u -= 0.5  # an aggressor keeps its forces ready
-        add(u + self._judge(), opt, reason="no threat left: forces stand down")
+        add(u + self._noise(), opt, reason="no threat left: forces stand down")
 
     # ------------------------------------------------------------ burden sharing
     def _burden(self, r: Reading, s: OrderSet, add) -> None:
+        if not self.partners:
+            return
         opt = s.option(SPENDING)
-        if opt is None or not self.partners:
+        if opt is None:
             return
         p = self.p
         threat = self._worst_ally_threat(r)
@@ -676,4 +712,4 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
              - 0.3 - 0.15 * max(0.0, r.me.spending - norm) - (0.3 if r.me.support < 45 else 0.0))
         if self._recent(opt.action.id, "", 1, r.view.round):
             u -= 0.3
-        add(u + self._judge(), opt, reason="burden sharing: its alliance is threatened")
+        add(u + self._noise(), opt, reason="burden sharing: its alliance is threatened")
