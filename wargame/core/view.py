@@ -13,6 +13,7 @@ later in a hot-seat round cannot read a deal struck earlier in it.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
@@ -145,21 +146,51 @@ class WarFacts:
     authorisations: tuple[Authorisation, ...] = ()
 
 
-def war_facts(world: World, state: GameState) -> WarFacts:
+# the facts of war made at once (wargame.core.plain): a frozen dataclass's __init__
+# sets field by field, and these are made again whenever the public part changes
+_holding, _stationed = positional(Holding), positional(Stationed)
+_sanctions_in_force, _side = positional(SanctionsInForce), positional(Side)
+_authorisation = positional(Authorisation)
+_NO_WAR = WarFacts()
+
+
+def war_facts(world: World, state: GameState, before: WarFacts | None = None) -> WarFacts:
+    """The public facts of war now. ``before``: those of an earlier moment of the same
+    game, whose items are kept where nothing in them changed (see :func:`_kept`)."""
     authorising = _authorising(world)
+    nations = state.nations
+    was = before or _NO_WAR
+    stationed, sanctions = [], []
+    for n in world.ids:
+        ns = nations[n]
+        for h, f in ns.deployed.items():
+            if f > 0:
+                stationed.append(_kept(was.stationed, len(stationed), _stationed, n, h, f))
+        for t, b in ns.sanctioning.items():
+            sanctions.append(_kept(was.sanctions, len(sanctions), _sanctions_in_force, n, t, b))
     return WarFacts(
-        holdings=tuple(Holding(o, v, share, state.nations[o].garrisons.get(v, 0.0))
+        holdings=tuple(_holding(o, v, share, nations[o].garrisons.get(v, 0.0))
                        for (o, v), share in state.occupation.items() if share > 0),
-        stationed=tuple(Stationed(n, h, f) for n in world.ids
-                        for h, f in state.nations[n].deployed.items() if f > 0),
-        sanctions=tuple(SanctionsInForce(n, t, b) for n in world.ids
-                        for t, b in state.nations[n].sanctioning.items()),
-        conflicts=tuple(Side(c.attacker, c.victim, c.started, tuple(c.side), c.ended)
+        stationed=tuple(stationed),
+        sanctions=tuple(sanctions),
+        conflicts=tuple(_side(c.attacker, c.victim, c.started, tuple(c.side), c.ended)
                         for c in state.conflicts),
         authorisations=tuple(
-            Authorisation(i, t, addressed(world, state, i, t))
+            _authorisation(i, t, addressed(world, state, i, t))
             for i in authorising for t in state.institutions[i].force_on),
     )
+
+
+def _kept(before: tuple, k: int, make, *values):
+    """``make(*values)``, or the ``k``th of ``before`` if it holds these very values
+    (the same objects, not equal ones: a value replaced is made again, so a number
+    that changed type shows its new one). Public facts of an earlier moment are
+    immutable: a view of now may share them."""
+    if k < len(before):
+        old = before[k].__dict__.values()
+        if all(map(operator.is_, old, values)):
+            return before[k]
+    return make(*values)
 
 
 _AUTHORISING: dict[int, tuple] = {}
@@ -312,15 +343,19 @@ def _councils(world: World) -> frozenset:
 _NOT_UNITING = ((), ())
 
 
-def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Shared:
+def shared_part(world: World, state: GameState, attacked=(), attacking=(),
+                before: Shared | None = None) -> Shared:
     """What every government sees alike. ``attacked`` and ``attacking``: the victims
     and the makers of armed attacks in the game's log (burden sharing judges neither
-    as free riders, and leaves attackers out of the alliance's totals)."""
-    public = _public_nation
+    as free riders, and leaves attackers out of the alliance's totals). ``before``: the
+    public part of an earlier moment of the same game: its states' numbers, facts of
+    war and copies of obligations and commitments are kept where nothing changed."""
+    public, kept = _public_nation, _kept
+    was = before.states if before is not None else ()
     states = tuple(
-        public(n.id, n.name, n.region, s.military, s.economy, s.spending, s.support,
-               s.credibility, s.territory, s.readiness, n.nuclear)
-        for n in world.nations
+        kept(was, k, public, n.id, n.name, n.region, s.military, s.economy, s.spending,
+             s.support, s.credibility, s.territory, s.readiness, n.nuclear)
+        for k, n in enumerate(world.nations)
         for s in (state.nations[n.id],)
     )
     fixed = _fixed(world)
@@ -349,21 +384,39 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Sh
         tension={k: MappingProxyType(v) for k, v in by.items()},
         states=states,
         institutions=insts,
-        obligations=tuple(_clone(o) for o in state.obligations),
-        commitments=tuple(_clone(c) for c in state.commitments
-                          if not secret or not withheld(state, c)),
+        obligations=_copies(state.obligations, before.obligations if before else ()),
+        commitments=_copies([c for c in state.commitments if not withheld(state, c)]
+                            if secret else state.commitments,
+                            before.commitments if before else ()),
         drafts=drafts,
         decided=decided,
         history=tuple(state.history),
         burden=Tables(world, state, attacked, attacking),  # rows made when read
         not_counted=MappingProxyType({d.id: out for d in drafts + decided
                                       for out in (not_counted(world, state, d),) if out}),
-        war=war_facts(world, state),
+        war=war_facts(world, state, before.war if before else None),
         as_member=tuple(_member(i) for i in insts),
         institution_at=MappingProxyType({i.id: k for k, i in enumerate(insts)}),
         moved=changed(state),
         withheld=secret,
     )
+
+
+def _copies(items: list, before: tuple) -> tuple:
+    """A copy of each of ``items`` (obligations or commitments, in order), or the copy
+    in ``before`` (of an earlier moment) of the same item if each of its fields still
+    holds the very same object (an item's fields are replaced, never changed in place)."""
+    if not before:
+        return tuple(_clone(c) for c in items)
+    prior = {c.id: c for c in before}
+    out = []
+    for c in items:
+        old = prior.get(c.id)
+        if old is None or not all(map(operator.is_, old.__dict__.values(),
+                                      c.__dict__.values())):
+            old = _clone(c)
+        out.append(old)
+    return tuple(out)
 
 
 _public_nation = positional(PublicNation)  # made every time the public part changes
