@@ -57,6 +57,7 @@ class Game:
         self._talk = 0  # bumped by every message, proposal, answer and counter
         # (key, messages and proposals by state, whether every state's are listed)
         self._talks: tuple | None = None
+        self._talk_copies: dict = {}  # id -> the copy of a message or proposal views hold
         self._news = NewsIndex()
         # (log entries read, victims, who struck first in each pair): from the log as it grows
         self._fights: tuple[int, set[str], dict] = (0, set(), {})
@@ -137,9 +138,9 @@ class Game:
         # view), from the second every state's at once
         talk_key = (self._version, self._talk, len(st.messages), len(st.proposals))
         if self._talks is None or self._talks[0] != talk_key:
-            self._talks = (talk_key, {nation: talk_of(st, nation)}, False)
+            self._talks = (talk_key, {nation: talk_of(st, nation, self._talk_copies)}, False)
         elif nation not in self._talks[1] and not self._talks[2]:
-            self._talks = (talk_key, talk_index(st), True)
+            self._talks = (talk_key, talk_index(st, self._talk_copies), True)
         options: list[legal.Option] = []
         if self.phase == "orders":  # what every state's options read: once, like `shared`
             if self._legal_memo[0] != key:
@@ -458,7 +459,7 @@ class Game:
         game._shared, game._version, game._news = None, 0, NewsIndex()
         game._voted = game._committed = False
         game._legal_memo, game._offered = (None, {}), (None, {})
-        game._talk, game._talks = 0, None
+        game._talk, game._talks, game._talk_copies = 0, None, {}
         game._fights = (0, set(), {})
         return game
 
