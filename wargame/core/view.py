@@ -151,46 +151,24 @@ class WarFacts:
 _holding, _stationed = positional(Holding), positional(Stationed)
 _sanctions_in_force, _side = positional(SanctionsInForce), positional(Side)
 _authorisation = positional(Authorisation)
-_NO_WAR = WarFacts()
 
 
-def war_facts(world: World, state: GameState, before: WarFacts | None = None) -> WarFacts:
-    """The public facts of war now. ``before``: those of an earlier moment of the same
-    game, whose items are kept where nothing in them changed (see :func:`_kept`)."""
+def war_facts(world: World, state: GameState) -> WarFacts:
     authorising = _authorising(world)
     nations = state.nations
-    was = before or _NO_WAR
-    stationed, sanctions = [], []
-    for n in world.ids:
-        ns = nations[n]
-        for h, f in ns.deployed.items():
-            if f > 0:
-                stationed.append(_kept(was.stationed, len(stationed), _stationed, n, h, f))
-        for t, b in ns.sanctioning.items():
-            sanctions.append(_kept(was.sanctions, len(sanctions), _sanctions_in_force, n, t, b))
     return WarFacts(
         holdings=tuple(_holding(o, v, share, nations[o].garrisons.get(v, 0.0))
                        for (o, v), share in state.occupation.items() if share > 0),
-        stationed=tuple(stationed),
-        sanctions=tuple(sanctions),
+        stationed=tuple(_stationed(n, h, f) for n in world.ids
+                        for h, f in nations[n].deployed.items() if f > 0),
+        sanctions=tuple(_sanctions_in_force(n, t, b) for n in world.ids
+                        for t, b in nations[n].sanctioning.items()),
         conflicts=tuple(_side(c.attacker, c.victim, c.started, tuple(c.side), c.ended)
                         for c in state.conflicts),
         authorisations=tuple(
             _authorisation(i, t, addressed(world, state, i, t))
             for i in authorising for t in state.institutions[i].force_on),
     )
-
-
-def _kept(before: tuple, k: int, make, *values):
-    """``make(*values)``, or the ``k``th of ``before`` if it holds these very values
-    (the same objects, not equal ones: a value replaced is made again, so a number
-    that changed type shows its new one). Public facts of an earlier moment are
-    immutable: a view of now may share them."""
-    if k < len(before):
-        old = before[k].__dict__.values()
-        if all(map(operator.is_, old, values)):
-            return before[k]
-    return make(*values)
 
 
 _AUTHORISING: dict[int, tuple] = {}
@@ -348,14 +326,13 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=(),
     """What every government sees alike. ``attacked`` and ``attacking``: the victims
     and the makers of armed attacks in the game's log (burden sharing judges neither
     as free riders, and leaves attackers out of the alliance's totals). ``before``: the
-    public part of an earlier moment of the same game: its states' numbers, facts of
-    war and copies of obligations and commitments are kept where nothing changed."""
-    public, kept = _public_nation, _kept
-    was = before.states if before is not None else ()
+    public part of an earlier moment of the same game, whose copies of obligations and
+    commitments are kept where nothing in them changed (:func:`_copies`)."""
+    public = _public_nation
     states = tuple(
-        kept(was, k, public, n.id, n.name, n.region, s.military, s.economy, s.spending,
-             s.support, s.credibility, s.territory, s.readiness, n.nuclear)
-        for k, n in enumerate(world.nations)
+        public(n.id, n.name, n.region, s.military, s.economy, s.spending, s.support,
+               s.credibility, s.territory, s.readiness, n.nuclear)
+        for n in world.nations
         for s in (state.nations[n.id],)
     )
     fixed = _fixed(world)
@@ -394,7 +371,7 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=(),
         burden=Tables(world, state, attacked, attacking),  # rows made when read
         not_counted=MappingProxyType({d.id: out for d in drafts + decided
                                       for out in (not_counted(world, state, d),) if out}),
-        war=war_facts(world, state, before.war if before else None),
+        war=war_facts(world, state),
         as_member=tuple(_member(i) for i in insts),
         institution_at=MappingProxyType({i.id: k for k, i in enumerate(insts)}),
         moved=changed(state),
