@@ -1,6 +1,7 @@
 """A view handed out never changes afterwards, although views of later moments share
-the copies of obligations, commitments, messages and proposals that did not change: a whole game's views, each compared at the end
-with a deep copy taken when it was handed out."""
+the copies of obligations, commitments, messages and proposals that did not change:
+a whole game's views, each compared at the end with a plain copy taken when it was
+handed out."""
 
 from __future__ import annotations
 
