@@ -583,7 +583,8 @@ def talk_of(state: GameState, nation: str, copies: dict | None = None
     copy = _copy if copies is not None else _fresh
     return (tuple(copy(m, copies) for m in state.messages
                   if m.sender == nation or nation in m.recipients),
-            tuple(copy(p, copies) for p in state.proposals if p.sees(nation)))
+            tuple(copy(p, copies) for p in state.proposals
+                  if p.by == nation or nation in p.to))  # p.sees(nation), without a call
 
 
 def _copy(item, copies: dict):
@@ -653,13 +654,16 @@ def _clone(obj, **changed):
 def _nation(ns: NationState) -> NationState:
     """A copy of a state's numbers a view may hand out (its dicts copied too: the
     only mutable parts; a deep copy costs ten times as much)."""
-    new = object.__new__(type(ns))  # _clone, with the dicts copied by their own copy()
-    d = new.__dict__
-    d.update(ns.__dict__)
+    d = ns.__dict__.copy()  # one copy of the fields, then the dicts by their own copy()
     d["deployed"] = ns.deployed.copy()
     d["garrisons"] = ns.garrisons.copy()
     d["sanctioning"] = ns.sanctioning.copy()
+    new = object.__new__(ns.__class__)
+    _setattr(new, "__dict__", d)  # its fields are d (filling an empty __dict__ costs more)
     return new
+
+
+_setattr = object.__setattr__
 
 
 def _draft(d: Draft) -> Draft:
