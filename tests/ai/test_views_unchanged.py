@@ -1,7 +1,6 @@
 """A view handed out never changes afterwards, although views of later moments share
-the copies of obligations, commitments, messages and proposals that did not change:
-a whole game's views, each compared at the end with a plain copy taken when it was
-handed out."""
+the copies of messages and proposals that did not change: a whole game's views,
+each compared at the end with a plain copy taken when it was handed out."""
 
 from __future__ import annotations
 
@@ -32,10 +31,10 @@ def test_views_handed_out_stay_as_they_were(monkeypatch, campaign, seed):
     play_game(world, seed)
     rounds = {r for r, *_ in handed}
     assert len(rounds) > 3  # views of many moments were handed out
-    # copies of messages, proposals and commitments are shared by views of later rounds
+    # copies of messages and proposals are shared by views of later rounds
     rounds_of: dict[int, set] = {}
     for r, _, _, view, _ in handed:
-        for item in (*view.messages, *view.proposals, *view.commitments):
+        for item in (*view.messages, *view.proposals):
             rounds_of.setdefault(id(item), set()).add(r)
     assert any(len(rs) > 1 for rs in rounds_of.values())
     for r, phase, nation, view, then in handed:

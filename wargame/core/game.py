@@ -122,7 +122,7 @@ class Game:
         if self._shared is None or self._shared[0] != key:
             old = self._shared
             self._shared = (key, shared_part(self.world, self.state, self.victims(),
-                                             self.attackers(), old[1] if old else None))
+                                             self.attackers()))
             if old is not None and "news" in old[1].memo:  # checked against the news
                 self._shared[1].memo["news"] = old[1].memo["news"]  # it was made from
             self._voted = self._committed = False

@@ -13,7 +13,6 @@ later in a hot-seat round cannot read a deal struck earlier in it.
 
 from __future__ import annotations
 
-import operator
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
@@ -146,27 +145,19 @@ class WarFacts:
     authorisations: tuple[Authorisation, ...] = ()
 
 
-# the facts of war made at once (wargame.core.plain): a frozen dataclass's __init__
-# sets field by field, and these are made again whenever the public part changes
-_holding, _stationed = positional(Holding), positional(Stationed)
-_sanctions_in_force, _side = positional(SanctionsInForce), positional(Side)
-_authorisation = positional(Authorisation)
-
-
 def war_facts(world: World, state: GameState) -> WarFacts:
     authorising = _authorising(world)
-    nations = state.nations
     return WarFacts(
-        holdings=tuple(_holding(o, v, share, nations[o].garrisons.get(v, 0.0))
+        holdings=tuple(Holding(o, v, share, state.nations[o].garrisons.get(v, 0.0))
                        for (o, v), share in state.occupation.items() if share > 0),
-        stationed=tuple(_stationed(n, h, f) for n in world.ids
-                        for h, f in nations[n].deployed.items() if f > 0),
-        sanctions=tuple(_sanctions_in_force(n, t, b) for n in world.ids
-                        for t, b in nations[n].sanctioning.items()),
-        conflicts=tuple(_side(c.attacker, c.victim, c.started, tuple(c.side), c.ended)
+        stationed=tuple(Stationed(n, h, f) for n in world.ids
+                        for h, f in state.nations[n].deployed.items() if f > 0),
+        sanctions=tuple(SanctionsInForce(n, t, b) for n in world.ids
+                        for t, b in state.nations[n].sanctioning.items()),
+        conflicts=tuple(Side(c.attacker, c.victim, c.started, tuple(c.side), c.ended)
                         for c in state.conflicts),
         authorisations=tuple(
-            _authorisation(i, t, addressed(world, state, i, t))
+            Authorisation(i, t, addressed(world, state, i, t))
             for i in authorising for t in state.institutions[i].force_on),
     )
 
@@ -321,13 +312,10 @@ def _councils(world: World) -> frozenset:
 _NOT_UNITING = ((), ())
 
 
-def shared_part(world: World, state: GameState, attacked=(), attacking=(),
-                before: Shared | None = None) -> Shared:
+def shared_part(world: World, state: GameState, attacked=(), attacking=()) -> Shared:
     """What every government sees alike. ``attacked`` and ``attacking``: the victims
     and the makers of armed attacks in the game's log (burden sharing judges neither
-    as free riders, and leaves attackers out of the alliance's totals). ``before``: the
-    public part of an earlier moment of the same game, whose copies of obligations and
-    commitments are kept where nothing in them changed (:func:`_copies`)."""
+    as free riders, and leaves attackers out of the alliance's totals)."""
     public = _public_nation
     states = tuple(
         public(n.id, n.name, n.region, s.military, s.economy, s.spending, s.support,
@@ -361,10 +349,9 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=(),
         tension={k: MappingProxyType(v) for k, v in by.items()},
         states=states,
         institutions=insts,
-        obligations=_copies(state.obligations, before.obligations if before else ()),
-        commitments=_copies([c for c in state.commitments if not withheld(state, c)]
-                            if secret else state.commitments,
-                            before.commitments if before else ()),
+        obligations=tuple(_clone(o) for o in state.obligations),
+        commitments=tuple(_clone(c) for c in state.commitments
+                          if not secret or not withheld(state, c)),
         drafts=drafts,
         decided=decided,
         history=tuple(state.history),
@@ -377,23 +364,6 @@ def shared_part(world: World, state: GameState, attacked=(), attacking=(),
         moved=changed(state),
         withheld=secret,
     )
-
-
-def _copies(items: list, before: tuple) -> tuple:
-    """A copy of each of ``items`` (obligations or commitments, in order), or the copy
-    in ``before`` (of an earlier moment) of the same item if each of its fields still
-    holds the very same object (an item's fields are replaced, never changed in place)."""
-    if not before:
-        return tuple(_clone(c) for c in items)
-    prior = {c.id: c for c in before}
-    out = []
-    for c in items:
-        old = prior.get(c.id)
-        if old is None or not all(map(operator.is_, old.__dict__.values(),
-                                      c.__dict__.values())):
-            old = _clone(c)
-        out.append(old)
-    return tuple(out)
 
 
 _public_nation = positional(PublicNation)  # made every time the public part changes
