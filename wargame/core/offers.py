@@ -85,17 +85,11 @@ def options(world: World, state: GameState, nation: str,
     if steps is None:  # the steps but those nobody has a target for now
         steps = plan[2][idle] = [s for s in plan[1]
                                  if s[1] is not _TARGETS or s[2].effect not in idle]
-    made = plan[3]
     for k, step, spec, pool in steps:
         if step is _TARGETS:
             targets = _targets(world, state, nation, spec, pool, facts, memo)
             if targets:
-                # the option made last time for this step, if it had the same targets
-                # (an option is immutable: equal ones may be one object)
-                last = made.get(k)
-                if last is None or not _same(last.targets, targets):
-                    last = made[k] = _option(action=spec, targets=targets)
-                out[k] = last
+                out[k] = _option(action=spec, targets=targets)
         elif step is _NO_TARGET:
             e = spec.effect  # the rules of _effect_ok for the commonest, then the rest
             if e is READINESS:
@@ -145,7 +139,7 @@ _READY, _TARGETS, _NO_TARGET, _INSTITUTIONS = "ready", "targets", "no target", "
 def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: bool,
           sanctions: bool, mine: tuple[str, ...], away: tuple[str, ...] = (),
           moved: bool | None = None, suspended_somewhere: bool = True
-          ) -> tuple[list, list, dict, dict]:
+          ) -> tuple[list, list, dict]:
     """The options of ``nation`` in this stage, for these facts (forces at home or
     not, sanctions it imposes or not, the institutions it takes part in, suspended
     from some institution or not): the ones
@@ -198,17 +192,8 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
     steps = [(k, step, spec, ready) for k, (step, spec, ready) in enumerate(plan)
              if step is not _READY]
     # and, by the effects idle now (:func:`_idle`), the steps left to take: made when
-    # first asked (a plan and an idle set never change); and by step, the option with
-    # targets it made last (:func:`options` hands it out again for the same targets)
-    return template, steps, {}, {}
-
-
-def _same(a, b) -> bool:
-    """Whether two options' targets (tuples or :class:`Targets`) are the same states
-    in the same order, without listing a :class:`Targets`."""
-    if a.__class__ is Targets:
-        return b.__class__ is Targets and a.same(b)
-    return a.__class__ is b.__class__ and a == b
+    # first asked (a plan and an idle set never change)
+    return template, steps, {}
 
 
 # the effects whose targets _targets works out (all others: every state, or ally)
@@ -245,7 +230,7 @@ class _Facts:
                                if i.has(ClauseKind.SANCTIONS) or i.has(ClauseKind.USE_OF_FORCE))
         self.measures = {i.id: _measures(world, i.id) for i in world.institutions}
         self._stages: dict[str, tuple[ActionSpec, ...]] = {}
-        self.plans: dict[tuple, tuple[list, list, dict, dict]] = {}  # see _plan
+        self.plans: dict[tuple, tuple[list, list, dict]] = {}  # see _plan
         self._actions = world.actions
         self._unions: dict[tuple, tuple[str, ...]] = {}  # see union()
         self._for_members: dict[tuple, bool] = {}  # see legal_for_members()
@@ -306,11 +291,6 @@ class Targets(Sequence):
         self._skip = skip
         self._last = last
         self._items: tuple[str, ...] | None = None
-
-    def same(self, other: "Targets") -> bool:
-        """Whether ``other`` lists the same states (drawn from the same world)."""
-        return (self._facts is other._facts and self._me == other._me
-                and self._last == other._last and self._skip == other._skip)
 
     def _all(self) -> tuple[str, ...]:
         if self._items is None:
