@@ -57,6 +57,7 @@ class Game:
         self._talk = 0  # bumped by every message, proposal, answer and counter
         # (key, messages and proposals by state, whether every state's are listed)
         self._talks: tuple | None = None
+        self._talk_copies: dict = {}  # id -> the copy of a message or proposal views hold
         self._news = NewsIndex()
         # (log entries read, victims, who struck first in each pair): from the log as it grows
         self._fights: tuple[int, set[str], dict] = (0, set(), {})
@@ -137,9 +138,9 @@ class Game:
         # view), from the second every state's at once
         talk_key = (self._version, self._talk, len(st.messages), len(st.proposals))
         if self._talks is None or self._talks[0] != talk_key:
-            self._talks = (talk_key, {nation: talk_of(st, nation)}, False)
+            self._talks = (talk_key, {nation: talk_of(st, nation, self._talk_copies)}, False)
         elif nation not in self._talks[1] and not self._talks[2]:
-            self._talks = (talk_key, talk_index(st), True)
+            self._talks = (talk_key, talk_index(st, self._talk_copies), True)
         options: list[legal.Option] = []
         if self.phase == "orders":  # what every state's options read: once, like `shared`
             if self._legal_memo[0] != key:
@@ -215,7 +216,8 @@ class Game:
         self._in("diplomacy", "vote")
         self._known(nation)
         v = vote if isinstance(vote, Vote) else Vote.parse(vote)
-        draft = next((d for d in self.drafts() if d.id == draft_id), None)
+        draft = next((d for d in self.state.drafts if d.id == draft_id and not d.decided),
+                     None)  # an open draft
         if draft is None:
             raise IllegalOrder(f"there is no open draft {draft_id!r}")
         inst = self.world.institution[draft.institution]
@@ -223,20 +225,20 @@ class Game:
             raise IllegalOrder(f"{self.world.name_of(nation)} is not a member of {inst.name}")
         if not is_active(self.world, self.state, inst.id, nation):
             raise IllegalOrder(f"{self.world.name_of(nation)} is suspended from {inst.name}")
-        if v is Vote.DECLARED and not getattr(inst.rule, "constructive", False):
+        if v is _DECLARED and not getattr(inst.rule, "constructive", False):
             raise IllegalOrder(f"{inst.name} has no formal abstention (constructive "
                                "abstention, TEU Art. 31(1)): vote abstain")
-        if v is Vote.ABSENT:
+        if v is _ABSENT:
             draft.votes.pop(nation, None)
         else:
-            draft.votes[nation] = v.value
+            draft.votes[nation] = v._value_  # v.value, without the enum's property
             boycott = self.state.institutions[inst.id].boycotting
             if nation in boycott:  # a vote is a return: the seat is taken again
                 boycott.remove(nation)
                 self._version += 1  # every government sees the institution change
         self._voted = True  # the drafts' tallies moved (a refused vote moves none)
         self.inputs.append({"verb": "vote", "nation": nation, "draft": draft_id,
-                            "vote": v.value})
+                            "vote": v._value_})
 
     def send_message(self, sender: str, recipients: Iterable[str], text: str) -> str:
         """Send a private message; only the sender and recipients will ever see it."""
@@ -458,7 +460,7 @@ class Game:
         game._shared, game._version, game._news = None, 0, NewsIndex()
         game._voted = game._committed = False
         game._legal_memo, game._offered = (None, {}), (None, {})
-        game._talk, game._talks = 0, None
+        game._talk, game._talks, game._talk_copies = 0, None, {}
         game._fights = (0, set(), {})
         return game
 
@@ -501,6 +503,9 @@ class Game:
             raise IllegalOrder(f"there is no state {nation!r} in this campaign")
 
 
+# read once (Python 3.11 reads a member from its class in a function through a slow
+# hook): the votes Game.vote treats apart, on every vote of every state
+_DECLARED, _ABSENT = Vote.DECLARED, Vote.ABSENT
 MAX_NEWS = 2000  # characters in an instructor's news item
 INSTRUCTOR = "instructor"  # the ref of an instructor's news item
 

@@ -352,17 +352,20 @@ def check_all(world: World, state: GameState, orders: list[Order],
     seen: set[tuple] = set()
     effects: dict[Effect, list[Order]] = {}  # by member: reading an Enum's value is slow
     ids = None if offered is None or not orders else list(map(_ACTION_ID, offered))
+    actions = world.actions
+    chosen = 0  # the forces the orders commit, summed in their order
     for order in orders:
         if ids is None or not _offered(world, order, offered, ids):
             check(world, state, order)
-        key = order.key()
+        key = (order.action, order.target, order.institution, order.measure)  # key()
         if key in seen:
-            raise _fail(order, f"the same order twice: {world.actions[order.action].name}")
+            raise _fail(order, f"the same order twice: {actions[order.action].name}")
         seen.add(key)
-        effects.setdefault(world.actions[order.action].effect, []).append(order)
+        effects.setdefault(actions[order.action].effect, []).append(order)
+        if order.forces:
+            chosen += order.forces
     if len(effects.get(READINESS, ())) > 1:
         raise IllegalOrder("one readiness change a round")
-    chosen = sum(o.forces for o in orders if o.forces)
     if chosen > 1 + 1e-9:
         raise IllegalOrder(f"your orders commit {100 * chosen:.0f}% of your forces: at most "
                            "all of them (100%) can fight in one round")

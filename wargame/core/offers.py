@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from .actions import ActionSpec, Effect, Measure, Order, Target
 from .errors import IllegalOrder
 from .legal import (COMMITTING, MAX_SPENDING, Option, _attackers_of, _effect_ok,
-                    _institution_ok, _measures, _occupying, available_forces)
+                    _institution_ok, _measures, available_forces)
 from .membership import active_in, allies as allies_now, fingerprint, suspended
 from .model import ClauseKind, World
 from .perworld import per_world
@@ -65,7 +65,9 @@ def options(world: World, state: GameState, nation: str,
     else:
         mine = world.member_of[nation]
     me = state.nations[nation]
-    armed = available_forces(me) > 0
+    # forces at home (available_forces, read here for the usual case: none abroad)
+    armed = me.military > 0 if not me.deployed and not me.garrisons else \
+        available_forces(me) > 0
     away = () if nation not in memo["boycotting"] else tuple(
         i for i in mine if nation in state.institutions[i].boycotting)
     key = (nation, state.stage, armed, bool(me.sanctioning), mine, away, moved,
@@ -94,8 +96,15 @@ def options(world: World, state: GameState, nation: str,
                 ok = me.readiness < spec.magnitude
             elif e is SPENDING:
                 ok = not me.spending + spec.magnitude > MAX_SPENDING
-            elif e is STAND_DOWN:
-                ok = bool(me.readiness or me.deployed or _occupying(state, nation))
+            elif e is STAND_DOWN:  # (_occupying, for every state at once)
+                if me.readiness or me.deployed:
+                    ok = True
+                else:
+                    occupiers = memo.get("occupiers")
+                    if occupiers is None:
+                        occupiers = memo["occupiers"] = {
+                            o for (o, _), share in state.occupation.items() if share > 0}
+                    ok = nation in occupiers
             else:
                 try:
                     _effect_ok(world, state, Order(nation, spec.id), spec)

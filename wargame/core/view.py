@@ -529,28 +529,50 @@ def _institutions(shared: Shared, member) -> tuple[InstitutionView, ...]:
 NO_TALK: tuple[tuple, tuple] = ((), ())
 
 
-def talk_index(state: GameState) -> dict[str, tuple[tuple, tuple]]:
+def talk_index(state: GameState, copies: dict | None = None
+               ) -> dict[str, tuple[tuple, tuple]]:
     """state -> (the messages it sent or received, the proposals it made or was made),
     copies in the game's order, as :func:`make_view` lists them: made once for every
-    view of a moment (read them; do not change them)."""
+    view of a moment (read them; do not change them). ``copies``: see :func:`_copy`."""
     out: dict[str, tuple[list, list]] = {}
+    copy = _copy if copies is not None else _fresh
     for m in state.messages:
-        c = _clone(m)
+        c = copy(m, copies)
         for n in dict.fromkeys((m.sender, *m.recipients)):
             out.setdefault(n, ([], []))[0].append(c)
     for p in state.proposals:
-        c = _clone(p, answers=dict(p.answers))
+        c = copy(p, copies)
         for n in dict.fromkeys((p.by, *p.to)):
             out.setdefault(n, ([], []))[1].append(c)
     return {n: (tuple(ms), tuple(ps)) for n, (ms, ps) in out.items()}
 
 
-def talk_of(state: GameState, nation: str) -> tuple[tuple, tuple]:
+def talk_of(state: GameState, nation: str, copies: dict | None = None
+            ) -> tuple[tuple, tuple]:
     """What :func:`talk_index` lists for ``nation`` alone (a moment with one view)."""
-    return (tuple(_clone(m) for m in state.messages
+    copy = _copy if copies is not None else _fresh
+    return (tuple(copy(m, copies) for m in state.messages
                   if m.sender == nation or nation in m.recipients),
-            tuple(_clone(p, answers=dict(p.answers)) for p in state.proposals
-                  if p.sees(nation)))
+            tuple(copy(p, copies) for p in state.proposals
+                  if p.by == nation or nation in p.to))  # p.sees(nation), without a call
+
+
+def _copy(item, copies: dict):
+    """A copy of a message or proposal for views, or the one made earlier (kept in
+    ``copies`` by id, which the game keeps) if it still equals the item in every field
+    (a proposal's answers by their content): a copy handed out never changes, and
+    only the views of the item's parties hold it."""
+    old = copies.get(item.id)
+    if old is None or old.__dict__ != item.__dict__:
+        old = copies[item.id] = _fresh(item)
+    return old
+
+
+def _fresh(item, copies=None):
+    """A copy of a message or proposal (a proposal's answers copied too)."""
+    if item.__class__ is Proposal:
+        return _clone(item, answers=dict(item.answers))
+    return _clone(item)
 
 
 def _defaults(cls) -> dict:
@@ -602,13 +624,16 @@ def _clone(obj, **changed):
 def _nation(ns: NationState) -> NationState:
     """A copy of a state's numbers a view may hand out (its dicts copied too: the
     only mutable parts; a deep copy costs ten times as much)."""
-    new = object.__new__(type(ns))  # _clone, with the dicts copied by their own copy()
-    d = new.__dict__
-    d.update(ns.__dict__)
+    d = ns.__dict__.copy()  # one copy of the fields, then the dicts by their own copy()
     d["deployed"] = ns.deployed.copy()
     d["garrisons"] = ns.garrisons.copy()
     d["sanctioning"] = ns.sanctioning.copy()
+    new = object.__new__(ns.__class__)
+    _setattr(new, "__dict__", d)  # its fields are d (filling an empty __dict__ costs more)
     return new
+
+
+_setattr = object.__setattr__
 
 
 def _draft(d: Draft) -> Draft:
