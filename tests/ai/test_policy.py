@@ -334,3 +334,23 @@ def test_a_loaded_game_is_remembered_as_if_it_had_been_played(seed):
         before.memory.take_in(game.view(n))  # up to the same round
         assert _memory(fresh.policies[n]) == _memory(before), n
     assert fresh.policies["east"].memory.attacks.get(("north", "east")) == 2
+
+
+def test_a_game_played_without_explanations_is_the_same_game():
+    """``play_game`` keeps the reasons for the computer's decisions only when asked
+    (``explained``): the game played, and its record, are the same either way, and
+    players told not to explain keep no reasons (nor pile up their notes)."""
+    w = demo_world()
+    explained: list = []
+    saved: list = []
+    with_reasons = play_game(w, 7, explained=explained, finished=saved.append)
+    without = play_game(w, 7, finished=saved.append)
+    assert with_reasons == without
+    assert saved[0].inputs == saved[1].inputs
+    assert explained and all(len(x) == 5 and x[4] for x in explained)
+    game = Game(w, 7)
+    quiet = ComputerPlayers(w, 7, explain=False)
+    while not game.over:
+        quiet.play_round(game)
+    assert quiet.explained == [] and quiet.why() == {}
+    assert all(not getattr(p, "notes", None) for p in quiet.policies.values())

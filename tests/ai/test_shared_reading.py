@@ -206,3 +206,47 @@ def test_a_reading_finds_each_state_of_its_own_view():
         r = Reading(view, BALTIC, policy.memory, policy._state_pos, policy._inst_pos)
         for s in view.states:
             assert r.state(s.id) is s
+
+
+def test_a_reading_keeps_only_the_tensions_above_zero():
+    """A reading's tension table holds the states in a dispute with it (tension above
+    zero), whatever the view's table holds; a table of such tensions alone is read as
+    it is, so each state's tension reads the same."""
+    game = Game(BALTIC, 5)
+    policy = ComputerPlayers(BALTIC, 5).policies["estonia"]
+    view = game.view("estonia")
+    assert view.tension and min(view.tension.values()) > 0  # as the game keeps it
+    for table, kept in (
+            ({"russia": 12.0, "latvia": 0.0, "poland": -3.0}, {"russia": 12.0}),
+            ({"russia": 12.0, "latvia": 4.0}, {"russia": 12.0, "latvia": 4.0}),
+            ({}, {}),
+            (dict(view.tension), dict(view.tension))):
+        seen = SimpleNamespace(**{k: getattr(view, k) for k in (
+            "nation", "me", "states", "obligations", "war", "objectives")}, tension=table)
+        r = Reading(seen, BALTIC, policy.memory, policy._state_pos, policy._inst_pos)
+        assert dict(r.tension) == kept
+        for state in ("russia", "latvia", "poland", "finland"):
+            assert r.tension.get(state, 0.0) == kept.get(state, 0.0)
+
+
+def test_the_leading_power_is_stronger_than_every_partner():
+    """A state leads its alliance (it offers its allies forces, it rallies them to
+    sanction an aggressor) when its own power exceeds each partner's public power: at
+    every round of a Baltic game, for every state with partners."""
+    from wargame.ai.estimate import public_power
+    game = Game(BALTIC, 3)
+    players = ComputerPlayers(BALTIC, 3)
+    seen = set()
+    while not game.over and game.round <= 6:
+        players.play_round(game)
+        if game.over:
+            break
+        for n, policy in players.policies.items():
+            if not policy.partners:
+                continue
+            r = policy._read(game.view(n))
+            mine = policy._own_power(r)
+            leads = all(public_power(r.state(m)) < mine for m in policy.partners)
+            assert policy._leads(r) is leads, (game.round, n)
+            seen.add(leads)
+    assert seen == {True, False}  # both kinds of state were met

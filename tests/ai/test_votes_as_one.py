@@ -60,3 +60,23 @@ def test_a_computer_vote_does_not_depend_on_the_order_states_are_asked_in(order)
     # France's yes, cast in the same moment, is not in the tally Italy was shown
     assert draft.votes == {"uk": "yes", "france": "yes", "italy": "no"}
     assert players.errors == []
+
+
+def test_drafts_to_vote_are_those_of_its_active_institutions():
+    """A state is asked to vote on the open drafts of the institutions it sits in
+    now, not suspended: in the drafts' order, whatever else the view lists."""
+    from types import SimpleNamespace
+    inst = lambda ident, members, suspended=(): SimpleNamespace(  # noqa: E731
+        id=ident, members=members, suspended=suspended,
+        active=lambda n, m=members, s=suspended: n in m and n not in s)
+    draft = lambda ident, where: SimpleNamespace(id=ident, institution=where)  # noqa: E731
+    institutions = (inst("un", ("a", "b")), inst("nato", ("a",), ("a",)),
+                    inst("eu", ("b",)), inst("osce", ("a", "b")))
+    drafts = (draft("d1", "nato"), draft("d2", "un"), draft("d3", "eu"),
+              draft("d4", "un"), draft("d5", "osce"))
+    for nation, wanted in (("a", ["d2", "d4", "d5"]), ("b", ["d2", "d3", "d4", "d5"]),
+                           ("c", [])):
+        view = SimpleNamespace(nation=nation, drafts=drafts, institutions=institutions)
+        assert [d.id for d in drafts_to_vote(view, None)] == wanted
+    view = SimpleNamespace(nation="a", drafts=(), institutions=institutions)
+    assert drafts_to_vote(view, None) == []

@@ -171,7 +171,10 @@ class PolicyFactory(Protocol):
 def drafts_to_vote(view: View, world: World) -> list:
     """The open drafts ``view.nation`` may vote on: its institutions now, not
     suspended (``InstitutionView.active``)."""
-    if not view.drafts:
+    drafts = view.drafts
+    if not drafts:
         return []
-    active = {iv.id for iv in view.institutions if iv.active(view.nation)}
-    return [d for d in view.drafts if d.institution in active]
+    nation = view.nation
+    tabled = {d.institution for d in drafts}  # only those institutions are asked
+    active = {iv.id for iv in view.institutions if iv.id in tabled and iv.active(nation)}
+    return [d for d in drafts if d.institution in active]

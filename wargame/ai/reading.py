@@ -12,6 +12,8 @@ the game state.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..core.actions import Effect
 from ..core.events import Event, Kind
 from ..core.model import ObjectiveKind, World
@@ -112,8 +114,10 @@ class Memory:
                 self.done = last
                 return
             self._fork(chronicle)  # its first private events: its own memory from now on
-        if mine:  # stable: keeps the log's order in a round
-            fresh = sorted(fresh + tuple(mine), key=lambda x: x[0].round)
+        if mine:  # the public events, then its own, each in the log's order
+            fresh = fresh + tuple(mine)
+            if last > self.done + 1:  # several rounds: by round (stable: that order in each)
+                fresh = sorted(fresh, key=lambda x: x[0].round)
         self._by_target = None
         self._apply(fresh, last)
 
@@ -231,21 +235,30 @@ class Memory:
         else:  # TERRITORY
             self.taken[t] = self.taken.get(t, 0.0) + ev.value
 
+    # _share and _fork set the COMMON fields one by one, by name: writing them through
+    # self.__dict__ would turn the object's attributes into a plain dict, and every
+    # later read of a memory's field (the policies make thousands a round) slower
     def _share(self, chronicle: "Chronicle") -> None:
         """Take ``chronicle``'s COMMON fields as its own (read only: shared)."""
-        self._chronicle = chronicle
-        d = self.__dict__
-        for name in COMMON:
-            d[name] = getattr(chronicle, name)
+        c = self._chronicle = chronicle
+        self.hostility, self.attacks, self.tripwires, self.sanctions = (
+            c.hostility, c.attacks, c.tripwires, c.sanctions)
+        self.truces, self.shown, self.shown_to, self.shown_any = (
+            c.truces, c.shown, c.shown_to, c.shown_any)
+        self.consulted, self.blockades, self.freeing = c.consulted, c.blockades, c.freeing
         self._by_target = None
 
     def _fork(self, chronicle: "Chronicle") -> None:
         """Copies of the shared COMMON fields, to learn private events into."""
         self._chronicle = None
-        d = self.__dict__
-        for name in COMMON:
-            d[name] = dict(getattr(chronicle, name))
-        self.shown_to = {k: dict(v) for k, v in chronicle.shown_to.items()}
+        c = chronicle
+        self.hostility, self.attacks, self.tripwires, self.sanctions = (
+            dict(c.hostility), dict(c.attacks), dict(c.tripwires), dict(c.sanctions))
+        self.truces, self.shown, self.shown_any = (
+            dict(c.truces), dict(c.shown), dict(c.shown_any))
+        self.consulted, self.blockades, self.freeing = (
+            dict(c.consulted), dict(c.blockades), dict(c.freeing))
+        self.shown_to = {k: dict(v) for k, v in c.shown_to.items()}
         self._by_target = None
 
     def shared_memo(self) -> dict | None:
@@ -509,9 +522,11 @@ class Reading:
         # state(ident): the view's public numbers of a state, a lookup in a table made
         # once for every reading of the same states (the views of a moment share them)
         self.state = _states_by_id(view.states, state_pos).__getitem__
-        self.tension: dict[str, float] = {
-            s: t for s, t in view.tension.items() if t > 0
-        }
+        # state -> tension with it, above zero: the view's own read-only table when it
+        # holds no other (as the game keeps it), else a filtered copy
+        tension = view.tension
+        self.tension: Mapping[str, float] = tension if min(
+            tension.values(), default=1.0) > 0 else {s: t for s, t in tension.items() if t > 0}
         owed, self.attacked = _ledger(view)
         self.my_obligations = owed.get(self.nation, ())  # shared: read it only
         self.objectives = view.objectives

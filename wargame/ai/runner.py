@@ -42,11 +42,13 @@ class ComputerPlayers:
 
     ``nations``: the states the computer plays (default: all). ``policies``: one
     policy name for all, or a mapping state -> name (missing: ``default``).
+    ``explain`` False: the reasons for their decisions are not kept (:attr:`explained`
+    stays empty; a whole game played for its record alone needs none).
     """
 
     def __init__(self, world: World, seed: int, nations: Iterable[str] | None = None,
                  policies: str | Mapping[str, str] = registry.DEFAULT,
-                 difficulty: Difficulty | str = Difficulty.NORMAL):
+                 difficulty: Difficulty | str = Difficulty.NORMAL, explain: bool = True):
         nations = list(world.ids if nations is None else nations)
         self.world = world
         self.policies: dict[str, Policy] = {
@@ -56,6 +58,7 @@ class ComputerPlayers:
         self.errors: list[str] = []  # illegal orders or votes a policy produced
         # why each computer decision was taken: (round, state, action or "vote", target, reason)
         self.explained: list[tuple[int, str, str, str, str]] = []
+        self.explain = explain
 
     def recall(self, game: Game) -> None:
         """A game loaded from a save: each policy takes in what its state saw in the
@@ -149,6 +152,11 @@ class ComputerPlayers:
 
     def _note(self, rnd: int, nation: str, policy: Policy) -> None:
         """Keep the one-line reasons a policy gives for its orders and other decisions."""
+        if not self.explain:  # nothing kept: its notes of the round are dropped
+            notes = getattr(policy, "notes", None)
+            if notes:
+                notes.clear()
+            return
         reasons = getattr(policy, "reasons", None)
         if reasons is not None:
             for action, target, text in reasons():
@@ -303,7 +311,8 @@ def play_game(world: World, seed: int, policies: str | Mapping[str, str] = regis
     ``explained``, a list, receives why each computer decision was taken
     (:attr:`ComputerPlayers.explained`)."""
     game = Game(world, seed)
-    players = ComputerPlayers(world, seed, policies=policies, difficulty=difficulty)
+    players = ComputerPlayers(world, seed, policies=policies, difficulty=difficulty,
+                              explain=explained is not None)
     while not game.over:
         players.play_round(game)
     if explained is not None:

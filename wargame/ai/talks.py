@@ -223,8 +223,7 @@ class Diplomacy:
             if grave:
                 a = min(grave)[1]
                 # the victim or the alliance's leading power rallies the others
-                if a in r.attacked.get(self.nation, ()) or all(
-                        public_power(r.state(m)) < self._own_power(r) for m in self.partners):
+                if a in r.attacked.get(self.nation, ()) or self._leads(r):
                     sending = {x.sender for x in r.view.war.sanctions if x.target == a}
                     others = [m for m in sorted(self.partners)
                               if m not in sending and m != a][:3]
@@ -258,14 +257,27 @@ class Diplomacy:
             kept.append(offer)
         return kept
 
+    def _leads(self, r: Reading) -> bool:
+        """Whether it is stronger than each of its partners (its alliance's leading
+        power): once per reading."""
+        found = r.memo.get("leads")
+        if found is None:
+            mine, state = self._own_power(r), r.state
+            found = True
+            for m in self.partners:
+                if public_power(state(m)) >= mine:
+                    found = False
+                    break
+            r.memo["leads"] = found
+        return found
+
     def _patron_offer(self, r: Reading, now: int) -> list[Offer]:
         """The alliance's leading power offers a threatened ally forces, if the ally
         pays more for its own defence (burden sharing, from the other side)."""
         if not self.partners or self._recent("offer-deploy", "", 3, now) or \
                 self.p.loyalty < 0.5:
             return []
-        mine = self._own_power(r)
-        if any(public_power(r.state(m)) >= mine for m in self.partners):
+        if not self._leads(r):
             return []
         there = {h for (o, h) in self.memory.tripwires if o == self.nation}
         threatened = sorted(((self._ally_threat(r, a), a) for a in self.partners
