@@ -28,10 +28,11 @@ from .state import GameState, Status, pair
 FRIENDLY = frozenset({Effect.SUPPORT, Effect.AID, Effect.DEPLOY, Effect.EXERCISE,
                       Effect.PEACEKEEPERS})
 HOSTILE = (Effect.BLOCKADE, Effect.CYBER, Effect.STRIKE, Effect.INVADE, Effect.LIBERATE)
-PUBLIC_SILENT = (Effect.SANCTION, Effect.LIFT_SANCTIONS, Effect.AID, Effect.BLOCKADE,
-                 Effect.CYBER, Effect.STRIKE, Effect.INVADE, Effect.CONSULT, Effect.MEETING,
-                 Effect.TABLE, Effect.STAND_DOWN, Effect.SPENDING, Effect.DEPLOY,
-                 Effect.PROPOSE_CEASEFIRE, Effect.LIBERATE, Effect.REQUEST_HELP)
+PUBLIC_SILENT = frozenset({
+    Effect.SANCTION, Effect.LIFT_SANCTIONS, Effect.AID, Effect.BLOCKADE, Effect.CYBER,
+    Effect.STRIKE, Effect.INVADE, Effect.CONSULT, Effect.MEETING, Effect.TABLE,
+    Effect.STAND_DOWN, Effect.SPENDING, Effect.DEPLOY, Effect.PROPOSE_CEASEFIRE,
+    Effect.LIBERATE, Effect.REQUEST_HELP})
 """Effects whose own adjudication step writes the news, so no plain action item."""
 
 # The enum members the loops below compare with, read once: in Python 3.11 each
@@ -230,8 +231,7 @@ def _news(r: Round, specs: list) -> None:
         else:  # the most common news: the Event made directly (what r.emit does)
             whom = f" ({name(o.target)})" if o.target else ""
             events.append(Event(rnd, ACTION, f"{name(o.nation)}: {spec.name}{whom}.",
-                                actor=o.nation, target=o.target, ref=spec.id,
-                                value=spec.escalation))
+                                o.nation, o.target, "", spec.escalation, spec.id))
 
 
 
@@ -328,8 +328,11 @@ def _escalate(r: Round, before: float, specs: list) -> None:
     # untargeted orders add to every dispute of the actor; friendly orders toward a
     # state (support, aid, deployments, exercises) draw the actor into that state's
     # disputes: tension rises between the actor and the state's adversaries
-    selfish = {o.nation for o, spec in specs if spec.target is NO_TARGET}
-    befriended = {o.target for o, spec in specs if spec.effect in FRIENDLY}
+    # (orders of no escalation, such as statements of support or more spending, push
+    # nothing: they are left out from the start)
+    moving = [(o, spec) for o, spec in specs if spec.escalation]
+    selfish = {o.nation for o, spec in moving if spec.target is NO_TARGET}
+    befriended = {o.target for o, spec in moving if spec.effect in FRIENDLY}
     around: dict[str, list[tuple[str, str]]] = {n: [] for n in selfish | befriended}
     tension = {}  # every pair's tension fades, in the same order; the faint ones go
     for key, v in st.tension.items():
@@ -356,7 +359,7 @@ def _escalate(r: Round, before: float, specs: list) -> None:
             tension[key] = level
 
     guards: dict[str, list[str]] = {}  # target -> the states bound to defend it
-    for o, spec in specs:
+    for o, spec in moving:
         esc = spec.escalation
         effect = spec.effect
         if effect is DEFEND:
