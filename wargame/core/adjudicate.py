@@ -237,19 +237,30 @@ def _news(r: Round, specs: list) -> None:
 
 def _diplomacy(r: Round) -> None:
     st = r.state
+    nations = st.nations
     for o in r.of(Effect.SUPPORT):
-        st.nations[o.target].support = clamp(st.nations[o.target].support + 1.5)
+        ns = nations[o.target]
+        ns.support = clamp(ns.support + 1.5)
     for o in r.of(Effect.CONDEMN):
-        st.nations[o.target].credibility = clamp(st.nations[o.target].credibility - 0.5)
+        ns = nations[o.target]
+        ns.credibility = clamp(ns.credibility - 0.5)
     mediations = r.of(Effect.MEDIATE)
-    if mediations:  # each state's disputes, found once for every mediation
-        around: dict[str, list[tuple[str, str]]] = {}
-        for key in st.tension:
-            around.setdefault(key[0], []).append(key)
-            around.setdefault(key[1], []).append(key)
+    if mediations:  # each mediated state's disputes, found once for all its mediations
+        tension, top = st.tension, r.top
+        around: dict[str, list[tuple[str, str]]] = {o.target: [] for o in mediations}
+        for key in tension:
+            a, b = key
+            if a in around:
+                around[a].append(key)
+            if b in around:
+                around[b].append(key)
         for o in mediations:
-            for key in list(around.get(o.target, ())):
-                r.push(key[0], key[1], -3.0)
+            for key in around[o.target]:  # r.push(a, b, -3.0), inlined: key is a pair
+                level = min(top, max(0.0, tension.get(key, 0.0) - 3.0))
+                if level < 0.5:
+                    tension.pop(key, None)
+                else:
+                    tension[key] = level
     requests = r.of(Effect.REQUEST_HELP)
     attackers_of: dict[str, set[str]] = {}
     if requests:
