@@ -89,7 +89,8 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     round_events = list(earlier) + r.events
     cover = sorted(bites, key=lambda ct: -ct[0])  # the highest coverage first
     kinds = {e.kind for e in round_events}
-    authorised = [e for e in round_events if e.kind is AUTHORISED]
+    authorised = [e for e in round_events if e.kind is AUTHORISED] \
+        if AUTHORISED in kinds else []
     facts = machine.Facts(
         level=state.escalation,
         tension_mark=world.ladder.tension,
@@ -386,8 +387,13 @@ def _escalate(r: Round, before: float, specs: list) -> None:
             for a, b in around[o.target]:
                 push(o.nation, b if a == o.target else a, esc)
         elif spec.target is NO_TARGET:
-            for a, b in around[o.nation]:
-                push(a, b, esc)
+            for key in around[o.nation]:  # push(a, b, esc), inlined: key is a pair
+                level = tension.get(key, 0.0) + esc
+                level = top if level > top else 0.0 if level < 0.0 else level
+                if level < 0.5:
+                    tension.pop(key, None)
+                else:
+                    tension[key] = level
         elif o.target:
             push(o.nation, o.target, esc)
             if effect in HOSTILE and not _lawful(r, o.nation, o.target):
