@@ -39,26 +39,14 @@ CREDIBLE_MIDPOINT = 50.0
 CREDIBLE_SPREAD = 6.0
 
 
-_POWERS: dict[int, tuple] = {}  # id(public numbers) -> (them, their power)
-
-
 def public_power(p: PublicNation, readiness: int | None = None) -> float:
-    """:func:`combat.power` of a state from what everyone can see of it (at its own
-    readiness: once per public numbers, which every view of a moment shares)."""
+    """:func:`combat.power` of a state from what everyone can see of it, at its own
+    readiness or ``readiness``: deployments abroad are unknown, so all its forces
+    count as at home (what ``power`` gives for a state with nothing away; worked out
+    here without making one)."""
     if readiness is None:
-        found = _POWERS.get(id(p))
-        if found is None or found[0] is not p:
-            if len(_POWERS) > 4096:
-                _POWERS.clear()
-            found = _POWERS[id(p)] = (p, _power(p, p.readiness))
-        return found[1]
-    return _power(p, readiness)
-
-
-def _power(p: PublicNation, readiness: int) -> float:
-    ns = NationState(p.id, p.military, p.economy, p.spending, p.support, p.credibility,
-                     p.territory, readiness)
-    return power(ns)
+        readiness = p.readiness
+    return max(0.0, p.military) * READINESS_MULTIPLIER[readiness]
 
 
 def own_power(me: NationState, readiness: int | None = None) -> float:

@@ -28,10 +28,11 @@ from .state import GameState, Status, pair
 FRIENDLY = frozenset({Effect.SUPPORT, Effect.AID, Effect.DEPLOY, Effect.EXERCISE,
                       Effect.PEACEKEEPERS})
 HOSTILE = (Effect.BLOCKADE, Effect.CYBER, Effect.STRIKE, Effect.INVADE, Effect.LIBERATE)
-PUBLIC_SILENT = (Effect.SANCTION, Effect.LIFT_SANCTIONS, Effect.AID, Effect.BLOCKADE,
-                 Effect.CYBER, Effect.STRIKE, Effect.INVADE, Effect.CONSULT, Effect.MEETING,
-                 Effect.TABLE, Effect.STAND_DOWN, Effect.SPENDING, Effect.DEPLOY,
-                 Effect.PROPOSE_CEASEFIRE, Effect.LIBERATE, Effect.REQUEST_HELP)
+PUBLIC_SILENT = frozenset({
+    Effect.SANCTION, Effect.LIFT_SANCTIONS, Effect.AID, Effect.BLOCKADE, Effect.CYBER,
+    Effect.STRIKE, Effect.INVADE, Effect.CONSULT, Effect.MEETING, Effect.TABLE,
+    Effect.STAND_DOWN, Effect.SPENDING, Effect.DEPLOY, Effect.PROPOSE_CEASEFIRE,
+    Effect.LIBERATE, Effect.REQUEST_HELP})
 """Effects whose own adjudication step writes the news, so no plain action item."""
 
 # The enum members the loops below compare with, read once: in Python 3.11 each
@@ -88,7 +89,8 @@ def resolve(world: World, state: GameState, orders: dict[str, list[Order]],
     round_events = list(earlier) + r.events
     cover = sorted(bites, key=lambda ct: -ct[0])  # the highest coverage first
     kinds = {e.kind for e in round_events}
-    authorised = [e for e in round_events if e.kind is AUTHORISED]
+    authorised = [e for e in round_events if e.kind is AUTHORISED] \
+        if AUTHORISED in kinds else []
     facts = machine.Facts(
         level=state.escalation,
         tension_mark=world.ladder.tension,
@@ -230,26 +232,36 @@ def _news(r: Round, specs: list) -> None:
         else:  # the most common news: the Event made directly (what r.emit does)
             whom = f" ({name(o.target)})" if o.target else ""
             events.append(Event(rnd, ACTION, f"{name(o.nation)}: {spec.name}{whom}.",
-                                actor=o.nation, target=o.target, ref=spec.id,
-                                value=spec.escalation))
+                                o.nation, o.target, "", spec.escalation, spec.id))
 
 
 
 def _diplomacy(r: Round) -> None:
     st = r.state
+    nations = st.nations
     for o in r.of(Effect.SUPPORT):
-        st.nations[o.target].support = clamp(st.nations[o.target].support + 1.5)
+        ns = nations[o.target]
+        ns.support = clamp(ns.support + 1.5)
     for o in r.of(Effect.CONDEMN):
-        st.nations[o.target].credibility = clamp(st.nations[o.target].credibility - 0.5)
+        ns = nations[o.target]
+        ns.credibility = clamp(ns.credibility - 0.5)
     mediations = r.of(Effect.MEDIATE)
-    if mediations:  # each state's disputes, found once for every mediation
-        around: dict[str, list[tuple[str, str]]] = {}
-        for key in st.tension:
-            around.setdefault(key[0], []).append(key)
-            around.setdefault(key[1], []).append(key)
+    if mediations:  # each mediated state's disputes, found once for all its mediations
+        tension, top = st.tension, r.top
+        around: dict[str, list[tuple[str, str]]] = {o.target: [] for o in mediations}
+        for key in tension:
+            a, b = key
+            if a in around:
+                around[a].append(key)
+            if b in around:
+                around[b].append(key)
         for o in mediations:
-            for key in list(around.get(o.target, ())):
-                r.push(key[0], key[1], -3.0)
+            for key in around[o.target]:  # r.push(a, b, -3.0), inlined: key is a pair
+                level = min(top, max(0.0, tension.get(key, 0.0) - 3.0))
+                if level < 0.5:
+                    tension.pop(key, None)
+                else:
+                    tension[key] = level
     requests = r.of(Effect.REQUEST_HELP)
     attackers_of: dict[str, set[str]] = {}
     if requests:
@@ -328,8 +340,11 @@ def _escalate(r: Round, before: float, specs: list) -> None:
     # untargeted orders add to every dispute of the actor; friendly orders toward a
     # state (support, aid, deployments, exercises) draw the actor into that state's
     # disputes: tension rises between the actor and the state's adversaries
-    selfish = {o.nation for o, spec in specs if spec.target is NO_TARGET}
-    befriended = {o.target for o, spec in specs if spec.effect in FRIENDLY}
+    # (orders of no escalation, such as statements of support or more spending, push
+    # nothing: they are left out from the start)
+    moving = [(o, spec) for o, spec in specs if spec.escalation]
+    selfish = {o.nation for o, spec in moving if spec.target is NO_TARGET}
+    befriended = {o.target for o, spec in moving if spec.effect in FRIENDLY}
     around: dict[str, list[tuple[str, str]]] = {n: [] for n in selfish | befriended}
     tension = {}  # every pair's tension fades, in the same order; the faint ones go
     for key, v in st.tension.items():
@@ -356,7 +371,7 @@ def _escalate(r: Round, before: float, specs: list) -> None:
             tension[key] = level
 
     guards: dict[str, list[str]] = {}  # target -> the states bound to defend it
-    for o, spec in specs:
+    for o, spec in moving:
         esc = spec.escalation
         effect = spec.effect
         if effect is DEFEND:
@@ -372,8 +387,13 @@ def _escalate(r: Round, before: float, specs: list) -> None:
             for a, b in around[o.target]:
                 push(o.nation, b if a == o.target else a, esc)
         elif spec.target is NO_TARGET:
-            for a, b in around[o.nation]:
-                push(a, b, esc)
+            for key in around[o.nation]:  # push(a, b, esc), inlined: key is a pair
+                level = tension.get(key, 0.0) + esc
+                level = top if level > top else 0.0 if level < 0.0 else level
+                if level < 0.5:
+                    tension.pop(key, None)
+                else:
+                    tension[key] = level
         elif o.target:
             push(o.nation, o.target, esc)
             if effect in HOSTILE and not _lawful(r, o.nation, o.target):

@@ -89,8 +89,9 @@ def commit(r: Round) -> None:
     """Fill ``r.committed``: the forces each fighting or deploying order commits, from
     the forces available at the start of the round; a state's shares are scaled down
     together when they add up to more than all of them."""
+    actions = r.world.actions
     for nation, orders in r.by_nation.items():
-        mine = [o for o in orders if r.world.actions[o.action].effect in COMMITTING]
+        mine = [o for o in orders if actions[o.action].effect in COMMITTING]
         if not mine:
             continue
         shares = [share(r, o) for o in mine]
