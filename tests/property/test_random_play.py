@@ -99,6 +99,9 @@ def check_invariants(game):
 # a state that attacked the south and later defended it against another was put on the
 # south's side of its own conflict (found by this test; conflicts.join_side)
 @example(world="demo", seed=0, choices=445097)
+# an invasion by a remnant (0.3 of forces) against an empty home took land, and its
+# garrison was raised to the least that holds land (0.5): forces out of nothing
+@example(world="gen12", seed=0, choices=16991057)
 def test_random_legal_play_keeps_invariants_and_replays(world, seed, choices):
     w = WORLDS[world]
     game = play(w, seed, choices)

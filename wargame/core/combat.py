@@ -293,11 +293,13 @@ def resolve_attacks(r: Round) -> list[tuple[str, str, str]]:
                     ns.deployed.pop(v.id, None)
             lost.append((ns.id, loss))
         side = [(ns, p) for ns, p, _, _ in side]
-        gained = taken(att, dfn, v.territory) if invade else 0.0
+        holding = committed + dug_in - a_loss  # what would garrison the land taken:
+        # too few forces to hold any (under LEFT) take none, whatever they beat
+        gained = taken(att, dfn, v.territory) if invade and holding >= LEFT else 0.0
         if gained:
             v.territory -= gained
             held = st.occupation.get((a.id, v.id), 0.0) + gained
-            _hold(r, a.id, v.id, held, max(committed + dug_in - a_loss, LEFT))
+            _hold(r, a.id, v.id, held, holding)
         elif invade and dug_in:  # a failed push: the garrison takes its share of losses
             left = max(0.0, dug_in - a_loss * dug_in / max(committed + dug_in, 1e-9))
             _hold(r, a.id, v.id, st.occupation.get((a.id, v.id), 0.0), left)
