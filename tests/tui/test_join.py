@@ -60,9 +60,12 @@ async def press_until(pilot, key: str, ready, what: str) -> None:
 
 
 async def open_message_dialog(pilot, app) -> None:
-    """Press c until the message dialog is up (:func:`press_until`)."""
+    """Press c until the message dialog is up (:func:`press_until`), then wait until
+    it is drawn: a screen pushed a moment ago may not show yet (a run of the suite
+    read the game screen behind it)."""
     await press_until(pilot, "c", lambda: screen_name(app) == "MessageScreen",
                       "message dialog")
+    await wait_until(pilot, lambda: "A private message" in screen_text(app))
 
 
 @contextlib.asynccontextmanager

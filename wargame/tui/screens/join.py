@@ -178,6 +178,8 @@ class JoinScreen(Screen):
             if self.can_act():
                 self.say("")
                 self.key = self.status_key()  # the screen is made for this phase
+                self.take_players()  # as it opens, not at the next poll: a message
+                # written at once must know which governments a computer plays
                 self.version = st.get("version", 0)
                 self.told = self.seat.link.version
                 # it ends the turn through the seat (the host may refuse: it says why)
@@ -188,14 +190,7 @@ class JoinScreen(Screen):
 
     def poll(self) -> None:
         """Called a few times a second by the app: follow what the host pushed."""
-        st = self.seat.status
-        if st.get("humans") is not None:  # who is played by people, for the message dialog
-            self.table.humans = tuple(st["humans"])
-            players = st.get("players")
-            if isinstance(players, dict):  # those who left are no longer named
-                own = self.table.players.get(self.seat.nation, "")
-                self.table.players = {**{n: str(p) for n, p in players.items()},
-                                      self.seat.nation: own}
+        self.take_players()
         key = self.status_key()
         if key != self.key:
             self.key = key
@@ -219,6 +214,18 @@ class JoinScreen(Screen):
             # e.g. paused, or handed to the computer: the waiting line says which
             if self.app.screen is self:
                 self.say(self.waiting_line(), busy=True)
+
+    def take_players(self) -> None:
+        """Who is played by people, and their names, as the host last said: what the
+        message dialog tells apart (computers do not read messages)."""
+        st = self.seat.status
+        if st.get("humans") is not None:
+            self.table.humans = tuple(st["humans"])
+            players = st.get("players")
+            if isinstance(players, dict):  # those who left are no longer named
+                own = self.table.players.get(self.seat.nation, "")
+                self.table.players = {**{n: str(p) for n, p in players.items()},
+                                      self.seat.nation: own}
 
     def note(self, turn: bool = True) -> str:
         """The host's word on the phase for the status line: paused, the clock, a
