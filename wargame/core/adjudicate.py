@@ -387,13 +387,8 @@ def _escalate(r: Round, before: float, specs: list) -> None:
             for a, b in around[o.target]:
                 push(o.nation, b if a == o.target else a, esc)
         elif spec.target is NO_TARGET:
-            for key in around[o.nation]:  # push(a, b, esc), inlined: key is a pair
-                level = tension.get(key, 0.0) + esc
-                level = top if level > top else 0.0 if level < 0.0 else level
-                if level < 0.5:
-                    tension.pop(key, None)
-                else:
-                    tension[key] = level
+            for a, b in around[o.nation]:
+                push(a, b, esc)
         elif o.target:
             push(o.nation, o.target, esc)
             if effect in HOSTILE and not _lawful(r, o.nation, o.target):
