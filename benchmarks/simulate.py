@@ -120,7 +120,8 @@ if __name__ == "__main__":
     from dask.distributed import Client, LocalCluster
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None, silence_logs=logging.ERROR,
-                      scheduler_kwargs={"dashboard": False, "dashboard_address": ":0"}) as cluster:
+                      scheduler_kwargs={"dashboard": False,
+                                        "dashboard_address": "127.0.0.1:0"}) as cluster:
         with Client(cluster) as client:
             client.gather([client.submit(ready, pure=False) for _ in range(4)])
             up = time.perf_counter() - t

@@ -86,3 +86,18 @@ def test_a_run_beside_another_cluster_says_nothing_of_busy_ports():
     assert done.returncode == 0, done.stderr
     assert "2 games" in done.stdout
     assert "already in use" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_local_schedulers_routes_listen_on_this_machine_alone():
+    """A free port, but never every network the machine is on (a classroom's)."""
+    import logging
+
+    from dask.distributed import LocalCluster
+
+    from wargame.analysis.execute import NO_DASHBOARD
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                      dashboard_address=None, silence_logs=logging.ERROR,
+                      scheduler_kwargs=NO_DASHBOARD) as cluster:
+        server = cluster.scheduler.http_server
+        assert server.address == "127.0.0.1" and server.port != 8787

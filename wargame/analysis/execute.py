@@ -40,11 +40,12 @@ time from the games, on cores the games need. A cluster reached with ``scheduler
 keeps its own settings."""
 
 
-NO_DASHBOARD = {"dashboard": False, "dashboard_address": ":0"}
+NO_DASHBOARD = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
 """The scheduler of a LocalCluster started here has no dashboard, yet serves a few
 HTTP routes on port 8787 by default: with two runs at once (two terminals, a
 sweep beside a simulate) the second warned "Port 8787 is already in use". Port 0
-lets the system choose a free one."""
+lets the system choose a free one; the address keeps the routes on this machine, as
+the default did (":0" alone would listen on every network the machine is on)."""
 
 
 @dataclass(frozen=True)
