@@ -250,3 +250,22 @@ def test_the_leading_power_is_stronger_than_every_partner():
             assert policy._leads(r) is leads, (game.round, n)
             seen.add(leads)
     assert seen == {True, False}  # both kinds of state were met
+
+
+def test_a_memory_takes_or_copies_every_field_states_learn_alike():
+    """_share and _fork name the COMMON fields one by one (faster reads later): each
+    must take every one of them, shared as is, or copied to learn private events into."""
+    from wargame.ai.reading import COMMON, Chronicle
+
+    world = demo_world(rounds=4)
+    chronicle = Chronicle(world)
+    for i, name in enumerate(COMMON):  # a distinct value in each, to tell them apart
+        setattr(chronicle, name, {f"key-{i}": {"inner": i}})
+    shared, forked = Memory(world, world.ids[0]), Memory(world, world.ids[0])
+    shared._share(chronicle)
+    forked._fork(chronicle)
+    for name in COMMON:
+        theirs = getattr(chronicle, name)
+        assert getattr(shared, name) is theirs, name
+        assert getattr(forked, name) == theirs and getattr(forked, name) is not theirs, name
+    assert forked.shown_to["key-6"] is not chronicle.shown_to["key-6"]  # its inner dicts too

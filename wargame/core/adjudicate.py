@@ -247,21 +247,16 @@ def _diplomacy(r: Round) -> None:
         ns.credibility = clamp(ns.credibility - 0.5)
     mediations = r.of(Effect.MEDIATE)
     if mediations:  # each mediated state's disputes, found once for all its mediations
-        tension, top = st.tension, r.top
         around: dict[str, list[tuple[str, str]]] = {o.target: [] for o in mediations}
-        for key in tension:
+        for key in st.tension:
             a, b = key
             if a in around:
                 around[a].append(key)
             if b in around:
                 around[b].append(key)
         for o in mediations:
-            for key in around[o.target]:  # r.push(a, b, -3.0), inlined: key is a pair
-                level = min(top, max(0.0, tension.get(key, 0.0) - 3.0))
-                if level < 0.5:
-                    tension.pop(key, None)
-                else:
-                    tension[key] = level
+            for a, b in around[o.target]:
+                r.push(a, b, -3.0)
     requests = r.of(Effect.REQUEST_HELP)
     attackers_of: dict[str, set[str]] = {}
     if requests:

@@ -216,8 +216,7 @@ class Game:
         self._in("diplomacy", "vote")
         self._known(nation)
         v = vote if isinstance(vote, Vote) else Vote.parse(vote)
-        draft = next((d for d in self.state.drafts if d.id == draft_id and not d.decided),
-                     None)  # an open draft
+        draft = next((d for d in self.drafts() if d.id == draft_id), None)
         if draft is None:
             raise IllegalOrder(f"there is no open draft {draft_id!r}")
         inst = self.world.institution[draft.institution]
