@@ -513,7 +513,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
     # ------------------------------------------------------------ pressure
     def _pressure(self, r: Reading, s: OrderSet, add, culprits: dict[str, float]) -> None:
         p, now = self.p, r.view.round
-        low_costs = r.weight(LOW_COSTS)
+        low_costs = None  # r.weight(LOW_COSTS), read for the first sanctions weighed
         ranked = sorted(culprits.items(), key=_second, reverse=True)[:2]
         for a, sev in ranked:
             if a in self.partners:
@@ -526,14 +526,16 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             u += self._noise()
             if u > 0 and opt is not None:  # the reason only for an order add keeps
                 add(u, opt, a, reason=self._cause(r, a))
-            current = r.me.sanctioning.get(a, 0.0)
-            want = 0.3 if sev < 0.9 else 0.6 if p.aggression < 0.5 else 1.0
             if sev < 0.3:
                 continue  # a word or two of hostility is no cause for sanctions
+            current = r.me.sanctioning.get(a, 0.0)
+            want = 0.3 if sev < 0.9 else 0.6 if p.aggression < 0.5 else 1.0
             for opt in s.options(SANCTION):
                 bite = opt.action.magnitude
                 if bite <= current or bite > want or a not in opt.targets:
                     continue
+                if low_costs is None:
+                    low_costs = r.weight(LOW_COSTS)
                 u = (sev * (0.3 + 0.3 * p.multilateralism + 0.2 * p.aggression)
                      * (1.0 if sev >= 0.9 else 0.5) * (0.5 + p.stance.interventionism)
                      - trade * bite * (2.0 + 4.0 * low_costs) * (0.5 + p.free_riding) - 0.25
@@ -613,7 +615,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
     def _peace(self, r: Reading, s: OrderSet, add, culprits: dict[str, float],
               occupying: bool = False) -> None:
         p, me, now = self.p, self.nation, r.view.round
-        war_weight = r.weight(AVOID_WAR, CRISIS_RESOLVED)
+        propose = s.options(PROPOSE_CEASEFIRE)
+        # (read only where a ceasefire is weighed: most rounds offer none)
+        war_weight = r.weight(AVOID_WAR, CRISIS_RESOLVED) \
+            if propose or r.view.ceasefire_offers else 0.0
         for by in r.view.ceasefire_offers:
             opt = s.option(Effect.ACCEPT_CEASEFIRE, target=by)
             in_fight = (by in r.attacked.get(me, ()) or me in r.attacked.get(by, ())
@@ -636,7 +641,6 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             u += self._noise()
             if u > 0:
                 add(u, opt, by, reason=f"accept {self._n(by)}'s ceasefire offer")
-        propose = s.options(PROPOSE_CEASEFIRE)
         if propose:
             opt = propose[0]
             for t in self._fighting_with(r):
@@ -660,8 +664,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 if self._recent(opt.action.id, t, 1, now):
                     u -= 0.3
                 add(u + self._noise(), opt, t, reason=why)
-        fighting = me in r.attacked or any(me in atk for atk in r.attacked.values())
-        if culprits and not fighting:
+        if culprits and not (me in r.attacked or any(me in atk for atk in r.attacked.values())):
             a = max(zip(culprits.values(), culprits))[1]  # the gravest (ties: greatest id)
             opt = s.option(MEDIATE, target=a)
             u = (p.multilateralism * (1.0 - p.aggression) * min(1.0, r.view.escalation / 40.0)
