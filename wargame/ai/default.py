@@ -286,8 +286,8 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 if a != me and (grave >= 1.0 or self.ties(r, a) < 0.6):
                     out[a] = max(out.get(a, 0.0), grave)
         gravity = self._hostile_gravity()  # against it or a partner, by others
-        if not out:  # no attacker counts: the gravities alone (each >= 0: max(0.0, g) is
-            return gravity  # g), shared like them: read only, as every culprits table is
+        if not out:  # no attacker counts: the gravities alone (each >= 0, so max(0.0, g)
+            return gravity  # is g), the shared table itself: read only, like every culprits
         for a, g in gravity.items():
             out[a] = max(out.get(a, 0.0), g)
         return out
