@@ -80,6 +80,19 @@ def _compare_judgements(policy, r, alone: Memory, rnd: int) -> None:
     # culprits: the gravest hostile act of each actor, in the order they first act
     gravest = _gravest(n, partners, alone.hostility)
     assert list(policy._hostile_gravity().items()) == list(gravest.items()), (rnd, n)
+    # and the attackers first, as a bystander or a party judges them (in that order:
+    # ties between equally grave culprits keep it); nothing it deliberated changed the
+    # table it may share with the states alike
+    culprits: dict[str, float] = {}
+    for victim, attackers in r.attacked.items():
+        grave = 1.0 if victim == n or victim in partners else \
+            0.5 + 0.45 * policy.p.stance.legalism
+        for a in attackers:
+            if a != n and (grave >= 1.0 or policy.ties(r, a) < 0.6):
+                culprits[a] = max(culprits.get(a, 0.0), grave)
+    for a, g in gravest.items():
+        culprits[a] = max(culprits.get(a, 0.0), g)
+    assert list(policy._culprits(r).items()) == list(culprits.items()), (rnd, n)
 
 
 def _gravest(n: str, partners, hostility: dict) -> dict[str, float]:

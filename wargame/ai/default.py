@@ -54,9 +54,14 @@ from .votes import Merits
 (CONSULT, MEDIATE, NOTICE, PROPOSE_CEASEFIRE, READINESS, SANCTION, SPENDING, STAND_DOWN,
  TABLE) = (Effect.CONSULT, Effect.MEDIATE, Effect.NOTICE, Effect.PROPOSE_CEASEFIRE,
            Effect.READINESS, Effect.SANCTION, Effect.SPENDING, Effect.STAND_DOWN, Effect.TABLE)
-EFFECT_CONDEMN, MEASURE_CONDEMN, MEASURE_SANCTIONS = (Effect.CONDEMN, Measure.CONDEMN,
-                                                      Measure.SANCTIONS)
+EFFECT_CONDEMN = Effect.CONDEMN
 AVOID_WAR, CRISIS_RESOLVED, LOW_COSTS = K.AVOID_WAR, K.CRISIS_RESOLVED, K.LOW_COSTS
+CLAUSE_EXPULSION, CLAUSE_SANCTIONS, CLAUSE_SUSPENSION, CLAUSE_USE_OF_FORCE = (
+    ClauseKind.EXPULSION, ClauseKind.SANCTIONS, ClauseKind.SUSPENSION, ClauseKind.USE_OF_FORCE)
+# the measures a draft may propose, as the draft spells them (Measure values)
+CONDEMN, EXPEL, REFER, SANCTIONS, SUSPEND, USE_OF_FORCE = (
+    Measure.CONDEMN.value, Measure.EXPEL.value, Measure.REFER.value, Measure.SANCTIONS.value,
+    Measure.SUSPEND.value, Measure.USE_OF_FORCE.value)
 
 _POSITIONS: dict[int, tuple] = {}
 
@@ -281,8 +286,8 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 if a != me and (grave >= 1.0 or self.ties(r, a) < 0.6):
                     out[a] = max(out.get(a, 0.0), grave)
         gravity = self._hostile_gravity()  # against it or a partner, by others
-        if not out:  # no attacker counts: the gravities alone (each >= 0: max(0.0, g) is g)
-            return dict(gravity)
+        if not out:  # no attacker counts: the gravities alone (each >= 0, so max(0.0, g)
+            return gravity  # is g), the shared table itself: read only, like every culprits
         for a, g in gravity.items():
             out[a] = max(out.get(a, 0.0), g)
         return out
@@ -508,7 +513,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
     # ------------------------------------------------------------ pressure
     def _pressure(self, r: Reading, s: OrderSet, add, culprits: dict[str, float]) -> None:
         p, now = self.p, r.view.round
-        low_costs = r.weight(LOW_COSTS)
+        low_costs = None  # r.weight(LOW_COSTS), read for the first sanctions weighed
         ranked = sorted(culprits.items(), key=_second, reverse=True)[:2]
         for a, sev in ranked:
             if a in self.partners:
@@ -521,14 +526,16 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             u += self._noise()
             if u > 0 and opt is not None:  # the reason only for an order add keeps
                 add(u, opt, a, reason=self._cause(r, a))
-            current = r.me.sanctioning.get(a, 0.0)
-            want = 0.3 if sev < 0.9 else 0.6 if p.aggression < 0.5 else 1.0
             if sev < 0.3:
                 continue  # a word or two of hostility is no cause for sanctions
+            current = r.me.sanctioning.get(a, 0.0)
+            want = 0.3 if sev < 0.9 else 0.6 if p.aggression < 0.5 else 1.0
             for opt in s.options(SANCTION):
                 bite = opt.action.magnitude
                 if bite <= current or bite > want or a not in opt.targets:
                     continue
+                if low_costs is None:
+                    low_costs = r.weight(LOW_COSTS)
                 u = (sev * (0.3 + 0.3 * p.multilateralism + 0.2 * p.aggression)
                      * (1.0 if sev >= 0.9 else 0.5) * (0.5 + p.stance.interventionism)
                      - trade * bite * (2.0 + 4.0 * low_costs) * (0.5 + p.free_riding) - 0.25
@@ -539,41 +546,47 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             self._table(r, s, add, a, sev)
 
     def _table(self, r: Reading, s: OrderSet, add, a: str, sev: float) -> None:
-        p, now = self.p, r.view.round
         opt = s.option(TABLE)
         if opt is None or a not in opt.targets:
             return
+        p, now = self.p, r.view.round
         pending = {(d.institution, d.measure, d.target) for d in r.view.drafts}
         concerned = any(a in atk and (v == self.nation or v in self.partners)
                         for v, atk in r.attacked.items()) or sev >= 1.0
+        institution, seen_at, last = self.world.institution, self.drafts_seen, self.last
+        passable = self._passable  # see _could_pass
+        grave = sev >= 0.9
         for iid in opt.institutions:
-            kinds = self.world.institution[iid].kinds
             iv = r.institution(iid)
-            measure = MEASURE_CONDEMN._value_
-            if sev >= 0.9 and ClauseKind.SANCTIONS in kinds and a not in iv.sanctions_on:
-                measure = Measure.SANCTIONS._value_
-            elif (sev >= 0.9 and ClauseKind.USE_OF_FORCE in kinds and a in iv.sanctions_on
-                  and a not in iv.force_on and p.aggression + p.loyalty > 1.0):
-                measure = Measure.USE_OF_FORCE._value_
-            elif sev >= 0.9 and ClauseKind.SUSPENSION in kinds and iv.active(a):
-                measure = Measure.SUSPEND._value_
-            elif (sev >= 0.9 and ClauseKind.EXPULSION in kinds and a in iv.members
-                  and a in iv.sanctions_on):  # Art. 16(4): after sanctions have failed
-                measure = Measure.EXPEL._value_
+            measure = CONDEMN
+            if grave:
+                kinds = institution[iid].kinds
+                if CLAUSE_SANCTIONS in kinds and a not in iv.sanctions_on:
+                    measure = SANCTIONS
+                elif (CLAUSE_USE_OF_FORCE in kinds and a in iv.sanctions_on
+                      and a not in iv.force_on and p.aggression + p.loyalty > 1.0):
+                    measure = USE_OF_FORCE
+                elif CLAUSE_SUSPENSION in kinds and iv.active(a):
+                    measure = SUSPEND
+                elif (CLAUSE_EXPULSION in kinds and a in iv.members
+                      and a in iv.sanctions_on):  # Art. 16(4): after sanctions have failed
+                    measure = EXPEL
             if sev >= 0.6 and a in iv.blocked and a not in iv.referred:
-                measure = Measure.REFER._value_  # a veto blocked it: Uniting for Peace
-            if not s.draft_ok(iid, measure, a):  # Chapter VIII, a matter not referred
-                measure = Measure.CONDEMN._value_
-            seen = self.drafts_seen.get((iid, measure, a))
-            if ((iid, measure, a) in pending or (seen is not None and now - seen <= 3)
-                    or self._recent("table:" + measure, iid + a, 3, now)):
+                measure = REFER  # a veto blocked it: Uniting for Peace
+            if measure != CONDEMN and not s.draft_ok(iid, measure, a):
+                measure = CONDEMN  # Chapter VIII, a matter not referred: a condemnation
+            key = (iid, measure, a)
+            seen = seen_at.get(key)
+            done = last.get(("table:" + measure, iid + a))  # self._recent(..., 3, now)
+            if (key in pending or (seen is not None and now - seen <= 3)
+                    or (done is not None and now - done <= 3)):
                 continue
-            if self.skill.foresight and not self._could_pass(iid, measure, a):
+            if self.skill.foresight and not (passable.get(key) or self._could_pass(*key)):
                 continue
             u = p.multilateralism * sev * 0.9 - 0.3
             if not concerned:  # leave it to the victim and its allies to table
                 u -= 0.25
-            if measure == MEASURE_SANCTIONS._value_:
+            if measure == SANCTIONS:
                 u -= self.trade.get(a, 0.0) * (0.5 + p.free_riding)
             u += self._noise()
             if u > 0:
@@ -602,7 +615,10 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
     def _peace(self, r: Reading, s: OrderSet, add, culprits: dict[str, float],
               occupying: bool = False) -> None:
         p, me, now = self.p, self.nation, r.view.round
-        war_weight = r.weight(AVOID_WAR, CRISIS_RESOLVED)
+        propose = s.options(PROPOSE_CEASEFIRE)
+        # (read only where a ceasefire is weighed: most rounds offer none)
+        war_weight = r.weight(AVOID_WAR, CRISIS_RESOLVED) \
+            if propose or r.view.ceasefire_offers else 0.0
         for by in r.view.ceasefire_offers:
             opt = s.option(Effect.ACCEPT_CEASEFIRE, target=by)
             in_fight = (by in r.attacked.get(me, ()) or me in r.attacked.get(by, ())
@@ -625,7 +641,6 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
             u += self._noise()
             if u > 0:
                 add(u, opt, by, reason=f"accept {self._n(by)}'s ceasefire offer")
-        propose = s.options(PROPOSE_CEASEFIRE)
         if propose:
             opt = propose[0]
             for t in self._fighting_with(r):
@@ -649,8 +664,7 @@ class DefaultPolicy(Revisionist, Defender, Merits, Diplomacy, Policy):
                 if self._recent(opt.action.id, t, 1, now):
                     u -= 0.3
                 add(u + self._noise(), opt, t, reason=why)
-        fighting = me in r.attacked or any(me in atk for atk in r.attacked.values())
-        if culprits and not fighting:
+        if culprits and not (me in r.attacked or any(me in atk for atk in r.attacked.values())):
             a = max(zip(culprits.values(), culprits))[1]  # the gravest (ties: greatest id)
             opt = s.option(MEDIATE, target=a)
             u = (p.multilateralism * (1.0 - p.aggression) * min(1.0, r.view.escalation / 40.0)
