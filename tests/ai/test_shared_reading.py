@@ -22,7 +22,7 @@ from wargame.core.terms import Term, TermKind
 from wargame.core.worlds import demo_world
 
 BALTIC = load_campaign(find_campaign("baltic-flashpoint")).world
-PRIVATE = {"_chronicle", "_by_target"}  # how it is kept, not what it knows
+PRIVATE = {"_chronicle", "_public", "_by_target"}  # how it is kept, not what it knows
 
 
 def _known(memory: Memory) -> dict:
