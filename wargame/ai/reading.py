@@ -13,6 +13,7 @@ the game state.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import attrgetter, is_
 
 from ..core.actions import Effect
 from ..core.events import Event, Kind
@@ -474,6 +475,7 @@ def _root(world: World) -> Chronicle:
 # whole, so that a reader in another thread (a Dask worker's) never mixes two moments;
 # the other _LAST_ caches of this module are kept the same way
 _LAST_PUBLIC: list = [(None, -1, -1, None, [], ())]
+_ROUND = attrgetter("round")
 
 
 def _public(news, after: int, last: int, actions) -> tuple[tuple, ...]:
@@ -487,11 +489,10 @@ def _public(news, after: int, last: int, actions) -> tuple[tuple, ...]:
     if same and cached[0] is news:
         return cached[5]
     picked = [e for e in news if after < e.round <= last and e.kind in LEARNT]
-    if same and len(picked) == len(cached[4]) and all(
-            a is b for a, b in zip(picked, cached[4])):
+    if same and len(picked) == len(cached[4]) and all(map(is_, picked, cached[4])):
         out = cached[5]
     else:
-        events = sorted(picked, key=lambda e: e.round)  # stable: the log's order in a round
+        events = sorted(picked, key=_ROUND)  # stable: the log's order in a round
         out = tuple(_digest(e, actions) for e in events)
     if type(news) is tuple:  # immutable: safe to remember by identity
         _LAST_PUBLIC[0] = (news, after, last, actions, picked, out)
@@ -536,7 +537,10 @@ def open_commitments(view: View, nation: str) -> list:
             if c.status is OPEN:
                 by.setdefault(c.debtor, []).append(c)
         found = _PROMISES[id(ledger)] = (ledger, by)
-    return found[1].get(nation, [])
+    return found[1].get(nation, _NONE_OPEN)
+
+
+_NONE_OPEN: list = []  # what a debtor without open promises is given (never changed)
 
 
 _LAST_LEDGER: list = [(None, None, None)]  # [(obligations, war facts, what _ledger found)]
