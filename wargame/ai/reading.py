@@ -605,8 +605,8 @@ class Reading:
         # state -> tension with it, above zero: the view's own read-only table when it
         # holds no other (as the game keeps it), else a filtered copy
         tension = view.tension
-        self.tension: Mapping[str, float] = tension if min(
-            tension.values(), default=1.0) > 0 else {s: t for s, t in tension.items() if t > 0}
+        self.tension: Mapping[str, float] = tension if not tension or min(
+            tension.values()) > 0 else {s: t for s, t in tension.items() if t > 0}
         owed, self.attacked = _ledger(view)
         self.my_obligations = owed.get(self.nation, ())  # shared: read it only
         self.objectives = view.objectives
