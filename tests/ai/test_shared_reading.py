@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 from hypothesis import given, settings, strategies as st
 
-from wargame.ai.reading import LEARNT, Memory, Reading, open_commitments
+from wargame.ai.reading import COMMON, LEARNT, Memory, Reading, open_commitments
 from wargame.ai.runner import ComputerPlayers
 from wargame.campaign import load_campaign
 from wargame.campaign.bundled import find_campaign
@@ -22,21 +22,22 @@ from wargame.core.terms import Term, TermKind
 from wargame.core.worlds import demo_world
 
 BALTIC = load_campaign(find_campaign("baltic-flashpoint")).world
-PRIVATE = {"_chronicle", "_by_target"}  # how it is kept, not what it knows
+PRIVATE = {"_chronicle", "_public", "_by_target"}  # how it is kept, not what it knows
 
 
 def _known(memory: Memory) -> dict:
     return {k: v for k, v in vars(memory).items() if k not in PRIVATE}
 
 
-def _play_and_compare(world, seed: int) -> tuple[int, int]:
+def _play_and_compare(world, seed: int) -> tuple[int, int, int]:
     """Play a game; after every round, each policy's memory must equal a memory
     that learnt the same views alone, and each shared threat estimate the policy's
-    own. Returns (memories compared while shared, while on their own)."""
+    own. Returns (memories compared while shared, while on their own, of those on
+    their own the ones that kept only their hostility and shared the rest)."""
     game = Game(world, seed)
     players = ComputerPlayers(world, seed)
     alone = {n: Memory(world, n, shared=False) for n in world.ids}
-    shared = own = 0
+    shared = own = hostile_only = 0
     while not game.over:
         players.play_round(game)
         for n, policy in players.policies.items():
@@ -62,7 +63,13 @@ def _play_and_compare(world, seed: int) -> tuple[int, int]:
                 shared += 1
             else:
                 own += 1
-    return shared, own
+                kept = policy.memory._public
+                if kept is not None:  # its hostility alone is its own
+                    hostile_only += 1
+                    assert policy.memory.hostility is not kept.hostility
+                    assert all(getattr(policy.memory, name) is getattr(kept, name)
+                               for name in COMMON if name != "hostility")
+    return shared, own, hostile_only
 
 
 def _compare_judgements(policy, r, alone: Memory, rnd: int) -> None:
@@ -106,9 +113,11 @@ def _gravest(n: str, partners, hostility: dict) -> dict[str, float]:
 
 
 def test_baltic_memories_shared_and_forked_equal_memories_learnt_alone():
-    shared, own = _play_and_compare(BALTIC, 7)
-    # most states share the chronicle; those that saw private intelligence do not
+    shared, own, hostile_only = _play_and_compare(BALTIC, 7)
+    # most states share the chronicle; those that saw private intelligence do not,
+    # but keep only their record of hostility apart (the hostile acts they saw alone)
     assert shared > own > 0
+    assert hostile_only > 0
 
 
 @settings(max_examples=6, deadline=None)
@@ -282,3 +291,9 @@ def test_a_memory_takes_or_copies_every_field_states_learn_alike():
         assert getattr(shared, name) is theirs, name
         assert getattr(forked, name) == theirs and getattr(forked, name) is not theirs, name
     assert forked.shown_to["key-6"] is not chronicle.shown_to["key-6"]  # its inner dicts too
+    # a memory that kept its own hostility goes on with it, and copies the rest
+    own = {("east", "west"): 3.0}
+    later = Memory(world, world.ids[0])
+    later._fork(chronicle, own)
+    assert later.hostility is own
+    assert later.attacks == chronicle.attacks and later.attacks is not chronicle.attacks

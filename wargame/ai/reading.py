@@ -13,6 +13,7 @@ the game state.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import attrgetter, is_
 
 from ..core.actions import Effect
 from ..core.events import Event, Kind
@@ -85,6 +86,10 @@ class Memory:
         # shares (:class:`Chronicle`), worked out once a round for all of them
         self._chronicle: Chronicle | None = _root(world) if shared and self._SHARES \
             else None
+        # while every private event it has learnt from was a hostile act alone
+        # (HOSTILITY_ONLY), it keeps its own hostility but the other COMMON fields are
+        # still those of this chronicle, shared (read only): see _take_hostile
+        self._public: Chronicle | None = None
         self._by_target: dict[str, list[tuple[str, float]]] | None = None
 
     def take_in(self, view: View) -> None:
@@ -105,21 +110,53 @@ class Memory:
         mine = [_digest(e, self.actions) for e in private
                 if self.done < e.round <= last and e.kind in LEARNT]
         chronicle = self._chronicle
-        if chronicle is not None:
-            if not mine:  # the public events alone: the shared memory learns them
-                after = chronicle.after(fresh, last)
-                self._share(after)
-                for ev in after.own.get(self.nation, ()):
-                    self._learn_own(ev)
-                self.done = last
+        if chronicle is not None and not mine:
+            # the public events alone: the shared memory learns them
+            after = chronicle.after(fresh, last)
+            self._share(after)
+            for ev in after.own.get(self.nation, ()):
+                self._learn_own(ev)
+            self.done = last
+            return
+        base = chronicle or self._public
+        if base is not None:
+            if all(ev.kind in HOSTILITY_ONLY for ev, _ in mine) and (
+                    not mine or last == self.done + 1):
+                self._take_hostile(base, fresh, mine, last)
                 return
-            self._fork(chronicle)  # its first private events: its own memory from now on
+            # private events it learns more from: its own memory from now on
+            self._fork(base, None if chronicle is not None else self.hostility)
         if mine:  # the public events, then its own, each in the log's order
             fresh = fresh + tuple(mine)
             if last > self.done + 1:  # several rounds: by round (stable: that order in each)
                 fresh = sorted(fresh, key=lambda x: x[0].round)
         self._by_target = None
         self._apply(fresh, last)
+
+    def _take_hostile(self, base: "Chronicle", fresh, mine: list, last: int) -> None:
+        """Learn the public events ``fresh`` and its own ``mine`` (hostile acts alone,
+        HOSTILITY_ONLY) of the rounds up to ``last``, as :meth:`_apply` would: every
+        COMMON field but hostility is then the chronicle's after ``fresh`` (no private
+        event of these kinds changes them), taken as it is; its own hostility decays
+        and grows by the public acts (listed once for all such memories), then its
+        own, in that order."""
+        after = base.after(fresh, last)
+        hostility = self.hostility  # its own, or the chronicle's while it shared that
+        self._share(after)
+        self._chronicle, self._public = None, after
+        for ev in after.own.get(self.nation, ()):
+            self._learn_own(ev)
+        if hostility:
+            k = self.keep ** (last - self.done)
+            hostility = {key: v * k for key, v in hostility.items() if v * k >= 0.5}
+        else:
+            hostility = {}
+        for key, weight in after.hostile_acts():
+            hostility[key] = min(100.0, hostility.get(key, 0.0) + weight)
+        for key, weight in _hostile_acts(mine, self.actions):
+            hostility[key] = min(100.0, hostility.get(key, 0.0) + weight)
+        self.hostility = hostility
+        self.done = last
 
     def _apply(self, fresh, last: int) -> None:
         """Learn ``fresh`` (events with their digests, in order), the events of the
@@ -162,17 +199,7 @@ class Memory:
             return
         self._resolve(ev)
         if kind in HOSTILE_KINDS and a and t and a != t:
-            if kind is BLOCKADE:
-                weight = BLOCKADE_WEIGHT
-            elif kind is INTELLIGENCE:
-                weight = CYBER_WEIGHT
-            elif kind in (ACTION, PRIVATE_ACTION) and (
-                    not ev.ref and a  # aid sent (economy.py), a lapsed ceasefire offer
-                    or ev.ref in self.actions
-                    and self.actions[ev.ref].effect not in HOSTILE_EFFECTS):
-                weight = 0.0  # support, aid, exercises, mediation: not hostile acts
-            else:
-                weight = ev.value if ev.value > 0 else 0.0
+            weight = _hostile_weight(ev, self.actions)
             if weight:
                 self.hostility[(a, t)] = min(100.0, self.hostility.get((a, t), 0.0) + weight)
             if kind is ARMED_ATTACK:
@@ -248,9 +275,10 @@ class Memory:
         self.consulted, self.blockades, self.freeing = c.consulted, c.blockades, c.freeing
         self._by_target = None
 
-    def _fork(self, chronicle: "Chronicle") -> None:
-        """Copies of the shared COMMON fields, to learn private events into."""
-        self._chronicle = None
+    def _fork(self, chronicle: "Chronicle", hostility: dict | None = None) -> None:
+        """Copies of the shared COMMON fields, to learn private events into (its own
+        ``hostility`` kept, if given, instead of a copy of the chronicle's)."""
+        self._chronicle = self._public = None
         c = chronicle
         self.hostility, self.attacks, self.tripwires, self.sanctions = (
             dict(c.hostility), dict(c.attacks), dict(c.tripwires), dict(c.sanctions))
@@ -259,6 +287,8 @@ class Memory:
         self.consulted, self.blockades, self.freeing = (
             dict(c.consulted), dict(c.blockades), dict(c.freeing))
         self.shown_to = {k: dict(v) for k, v in c.shown_to.items()}
+        if hostility is not None:
+            self.hostility = hostility
         self._by_target = None
 
     def shared_memo(self) -> dict | None:
@@ -316,6 +346,42 @@ COMMON = ("hostility", "attacks", "tripwires", "sanctions", "truces", "shown", "
 others (``taken``, ``asked``, ``freed``, ``pushed``) are about the state itself."""
 
 
+HOSTILITY_ONLY = frozenset({PRIVATE_ACTION, INTELLIGENCE, Kind.INJECT})
+"""The kinds of event of which a memory learns a hostile act alone (no other field:
+see Memory._learn and _resolve)."""
+
+
+def _hostile_weight(ev: Event, actions) -> float:
+    """How much hostility a hostile kind of event (HOSTILE_KINDS, an actor and a
+    target apart) shows of its actor to its target."""
+    kind = ev.kind
+    if kind is BLOCKADE:
+        return BLOCKADE_WEIGHT
+    if kind is INTELLIGENCE:
+        return CYBER_WEIGHT
+    if kind in (ACTION, PRIVATE_ACTION) and (
+            not ev.ref and ev.actor  # aid sent (economy.py), a lapsed ceasefire offer
+            or ev.ref in actions and actions[ev.ref].effect not in HOSTILE_EFFECTS):
+        return 0.0  # support, aid, exercises, mediation: not hostile acts
+    return ev.value if ev.value > 0 else 0.0
+
+
+def _hostile_acts(events, actions) -> list[tuple[tuple[str, str], float]]:
+    """((actor, target), weight) of the hostility ``events`` (with their digests,
+    in order) add, as Memory._apply adds it."""
+    out = []
+    for ev, act in events:
+        if act is None:
+            a, t = ev.actor, ev.target
+            if ev.kind in HOSTILE_KINDS and a and t and a != t:
+                weight = _hostile_weight(ev, actions)
+                if weight:
+                    out.append(((a, t), weight))
+        elif act and act[3]:
+            out.append(((act[0], act[1]), act[3]))
+    return out
+
+
 def _group(hostility: dict) -> dict[str, list[tuple[str, float]]]:
     by: dict[str, list[tuple[str, float]]] = {}
     for (a, t), v in hostility.items():
@@ -339,6 +405,8 @@ class Chronicle(Memory):
         self.own: dict[str, list[Event]] = {}
         self._next: tuple | None = None  # (fresh, last, the chronicle after them)
         self.memo: dict = {}  # see Memory.shared_memo
+        self._fresh: tuple = ()  # the events it learnt last (its round's)
+        self._acts: list | None = None  # the hostility they add (hostile_acts)
 
     def after(self, fresh: tuple, last: int) -> "Chronicle":
         """This chronicle after the public events ``fresh`` (with their digests) of
@@ -356,8 +424,9 @@ class Chronicle(Memory):
         for name in COMMON:
             setattr(nxt, name, dict(getattr(self, name)))
         nxt.shown_to = {k: dict(v) for k, v in self.shown_to.items()}
-        nxt._next = nxt._by_target = None
+        nxt._next = nxt._by_target = nxt._acts = None
         nxt.memo = {}
+        nxt._fresh = fresh
         nxt._apply(fresh, last)
         own: dict[str, list[Event]] = {}
         for ev, act in fresh:  # the events Memory._learn learns about a state itself
@@ -385,6 +454,14 @@ class Chronicle(Memory):
             by = self._by_target = _group(self.hostility)
         return by
 
+    def hostile_acts(self) -> list[tuple[tuple[str, str], float]]:
+        """The hostility the events it learnt last add (:func:`_hostile_acts`): listed
+        once for every memory that keeps its own hostility. Read it only."""
+        acts = self._acts
+        if acts is None:
+            acts = self._acts = _hostile_acts(self._fresh, self.actions)
+        return acts
+
 
 _ROOTS: dict[int, tuple] = {}
 
@@ -398,6 +475,7 @@ def _root(world: World) -> Chronicle:
 # whole, so that a reader in another thread (a Dask worker's) never mixes two moments;
 # the other _LAST_ caches of this module are kept the same way
 _LAST_PUBLIC: list = [(None, -1, -1, None, [], ())]
+_ROUND = attrgetter("round")
 
 
 def _public(news, after: int, last: int, actions) -> tuple[tuple, ...]:
@@ -411,11 +489,10 @@ def _public(news, after: int, last: int, actions) -> tuple[tuple, ...]:
     if same and cached[0] is news:
         return cached[5]
     picked = [e for e in news if after < e.round <= last and e.kind in LEARNT]
-    if same and len(picked) == len(cached[4]) and all(
-            a is b for a, b in zip(picked, cached[4])):
+    if same and len(picked) == len(cached[4]) and all(map(is_, picked, cached[4])):
         out = cached[5]
     else:
-        events = sorted(picked, key=lambda e: e.round)  # stable: the log's order in a round
+        events = sorted(picked, key=_ROUND)  # stable: the log's order in a round
         out = tuple(_digest(e, actions) for e in events)
     if type(news) is tuple:  # immutable: safe to remember by identity
         _LAST_PUBLIC[0] = (news, after, last, actions, picked, out)
@@ -460,7 +537,10 @@ def open_commitments(view: View, nation: str) -> list:
             if c.status is OPEN:
                 by.setdefault(c.debtor, []).append(c)
         found = _PROMISES[id(ledger)] = (ledger, by)
-    return found[1].get(nation, [])
+    return found[1].get(nation, _NONE_OPEN)
+
+
+_NONE_OPEN: list = []  # what a debtor without open promises is given (never changed)
 
 
 _LAST_LEDGER: list = [(None, None, None)]  # [(obligations, war facts, what _ledger found)]
@@ -525,8 +605,8 @@ class Reading:
         # state -> tension with it, above zero: the view's own read-only table when it
         # holds no other (as the game keeps it), else a filtered copy
         tension = view.tension
-        self.tension: Mapping[str, float] = tension if min(
-            tension.values(), default=1.0) > 0 else {s: t for s, t in tension.items() if t > 0}
+        self.tension: Mapping[str, float] = tension if not tension or min(
+            tension.values()) > 0 else {s: t for s, t in tension.items() if t > 0}
         owed, self.attacked = _ledger(view)
         self.my_obligations = owed.get(self.nation, ())  # shared: read it only
         self.objectives = view.objectives

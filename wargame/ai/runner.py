@@ -88,8 +88,10 @@ class ComputerPlayers:
     def _explain(self, game: Game, nation: str, pid: str, reply: str) -> None:
         """A rejected proposal between states: the reason, privately, to its author."""
         why = self.policies[nation].explain(pid) if reply == "reject" else ""
+        if not why:
+            return
         prop = next((p for p in game.state.proposals if p.id == pid), None)
-        if why and prop is not None and not prop.institution and prop.by != nation:
+        if prop is not None and not prop.institution and prop.by != nation:
             game.send_message(nation, [prop.by], why)
 
     def vote(self, game: Game) -> None:

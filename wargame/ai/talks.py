@@ -233,7 +233,8 @@ class Diplomacy:
                             terms += (Term(self.nation, SANCTION, target=a),)
                         out.append(Offer(tuple(others), terms, due_in=1))
                         self.last[("ask-sanctions", "")] = now
-        out += self._patron_offer(r, now) + self._wedge_offer(r, now)
+        out += self._patron_offer(r, now)
+        out += self._wedge_offer(r, now)
         return self._within_means(view, out) if out else out
 
     def _within_means(self, view: View, offers: list[Offer]) -> list[Offer]:
@@ -271,42 +272,42 @@ class Diplomacy:
             r.memo["leads"] = found
         return found
 
-    def _patron_offer(self, r: Reading, now: int) -> list[Offer]:
+    def _patron_offer(self, r: Reading, now: int) -> tuple[Offer, ...]:
         """The alliance's leading power offers a threatened ally forces, if the ally
         pays more for its own defence (burden sharing, from the other side)."""
         if not self.partners or self._recent("offer-deploy", "", 3, now) or \
                 self.p.loyalty < 0.5:
-            return []
+            return ()
         if not self._leads(r):
-            return []
+            return ()
         there = {h for (o, h) in self.memory.tripwires if o == self.nation}
         threatened = sorted(((self._ally_threat(r, a), a) for a in self.partners
                              if a not in there), reverse=True)
         if not threatened or threatened[0][0] < 0.5:
-            return []
+            return ()
         ally = threatened[0][1]
         value = spending_target(r.state(ally).spending)
         if not value:
-            return []
+            return ()
         self.last[("offer-deploy", "")] = now
-        return [Offer((ally,), (Term(self.nation, DEPLOY, target=ally),
-                                Term(ally, RAISE_SPENDING, value=value)), due_in=2)]
+        return (Offer((ally,), (Term(self.nation, DEPLOY, target=ally),
+                                Term(ally, RAISE_SPENDING, value=value)), due_in=2),)
 
-    def _wedge_offer(self, r: Reading, now: int) -> list[Offer]:
+    def _wedge_offer(self, r: Reading, now: int) -> tuple[Offer, ...]:
         """An aggressor under sanctions offers one sender a promise not to attack it,
         if it lifts its sanctions: a wedge in the coalition."""
         if self.p.aggression < 0.5 or self._recent("offer-wedge", "", 3, now):
-            return []
+            return ()
         senders = sorted(s for (s, t) in self.memory.sanctions if t == self.nation
                          and s != self.nation)
         if not senders:
-            return []
+            return ()
         # the sender that trades most with it has the most to gain from the deal
         sender = max(senders, key=lambda s: (self.trade.get(s, 0.0), s))
         self.last[("offer-wedge", "")] = now
-        return [Offer((sender,), (Term(self.nation, NO_ATTACK, target=sender),
+        return (Offer((sender,), (Term(self.nation, NO_ATTACK, target=sender),
                                   Term(sender, LIFT_SANCTIONS, target=self.nation)),
-                      due_in=1)]
+                      due_in=1),)
 
     # ------------------------------------------------------------ commitments
     def keep_commitments(self, r: Reading, s, add) -> None:
