@@ -68,6 +68,10 @@ def win_probability(attack: float, defence: float, steps: int = 24) -> float:
     if xs is None:
         xs = _POINTS[steps] = tuple(lo + span * (i + 0.5) / steps for i in range(steps))
     r = attack / defence
+    if (r * xs[0] - lo) / span >= 1.0:  # the first point sure: every point is (most calls)
+        return 1.0
+    if (r * xs[-1] - lo) / span <= 0.0:  # the last point hopeless: every point is
+        return 0.0
     total = 0.0
     sure = 0  # the points from the first whose chance is 1 on: every later one's is too
     for i, x in enumerate(xs):  # each point's chance, clamped to 0..1 (a 0 adds nothing)
