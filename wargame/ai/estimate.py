@@ -355,20 +355,21 @@ def _find_helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:
     facts = _member_facts(r, attacker, memory)
     shown_to = memory.shown
     tripwires = {owner for owner, _ in _by_host(r.view.war).get(victim, ())}
-    for m in list(out):
+    base, rest, full = SHOWN_BASE, SHOWN_REST, SHOWN_FULL
+    found = {}
+    for m, p in out.items():
         f = facts.get(m)
         if f is None:
             f = facts[m] = _facts_of(r, attacker, memory, m)
-        mine, shown_any, declines, keeps = f[0], f[1], f[2], f[3]
+        mine, shown_any, declines, keeps, _, _, _ = f
         if mine:
-            out[m] *= 0.2  # its own allies seldom fight it
-        shown = shown_to.get((m, victim), 0.0) + shown_any
-        p = out[m] * (SHOWN_BASE + SHOWN_REST * min(1.0, shown / SHOWN_FULL)) * declines
-        p *= keeps
-        if m in tripwires:
-            p = max(p, 0.85)  # a tripwire: its forces fight there whatever it decides
-        out[m] = min(1.0, p)
-    return out
+            p *= 0.2  # its own allies seldom fight it
+        shown = (shown_to.get((m, victim), 0.0) + shown_any) / full
+        p = p * (base + rest * (shown if shown < 1.0 else 1.0)) * declines * keeps
+        if p < 0.85 and m in tripwires:
+            p = 0.85  # a tripwire: its forces fight there whatever it decides
+        found[m] = p if p < 1.0 else 1.0  # (min and max without the calls: the same floats)
+    return found
 
 
 SHOWN_REST = 1 - SHOWN_BASE
@@ -407,16 +408,17 @@ def coalition(r, victim: str, attacker: str, memory, foresight: bool = True) -> 
     shown = declined = 0
     facts = _member_facts(r, attacker, memory)
     shown_to = memory.shown
+    share = LIBERATION_SHARE
     for m, p in friends.items():
         f = facts.get(m)
         if f is None:
             f = facts[m] = _facts_of(r, attacker, memory, m)
-        later += p * f[4] * LIBERATION_SHARE
-        power_ = f[5]
+        _, _, _, _, home, power_, declined_any = f
+        later += p * home * share
         full += p * power_
         whole += power_
         shown += shown_to.get((m, victim), 0.0) > 0
-        declined += f[6]
+        declined += declined_any
     if foresight:
         later += stationed_in(r.view, victim, attacker) * 0.5
     record = f"{shown} of {len(friends)} have shown support, {declined} declined a duty"
