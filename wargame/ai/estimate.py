@@ -434,8 +434,14 @@ def sanctions_exposure(r, trade, victim: str, friends: dict, now: bool = False) 
         base = r.memo["sanctions on me"] = {s: b for (s, t), b in r.memory.sanctions.items()
                                             if t == r.nation}
     cover = dict(base)
-    if not now:
+    if not now:  # (max and min below without the calls: the same floats)
         for m, p in friends.items():
-            cover[m] = max(cover.get(m, 0.0), 0.6 * p)
+            p *= 0.6
+            had = cover.get(m, 0.0)
+            cover[m] = p if p > had else had
         cover[victim] = max(cover.get(victim, 0.0), 0.6)
-    return min(1.0, sum(trade.get(s, 0.0) * b for s, b in cover.items()))
+    total = 0
+    share = trade.get
+    for s, b in cover.items():
+        total += share(s, 0.0) * b
+    return total if total < 1.0 else 1.0
