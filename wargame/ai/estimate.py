@@ -46,7 +46,8 @@ def public_power(p: PublicNation, readiness: int | None = None) -> float:
     here without making one)."""
     if readiness is None:
         readiness = p.readiness
-    return max(0.0, p.military) * READINESS_MULTIPLIER[readiness]
+    military = p.military  # max(0.0, military) without the call: the same float
+    return (military if military > 0.0 else 0.0) * READINESS_MULTIPLIER[readiness]
 
 
 def own_power(me: NationState, readiness: int | None = None) -> float:

@@ -249,7 +249,6 @@ _TEXTS: dict = {}
 the same orders round after round; it stays valid because a world's names never change."""
 
 
-
 def _diplomacy(r: Round) -> None:
     st = r.state
     nations = st.nations
