@@ -244,7 +244,8 @@ def _at_home(states, war) -> dict[str, float]:
         if s.id not in out:  # the first, as a search would find it
             away_ = sum(stationed.get(s.id, ()))
             away_ += sum(holding.get(s.id, ()))
-            out[s.id] = max(0.0, s.military - away_)
+            free = s.military - away_
+            out[s.id] = free if free > 0.0 else 0.0  # max(0.0, free) without the call
     if type(states) is tuple and type(war.stationed) is tuple and \
             type(war.holdings) is tuple:  # immutable: safe to remember by identity
         _LAST_HOME[0] = (states, war, out)
@@ -397,7 +398,7 @@ def _facts_of(r, attacker: str, memory, m: str) -> tuple:
     kept, declined = _record(r, m)
     them = r.state(m)
     return (m in r.world.allies[attacker], 0.3 * memory.shown_any.get(m, 0.0),
-            0.5 ** declined, 1.0 + 0.1 * min(kept, 3), _home_power(r, m),
+            0.5 ** declined, 1.0 + 0.1 * (kept if kept < 3 else 3), _home_power(r, m),
             them.military * READINESS_MULTIPLIER[them.readiness], declined > 0)
 
 
