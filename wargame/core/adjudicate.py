@@ -23,7 +23,6 @@ from .membership import active_in, active_members, departures, notices
 from .model import ClauseKind, World
 from .recognition import declarations
 from .negotiation import expire_proposals, settle_commitments
-from .perworld import per_world
 from .state import GameState, Status, pair
 
 FRIENDLY = frozenset({Effect.SUPPORT, Effect.AID, Effect.DEPLOY, Effect.EXERCISE,
@@ -223,9 +222,6 @@ def _pay(r: Round, specs: list) -> None:
 def _news(r: Round, specs: list) -> None:
     """Every public action is news; démarches are seen by the two states only."""
     events, rnd, name = r.events, r.state.round, r.world.name_of
-    texts = per_world(_TEXTS, r.world, lambda w: {})
-    if len(texts) > TEXTS_KEPT:  # a large world's many orders: start again
-        texts.clear()
     for o, spec in specs:
         if spec.effect in PUBLIC_SILENT:
             continue
@@ -234,19 +230,9 @@ def _news(r: Round, specs: list) -> None:
                    f"{name(o.target)}.", actor=o.nation, target=o.target,
                    visible_to=(o.nation, o.target))
         else:  # the most common news: the Event made directly (what r.emit does)
-            key = (o.nation, spec.id, o.target)
-            text = texts.get(key)
-            if text is None:
-                whom = f" ({name(o.target)})" if o.target else ""
-                text = texts[key] = f"{name(o.nation)}: {spec.name}{whom}."
-            events.append(Event(rnd, ACTION, text, o.nation, o.target, "", spec.escalation,
-                                spec.id))
-
-
-TEXTS_KEPT = 50_000
-_TEXTS: dict = {}
-"""world -> {(state, action, target): the news of that order}, kept because states give
-the same orders round after round; it stays valid because a world's names never change."""
+            whom = f" ({name(o.target)})" if o.target else ""
+            events.append(Event(rnd, ACTION, f"{name(o.nation)}: {spec.name}{whom}.",
+                                o.nation, o.target, "", spec.escalation, spec.id))
 
 
 def _diplomacy(r: Round) -> None:
