@@ -1,7 +1,7 @@
 """The round's tension rule (wargame/core/context.py: Round.push) and the resolution's
-news of an order (adjudicate._news, whose texts are kept per world): the rule clamps
-without calling min and max, and must give the same floats as the plain rule; a
-kept news text must read as a fresh one would."""
+news of an order (adjudicate._news): the rule clamps without calling min and max,
+and must give the same floats as the plain rule; an order's news names the actor,
+the action and its target, round after round."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def test_an_orders_news_reads_the_same_when_its_text_is_kept():
     a, b = world.ids[0], world.ids[1]
     support = next(x for x in world.actions.values() if x.effect.value == "support")
     texts = []
-    for _ in range(2):  # the second round's text comes from what the first kept
+    for _ in range(2):
         events = resolve(world, game.state, {a: [Order(a, support.id, target=b)]},
                          random.Random(0))
         texts.append([e.text for e in events if e.actor == a and e.ref == support.id])
