@@ -48,3 +48,15 @@ def test_a_table_of_odds():
     assert win_probability(100.0, 0.0) == 1.0
     assert 0.5 < win_probability(110.0, 100.0) < 1.0
     assert 0.0 < win_probability(90.0, 100.0) < 0.5
+
+
+@given(st.floats(min_value=0.01, max_value=5000.0), st.sampled_from([24, 1, 7, 100]),
+       st.floats(min_value=-1e-6, max_value=1e-6), st.booleans())
+def test_battles_at_the_edge_of_sure_or_hopeless_are_the_plain_rules_floats(
+        defence, steps, nudge, sure):
+    """A battle answered from its first or last point alone (sure, or hopeless) is
+    the plain rule's float, also a hair either side of that edge."""
+    lo, hi = FACTOR
+    ratio = hi / lo if sure else lo / hi
+    attack = defence * ratio * (1.0 + nudge)
+    assert win_probability(attack, defence, steps) == plain(attack, defence, steps)

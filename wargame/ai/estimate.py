@@ -46,7 +46,8 @@ def public_power(p: PublicNation, readiness: int | None = None) -> float:
     here without making one)."""
     if readiness is None:
         readiness = p.readiness
-    return max(0.0, p.military) * READINESS_MULTIPLIER[readiness]
+    military = p.military  # max(0.0, military) without the call: the same float
+    return (military if military > 0.0 else 0.0) * READINESS_MULTIPLIER[readiness]
 
 
 def own_power(me: NationState, readiness: int | None = None) -> float:
@@ -68,6 +69,10 @@ def win_probability(attack: float, defence: float, steps: int = 24) -> float:
     if xs is None:
         xs = _POINTS[steps] = tuple(lo + span * (i + 0.5) / steps for i in range(steps))
     r = attack / defence
+    if (r * xs[0] - lo) / span >= 1.0:  # the first point sure: every point is (most calls)
+        return 1.0
+    if (r * xs[-1] - lo) / span <= 0.0:  # the last point hopeless: every point is
+        return 0.0
     total = 0.0
     sure = 0  # the points from the first whose chance is 1 on: every later one's is too
     for i, x in enumerate(xs):  # each point's chance, clamped to 0..1 (a 0 adds nothing)
@@ -239,7 +244,8 @@ def _at_home(states, war) -> dict[str, float]:
         if s.id not in out:  # the first, as a search would find it
             away_ = sum(stationed.get(s.id, ()))
             away_ += sum(holding.get(s.id, ()))
-            out[s.id] = max(0.0, s.military - away_)
+            free = s.military - away_
+            out[s.id] = free if free > 0.0 else 0.0  # max(0.0, free) without the call
     if type(states) is tuple and type(war.stationed) is tuple and \
             type(war.holdings) is tuple:  # immutable: safe to remember by identity
         _LAST_HOME[0] = (states, war, out)
@@ -259,7 +265,25 @@ def _home_power(r, nation: str) -> float:
 
 
 def stationed_in(view, host: str, besides: str = "") -> float:
-    return sum(x.forces for x in view.war.stationed if x.host == host and x.owner != besides)
+    return sum(f for owner, f in _by_host(view.war).get(host, ()) if owner != besides)
+
+
+_LAST_HOSTS: list = [None]  # [(war facts, host -> [(owner, forces)])], as _LAST_HOME
+
+
+def _by_host(war) -> dict[str, list[tuple[str, float]]]:
+    """The forces stationed in each host, (owner, forces) in the facts' order: grouped
+    once for every government while the views share the facts. Read it; do not
+    change it."""
+    kept = _LAST_HOSTS[0]
+    if kept is not None and kept[0] is war:
+        return kept[1]
+    by: dict[str, list[tuple[str, float]]] = {}
+    for x in war.stationed:
+        by.setdefault(x.host, []).append((x.owner, x.forces))
+    if type(war.stationed) is tuple:  # immutable: safe to remember by identity
+        _LAST_HOSTS[0] = (war, by)
+    return by
 
 
 def on_the_spot(r, victim: str, attacker: str, memory, foresight: bool = True) -> float:
@@ -330,19 +354,52 @@ def _find_helpers(r, victim: str, attacker: str, memory) -> dict[str, float]:
     for m in memory.friends_of(victim):
         if m not in (victim, attacker) and m not in out:
             out[m] = FRIEND_WITHOUT_TREATY * believed(r.state(m).credibility)
-    mine = world.allies[attacker]
-    tripwires = {x.owner for x in r.view.war.stationed if x.host == victim}
-    for m in list(out):
-        if m in mine:
-            out[m] *= 0.2  # its own allies seldom fight it
-        shown = memory.shown.get((m, victim), 0.0) + 0.3 * memory.shown_any.get(m, 0.0)
-        kept, declined = _record(r, m)
-        p = out[m] * (SHOWN_BASE + (1 - SHOWN_BASE) * min(1.0, shown / SHOWN_FULL)) * (0.5 ** declined)
-        p *= 1.0 + 0.1 * min(kept, 3)
-        if m in tripwires:
-            p = max(p, 0.85)  # a tripwire: its forces fight there whatever it decides
-        out[m] = min(1.0, p)
-    return out
+    facts = _member_facts(r, attacker, memory)
+    shown_to = memory.shown
+    tripwires = {owner for owner, _ in _by_host(r.view.war).get(victim, ())}
+    base, rest, full = SHOWN_BASE, SHOWN_REST, SHOWN_FULL
+    found = {}
+    for m, p in out.items():
+        f = facts.get(m)
+        if f is None:
+            f = facts[m] = _facts_of(r, attacker, memory, m)
+        mine, shown_any, declines, keeps, _, _, _ = f
+        if mine:
+            p *= 0.2  # its own allies seldom fight it
+        shown = (shown_to.get((m, victim), 0.0) + shown_any) / full
+        p = p * (base + rest * (shown if shown < 1.0 else 1.0)) * declines * keeps
+        if p < 0.85 and m in tripwires:
+            p = 0.85  # a tripwire: its forces fight there whatever it decides
+        found[m] = p if p < 1.0 else 1.0  # (min and max without the calls: the same floats)
+    return found
+
+
+SHOWN_REST = 1 - SHOWN_BASE
+
+
+def _member_facts(r, attacker: str, memory) -> dict[str, tuple]:
+    """state -> :func:`_facts_of`, filled as states are asked: once per reading and
+    attacker for every victim it weighs (the reading's view and memory stay the same)."""
+    if memory is not r.memory:
+        return {}
+    key = ("member facts", attacker)
+    found = r.memo.get(key)
+    if found is None:
+        found = r.memo[key] = {}
+    return found
+
+
+def _facts_of(r, attacker: str, memory, m: str) -> tuple:
+    """What the attacker reads of a possible helper ``m`` whatever the victim: (an ally
+    of its own, 0.3 x the support it has shown anyone, 0.5 ** the duties it declined,
+    1 + 0.1 x the duties it kept (at most 3), its forces at home x readiness, its whole
+    strength, whether it declined any duty), the factors ``_find_helpers`` and
+    :func:`coalition` multiply by."""
+    kept, declined = _record(r, m)
+    them = r.state(m)
+    return (m in r.world.allies[attacker], 0.3 * memory.shown_any.get(m, 0.0),
+            0.5 ** declined, 1.0 + 0.1 * (kept if kept < 3 else 3), _home_power(r, m),
+            them.military * READINESS_MULTIPLIER[them.readiness], declined > 0)
 
 
 def coalition(r, victim: str, attacker: str, memory, foresight: bool = True) -> Coalition:
@@ -351,14 +408,19 @@ def coalition(r, victim: str, attacker: str, memory, foresight: bool = True) -> 
     later = _home_power(r, victim) * HOME_ADVANTAGE * LIBERATION_SHARE
     full = whole = 0.0
     shown = declined = 0
+    facts = _member_facts(r, attacker, memory)
+    shown_to = memory.shown
+    share = LIBERATION_SHARE
     for m, p in friends.items():
-        later += p * _home_power(r, m) * LIBERATION_SHARE
-        them = r.state(m)
-        power_ = them.military * READINESS_MULTIPLIER[them.readiness]
+        f = facts.get(m)
+        if f is None:
+            f = facts[m] = _facts_of(r, attacker, memory, m)
+        _, _, _, _, home, power_, declined_any = f
+        later += p * home * share
         full += p * power_
         whole += power_
-        shown += memory.shown.get((m, victim), 0.0) > 0
-        declined += _record(r, m)[1] > 0
+        shown += shown_to.get((m, victim), 0.0) > 0
+        declined += declined_any
     if foresight:
         later += stationed_in(r.view, victim, attacker) * 0.5
     record = f"{shown} of {len(friends)} have shown support, {declined} declined a duty"
@@ -369,9 +431,19 @@ def sanctions_exposure(r, trade, victim: str, friends: dict, now: bool = False) 
     """The share of its own trade that sanctions would cover (0..1), each sender's
     share weighted by its bite: those in force, and (unless ``now``) those the
     victim's likely friends would add (financial sanctions, 0.6)."""
-    cover = {s: b for (s, t), b in r.memory.sanctions.items() if t == r.nation}
-    if not now:
+    base = r.memo.get("sanctions on me")  # those in force: once per reading
+    if base is None:
+        base = r.memo["sanctions on me"] = {s: b for (s, t), b in r.memory.sanctions.items()
+                                            if t == r.nation}
+    cover = dict(base)
+    if not now:  # (max and min below without the calls: the same floats)
         for m, p in friends.items():
-            cover[m] = max(cover.get(m, 0.0), 0.6 * p)
+            p *= 0.6
+            had = cover.get(m, 0.0)
+            cover[m] = p if p > had else had
         cover[victim] = max(cover.get(victim, 0.0), 0.6)
-    return min(1.0, sum(trade.get(s, 0.0) * b for s, b in cover.items()))
+    total = 0
+    share = trade.get
+    for s, b in cover.items():
+        total += share(s, 0.0) * b
+    return total if total < 1.0 else 1.0

@@ -84,15 +84,14 @@ class Merits:
     # ------------------------------------------------------------ the weighing
     def conduct(self, r, t: str) -> tuple[float, str]:
         """How far ``t``'s conduct calls for measures against it (-1..1), and why."""
-        war = r.view.war
-        if any(c.attacker == t and not c.ended for c in war.conflicts):
-            victims = sorted({c.victim for c in war.conflicts if c.attacker == t and not c.ended})
+        aggressors, holding, defended, _ = _at_war(r.view.war)
+        victims = aggressors.get(t)
+        if victims:
             return 1.0, f"{self._n(t)} attacked {', '.join(self._n(v) for v in victims)}"
-        held = [h.land for h in war.holdings if h.occupier == t]
+        held = holding.get(t)
         if held:
-            return 0.9, f"{self._n(t)} holds land of {self._n(held[0])}"
-        if any(c.victim == t and not c.ended for c in war.conflicts) or any(
-                t in c.side and not c.ended for c in war.conflicts):
+            return 0.9, f"{self._n(t)} holds land of {self._n(held)}"
+        if t in defended:
             return -0.6, f"{self._n(t)} is a victim of aggression or fights for one"
         hostile = self._hostility_by(r, t)
         if hostile >= 10.0:
@@ -122,9 +121,11 @@ class Merits:
             w += 0.8
         elif t in self.world.allies[me]:
             w += 0.5
-        w += min(0.6, 1.5 * self.trade.get(t, 0.0))
+        trade = 1.5 * self.trade.get(t, 0.0)
+        w += trade if trade < 0.6 else 0.6  # (min without the call: the same floats)
         shown = self.memory.shown.get((t, me), 0.0) + self.memory.shown.get((me, t), 0.0)
-        w += min(0.4, shown / 8.0)  # exercises, support, aid between them
+        shown /= 8.0  # exercises, support, aid between them
+        w += shown if shown < 0.4 else 0.4
         return w
 
     def judge_draft(self, r, m: str, t: str) -> tuple[Vote, str]:
@@ -140,7 +141,7 @@ class Merits:
         if m in PUNITIVE:
             if t in attackers_of_me:
                 return YES, f"{self._n(t)} attacked it"
-            own_war = any(c.attacker == me and not c.ended for c in r.view.war.conflicts)
+            own_war = me in _at_war(r.view.war)[0]
             threat = 0.4 * min(1.0, r.tension.get(t, 0.0) / 30.0)
             partner_hit = any(t in atk for v, atk in r.attacked.items() if v in self.partners)
             y = (st.legalism * 1.3 * conduct + 0.5 * partner_hit + threat
@@ -160,10 +161,10 @@ class Merits:
                 "the measure goes too far for its stance" if conduct > 0 else why)
             return vote, reason
         # statements, ceasefire demands, peacekeeping: pacific settlement
-        if mine_to_take or (m != STATEMENT and
-                            any(h.occupier == me for h in r.view.war.holdings)):
+        _, holding, _, at_war = _at_war(r.view.war)
+        if mine_to_take or (m != STATEMENT and me in holding):
             return NO, "it would stop it taking or keeping what it wants"
-        fighting = any(not c.ended and t in (c.attacker, c.victim) for c in r.view.war.conflicts)
+        fighting = t in at_war
         if m == CEASEFIRE and not fighting and conduct <= 0:
             return ABSTAIN, "there is no fighting to cease"
         y = (0.5 * p.multilateralism + 0.3 * (1.0 - p.aggression) - 0.35
@@ -175,3 +176,35 @@ class Merits:
         vote = YES if y > 0 else ABSTAIN
         return vote, ("settles the dispute peacefully" if vote is YES
                       else "not its quarrel")
+
+
+# [(war facts, what _at_war found)]: one tuple, replaced whole, so that a reader in
+# another thread (a Dask worker's) never mixes two moments
+_LAST_WAR: list = [None]
+
+
+def _at_war(war) -> tuple[dict[str, list[str]], dict[str, str], set[str], set[str]]:
+    """What every voter reads alike of the public facts of war (``view.war``): the
+    attacker of record of each ongoing conflict -> its victims (sorted), each occupier
+    -> the first land it holds, the states that are a victim of an ongoing conflict or
+    fight for one, and the states attacking or attacked in one. Worked out once for
+    every government while the views share the facts; read it, do not change it."""
+    kept = _LAST_WAR[0]
+    if kept is not None and kept[0] is war:
+        return kept[1]
+    aggressors: dict[str, set[str]] = {}
+    defended: set[str] = set()
+    at_war: set[str] = set()
+    for c in war.conflicts:
+        if not c.ended:
+            aggressors.setdefault(c.attacker, set()).add(c.victim)
+            defended.add(c.victim)
+            defended.update(c.side)
+            at_war.update((c.attacker, c.victim))
+    holding: dict[str, str] = {}
+    for h in war.holdings:
+        holding.setdefault(h.occupier, h.land)
+    found = ({a: sorted(v) for a, v in aggressors.items()}, holding, defended, at_war)
+    if type(war.conflicts) is tuple and type(war.holdings) is tuple:  # immutable
+        _LAST_WAR[0] = (war, found)
+    return found

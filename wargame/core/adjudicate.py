@@ -235,7 +235,6 @@ def _news(r: Round, specs: list) -> None:
                                 o.nation, o.target, "", spec.escalation, spec.id))
 
 
-
 def _diplomacy(r: Round) -> None:
     st = r.state
     nations = st.nations
@@ -448,7 +447,7 @@ def _support(r: Round, attacks: list[tuple[str, str]]) -> None:
     fighting = {a for a, _ in attacks} | {o.nation for o in r.of(Effect.DEFEND)}
     for n in fighting:
         st.nations[n].support = clamp(st.nations[n].support - 1.5)
-    touched = fighting | {v for _, v in attacks} | {o.nation for o in r.orders}
+    touched = fighting | {v for _, v in attacks} | r.by_nation.keys()  # (states with orders)
     for ns in st.nations.values():
         if ns.id not in touched:
             start = r.world.nation[ns.id].support

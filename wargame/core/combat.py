@@ -65,7 +65,8 @@ def away(ns: NationState) -> float:
 
 def available(ns: NationState) -> float:
     """Forces at home, free to be committed."""
-    return max(0.0, ns.military - away(ns))
+    free = ns.military - away(ns)
+    return free if free > 0.0 else 0.0  # max(0.0, free) without the call: the same float
 
 
 def power(ns: NationState) -> float:

@@ -33,9 +33,10 @@ class Round:
 
     def __post_init__(self) -> None:
         self.top = self.world.ladder.ceiling(happened(self.state))
+        actions, by_effect, by_nation = self.world.actions, self.by_effect, self.by_nation
         for o in self.orders:
-            self.by_effect.setdefault(self.world.actions[o.action].effect, []).append(o)
-            self.by_nation.setdefault(o.nation, []).append(o)
+            by_effect.setdefault(actions[o.action].effect, []).append(o)
+            by_nation.setdefault(o.nation, []).append(o)
 
     def of(self, *effects: Effect) -> list[Order]:
         out: list[Order] = []
@@ -61,11 +62,16 @@ class Round:
         if a == b or not amount:
             return
         key = (a, b) if a < b else (b, a)
-        level = min(self.top, max(0.0, self.state.tension.get(key, 0.0) + amount))
+        tension = self.state.tension
+        level = tension.get(key, 0.0) + amount
+        if not level > 0.0:  # min(top, max(0.0, level)), without the two calls
+            level = 0.0
+        elif not level < self.top:
+            level = self.top
         if level < 0.5:
-            self.state.tension.pop(key, None)
+            tension.pop(key, None)
         else:
-            self.state.tension[key] = level
+            tension[key] = level
 
 
 def happened(state: "GameState") -> tuple[str, ...]:

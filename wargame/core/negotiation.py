@@ -259,9 +259,10 @@ def settle_commitments(r: Round) -> None:
         if c.status is not OPEN:
             continue
         term = c.term
-        if violated(r.world, term, r.orders):
+        orders = r.by_nation.get(term.party, ())  # the party's own: all a term reads
+        if violated(r.world, term, orders):
             _close(r, c, broken=True)
-        elif term.kind is not NO_ATTACK and kept(r.world, st, term, r.orders):
+        elif term.kind is not NO_ATTACK and kept(r.world, st, term, orders):
             _close(r, c, broken=False)
         elif st.round >= c.due:
             _close(r, c, broken=term.kind is not NO_ATTACK)
