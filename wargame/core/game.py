@@ -53,7 +53,8 @@ class Game:
         self._voted = False  # votes cast since the public part was built (only drafts moved)
         self._committed = False  # commitments made since then (by accepted proposals)
         self._legal_memo: tuple = (None, {})  # (key, memo) for legal.options
-        self._offered: tuple = (None, {})  # (key, state -> the options its view offered)
+        # (key, state -> the options its view offered, found by action id: offers.offered)
+        self._offered: tuple = (None, {})
         self._talk = 0  # bumped by every message, proposal, answer and counter
         # (key, messages and proposals by state, whether every state's are listed)
         self._talks: tuple | None = None
@@ -145,10 +146,11 @@ class Game:
         if self.phase == "orders":  # what every state's options read: once, like `shared`
             if self._legal_memo[0] != key:
                 self._legal_memo = (key, {})  # (the key of an orders phase)
-            options = offers.options(self.world, self.state, nation, self._legal_memo[1])
+            options, found = offers.offered(self.world, self.state, nation,
+                                            self._legal_memo[1])
             if self._offered[0] != key:
                 self._offered = (key, {})
-            self._offered[1][nation] = options  # what submit_orders may read
+            self._offered[1][nation] = found  # what submit_orders may read
         return make_view(self.world, self.state, self.log, nation, options,
                          self._shared[1], news, private, self._talks[1].get(nation, NO_TALK))
 
