@@ -121,11 +121,8 @@ class Game:
         # orders and messages are private: giving them does not change what all see
         key = self._moment()
         if self._shared is None or self._shared[0] != key:
-            old = self._shared
             self._shared = (key, shared_part(self.world, self.state, self.victims(),
                                              self.attackers()))
-            if old is not None and "news" in old[1].memo:  # checked against the news
-                self._shared[1].memo["news"] = old[1].memo["news"]  # it was made from
             self._voted = self._committed = False
         elif self._voted or self._committed:  # a vote changes the open drafts' tallies,
             # an accepted proposal the commitments: nothing else all governments see

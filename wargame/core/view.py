@@ -399,10 +399,8 @@ def refreshed(shared: Shared, state: GameState, drafts: bool = False,
         changes["commitments"] = shared.commitments + tuple(
             _clone(c) for c in new if not secret or not withheld(state, c))
         changes["withheld"] = shared.withheld + secret
-    # the news memo is kept (it is checked against the news it was made from); the
-    # others are made again from the changed parts
-    memo = {"news": shared.memo["news"]} if "news" in shared.memo else {}
-    return _clone(shared, memo=memo, **changes) if changes else shared
+    # the memos are made again from the changed parts
+    return _clone(shared, memo={}, **changes) if changes else shared
 
 
 def make_view(world: World, state: GameState, log: list[Event], nation: str,
@@ -411,7 +409,8 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
               talk: tuple[tuple, tuple] | None = None) -> View:
     """The view of ``nation``. ``shared``, ``news``, ``private`` and ``talk`` (its
     messages and proposals, from :func:`talk_index`) may be given by a caller that
-    keeps them (the game does); otherwise they are computed here."""
+    keeps them (the game does: ``news`` and ``private`` from a :class:`NewsIndex`,
+    which withholds what the view may not show yet); otherwise they are computed here."""
     me = state.nations[nation]
     nat = world.nation[nation]
     shared = shared or shared_part(world, state, attacked_in(log), attackers_in(log))
@@ -422,16 +421,6 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         talk = talk_of(state, nation)
     commitments = shared.commitments
     secret, parties = memo.get("secret") or _secrets(shared)
-    # the public news are the same for every government: one tuple for all their views
-    found = memo.get("news")
-    if found is None or found[2] is not news or found[0][1] != tuple(secret):
-        key = (tuple(map(id, news)), tuple(secret))
-        if found is None or found[0] != key:
-            # this round's private deals: the parties' own, the others' not at all
-            found = (key, tuple(news) if not secret else tuple(
-                e for e in news if not (_withheld_event(e) and e.ref in secret)))
-        # (key, the news, what they were made from: the game gives one tuple a moment)
-        found = memo["news"] = (found[0], found[1], news)
     mine = parties.get(nation)
     if mine:
         # one copy of each withheld commitment, for the views of all its parties
@@ -474,7 +463,10 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
     d["institutions"] = insts
     d["commitments"] = commitments
     d["messages"], d["proposals"] = talk
-    d["news"] = found[1]
+    # the public news, one tuple for every view of a moment (NewsIndex.of): a news
+    # index holds back this round's "Promise" items of private deals, the parties'
+    # own until the round resolves (see NewsIndex)
+    d["news"] = news if news.__class__ is tuple else tuple(news)
     d["private"] = tuple(private)
     d["options"] = tuple(options)
     d["ceasefire_offers"] = tuple(by for (by, to) in state.ceasefire_offers
