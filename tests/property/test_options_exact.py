@@ -101,11 +101,17 @@ def test_orders_checked_against_the_views_options_get_the_same_verdict(name, see
     if game.over:
         return
     insts = ("",) + tuple(x.id for x in world.institutions)
+    from wargame.core.offers import offered as offered_by_id
+
     for nation in world.ids:
         offered = list(game.view(nation).options)
+        # as the game keeps them: by each action's place in the state's plan
+        listed, by_id = offered_by_id(world, game.state, nation)
+        assert list(listed) == offered
         for spec in world.actions.values():
             for t in ("", nation) + world.ids[:4]:
                 for i in insts[:3]:
                     order = Order(nation, spec.id, t, i, forces=forces)
-                    assert _verdict(world, game.state, [order], offered) == \
-                        _verdict(world, game.state, [order])
+                    whole = _verdict(world, game.state, [order])
+                    assert _verdict(world, game.state, [order], offered) == whole
+                    assert _verdict(world, game.state, [order], by_id) == whole

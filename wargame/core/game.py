@@ -34,8 +34,7 @@ from .scoring import Score, score
 from .state import Draft, GameState
 from .terms import Term
 from .burden import attacked_in, first_strikes
-from .view import (NO_TALK, NewsIndex, View, make_view, refreshed, shared_part, talk_index,
-                   talk_of)
+from .view import NewsIndex, TalkIndex, View, make_view, refreshed, shared_part
 
 
 class Game:
@@ -53,11 +52,11 @@ class Game:
         self._voted = False  # votes cast since the public part was built (only drafts moved)
         self._committed = False  # commitments made since then (by accepted proposals)
         self._legal_memo: tuple = (None, {})  # (key, memo) for legal.options
-        self._offered: tuple = (None, {})  # (key, state -> the options its view offered)
+        # (key, state -> the options its view offered, found by action id: offers.offered)
+        self._offered: tuple = (None, {})
         self._talk = 0  # bumped by every message, proposal, answer and counter
-        # (key, messages and proposals by state, whether every state's are listed)
-        self._talks: tuple | None = None
-        self._talk_copies: dict = {}  # id -> the copy of a message or proposal views hold
+        self._talk_key: tuple | None = None  # the moment self._talks was brought up to
+        self._talks = TalkIndex()  # each state's messages and proposals, for views
         self._news = NewsIndex()
         # (log entries read, victims, who struck first in each pair): from the log as it grows
         self._fights: tuple[int, set[str], dict] = (0, set(), {})
@@ -120,11 +119,8 @@ class Game:
         # orders and messages are private: giving them does not change what all see
         key = self._moment()
         if self._shared is None or self._shared[0] != key:
-            old = self._shared
             self._shared = (key, shared_part(self.world, self.state, self.victims(),
                                              self.attackers()))
-            if old is not None and "news" in old[1].memo:  # checked against the news
-                self._shared[1].memo["news"] = old[1].memo["news"]  # it was made from
             self._voted = self._committed = False
         elif self._voted or self._committed:  # a vote changes the open drafts' tallies,
             # an accepted proposal the commitments: nothing else all governments see
@@ -133,24 +129,22 @@ class Game:
             self._voted = self._committed = False
         self._news.update(self.log)
         news, private = self._news.of(nation)
-        st = self.state  # each state's messages and proposals, listed once a moment:
-        # for the first view of a moment its own alone (a moment of answers holds one
-        # view), from the second every state's at once
-        talk_key = (self._version, self._talk, len(st.messages), len(st.proposals))
-        if self._talks is None or self._talks[0] != talk_key:
-            self._talks = (talk_key, {nation: talk_of(st, nation, self._talk_copies)}, False)
-        elif nation not in self._talks[1] and not self._talks[2]:
-            self._talks = (talk_key, talk_index(st, self._talk_copies), True)
+        st = self.state  # each state's messages and proposals: brought up to date once a
+        talk_key = (self._version, self._talk, len(st.messages), len(st.proposals))  # moment
+        if self._talk_key != talk_key:
+            self._talks.update(st)
+            self._talk_key = talk_key
         options: list[legal.Option] = []
         if self.phase == "orders":  # what every state's options read: once, like `shared`
             if self._legal_memo[0] != key:
                 self._legal_memo = (key, {})  # (the key of an orders phase)
-            options = offers.options(self.world, self.state, nation, self._legal_memo[1])
+            options, found = offers.offered(self.world, self.state, nation,
+                                            self._legal_memo[1])
             if self._offered[0] != key:
                 self._offered = (key, {})
-            self._offered[1][nation] = options  # what submit_orders may read
+            self._offered[1][nation] = found  # what submit_orders may read
         return make_view(self.world, self.state, self.log, nation, options,
-                         self._shared[1], news, private, self._talks[1].get(nation, NO_TALK))
+                         self._shared[1], news, private, self._talks.of(nation))
 
     def _moment(self) -> tuple:
         """What keys the public part of views and the orders phase's options memo:
@@ -459,7 +453,7 @@ class Game:
         game._shared, game._version, game._news = None, 0, NewsIndex()
         game._voted = game._committed = False
         game._legal_memo, game._offered = (None, {}), (None, {})
-        game._talk, game._talks, game._talk_copies = 0, None, {}
+        game._talk, game._talk_key, game._talks = 0, None, TalkIndex()
         game._fights = (0, set(), {})
         return game
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import attrgetter
 
 from .actions import MEASURE_NOUN, ActionSpec, Effect, Measure, Order, Target
 from .errors import IllegalOrder
@@ -340,10 +339,11 @@ _STAGE_ORDER = ("peace", "tension", "incident", "consultation", "sanctions",
 
 
 def check_all(world: World, state: GameState, orders: list[Order],
-              offered: list[Option] | None = None) -> None:
+              offered: list[Option] | tuple[list, dict] | None = None) -> None:
     """Check one state's orders for a round, alone and together. ``offered``: the
     options made for that state in this very state of the game (the game keeps those
-    of its views): an order one of them allows is legal alone but for its forces, as
+    of its views), as a list or as :func:`wargame.core.offers.offered` finds them by
+    action id: an order one of them allows is legal alone but for its forces, as
     the options are exactly the orders :func:`check` allows
     (tests/property/test_options_exact.py)."""
     if len(orders) > world.orders_per_round:
@@ -351,11 +351,17 @@ def check_all(world: World, state: GameState, orders: list[Order],
                            f"{len(orders)}")
     seen: set[tuple] = set()
     effects: dict[Effect, list[Order]] = {}  # by member: reading an Enum's value is slow
-    ids = None if offered is None or not orders else list(map(_ACTION_ID, offered))
+    at = index = None  # the offered options by place, and each action's place
+    if offered is not None and orders:
+        if offered.__class__ is tuple:
+            at, index = offered
+        else:
+            at, index = offered, {o.action.id: k for k, o in enumerate(offered)}
     actions = world.actions
     chosen = 0  # the forces the orders commit, summed in their order
     for order in orders:
-        if ids is None or not _offered(world, order, offered, ids):
+        k = None if index is None else index.get(order.action)
+        if k is None or not _offered(world, order, at[k]):
             check(world, state, order)
         key = (order.action, order.target, order.institution, order.measure)  # key()
         if key in seen:
@@ -382,16 +388,11 @@ def check_all(world: World, state: GameState, orders: list[Order],
                                    f"{world.name_of(o.target)} and {verb} it in the same round")
 
 
-_ACTION_ID = attrgetter("action.id")
-
-
-def _offered(world: World, order: Order, offered: list[Option], ids: list[str]) -> bool:
-    """Whether an option in ``offered`` (whose actions' ids are ``ids``) allows
+def _offered(world: World, order: Order, option: Option | None) -> bool:
+    """Whether ``option``, offered for the order's action (None: none was), allows
     ``order`` (its forces checked here); a draft is left to :func:`check` (its
     legality also turns on its measure)."""
-    try:
-        option = offered[ids.index(order.action)]
-    except ValueError:
+    if option is None:
         return False
     spec = option.action
     kind = spec.target

@@ -40,7 +40,17 @@ TO_STATE, TO_ALLY, TO_NONE = Target.STATE, Target.ALLY, Target.NONE
 
 def options(world: World, state: GameState, nation: str,
             memo: dict | None = None) -> list[Option]:
-    """Every action ``nation`` may order now, each with its legal targets.
+    """Every action ``nation`` may order now, each with its legal targets (see
+    :func:`offered`)."""
+    return offered(world, state, nation, memo)[0]
+
+
+def offered(world: World, state: GameState, nation: str, memo: dict | None = None
+            ) -> tuple[list[Option], tuple[list, dict]]:
+    """Every action ``nation`` may order now, each with its legal targets; and the
+    same options found by action id, as :func:`wargame.core.legal.check_all` reads
+    them: (the options in the plan's order, None where one is not offered; action id
+    -> its place there), so that checking an order finds its option at once.
 
     Targets drawn from every other state are a :class:`Targets`: the states are
     listed only if asked for (``in`` costs nothing), so the options of all states
@@ -48,7 +58,7 @@ def options(world: World, state: GameState, nation: str,
     while the state does not change (the game does, for a phase), where facts every
     state's options read (who holds whose land, who is in dispute) are worked out once."""
     if state.outcome:
-        return []
+        return [], ([], {})
     if memo is None:
         memo = {}
     out: list[Option] = []
@@ -127,7 +137,7 @@ def options(world: World, state: GameState, nation: str,
             if insts:
                 out[k] = _option(action=spec, institutions=insts)
     # the options made now and once, in order (an Option is never false, None is)
-    return list(filter(None, out)) if plan[1] else out
+    return (list(filter(None, out)) if plan[1] else out), (out, plan[3])
 
 
 _option = maker(Option)  # Option(**given), made at once: several a view
@@ -139,7 +149,7 @@ _READY, _TARGETS, _NO_TARGET, _INSTITUTIONS = "ready", "targets", "no target", "
 def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: bool,
           sanctions: bool, mine: tuple[str, ...], away: tuple[str, ...] = (),
           moved: bool | None = None, suspended_somewhere: bool = True
-          ) -> tuple[list, list, dict]:
+          ) -> tuple[list, list, dict, dict]:
     """The options of ``nation`` in this stage, for these facts (forces at home or
     not, sanctions it imposes or not, the institutions it takes part in, suspended
     from some institution or not): the ones
@@ -192,8 +202,8 @@ def _plan(world: World, state: GameState, nation: str, facts: "_Facts", armed: b
     steps = [(k, step, spec, ready) for k, (step, spec, ready) in enumerate(plan)
              if step is not _READY]
     # and, by the effects idle now (:func:`_idle`), the steps left to take: made when
-    # first asked (a plan and an idle set never change)
-    return template, steps, {}
+    # first asked (a plan and an idle set never change); and each action's place
+    return template, steps, {}, {spec.id: k for k, (_, spec, _) in enumerate(plan)}
 
 
 # the effects whose targets _targets works out (all others: every state, or ally)
@@ -230,7 +240,7 @@ class _Facts:
                                if i.has(ClauseKind.SANCTIONS) or i.has(ClauseKind.USE_OF_FORCE))
         self.measures = {i.id: _measures(world, i.id) for i in world.institutions}
         self._stages: dict[str, tuple[ActionSpec, ...]] = {}
-        self.plans: dict[tuple, tuple[list, list, dict]] = {}  # see _plan
+        self.plans: dict[tuple, tuple[list, list, dict, dict]] = {}  # see _plan
         self._actions = world.actions
         self._unions: dict[tuple, tuple[str, ...]] = {}  # see union()
         self._for_members: dict[tuple, bool] = {}  # see legal_for_members()

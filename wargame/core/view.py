@@ -25,7 +25,7 @@ from .legal import Option
 from .membership import changed, member_of, members
 from .model import (BindsKind, ClauseKind, Objective, Personality, World, assemblies_of,
                     binds_words, bound_by)
-from .negotiation import Commitment, Message, Proposal
+from .negotiation import Commitment, Message, Proposal, ProposalStatus
 from .perworld import per_world
 from .plain import positional
 from .state import Draft, GameState, NationState, Obligation
@@ -399,10 +399,8 @@ def refreshed(shared: Shared, state: GameState, drafts: bool = False,
         changes["commitments"] = shared.commitments + tuple(
             _clone(c) for c in new if not secret or not withheld(state, c))
         changes["withheld"] = shared.withheld + secret
-    # the news memo is kept (it is checked against the news it was made from); the
-    # others are made again from the changed parts
-    memo = {"news": shared.memo["news"]} if "news" in shared.memo else {}
-    return _clone(shared, memo=memo, **changes) if changes else shared
+    # the memos are made again from the changed parts
+    return _clone(shared, memo={}, **changes) if changes else shared
 
 
 def make_view(world: World, state: GameState, log: list[Event], nation: str,
@@ -410,8 +408,9 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
               news: list[Event] | None = None, private: list[Event] | None = None,
               talk: tuple[tuple, tuple] | None = None) -> View:
     """The view of ``nation``. ``shared``, ``news``, ``private`` and ``talk`` (its
-    messages and proposals, from :func:`talk_index`) may be given by a caller that
-    keeps them (the game does); otherwise they are computed here."""
+    messages and proposals, as :func:`talk_of` lists them) may be given by a caller that
+    keeps them (the game does: ``news`` and ``private`` from a :class:`NewsIndex`,
+    which withholds what the view may not show yet); otherwise they are computed here."""
     me = state.nations[nation]
     nat = world.nation[nation]
     shared = shared or shared_part(world, state, attacked_in(log), attackers_in(log))
@@ -422,16 +421,6 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
         talk = talk_of(state, nation)
     commitments = shared.commitments
     secret, parties = memo.get("secret") or _secrets(shared)
-    # the public news are the same for every government: one tuple for all their views
-    found = memo.get("news")
-    if found is None or found[2] is not news or found[0][1] != tuple(secret):
-        key = (tuple(map(id, news)), tuple(secret))
-        if found is None or found[0] != key:
-            # this round's private deals: the parties' own, the others' not at all
-            found = (key, tuple(news) if not secret else tuple(
-                e for e in news if not (_withheld_event(e) and e.ref in secret)))
-        # (key, the news, what they were made from: the game gives one tuple a moment)
-        found = memo["news"] = (found[0], found[1], news)
     mine = parties.get(nation)
     if mine:
         # one copy of each withheld commitment, for the views of all its parties
@@ -474,7 +463,10 @@ def make_view(world: World, state: GameState, log: list[Event], nation: str,
     d["institutions"] = insts
     d["commitments"] = commitments
     d["messages"], d["proposals"] = talk
-    d["news"] = found[1]
+    # the public news, one tuple for every view of a moment (NewsIndex.of): a news
+    # index holds back this round's "Promise" items of private deals, the parties'
+    # own until the round resolves (see NewsIndex)
+    d["news"] = news if news.__class__ is tuple else tuple(news)
     d["private"] = tuple(private)
     d["options"] = tuple(options)
     d["ceasefire_offers"] = tuple(by for (by, to) in state.ceasefire_offers
@@ -529,46 +521,75 @@ def _institutions(shared: Shared, member) -> tuple[InstitutionView, ...]:
 NO_TALK: tuple[tuple, tuple] = ((), ())
 
 
-def talk_index(state: GameState, copies: dict | None = None
-               ) -> dict[str, tuple[tuple, tuple]]:
-    """state -> (the messages it sent or received, the proposals it made or was made),
-    copies in the game's order, as :func:`make_view` lists them: made once for every
-    view of a moment (read them; do not change them). ``copies``: see :func:`_copy`."""
-    out: dict[str, tuple[list, list]] = {}
-    copy = _copy if copies is not None else _fresh
-    for m in state.messages:
-        c = copy(m, copies)
-        for n in dict.fromkeys((m.sender, *m.recipients)):
-            out.setdefault(n, ([], []))[0].append(c)
-    for p in state.proposals:
-        c = copy(p, copies)
-        for n in dict.fromkeys((p.by, *p.to)):
-            out.setdefault(n, ([], []))[1].append(c)
-    return {n: (tuple(ms), tuple(ps)) for n, (ms, ps) in out.items()}
-
-
-def talk_of(state: GameState, nation: str, copies: dict | None = None
-            ) -> tuple[tuple, tuple]:
-    """What :func:`talk_index` lists for ``nation`` alone (a moment with one view)."""
-    copy = _copy if copies is not None else _fresh
-    return (tuple(copy(m, copies) for m in state.messages
+def talk_of(state: GameState, nation: str) -> tuple[tuple, tuple]:
+    """(the messages ``nation`` sent or received, the proposals it made or was made),
+    copies in the game's order (the game keeps them in a :class:`TalkIndex`)."""
+    return (tuple(_fresh(m) for m in state.messages
                   if m.sender == nation or nation in m.recipients),
-            tuple(copy(p, copies) for p in state.proposals
+            tuple(_fresh(p) for p in state.proposals
                   if p.by == nation or nation in p.to))  # p.sees(nation), without a call
 
 
-def _copy(item, copies: dict):
-    """A copy of a message or proposal for views, or the one made earlier (kept in
-    ``copies`` by id, which the game keeps) if it still equals the item in every field
-    (a proposal's answers by their content): a copy handed out never changes, and
-    only the views of the item's parties hold it."""
-    old = copies.get(item.id)
-    if old is None or old.__dict__ != item.__dict__:
-        old = copies[item.id] = _fresh(item)
-    return old
+class TalkIndex:
+    """Each state's messages and proposals, copies in the game's order as
+    :func:`talk_of` lists them, kept up to date as the game's grow: a state's lists
+    are made again only when an item it is party to is new or has changed. A message
+    never changes once sent, nor a proposal once closed (any status but open), and
+    the parties of either are fixed when it is made: only the open proposals are
+    compared with their copies. A copy handed out never changes: a changed proposal
+    gets a new copy, and only its parties' lists are made again."""
+
+    def __init__(self) -> None:
+        self.messages: list = []  # copies, in the game's order
+        self.proposals: list = []
+        self._open: list[int] = []  # the places of the proposals open when copied
+        self._of: dict[str, tuple[list[int], list[int]]] = {}  # state -> places of its items
+        self._lists: dict[str, tuple[tuple, tuple]] = {}  # state -> (messages, proposals)
+
+    def update(self, state: GameState) -> None:
+        changed: dict[str, None] = {}  # the states whose lists are made again
+        proposals, copies = state.proposals, self.proposals
+        still = []
+        for at in self._open:
+            p = proposals[at]
+            if copies[at].__dict__ != p.__dict__:  # (answers by content)
+                copies[at] = _fresh(p)
+                changed.update(dict.fromkeys((p.by, *p.to)))
+            if p.status is _OPEN:
+                still.append(at)
+        self._open = still
+        for k, items, copies in ((0, state.messages, self.messages),
+                                 (1, proposals, copies)):
+            for at in range(len(copies), len(items)):  # the new ones
+                item = items[at]
+                copies.append(_fresh(item))
+                parties = dict.fromkeys(_parties(item))
+                for n in parties:
+                    self._of.setdefault(n, ([], []))[k].append(at)
+                changed.update(parties)
+                if k and item.status is _OPEN:
+                    self._open.append(at)
+        for n in changed:
+            mine = self._of[n]
+            self._lists[n] = (tuple([self.messages[i] for i in mine[0]]),
+                              tuple([self.proposals[i] for i in mine[1]]))
+
+    def of(self, nation: str) -> tuple[tuple, tuple]:
+        """``nation``'s (messages, proposals) as of the last :meth:`update`."""
+        return self._lists.get(nation, NO_TALK)
 
 
-def _fresh(item, copies=None):
+_OPEN = ProposalStatus.OPEN  # read once (an enum member read in a function is slow)
+
+
+def _parties(item) -> tuple[str, ...]:
+    """The states a message or proposal is between: its sender, then the others."""
+    if item.__class__ is Proposal:
+        return (item.by, *item.to)
+    return (item.sender, *item.recipients)
+
+
+def _fresh(item):
     """A copy of a message or proposal (a proposal's answers copied too)."""
     if item.__class__ is Proposal:
         return _clone(item, answers=dict(item.answers))
