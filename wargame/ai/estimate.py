@@ -27,6 +27,7 @@ from ..core.model import ClauseKind, Strength, World
 from ..core.perworld import per_world
 from ..core.state import NationState, Status
 from ..core.view import InstitutionView, PublicNation
+from .reading import war_memo
 
 STRENGTH_FACTOR = {
     Strength.AUTOMATIC: 1.0,
@@ -268,21 +269,16 @@ def stationed_in(view, host: str, besides: str = "") -> float:
     return sum(f for owner, f in _by_host(view.war).get(host, ()) if owner != besides)
 
 
-_LAST_HOSTS: list = [None]  # [(war facts, host -> [(owner, forces)])], as _LAST_HOME
-
-
 def _by_host(war) -> dict[str, list[tuple[str, float]]]:
     """The forces stationed in each host, (owner, forces) in the facts' order: grouped
-    once for every government while the views share the facts. Read it; do not
-    change it."""
-    kept = _LAST_HOSTS[0]
-    if kept is not None and kept[0] is war:
-        return kept[1]
-    by: dict[str, list[tuple[str, float]]] = {}
-    for x in war.stationed:
-        by.setdefault(x.host, []).append((x.owner, x.forces))
-    if type(war.stationed) is tuple:  # immutable: safe to remember by identity
-        _LAST_HOSTS[0] = (war, by)
+    once for every government while the views share the facts (:func:`war_memo`).
+    Read it; do not change it."""
+    memo = war_memo(war)
+    by = memo.get("by host")
+    if by is None:
+        by = memo["by host"] = {}
+        for x in war.stationed:
+            by.setdefault(x.host, []).append((x.owner, x.forces))
     return by
 
 

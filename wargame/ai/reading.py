@@ -543,6 +543,27 @@ def open_commitments(view: View, nation: str) -> list:
 _NONE_OPEN: list = []  # what a debtor without open promises is given (never changed)
 
 
+# [(war facts, their memo)]: one tuple, replaced whole, so that a reader in another
+# thread (a Dask worker's) never mixes two moments
+_LAST_WAR: list = [None]
+
+
+def war_memo(war) -> dict:
+    """A memo for what every government works out alike of the public facts of war
+    (``view.war``): the same dict while the views of a moment share those facts, a new
+    one for new facts (facts that may still change, lists rather than tuples, get a
+    fresh dict each time: nothing is remembered of them). Its entries are read, never
+    changed."""
+    kept = _LAST_WAR[0]
+    if kept is not None and kept[0] is war:
+        return kept[1]
+    memo: dict = {}
+    if type(war.stationed) is tuple and type(war.holdings) is tuple and \
+            type(war.conflicts) is tuple:  # immutable: safe to remember by identity
+        _LAST_WAR[0] = (war, memo)
+    return memo
+
+
 _LAST_LEDGER: list = [(None, None, None)]  # [(obligations, war facts, what _ledger found)]
 
 

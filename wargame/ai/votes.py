@@ -23,7 +23,7 @@ from ..core.model import ObjectiveKind as K
 from ..core.rules import Vote
 from ..core.terms import SUPPORT_RESOLUTION
 from .base import drafts_to_vote
-from .reading import open_commitments
+from .reading import open_commitments, war_memo
 
 SEVERITY = {Measure.STATEMENT.value: 0.1, Measure.CEASEFIRE.value: 0.2,
             Measure.PEACEKEEPING.value: 0.3, Measure.CONDEMN.value: 0.35,
@@ -178,20 +178,17 @@ class Merits:
                       else "not its quarrel")
 
 
-# [(war facts, what _at_war found)]: one tuple, replaced whole, so that a reader in
-# another thread (a Dask worker's) never mixes two moments
-_LAST_WAR: list = [None]
-
-
 def _at_war(war) -> tuple[dict[str, list[str]], dict[str, str], set[str], set[str]]:
     """What every voter reads alike of the public facts of war (``view.war``): the
     attacker of record of each ongoing conflict -> its victims (sorted), each occupier
     -> the first land it holds, the states that are a victim of an ongoing conflict or
     fight for one, and the states attacking or attacked in one. Worked out once for
-    every government while the views share the facts; read it, do not change it."""
-    kept = _LAST_WAR[0]
-    if kept is not None and kept[0] is war:
-        return kept[1]
+    every government while the views share the facts (:func:`war_memo`); read it, do
+    not change it."""
+    memo = war_memo(war)
+    found = memo.get("at war")
+    if found is not None:
+        return found
     aggressors: dict[str, set[str]] = {}
     defended: set[str] = set()
     at_war: set[str] = set()
@@ -204,7 +201,6 @@ def _at_war(war) -> tuple[dict[str, list[str]], dict[str, str], set[str], set[st
     holding: dict[str, str] = {}
     for h in war.holdings:
         holding.setdefault(h.occupier, h.land)
-    found = ({a: sorted(v) for a, v in aggressors.items()}, holding, defended, at_war)
-    if type(war.conflicts) is tuple and type(war.holdings) is tuple:  # immutable
-        _LAST_WAR[0] = (war, found)
+    found = memo["at war"] = ({a: sorted(v) for a, v in aggressors.items()}, holding,
+                                defended, at_war)
     return found
